@@ -1,0 +1,84 @@
+/**
+ * Who may do what. Roles are the bureau's: 系统管理员, 稽核员 (supervisor), 审核员 (reviewer), and the
+ * API clients of other departments (卫健委, 公安, 纪委).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/** @category models */
+export const Role = Schema.Literal("admin", "supervisor", "reviewer", "department").annotations({ identifier: "Role" })
+/** @category models */
+export type Role = typeof Role.Type
+
+/** @category formatting */
+export const roleLabel: Readonly<Record<Role, string>> = {
+  admin: "系统管理员",
+  supervisor: "稽核员",
+  reviewer: "审核员",
+  department: "协作部门"
+}
+
+/**
+ * Every protected action of the product.
+ *
+ * @category models
+ */
+export type Permission =
+  | "institutions:read"
+  | "institutions:write"
+  | "suspicions:read"
+  | "suspicions:review"
+  | "screening:run"
+  | "penalties:assess"
+  | "audit:read"
+  | "users:manage"
+  | "personal-data:unmasked"
+
+const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
+  admin: [
+    "institutions:read",
+    "institutions:write",
+    "suspicions:read",
+    "suspicions:review",
+    "screening:run",
+    "penalties:assess",
+    "audit:read",
+    "users:manage",
+    "personal-data:unmasked"
+  ],
+  supervisor: [
+    "institutions:read",
+    "suspicions:read",
+    "suspicions:review",
+    "screening:run",
+    "penalties:assess",
+    "personal-data:unmasked"
+  ],
+  reviewer: ["institutions:read", "suspicions:read", "suspicions:review", "penalties:assess"],
+  department: ["institutions:read", "penalties:assess"]
+}
+
+/**
+ * Whether a role holds a permission.
+ *
+ * @category rules
+ */
+export const can = (role: Role, permission: Permission): boolean => grants[role].includes(permission)
+
+/**
+ * Masks a personal identifier (身份证号, 人员编号) for roles that may not see it: keeps the first 3 and
+ * last 2 characters.
+ *
+ * @category rules
+ */
+export const maskIdentifier = (value: string): string =>
+  value.length <= 5 ? "*".repeat(value.length) : `${value.slice(0, 3)}${"*".repeat(value.length - 5)}${value.slice(-2)}`
+
+/**
+ * Masks a Chinese personal name: keeps the surname (张**).
+ *
+ * @category rules
+ */
+export const maskName = (value: string): string =>
+  value.length === 0 ? value : `${Array.from(value)[0]}${"*".repeat(Math.max(1, Array.from(value).length - 1))}`

@@ -1,0 +1,45 @@
+/**
+ * Amounts of money in yuan, rounded to the fen as every Chinese decision document states them.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * A non-negative, finite amount in yuan.
+ *
+ * @category models
+ */
+export const Yuan = Schema.Number.pipe(
+  Schema.finite(),
+  Schema.nonNegative(),
+  Schema.annotations({ identifier: "Yuan", description: "Amount in yuan (元), ≥ 0" })
+)
+/** @category models */
+export type Yuan = typeof Yuan.Type
+
+/**
+ * Rounds to the fen (0.01 yuan), half away from zero, without binary-fraction surprises
+ * (13791.6 × 1.3 is 17929.079999… in floating point and must print as 17929.08).
+ *
+ * @category combinators
+ */
+export const roundYuan = (amount: number): number => {
+  const sign = amount < 0 ? -1 : 1
+  return (sign * Math.round(Math.abs(amount) * 100 + 1e-6)) / 100
+}
+
+/**
+ * `amount × multiple`, rounded to the fen.
+ *
+ * @category combinators
+ */
+export const multiplyYuan = (amount: number, multiple: number): number => roundYuan(amount * multiple)
+
+/**
+ * Formats an amount the way decision documents print it: `13,791.60元`.
+ *
+ * @category formatting
+ */
+export const formatYuan = (amount: number): string =>
+  `${amount.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`

@@ -1,0 +1,101 @@
+/**
+ * Suspicions (疑点): leads the screening rules write for review. The JSONL shape is the contract of
+ * `screening-rules.md`; the review statuses follow the NHSA two-library workflow.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { ViolationCode } from "./Violation.js"
+
+/**
+ * What one suspicion points at, which decides its key.
+ *
+ * @category models
+ */
+export const RuleLevel = Schema.Literal(
+  "line",
+  "visit",
+  "person",
+  "item",
+  "institution",
+  "staff",
+  "trace",
+  "settlement"
+).annotations({ identifier: "RuleLevel" })
+/** @category models */
+export type RuleLevel = typeof RuleLevel.Type
+
+/**
+ * One line of `suspicions.jsonl`.
+ *
+ * @category models
+ */
+export const Suspicion = Schema.Struct({
+  rule: Schema.String,
+  ruleVersion: Schema.Int,
+  level: RuleLevel,
+  fixmedins_code: Schema.String,
+  psn_no: Schema.NullOr(Schema.String),
+  mdtrt_id: Schema.NullOr(Schema.String),
+  setl_id: Schema.NullOr(Schema.String),
+  feedetl_sn: Schema.Array(Schema.String),
+  med_list_codg: Schema.NullOr(Schema.String),
+  date: Schema.NullOr(Schema.String),
+  amount: Schema.Number,
+  violation: Schema.NullOr(Schema.Union(ViolationCode, Schema.String)),
+  evidence: Schema.Record({ key: Schema.String, value: Schema.Unknown }),
+  message: Schema.String
+}).annotations({ identifier: "Suspicion" })
+/** @category models */
+export type Suspicion = typeof Suspicion.Type
+
+/**
+ * The key that makes a suspicion unique within its rule (the same rule never emits two with the
+ * same key), by level as `screening-rules.md` defines it.
+ *
+ * @category rules
+ */
+export const suspicionKey = (s: Suspicion): string => {
+  const ev = (k: string) => String(s.evidence[k] ?? "")
+  const parts: Record<RuleLevel, ReadonlyArray<unknown>> = {
+    line: [s.mdtrt_id, [...s.feedetl_sn].sort().join(",")],
+    visit: [s.mdtrt_id, ev("group")],
+    person: [s.psn_no, s.date],
+    item: [s.fixmedins_code, s.med_list_codg],
+    institution: [s.fixmedins_code, s.date, ev("group")],
+    staff: [ev("staff_code"), s.date],
+    trace: [ev("drug_trac_codg")],
+    settlement: [s.setl_id]
+  }
+  return [s.rule, s.level, ...parts[s.level].map((p) => (p === null || p === undefined ? "" : String(p)))].join("|")
+}
+
+/**
+ * Review status of a suspicion (待初审 → … → 确认/排除).
+ *
+ * @category models
+ */
+export const SuspicionStatus = Schema.Literal(
+  "pending_first_review",
+  "dismissed",
+  "pending_second_review",
+  "sent_to_institution",
+  "institution_responded",
+  "verifying",
+  "confirmed",
+  "excluded"
+).annotations({ identifier: "SuspicionStatus" })
+/** @category models */
+export type SuspicionStatus = typeof SuspicionStatus.Type
+
+/** @category formatting */
+export const suspicionStatusLabel: Readonly<Record<SuspicionStatus, string>> = {
+  pending_first_review: "待初审",
+  dismissed: "初审排除",
+  pending_second_review: "待复审",
+  sent_to_institution: "已推送机构",
+  institution_responded: "机构已反馈",
+  verifying: "核实中",
+  confirmed: "确认违规",
+  excluded: "排除"
+}

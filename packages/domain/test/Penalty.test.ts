@@ -1,0 +1,130 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import { assessPenalty } from "../src/Penalty.js"
+
+const specExample = {
+  subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
+  region: "500235",
+  decisionDate: "2025-09-18",
+  violations: [
+    {
+      code: "A38-2-OVER_PRESCRIPTION",
+      amount: 13791.6,
+      occurredFrom: "2024-01-01",
+      occurredTo: "2024-12-31",
+      intentToDefraud: false,
+      refusedToCorrect: false,
+      seriousConsequence: false
+    }
+  ],
+  factors: { firstOffence: true, refundedInFullByDeadline: true }
+}
+
+const withViolation = (overrides: Record<string, unknown>, factors: Record<string, boolean> = {}) => ({
+  ...specExample,
+  violations: [{ ...specExample.violations[0], ...overrides }],
+  factors
+})
+
+describe("assessPenalty — Art.38", () => {
+  it.effect("grades the spec's example 从轻 with a 1–1.3× band and recommends the floor", () =>
+    Effect.gen(function* () {
+      const result = yield* assessPenalty(specExample)
+      const item = result.items[0]!
+      assert.strictEqual(result.outcome, "penalty")
+      assert.strictEqual(item.assessedUnder, 38)
+      assert.strictEqual(item.clause, "第三十八条第二项")
+      assert.strictEqual(item.grade, "从轻")
+      assert.strictEqual(item.refund, 13791.6)
+      assert.deepStrictEqual(item.fine, {
+        basis: "loss",
+        multipleMin: 1,
+        multipleMax: 1.3,
+        recommendedMultiple: 1,
+        min: 13791.6,
+        max: 17929.08,
+        recommended: 13791.6
+      })
+      assert.deepStrictEqual(item.measures, ["责令改正", "责令退回", "罚款"])
+      assert.isNull(item.suspensionMonths)
+      assert.deepStrictEqual(item.agreementTermination, { lawful: false, recommended: false })
+      assert.deepStrictEqual(result.totals, {
+        refund: 13791.6,
+        fineMin: 13791.6,
+        fineMax: 17929.08,
+        fineRecommended: 13791.6
+      })
+      assert.deepStrictEqual(
+        result.transfers.map((t) => [t.to, t.deadlineWorkingDays]),
+        [["health_commission", 7]]
+      )
+      assert.isFalse(result.procedure.limitationExpired)
+      assert.isTrue(result.benchmark.fallback)
+    })
+  )
+
+  it.effect("spans the whole 1–2× range with no factor (一般)", () =>
+    Effect.gen(function* () {
+      const item = (yield* assessPenalty(withViolation({ amount: 10000 }))).items[0]!
+      assert.strictEqual(item.grade, "一般")
+      assert.strictEqual(item.fine?.min, 10000)
+      assert.strictEqual(item.fine?.max, 20000)
+      assert.strictEqual(item.fine?.recommended, 15000)
+    })
+  )
+
+  it.effect("has no fine without a loss, and suspends the department on refusal to correct", () =>
+    Effect.gen(function* () {
+      const item = (yield* assessPenalty(withViolation({ amount: 0, refusedToCorrect: true }))).items[0]!
+      assert.isNull(item.fine)
+      assert.deepStrictEqual(item.suspensionMonths, { min: 6, max: 12, recommended: 9 })
+      assert.strictEqual(item.outcome, "penalty")
+    })
+  )
+
+  it.effect("upgrades to Art.40 on proven intent and transfers to the police above 3,000 yuan", () =>
+    Effect.gen(function* () {
+      const result = yield* assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }))
+      const item = result.items[0]!
+      assert.strictEqual(item.assessedUnder, 40)
+      assert.strictEqual(item.fine?.min, 100000)
+      assert.strictEqual(item.fine?.max, 250000)
+      assert.isTrue(item.agreementTermination.lawful)
+      assert.isNotNull(item.suspensionMonths)
+      assert.include(
+        result.transfers.map((t) => t.to),
+        "police"
+      )
+      assert.isTrue(result.procedure.hearingRight)
+    })
+  )
+
+  it.effect("does not punish after the two-year limitation period", () =>
+    Effect.gen(function* () {
+      const result = yield* assessPenalty(withViolation({ occurredTo: "2023-01-10" }))
+      assert.strictEqual(result.outcome, "no_penalty")
+      assert.isTrue(result.procedure.limitationExpired)
+      assert.strictEqual(result.items[0]!.grade, "不予处罚")
+    })
+  )
+
+  it.effect("rejects bad input with every problem and its JSON path", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(
+        assessPenalty({
+          ...specExample,
+          decisionDate: "2025-02-30",
+          violations: [{ code: "A38-9-NOPE", amount: -1 }],
+          factors: { firstOfence: true }
+        })
+      )
+      assert.strictEqual(error._tag, "InvalidAssessmentInput")
+      if (error._tag !== "InvalidAssessmentInput") return
+      const paths = error.problems.map((p) => p.path)
+      assert.include(paths, "$.decisionDate")
+      assert.include(paths, "$.violations[0].code")
+      assert.include(paths, "$.violations[0].amount")
+      assert.include(paths, "$.factors.firstOfence")
+    })
+  )
+})
