@@ -1,0 +1,63 @@
+/**
+ * The institution register.
+ */
+import type { Institution, OrgKind } from "@fundguard/domain"
+import { recordAudit, type Actor } from "./audit.js"
+import type { Db } from "./client.js"
+
+/** Filters for listing institutions. */
+export interface InstitutionQuery {
+  readonly q?: string
+  readonly orgKind?: OrgKind
+  readonly page?: number
+  readonly pageSize?: number
+}
+
+/** A page of institutions and the total that match. */
+export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
+  const page = Math.max(query.page ?? 1, 1)
+  const where = {
+    ...(query.orgKind === undefined ? {} : { orgKind: query.orgKind }),
+    ...(query.q === undefined || query.q === ""
+      ? {}
+      : { OR: [{ name: { contains: query.q } }, { code: { contains: query.q } }] })
+  }
+  const [items, total] = await Promise.all([
+    db.institution.findMany({ where, orderBy: { code: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    db.institution.count({ where })
+  ])
+  return { items, total }
+}
+
+/** Inserts or updates institutions by code, recording one audit entry per change. */
+export const upsertInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
+  db.$transaction(async (tx) => {
+    let created = 0
+    let updated = 0
+    for (const institution of institutions) {
+      const data = {
+        name: institution.name,
+        orgKind: institution.orgKind,
+        hospitalLevel: institution.hospitalLevel,
+        admdvs: institution.admdvs,
+        approvedBeds: institution.approvedBeds,
+        supervisorCode: institution.supervisorCode
+      }
+      const existing = await tx.institution.findUnique({ where: { code: institution.code } })
+      if (existing === null) {
+        await tx.institution.create({ data: { code: institution.code, ...data } })
+        created++
+      } else {
+        await tx.institution.update({ where: { code: institution.code }, data })
+        updated++
+      }
+      await recordAudit(tx, actor, {
+        action: existing === null ? "institution.create" : "institution.update",
+        entityType: "institution",
+        entityId: institution.code,
+        details: data
+      })
+    }
+    return { created, updated }
+  })

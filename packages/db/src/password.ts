@@ -1,0 +1,36 @@
+/**
+ * Password hashing with scrypt (RFC 7914), Node's built-in standard KDF. Stored as
+ * `scrypt$N$r$p$salt$hash` (base64) so parameters can be raised later without breaking old hashes.
+ */
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto"
+
+const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> =>
+  new Promise((resolve, reject) =>
+    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)))
+  )
+
+/** OWASP's recommended minimum for scrypt: N = 2^17, r = 8, p = 1. */
+const defaults = { N: 2 ** 17, r: 8, p: 1, keyLength: 32, saltLength: 16 }
+const maxmem = 256 * 1024 * 1024
+
+/** Hashes a password with a fresh random salt. */
+export const hashPassword = async (password: string): Promise<string> => {
+  const salt = randomBytes(defaults.saltLength)
+  const { N, r, p, keyLength } = defaults
+  const hash = await scrypt(password, salt, keyLength, { N, r, p, maxmem })
+  return ["scrypt", N, r, p, salt.toString("base64"), hash.toString("base64")].join("$")
+}
+
+/** Checks a password against a stored hash in constant time. Unknown formats never match. */
+export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {
+  const [scheme, n, r, p, saltB64, hashB64] = stored.split("$")
+  if (scheme !== "scrypt" || saltB64 === undefined || hashB64 === undefined) return false
+  const expected = Buffer.from(hashB64, "base64")
+  const actual = await scrypt(password, Buffer.from(saltB64, "base64"), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem
+  })
+  return actual.length === expected.length && timingSafeEqual(actual, expected)
+}

@@ -1,0 +1,153 @@
+/**
+ * Screening runs and the suspicions they file. A run's suspicions are written in one transaction
+ * when it finishes, so a run killed half-way leaves the previous results intact; suspicions are
+ * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
+ */
+import { suspicionKey, type Suspicion } from "@fundguard/domain"
+import { recordAudit, type Actor } from "./audit.js"
+import type { Db } from "./client.js"
+
+/** What a run records about itself when it starts. */
+export interface RunStart {
+  readonly trigger: "cli" | "schedule" | "api" | "seed"
+  readonly extract: string
+  readonly admdvs: string | null
+  readonly periodFrom: string | null
+  readonly periodTo: string | null
+  readonly params: Record<string, unknown>
+}
+
+/** Per-rule statistics of a run. */
+export interface RuleStat {
+  readonly code: string
+  readonly version: number
+  readonly status: "ran" | "skipped"
+  readonly reason?: string
+  readonly count: number
+  readonly durationMs: number
+}
+
+/** Records that a run has started. */
+export const startRun = async (db: Db, actor: Actor, start: RunStart) =>
+  db.$transaction(async (tx) => {
+    const run = await tx.screeningRun.create({
+      data: { ...start, params: start.params as never, status: "running", ruleStats: [] as never }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.start",
+      entityType: "screening_run",
+      entityId: run.id,
+      details: { extract: start.extract, trigger: start.trigger }
+    })
+    return run
+  })
+
+/** Files a finished run's suspicions (new ones as 待初审) and closes the run, atomically. */
+export const finishRun = async (
+  db: Db,
+  actor: Actor,
+  runId: string,
+  result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
+) =>
+  db.$transaction(async (tx) => {
+    let created = 0
+    for (const s of result.suspicions) {
+      const dedupKey = suspicionKey(s)
+      const existing = await tx.suspicion.findUnique({ where: { ruleCode_dedupKey: { ruleCode: s.rule, dedupKey } } })
+      const data = {
+        ruleVersion: s.ruleVersion,
+        level: s.level,
+        fixmedinsCode: s.fixmedins_code,
+        psnNo: s.psn_no,
+        mdtrtId: s.mdtrt_id,
+        setlId: s.setl_id,
+        feedetlSn: [...s.feedetl_sn] as never,
+        medListCodg: s.med_list_codg,
+        date: s.date,
+        amount: s.amount,
+        violation: s.violation,
+        evidence: s.evidence as never,
+        message: s.message,
+        lastRunId: runId
+      }
+      if (existing === null) {
+        await tx.suspicion.create({
+          data: { ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" }
+        })
+        created++
+      } else {
+        await tx.suspicion.update({ where: { id: existing.id }, data })
+      }
+    }
+    const run = await tx.screeningRun.update({
+      where: { id: runId },
+      data: {
+        status: "succeeded",
+        finishedAt: new Date(),
+        suspicionCount: result.suspicions.length,
+        ruleStats: result.rules as never
+      }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.finish",
+      entityType: "screening_run",
+      entityId: runId,
+      details: { suspicions: result.suspicions.length, created }
+    })
+    return { run, created }
+  })
+
+/** Marks a run as failed with its error message. */
+export const failRun = async (db: Db, actor: Actor, runId: string, error: string) =>
+  db.$transaction(async (tx) => {
+    await tx.screeningRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error } })
+    await recordAudit(tx, actor, {
+      action: "screening.fail",
+      entityType: "screening_run",
+      entityId: runId,
+      details: { error }
+    })
+  })
+
+/** Filters for listing suspicions. */
+export interface SuspicionQuery {
+  readonly rule?: string
+  readonly institution?: string
+  readonly status?: string
+  readonly minAmount?: number
+  readonly page?: number
+  readonly pageSize?: number
+}
+
+/** A page of suspicions (largest amount first) with the institution's name, and the total. */
+export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
+  const page = Math.max(query.page ?? 1, 1)
+  const where = {
+    ...(query.rule === undefined ? {} : { ruleCode: query.rule }),
+    ...(query.institution === undefined ? {} : { fixmedinsCode: query.institution }),
+    ...(query.status === undefined ? {} : { status: query.status }),
+    ...(query.minAmount === undefined ? {} : { amount: { gte: query.minAmount } })
+  }
+  const [rows, total, sum] = await Promise.all([
+    db.suspicion.findMany({
+      where,
+      orderBy: [{ amount: "desc" }, { id: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize
+    }),
+    db.suspicion.count({ where }),
+    db.suspicion.aggregate({ where, _sum: { amount: true } })
+  ])
+  const codes = [...new Set(rows.map((r) => r.fixmedinsCode))]
+  const names = new Map(
+    (await db.institution.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map(
+      (i) => [i.code, i.name] as const
+    )
+  )
+  const items = rows.map((r) => ({ ...r, institutionName: names.get(r.fixmedinsCode) ?? null }))
+  return { items, total, totalAmount: Math.round((sum._sum.amount ?? 0) * 100) / 100 }
+}
+
+/** The most recent screening runs, newest first. */
+export const listRuns = (db: Db, take = 20) => db.screeningRun.findMany({ orderBy: { startedAt: "desc" }, take })

@@ -1,0 +1,37 @@
+/**
+ * Demo data for a synthetic county (奉节县, 500235): one user per role and the county's institutions.
+ * The institutions come from the demo claims extract, so the register and the claims agree.
+ */
+import type { Institution, Role } from "@fundguard/domain"
+import type { Actor } from "./audit.js"
+import { upsertUser, type SessionUser } from "./auth.js"
+import type { Db } from "./client.js"
+import { upsertInstitutions } from "./institutions.js"
+
+/** The demo password of every demo account; `pnpm start` prints it. Never used outside demo data. */
+export const demoPassword = "fundguard-demo"
+
+/** One account per role. */
+export const demoUsers: ReadonlyArray<{
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly department: string | null
+}> = [
+  { username: "admin", displayName: "系统管理员", role: "admin", department: "奉节县医疗保障局" },
+  { username: "jihe", displayName: "王稽核", role: "supervisor", department: "基金监管科" },
+  { username: "shenhe", displayName: "李审核", role: "reviewer", department: "医保中心" },
+  { username: "weijian", displayName: "县卫健委接口", role: "department", department: "奉节县卫生健康委员会" }
+]
+
+/** Loads the demo users and institutions (idempotent: reruns update in place). */
+export const seedDemo = async (
+  db: Db,
+  actor: Actor,
+  data: { readonly institutions: ReadonlyArray<Institution> }
+): Promise<{ readonly users: ReadonlyArray<SessionUser>; readonly institutions: { created: number; updated: number } }> => {
+  const users: Array<SessionUser> = []
+  for (const user of demoUsers) users.push(await upsertUser(db, actor, { ...user, password: demoPassword }))
+  const institutions = await upsertInstitutions(db, actor, data.institutions)
+  return { users, institutions }
+}
