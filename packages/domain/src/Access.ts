@@ -25,6 +25,7 @@ export const roleLabel: Readonly<Record<Role, string>> = {
  * @category models
  */
 export type Permission =
+  | "session:own"
   | "institutions:read"
   | "institutions:write"
   | "suspicions:read"
@@ -37,6 +38,7 @@ export type Permission =
 
 const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   admin: [
+    "session:own",
     "institutions:read",
     "institutions:write",
     "suspicions:read",
@@ -48,6 +50,7 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "personal-data:unmasked"
   ],
   supervisor: [
+    "session:own",
     "institutions:read",
     "suspicions:read",
     "suspicions:review",
@@ -55,8 +58,8 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "penalties:assess",
     "personal-data:unmasked"
   ],
-  reviewer: ["institutions:read", "suspicions:read", "suspicions:review", "penalties:assess"],
-  department: ["institutions:read", "penalties:assess"]
+  reviewer: ["session:own", "institutions:read", "suspicions:read", "suspicions:review", "penalties:assess"],
+  department: ["session:own", "institutions:read", "penalties:assess"]
 }
 
 /**

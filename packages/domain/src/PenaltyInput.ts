@@ -138,11 +138,19 @@ export const jsonPath = (path: ReadonlyArray<PropertyKey>): string =>
  *
  * @category errors
  */
-export const problemsOf = (error: ParseResult.ParseError): ReadonlyArray<InputProblem> =>
-  ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
-    path: jsonPath(issue.path),
-    message: issue._tag === "Unexpected" ? "unknown key (not in the contract)" : issue.message
-  }))
+export const problemsOf = (error: ParseResult.ParseError): ReadonlyArray<InputProblem> => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  // An optional field decodes as `T | undefined`; when T fails deeper down, the union also reports
+  // "Expected undefined" at the field itself. Keep the most specific problem of each branch.
+  const isPrefix = (short: ReadonlyArray<PropertyKey>, long: ReadonlyArray<PropertyKey>) =>
+    short.length < long.length && short.every((key, i) => key === long[i])
+  return issues
+    .filter((issue) => !issues.some((other) => isPrefix(issue.path, other.path)))
+    .map((issue) => ({
+      path: jsonPath(issue.path),
+      message: issue._tag === "Unexpected" ? "unknown key (not in the contract)" : issue.message
+    }))
+}
 
 /**
  * Decodes unknown JSON into an `AssessmentInput`, collecting every problem.

@@ -1,0 +1,3 @@
+/** The FundGuard API, for embedding and tests. */
+export { buildApp, type AppOptions } from "./app.js"
+export { loadConfig, type ApiConfig } from "./config.js"

@@ -1,0 +1,69 @@
+/**
+ * The one error handler: maps domain error tags and request-validation errors to HTTP statuses
+ * with a JSON body `{ error, message, problems? }`. 4xx keep their message; 5xx never show
+ * internals (no stack traces to users).
+ */
+import type { FastifyError, FastifyInstance } from "fastify"
+import fp from "fastify-plugin"
+
+/** An expected failure with an HTTP status, thrown by routes. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly tag: string,
+    message: string,
+    readonly problems?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+  ) {
+    super(message)
+  }
+}
+
+const statusByTag: Readonly<Record<string, number>> = {
+  InvalidAssessmentInput: 400,
+  ViolationNotAssessable: 422
+}
+
+interface Tagged {
+  readonly _tag?: string
+  readonly problems?: ReadonlyArray<{ readonly path: string; readonly message: string }>
+}
+
+const validationProblems = (error: FastifyError) =>
+  (error.validation ?? []).map((v) => ({
+    path: `$${error.validationContext === "querystring" ? ".query" : ""}${(v.instancePath || "").replace(/\//g, ".")}${
+      v.params && "missingProperty" in v.params ? `.${String(v.params["missingProperty"])}` : ""
+    }${v.params && "additionalProperty" in v.params ? `.${String(v.params["additionalProperty"])}` : ""}`,
+    message: v.message ?? "invalid"
+  }))
+
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError & Tagged, request, reply) => {
+      if (error instanceof HttpProblem) {
+        return reply
+          .status(error.statusCode)
+          .send({ error: error.tag, message: error.message, ...(error.problems ? { problems: error.problems } : {}) })
+      }
+      const tag = error._tag
+      if (tag !== undefined && statusByTag[tag] !== undefined) {
+        return reply
+          .status(statusByTag[tag])
+          .send({ error: tag, message: error.message, ...(error.problems ? { problems: error.problems } : {}) })
+      }
+      if (error.validation) {
+        return reply
+          .status(400)
+          .send({ error: "InvalidRequest", message: error.message, problems: validationProblems(error) })
+      }
+      if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+        return reply.status(error.statusCode).send({ error: error.code ?? "BadRequest", message: error.message })
+      }
+      request.log.error({ err: error }, "unexpected error")
+      return reply.status(500).send({ error: "InternalError", message: "服务器内部错误，请联系系统管理员" })
+    })
+    app.setNotFoundHandler((request, reply) =>
+      reply.status(404).send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
+    )
+  },
+  { name: "errors" }
+)
