@@ -19,7 +19,8 @@ const NAME_ARRAY = 1003
 const TEXT = 25
 const TEXT_ARRAY = 1009
 const FIRST_USER_OID = 16384
-const mapOid = (oid: number) => (oid === NAME_ARRAY ? TEXT_ARRAY : oid < FIRST_USER_OID && !KNOWN_OIDS.has(oid) ? TEXT : oid)
+const mapOid = (oid: number) =>
+  oid === NAME_ARRAY ? TEXT_ARRAY : oid < FIRST_USER_OID && !KNOWN_OIDS.has(oid) ? TEXT : oid
 
 type Connection = Awaited<ReturnType<PrismaPg["connect"]>>
 interface Queryable {

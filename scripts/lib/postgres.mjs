@@ -64,7 +64,9 @@ export const startThrowawayPostgres = async ({ log = console.error } = {}) => {
     chownSync(dir, uid, gid)
   }
   const run = (cmd, args) => {
-    const [file, argv] = asServerUser ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]] : [join(bin, cmd), args]
+    const [file, argv] = asServerUser
+      ? ["runuser", ["-u", "postgres", "--", join(bin, cmd), ...args]]
+      : [join(bin, cmd), args]
     const result = spawnSync(file, argv, { encoding: "utf8" })
     if (result.status !== 0) throw new Error(`${cmd} failed:\n${result.stdout}\n${result.stderr}`)
   }

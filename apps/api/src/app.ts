@@ -46,7 +46,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       openapi: "3.0.3",
       info: {
         title: "FundGuard 医保基金监管平台 API",
-        description: "For the bureau's admin UI and other departments (卫健委, 公安, 纪委). Bearer tokens from /api/auth/login.",
+        description:
+          "For the bureau's admin UI and other departments (卫健委, 公安, 纪委). Bearer tokens from /api/auth/login.",
         version: "0.1.0"
       },
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
@@ -67,7 +68,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     // Client-side routes of the single-page UI fall back to index.html; unknown /api paths stay 404.
     app.setNotFoundHandler((request, reply) => {
       if (request.method === "GET" && !request.url.startsWith("/api")) return reply.sendFile("index.html")
-      return reply.status(404).send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
+      return reply
+        .status(404)
+        .send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
     })
   }
   return app

@@ -16,7 +16,9 @@ const specExample = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
   region: "500235",
   decisionDate: "2025-09-18",
-  violations: [{ code: "A38-2-OVER_PRESCRIPTION", amount: 13791.6, occurredFrom: "2024-01-01", occurredTo: "2024-12-31" }],
+  violations: [
+    { code: "A38-2-OVER_PRESCRIPTION", amount: 13791.6, occurredFrom: "2024-01-01", occurredTo: "2024-12-31" }
+  ],
   factors: { firstOffence: true, refundedInFullByDeadline: true }
 }
 
@@ -70,7 +72,11 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
     })
     app = await buildApp({ db: scratch.db })
     for (const u of users) {
-      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: u.username, password } })
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: u.username, password }
+      })
       expect(res.statusCode).toBe(200)
       tokens[u.username] = res.json().token
     }
@@ -90,7 +96,11 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
   })
 
   it("rejects wrong passwords without saying which part was wrong", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "admin", password: "x" } })
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "admin", password: "x" }
+    })
     expect(res.statusCode).toBe(401)
     expect(res.json()).toEqual({ error: "InvalidCredentials", message: "用户名或密码错误" })
   })
@@ -139,7 +149,12 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
     })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toBe("InvalidAssessmentInput")
-    expect(bad.json().problems.map((p: { path: string }) => p.path).sort()).toEqual(["$.factors.firstOfence", "$.region"])
+    expect(
+      bad
+        .json()
+        .problems.map((p: { path: string }) => p.path)
+        .sort()
+    ).toEqual(["$.factors.firstOfence", "$.region"])
     const notJson = await app.inject({
       method: "POST",
       url: "/api/v1/penalties/assess",
@@ -158,9 +173,17 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
   })
 
   it("logs out: the token stops working", async () => {
-    const login = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "shenhe", password } })
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "shenhe", password }
+    })
     const token = login.json().token
-    const out = await app.inject({ method: "POST", url: "/api/auth/logout", headers: { authorization: `Bearer ${token}` } })
+    const out = await app.inject({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { authorization: `Bearer ${token}` }
+    })
     expect(out.statusCode).toBe(204)
     const me = await app.inject({ method: "GET", url: "/api/auth/me", headers: { authorization: `Bearer ${token}` } })
     expect(me.statusCode).toBe(401)

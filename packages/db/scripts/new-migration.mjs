@@ -34,7 +34,20 @@ const diff = (provider, config, url) => {
   copyFileSync(snapshot, join(previous, "models.prisma"))
   const result = spawnSync(
     process.execPath,
-    ["--require", preload, cli, "migrate", "diff", "--from-schema-datamodel", previous, "--to-schema-datamodel", `prisma/${provider}`, "--script", "--config", config],
+    [
+      "--require",
+      preload,
+      cli,
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      previous,
+      "--to-schema-datamodel",
+      `prisma/${provider}`,
+      "--script",
+      "--config",
+      config
+    ],
     { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1" } }
   )
   rmSync(previous, { recursive: true, force: true })

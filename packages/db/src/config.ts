@@ -40,7 +40,9 @@ export const databaseUrl = (env: NodeJS.ProcessEnv = process.env): string => {
 export const providerOf = (url: string): Provider => {
   if (url.startsWith("file:")) return "sqlite"
   if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return "postgresql"
-  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${url.split(":")[0]}:…"`)
+  throw new Error(
+    `DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), got "${url.split(":")[0]}:…"`
+  )
 }
 
 /** The file path of a SQLite URL. */

@@ -151,3 +151,19 @@ export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
 
 /** The most recent screening runs, newest first. */
 export const listRuns = (db: Db, take = 20) => db.screeningRun.findMany({ orderBy: { startedAt: "desc" }, take })
+
+/**
+ * Records screening runs in this database; structurally the `RunRecorder` of
+ * `@fundguard/screening`'s job (this package does not depend on it).
+ */
+export const databaseRunRecorder = (db: Db, actor: Actor) => ({
+  start: (run: RunStart) => startRun(db, actor, run),
+  finish: async (
+    runId: string,
+    result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
+  ) => {
+    const { created } = await finishRun(db, actor, runId, result)
+    return { created }
+  },
+  fail: (runId: string, error: string) => failRun(db, actor, runId, error)
+})

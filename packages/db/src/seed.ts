@@ -29,7 +29,10 @@ export const seedDemo = async (
   db: Db,
   actor: Actor,
   data: { readonly institutions: ReadonlyArray<Institution> }
-): Promise<{ readonly users: ReadonlyArray<SessionUser>; readonly institutions: { created: number; updated: number } }> => {
+): Promise<{
+  readonly users: ReadonlyArray<SessionUser>
+  readonly institutions: { created: number; updated: number }
+}> => {
   const users: Array<SessionUser> = []
   for (const user of demoUsers) users.push(await upsertUser(db, actor, { ...user, password: demoPassword }))
   const institutions = await upsertInstitutions(db, actor, data.institutions)

@@ -64,7 +64,11 @@ describe.each(["sqlite", "postgresql"] as const)("operational database on %s", (
         "P50023500001"
       ])
       const audit = await listAudit(scratch.db, { entityType: "institution" })
-      expect(audit.map((a) => a.action).sort()).toEqual(["institution.create", "institution.create", "institution.update"])
+      expect(audit.map((a) => a.action).sort()).toEqual([
+        "institution.create",
+        "institution.create",
+        "institution.update"
+      ])
     } finally {
       await scratch.dispose()
     }

@@ -7,7 +7,13 @@
 import { bandWithin, recommendationWording, type Benchmark } from "./Benchmark.js"
 import { factorLabel, gradeWithinRange, type FactorSummary } from "./Grade.js"
 import type { IsoDate } from "./IsoDate.js"
-import { article38Fine, article40Fine, departmentSuspension, inForceOrEarliest, type MultipleRange } from "./LegalParameters.js"
+import {
+  article38Fine,
+  article40Fine,
+  departmentSuspension,
+  inForceOrEarliest,
+  type MultipleRange
+} from "./LegalParameters.js"
 import type { LimitationCheck as Limitation } from "./Limitation.js"
 import { formatYuan, multiplyYuan, roundYuan } from "./Money.js"
 import type { AssessmentInput, CaseFactors, ViolationFacts } from "./PenaltyInput.js"
@@ -26,7 +32,6 @@ export interface Article38Case {
 
 const R735 = "《医疗保障基金使用监督管理条例》"
 const APL = "《中华人民共和国行政处罚法》"
-
 
 const fineFor = (
   amount: number,
@@ -54,7 +59,8 @@ const monthsFor = (grade: "从轻" | "一般" | "从重", benchmark: Benchmark, 
 const noPenaltyGround = (c: Article38Case): string | null => {
   if (c.limitation._tag === "Expired")
     return `违法行为于 ${c.limitation.endedOn} 终了，至 ${c.limitation.expiredAfter} 已满追责时效（${c.limitation.source}），不再给予行政处罚。`
-  if (c.caseFactors.noFault === true) return `当事人有证据足以证明没有主观过错，依据${APL}第三十三条第二款不予行政处罚。`
+  if (c.caseFactors.noFault === true)
+    return `当事人有证据足以证明没有主观过错，依据${APL}第三十三条第二款不予行政处罚。`
   if (c.facts.intentToDefraud) return null
   if (c.caseFactors.minorAndCorrected === true && c.facts.amount === 0)
     return `违法行为轻微并及时改正，没有造成危害后果，依据${APL}第三十三条第一款不予行政处罚。`
@@ -134,7 +140,11 @@ export const assessArticle38 = (c: Article38Case): AssessedItem => {
   const suspends = upgraded || c.facts.refusedToCorrect || c.facts.seriousConsequence
   const suspensionMonths = suspends ? monthsFor(grade, c.benchmark, date) : null
   if (suspensionMonths !== null) {
-    const why = upgraded ? "第四十条" : c.facts.refusedToCorrect ? "拒不改正（第三十八条）" : "造成严重后果（第三十八条）"
+    const why = upgraded
+      ? "第四十条"
+      : c.facts.refusedToCorrect
+        ? "拒不改正（第三十八条）"
+        : "造成严重后果（第三十八条）"
     explanation.push(
       `因${why}，责令暂停相关责任部门${suspensionMonths.min}–${suspensionMonths.max}个月涉及医保基金使用的医药服务，建议${suspensionMonths.recommended}个月。`
     )

@@ -158,15 +158,16 @@ export const healthCommissionTransferWorkingDays: ReadonlyArray<Versioned<number
  *
  * @category statute
  */
-export const policeTransferDays: ReadonlyArray<Versioned<{ readonly approvalDays: number; readonly handoverHours: number }>> =
-  [
-    {
-      effectiveFrom: "2020-08-07",
-      effectiveTo: null,
-      source: "《行政执法机关移送涉嫌犯罪案件的规定》(国务院令第310号, 2020年修订)第五条",
-      value: { approvalDays: 3, handoverHours: 24 }
-    }
-  ]
+export const policeTransferDays: ReadonlyArray<
+  Versioned<{ readonly approvalDays: number; readonly handoverHours: number }>
+> = [
+  {
+    effectiveFrom: "2020-08-07",
+    effectiveTo: null,
+    source: "《行政执法机关移送涉嫌犯罪案件的规定》(国务院令第310号, 2020年修订)第五条",
+    value: { approvalDays: 3, handoverHours: 24 }
+  }
+]
 
 /**
  * 行政处罚法 Art.63 ✅ gives a hearing right for 较大数额罚款; the amounts are set locally. Default 🔶 from a
@@ -181,7 +182,8 @@ export const hearingThresholds: ReadonlyArray<
   {
     effectiveFrom: "2021-07-15",
     effectiveTo: null,
-    source: "《中华人民共和国行政处罚法》第六十三条；广东省某市《医疗保障行政处罚程序实施办法》第三十六条、第三十八条（默认值，待本省基准覆盖）",
+    source:
+      "《中华人民共和国行政处罚法》第六十三条；广东省某市《医疗保障行政处罚程序实施办法》第三十六条、第三十八条（默认值，待本省基准覆盖）",
     value: { individual: 5000, organisation: 100000 }
   }
 ]

@@ -66,7 +66,9 @@ const assessDecoded = (input: AssessmentInput): Effect.Effect<AssessmentResult, 
     const outcome = outcomeOf(items)
     const explanation = [
       `适用裁量基准：${benchmark.name}（版本 ${benchmark.version}）。地区 ${input.region} 暂无本省裁量基准数据，回退至国家默认基准。`,
-      ...(procedure.limitationChecked ? [] : ["未提供违法行为终了日期（occurredTo），无法核对追责时效，请补充后复核。"]),
+      ...(procedure.limitationChecked
+        ? []
+        : ["未提供违法行为终了日期（occurredTo），无法核对追责时效，请补充后复核。"]),
       `合计：责令退回 ${totals.refund.toFixed(2)} 元；罚款幅度 ${totals.fineMin.toFixed(2)}–${totals.fineMax.toFixed(2)} 元，建议 ${totals.fineRecommended.toFixed(2)} 元。退回的基金归入原基金财政专户，罚款上缴国库（条例第四十五条），分别入账。`,
       ...(input.factorNotes === undefined ? [] : [`情节说明：${input.factorNotes}`]),
       ...(factors.aggravation.length + factors.mitigation.length + factors.statutoryMitigation.length === 0

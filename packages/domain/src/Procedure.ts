@@ -20,7 +20,7 @@ export const procedureFor = (
   totals: AssessmentResult["totals"],
   limitations: ReadonlyArray<LimitationCheck>
 ): AssessmentResult["procedure"] => {
-  const thresholds = (inForceOrEarliest(hearingThresholds, input.decisionDate)).value
+  const thresholds = inForceOrEarliest(hearingThresholds, input.decisionDate).value
   const threshold = input.subject.kind === "individual" ? thresholds.individual : thresholds.organisation
   const heavy = items.some(
     (i) => i.suspensionMonths !== null || i.settlementSuspensionMonths !== null || i.agreementTermination.recommended

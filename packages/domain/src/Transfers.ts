@@ -45,8 +45,13 @@ export const transfersFor = (input: AssessmentInput, items: ReadonlyArray<Assess
     transfers.push({
       to: "health_commission",
       reason: `违反诊疗规范提供不合理、不必要医疗服务等行为，属于医保部门向卫生健康部门移送的范围（${onList
-        .map((i) => `${violationEntry(i.violation).behaviour}：清单第${violationEntry(i.violation).toHealthCommissionItem}项`)
-        .join("；")}），应在下达行政处罚决定书后${healthDays.value}个工作日内形成问题清单和书面移交报告，经主要负责人审批后移交，并取得回执。`,
+        .map(
+          (i) =>
+            `${violationEntry(i.violation).behaviour}：清单第${violationEntry(i.violation).toHealthCommissionItem}项`
+        )
+        .join(
+          "；"
+        )}），应在下达行政处罚决定书后${healthDays.value}个工作日内形成问题清单和书面移交报告，经主要负责人审批后移交，并取得回执。`,
       basis: healthDays.source,
       deadlineWorkingDays: healthDays.value,
       violations: onList.map((i) => i.violation)
@@ -56,7 +61,8 @@ export const transfersFor = (input: AssessmentInput, items: ReadonlyArray<Assess
   if (fraudItems.length > 0 && !onList.some((i) => fraudItems.includes(i))) {
     transfers.push({
       to: "health_commission",
-      reason: "定点医药机构骗取医保基金，其直接负责的主管人员和其他直接责任人员有执业资格的，由有关主管部门依法吊销执业资格，应移送卫生健康部门处理。",
+      reason:
+        "定点医药机构骗取医保基金，其直接负责的主管人员和其他直接责任人员有执业资格的，由有关主管部门依法吊销执业资格，应移送卫生健康部门处理。",
       basis: "《医疗保障基金使用监督管理条例》第四十条",
       deadlineWorkingDays: healthDays.value,
       violations: fraudItems.map((i) => i.violation)

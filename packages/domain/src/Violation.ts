@@ -163,13 +163,9 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
   A38(3, "三", "A38-3-DUPLICATE_CHARGE", "重复收费", { from: 2 }),
   A38(3, "三", "A38-3-OVER_STANDARD_CHARGE", "超标准收费", { from: 2 }),
   A38(3, "三", "A38-3-UNBUNDLED_CHARGE", "分解项目收费", { from: 2 }),
-  A38(
-    4,
-    "四",
-    "A38-4-SWAP",
-    "串换药品、医用耗材、诊疗项目和服务设施（含以医保结算换取营养品、生活用品等非医药物品）",
-    { from: 3 }
-  ),
+  A38(4, "四", "A38-4-SWAP", "串换药品、医用耗材、诊疗项目和服务设施（含以医保结算换取营养品、生活用品等非医药物品）", {
+    from: 3
+  }),
   entry(
     "A38-5-RESALE_FACILITATION",
     38,
@@ -192,17 +188,9 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     ["第十五条第二款"],
     { from: 5 }
   ),
-  entry(
-    "A38-7-OTHER_LOSS",
-    38,
-    null,
-    7,
-    "第三十八条第七项",
-    "造成医疗保障基金损失的其他违法行为",
-    "institution",
-    [],
-    { from: 8 }
-  ),
+  entry("A38-7-OTHER_LOSS", 38, null, 7, "第三十八条第七项", "造成医疗保障基金损失的其他违法行为", "institution", [], {
+    from: 8
+  }),
   entry(
     "A39-1-NO_INTERNAL_RULES",
     39,
@@ -328,16 +316,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "individual",
     ["第十七条"]
   ),
-  entry(
-    "A41-1-DOUBLE_BENEFIT",
-    41,
-    1,
-    2,
-    "第四十一条第一款第二项",
-    "重复享受医疗保障待遇",
-    "individual",
-    ["第十七条"]
-  ),
+  entry("A41-1-DOUBLE_BENEFIT", 41, 1, 2, "第四十一条第一款第二项", "重复享受医疗保障待遇", "individual", ["第十七条"]),
   entry(
     "A41-1-RESALE",
     41,
@@ -348,16 +327,9 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "individual",
     ["第十九条"]
   ),
-  entry(
-    "A41-2-IMPERSONATION",
-    41,
-    2,
-    null,
-    "第四十一条第二款",
-    "使用他人医疗保障凭证冒名就医、购药",
-    "individual",
-    ["第十七条"]
-  ),
+  entry("A41-2-IMPERSONATION", 41, 2, null, "第四十一条第二款", "使用他人医疗保障凭证冒名就医、购药", "individual", [
+    "第十七条"
+  ]),
   entry(
     "A41-2-FORGERY",
     41,
@@ -399,16 +371,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     ["第十八条"]
   ),
   entry("A44-EMBEZZLEMENT", 44, null, null, "第四十四条", "侵占、挪用医疗保障基金", "any", ["第二十一条"]),
-  entry(
-    "A46-DATA_LEAK",
-    46,
-    null,
-    null,
-    "第四十六条",
-    "泄露、篡改、毁损、非法向他人提供个人信息、商业秘密",
-    "any",
-    []
-  ),
+  entry("A46-DATA_LEAK", 46, null, null, "第四十六条", "泄露、篡改、毁损、非法向他人提供个人信息、商业秘密", "any", []),
   entry(
     "AGR-PHARMACIST_ABSENT",
     null,

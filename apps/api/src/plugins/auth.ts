@@ -45,7 +45,9 @@ export const authPlugin = fp(
       const config = route.config as { permission?: Permission; public?: boolean } | undefined
       const isApi = route.url.startsWith("/api")
       if (isApi && config?.public !== true && config?.permission === undefined) {
-        throw new Error(`route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`)
+        throw new Error(
+          `route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`
+        )
       }
     })
     app.addHook("onRequest", async (request) => {
@@ -53,7 +55,8 @@ export const authPlugin = fp(
       if (config.public === true || !request.url.startsWith("/api")) return
       const token = bearer(request)
       const user = token === null ? null : await userForToken(options.db, token, options.now())
-      if (user === null || token === null) throw new HttpProblem(401, "Unauthenticated", "未登录或登录已过期，请重新登录")
+      if (user === null || token === null)
+        throw new HttpProblem(401, "Unauthenticated", "未登录或登录已过期，请重新登录")
       request.user = user
       request.token = token
       if (config.permission === undefined || !can(user.role, config.permission)) {

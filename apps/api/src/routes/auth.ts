@@ -59,7 +59,12 @@ export const authRoutes = async (
     { config: { permission: "session:own" }, schema: { tags: ["auth"], summary: "Sign out" } },
     async (request, reply) => {
       const user = currentUser(request)
-      await signOut(options.db, request.token ?? "", { id: user.id, name: user.username, ip: request.ip }, options.now())
+      await signOut(
+        options.db,
+        request.token ?? "",
+        { id: user.id, name: user.username, ip: request.ip },
+        options.now()
+      )
       return reply.status(204).send()
     }
   )

@@ -1,0 +1,39 @@
+/**
+ * The worker's settings, read once from the environment (the only module here that reads it).
+ */
+import { databaseUrl, repoRoot } from "@fundguard/db/config"
+import { Cron } from "croner"
+import { isAbsolute, join, resolve } from "node:path"
+
+/** Everything the worker needs. */
+export interface WorkerConfig {
+  readonly databaseUrl: string
+  /** When to screen: a cron expression, in `timezone`. Default 02:00 every night. */
+  readonly cron: string
+  readonly timezone: string
+  /** Extract directories dropped here are screened. */
+  readonly inbox: string
+  /** Each extract's `suspicions.jsonl` is written to `<outbox>/<extract name>/`. */
+  readonly outbox: string
+}
+
+const dir = (value: string | undefined, fallback: string) =>
+  value === undefined || value.trim() === "" ? fallback : isAbsolute(value) ? value : resolve(value)
+
+/** Reads and checks the configuration; an invalid cron expression names the variable. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig => {
+  const data = join(repoRoot(), "data")
+  const cron = env["FUNDGUARD_SCREENING_CRON"] ?? "0 2 * * *"
+  try {
+    new Cron(cron, { paused: true }).stop()
+  } catch (error) {
+    throw new Error(`FUNDGUARD_SCREENING_CRON is not a valid cron expression ("${cron}"): ${(error as Error).message}`)
+  }
+  return {
+    databaseUrl: databaseUrl(env),
+    cron,
+    timezone: env["TZ_SCREENING"] ?? "Asia/Shanghai",
+    inbox: dir(env["FUNDGUARD_INBOX"], join(data, "inbox")),
+    outbox: dir(env["FUNDGUARD_OUTBOX"], join(data, "screening"))
+  }
+}

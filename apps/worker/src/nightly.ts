@@ -1,0 +1,50 @@
+/**
+ * One pass of the nightly job: screen every pending extract of the inbox, one after the other.
+ * A failing extract is logged and left pending; the others go on.
+ */
+import { databaseRunRecorder, systemActor, type Db } from "@fundguard/db"
+import { screenAndRecord } from "@fundguard/screening"
+import * as Effect from "effect/Effect"
+import { mkdir } from "node:fs/promises"
+import { join } from "node:path"
+import type { WorkerConfig } from "./config.js"
+import { markScreened, pendingExtracts } from "./inbox.js"
+
+/** A line of the worker's log. */
+export type Log = (line: string) => void
+
+/** What a pass did. */
+export interface PassReport {
+  readonly screened: ReadonlyArray<{ readonly name: string; readonly runId: string; readonly suspicions: number }>
+  readonly failed: ReadonlyArray<{ readonly name: string; readonly error: string }>
+}
+
+/** Screens the pending extracts of the inbox. */
+export const screenInbox = async (db: Db, config: WorkerConfig, log: Log): Promise<PassReport> => {
+  const pending = await pendingExtracts(config.inbox, config.outbox)
+  const screened: Array<PassReport["screened"][number]> = []
+  const failed: Array<PassReport["failed"][number]> = []
+  const recorder = databaseRunRecorder(db, systemActor("worker"))
+  for (const extract of pending) {
+    log(`screening ${extract.name} …`)
+    await mkdir(extract.outDir, { recursive: true })
+    const outcome = await Effect.runPromise(
+      Effect.either(
+        screenAndRecord(
+          { extractDir: extract.dir, outFile: join(extract.outDir, "suspicions.jsonl"), trigger: "schedule" },
+          recorder
+        )
+      )
+    )
+    if (outcome._tag === "Left") {
+      log(`screening ${extract.name} failed: ${outcome.left.message}`)
+      failed.push({ name: extract.name, error: outcome.left.message })
+      continue
+    }
+    await markScreened(extract, outcome.right.runId)
+    const count = outcome.right.result.suspicions.length
+    log(`screened ${extract.name}: ${count} suspicions (${outcome.right.created} new), run ${outcome.right.runId}`)
+    screened.push({ name: extract.name, runId: outcome.right.runId, suspicions: count })
+  }
+  return { screened, failed }
+}

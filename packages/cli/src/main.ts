@@ -1,0 +1,45 @@
+/**
+ * `pnpm fundguard <command>`: FundGuard's command-line interface.
+ */
+import { CliFailure, ExitCode, note, type Command } from "./cli.js"
+import { dbCommand } from "./commands/db.js"
+import { penaltyCommand } from "./commands/penalty.js"
+import { screenCommand } from "./commands/screen.js"
+import { seedCommand } from "./commands/seed.js"
+
+const commands: ReadonlyArray<Command> = [penaltyCommand, screenCommand, dbCommand, seedCommand]
+
+const usage = `FundGuard 医保基金监管平台 — command line
+
+Usage: pnpm fundguard <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.summary}`).join("\n")}
+
+Run \`pnpm fundguard <command> --help\` for a command's options.`
+
+const main = async (argv: ReadonlyArray<string>): Promise<number> => {
+  const [name, ...rest] = argv
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    process.stdout.write(`${usage}\n`)
+    return name === undefined ? ExitCode.invalid : ExitCode.ok
+  }
+  const command = commands.find((c) => c.name === name)
+  if (command === undefined) throw new CliFailure(`unknown command "${name}"\n\n${usage}`, ExitCode.invalid)
+  return command.run(rest)
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (error) {
+  if (error instanceof CliFailure) {
+    note(error.message)
+    process.exitCode = error.exitCode
+  } else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    note(`${error.message}\n\nRun \`pnpm fundguard --help\`.`)
+    process.exitCode = ExitCode.invalid
+  } else {
+    note(`unexpected error: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = ExitCode.failure
+  }
+}

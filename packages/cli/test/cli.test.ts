@@ -1,0 +1,177 @@
+import { openDatabase } from "@fundguard/db"
+import { assessPenalty, Suspicion } from "@fundguard/domain"
+import { demoExtractDir } from "@fundguard/screening"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { spawnSync } from "node:child_process"
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+
+const bin = join(import.meta.dirname, "..", "bin", "fundguard.mjs")
+const work = mkdtempSync(join(tmpdir(), "fundguard-cli-"))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const fundguard = (args: ReadonlyArray<string>, options: { input?: string; databaseUrl?: string } = {}) => {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input: options.input ?? "",
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: options.databaseUrl ?? `file:${join(work, "default.db")}` },
+    timeout: 120_000
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const specCase = {
+  subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
+  region: "500235",
+  decisionDate: "2025-09-18",
+  violations: [
+    { code: "A38-2-OVER_PRESCRIPTION", amount: 13791.6, occurredFrom: "2024-01-01", occurredTo: "2024-12-31" }
+  ],
+  factors: { firstOffence: true, refundedInFullByDeadline: true }
+}
+
+describe("pnpm fundguard", () => {
+  it("prints help for the CLI and for each command", () => {
+    const top = fundguard(["--help"])
+    expect(top.code).toBe(0)
+    for (const command of ["penalty assess", "screen", "db migrate", "seed"]) expect(top.stdout).toContain(command)
+    const screen = fundguard(["screen", "--help"])
+    expect(screen.code).toBe(0)
+    expect(screen.stdout).toContain("--extract DIR")
+    const unknown = fundguard(["frobnicate"])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('unknown command "frobnicate"')
+  })
+
+  it("penalty assess: same result as the library, from stdin or --input", async () => {
+    const expected = await Effect.runPromise(assessPenalty(specCase))
+    const fromStdin = fundguard(["penalty", "assess"], { input: JSON.stringify(specCase) })
+    expect(fromStdin.code).toBe(0)
+    expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(JSON.stringify(expected)))
+    const file = join(work, "case.json")
+    writeFileSync(file, JSON.stringify(specCase))
+    const fromFile = fundguard(["penalty", "assess", "--input", file])
+    expect(fromFile.code).toBe(0)
+    expect(JSON.parse(fromFile.stdout).totals.fineRecommended).toBe(13791.6)
+  })
+
+  it("penalty assess: invalid input exits 2, prints every problem with its path, nothing on stdout", () => {
+    const bad = fundguard(["penalty", "assess"], {
+      input: JSON.stringify({
+        ...specCase,
+        decisionDate: "2025-13-01",
+        violations: [{ code: "A38-2-OVER_PRESCRIPTION", amount: "lots" }]
+      })
+    })
+    expect(bad.code).toBe(2)
+    expect(bad.stdout).toBe("")
+    expect(bad.stderr).toContain("$.decisionDate")
+    expect(bad.stderr).toContain("$.violations[0].amount")
+    const notJson = fundguard(["penalty", "assess"], { input: "{oops" })
+    expect(notJson.code).toBe(2)
+    expect(notJson.stdout).toBe("")
+    expect(notJson.stderr).toContain("not valid JSON")
+    const missing = fundguard(["penalty", "assess", "--input", join(work, "nope.json")])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("no such file")
+  })
+
+  it("db migrate creates the schema; seed loads the demo county", async () => {
+    const url = `file:${join(work, "seeded.db")}`
+    expect(fundguard(["db", "migrate"], { databaseUrl: url }).code).toBe(0)
+    const seeded = fundguard(["seed"], { databaseUrl: url })
+    expect(seeded.code).toBe(0)
+    const database = openDatabase(url)
+    try {
+      expect((await database.db.user.findMany()).map((u) => u.role).sort()).toEqual([
+        "admin",
+        "department",
+        "reviewer",
+        "supervisor"
+      ])
+      const kinds = new Set((await database.db.institution.findMany()).map((i) => i.orgKind))
+      expect([...kinds].sort()).toEqual([
+        "clinic",
+        "community_health_center",
+        "pharmacy",
+        "private_hospital",
+        "public_hospital",
+        "township_health_center",
+        "village_clinic"
+      ])
+      expect(await database.db.suspicion.count()).toBeGreaterThan(0)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it("screen writes the contract's JSONL, records the run, and a rerun files no duplicates", async () => {
+    const url = `file:${join(work, "screen.db")}`
+    const out = join(work, "out", "suspicions.jsonl")
+    const first = fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
+    expect(first.code).toBe(0)
+    const lines = readFileSync(out, "utf8").trim().split("\n")
+    expect(lines.length).toBeGreaterThan(0)
+    const decode = Schema.decodeUnknownSync(Schema.parseJson(Suspicion))
+    const suspicions = lines.map((l) => decode(l))
+    expect(suspicions.every((s) => s.rule === "PRICE_OVER_CAP" && s.amount > 0)).toBe(true)
+    const again = fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
+    expect(again.code).toBe(0)
+    expect(readFileSync(out, "utf8").trim().split("\n")).toEqual(lines)
+    const database = openDatabase(url)
+    try {
+      expect(await database.db.suspicion.count()).toBe(lines.length)
+      expect(await database.db.screeningRun.count({ where: { status: "succeeded" } })).toBe(2)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it("screen rejects bad parameters and broken extracts with exit 2 and names the problem", () => {
+    const url = `file:${join(work, "bad.db")}`
+    const params = join(work, "params.json")
+    writeFileSync(params, JSON.stringify({ PRICE_OVER_CAP: { tolerence: 1 } }))
+    const badParams = fundguard(
+      ["screen", "--extract", demoExtractDir, "--out", join(work, "x.jsonl"), "--params", params],
+      {
+        databaseUrl: url
+      }
+    )
+    expect(badParams.code).toBe(2)
+    expect(badParams.stderr).toContain("PRICE_OVER_CAP.tolerence")
+    const broken = join(work, "broken")
+    cpSync(demoExtractDir, broken, { recursive: true })
+    const fee = join(broken, "feedetail.csv")
+    const rows = readFileSync(fee, "utf8")
+      .split("\n")
+      .map((r) => r.split(","))
+    const pric = rows[0]!.indexOf("pric")
+    rows[3]![pric] = "abc"
+    writeFileSync(fee, rows.map((r) => r.join(",")).join("\n"))
+    const badExtract = fundguard(["screen", "--extract", broken, "--out", join(work, "y.jsonl")], { databaseUrl: url })
+    expect(badExtract.code).toBe(2)
+    expect(badExtract.stderr).toMatch(/feedetail\.csv.*line 4/)
+  })
+
+  it("screen records the run in PostgreSQL too", async () => {
+    const server = process.env["FUNDGUARD_TEST_PG_URL"]
+    if (server === undefined)
+      throw new Error("FUNDGUARD_TEST_PG_URL is not set: run `pnpm test` from the repository root")
+    const { createScratchDatabase } = await import("@fundguard/db/testing")
+    const scratch = await createScratchDatabase("postgresql")
+    try {
+      const result = fundguard(["screen", "--extract", demoExtractDir, "--out", join(work, "pg.jsonl")], {
+        databaseUrl: scratch.url
+      })
+      expect(result.code).toBe(0)
+      expect(await scratch.db.suspicion.count()).toBe(
+        readFileSync(join(work, "pg.jsonl"), "utf8").trim().split("\n").length
+      )
+    } finally {
+      await scratch.dispose()
+    }
+  })
+})

@@ -1,0 +1,179 @@
+/**
+ * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed table
+ * per extract table, after checking it. The import is all or nothing: on any problem the database
+ * is closed and an `ExtractInvalid` lists every problem found (up to a cap).
+ *
+ * @since 0.1.0
+ */
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import type * as Scope from "effect/Scope"
+import { readdir } from "node:fs/promises"
+import { join, resolve } from "node:path"
+import { ExtractInvalid, type ExtractProblem } from "./ExtractProblem.js"
+import { type Manifest, readManifest } from "./Manifest.js"
+import { asNumber, ident, query } from "./internal/Duck.js"
+import { ProblemSink } from "./internal/ProblemSink.js"
+import { type FileFormat, stageFile } from "./internal/Staging.js"
+import { createTyped, dropStaged, validateStaged } from "./internal/Validation.js"
+import { isTableName, type TableName, tableSpecs } from "./Tables.js"
+
+/**
+ * Options of `importExtract`.
+ *
+ * @category models
+ */
+export interface ImportOptions {
+  /** Stop collecting problems after this many (default 100). */
+  readonly maxProblems?: number
+}
+
+/**
+ * An imported extract: a DuckDB connection holding one table per extract table, named after it.
+ * Close it when done; every rule run against it shares the connection.
+ *
+ * @category models
+ */
+export interface ExtractHandle {
+  readonly dir: string
+  readonly connection: DuckDBConnection
+  /** Tables present in the extract, in the format's order. */
+  readonly tables: ReadonlyArray<TableName>
+  /** The file each present table was read from (file name inside `dir`). */
+  readonly files: Readonly<Partial<Record<TableName, string>>>
+  readonly rowCounts: Readonly<Partial<Record<TableName, number>>>
+  readonly manifest: Manifest | null
+  /** Values in optional columns that did not parse and were read as empty. */
+  readonly warnings: ReadonlyArray<ExtractProblem>
+  readonly has: (table: TableName) => boolean
+  /** Closes the database. Safe to call more than once. */
+  readonly close: () => void
+}
+
+const formats: ReadonlyArray<FileFormat> = ["csv", "jsonl", "parquet"]
+const fileName = /^(.+)\.(csv|jsonl|parquet)$/
+
+/** Finds the file of each table, reporting tables with two files and missing required tables. */
+const findFiles = (dir: string) =>
+  Effect.gen(function* () {
+    const entries = yield* Effect.tryPromise({
+      try: () => readdir(dir, { withFileTypes: true }),
+      catch: (e) =>
+        new ExtractInvalid({
+          dir,
+          truncated: false,
+          problems: [{ file: dir, line: null, column: null, message: `directory cannot be read (${String(e)})` }]
+        })
+    })
+    const found = new Map<TableName, { file: string; format: FileFormat }>()
+    const problems: Array<ExtractProblem> = []
+    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const match = fileName.exec(entry.name)
+      if (match === null || !(entry.isFile() || entry.isSymbolicLink())) continue
+      const [, table = "", format = ""] = match
+      if (!isTableName(table)) continue
+      const previous = found.get(table)
+      if (previous !== undefined) {
+        problems.push({
+          file: entry.name,
+          line: null,
+          column: null,
+          message: `table ${table} has two files (${previous.file} and ${entry.name}); keep one`
+        })
+        continue
+      }
+      found.set(table, { file: entry.name, format: format as FileFormat })
+    }
+    for (const spec of tableSpecs) {
+      if (spec.required && !found.has(spec.name)) {
+        problems.push({
+          file: `${spec.name}.csv`,
+          line: null,
+          column: null,
+          message: `required table ${spec.name} is missing (no ${formats.map((f) => `${spec.name}.${f}`).join(", ")})`
+        })
+      }
+    }
+    return { found, problems }
+  })
+
+const closer = (instance: DuckDBInstance, connection: DuckDBConnection) => {
+  let open = true
+  return () => {
+    if (!open) return
+    open = false
+    connection.closeSync()
+    instance.closeSync()
+  }
+}
+
+/**
+ * Imports the extract in `dir`. Fails with `ExtractInvalid` naming file, line and column of every
+ * problem (missing required table or column, unparsable required value, duplicate primary key,
+ * two files for one table, unreadable file, bad manifest); nothing is kept in that case.
+ *
+ * @category constructors
+ */
+export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: string, options: ImportOptions = {}) {
+  const absolute = resolve(dir)
+  const errors = new ProblemSink(options.maxProblems ?? 100)
+  const warnings = new ProblemSink(options.maxProblems ?? 100)
+  const { found, problems } = yield* findFiles(absolute)
+  const { manifest, problems: manifestProblems } = yield* readManifest(absolute)
+  errors.add(problems)
+  errors.add(manifestProblems)
+  const fail = () => new ExtractInvalid({ dir, problems: errors.problems, truncated: errors.truncated })
+
+  // Even when the file list or manifest is already wrong, every file present is still checked,
+  // so that one round of fixes can address all problems.
+  const instance = yield* Effect.promise(() => DuckDBInstance.create(":memory:"))
+  const connection = yield* Effect.promise(() => instance.connect())
+  const close = closer(instance, connection)
+  const load = Effect.gen(function* () {
+    for (const spec of tableSpecs) {
+      const source = found.get(spec.name)
+      if (source === undefined) continue
+      const staged = yield* stageFile(
+        connection,
+        `__raw_${spec.name}`,
+        join(absolute, source.file),
+        source.file,
+        source.format
+      ).pipe(Effect.catchAll((fileProblems) => Effect.sync(() => errors.add(fileProblems)).pipe(Effect.as(null))))
+      if (staged === null) continue
+      yield* validateStaged(connection, spec, staged, source.file, errors, warnings)
+      yield* errors.isEmpty ? createTyped(connection, spec, staged) : dropStaged(connection, staged)
+    }
+    if (!errors.isEmpty) return yield* fail()
+    const tables = tableSpecs.map((t) => t.name).filter((t) => found.has(t))
+    const counts = yield* query(
+      connection,
+      tables.map((t) => `SELECT '${t}' AS t, count(*)::BIGINT AS n FROM ${ident(t)}`).join(" UNION ALL ")
+    ).pipe(Effect.orDie)
+    const handle: ExtractHandle = {
+      dir: absolute,
+      connection,
+      tables,
+      files: Object.fromEntries(tables.map((t) => [t, found.get(t)!.file])),
+      rowCounts: Object.fromEntries(counts.map((r) => [String(r.t), asNumber(r.n)])),
+      manifest,
+      warnings: warnings.problems,
+      has: (table) => found.has(table),
+      close
+    }
+    return handle
+  })
+  return yield* load.pipe(Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.sync(close))))
+})
+
+/**
+ * `importExtract` tied to a scope: the database is closed when the scope closes.
+ *
+ * @category constructors
+ */
+export const importExtractScoped = (
+  dir: string,
+  options: ImportOptions = {}
+): Effect.Effect<ExtractHandle, ExtractInvalid, Scope.Scope> =>
+  Effect.acquireRelease(importExtract(dir, options), (handle) => Effect.sync(handle.close))

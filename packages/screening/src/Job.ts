@@ -1,0 +1,114 @@
+/**
+ * The screening job that the CLI and the nightly worker share: import an extract, run the rules,
+ * write the JSONL, and record the run and its suspicions through a `RunRecorder` (the operational
+ * database implements it; this package does not depend on it).
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { importExtractScoped, type ImportOptions } from "./Extract.js"
+import { ruleLibrary } from "./RuleLibrary.js"
+import { runScreening, type ScreeningResult } from "./Runner.js"
+import { resolveConfig } from "./ScreeningConfig.js"
+import { writeSuspicionsJsonl } from "./SuspicionsJsonl.js"
+
+/**
+ * Where a run's record goes. `finish` must file the suspicions and close the run atomically, so
+ * that a run that dies half-way leaves the previous results as they were.
+ *
+ * @category models
+ */
+export interface RunRecorder {
+  start(run: {
+    readonly trigger: "cli" | "schedule" | "api" | "seed"
+    readonly extract: string
+    readonly admdvs: string | null
+    readonly periodFrom: string | null
+    readonly periodTo: string | null
+    readonly params: Record<string, unknown>
+  }): Promise<{ readonly id: string }>
+  finish(runId: string, result: ScreeningResult): Promise<{ readonly created: number }>
+  fail(runId: string, error: string): Promise<void>
+}
+
+/**
+ * Recording the run failed (the database, not the data).
+ *
+ * @category errors
+ */
+export class RecordingFailed extends Schema.TaggedError<RecordingFailed>()("RecordingFailed", {
+  step: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `recording the screening run failed (${this.step}): ${this.reason}`
+  }
+}
+
+/** @category models */
+export interface JobOptions {
+  readonly extractDir: string
+  /** Where to write `suspicions.jsonl`; none when absent. */
+  readonly outFile?: string
+  readonly params?: unknown
+  readonly rules?: ReadonlyArray<string>
+  readonly trigger: "cli" | "schedule" | "api" | "seed"
+  readonly importOptions?: ImportOptions
+}
+
+/** @category models */
+export interface JobResult {
+  readonly runId: string
+  readonly created: number
+  readonly result: ScreeningResult
+}
+
+const recorded = <A>(step: string, f: () => Promise<A>) =>
+  Effect.tryPromise({
+    try: f,
+    catch: (e) => new RecordingFailed({ step, reason: e instanceof Error ? e.message : String(e) })
+  })
+
+/**
+ * Runs the whole job. Configuration and extract problems fail before anything is recorded; a
+ * failure after the run was recorded marks it failed.
+ *
+ * @category jobs
+ */
+export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      // A typo in params or rules is not a run: check the configuration before recording anything.
+      yield* resolveConfig(ruleLibrary, { params: options.params, rules: options.rules })
+      const extract = yield* importExtractScoped(options.extractDir, options.importOptions)
+      const work = runScreening({
+        extract,
+        ...(options.params === undefined ? {} : { params: options.params }),
+        ...(options.rules === undefined ? {} : { rules: options.rules })
+      })
+      const run = yield* recorded("start", () =>
+        recorder.start({
+          trigger: options.trigger,
+          extract: options.extractDir,
+          admdvs: extract.manifest?.admdvs ?? null,
+          periodFrom: extract.manifest?.period?.from ?? null,
+          periodTo: extract.manifest?.period?.to ?? null,
+          params: (options.params ?? {}) as Record<string, unknown>
+        })
+      )
+      const outcome = yield* Effect.either(
+        Effect.gen(function* () {
+          const result = yield* work
+          if (options.outFile !== undefined) yield* writeSuspicionsJsonl(options.outFile, result.suspicions)
+          const { created } = yield* recorded("finish", () => recorder.finish(run.id, result))
+          return { runId: run.id, created, result } satisfies JobResult
+        })
+      )
+      if (outcome._tag === "Left") {
+        yield* recorded("fail", () => recorder.fail(run.id, outcome.left.message)).pipe(Effect.ignore)
+        return yield* Effect.fail(outcome.left)
+      }
+      return outcome.right
+    })
+  )

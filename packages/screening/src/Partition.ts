@@ -1,0 +1,73 @@
+/**
+ * Partitioned runs: split one extract's screening across `count` workers by person or by
+ * institution, each taking the records whose key hashes to its `index`. The union of the
+ * partitions' suspicions is the suspicions of the whole run.
+ *
+ * For a rule that only compares records of one person (or one institution) the runner filters
+ * the *inputs*, through views in a schema that shadows the tables, so each worker reads 1/count
+ * of the data. Any other rule runs on all data and only its *output* is filtered, by the
+ * suspicion's person (falling back to its institution) or institution.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { ident, numberLiteral } from "./internal/Duck.js"
+import type { PartitionKey } from "./Rule.js"
+import { type TableName, tableSpec } from "./Tables.js"
+
+/**
+ * A partition descriptor: this worker is number `index` (from 0) of `count`, split `by` key.
+ *
+ * @category models
+ */
+export const Partition = Schema.Struct({
+  by: Schema.Literal("person", "institution").annotations({
+    message: () => ({ message: 'must be "person" or "institution"', override: true })
+  }),
+  index: Schema.Int.pipe(Schema.nonNegative()),
+  count: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))
+})
+  .pipe(Schema.filter((p) => p.index < p.count || { path: ["index"], message: "index must be less than count" }))
+  .annotations({ identifier: "Partition" })
+/** @category models */
+export type Partition = typeof Partition.Type
+
+/** The schema holding the partition views. */
+export const partitionSchema = "__partition"
+
+const keyColumn: Record<PartitionKey, string> = { person: "psn_no", institution: "fixmedins_code" }
+
+/** The SQL condition selecting this partition's values of `column`. */
+const inPartition = (column: string, partition: Partition): string =>
+  `hash(${column}) % ${numberLiteral(partition.count)} = ${numberLiteral(partition.index)}`
+
+/**
+ * Statements creating one view per present table that has the partition's key column, each
+ * showing only this partition's records. Tables without the column (the catalogue, persons when
+ * splitting by institution) are left whole.
+ *
+ * @category rules
+ */
+export const partitionViews = (partition: Partition, tables: ReadonlyArray<TableName>): ReadonlyArray<string> => {
+  const column = keyColumn[partition.by]
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${partitionSchema}`,
+    ...tables
+      .filter((t) => tableSpec(t).columns.some((c) => c.name === column))
+      .map(
+        (t) =>
+          `CREATE OR REPLACE VIEW ${partitionSchema}.${ident(t)} AS
+           SELECT * FROM main.${ident(t)} WHERE ${inPartition(ident(column), partition)}`
+      )
+  ]
+}
+
+/**
+ * Wraps a rule's query so that only this partition's suspicions remain (output filtering).
+ *
+ * @category rules
+ */
+export const filterOutput = (sql: string, partition: Partition): string => {
+  const key = partition.by === "person" ? "coalesce(psn_no, fixmedins_code)" : "fixmedins_code"
+  return `SELECT * FROM (${sql}) AS __unfiltered WHERE ${inPartition(key, partition)}`
+}

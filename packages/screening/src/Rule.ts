@@ -1,0 +1,168 @@
+/**
+ * How a screening rule is defined: once, with its code, version, level, parameters (an effect
+ * Schema whose fields carry the defaults), suggested violation, input tables, a description in
+ * Chinese and English, and one SQL query over the extract's tables (`screening-rules.md`,
+ * "What done means for a rule").
+ *
+ * The query returns one row per suspicion with exactly these columns, which the runner maps onto
+ * the `Suspicion` contract (adding rule, version, level and violation):
+ *
+ * | column | type | note |
+ * |---|---|---|
+ * | `fixmedins_code` | VARCHAR | never NULL |
+ * | `psn_no`, `mdtrt_id`, `setl_id`, `med_list_codg` | VARCHAR | NULL when unknown or irrelevant |
+ * | `feedetl_sn` | VARCHAR[] | flagged fee lines; `[]` when none |
+ * | `date` | DATE or VARCHAR `yyyy-MM-dd` | |
+ * | `amount` | DOUBLE | fund exposure in yuan; the runner rounds it to the fen |
+ * | `evidence` | STRUCT or JSON | what a reviewer needs to check the lead without SQL |
+ * | `message` | VARCHAR | one sentence in Chinese |
+ *
+ * @since 0.1.0
+ */
+import type { RuleLevel, ViolationCode } from "@fundguard/domain"
+import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { TableName } from "./Tables.js"
+
+/**
+ * Partition keys a run can be split by (see `Partition.ts`).
+ *
+ * @category models
+ */
+export type PartitionKey = "person" | "institution"
+
+/**
+ * Text in both languages of the product.
+ *
+ * @category models
+ */
+export interface Bilingual {
+  readonly zh: string
+  readonly en: string
+}
+
+/**
+ * What a rule author writes. `P` is the decoded parameter record.
+ *
+ * @category models
+ */
+export interface RuleSpec<P extends Readonly<Record<string, unknown>>, I> {
+  /** Stable code, e.g. `PRICE_OVER_CAP`. */
+  readonly code: string
+  /** Bumped whenever the rule's output for the same input can change. */
+  readonly version: number
+  readonly level: RuleLevel
+  /** Suggested violation code; `null` for leads that suggest none (statistical rules). */
+  readonly violation: ViolationCode | null
+  /** Tables the query reads; when one is absent the rule is skipped, not failed. */
+  readonly requiredTables: ReadonlyArray<TableName>
+  /**
+   * Parameter schema: a Struct whose fields all have defaults, written
+   * `Schema.optionalWith(schema, { default: () => value, exact: true })` (`exact` so that an
+   * explicit `null` or `undefined` is an error rather than a silent default).
+   */
+  readonly parameters: Schema.Schema<P, I>
+  /**
+   * Partition keys under which filtering the *inputs* by the key gives exactly the suspicions of
+   * that partition (the rule only ever compares records of one person, or one institution). For
+   * other keys the runner runs the rule on all data and filters its output instead.
+   */
+  readonly partitionInputs: ReadonlyArray<PartitionKey>
+  readonly title: Bilingual
+  /** One paragraph per language: the pattern, the amount and the known limits. */
+  readonly description: Bilingual
+  readonly sql: (params: P) => string
+}
+
+/**
+ * A parameter problem; `key` is the path below the rule code, e.g. `tolerance`.
+ *
+ * @category models
+ */
+export interface ParamIssue {
+  readonly key: string
+  readonly message: string
+}
+
+/**
+ * A rule with its parameters resolved: the values used and the SQL to run.
+ *
+ * @category models
+ */
+export interface CompiledRule {
+  readonly params: Readonly<Record<string, unknown>>
+  readonly sql: string
+}
+
+/**
+ * A defined rule, its parameter type erased so that rules of any parameters share one list.
+ *
+ * @category models
+ */
+export interface Rule {
+  readonly code: string
+  readonly version: number
+  readonly level: RuleLevel
+  readonly violation: ViolationCode | null
+  readonly requiredTables: ReadonlyArray<TableName>
+  readonly partitionInputs: ReadonlyArray<PartitionKey>
+  readonly title: Bilingual
+  readonly description: Bilingual
+  /** The parameter values used when a run gives none. */
+  readonly defaults: Readonly<Record<string, unknown>>
+  /**
+   * Merges the given parameters (a JSON object, or `undefined`) over the defaults and builds the
+   * SQL. Unknown names and values of the wrong type are issues naming the key.
+   */
+  readonly compile: (input: unknown) => Either.Either<CompiledRule, ReadonlyArray<ParamIssue>>
+}
+
+/**
+ * Turns a parse error into one issue per key. A value that fails several alternatives (a union of
+ * literals, say) yields several issues for one key; the first says enough.
+ *
+ * @category formatting
+ */
+export const parseIssues = (error: ParseResult.ParseError, unexpected: string): ReadonlyArray<ParamIssue> => {
+  const byKey = new Map<string, string>()
+  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
+    const key = issue.path.map(String).join(".")
+    if (!byKey.has(key)) byKey.set(key, issue._tag === "Unexpected" ? unexpected : issue.message)
+  }
+  return [...byKey].map(([key, message]) => ({ key, message }))
+}
+
+/**
+ * Defines a rule. Throws at module load if the parameter schema has no complete defaults, so a
+ * rule that cannot run with its defaults never ships.
+ *
+ * @category constructors
+ */
+export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec: RuleSpec<P, I>): Rule => {
+  const decode = Schema.decodeUnknownEither(spec.parameters, { onExcessProperty: "error", errors: "all" })
+  const defaults = Either.getOrElse(decode({}), (error) => {
+    throw new Error(`rule ${spec.code}: parameters have no complete defaults: ${error.message}`)
+  })
+  const compile = (input: unknown): Either.Either<CompiledRule, ReadonlyArray<ParamIssue>> => {
+    if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
+      return Either.left([{ key: "", message: "parameters must be a JSON object" }])
+    }
+    return Either.match(decode(input ?? {}), {
+      onLeft: (error) => Either.left(parseIssues(error, "unknown parameter")),
+      onRight: (params) => Either.right({ params, sql: spec.sql(params) })
+    })
+  }
+  return {
+    code: spec.code,
+    version: spec.version,
+    level: spec.level,
+    violation: spec.violation,
+    requiredTables: spec.requiredTables,
+    partitionInputs: spec.partitionInputs,
+    title: spec.title,
+    description: spec.description,
+    defaults,
+    compile
+  }
+}

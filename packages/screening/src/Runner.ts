@@ -1,0 +1,242 @@
+/**
+ * Runs screening rules over an imported extract and returns their suspicions in a deterministic
+ * order (by rule code, then by the suspicion's key), with a report per rule.
+ *
+ * @since 0.1.0
+ */
+import { roundYuan, type Suspicion, suspicionKey } from "@fundguard/domain"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { type ExtractHandle, type ImportOptions, importExtractScoped } from "./Extract.js"
+import type { ExtractInvalid } from "./ExtractProblem.js"
+import { asString, exec, query, type Row } from "./internal/Duck.js"
+import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
+import type { CompiledRule, Rule } from "./Rule.js"
+import { ruleLibrary } from "./RuleLibrary.js"
+import { resolveConfig, type ScreeningConfigInvalid } from "./ScreeningConfig.js"
+import { sqlMacros } from "./SqlMacros.js"
+
+/**
+ * A rule's query failed or broke the output contract (a bug in the rule, not in the data).
+ *
+ * @category errors
+ */
+export class RuleFailed extends Schema.TaggedError<RuleFailed>()("RuleFailed", {
+  code: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `rule ${this.code} failed: ${this.reason}`
+  }
+}
+
+/**
+ * Options of a run. `params`, `rules` and `partition` are typically parsed from JSON and are
+ * checked (see `ScreeningConfig.ts`).
+ *
+ * @category models
+ */
+export interface ScreeningOptions {
+  /** An imported extract (left open), or a directory to import (closed after the run). */
+  readonly extract: ExtractHandle | string
+  /** Parameters keyed by rule code, merged over each rule's defaults. */
+  readonly params?: unknown
+  /** Codes of the rules to run; all rules of the library when absent. */
+  readonly rules?: ReadonlyArray<string>
+  /** Run only one partition: `{ by: "person" | "institution", index, count }`. */
+  readonly partition?: Partition | undefined
+  /** The rules available; `ruleLibrary` when absent. */
+  readonly library?: ReadonlyArray<Rule>
+  readonly importOptions?: ImportOptions
+}
+
+/**
+ * What happened to one rule in a run.
+ *
+ * @category models
+ */
+export interface RuleRun {
+  readonly code: string
+  readonly version: number
+  readonly status: "ran" | "skipped"
+  /** Why a rule was skipped, e.g. `missing table catalog`. */
+  readonly reason?: string
+  readonly count: number
+  readonly durationMs: number
+  readonly params: Readonly<Record<string, unknown>>
+}
+
+/**
+ * The result of a run.
+ *
+ * @category models
+ */
+export interface ScreeningResult {
+  readonly suspicions: ReadonlyArray<Suspicion>
+  readonly rules: ReadonlyArray<RuleRun>
+  readonly totals: {
+    readonly suspicions: number
+    /** Sum of the suspicions' amounts, in yuan. */
+    readonly amount: number
+    readonly rulesRan: number
+    readonly rulesSkipped: number
+  }
+  readonly partition: Partition | null
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+// Casts pin the contract's column types, whatever the rule's SQL produced.
+const contract = (sql: string) => `
+  SELECT CAST(fixmedins_code AS VARCHAR) AS fixmedins_code, CAST(psn_no AS VARCHAR) AS psn_no,
+         CAST(mdtrt_id AS VARCHAR) AS mdtrt_id, CAST(setl_id AS VARCHAR) AS setl_id,
+         CAST(coalesce(feedetl_sn, []) AS VARCHAR[]) AS feedetl_sn, CAST(med_list_codg AS VARCHAR) AS med_list_codg,
+         CAST(date AS VARCHAR) AS date, CAST(amount AS DOUBLE) AS amount,
+         CAST(to_json(evidence) AS VARCHAR) AS evidence, CAST(message AS VARCHAR) AS message
+  FROM (${sql}) AS __rule`
+
+/** What each level's key needs (`screening-rules.md`, "Levels and their key"). */
+const missingKey = (s: Suspicion): string | null => {
+  const need: Record<Suspicion["level"], ReadonlyArray<[string, unknown]>> = {
+    line: [
+      ["mdtrt_id", s.mdtrt_id],
+      ["feedetl_sn", s.feedetl_sn.length > 0 ? s.feedetl_sn : null]
+    ],
+    visit: [["mdtrt_id", s.mdtrt_id]],
+    person: [
+      ["psn_no", s.psn_no],
+      ["date", s.date]
+    ],
+    item: [["med_list_codg", s.med_list_codg]],
+    institution: [],
+    staff: [
+      ["evidence.staff_code", s.evidence.staff_code],
+      ["date", s.date]
+    ],
+    trace: [["evidence.drug_trac_codg", s.evidence.drug_trac_codg]],
+    settlement: [["setl_id", s.setl_id]]
+  }
+  return need[s.level].find(([, v]) => v === null || v === undefined)?.[0] ?? null
+}
+
+const toSuspicion = (rule: Rule, row: Row): Suspicion | string => {
+  const fixmedins = asString(row.fixmedins_code)
+  if (fixmedins === null) return "a suspicion has no fixmedins_code"
+  const date = asString(row.date)
+  if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `date ${JSON.stringify(date)} is not yyyy-MM-dd`
+  const amount = typeof row.amount === "number" ? row.amount : Number.NaN
+  if (!Number.isFinite(amount)) return `amount ${JSON.stringify(row.amount)} is not a number`
+  const evidence: unknown = JSON.parse(asString(row.evidence) ?? "{}")
+  if (typeof evidence !== "object" || evidence === null || Array.isArray(evidence)) return "evidence is not an object"
+  const suspicion: Suspicion = {
+    rule: rule.code,
+    ruleVersion: rule.version,
+    level: rule.level,
+    fixmedins_code: fixmedins,
+    psn_no: asString(row.psn_no),
+    mdtrt_id: asString(row.mdtrt_id),
+    setl_id: asString(row.setl_id),
+    feedetl_sn: (Array.isArray(row.feedetl_sn) ? row.feedetl_sn.map((v) => asString(v) ?? "") : []).sort(compare),
+    med_list_codg: asString(row.med_list_codg),
+    date,
+    amount: roundYuan(amount),
+    violation: rule.violation,
+    evidence: evidence as Record<string, unknown>,
+    message: asString(row.message) ?? ""
+  }
+  const missing = missingKey(suspicion)
+  return missing === null ? suspicion : `a ${rule.level}-level suspicion has no ${missing}`
+}
+
+const runRule = (
+  handle: ExtractHandle,
+  rule: Rule,
+  compiled: CompiledRule,
+  partition: Partition | null
+): Effect.Effect<{ readonly run: RuleRun; readonly suspicions: ReadonlyArray<Suspicion> }, RuleFailed> =>
+  Effect.gen(function* () {
+    const base = { code: rule.code, version: rule.version, params: compiled.params }
+    const missing = rule.requiredTables.filter((t) => !handle.has(t))
+    if (missing.length > 0) {
+      const reason = `missing table ${missing.join(", ")}`
+      return { run: { ...base, status: "skipped", reason, count: 0, durationMs: 0 }, suspicions: [] }
+    }
+    const fail = (reason: string) => new RuleFailed({ code: rule.code, reason })
+    const inputsFiltered = partition !== null && rule.partitionInputs.includes(partition.by)
+    const sql = partition !== null && !inputsFiltered ? filterOutput(compiled.sql, partition) : compiled.sql
+    const started = performance.now()
+    const rows = yield* exec(
+      handle.connection,
+      `SET search_path = '${inputsFiltered ? `${partitionSchema},main` : "main"}'`
+    ).pipe(
+      Effect.zipRight(query(handle.connection, contract(sql))),
+      Effect.mapError((e) => fail(e.message.split("\n")[0] ?? e.message))
+    )
+    const durationMs = Math.round((performance.now() - started) * 10) / 10
+    const byKey = new Map<string, Suspicion>()
+    for (const row of rows) {
+      const s = toSuspicion(rule, row)
+      if (typeof s === "string") return yield* fail(s)
+      const key = suspicionKey(s)
+      if (byKey.has(key)) return yield* fail(`two suspicions with the same key ${key}`)
+      byKey.set(key, s)
+    }
+    const suspicions = [...byKey.entries()].sort(([a], [b]) => compare(a, b)).map(([, s]) => s)
+    return { run: { ...base, status: "ran", count: suspicions.length, durationMs }, suspicions }
+  })
+
+const runOn = (
+  handle: ExtractHandle,
+  rules: ReadonlyArray<{ readonly rule: Rule; readonly compiled: CompiledRule }>,
+  partition: Partition | null
+): Effect.Effect<ScreeningResult, RuleFailed> =>
+  Effect.gen(function* () {
+    const setup = [...sqlMacros, ...(partition === null ? [] : partitionViews(partition, handle.tables))]
+    yield* exec(handle.connection, setup.join(";\n")).pipe(Effect.orDie)
+    const runs: Array<RuleRun> = []
+    const suspicions: Array<Suspicion> = []
+    for (const { rule, compiled } of [...rules].sort((a, b) => compare(a.rule.code, b.rule.code))) {
+      const result = yield* runRule(handle, rule, compiled, partition)
+      runs.push(result.run)
+      suspicions.push(...result.suspicions)
+    }
+    const amount = roundYuan(suspicions.reduce((sum, s) => sum + s.amount, 0))
+    return {
+      suspicions,
+      rules: runs,
+      totals: {
+        suspicions: suspicions.length,
+        amount,
+        rulesRan: runs.filter((r) => r.status === "ran").length,
+        rulesSkipped: runs.filter((r) => r.status === "skipped").length
+      },
+      partition
+    }
+  }).pipe(
+    // Leave the connection as we found it: main schema, no partition views.
+    Effect.ensuring(
+      exec(handle.connection, `RESET search_path; DROP SCHEMA IF EXISTS ${partitionSchema} CASCADE`).pipe(Effect.orDie)
+    )
+  )
+
+/**
+ * Runs the selected rules (all by default) over an extract. Fails with `ScreeningConfigInvalid`
+ * before touching data when a rule code, parameter or partition is wrong, with `ExtractInvalid`
+ * when `extract` is a directory that does not import, and with `RuleFailed` when a rule's query
+ * fails. Runs on one handle must not overlap: a partitioned run switches the connection's schema.
+ *
+ * @category rules
+ */
+export const runScreening = Effect.fn("Runner.runScreening")(function* (options: ScreeningOptions) {
+  const config = yield* resolveConfig(options.library ?? ruleLibrary, options)
+  const extract = options.extract
+  const result: Effect.Effect<ScreeningResult, RuleFailed | ExtractInvalid | ScreeningConfigInvalid> =
+    typeof extract === "string"
+      ? Effect.scoped(
+          Effect.flatMap(importExtractScoped(extract, options.importOptions), (h) =>
+            runOn(h, config.rules, config.partition)
+          )
+        )
+      : runOn(extract, config.rules, config.partition)
+  return yield* result
+})

@@ -1,0 +1,44 @@
+/**
+ * FundGuard screening: imports a claims extract into DuckDB and runs the screening rules over it,
+ * writing suspicions (疑点) as `screening-rules.md` defines them.
+ *
+ * @since 0.1.0
+ */
+export { type ExtractHandle, type ImportOptions, importExtract, importExtractScoped } from "./Extract.js"
+export { ExtractInvalid, ExtractProblem, formatProblem } from "./ExtractProblem.js"
+export { Manifest, readManifest } from "./Manifest.js"
+export { filterOutput, Partition, partitionViews } from "./Partition.js"
+export {
+  type Bilingual,
+  type CompiledRule,
+  defineRule,
+  type ParamIssue,
+  parseIssues,
+  type PartitionKey,
+  type Rule,
+  type RuleSpec
+} from "./Rule.js"
+export { findRule, ruleLibrary } from "./RuleLibrary.js"
+export { priceOverCap } from "./rules/PriceOverCap.js"
+export { type RuleRun, RuleFailed, runScreening, type ScreeningOptions, type ScreeningResult } from "./Runner.js"
+export {
+  ConfigProblem,
+  resolveConfig,
+  type ScreeningConfig,
+  type ScreeningConfigInput,
+  ScreeningConfigInvalid
+} from "./ScreeningConfig.js"
+export { sqlMacros } from "./SqlMacros.js"
+export { suspicionsToJsonl, suspicionToJson, SuspicionsWriteFailed, writeSuspicionsJsonl } from "./SuspicionsJsonl.js"
+export {
+  type ColumnSpec,
+  type ColumnType,
+  isTableName,
+  type TableName,
+  tableNames,
+  type TableSpec,
+  tableSpec,
+  tableSpecs
+} from "./Tables.js"
+export { type JobOptions, type JobResult, RecordingFailed, type RunRecorder, screenAndRecord } from "./Job.js"
+export { demoExtractDir, readInstitutions, RegisterInvalid } from "./Register.js"

@@ -1,0 +1,181 @@
+/**
+ * Loads one extract file into a raw DuckDB table whose columns are all text, whatever the format,
+ * so that one validation pass (`Validation.ts`) can check and type every format the same way.
+ * Each raw table carries a position per record that maps back to a line (CSV, JSONL) or row
+ * (Parquet) for error messages.
+ *
+ * @internal
+ */
+import type { DuckDBConnection } from "@duckdb/node-api"
+import * as Effect from "effect/Effect"
+import type { ExtractProblem } from "../ExtractProblem.js"
+import { readHeader, recordLines } from "./CsvText.js"
+import { asNumber, asString, exec, ident, literal, query } from "./Duck.js"
+
+/** The file formats an extract may use. */
+export type FileFormat = "csv" | "jsonl" | "parquet"
+
+/** A file loaded as text columns, ready for validation. */
+export interface StagedTable {
+  /** Name of the raw DuckDB table. */
+  readonly raw: string
+  /** The file's columns in file order (names as written, trimmed). */
+  readonly columns: ReadonlyArray<string>
+  /** SQL expression giving each raw record's position. */
+  readonly position: string
+  /** Maps positions to the line (or Parquet row) a person would look at. */
+  readonly locate: (positions: ReadonlyArray<number>) => Effect.Effect<ReadonlyMap<number, number>>
+  /** Line a whole-file problem about the header points at (`null`: none). */
+  readonly headerLine: number | null
+}
+
+type Staged = Effect.Effect<StagedTable, ReadonlyArray<ExtractProblem>>
+
+const fileProblem = (file: string, message: string, line: number | null = null): ExtractProblem => ({
+  file,
+  line,
+  column: null,
+  message
+})
+
+// DuckDB's CSV errors are long and aimed at SQL users; keep the line and say what is wrong plainly.
+const csvReadProblem = (file: string, message: string): ExtractProblem => {
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1]
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message)
+  const plain =
+    columns !== null
+      ? `row has ${columns[2]} cells but the header has ${columns[1]}`
+      : /unterminated quote/i.test(message)
+        ? "quoted value is never closed"
+        : /Invalid unicode|not utf-8/i.test(message)
+          ? "file is not UTF-8 encoded (convert GBK/GB18030 exports to UTF-8)"
+          : `cannot be read as CSV: ${message.split("\n")[0] ?? message}`
+  return fileProblem(file, plain, line === undefined ? null : Number(line))
+}
+
+const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+  Effect.gen(function* () {
+    const header = yield* Effect.promise(() => readHeader(path).catch(() => null))
+    if (header === null) return yield* Effect.fail([fileProblem(file, "empty file or no complete header row", 1)])
+    const names = header.map((h) => h.trim())
+    const seen = new Set<string>()
+    const problems: Array<ExtractProblem> = []
+    names.forEach((name, i) => {
+      if (name === "") problems.push({ file, line: 1, column: `#${i + 1}`, message: "column has no name" })
+      else if (seen.has(name))
+        problems.push({ file, line: 1, column: name, message: "column appears twice in the header" })
+      seen.add(name)
+    })
+    if (problems.length > 0) return yield* Effect.fail(problems)
+    const columns = names.map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")
+    yield* exec(
+      conn,
+      `CREATE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${literal(path)}, auto_detect = false, header = true,
+         delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`
+    ).pipe(Effect.mapError((e) => [csvReadProblem(file, e.message)]))
+    return {
+      raw,
+      columns: names,
+      position: "rowid",
+      headerLine: 1,
+      locate: (positions) =>
+        Effect.promise(async () => {
+          const lines = positions.length === 0 ? [] : await recordLines(path)
+          // A record the scanner did not see (should not happen) still gets a plausible line.
+          return new Map(positions.map((p) => [p, lines[p] ?? p + 2]))
+        })
+    }
+  })
+
+const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+  Effect.gen(function* () {
+    const lines = `${raw}_lines`
+    // read_text + string_split keeps exact line numbers, which read_json does not expose.
+    yield* exec(
+      conn,
+      `CREATE TABLE ${ident(lines)} AS
+       SELECT n AS line_no, rtrim(CASE WHEN n = 1 THEN ltrim(line, chr(65279)) ELSE line END, chr(13)) AS j
+       FROM (SELECT unnest(l) AS line, generate_subscripts(l, 1) AS n
+             FROM (SELECT string_split(content, chr(10)) AS l FROM read_text(${literal(path)})))
+       WHERE trim(line) <> ''`
+    ).pipe(Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)]))
+    const bad = yield* query(
+      conn,
+      `SELECT line_no::INTEGER AS line_no FROM ${ident(lines)}
+       WHERE NOT json_valid(j) OR json_type(CASE WHEN json_valid(j) THEN j END::JSON) <> 'OBJECT'
+       ORDER BY line_no LIMIT 100`
+    ).pipe(Effect.orDie)
+    if (bad.length > 0) {
+      yield* exec(conn, `DROP TABLE ${ident(lines)}`).pipe(Effect.orDie)
+      return yield* Effect.fail(bad.map((r) => fileProblem(file, "line is not a JSON object", asNumber(r.line_no))))
+    }
+    const keys = yield* query(
+      conn,
+      `SELECT k FROM (SELECT line_no, unnest(json_keys(j)) AS k, generate_subscripts(json_keys(j), 1) AS i
+                      FROM ${ident(lines)})
+       GROUP BY k ORDER BY min(line_no * 100000 + i)`
+    ).pipe(Effect.orDie)
+    const names = keys.map((r) => asString(r.k) ?? "")
+    // JSON pointers (`/key`) need only `~` and `/` escaped, so any key name is addressable.
+    const pointer = (k: string) => literal(`/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`)
+    const select = names.map((k) => `json_extract_string(j, ${pointer(k)}) AS ${ident(k.trim())}`)
+    yield* exec(
+      conn,
+      `CREATE TABLE ${ident(raw)} AS SELECT ${["line_no AS __line", ...select].join(", ")} FROM ${ident(lines)};
+       DROP TABLE ${ident(lines)}`
+    ).pipe(Effect.orDie)
+    return {
+      raw,
+      columns: names.map((k) => k.trim()),
+      position: "__line",
+      headerLine: null,
+      locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p])))
+    }
+  })
+
+// Dates and timestamps are printed in the extract's own text formats so that the common
+// validation accepts them; everything else is cast to text.
+const parquetText = (name: string, type: string): string =>
+  type === "DATE"
+    ? `strftime(${ident(name)}, '%Y-%m-%d')`
+    : type.startsWith("TIMESTAMP")
+      ? `strftime(${ident(name)}, '%Y-%m-%d %H:%M:%S')`
+      : `CAST(${ident(name)} AS VARCHAR)`
+
+const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+  Effect.gen(function* () {
+    const described = yield* query(conn, `DESCRIBE SELECT * FROM read_parquet(${literal(path)})`).pipe(
+      Effect.mapError((e) => [fileProblem(file, `not a readable Parquet file: ${e.message.split("\n")[0]}`)])
+    )
+    const columns = described.map((r) => ({ name: asString(r.column_name) ?? "", type: asString(r.column_type) ?? "" }))
+    const select = columns.map((c) => `${parquetText(c.name, c.type)} AS ${ident(c.name.trim())}`)
+    yield* exec(
+      conn,
+      `CREATE TABLE ${ident(raw)} AS SELECT ${["file_row_number AS __row", ...select].join(", ")}
+       FROM read_parquet(${literal(path)}, file_row_number = true)`
+    ).pipe(Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)]))
+    return {
+      raw,
+      columns: columns.map((c) => c.name.trim()),
+      position: "__row",
+      headerLine: null,
+      locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p + 1])))
+    }
+  })
+
+/**
+ * Loads `path` into the raw table `raw`. Fails with the problems that stop the file from being
+ * read at all (not CSV, not JSON, not Parquet, bad header).
+ */
+export const stageFile = (
+  conn: DuckDBConnection,
+  raw: string,
+  path: string,
+  file: string,
+  format: FileFormat
+): Staged =>
+  format === "csv"
+    ? stageCsv(conn, raw, path, file)
+    : format === "jsonl"
+      ? stageJsonl(conn, raw, path, file)
+      : stageParquet(conn, raw, path, file)

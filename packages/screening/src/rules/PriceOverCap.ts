@@ -1,0 +1,109 @@
+/**
+ * PRICE_OVER_CAP (超标准收费): a fee line whose unit price is above the catalogue ceiling for the
+ * institution's level.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { numberLiteral } from "../internal/Duck.js"
+import { defineRule } from "../Rule.js"
+
+const Parameters = Schema.Struct({
+  /** Yuan per unit by which a price may exceed the ceiling before it is flagged. */
+  tolerance: Schema.optionalWith(Schema.Number.pipe(Schema.finite(), Schema.nonNegative()), {
+    default: () => 0.01,
+    exact: true
+  })
+})
+
+/**
+ * The rule. Line level: one suspicion per original fee line (key `mdtrt_id`, `[feedetl_sn]`).
+ *
+ * - Ceiling: `pric_uplmt_lv1` / `_lv2` / `_lv3` for hosp_lv 1 (三级) / 2 (二级) / 3 (一级);
+ *   `pric_uplmt_other` for pharmacies (fixmedins_type 2) and unlevelled institutions. An item with
+ *   no ceiling for that tier, or not in the catalogue, is not checked.
+ * - Refunds net out first: refund lines (cnt < 0) are added to the line named by their
+ *   `init_feedetl_sn` in the same visit; a fully refunded line is not flagged, a partly refunded
+ *   one counts its net quantity. Refund lines without `init_feedetl_sn` cannot be matched to a
+ *   line and are ignored.
+ * - Flagged when `pric − ceiling > tolerance` (compared at 6 decimals, so 100.01 against 100.00 is
+ *   exactly 0.01 and within the default tolerance). amount = (pric − ceiling) × net cnt.
+ *
+ * @category rules
+ */
+export const priceOverCap = defineRule({
+  code: "PRICE_OVER_CAP",
+  version: 1,
+  level: "line",
+  violation: "A38-3-OVER_STANDARD_CHARGE",
+  requiredTables: ["feedetail", "fixmedins", "catalog"],
+  parameters: Parameters,
+  partitionInputs: ["person", "institution"],
+  title: { zh: "超标准收费（单价超过限价）", en: "Unit price above the catalogue ceiling" },
+  description: {
+    zh:
+      "费用明细的单价高于医保目录中该机构等级对应的最高限价（三级、二级、一级医院分别对应 pric_uplmt_lv1、" +
+      "_lv2、_lv3，定点药店和未定级机构对应 _other）。先按 init_feedetl_sn 冲销退费明细，全部退费的明细不计，" +
+      "部分退费的按净数量计。超出容差（默认 0.01 元）才提示。金额 =（单价 − 限价）× 净数量。",
+    en:
+      "A fee line whose unit price is above the catalogue ceiling for the institution's level (pric_uplmt_lv1, " +
+      "_lv2, _lv3 for hospital levels 1 (三级), 2 (二级), 3 (一级); _other for pharmacies and unlevelled " +
+      "institutions). Refund lines are netted against their original (init_feedetl_sn) first: a fully refunded " +
+      "line is not flagged, a partly refunded one counts its net quantity. Flagged only above the tolerance " +
+      "(default 0.01 yuan). Amount = (price − ceiling) × net quantity."
+  },
+  sql: ({ tolerance }) => `
+    WITH refunds AS (
+      SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS refunded_cnt
+      FROM feedetail
+      WHERE cnt < 0 AND init_feedetl_sn IS NOT NULL
+      GROUP BY mdtrt_id, init_feedetl_sn
+    ),
+    lines AS (
+      SELECT f.fixmedins_code, f.psn_no, f.mdtrt_id, f.feedetl_sn, f.med_list_codg, f.fee_ocur_time, f.pric,
+             f.cnt AS original_cnt,
+             coalesce(r.refunded_cnt, 0) AS refunded_cnt,
+             f.cnt + coalesce(r.refunded_cnt, 0) AS net_cnt,
+             i.fixmedins_type, i.hosp_lv, c.name AS med_list_name,
+             fg_price_tier(i.fixmedins_type, i.hosp_lv) AS tier,
+             c.pric_uplmt_lv1, c.pric_uplmt_lv2, c.pric_uplmt_lv3, c.pric_uplmt_other
+      FROM feedetail f
+      JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code
+      JOIN catalog c ON c.med_list_codg = f.med_list_codg
+      LEFT JOIN refunds r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
+      WHERE f.cnt > 0
+    ),
+    capped AS (
+      SELECT *, fg_ceiling(tier, pric_uplmt_lv1, pric_uplmt_lv2, pric_uplmt_lv3, pric_uplmt_other) AS ceiling
+      FROM lines
+    )
+    SELECT
+      fixmedins_code,
+      psn_no,
+      mdtrt_id,
+      CAST(NULL AS VARCHAR) AS setl_id,
+      [feedetl_sn] AS feedetl_sn,
+      med_list_codg,
+      CAST(fee_ocur_time AS DATE) AS date,
+      (pric - ceiling) * net_cnt AS amount,
+      {
+        'med_list_name': med_list_name,
+        'pric': round(pric, 4),
+        'ceiling': round(ceiling, 4),
+        'ceiling_column': 'pric_uplmt_' || tier,
+        'hosp_lv': hosp_lv,
+        'fixmedins_type': fixmedins_type,
+        'cnt': round(net_cnt, 4),
+        'original_cnt': round(original_cnt, 4),
+        'refunded_cnt': round(abs(refunded_cnt), 4),
+        'excess_per_unit': round(pric - ceiling, 4)
+      } AS evidence,
+      med_list_name || '：单价 ' || fg_price(pric) || ' 元超过' || fg_tier_label(tier, fixmedins_type) ||
+        '限价 ' || fg_price(ceiling) || ' 元，超出 ' || fg_price(pric - ceiling) || ' 元 × ' || fg_qty(net_cnt) ||
+        CASE WHEN refunded_cnt < 0
+             THEN '（原数量 ' || fg_qty(original_cnt) || '，已退 ' || fg_qty(-refunded_cnt) || '）' ELSE '' END
+        AS message
+    FROM capped
+    WHERE ceiling IS NOT NULL AND net_cnt > 0 AND round(pric - ceiling, 6) > ${numberLiteral(tolerance)}
+  `
+})

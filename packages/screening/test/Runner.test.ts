@@ -1,0 +1,201 @@
+import { Suspicion, suspicionKey } from "@fundguard/domain"
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { afterAll } from "vitest"
+import { demoExtractDir } from "../scripts/make-demo-extract.js"
+import {
+  defineRule,
+  importExtractScoped,
+  type Rule,
+  ruleLibrary,
+  runScreening,
+  suspicionsToJsonl,
+  writeSuspicionsJsonl
+} from "../src/index.js"
+import { cleanupDirs, writeDir } from "./utils/extract.js"
+
+afterAll(cleanupDirs)
+
+const noParams = Schema.Struct({})
+
+/** A test rule: its SQL is given; everything else is fixed. */
+const testRule = (code: string, level: Rule["level"], sql: string, partitionInputs: Rule["partitionInputs"] = []) =>
+  defineRule({
+    code,
+    version: 2,
+    level,
+    violation: null,
+    requiredTables: ["mdtrt", "setlinfo"],
+    parameters: noParams,
+    partitionInputs,
+    title: { zh: "测试", en: "test" },
+    description: { zh: "测试规则", en: "test rule" },
+    sql: () => sql
+  })
+
+/** Visit level, output-filtered under partitioning: visits whose settlements paid more than 100 yuan. */
+const bigVisits = testRule(
+  "BIG_VISIT",
+  "visit",
+  `SELECT s.fixmedins_code, s.psn_no, s.mdtrt_id, NULL AS setl_id, [] AS feedetl_sn, NULL AS med_list_codg,
+          CAST(min(m.begntime) AS DATE) AS date, sum(s.fund_pay_sumamt) AS amount,
+          {'settlements': count(*)} AS evidence, '统筹支付超过100元' AS message
+   FROM setlinfo s JOIN mdtrt m USING (mdtrt_id)
+   GROUP BY ALL HAVING sum(s.fund_pay_sumamt) > 100`
+)
+
+describe("runScreening", () => {
+  it.effect("runs every rule of the library by default and reports each", () =>
+    Effect.gen(function* () {
+      const result = yield* runScreening({ extract: demoExtractDir, library: [...ruleLibrary, bigVisits] })
+      assert.deepStrictEqual(
+        result.rules.map((r) => [r.code, r.version, r.status, r.count]),
+        [
+          ["BIG_VISIT", 2, "ran", result.suspicions.filter((s) => s.rule === "BIG_VISIT").length],
+          ["PRICE_OVER_CAP", 1, "ran", 11]
+        ]
+      )
+      assert.isAbove(result.rules[0]!.count, 10)
+      assert.strictEqual(result.totals.suspicions, result.suspicions.length)
+      assert.strictEqual(result.totals.rulesRan, 2)
+      // Sorted by rule, then key; every suspicion valid against the contract.
+      const keys = result.suspicions.map(suspicionKey)
+      assert.deepStrictEqual(keys, [...keys].sort())
+      for (const s of result.suspicions) Schema.validateSync(Suspicion)(s)
+    })
+  )
+
+  it.effect("gives identical JSONL on two runs, written atomically", () =>
+    Effect.gen(function* () {
+      const first = yield* runScreening({ extract: demoExtractDir, library: [...ruleLibrary, bigVisits] })
+      const second = yield* runScreening({ extract: demoExtractDir, library: [...ruleLibrary, bigVisits] })
+      const dir = writeDir({})
+      const a = join(dir, "a.jsonl")
+      const b = join(dir, "b.jsonl")
+      yield* writeSuspicionsJsonl(a, first.suspicions)
+      yield* writeSuspicionsJsonl(b, second.suspicions)
+      const text = readFileSync(a, "utf8")
+      assert.strictEqual(text, readFileSync(b, "utf8"))
+      assert.strictEqual(text, suspicionsToJsonl(first.suspicions))
+      assert.deepStrictEqual(readdirSync(dir).sort(), ["a.jsonl", "b.jsonl"])
+      const lines = text.trimEnd().split("\n")
+      assert.strictEqual(lines.length, first.suspicions.length)
+      const firstLine = JSON.parse(lines.find((l) => l.includes("PRICE_OVER_CAP"))!) as Record<string, unknown>
+      assert.deepStrictEqual(Object.keys(firstLine), [
+        "rule",
+        "ruleVersion",
+        "level",
+        "fixmedins_code",
+        "psn_no",
+        "mdtrt_id",
+        "setl_id",
+        "feedetl_sn",
+        "med_list_codg",
+        "date",
+        "amount",
+        "violation",
+        "evidence",
+        "message"
+      ])
+      assert.deepStrictEqual(firstLine.feedetl_sn, ["0002"])
+      // A visit-level suspicion carries no fee lines but still an array.
+      assert.deepStrictEqual((JSON.parse(lines[0]!) as Record<string, unknown>).feedetl_sn, [])
+    })
+  )
+
+  it.effect("fails to write into a missing directory without leaving a file", () =>
+    Effect.gen(function* () {
+      const dir = writeDir({})
+      const error = yield* Effect.flip(writeSuspicionsJsonl(join(dir, "missing", "out.jsonl"), []))
+      assert.strictEqual(error._tag, "SuspicionsWriteFailed")
+      assert.deepStrictEqual(readdirSync(dir), [])
+    })
+  )
+
+  it.effect("partitions by person or institution: the union of the partitions is the whole run", () =>
+    Effect.gen(function* () {
+      const handle = yield* importExtractScoped(demoExtractDir)
+      const library = [...ruleLibrary, bigVisits]
+      const whole = yield* runScreening({ extract: handle, library })
+      for (const by of ["person", "institution"] as const) {
+        const parts = []
+        for (let index = 0; index < 3; index++) {
+          const part = yield* runScreening({ extract: handle, library, partition: { by, index, count: 3 } })
+          assert.deepStrictEqual(part.partition, { by, index, count: 3 })
+          parts.push(part.suspicions)
+        }
+        assert.isTrue(
+          parts.every((p) => p.length > 0 && p.length < whole.suspicions.length),
+          `${by}: uneven split`
+        )
+        const union = parts.flat().map(suspicionKey).sort()
+        assert.deepStrictEqual(union, whole.suspicions.map(suspicionKey).sort(), `${by}: union differs`)
+        assert.deepStrictEqual(
+          parts.flat().sort((x, y) => (suspicionKey(x) < suspicionKey(y) ? -1 : 1)),
+          [...whole.suspicions].sort((x, y) => (suspicionKey(x) < suspicionKey(y) ? -1 : 1))
+        )
+      }
+      // The handle is left as it was: whole tables, no partition views.
+      const reader = yield* Effect.promise(() =>
+        handle.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM feedetail`)
+      )
+      assert.deepStrictEqual(reader.getRowObjectsJson(), [{ n: handle.rowCounts.feedetail! }])
+    }).pipe(Effect.scoped)
+  )
+
+  it.effect("fails with RuleFailed when a rule's query fails", () =>
+    Effect.gen(function* () {
+      const broken = testRule("BROKEN", "visit", "SELECT * FROM no_such_table")
+      const error = yield* Effect.flip(runScreening({ extract: demoExtractDir, library: [broken] }))
+      assert.strictEqual(error._tag, "RuleFailed")
+      assert.include(error.message, "rule BROKEN failed")
+      assert.include(error.message, "no_such_table")
+    })
+  )
+
+  it.effect("fails with RuleFailed when a rule emits two suspicions with one key", () =>
+    Effect.gen(function* () {
+      const twice = testRule(
+        "TWICE",
+        "visit",
+        `SELECT fixmedins_code, psn_no, mdtrt_id, NULL AS setl_id, [] AS feedetl_sn, NULL AS med_list_codg,
+                NULL AS date, 1 AS amount, {'n': 1} AS evidence, '' AS message FROM setlinfo`
+      )
+      const error = yield* Effect.flip(runScreening({ extract: demoExtractDir, library: [twice] }))
+      assert.strictEqual(error._tag, "RuleFailed")
+      assert.include(error.message, "two suspicions with the same key TWICE|visit|")
+    })
+  )
+
+  it.effect("fails with RuleFailed when a suspicion lacks its level's key", () =>
+    Effect.gen(function* () {
+      const keyless = testRule(
+        "KEYLESS",
+        "line",
+        `SELECT fixmedins_code, psn_no, mdtrt_id, NULL AS setl_id, [] AS feedetl_sn, NULL AS med_list_codg,
+                NULL AS date, 1 AS amount, {'n': 1} AS evidence, '' AS message FROM mdtrt LIMIT 1`
+      )
+      const error = yield* Effect.flip(runScreening({ extract: demoExtractDir, library: [keyless] }))
+      assert.strictEqual(error._tag, "RuleFailed")
+      assert.include(error.message, "a line-level suspicion has no feedetl_sn")
+    })
+  )
+
+  it.effect("rounds amounts to the fen", () =>
+    Effect.gen(function* () {
+      const third = testRule(
+        "THIRD",
+        "institution",
+        `SELECT fixmedins_code, NULL AS psn_no, NULL AS mdtrt_id, NULL AS setl_id, [] AS feedetl_sn,
+                NULL AS med_list_codg, NULL AS date, 10.0 / 3 AS amount, {'x': 1} AS evidence, '' AS message
+         FROM mdtrt GROUP BY fixmedins_code`
+      )
+      const result = yield* runScreening({ extract: demoExtractDir, library: [third] })
+      assert.isTrue(result.suspicions.every((s) => s.amount === 3.33))
+      assert.strictEqual(result.suspicions.length, 16)
+    })
+  )
+})
