@@ -24,10 +24,9 @@ export const base = (options = {}) =>
         ]
       }
     },
-    {
-      files: options.configModules ?? ["src/config.ts"],
-      rules: { "no-restricted-properties": "off" }
-    },
+    ...((options.configModules ?? ["src/config.ts"]).length === 0
+      ? []
+      : [{ files: options.configModules ?? ["src/config.ts"], rules: { "no-restricted-properties": "off" } }]),
     {
       files: ["test/**", "**/*.test.ts", "*.config.ts", "scripts/**"],
       rules: { "no-restricted-properties": "off" }

@@ -65,13 +65,15 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const adminDist = options.adminDist ?? null
   if (adminDist !== null) {
     await app.register(fastifyStatic, { root: adminDist, prefix: "/", wildcard: false, index: ["index.html"] })
-    // Client-side routes of the single-page UI fall back to index.html; unknown /api paths stay 404.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === "GET" && !request.url.startsWith("/api")) return reply.sendFile("index.html")
-      return reply
-        .status(404)
-        .send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
-    })
   }
+  // Client-side routes of the single-page UI fall back to index.html; unknown /api paths are 404s.
+  app.setNotFoundHandler((request, reply) => {
+    if (adminDist !== null && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.sendFile("index.html")
+    }
+    return reply
+      .status(404)
+      .send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
+  })
   return app
 }

@@ -34,7 +34,9 @@ describe("nightly screening worker", () => {
       expect(first.screened.map((s) => s.name)).toEqual(["2025Q1"])
       expect(first.failed.map((f) => f.name)).toEqual(["broken"])
       expect(first.failed[0]?.error).toContain("brdy")
-      const jsonl = readFileSync(join(outbox, "2025Q1", "suspicions.jsonl"), "utf8").trim().split("\n")
+      const jsonl = readFileSync(join(outbox, "2025Q1", "suspicions.jsonl"), "utf8")
+        .trim()
+        .split("\n")
       expect(jsonl.length).toBe(first.screened[0]?.suspicions)
       expect(await scratch.db.suspicion.count()).toBe(jsonl.length)
       expect((await pendingExtracts(inbox, outbox)).map((p) => p.name)).toEqual(["broken"])
@@ -54,9 +56,20 @@ describe("nightly screening worker", () => {
       const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href
       const child = spawn(
         process.execPath,
-        ["--conditions=@fundguard/source", "--import", tsx, join(import.meta.dirname, "..", "src", "main.ts"), "--once"],
+        [
+          "--conditions=@fundguard/source",
+          "--import",
+          tsx,
+          join(import.meta.dirname, "..", "src", "main.ts"),
+          "--once"
+        ],
         {
-          env: { ...process.env, DATABASE_URL: scratch.url, FUNDGUARD_INBOX: inbox, FUNDGUARD_OUTBOX: join(work, "out-once") },
+          env: {
+            ...process.env,
+            DATABASE_URL: scratch.url,
+            FUNDGUARD_INBOX: inbox,
+            FUNDGUARD_OUTBOX: join(work, "out-once")
+          },
           stdio: ["ignore", "ignore", "pipe"]
         }
       )

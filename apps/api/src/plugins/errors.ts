@@ -61,9 +61,6 @@ export const errorsPlugin = fp(
       request.log.error({ err: error }, "unexpected error")
       return reply.status(500).send({ error: "InternalError", message: "服务器内部错误，请联系系统管理员" })
     })
-    app.setNotFoundHandler((request, reply) =>
-      reply.status(404).send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
-    )
   },
   { name: "errors" }
 )

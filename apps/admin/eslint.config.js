@@ -1,0 +1,3 @@
+import { svelteConfig } from "@fundguard/eslint-config/svelte"
+
+export default svelteConfig()

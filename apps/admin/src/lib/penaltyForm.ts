@@ -1,0 +1,295 @@
+/**
+ * The penalty calculator's form: its state, its defaults, and the conversion of that state into the
+ * assessment input JSON of `penalty-assessment.md`, with client-side checks that report problems
+ * with the same JSON paths the API uses, so both kinds of problem land next to the same field.
+ */
+import { aggravation, discretionaryMitigation, factorLabel, statutoryMitigation } from "@fundguard/domain/Grade"
+import type { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
+import type { AssessmentInputJson, CaseFactor, InputProblem } from "@fundguard/domain/PenaltyInput"
+import { violationCatalogue, violationCodes, type ViolationCode } from "@fundguard/domain/Violation"
+import { isIsoDate, parseAmount } from "./format.js"
+import type { Option } from "./labels.js"
+
+export type SubjectKind = "institution" | "individual" | "agency" | "staff"
+
+/** One violation as the form holds it: text fields stay text until conversion. */
+export interface ViolationDraft {
+  /** Stable key for the `{#each}` block; not sent. */
+  readonly key: number
+  code: ViolationCode | ""
+  amount: string
+  /** `yyyy-MM-dd` or `""`. */
+  occurredFrom: string
+  occurredTo: string
+  intentToDefraud: boolean
+  refusedToCorrect: boolean
+  seriousConsequence: boolean
+}
+
+export interface PenaltyFormState {
+  subjectKind: SubjectKind
+  orgKind: OrgKind | ""
+  hospLv: HospitalLevel | ""
+  /** For individuals: whether the person is an insured person (参保人员). */
+  insured: boolean
+  /** A public servant or a leader of a public institution (→ 纪检监察机关). */
+  publicServant: boolean
+  region: string
+  decisionDate: string
+  violations: Array<ViolationDraft>
+  factors: Record<CaseFactor, boolean>
+  factorNotes: string
+}
+
+/** Every factor the contract knows, in the order the domain labels them. */
+export const allFactors: ReadonlyArray<CaseFactor> = Object.keys(factorLabel) as Array<CaseFactor>
+
+/** The factors grouped the way a 裁量 decision weighs them, each group with its heading. */
+export const factorGroups: ReadonlyArray<{ readonly title: string; readonly factors: ReadonlyArray<CaseFactor> }> =
+  (() => {
+    const grouped = new Set<CaseFactor>([...statutoryMitigation, ...discretionaryMitigation, ...aggravation])
+    return [
+      { title: "不予处罚情形", factors: allFactors.filter((f) => !grouped.has(f)) },
+      { title: "应当从轻或者减轻（行政处罚法第三十二条）", factors: statutoryMitigation },
+      { title: "可以从轻", factors: discretionaryMitigation },
+      { title: "从重情节", factors: aggravation }
+    ]
+  })()
+
+export const defaultRegion = "500235"
+
+export const newViolation = (key: number): ViolationDraft => ({
+  key,
+  code: "",
+  amount: "",
+  occurredFrom: "",
+  occurredTo: "",
+  intentToDefraud: false,
+  refusedToCorrect: false,
+  seriousConsequence: false
+})
+
+export const noFactors = (): Record<CaseFactor, boolean> =>
+  Object.fromEntries(allFactors.map((f) => [f, false])) as Record<CaseFactor, boolean>
+
+/** A fresh form: an institution in 奉节县 (500235), decided today, with one empty violation. */
+export const defaultFormState = (today: string): PenaltyFormState => ({
+  subjectKind: "institution",
+  orgKind: "",
+  hospLv: "",
+  insured: true,
+  publicServant: false,
+  region: defaultRegion,
+  decisionDate: today,
+  violations: [newViolation(0)],
+  factors: noFactors(),
+  factorNotes: ""
+})
+
+/** Whether this release of the API can assess a code (only 第三十八条 items). */
+export const isAssessable = (code: ViolationCode): boolean =>
+  violationCatalogue.find((e) => e.code === code)?.article === 38
+
+/** The violation select's options: every catalogue code, with its clause and the statute's words. */
+export const violationOptions: ReadonlyArray<Option<ViolationCode>> = violationCatalogue.map((e) => ({
+  id: e.code,
+  label: `${e.clause}：${e.behaviour}${isAssessable(e.code) ? "" : "（暂不支持计算）"}`
+}))
+
+const defraudingArticles: ReadonlyArray<number | null> = [37, 40]
+
+/**
+ * What the amount of a violation is, as its label says: 骗取金额 for fraud (an item with intent to
+ * defraud, Art.37, Art.40, Art.41¶2), 造成损失金额 for Art.38 items, else just 金额.
+ */
+export const amountLabel = (draft: Pick<ViolationDraft, "code" | "intentToDefraud">): string => {
+  if (draft.code === "") return draft.intentToDefraud ? "骗取金额（元）" : "造成损失金额（元）"
+  const entry = violationCatalogue.find((e) => e.code === draft.code)
+  const fraud =
+    draft.intentToDefraud ||
+    defraudingArticles.includes(entry?.article ?? null) ||
+    (entry?.article === 41 && entry.paragraph === 2)
+  if (fraud) return "骗取金额（元）"
+  return entry?.article === 38 ? "造成损失金额（元）" : "金额（元）"
+}
+
+const isViolationCode = (value: string): value is ViolationCode =>
+  (violationCodes as ReadonlyArray<string>).includes(value)
+
+export type ConversionResult =
+  | { readonly ok: true; readonly input: AssessmentInputJson }
+  | { readonly ok: false; readonly problems: ReadonlyArray<InputProblem> }
+
+type ViolationJson = AssessmentInputJson["violations"][number]
+type SubjectJson = AssessmentInputJson["subject"]
+type FactorsJson = NonNullable<AssessmentInputJson["factors"]>
+
+/**
+ * Turns the form into the assessment input. Only what was filled in is sent (optional dates are
+ * left out rather than sent empty; only factors that are ticked are sent). Every problem found is
+ * reported at once, each with its JSON path (`$.violations[0].amount`).
+ */
+export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => {
+  const problems: Array<InputProblem> = []
+  const problem = (path: string, message: string) => problems.push({ path, message })
+
+  const subject: SubjectJson = {
+    kind: state.subjectKind,
+    ...(state.subjectKind === "institution" && state.orgKind !== "" ? { orgKind: state.orgKind } : {}),
+    ...(state.subjectKind === "institution" && state.hospLv !== "" ? { hospLv: state.hospLv } : {}),
+    ...(state.subjectKind === "individual" ? { insured: state.insured } : {}),
+    ...(state.publicServant ? { publicServant: true } : {})
+  }
+
+  const region = state.region.trim()
+  if (!/^\d{6}$/.test(region)) problem("$.region", "行政区划代码应为6位数字，例如 500235（奉节县）")
+
+  const decisionDate = state.decisionDate.trim()
+  if (!isIsoDate(decisionDate)) problem("$.decisionDate", "请选择处罚决定日期")
+
+  if (state.violations.length === 0) problem("$.violations", "至少填写一项违法行为")
+
+  const violations: Array<ViolationJson> = []
+  state.violations.forEach((draft, index) => {
+    const at = (field: string) => `$.violations[${index}].${field}`
+    const code = draft.code
+    if (code === "" || !isViolationCode(code)) problem(at("code"), "请选择违法行为")
+
+    const amountText = draft.amount.trim()
+    const amount = parseAmount(amountText)
+    if (amountText === "") problem(at("amount"), "请填写金额（元）")
+    else if (amount === null) problem(at("amount"), "金额应为数字，例如 13791.60")
+    else if (amount < 0) problem(at("amount"), "金额不能为负数")
+    else if (Math.abs(amount * 100 - Math.round(amount * 100)) > 0.01)
+      problem(at("amount"), "金额最多保留两位小数（精确到分）")
+
+    const from = draft.occurredFrom.trim()
+    const to = draft.occurredTo.trim()
+    if (from !== "" && !isIsoDate(from)) problem(at("occurredFrom"), "日期格式应为 yyyy-MM-dd")
+    if (to !== "" && !isIsoDate(to)) problem(at("occurredTo"), "日期格式应为 yyyy-MM-dd")
+    if (isIsoDate(from) && isIsoDate(to) && from > to) problem(at("occurredTo"), "终了日期不能早于开始日期")
+    if (isIsoDate(to) && isIsoDate(decisionDate) && to > decisionDate)
+      problem(at("occurredTo"), "违法行为终了日期不能晚于处罚决定日期")
+    if (isIsoDate(from) && isIsoDate(decisionDate) && from > decisionDate)
+      problem(at("occurredFrom"), "违法行为开始日期不能晚于处罚决定日期")
+
+    if (code !== "" && isViolationCode(code) && amount !== null) {
+      violations.push({
+        code,
+        amount,
+        ...(from === "" ? {} : { occurredFrom: from }),
+        ...(to === "" ? {} : { occurredTo: to }),
+        intentToDefraud: draft.intentToDefraud,
+        refusedToCorrect: draft.refusedToCorrect,
+        seriousConsequence: draft.seriousConsequence
+      })
+    }
+  })
+
+  const factors: FactorsJson = Object.fromEntries(
+    allFactors.filter((f) => state.factors[f]).map((f) => [f, true])
+  ) as FactorsJson
+
+  const notes = state.factorNotes.trim()
+  if (state.factors.otherStatutoryMitigation && notes === "")
+    problem("$.factorNotes", `已勾选“${factorLabel.otherStatutoryMitigation}”，请在情节说明中写明其依据`)
+
+  const [first, ...rest] = violations
+  if (problems.length > 0 || first === undefined) return { ok: false, problems }
+  return {
+    ok: true,
+    input: {
+      subject,
+      region,
+      decisionDate,
+      violations: [first, ...rest],
+      factors,
+      ...(notes === "" ? {} : { factorNotes: notes })
+    }
+  }
+}
+
+/** The messages of the problems at exactly this path. */
+export const problemsAt = (problems: ReadonlyArray<InputProblem>, path: string): ReadonlyArray<string> =>
+  problems.filter((p) => p.path === path).map((p) => p.message)
+
+/** The messages of the problems at this path or anywhere below it (`$.subject` covers `$.subject.kind`). */
+export const problemsUnder = (problems: ReadonlyArray<InputProblem>, path: string): ReadonlyArray<string> =>
+  problems
+    .filter((p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`))
+    .map((p) => p.message)
+
+const fieldName: Readonly<Record<string, string>> = {
+  subject: "当事人",
+  kind: "当事人类型",
+  orgKind: "机构类型",
+  hospLv: "医院等级",
+  insured: "参保人员",
+  publicServant: "公职人员",
+  region: "行政区划",
+  decisionDate: "处罚决定日期",
+  violations: "违法行为",
+  code: "违法行为类型",
+  amount: "金额",
+  occurredFrom: "开始日期",
+  occurredTo: "终了日期",
+  intentToDefraud: "以骗取为目的",
+  refusedToCorrect: "拒不改正",
+  seriousConsequence: "造成严重后果",
+  factors: "裁量情节",
+  factorNotes: "情节说明"
+}
+
+/**
+ * A JSON path in words, for the problem list: `$.violations[1].amount` → `违法行为 2 · 金额`.
+ * Unknown keys are kept as they are so a problem is never hidden.
+ */
+export const describePath = (path: string): string => {
+  const tokens = [...path.replace(/^\$/, "").matchAll(/\.([A-Za-z_$][\w$]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g)]
+  if (tokens.length === 0) return "整体"
+  const words: Array<string> = []
+  tokens.forEach((t) => {
+    const key = t[1] ?? t[3]
+    const index = t[2]
+    if (index !== undefined) {
+      const last = words.pop() ?? ""
+      words.push(`${last} ${Number(index) + 1}`)
+    } else if (key !== undefined) {
+      words.push((factorLabel as Record<string, string>)[key] ?? fieldName[key] ?? key)
+    }
+  })
+  return words.join(" · ")
+}
+
+const problemWording: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
+  [/^unknown key/i, () => "不允许的字段（接口约定中没有此项）"],
+  [/^is missing$/i, () => "缺少必填项"],
+  [/real calendar date/i, () => "应为真实存在的日期，格式 yyyy-MM-dd"],
+  [/6-digit administrative division/i, () => "行政区划代码应为6位数字"],
+  [/violation code from the catalogue/i, () => "应为违法行为目录中的代码"],
+  [/non-?negative/i, () => "不能为负数"],
+  [/^Expected (.+), actual (.+)$/s, (m) => `应为 ${m[1]}，实际为 ${m[2]}`]
+]
+
+/**
+ * A problem message from the API in Chinese where its wording is known (the decoder's English
+ * messages); anything else is kept as it is, so no information is lost.
+ */
+export const problemMessageText = (message: string): string => {
+  if (/[\u4e00-\u9fff]/.test(message)) return message
+  for (const [pattern, wording] of problemWording) {
+    const match = pattern.exec(message)
+    if (match !== null) return wording(match)
+  }
+  return message
+}
+
+/** The API's problems with their messages in Chinese where known. */
+export const localiseProblems = (problems: ReadonlyArray<InputProblem>): ReadonlyArray<InputProblem> =>
+  problems.map((p) => ({ path: p.path, message: problemMessageText(p.message) }))
+
+/** The index of the violation a 422 `ViolationNotAssessable` message points at (`$.violations[2].code`). */
+export const violationIndexIn = (message: string | null): number | null => {
+  const match = message === null ? null : /\$\.violations\[(\d+)\]/.exec(message)
+  return match === null ? null : Number(match[1])
+}

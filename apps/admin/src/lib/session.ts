@@ -1,0 +1,105 @@
+/**
+ * The logged-in session: the bearer token, its expiry and the user, kept in `sessionStorage` so it
+ * ends with the browser tab and is never shared between tabs.
+ */
+import type { Role } from "@fundguard/domain/Access"
+
+/** The user as `POST /api/auth/login` and `GET /api/auth/me` return it. */
+export interface SessionUser {
+  readonly id: string
+  readonly username: string
+  readonly displayName: string
+  readonly role: Role
+  readonly department: string | null
+}
+
+export interface Session {
+  readonly token: string
+  /** ISO 8601 timestamp after which the token is no longer accepted. */
+  readonly expiresAt: string
+  readonly user: SessionUser
+}
+
+/** The part of the Web Storage API the session needs (so tests can pass a `Map`-backed fake). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
+export const sessionStorageKey = "fundguard.admin.session"
+
+const roles: ReadonlyArray<string> = ["admin", "supervisor", "reviewer", "department"]
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+
+/** Whether a value has the shape of a user. */
+export const isSessionUser = (value: unknown): value is SessionUser =>
+  isRecord(value) &&
+  typeof value["id"] === "string" &&
+  typeof value["username"] === "string" &&
+  typeof value["displayName"] === "string" &&
+  typeof value["role"] === "string" &&
+  roles.includes(value["role"]) &&
+  (value["department"] === null || typeof value["department"] === "string")
+
+/** Whether a value has the shape of a session (e.g. what was read back from storage). */
+export const isSession = (value: unknown): value is Session =>
+  isRecord(value) &&
+  typeof value["token"] === "string" &&
+  value["token"] !== "" &&
+  typeof value["expiresAt"] === "string" &&
+  isSessionUser(value["user"])
+
+/** Whether the token has expired at `now`. An unreadable expiry counts as expired. */
+export const isExpired = (session: Session, now: Date): boolean => {
+  const expiry = Date.parse(session.expiresAt)
+  return Number.isNaN(expiry) || expiry <= now.getTime()
+}
+
+export interface SessionStore {
+  /** The stored session, or `null` when there is none, it is malformed, or it has expired. */
+  load(now: Date): Session | null
+  save(session: Session): void
+  clear(): void
+}
+
+/** A session store over any Web-Storage-like object. */
+export const createSessionStore = (storage: KeyValueStorage, key: string = sessionStorageKey): SessionStore => ({
+  load(now) {
+    let raw: string | null
+    try {
+      raw = storage.getItem(key)
+    } catch {
+      return null
+    }
+    if (raw === null) return null
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(raw)
+    } catch {
+      parsed = null
+    }
+    if (!isSession(parsed) || isExpired(parsed, now)) {
+      storage.removeItem(key)
+      return null
+    }
+    return parsed
+  },
+  save(session) {
+    storage.setItem(key, JSON.stringify(session))
+  },
+  clear() {
+    storage.removeItem(key)
+  }
+})
+
+/** An in-memory storage, for when `sessionStorage` is unavailable (e.g. disabled by policy) and in tests. */
+export const memoryStorage = (): KeyValueStorage => {
+  const data = new Map<string, string>()
+  return {
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key)
+  }
+}

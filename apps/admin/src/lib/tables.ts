@@ -1,0 +1,92 @@
+/**
+ * Rows for the DataGrids: the API's items with the display text already worked out, so the grid
+ * columns are plain fields and the logic is testable without a browser.
+ */
+import type { InstitutionRow, ScreeningRun, SuspicionRow } from "./api.js"
+import { formatDate, formatDateTime, formatYuan } from "./format.js"
+import {
+  hospitalLevelText,
+  orgKindText,
+  ruleText,
+  screeningRunStatusLabel,
+  suspicionStatusText,
+  violationText
+} from "./labels.js"
+
+export interface InstitutionGridRow {
+  readonly id: string
+  readonly code: string
+  readonly name: string
+  readonly orgKind: string
+  readonly hospitalLevel: string
+  readonly admdvs: string
+  readonly approvedBeds: string
+  readonly supervisor: string
+}
+
+/** Institution rows; the supervising 卫生院 is named when it is on the same page. */
+export const institutionGridRows = (items: ReadonlyArray<InstitutionRow>): Array<InstitutionGridRow> => {
+  const names = new Map(items.map((i) => [i.code, i.name]))
+  return items.map((i) => ({
+    id: i.code,
+    code: i.code,
+    name: i.name,
+    orgKind: orgKindText(i.orgKind),
+    hospitalLevel: hospitalLevelText(i.hospitalLevel),
+    admdvs: i.admdvs,
+    approvedBeds: i.approvedBeds === null ? "—" : String(i.approvedBeds),
+    supervisor:
+      i.supervisorCode === null
+        ? "—"
+        : names.has(i.supervisorCode)
+          ? `${names.get(i.supervisorCode)}（${i.supervisorCode}）`
+          : i.supervisorCode
+  }))
+}
+
+export interface SuspicionGridRow {
+  readonly id: string
+  readonly rule: string
+  readonly institution: string
+  readonly mdtrtId: string
+  readonly date: string
+  readonly amount: string
+  readonly violation: string
+  readonly message: string
+  readonly status: string
+}
+
+export const suspicionGridRows = (items: ReadonlyArray<SuspicionRow>): Array<SuspicionGridRow> =>
+  items.map((s) => ({
+    id: s.id,
+    rule: ruleText(s.rule),
+    institution: s.institutionName === null ? s.fixmedinsCode : `${s.institutionName}`,
+    mdtrtId: s.mdtrtId ?? "—",
+    date: formatDate(s.date),
+    amount: formatYuan(s.amount),
+    violation: violationText(s.violation),
+    message: s.message,
+    status: suspicionStatusText(s.status)
+  }))
+
+/** The sum of the amounts, to the fen. */
+export const sumAmounts = (items: ReadonlyArray<{ readonly amount: number }>): number =>
+  Math.round(items.reduce((sum, i) => sum + (Number.isFinite(i.amount) ? i.amount : 0), 0) * 100) / 100
+
+/** The most recently started screening run, or `null`. */
+export const latestRun = (runs: ReadonlyArray<ScreeningRun>): ScreeningRun | null =>
+  runs.reduce<ScreeningRun | null>(
+    (latest, run) => (latest === null || Date.parse(run.startedAt) > Date.parse(latest.startedAt) ? run : latest),
+    null
+  )
+
+/** One line describing a screening run for the suspicions page header. */
+export const describeRun = (run: ScreeningRun): string => {
+  const parts = [
+    `${formatDateTime(run.startedAt)} 开始`,
+    screeningRunStatusLabel[run.status] ?? run.status,
+    run.periodFrom !== null && run.periodTo !== null ? `数据期间 ${run.periodFrom} 至 ${run.periodTo}` : null,
+    run.status === "running" ? null : `生成疑点 ${run.suspicionCount} 条`
+  ]
+  return parts.filter((p): p is string => p !== null).join(" · ")
+}
