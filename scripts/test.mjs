@@ -4,6 +4,7 @@
 // Nothing is skipped: a missing prerequisite that cannot be installed stops the run with the one
 // command to run.
 import { spawn } from "node:child_process"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { ensureChromium } from "./lib/chromium.mjs"
@@ -24,6 +25,29 @@ try {
 }
 say(`PostgreSQL on ${postgres.url}; Chromium at ${chromium}`)
 
+const workspaces = ["apps", "packages"].flatMap((group) =>
+  readdirSync(join(root, group), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(root, group, d.name))
+)
+const reportOf = (dir) => join(dir, "test-results", "vitest.json")
+for (const dir of workspaces) rmSync(reportOf(dir), { force: true })
+
+// Every package's Vitest JSON report, added up: the closing line CI reads.
+const summarise = () => {
+  let passed = 0
+  let failed = 0
+  let skipped = 0
+  for (const dir of workspaces) {
+    if (!existsSync(reportOf(dir))) continue
+    const report = JSON.parse(readFileSync(reportOf(dir), "utf8"))
+    passed += report.numPassedTests
+    failed += report.numFailedTests
+    skipped += report.numPendingTests + report.numTodoTests
+  }
+  process.stdout.write(`\nTotal: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`)
+}
+
 const args = ["exec", "turbo", "run", "test", "--output-logs=full", "--log-order=grouped", ...process.argv.slice(2)]
 const child = spawn("pnpm", args, {
   cwd: root,
@@ -37,6 +61,7 @@ const child = spawn("pnpm", args, {
 })
 const finish = (code) => {
   postgres.stop()
+  summarise()
   process.exit(code)
 }
 process.on("SIGINT", () => child.kill("SIGINT"))

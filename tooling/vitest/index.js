@@ -9,6 +9,8 @@ export const sharedConfig = {
   ssr: { resolve: { conditions, externalConditions: ["@fundguard/source"] } },
   test: {
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
+    // The JSON report lets the root `pnpm test` add up every package's results into one line.
+    reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }]],
     testTimeout: 30_000,
     hookTimeout: 60_000
   }
