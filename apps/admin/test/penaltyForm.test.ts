@@ -10,14 +10,13 @@ import {
   defaultFormState,
   describePath,
   factorGroups,
-  isAssessable,
+  appliesTo,
   localiseProblems,
   newViolation,
   problemMessageText,
   problemsAt,
   problemsUnder,
   toAssessmentInput,
-  violationIndexIn,
   violationOptions,
   type PenaltyFormState
 } from "../src/lib/penaltyForm.js"
@@ -70,14 +69,14 @@ describe("defaults", () => {
     ])
   })
 
-  it("offers every catalogue code and marks those this release cannot assess", () => {
+  it("offers every catalogue code, all of them assessable", () => {
     expect(violationOptions.map((o) => o.id)).toEqual(violationCatalogue.map((e) => e.code))
     const overPrescription = violationOptions.find((o) => o.id === "A38-2-OVER_PRESCRIPTION")
     expect(overPrescription?.label).toBe("第三十八条第二项：违反诊疗规范超量开药")
-    expect(violationOptions.find((o) => o.id === "A40-3-FICTITIOUS_SERVICE")?.label).toContain("（暂不支持计算）")
-    expect(isAssessable("A38-1-SPLIT_ADMISSION")).toBe(true)
-    expect(isAssessable("A39-1-NO_INTERNAL_RULES")).toBe(false)
-    expect(isAssessable("AGR-PRICE_TAGS")).toBe(false)
+    expect(violationOptions.some((o) => o.label.includes("暂不支持"))).toBe(false)
+    expect(appliesTo("A38-1-SPLIT_ADMISSION", "institution")).toBe(true)
+    expect(appliesTo("A38-1-SPLIT_ADMISSION", "individual")).toBe(false)
+    expect(appliesTo("A46-DATA_LEAK", "staff")).toBe(true)
   })
 })
 
@@ -121,10 +120,16 @@ describe("toAssessmentInput", () => {
     const state = specExample()
     state.subjectKind = "individual"
     state.insured = false
+    state.violations[0]!.code = "A41-1-DOUBLE_BENEFIT"
     expect(convert(state).subject).toEqual({ kind: "individual", insured: false })
     state.subjectKind = "staff"
     state.publicServant = true
+    state.violations[0]!.code = "A42-ILLEGAL_GAINS"
     expect(convert(state).subject).toEqual({ kind: "staff", publicServant: true })
+    state.violations[0]!.code = "A38-4-SWAP"
+    const wrong = toAssessmentInput(state)
+    expect(wrong.ok).toBe(false)
+    if (!wrong.ok) expect(wrong.problems.map((p) => p.path)).toEqual(["$.violations[0].code"])
   })
 
   it("keeps several violations in order with their flags and trims the notes", () => {
@@ -205,6 +210,10 @@ describe("against the domain", () => {
     state.factorNotes = "依据某省清单"
     for (const kind of ["institution", "individual", "agency", "staff"] as const) {
       state.subjectKind = kind
+      state.violations = violationCatalogue
+        .filter((e) => e.subjectKinds.includes(kind) && !e.fraud)
+        .map((e, i) => ({ ...newViolation(i), code: e.code, amount: "10", actId: i === 0 ? "act-1" : "" }))
+      state.discoveredOn = "2025-09-01"
       const decoded = Effect.runSync(Effect.either(decodeAssessmentInput(convert(state))))
       expect(Either.isRight(decoded), JSON.stringify(Either.isLeft(decoded) ? decoded.left.problems : null)).toBe(true)
     }
@@ -214,7 +223,12 @@ describe("against the domain", () => {
     const result = Effect.runSync(assessPenalty(convert(specExample())))
     expect(result.outcome).toBe("penalty")
     expect(result.items[0]?.grade).toBe("从轻")
-    expect(result.totals).toEqual({ refund: 13791.6, fineMin: 13791.6, fineMax: 17929.08, fineRecommended: 13791.6 })
+    expect(result.totals).toMatchObject({
+      refund: 13791.6,
+      fineMin: 13791.6,
+      fineMax: 17929.08,
+      fineRecommended: 13791.6
+    })
   })
 })
 
@@ -229,10 +243,9 @@ describe("problem display helpers", () => {
     expect(describePath("$")).toBe("整体")
   })
 
-  it("find the violation a 422 points at", () => {
-    expect(violationIndexIn("$.violations[2].code: A40-3-FICTITIOUS_SERVICE is not assessable")).toBe(2)
-    expect(violationIndexIn("not assessable")).toBeNull()
-    expect(violationIndexIn(null)).toBeNull()
+  it("name the new fields", () => {
+    expect(describePath("$.discoveredOn")).toBe("发现日期")
+    expect(describePath("$.violations[0].actId")).toBe("违法行为 1 · 同一违法行为编号")
   })
 })
 
@@ -242,7 +255,9 @@ describe("amount label", () => {
     expect(amountLabel({ code: "A38-2-OVER_PRESCRIPTION", intentToDefraud: true })).toBe("骗取金额（元）")
     expect(amountLabel({ code: "A40-3-FICTITIOUS_SERVICE", intentToDefraud: false })).toBe("骗取金额（元）")
     expect(amountLabel({ code: "A41-2-IMPERSONATION", intentToDefraud: false })).toBe("骗取金额（元）")
-    expect(amountLabel({ code: "A41-1-DOUBLE_BENEFIT", intentToDefraud: false })).toBe("金额（元）")
+    expect(amountLabel({ code: "A41-1-DOUBLE_BENEFIT", intentToDefraud: false })).toBe("造成损失金额（元）")
+    expect(amountLabel({ code: "A42-ILLEGAL_GAINS", intentToDefraud: false })).toBe("违法所得（元）")
+    expect(amountLabel({ code: "A44-EMBEZZLEMENT", intentToDefraud: false })).toBe("侵占、挪用金额（元）")
     expect(amountLabel({ code: "A39-5-FEES_NOT_PUBLISHED", intentToDefraud: false })).toBe("金额（元）")
     expect(amountLabel({ code: "", intentToDefraud: false })).toBe("造成损失金额（元）")
   })

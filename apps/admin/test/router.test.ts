@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest"
-import { allowedPages, hrefFor, navItems, parseHash, resolveRoute } from "../src/lib/router.js"
+import {
+  allowedPages,
+  hashQuery,
+  hrefFor,
+  navItems,
+  parseHash,
+  parseLocation,
+  resolveRoute
+} from "../src/lib/router.js"
 
 describe("parseHash", () => {
   it("reads the route from the hash", () => {
@@ -29,13 +37,13 @@ describe("parseHash", () => {
 })
 
 describe("navigation", () => {
-  it("lists the three pages in Chinese", () => {
-    expect(navItems.map((i) => i.label)).toEqual(["机构管理", "疑点管理", "处罚裁量"])
+  it("lists the pages in Chinese", () => {
+    expect(navItems.map((i) => i.label)).toEqual(["机构管理", "疑点管理", "筛查批次", "处罚裁量"])
   })
 
   it("shows each role only the pages it may use", () => {
-    expect(allowedPages("admin")).toEqual(["institutions", "suspicions", "penalty"])
-    expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "penalty"])
+    expect(allowedPages("admin")).toEqual(["institutions", "suspicions", "runs", "penalty"])
+    expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "runs", "penalty"])
     expect(allowedPages("department")).toEqual(["institutions", "penalty"])
   })
 })
@@ -64,5 +72,37 @@ describe("resolveRoute", () => {
 
   it("canonicalises a sloppy but valid hash", () => {
     expect(resolveRoute("#penalty", "admin")).toEqual({ route: "penalty", redirect: "#/penalty" })
+  })
+})
+
+describe("routes with a parameter", () => {
+  it("reads and writes `#/suspicions/<id>`", () => {
+    expect(parseLocation("#/suspicions/3f2a-9c")).toEqual({ route: "suspicion", param: "3f2a-9c" })
+    expect(parseLocation("#/suspicions")).toEqual({ route: "suspicions", param: null })
+    expect(hrefFor("suspicion", "3f2a-9c")).toBe("#/suspicions/3f2a-9c")
+    expect(parseLocation("#/suspicions/a/b")).toBeNull()
+    expect(parseLocation("#/suspicion")).toBeNull()
+    expect(parseLocation("#/suspicions/<script>")).toBeNull()
+    expect(parseLocation("#/penalty/extra")).toBeNull()
+  })
+
+  it("opens the detail page for roles that may read suspicions, and no one else", () => {
+    expect(resolveRoute("#/suspicions/abc", "reviewer")).toEqual({ route: "suspicion", param: "abc", redirect: null })
+    expect(resolveRoute("#suspicions/abc/", "admin")).toEqual({
+      route: "suspicion",
+      param: "abc",
+      redirect: "#/suspicions/abc"
+    })
+    expect(resolveRoute("#/suspicions/abc", "department")).toEqual({
+      route: "institutions",
+      redirect: "#/institutions"
+    })
+    expect(resolveRoute("#/suspicions/abc", null)).toEqual({ route: "login", redirect: "#/login" })
+  })
+
+  it("keeps the query of a canonical hash, for filters in links", () => {
+    expect(resolveRoute("#/suspicions?runId=r1", "admin")).toEqual({ route: "suspicions", redirect: null })
+    expect(hashQuery("#/suspicions?runId=r1&status=pending_first_review").get("runId")).toBe("r1")
+    expect(hashQuery("#/suspicions").toString()).toBe("")
   })
 })

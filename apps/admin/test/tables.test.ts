@@ -88,7 +88,11 @@ describe("suspicion rows", () => {
       amount: "1,234.50",
       violation: "第三十八条第三项 超标准收费",
       message: "单价超过限价",
-      status: "待初审"
+      status: "待初审",
+      category: "疑似违规",
+      deadline: "—",
+      assignee: "—",
+      overdue: false
     })
   })
 

@@ -5,15 +5,22 @@
 import fastifyStatic from "@fastify/static"
 import fastifySwagger from "@fastify/swagger"
 import fastifySwaggerUi from "@fastify/swagger-ui"
+import { chineseWorkingCalendar } from "@fundguard/calendar"
 import type { Db } from "@fundguard/db"
+import type { WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { authPlugin } from "./plugins/auth.js"
 import { errorsPlugin } from "./plugins/errors.js"
 import { authRoutes } from "./routes/auth.js"
+import { dutyRoutes } from "./routes/duties.js"
+import { dutyReportRoutes } from "./routes/dutyReports.js"
 import { healthRoutes } from "./routes/health.js"
 import { institutionRoutes } from "./routes/institutions.js"
+import { organisationRoutes } from "./routes/organisation.js"
 import { penaltyRoutes } from "./routes/penalties.js"
+import { reviewRoutes } from "./routes/review.js"
 import { suspicionRoutes } from "./routes/suspicions.js"
+import { taskRoutes } from "./routes/tasks.js"
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -24,6 +31,10 @@ export interface AppOptions {
   /** Directory of the built admin UI served at `/`, or null to serve none. */
   readonly adminDist?: string | null
   readonly logger?: FastifyServerOptions["logger"]
+  /** The working-day calendar for deadlines (default: mainland China's, from chinese-days). */
+  readonly calendar?: WorkingCalendarShape
+  /** Where evidence files of task completions are stored (default: data/evidence). */
+  readonly evidenceDir?: string
 }
 
 const DOCS_PREFIX = "/api/docs"
@@ -59,8 +70,21 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })
   await app.register(authRoutes, { db: options.db, now, sessionTtlMinutes: options.sessionTtlMinutes ?? 480 })
   await app.register(institutionRoutes, { db: options.db })
-  await app.register(suspicionRoutes, { db: options.db })
+  const calendar = options.calendar ?? chineseWorkingCalendar()
+  await app.register(suspicionRoutes, { db: options.db, now, calendar })
+  await app.register(reviewRoutes, { db: options.db, now, calendar })
   await app.register(penaltyRoutes)
+  // Responsibilities: organisation, duties, tasks, coverage and rankings (docs/domain/responsibilities.md).
+  const responsibilities = {
+    db: options.db,
+    now,
+    calendar,
+    ...(options.evidenceDir === undefined ? {} : { evidenceDir: options.evidenceDir })
+  }
+  await app.register(organisationRoutes, responsibilities)
+  await app.register(dutyRoutes, responsibilities)
+  await app.register(taskRoutes, responsibilities)
+  await app.register(dutyReportRoutes, responsibilities)
 
   const adminDist = options.adminDist ?? null
   if (adminDist !== null) {

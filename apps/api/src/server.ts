@@ -2,7 +2,7 @@
  * Starts the API: opens the configured database, serves the admin UI, listens, and shuts down
  * cleanly on SIGINT/SIGTERM.
  */
-import { openDatabase, redactUrl } from "@fundguard/db"
+import { evidenceDirFor, openDatabase, redactUrl } from "@fundguard/db"
 import { buildApp } from "./app.js"
 import { loadConfig } from "./config.js"
 
@@ -10,6 +10,7 @@ const config = loadConfig()
 const database = openDatabase(config.databaseUrl)
 const app = await buildApp({
   db: database.db,
+  evidenceDir: evidenceDirFor(database.url),
   sessionTtlMinutes: config.sessionTtlMinutes,
   adminDist: config.adminDist,
   logger: { level: config.logLevel }

@@ -15,6 +15,10 @@ export interface WorkerConfig {
   readonly inbox: string
   /** Each extract's `suspicions.jsonl` is written to `<outbox>/<extract name>/`. */
   readonly outbox: string
+  /** When to generate the day's duty tasks: a cron expression, in `timezone`. Default 00:10 every day. */
+  readonly dutiesCron: string
+  /** How many days back each pass also generates, to catch up after the worker was down. Default 31. */
+  readonly dutiesCatchUpDays: number
 }
 
 const dir = (value: string | undefined, fallback: string) =>
@@ -29,7 +33,18 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
   } catch (error) {
     throw new Error(`FUNDGUARD_SCREENING_CRON is not a valid cron expression ("${cron}"): ${(error as Error).message}`)
   }
+  const dutiesCron = env["FUNDGUARD_DUTIES_CRON"] ?? "10 0 * * *"
+  try {
+    new Cron(dutiesCron, { paused: true }).stop()
+  } catch (error) {
+    throw new Error(`FUNDGUARD_DUTIES_CRON is not a valid cron expression ("${dutiesCron}"): ${(error as Error).message}`)
+  }
+  const catchUp = env["FUNDGUARD_DUTIES_CATCHUP_DAYS"] ?? "31"
+  if (!/^\d{1,3}$/.test(catchUp))
+    throw new Error(`FUNDGUARD_DUTIES_CATCHUP_DAYS must be a whole number of days (0–999), got "${catchUp}"`)
   return {
+    dutiesCron,
+    dutiesCatchUpDays: Number(catchUp),
     databaseUrl: databaseUrl(env),
     cron,
     timezone: env["TZ_SCREENING"] ?? "Asia/Shanghai",

@@ -2,3 +2,4 @@
 export { loadConfig, type WorkerConfig } from "./config.js"
 export { markScreened, pendingExtracts, type PendingExtract } from "./inbox.js"
 export { screenInbox, type Log, type PassReport } from "./nightly.js"
+export { generateDailyTasks } from "./duties.js"

@@ -1,17 +1,30 @@
 /**
- * The screening worker: screens the inbox on a cron schedule (croner), or once with `--once`.
+ * The screening worker: screens the inbox on a cron schedule (croner), or once with `--once`; and
+ * generates the day's duty tasks on a second schedule (and at start), or once with `--duties-once`.
  * SIGINT/SIGTERM stop the schedule, let a running pass finish, and close the database.
  */
+import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { openDatabase, redactUrl } from "@fundguard/db"
+import { bureauDate } from "@fundguard/domain"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
+import { generateDailyTasks } from "./duties.js"
 import { screenInbox } from "./nightly.js"
 
 const log = (line: string): void => void process.stderr.write(`[worker] ${new Date().toISOString()} ${line}\n`)
 const config = loadConfig()
 const database = openDatabase(config.databaseUrl)
 
-if (process.argv.includes("--once")) {
+const dutyPass = () =>
+  generateDailyTasks(database.db, chineseWorkingCalendar(), bureauDate(new Date()), config.dutiesCatchUpDays, log)
+
+if (process.argv.includes("--duties-once")) {
+  try {
+    await dutyPass()
+  } finally {
+    await database.close()
+  }
+} else if (process.argv.includes("--once")) {
   const report = await screenInbox(database.db, config, log)
   await database.close()
   process.exitCode = report.failed.length === 0 ? 0 : 1
@@ -27,10 +40,23 @@ if (process.argv.includes("--once")) {
   log(
     `scheduled "${config.cron}" (${config.timezone}); next run ${job.nextRun()?.toISOString() ?? "never"}; inbox ${config.inbox}; database ${redactUrl(database.url)}`
   )
+  let dutiesRunning: Promise<void> = Promise.resolve()
+  const runDuties = () => {
+    dutiesRunning = dutyPass().then(
+      () => undefined,
+      (error: unknown) => log(`duty pass failed: ${String(error)}`)
+    )
+    return dutiesRunning
+  }
+  const dutiesJob = new Cron(config.dutiesCron, { timezone: config.timezone, protect: true, name: "daily-duties" }, runDuties)
+  log(`duties scheduled "${config.dutiesCron}" (${config.timezone}); generating today's tasks now`)
+  void runDuties()
   const stop = async (signal: string) => {
     log(`${signal}: stopping`)
     job.stop()
+    dutiesJob.stop()
     await running
+    await dutiesRunning
     await database.close()
     process.exit(0)
   }

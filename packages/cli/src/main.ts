@@ -3,11 +3,12 @@
  */
 import { CliFailure, ExitCode, note, type Command } from "./cli.js"
 import { dbCommand } from "./commands/db.js"
+import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
 import { screenCommand } from "./commands/screen.js"
 import { seedCommand } from "./commands/seed.js"
 
-const commands: ReadonlyArray<Command> = [penaltyCommand, screenCommand, dbCommand, seedCommand]
+const commands: ReadonlyArray<Command> = [penaltyCommand, screenCommand, dbCommand, seedCommand, dutiesCommand]
 
 const usage = `FundGuard 医保基金监管平台 — command line
 

@@ -1,6 +1,6 @@
 import { openDatabase } from "@fundguard/db"
 import { assessPenalty, Suspicion } from "@fundguard/domain"
-import { demoExtractDir } from "@fundguard/screening"
+import { demoExtractDir, ruleLibrary } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { spawnSync } from "node:child_process"
@@ -117,7 +117,16 @@ describe("pnpm fundguard", () => {
     expect(lines.length).toBeGreaterThan(0)
     const decode = Schema.decodeUnknownSync(Schema.parseJson(Suspicion))
     const suspicions = lines.map((l) => decode(l))
-    expect(suspicions.every((s) => s.rule === "PRICE_OVER_CAP" && s.amount > 0)).toBe(true)
+    const codes = new Set(ruleLibrary.map((r) => r.code))
+    expect(suspicions.every((s) => codes.has(s.rule))).toBe(true)
+    const priceHits = suspicions.filter((s) => s.rule === "PRICE_OVER_CAP")
+    expect(priceHits.length).toBe(11)
+    expect(priceHits.every((s) => s.amount > 0)).toBe(true)
+    // Progress on stderr: not a terminal here, so plain lines, one per rule as it finishes.
+    expect(first.stderr).toMatch(/imported [\d,]+ rows in \d+ ms/)
+    expect(first.stderr).toMatch(/\[ 1\/27\] AGE_RESTRICTED +\d+ suspicions/)
+    expect(first.stderr).toMatch(/\[27\/27\] UNIFORM_TEST_PANEL/)
+    expect(first.stderr).not.toContain("\x1b[")
     const again = fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
     expect(again.code).toBe(0)
     expect(readFileSync(out, "utf8").trim().split("\n")).toEqual(lines)

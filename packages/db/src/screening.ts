@@ -4,8 +4,10 @@
  * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
  */
 import { suspicionKey, type Suspicion } from "@fundguard/domain"
+import { bureauDate } from "@fundguard/domain/WorkingCalendar"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
+import { searchSuspicions, type SuspicionFilter } from "./reviewQueries.js"
 
 /** What a run records about itself when it starts. */
 export interface RunStart {
@@ -97,6 +99,24 @@ export const finishRun = async (
     return { run, created }
   })
 
+/** How far a running run has got: the rule being screened, and rules done of all. */
+export interface RunProgress {
+  readonly rule: string
+  readonly done: number
+  readonly total: number
+}
+
+/**
+ * Records a running run's progress for the runs page. Not audited: it is a gauge, not a state
+ * change (the run's start, finish and failure are).
+ */
+export const recordRunProgress = async (db: Db, runId: string, progress: RunProgress): Promise<void> => {
+  await db.screeningRun.updateMany({
+    where: { id: runId, status: "running" },
+    data: { progress: { ...progress, at: new Date().toISOString() } as never }
+  })
+}
+
 /** Marks a run as failed with its error message. */
 export const failRun = async (db: Db, actor: Actor, runId: string, error: string) =>
   db.$transaction(async (tx) => {
@@ -121,32 +141,11 @@ export interface SuspicionQuery {
 
 /** A page of suspicions (largest amount first) with the institution's name, and the total. */
 export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
-  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
-  const page = Math.max(query.page ?? 1, 1)
-  const where = {
-    ...(query.rule === undefined ? {} : { ruleCode: query.rule }),
-    ...(query.institution === undefined ? {} : { fixmedinsCode: query.institution }),
-    ...(query.status === undefined ? {} : { status: query.status }),
-    ...(query.minAmount === undefined ? {} : { amount: { gte: query.minAmount } })
-  }
-  const [rows, total, sum] = await Promise.all([
-    db.suspicion.findMany({
-      where,
-      orderBy: [{ amount: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize
-    }),
-    db.suspicion.count({ where }),
-    db.suspicion.aggregate({ where, _sum: { amount: true } })
-  ])
-  const codes = [...new Set(rows.map((r) => r.fixmedinsCode))]
-  const names = new Map(
-    (await db.institution.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map(
-      (i) => [i.code, i.name] as const
-    )
-  )
-  const items = rows.map((r) => ({ ...r, institutionName: names.get(r.fixmedinsCode) ?? null }))
-  return { items, total, totalAmount: Math.round((sum._sum.amount ?? 0) * 100) / 100 }
+  const { page, pageSize, ...filter } = query
+  return searchSuspicions(db, filter as SuspicionFilter, bureauDate(new Date()), {
+    ...(page === undefined ? {} : { page }),
+    ...(pageSize === undefined ? {} : { pageSize })
+  })
 }
 
 /** The most recent screening runs, newest first. */
@@ -165,5 +164,6 @@ export const databaseRunRecorder = (db: Db, actor: Actor) => ({
     const { created } = await finishRun(db, actor, runId, result)
     return { created }
   },
-  fail: (runId: string, error: string) => failRun(db, actor, runId, error)
+  fail: (runId: string, error: string) => failRun(db, actor, runId, error),
+  progress: (runId: string, progress: RunProgress) => recordRunProgress(db, runId, progress)
 })

@@ -30,11 +30,20 @@ export type Permission =
   | "institutions:write"
   | "suspicions:read"
   | "suspicions:review"
+  | "suspicions:approve"
+  | "suspicions:assign"
   | "screening:run"
   | "penalties:assess"
   | "audit:read"
   | "users:manage"
   | "personal-data:unmasked"
+  // Responsibilities (docs/domain/responsibilities.md): read the organisation, duties, tasks, coverage
+  // and rankings; record a task's completion with evidence; edit duties and ranking criteria; edit the
+  // organisation and its jurisdiction.
+  | "duties:read"
+  | "tasks:complete"
+  | "duties:write"
+  | "organisation:write"
 
 const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   admin: [
@@ -43,22 +52,40 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "institutions:write",
     "suspicions:read",
     "suspicions:review",
+    "suspicions:approve",
+    "suspicions:assign",
     "screening:run",
     "penalties:assess",
     "audit:read",
     "users:manage",
-    "personal-data:unmasked"
+    "personal-data:unmasked",
+    "duties:read",
+    "tasks:complete",
+    "duties:write",
+    "organisation:write"
   ],
   supervisor: [
     "session:own",
     "institutions:read",
     "suspicions:read",
     "suspicions:review",
+    "suspicions:approve",
+    "suspicions:assign",
     "screening:run",
     "penalties:assess",
-    "personal-data:unmasked"
+    "personal-data:unmasked",
+    "duties:read",
+    "tasks:complete"
   ],
-  reviewer: ["session:own", "institutions:read", "suspicions:read", "suspicions:review", "penalties:assess"],
+  reviewer: [
+    "session:own",
+    "institutions:read",
+    "suspicions:read",
+    "suspicions:review",
+    "penalties:assess",
+    "duties:read",
+    "tasks:complete"
+  ],
   department: ["session:own", "institutions:read", "penalties:assess"]
 }
 

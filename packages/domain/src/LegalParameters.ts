@@ -187,3 +187,119 @@ export const hearingThresholds: ReadonlyArray<
     value: { individual: 5000, organisation: 100000 }
   }
 ]
+
+/**
+ * A fine of a fixed amount in yuan (条例 Art.39).
+ *
+ * @category models
+ */
+export interface FixedRange {
+  readonly min: number
+  readonly max: number
+}
+
+/**
+ * 条例 Art.50 ✅: 本条例自2021年5月1日起施行. Before it, 《社会保险法》 Art.87–92 were the national law
+ * for fund fraud (行政处罚法 Art.37, 从旧兼从轻, decides which one applies).
+ *
+ * @category statute
+ */
+export const regulationInForceFrom = R735_FROM
+
+/**
+ * 《行政处罚法》(2021年修订) took effect on 2021-07-15 ✅ (first-offence leniency, the no-fault rule and the
+ * five-year limitation date from it).
+ *
+ * @category statute
+ */
+export const revisedPenaltyLawInForceFrom = "2021-07-15"
+
+/**
+ * 条例 Art.37 ✅ (经办机构骗取) and Art.41 ¶2 ✅ (个人骗取): 处骗取金额2倍以上5倍以下的罚款.
+ *
+ * @category statute
+ */
+export const article37Fine: ReadonlyArray<Versioned<MultipleRange>> = [
+  {
+    effectiveFrom: R735_FROM,
+    effectiveTo: null,
+    source: `${R735}第三十七条`,
+    value: { basis: "defrauded", min: 2, max: 5 }
+  }
+]
+
+/** @category statute */
+export const article41Fine: ReadonlyArray<Versioned<MultipleRange>> = [
+  {
+    effectiveFrom: R735_FROM,
+    effectiveTo: null,
+    source: `${R735}第四十一条第二款`,
+    value: { basis: "defrauded", min: 2, max: 5 }
+  }
+]
+
+/**
+ * 条例 Art.39 ✅: 拒不改正的，处1万元以上5万元以下的罚款.
+ *
+ * @category statute
+ */
+export const article39Fine: ReadonlyArray<Versioned<FixedRange>> = [
+  { effectiveFrom: R735_FROM, effectiveTo: null, source: `${R735}第三十九条`, value: { min: 10000, max: 50000 } }
+]
+
+/**
+ * 条例 Art.41 ✅: 属于参保人员的，暂停其医疗费用联网结算3个月至12个月.
+ *
+ * @category statute
+ */
+export const settlementSuspension: ReadonlyArray<Versioned<MonthsRange>> = [
+  { effectiveFrom: R735_FROM, effectiveTo: null, source: `${R735}第四十一条`, value: { min: 3, max: 12 } }
+]
+
+/**
+ * 条例 Art.43 ✅: 法定代表人或者主要负责人5年内禁止从事定点医药机构管理活动.
+ *
+ * @category statute
+ */
+export const managementBanYears: ReadonlyArray<Versioned<number>> = [
+  { effectiveFrom: R735_FROM, effectiveTo: null, source: `${R735}第四十三条`, value: 5 }
+]
+
+const SIL = "《中华人民共和国社会保险法》"
+
+/**
+ * 《社会保险法》 Art.87 ✅ (经办机构 and 医疗机构、药品经营单位等社会保险服务机构 defrauding the fund) and Art.88 ✅
+ * (anyone obtaining benefits by fraud): 责令退回，处骗取金额二倍以上五倍以下的罚款. In force since 2011-07-01;
+ * for fund fraud the 条例 (2021-05-01) is the later rule (行政处罚法 Art.37 chooses between them).
+ *
+ * @category statute
+ */
+export const socialInsuranceFraudFine: ReadonlyArray<Versioned<MultipleRange>> = [
+  {
+    effectiveFrom: "2011-07-01",
+    effectiveTo: null,
+    source: `${SIL}第八十七条、第八十八条`,
+    value: { basis: "defrauded", min: 2, max: 5 }
+  }
+]
+
+/**
+ * The 诈骗 数额 tiers of 法释〔2011〕7号 Art.1 ✅: each province fixes 数额较大 within 3,000–10,000, 数额巨大
+ * within 30,000–100,000; 数额特别巨大 is 500,000 or more. A benchmark's figures are checked against these.
+ *
+ * @category statute
+ */
+export const fraudAmountTiers: ReadonlyArray<
+  Versioned<{
+    readonly large: { readonly min: number; readonly max: number }
+    readonly huge: { readonly min: number; readonly max: number }
+    readonly especiallyHuge: { readonly min: number }
+  }>
+> = [
+  {
+    effectiveFrom: "2011-04-08",
+    effectiveTo: null,
+    source: "法释〔2011〕7号 第一条",
+    value: { large: { min: 3000, max: 10000 }, huge: { min: 30000, max: 100000 }, especiallyHuge: { min: 500000 } }
+  }
+]

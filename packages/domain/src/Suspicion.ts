@@ -71,7 +71,14 @@ export const suspicionKey = (s: Suspicion): string => {
 }
 
 /**
- * Review status of a suspicion (待初审 → … → 确认/排除).
+ * Review status of a suspicion, following the NHSA two-library handling procedure (初审、复审、监管对象
+ * 申诉、调查核实、违规处理; `ReviewWorkflow.ts` holds the transitions, `ReviewDeadlines.ts` the time
+ * limits, `docs/domain/review-workflow.md` the whole picture).
+ *
+ * - violation path: 待初审 → 待复审 → 已推送机构 → 机构已反馈 → 核实中 → 待审批 → 确认违规 | 核实排除;
+ *   初审 or 复审 may dismiss (审核排除).
+ * - data-quality path (`SuspicionCategory`): 待初审 → 待机构更正 → 数据已更正, or back onto the
+ *   violation path when the institution does not correct.
  *
  * @category models
  */
@@ -82,8 +89,11 @@ export const SuspicionStatus = Schema.Literal(
   "sent_to_institution",
   "institution_responded",
   "verifying",
+  "pending_approval",
   "confirmed",
-  "excluded"
+  "excluded",
+  "awaiting_correction",
+  "corrected"
 ).annotations({ identifier: "SuspicionStatus" })
 /** @category models */
 export type SuspicionStatus = typeof SuspicionStatus.Type
@@ -91,11 +101,33 @@ export type SuspicionStatus = typeof SuspicionStatus.Type
 /** @category formatting */
 export const suspicionStatusLabel: Readonly<Record<SuspicionStatus, string>> = {
   pending_first_review: "待初审",
-  dismissed: "初审排除",
+  dismissed: "审核排除",
   pending_second_review: "待复审",
   sent_to_institution: "已推送机构",
   institution_responded: "机构已反馈",
   verifying: "核实中",
+  pending_approval: "待审批",
   confirmed: "确认违规",
-  excluded: "排除"
+  excluded: "核实排除",
+  awaiting_correction: "待机构更正",
+  corrected: "数据已更正"
 }
+
+/**
+ * Statuses in which a lead's handling is over: no step follows and no deadline runs.
+ *
+ * @category models
+ */
+export const closedSuspicionStatuses: ReadonlyArray<SuspicionStatus> = [
+  "dismissed",
+  "confirmed",
+  "excluded",
+  "corrected"
+]
+
+/**
+ * Whether a status ends the handling of a lead.
+ *
+ * @category rules
+ */
+export const isClosedStatus = (status: SuspicionStatus): boolean => closedSuspicionStatuses.includes(status)

@@ -56,15 +56,22 @@ export const violationCodes = [
   "AGR-PRICE_TAGS"
 ] as const
 
+const isViolationCode = (value: string): value is (typeof violationCodes)[number] =>
+  (violationCodes as ReadonlyArray<string>).includes(value)
+
 /**
- * A violation code from the catalogue.
+ * A violation code from the catalogue. A string refined to the codes (rather than a union of literals) so a
+ * wrong code is one problem with one message, not one per code; the JSON Schema still lists them as an enum.
  *
  * @category models
  */
-export const ViolationCode = Schema.Literal(...violationCodes).annotations({
-  identifier: "ViolationCode",
-  message: () => "a violation code from the catalogue (penalty-assessment.md), e.g. A38-2-OVER_PRESCRIPTION"
-})
+export const ViolationCode = Schema.String.pipe(
+  Schema.filter(isViolationCode, {
+    message: () => "a violation code from the catalogue (penalty-assessment.md), e.g. A38-2-OVER_PRESCRIPTION",
+    jsonSchema: { enum: violationCodes }
+  }),
+  Schema.annotations({ identifier: "ViolationCode", description: "违法行为目录代码" })
+)
 /** @category models */
 export type ViolationCode = typeof ViolationCode.Type
 
@@ -74,6 +81,22 @@ export type ViolationCode = typeof ViolationCode.Type
  * @category models
  */
 export type ViolationSubject = "institution" | "individual" | "agency" | "any"
+
+/**
+ * The kinds of party an assessment is about (`subject.kind` of the contract): 定点医药机构, 个人,
+ * 医疗保障经办机构, and 工作人员 (of a 医疗保障行政部门, 经办机构 or 定点医药机构).
+ *
+ * @category models
+ */
+export type SubjectKind = "institution" | "individual" | "agency" | "staff"
+
+/**
+ * What the contract's `amount` means for a code: 造成损失金额 (Art.38, Art.41¶1), 骗取金额 (fraud),
+ * 违法所得 (Art.42), 侵占挪用金额 (Art.44, recovered), or nothing the law attaches a sanction to.
+ *
+ * @category models
+ */
+export type AmountBasis = "loss" | "defrauded" | "illegal_gains" | "embezzled" | "none"
 
 /**
  * Administrative penalty (条例 Art.36–48, by the 医疗保障行政部门) or agreement handling
@@ -101,17 +124,61 @@ export interface ViolationEntry {
   /** The statute's wording (paraphrase kept close to the text). */
   readonly behaviour: string
   readonly subject: ViolationSubject
+  /** The subject kinds the article applies to; another kind is an input problem. */
+  readonly subjectKinds: ReadonlyArray<SubjectKind>
+  /** What `amount` means for this code. */
+  readonly amountBasis: AmountBasis
+  /** Fraud by definition (骗取: Art.37, Art.40, Art.41¶2): intent is part of the behaviour. */
+  readonly fraud: boolean
   readonly track: ViolationTrack
   /** Seed 004 §二(一): 医保 must hand the finding to 卫健 as well (item number in that list). */
   readonly toHealthCommissionItem: number | null
+  /** Every item of seed 004 §二(一) the behaviour falls under (过度检查 is named in items 4 and 5). */
+  readonly toHealthCommissionItems: ReadonlyArray<number>
   /** Seed 004 §二(二): 卫健 hands such leads to 医保 (item number in that list). */
   readonly fromHealthCommissionItem: number | null
+  /** Agreement items: the code whose administrative article applies once the party refuses to correct. */
+  readonly onRefusal: ViolationCode | null
   /** Duty articles the behaviour breaches, and the penalty article. */
   readonly citations: ReadonlyArray<string>
 }
 
 const R735 = "《医疗保障基金使用监督管理条例》"
 const SEED004 = "《自治区医保局 卫生健康委关于建立医保基金监管联动工作机制的通知》(2022)"
+
+/** What an article attaches to a behaviour by default: who it binds, what `amount` means, whether it is fraud. */
+const articleDefaults = (
+  article: number | null,
+  paragraph: number | null
+): Pick<ViolationEntry, "subjectKinds" | "amountBasis" | "fraud"> => {
+  switch (article) {
+    case 36:
+      return { subjectKinds: ["agency"], amountBasis: "none", fraud: false }
+    case 37:
+      return { subjectKinds: ["agency"], amountBasis: "defrauded", fraud: true }
+    case 38:
+      return { subjectKinds: ["institution"], amountBasis: "loss", fraud: false }
+    case 39:
+      return { subjectKinds: ["institution"], amountBasis: "none", fraud: false }
+    case 40:
+      return { subjectKinds: ["institution"], amountBasis: "defrauded", fraud: true }
+    case 41:
+      return paragraph === 2
+        ? { subjectKinds: ["individual"], amountBasis: "defrauded", fraud: true }
+        : { subjectKinds: ["individual"], amountBasis: "loss", fraud: false }
+    // Art.42: 医疗保障等行政部门、医疗保障经办机构、定点医药机构及其工作人员.
+    case 42:
+      return { subjectKinds: ["institution", "agency", "staff"], amountBasis: "illegal_gains", fraud: false }
+    // Art.44: 违反本条例规定 — anyone who 侵占、挪用 the fund.
+    case 44:
+      return { subjectKinds: ["institution", "individual", "agency", "staff"], amountBasis: "embezzled", fraud: false }
+    // Art.46: 医疗保障等行政部门、医疗保障经办机构、会计师事务所等机构及其工作人员 (not 定点医药机构).
+    case 46:
+      return { subjectKinds: ["agency", "staff"], amountBasis: "none", fraud: false }
+    default:
+      return { subjectKinds: ["institution"], amountBasis: "loss", fraud: false }
+  }
+}
 
 const entry = (
   code: ViolationCode,
@@ -122,8 +189,9 @@ const entry = (
   behaviour: string,
   subject: ViolationSubject,
   duty: ReadonlyArray<string>,
-  lists: { readonly to?: number; readonly from?: number } = {},
-  track: ViolationTrack = "administrative"
+  lists: { readonly to?: ReadonlyArray<number>; readonly from?: number } = {},
+  track: ViolationTrack = "administrative",
+  onRefusal: ViolationCode | null = null
 ): ViolationEntry => ({
   code,
   article,
@@ -132,19 +200,27 @@ const entry = (
   clause,
   behaviour,
   subject,
+  ...articleDefaults(article, paragraph),
   track,
-  toHealthCommissionItem: lists.to ?? null,
+  toHealthCommissionItem: lists.to?.[0] ?? null,
+  toHealthCommissionItems: lists.to ?? [],
   fromHealthCommissionItem: lists.from ?? null,
+  onRefusal,
   citations: [
     ...(article === null ? [] : [`${R735}${clause}`]),
     ...duty.map((d) => `${R735}${d}`),
-    ...(lists.to === undefined ? [] : [`${SEED004}二(一)${lists.to}`]),
+    ...(lists.to === undefined ? [] : [`${SEED004}二(一)${lists.to.join("、")}`]),
     ...(lists.from === undefined ? [] : [`${SEED004}二(二)${lists.from}`])
   ]
 })
 
-const A38 = (item: number, cn: string, code: ViolationCode, behaviour: string, lists: { to?: number; from?: number }) =>
-  entry(code, 38, null, item, `第三十八条第${cn}项`, behaviour, "institution", ["第十五条"], lists)
+const A38 = (
+  item: number,
+  cn: string,
+  code: ViolationCode,
+  behaviour: string,
+  lists: { to?: ReadonlyArray<number>; from?: number }
+) => entry(code, 38, null, item, `第三十八条第${cn}项`, behaviour, "institution", ["第十五条"], lists)
 
 /**
  * The catalogue, one entry per code, in the order of the statute.
@@ -154,12 +230,12 @@ const A38 = (item: number, cn: string, code: ViolationCode, behaviour: string, l
 export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
   A38(1, "一", "A38-1-SPLIT_ADMISSION", "分解住院", { from: 1 }),
   A38(1, "一", "A38-1-BED_HANGING", "挂床住院", { from: 1 }),
-  A38(2, "二", "A38-2-OVER_TREATMENT", "违反诊疗规范过度诊疗", { to: 4 }),
-  A38(2, "二", "A38-2-OVER_EXAMINATION", "违反诊疗规范过度检查（含无依据检查、重复检查）", { to: 5 }),
-  A38(2, "二", "A38-2-SPLIT_PRESCRIPTION", "违反诊疗规范分解处方", { to: 4 }),
-  A38(2, "二", "A38-2-OVER_PRESCRIPTION", "违反诊疗规范超量开药", { to: 4 }),
-  A38(2, "二", "A38-2-DUPLICATE_PRESCRIPTION", "违反诊疗规范重复开药", { to: 4 }),
-  A38(2, "二", "A38-2-LOW_INDICATION_ADMISSION", "降低住院指征、无指征住院（提供其他不必要的医药服务）", { to: 4 }),
+  A38(2, "二", "A38-2-OVER_TREATMENT", "违反诊疗规范过度诊疗", { to: [4] }),
+  A38(2, "二", "A38-2-OVER_EXAMINATION", "违反诊疗规范过度检查（含无依据检查、重复检查）", { to: [4, 5] }),
+  A38(2, "二", "A38-2-SPLIT_PRESCRIPTION", "违反诊疗规范分解处方", { to: [4] }),
+  A38(2, "二", "A38-2-OVER_PRESCRIPTION", "违反诊疗规范超量开药", { to: [4] }),
+  A38(2, "二", "A38-2-DUPLICATE_PRESCRIPTION", "违反诊疗规范重复开药", { to: [4] }),
+  A38(2, "二", "A38-2-LOW_INDICATION_ADMISSION", "降低住院指征、无指征住院（提供其他不必要的医药服务）", { to: [4] }),
   A38(3, "三", "A38-3-DUPLICATE_CHARGE", "重复收费", { from: 2 }),
   A38(3, "三", "A38-3-OVER_STANDARD_CHARGE", "超标准收费", { from: 2 }),
   A38(3, "三", "A38-3-UNBUNDLED_CHARGE", "分解项目收费", { from: 2 }),
@@ -237,7 +313,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     null,
     5,
     "第三十九条第五项",
-    "未按照规定在显著位置公开医药费用、费用结构等信息",
+    "未按照规定向社会公开医药费用、费用结构等信息",
     "institution",
     ["第十六条"]
   ),
@@ -250,7 +326,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "除急诊、抢救等特殊情形外，提供医疗保障基金支付范围以外的医药服务未经参保人员或者其近亲属、监护人同意",
     "institution",
     ["第十五条第二款"],
-    { to: 3 }
+    { to: [3] }
   ),
   entry(
     "A39-7-REFUSED_INSPECTION",
@@ -271,7 +347,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "诱导、协助他人冒名或者虚假就医、购药，提供虚假证明材料，或者串通他人虚开费用单据（含盗刷医保凭证）",
     "institution",
     ["第十五条", "第二十条"],
-    { to: 6 }
+    { to: [6] }
   ),
   entry(
     "A40-2-FORGED_RECORDS",
@@ -394,7 +470,8 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "institution",
     ["第十三条"],
     {},
-    "agreement"
+    "agreement",
+    "A39-5-FEES_NOT_PUBLISHED"
   )
 ]
 

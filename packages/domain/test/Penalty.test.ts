@@ -52,14 +52,17 @@ describe("assessPenalty — Art.38", () => {
         refund: 13791.6,
         fineMin: 13791.6,
         fineMax: 17929.08,
-        fineRecommended: 13791.6
+        fineRecommended: 13791.6,
+        confiscation: 0,
+        agreementRecovery: 0
       })
       assert.deepStrictEqual(
         result.transfers.map((t) => [t.to, t.deadlineWorkingDays]),
         [["health_commission", 7]]
       )
       assert.isFalse(result.procedure.limitationExpired)
-      assert.isTrue(result.benchmark.fallback)
+      assert.strictEqual(result.benchmark.region, "500000")
+      assert.isFalse(result.benchmark.fallback)
     })
   )
 
@@ -101,7 +104,7 @@ describe("assessPenalty — Art.38", () => {
 
   it.effect("does not punish after the two-year limitation period", () =>
     Effect.gen(function* () {
-      const result = yield* assessPenalty(withViolation({ occurredTo: "2023-01-10" }))
+      const result = yield* assessPenalty(withViolation({ occurredFrom: "2022-06-01", occurredTo: "2023-01-10" }))
       assert.strictEqual(result.outcome, "no_penalty")
       assert.isTrue(result.procedure.limitationExpired)
       assert.strictEqual(result.items[0]!.grade, "不予处罚")

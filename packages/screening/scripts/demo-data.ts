@@ -106,7 +106,7 @@ const consumable = (code: string, name: string, price: number): Item => ({
   rx_flag: null
 })
 
-/** The catalogue: 20 services, 10 drugs, 2 consumables. */
+/** The catalogue: 22 services, 10 drugs, 2 consumables. */
 export const catalogItems: ReadonlyArray<Item> = [
   service("001102000010000", "普通门诊诊查费", "02", "consult", [10, 8, 6, null], { max_daily_cnt: 1 }),
   service("001101000010000", "一般诊疗费", "12", "consult", [null, null, 10, 10], { max_daily_cnt: 1 }),
@@ -142,7 +142,10 @@ export const catalogItems: ReadonlyArray<Item> = [
   drug("ZA04BAX0029010100010", "小儿豉翘清热颗粒", "11", 22, "0", { lmt_age_max: 14 }),
   drug("XB05BBL001B002010100006", "氯化钠注射液（0.9% 250ml）", "09", 3.5, "1"),
   consumable("C0305010010000100001", "一次性使用输液器", 2.5),
-  consumable("C0301020010000100002", "一次性使用无菌注射器", 0.5)
+  consumable("C0301020010000100002", "一次性使用无菌注射器", 0.5),
+  // A bundle and its second part (the first is 肝功能检查), billed only by the planted leads.
+  service("003111000010000", "肾功能检查", "04", "lab", [50, 40, 35, null]),
+  service("003110000010000", "肝肾功能组合检查", "04", "lab", [90, 75, 60, null])
 ]
 
 const hospitalTests = [

@@ -14,6 +14,9 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { catalogItems, institutions, type Item, type Institution, persons, type Person } from "./demo-data.js"
+import { type Leads, plantLeads } from "./demo-leads.js"
+import { at, day, pad } from "./demo-time.js"
+import { pharmacyRecords, staffRecords } from "./demo-records.js"
 
 type Cell = string | number | null
 type Row = Record<string, Cell>
@@ -30,13 +33,7 @@ const prng = (seed: number) => {
   }
 }
 
-const pad = (n: number, width: number) => String(n).padStart(width, "0")
 const round2 = (x: number) => Math.round(x * 100 + Number.EPSILON * 100) / 100
-
-/** Day `d` of the period (0 = 2025-01-01) as `yyyy-MM-dd`. */
-const day = (d: number): string => new Date(Date.UTC(2025, 0, 1 + d)).toISOString().slice(0, 10)
-const at = (d: number, minutes: number): string =>
-  `${day(d + Math.floor(minutes / 1440))} ${pad(Math.floor((minutes % 1440) / 60), 2)}:${pad(minutes % 60, 2)}:00`
 
 const ageOn = (p: Person, d: number): number => {
   const date = day(d)
@@ -51,16 +48,40 @@ export const ceilingFor = (item: Item, inst: Institution): number | null => {
   return item.ceilings[tier] ?? null
 }
 
-interface Visit {
+/** A visit of the demo: one row of mdtrt, its fee lines, and how it is settled. */
+export interface Visit {
   readonly id: string
   readonly inst: Institution
   readonly person: Person
-  readonly medType: "11" | "21" | "41"
+  /** 11 普通门诊, 13 急诊, 14 门诊慢特病, 21 普通住院, 41 定点药店购药. */
+  readonly medType: string
   readonly begin: number
   readonly beginMinute: number
   readonly days: number
   readonly dise: readonly [string, string]
   readonly lines: Array<Row>
+  readonly options: VisitOptions
+}
+
+/** What a planted lead may set beyond the ordinary. */
+export interface VisitOptions {
+  readonly minute?: number
+  readonly dise?: readonly [string, string]
+  readonly doctor?: string
+  readonly dscgWay?: string
+  /** Minute of the settlement on the visit's (outpatient) or discharge (inpatient) day. */
+  readonly setlMinute?: number
+  /** The pharmacy's sales records leave this visit out (SETTLED_NOT_SOLD). */
+  readonly unsold?: boolean
+}
+
+/** Options of one fee line. */
+export interface BillOptions {
+  readonly pric?: number
+  readonly init?: string
+  readonly prdDays?: number
+  /** Minute of the charge on its day; default: shortly after the visit began. */
+  readonly minute?: number
 }
 
 const diagnoses = {
@@ -88,10 +109,19 @@ export const makeDemoExtract = (): ReadonlyMap<string, string> => {
   const visits: Array<Visit> = []
   let serial = 0
 
-  const open = (inst: Institution, person: Person, medType: Visit["medType"], begin: number, days = 0): Visit => {
+  const open = (
+    inst: Institution,
+    person: Person,
+    medType: Visit["medType"],
+    begin: number,
+    days = 0,
+    options: VisitOptions = {}
+  ): Visit => {
     serial++
-    const beginMinute = medType === "41" ? int(8 * 60, 21 * 60) : int(8 * 60, 16 * 60)
-    const dise = medType === "21" ? pick(diagnoses.inpatient) : pick(diagnoses.outpatient)
+    const drawn = medType === "41" ? int(8 * 60, 21 * 60) : int(8 * 60, 16 * 60)
+    const beginMinute = options.minute ?? drawn
+    const drawnDise = medType === "21" ? pick(diagnoses.inpatient) : pick(diagnoses.outpatient)
+    const dise = options.dise ?? drawnDise
     const visit: Visit = {
       id: `S500235${day(begin).slice(2).replaceAll("-", "")}${pad(serial, 7)}`,
       inst,
@@ -101,14 +131,15 @@ export const makeDemoExtract = (): ReadonlyMap<string, string> => {
       beginMinute,
       days,
       dise,
-      lines: []
+      lines: [],
+      options
     }
     visits.push(visit)
     return visit
   }
 
   /** Adds a fee line; `pric` defaults to the tier's ceiling, sometimes 10 % below it. */
-  const bill = (v: Visit, code: string, cnt: number, d: number, options: { pric?: number; init?: string } = {}) => {
+  const bill = (v: Visit, code: string, cnt: number, d: number, options: BillOptions = {}) => {
     const it = item(code)
     const ceiling = ceilingFor(it, v.inst)
     if (ceiling === null && options.pric === undefined) throw new Error(`${code} has no ceiling at ${v.inst.code}`)
@@ -122,17 +153,24 @@ export const makeDemoExtract = (): ReadonlyMap<string, string> => {
       med_list_codg: code,
       medins_list_codg: `${v.inst.code.slice(-3)}-${code.length === 15 ? code.slice(2, 9) : code.slice(-6)}`,
       med_chrgitm_type: it.chrg,
-      fee_ocur_time: at(d, Math.max(v.beginMinute, 8 * 60) + 10 + v.lines.length),
+      fee_ocur_time: at(d, options.minute ?? Math.max(v.beginMinute, 8 * 60) + 10 + v.lines.length),
       cnt,
       pric,
       det_item_fee_sumamt: round2(cnt * pric),
-      prd_days: it.list_type === "drug" && v.medType !== "21" ? Math.min(it.max_prd_days ?? 7, int(3, 7)) : null,
+      prd_days: drugDays(it, v, options.prdDays),
       bilg_dr_codg: v.inst.fixmedins_type === "2" ? null : v.inst.doctor,
       bilg_dept_codg: v.inst.fixmedins_type === "2" ? null : v.inst.dept,
       rxno: it.list_type === "drug" ? `RX${v.id.slice(-7)}` : null,
       init_feedetl_sn: options.init ?? null
     })
     return sn
+  }
+
+  /** Days of supply of an outpatient or pharmacy drug line: as planted, else 3–7 within the limit. */
+  const drugDays = (it: Item, v: Visit, planted: number | undefined): number | null => {
+    if (it.list_type !== "drug" || v.medType === "21") return null
+    const drawn = Math.min(it.max_prd_days ?? 7, int(3, 7))
+    return planted ?? drawn
   }
 
   /** Items an institution may bill to a person on a day (tier ceiling set, restrictions met). */
@@ -232,7 +270,9 @@ export const makeDemoExtract = (): ReadonlyMap<string, string> => {
   const renmin = scenario("H50023500001", 33, 80, "11")
   bill(renmin, "001204000010000", 1, 80, { pric: 12.01 }) // near miss: 三级 ceiling 12, within 0.01
 
-  return files(visits)
+  // Leads for the other rules of the library (demo-leads.ts).
+  const leads = plantLeads({ open, bill, inst, person })
+  return files(visits, leads)
 }
 
 const csv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): string => {
@@ -244,7 +284,7 @@ const csv = (columns: ReadonlyArray<string>, rows: ReadonlyArray<Readonly<Record
   return [columns.join(","), ...rows.map((r) => columns.map((c) => cell(r[c] ?? null)).join(","))].join("\n") + "\n"
 }
 
-const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
+const files = (visits: ReadonlyArray<Visit>, leads: Leads): ReadonlyMap<string, string> => {
   const sorted = [...visits].sort(
     (a, b) => a.begin - b.begin || a.beginMinute - b.beginMinute || (a.id < b.id ? -1 : 1)
   )
@@ -255,8 +295,8 @@ const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
     med_type: v.medType,
     begntime: at(v.begin, v.beginMinute),
     endtime: v.medType === "21" ? at(v.begin + v.days, 9 * 60 + 30) : null,
-    dscg_way: v.medType === "21" ? "1" : null,
-    atddr_no: v.inst.fixmedins_type === "2" ? null : v.inst.doctor,
+    dscg_way: v.medType === "21" ? (v.options.dscgWay ?? "1") : null,
+    atddr_no: v.inst.fixmedins_type === "2" ? null : (v.options.doctor ?? v.inst.doctor),
     dept_code: v.inst.fixmedins_type === "2" ? null : v.inst.dept,
     adm_bed: v.medType === "21" ? `${pad((Number(v.id.slice(-2)) % 40) + 1, 2)}床` : null,
     dise_codg: v.medType === "41" ? null : v.dise[0],
@@ -265,7 +305,8 @@ const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
   const corrected = sorted.find((v, i) => i >= 5 && v.medType === "11")
   const setlinfo = sorted.flatMap((v, i) => {
     const total = round2(v.lines.reduce((s, l) => s + Number(l.det_item_fee_sumamt), 0))
-    const ratio = v.medType === "21" ? (v.person.insutype === "310" ? 0.8 : 0.7) : v.medType === "41" ? 0 : 0.5
+    // Pharmacies settle 门诊统筹 too (the outpatient pooling fund of seed 000).
+    const ratio = v.medType === "21" ? (v.person.insutype === "310" ? 0.8 : 0.7) : 0.5
     const hifp = round2(total * ratio)
     const acct = v.person.insutype === "310" ? round2((total - hifp) * (v.medType === "41" ? 1 : 0.5)) : 0
     const base = {
@@ -287,7 +328,10 @@ const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
       psn_cash_pay: round2(sign * (total - hifp - acct)),
       refd_setl_flag: refd
     })
-    const end = v.medType === "21" ? at(v.begin + v.days, 10 * 60) : at(v.begin, v.beginMinute + 40)
+    const end =
+      v.medType === "21"
+        ? at(v.begin + v.days, v.options.setlMinute ?? 10 * 60)
+        : at(v.begin, v.options.setlMinute ?? v.beginMinute + 40)
     // One visit was settled, reversed and settled again, as happens when a bill is corrected.
     if (v === corrected) {
       return [
@@ -300,6 +344,26 @@ const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
   })
   const feedetail = sorted.flatMap((v) => v.lines)
   const manifest = { format: "claims-extract/1", admdvs: "500235", period: { from: "2025-01-01", to: "2025-03-31" } }
+  // The settlement still in force of each visit, which sales records and scans refer to.
+  const settled = new Map(
+    setlinfo.filter((r) => r.refd_setl_flag === "0").map((r) => [r.mdtrt_id, { setl_id: r.setl_id, time: r.setl_time }])
+  )
+  const pharmacy = pharmacyRecords(sorted, settled, leads)
+  const staff = staffRecords(institutions)
+  const diseinfo = sorted
+    .filter((v) => v.medType === "21")
+    .map((v) => ({
+      mdtrt_id: v.id,
+      diag_type: "1",
+      diag_srt_no: "1",
+      diag_code: v.dise[0],
+      diag_name: v.dise[1],
+      maindiag_flag: "1"
+    }))
+  const table = (name: string, rows: ReadonlyArray<Readonly<Record<string, unknown>>>): [string, string] => [
+    `${name}.csv`,
+    csv(Object.keys(rows[0]!), rows)
+  ]
   return new Map([
     ["manifest.json", `${JSON.stringify(manifest, null, 2)}\n`],
     [
@@ -358,7 +422,18 @@ const files = (visits: ReadonlyArray<Visit>): ReadonlyMap<string, string> => {
           pric_uplmt_other: i.ceilings[3]
         }))
       )
-    ]
+    ],
+    table("catalog_pair", leads.catalogPairs),
+    table("deaths", leads.deaths),
+    table("diseinfo", diseinfo),
+    table("inv_stock", pharmacy.stock),
+    table("inv_purchase", pharmacy.purchases),
+    table("inv_purchase_return", pharmacy.purchaseReturns),
+    table("inv_sale", pharmacy.sales),
+    table("inv_sale_return", pharmacy.saleReturns),
+    table("drugtrac", pharmacy.traces),
+    table("staff", staff.staff),
+    table("duty", staff.duty)
   ])
 }
 

@@ -16,7 +16,7 @@ import { type Manifest, readManifest } from "./Manifest.js"
 import { asNumber, ident, query } from "./internal/Duck.js"
 import { ProblemSink } from "./internal/ProblemSink.js"
 import { type FileFormat, stageFile } from "./internal/Staging.js"
-import { createTyped, dropStaged, validateStaged } from "./internal/Validation.js"
+import { createEmpty, createTyped, dropStaged, validateStaged } from "./internal/Validation.js"
 import { isTableName, type TableName, tableSpecs } from "./Tables.js"
 
 /**
@@ -31,7 +31,8 @@ export interface ImportOptions {
 
 /**
  * An imported extract: a DuckDB connection holding one table per extract table, named after it.
- * Close it when done; every rule run against it shares the connection.
+ * Tables the extract does not have exist too, empty (see `has`). Close it when done; every rule
+ * run against it shares the connection.
  *
  * @category models
  */
@@ -146,6 +147,7 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
       yield* errors.isEmpty ? createTyped(connection, spec, staged) : dropStaged(connection, staged)
     }
     if (!errors.isEmpty) return yield* fail()
+    for (const spec of tableSpecs) if (!found.has(spec.name)) yield* createEmpty(connection, spec)
     const tables = tableSpecs.map((t) => t.name).filter((t) => found.has(t))
     const counts = yield* query(
       connection,

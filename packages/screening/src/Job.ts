@@ -9,7 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { importExtractScoped, type ImportOptions } from "./Extract.js"
 import { ruleLibrary } from "./RuleLibrary.js"
-import { runScreening, type ScreeningResult } from "./Runner.js"
+import { runScreening, type ScreeningProgress, type ScreeningResult } from "./Runner.js"
 import { resolveConfig } from "./ScreeningConfig.js"
 import { writeSuspicionsJsonl } from "./SuspicionsJsonl.js"
 
@@ -30,6 +30,11 @@ export interface RunRecorder {
   }): Promise<{ readonly id: string }>
   finish(runId: string, result: ScreeningResult): Promise<{ readonly created: number }>
   fail(runId: string, error: string): Promise<void>
+  /** Optional: how far a running run has got (the rule starting, rules done of all), for the runs page. */
+  progress?(
+    runId: string,
+    progress: { readonly rule: string; readonly done: number; readonly total: number }
+  ): Promise<void>
 }
 
 /**
@@ -46,6 +51,16 @@ export class RecordingFailed extends Schema.TaggedError<RecordingFailed>()("Reco
   }
 }
 
+/**
+ * Progress of a job: the import, then the run's own progress (`ScreeningProgress`).
+ *
+ * @category models
+ */
+export type JobProgress =
+  | { readonly _tag: "Importing"; readonly dir: string }
+  | { readonly _tag: "Imported"; readonly rows: number; readonly durationMs: number }
+  | ScreeningProgress
+
 /** @category models */
 export interface JobOptions {
   readonly extractDir: string
@@ -55,6 +70,8 @@ export interface JobOptions {
   readonly rules?: ReadonlyArray<string>
   readonly trigger: "cli" | "schedule" | "api" | "seed"
   readonly importOptions?: ImportOptions
+  /** Called as the job goes (a CLI progress bar, a worker's log); synchronously, keep it cheap. */
+  readonly onProgress?: ((event: JobProgress) => void) | undefined
 }
 
 /** @category models */
@@ -81,9 +98,25 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
     Effect.gen(function* () {
       // A typo in params or rules is not a run: check the configuration before recording anything.
       yield* resolveConfig(ruleLibrary, { params: options.params, rules: options.rules })
+      const report = options.onProgress ?? (() => undefined)
+      report({ _tag: "Importing", dir: options.extractDir })
+      const importStarted = performance.now()
       const extract = yield* importExtractScoped(options.extractDir, options.importOptions)
+      report({
+        _tag: "Imported",
+        rows: Object.values(extract.rowCounts).reduce((sum, n) => sum + (n ?? 0), 0),
+        durationMs: Math.round(performance.now() - importStarted)
+      })
+      let runId: string | null = null
       const work = runScreening({
         extract,
+        // Progress is a gauge: a failed write must not fail the run.
+        onProgress: (e) => {
+          report(e)
+          if (e._tag === "RuleStarted" && runId !== null && recorder.progress !== undefined) {
+            recorder.progress(runId, { rule: e.code, done: e.index, total: e.total }).catch(() => undefined)
+          }
+        },
         ...(options.params === undefined ? {} : { params: options.params }),
         ...(options.rules === undefined ? {} : { rules: options.rules })
       })
@@ -97,6 +130,7 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
           params: (options.params ?? {}) as Record<string, unknown>
         })
       )
+      runId = run.id
       const outcome = yield* Effect.either(
         Effect.gen(function* () {
           const result = yield* work

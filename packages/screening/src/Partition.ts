@@ -43,22 +43,29 @@ const inPartition = (column: string, partition: Partition): string =>
 
 /**
  * Statements creating one view per present table that has the partition's key column, each
- * showing only this partition's records. Tables without the column (the catalogue, persons when
- * splitting by institution) are left whole.
+ * showing only this partition's records; `derived` relations (see `Prepared.ts`) are shadowed the
+ * same way. Tables without the column (the catalogue, persons when splitting by institution) are
+ * left whole.
  *
  * @category rules
  */
-export const partitionViews = (partition: Partition, tables: ReadonlyArray<TableName>): ReadonlyArray<string> => {
+export const partitionViews = (
+  partition: Partition,
+  tables: ReadonlyArray<TableName>,
+  derived: ReadonlyArray<{ readonly name: string; readonly keys: ReadonlyArray<string> }> = []
+): ReadonlyArray<string> => {
   const column = keyColumn[partition.by]
+  const names = [
+    ...tables.filter((t) => tableSpec(t).columns.some((c) => c.name === column)),
+    ...derived.filter((d) => d.keys.includes(column)).map((d) => d.name)
+  ]
   return [
     `CREATE SCHEMA IF NOT EXISTS ${partitionSchema}`,
-    ...tables
-      .filter((t) => tableSpec(t).columns.some((c) => c.name === column))
-      .map(
-        (t) =>
-          `CREATE OR REPLACE VIEW ${partitionSchema}.${ident(t)} AS
-           SELECT * FROM main.${ident(t)} WHERE ${inPartition(ident(column), partition)}`
-      )
+    ...names.map(
+      (t) =>
+        `CREATE OR REPLACE VIEW ${partitionSchema}.${ident(t)} AS
+         SELECT * FROM main.${ident(t)} WHERE ${inPartition(ident(column), partition)}`
+    )
   ]
 }
 

@@ -43,6 +43,16 @@ export interface Bilingual {
 }
 
 /**
+ * What a lead is: a suspected `violation` (the default when the rule suggests a violation code), a
+ * `data_quality` problem of the extract (the data cannot be right, e.g. a charge outside the stay;
+ * reviewers correct the data or ask the institution rather than assess a penalty), or a statistical
+ * `lead` that suggests no violation by itself.
+ *
+ * @category models
+ */
+export type RuleKind = "violation" | "data_quality" | "lead"
+
+/**
  * What a rule author writes. `P` is the decoded parameter record.
  *
  * @category models
@@ -53,10 +63,14 @@ export interface RuleSpec<P extends Readonly<Record<string, unknown>>, I> {
   /** Bumped whenever the rule's output for the same input can change. */
   readonly version: number
   readonly level: RuleLevel
-  /** Suggested violation code; `null` for leads that suggest none (statistical rules). */
+  /** Suggested violation code; `null` for leads that suggest none (statistical, data quality). */
   readonly violation: ViolationCode | null
+  /** Default: `violation` when a violation code is suggested, else `lead`. */
+  readonly kind?: RuleKind
   /** Tables the query reads; when one is absent the rule is skipped, not failed. */
   readonly requiredTables: ReadonlyArray<TableName>
+  /** Tables the query also reads when present; an absent one reads as empty (see `ExtractHandle`). */
+  readonly optionalTables?: ReadonlyArray<TableName>
   /**
    * Parameter schema: a Struct whose fields all have defaults, written
    * `Schema.optionalWith(schema, { default: () => value, exact: true })` (`exact` so that an
@@ -91,6 +105,7 @@ export interface ParamIssue {
  * @category models
  */
 export interface CompiledRule {
+  /** The parameters used, defaults filled in, in the form a parameter file writes them. */
   readonly params: Readonly<Record<string, unknown>>
   readonly sql: string
 }
@@ -105,12 +120,16 @@ export interface Rule {
   readonly version: number
   readonly level: RuleLevel
   readonly violation: ViolationCode | null
+  readonly kind: RuleKind
   readonly requiredTables: ReadonlyArray<TableName>
+  readonly optionalTables: ReadonlyArray<TableName>
   readonly partitionInputs: ReadonlyArray<PartitionKey>
   readonly title: Bilingual
   readonly description: Bilingual
-  /** The parameter values used when a run gives none. */
+  /** The parameter values used when a run gives none, as a parameter file writes them. */
   readonly defaults: Readonly<Record<string, unknown>>
+  /** The parameter schema (for parameter-file schemas and documentation). */
+  readonly parameters: Schema.Schema.AnyNoContext
   /**
    * Merges the given parameters (a JSON object, or `undefined`) over the defaults and builds the
    * SQL. Unknown names and values of the wrong type are issues naming the key.
@@ -141,8 +160,13 @@ export const parseIssues = (error: ParseResult.ParseError, unexpected: string): 
  */
 export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec: RuleSpec<P, I>): Rule => {
   const decode = Schema.decodeUnknownEither(spec.parameters, { onExcessProperty: "error", errors: "all" })
-  const defaults = Either.getOrElse(decode({}), (error) => {
-    throw new Error(`rule ${spec.code}: parameters have no complete defaults: ${error.message}`)
+  // Reported parameters are in the form a user writes (e.g. "23:00", not minutes after midnight).
+  const encode = Schema.encodeSync(spec.parameters)
+  const defaults = Either.match(decode({}), {
+    onLeft: (error) => {
+      throw new Error(`rule ${spec.code}: parameters have no complete defaults: ${error.message}`)
+    },
+    onRight: (params) => encode(params) as Readonly<Record<string, unknown>>
   })
   const compile = (input: unknown): Either.Either<CompiledRule, ReadonlyArray<ParamIssue>> => {
     if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
@@ -150,7 +174,8 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
     }
     return Either.match(decode(input ?? {}), {
       onLeft: (error) => Either.left(parseIssues(error, "unknown parameter")),
-      onRight: (params) => Either.right({ params, sql: spec.sql(params) })
+      onRight: (params) =>
+        Either.right({ params: encode(params) as Readonly<Record<string, unknown>>, sql: spec.sql(params) })
     })
   }
   return {
@@ -158,11 +183,14 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
     version: spec.version,
     level: spec.level,
     violation: spec.violation,
+    kind: spec.kind ?? (spec.violation === null ? "lead" : "violation"),
     requiredTables: spec.requiredTables,
+    optionalTables: spec.optionalTables ?? [],
     partitionInputs: spec.partitionInputs,
     title: spec.title,
     description: spec.description,
     defaults,
+    parameters: spec.parameters,
     compile
   }
 }

@@ -11,7 +11,8 @@ import { type ExtractHandle, type ImportOptions, importExtractScoped } from "./E
 import type { ExtractInvalid } from "./ExtractProblem.js"
 import { asString, exec, query, type Row } from "./internal/Duck.js"
 import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
-import type { CompiledRule, Rule } from "./Rule.js"
+import { preparedRelations } from "./Prepared.js"
+import type { CompiledRule, Rule, RuleKind } from "./Rule.js"
 import { ruleLibrary } from "./RuleLibrary.js"
 import { resolveConfig, type ScreeningConfigInvalid } from "./ScreeningConfig.js"
 import { sqlMacros } from "./SqlMacros.js"
@@ -48,7 +49,21 @@ export interface ScreeningOptions {
   /** The rules available; `ruleLibrary` when absent. */
   readonly library?: ReadonlyArray<Rule>
   readonly importOptions?: ImportOptions
+  /** Called as the run goes (synchronously; keep it cheap). */
+  readonly onProgress?: ((event: ScreeningProgress) => void) | undefined
 }
+
+/**
+ * Progress of a run, for a progress bar or log lines: the shared relations are prepared once, then
+ * each rule starts and finishes (`index` from 0 of `total`).
+ *
+ * @category models
+ */
+export type ScreeningProgress =
+  | { readonly _tag: "Preparing" }
+  | { readonly _tag: "Prepared"; readonly durationMs: number }
+  | { readonly _tag: "RuleStarted"; readonly code: string; readonly index: number; readonly total: number }
+  | { readonly _tag: "RuleFinished"; readonly run: RuleRun; readonly index: number; readonly total: number }
 
 /**
  * What happened to one rule in a run.
@@ -58,6 +73,8 @@ export interface ScreeningOptions {
 export interface RuleRun {
   readonly code: string
   readonly version: number
+  /** `data_quality` leads are problems of the data, not suspected violations (see `RuleKind`). */
+  readonly kind: RuleKind
   readonly status: "ran" | "skipped"
   /** Why a rule was skipped, e.g. `missing table catalog`. */
   readonly reason?: string
@@ -82,6 +99,8 @@ export interface ScreeningResult {
     readonly rulesSkipped: number
   }
   readonly partition: Partition | null
+  /** Time spent deriving the shared relations (`Prepared.ts`); 0 when the handle had them. */
+  readonly prepareMs: number
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -155,7 +174,7 @@ const runRule = (
   partition: Partition | null
 ): Effect.Effect<{ readonly run: RuleRun; readonly suspicions: ReadonlyArray<Suspicion> }, RuleFailed> =>
   Effect.gen(function* () {
-    const base = { code: rule.code, version: rule.version, params: compiled.params }
+    const base = { code: rule.code, version: rule.version, kind: rule.kind, params: compiled.params }
     const missing = rule.requiredTables.filter((t) => !handle.has(t))
     if (missing.length > 0) {
       const reason = `missing table ${missing.join(", ")}`
@@ -172,7 +191,7 @@ const runRule = (
       Effect.zipRight(query(handle.connection, contract(sql))),
       Effect.mapError((e) => fail(e.message.split("\n")[0] ?? e.message))
     )
-    const durationMs = Math.round((performance.now() - started) * 10) / 10
+    const durationMs = elapsed(started)
     const byKey = new Map<string, Suspicion>()
     for (const row of rows) {
       const s = toSuspicion(rule, row)
@@ -185,18 +204,50 @@ const runRule = (
     return { run: { ...base, status: "ran", count: suspicions.length, durationMs }, suspicions }
   })
 
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10
+
+/** Creates the derived relations the handle does not have yet; returns the time it took. */
+const prepare = (handle: ExtractHandle): Effect.Effect<number> =>
+  Effect.gen(function* () {
+    const existing = yield* query(
+      handle.connection,
+      "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).pipe(Effect.orDie)
+    const have = new Set(existing.map((r) => asString(r.name)))
+    const missing = preparedRelations(handle.manifest).filter((r) => !have.has(r.name))
+    if (missing.length === 0) return 0
+    const started = performance.now()
+    for (const r of missing) {
+      yield* exec(
+        handle.connection,
+        `CREATE OR REPLACE ${r.materialized ? "TABLE" : "VIEW"} main.${r.name} AS ${r.sql}`
+      ).pipe(Effect.orDie)
+    }
+    return elapsed(started)
+  })
+
 const runOn = (
   handle: ExtractHandle,
   rules: ReadonlyArray<{ readonly rule: Rule; readonly compiled: CompiledRule }>,
-  partition: Partition | null
+  partition: Partition | null,
+  onProgress: (event: ScreeningProgress) => void
 ): Effect.Effect<ScreeningResult, RuleFailed> =>
   Effect.gen(function* () {
-    const setup = [...sqlMacros, ...(partition === null ? [] : partitionViews(partition, handle.tables))]
-    yield* exec(handle.connection, setup.join(";\n")).pipe(Effect.orDie)
+    yield* exec(handle.connection, sqlMacros.join(";\n")).pipe(Effect.orDie)
+    onProgress({ _tag: "Preparing" })
+    const prepareMs = yield* prepare(handle)
+    onProgress({ _tag: "Prepared", durationMs: prepareMs })
+    if (partition !== null) {
+      const views = partitionViews(partition, handle.tables, preparedRelations(handle.manifest))
+      yield* exec(handle.connection, views.join(";\n")).pipe(Effect.orDie)
+    }
     const runs: Array<RuleRun> = []
     const suspicions: Array<Suspicion> = []
-    for (const { rule, compiled } of [...rules].sort((a, b) => compare(a.rule.code, b.rule.code))) {
+    const ordered = [...rules].sort((a, b) => compare(a.rule.code, b.rule.code))
+    for (const [index, { rule, compiled }] of ordered.entries()) {
+      onProgress({ _tag: "RuleStarted", code: rule.code, index, total: ordered.length })
       const result = yield* runRule(handle, rule, compiled, partition)
+      onProgress({ _tag: "RuleFinished", run: result.run, index, total: ordered.length })
       runs.push(result.run)
       suspicions.push(...result.suspicions)
     }
@@ -210,7 +261,8 @@ const runOn = (
         rulesRan: runs.filter((r) => r.status === "ran").length,
         rulesSkipped: runs.filter((r) => r.status === "skipped").length
       },
-      partition
+      partition,
+      prepareMs
     }
   }).pipe(
     // Leave the connection as we found it: main schema, no partition views.
@@ -230,13 +282,14 @@ const runOn = (
 export const runScreening = Effect.fn("Runner.runScreening")(function* (options: ScreeningOptions) {
   const config = yield* resolveConfig(options.library ?? ruleLibrary, options)
   const extract = options.extract
+  const onProgress = options.onProgress ?? (() => undefined)
   const result: Effect.Effect<ScreeningResult, RuleFailed | ExtractInvalid | ScreeningConfigInvalid> =
     typeof extract === "string"
       ? Effect.scoped(
           Effect.flatMap(importExtractScoped(extract, options.importOptions), (h) =>
-            runOn(h, config.rules, config.partition)
+            runOn(h, config.rules, config.partition, onProgress)
           )
         )
-      : runOn(extract, config.rules, config.partition)
+      : runOn(extract, config.rules, config.partition, onProgress)
   return yield* result
 })

@@ -59,12 +59,19 @@ export interface ScreeningConfig {
   readonly partition: Partition | null
 }
 
+/**
+ * Keys of a parameter object that start with `$` (`$schema`, `$comment`) annotate a parameter
+ * file and are not rule codes.
+ */
+const isAnnotation = (key: string): boolean => key.startsWith("$")
+
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
 /**
  * Checks `input` against `library`. Unknown rule codes (in `rules` or as keys of `params`),
- * unknown parameter names and values of the wrong type are all reported, not just the first.
+ * unknown parameter names and values of the wrong type are all reported, not just the first. Keys
+ * of `params` starting with `$` are annotations of a parameter file and are ignored.
  *
  * @category constructors
  */
@@ -94,7 +101,8 @@ export const resolveConfig = (
     problems.push({ source: "params", key: "", message: "must be a JSON object keyed by rule code" })
   const given = isRecord(params) ? params : {}
   for (const code of Object.keys(given)) {
-    if (!byCode.has(code)) problems.push({ source: "params", key: code, message: "unknown rule code" })
+    if (!byCode.has(code) && !isAnnotation(code))
+      problems.push({ source: "params", key: code, message: "unknown rule code" })
   }
   const compiled: Array<{ readonly rule: Rule; readonly compiled: CompiledRule }> = []
   for (const rule of library) {

@@ -17,6 +17,10 @@
  * - `fg_yuan(x)`: an amount with two decimals (`20.00`).
  * - `fg_price(x)`: a unit price with two decimals, or up to four when it has them (`0.1234`).
  * - `fg_qty(x)`: a quantity without trailing zeros (`3`, `2.5`).
+ * - `fg_is_inpatient(med_type)`, `fg_is_outpatient(med_type)`: `med_type` 21–29, 11–19.
+ * - `fg_age(brdy, d)`: whole years between a birth date and a date.
+ * - `fg_ts(t)`: a timestamp as `yyyy-MM-dd HH:mm:ss` (for evidence and messages).
+ * - `fg_md(d)`: a date as `M月d日` (for messages).
  *
  * @category rules
  */
@@ -36,5 +40,14 @@ export const sqlMacros: ReadonlyArray<string> = [
           ELSE rtrim(printf('%.4f', round(CAST(x AS DOUBLE), 4)), '0') END`,
   `CREATE OR REPLACE TEMP MACRO fg_qty(x) AS
      CASE WHEN CAST(x AS DOUBLE) = round(CAST(x AS DOUBLE)) THEN CAST(CAST(round(CAST(x AS DOUBLE)) AS BIGINT) AS VARCHAR)
-          ELSE rtrim(rtrim(printf('%.4f', CAST(x AS DOUBLE)), '0'), '.') END`
+          ELSE rtrim(rtrim(printf('%.4f', CAST(x AS DOUBLE)), '0'), '.') END`,
+  `CREATE OR REPLACE TEMP MACRO fg_is_inpatient(med_type) AS
+     coalesce(med_type IN ('21', '22', '23', '24', '25', '26', '27', '28', '29'), false)`,
+  `CREATE OR REPLACE TEMP MACRO fg_is_outpatient(med_type) AS
+     coalesce(med_type IN ('11', '12', '13', '14', '15', '16', '17', '18', '19'), false)`,
+  `CREATE OR REPLACE TEMP MACRO fg_age(brdy, d) AS
+     year(d) - year(brdy) - CASE WHEN month(d) * 100 + day(d) < month(brdy) * 100 + day(brdy) THEN 1 ELSE 0 END`,
+  `CREATE OR REPLACE TEMP MACRO fg_ts(t) AS strftime(CAST(t AS TIMESTAMP), '%Y-%m-%d %H:%M:%S')`,
+  `CREATE OR REPLACE TEMP MACRO fg_md(d) AS
+     CAST(month(CAST(d AS DATE)) AS VARCHAR) || '月' || CAST(day(CAST(d AS DATE)) AS VARCHAR) || '日'`
 ]

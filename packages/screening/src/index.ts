@@ -16,11 +16,28 @@ export {
   parseIssues,
   type PartitionKey,
   type Rule,
+  type RuleKind,
   type RuleSpec
 } from "./Rule.js"
 export { findRule, ruleLibrary } from "./RuleLibrary.js"
 export { priceOverCap } from "./rules/PriceOverCap.js"
-export { type RuleRun, RuleFailed, runScreening, type ScreeningOptions, type ScreeningResult } from "./Runner.js"
+export { SupplyDaysParameters, SupplyLimit } from "./rules/SupplyDaysExceeded.js"
+export { preparedRelations, type PreparedRelation } from "./Prepared.js"
+export {
+  readRegionParams,
+  RegionParams,
+  regionParamsDir,
+  regionParamsJsonSchema,
+  regionParamsPath
+} from "./RegionParams.js"
+export {
+  type RuleRun,
+  RuleFailed,
+  runScreening,
+  type ScreeningOptions,
+  type ScreeningProgress,
+  type ScreeningResult
+} from "./Runner.js"
 export {
   ConfigProblem,
   resolveConfig,
@@ -40,5 +57,12 @@ export {
   tableSpec,
   tableSpecs
 } from "./Tables.js"
-export { type JobOptions, type JobResult, RecordingFailed, type RunRecorder, screenAndRecord } from "./Job.js"
+export {
+  type JobOptions,
+  type JobProgress,
+  type JobResult,
+  RecordingFailed,
+  type RunRecorder,
+  screenAndRecord
+} from "./Job.js"
 export { demoExtractDir, readInstitutions, RegisterInvalid } from "./Register.js"

@@ -151,6 +151,7 @@ describe("PRICE_OVER_CAP", () => {
         {
           code: "PRICE_OVER_CAP",
           version: 1,
+          kind: "violation",
           status: "skipped",
           reason: "missing table catalog",
           count: 0,

@@ -28,14 +28,12 @@ const problemsOf = (input: Parameters<typeof resolveConfig>[1]): ReadonlyArray<C
 describe("screening configuration", () => {
   it("merges parameters over the defaults", () => {
     const config = Either.getOrThrow(resolveConfig(library, { params: { ZZ_TEST: { N: 7 } } }))
-    assert.deepStrictEqual(
-      config.rules.map((r) => [r.rule.code, r.compiled.params]),
-      [
-        ["PRICE_OVER_CAP", { tolerance: 0.01 }],
-        ["ZZ_TEST", { N: 7 }]
-      ]
-    )
-    assert.include(config.rules[1]!.compiled.sql, "7 AS amount")
+    const byCode = new Map(config.rules.map((r) => [r.rule.code, r.compiled]))
+    assert.strictEqual(config.rules.length, ruleLibrary.length + 1)
+    assert.deepStrictEqual(byCode.get("PRICE_OVER_CAP")!.params, { tolerance: 0.01 })
+    assert.deepStrictEqual(byCode.get("SPLIT_ADMISSION")!.params, { N: 15 })
+    assert.deepStrictEqual(byCode.get("ZZ_TEST")!.params, { N: 7 })
+    assert.include(byCode.get("ZZ_TEST")!.sql, "7 AS amount")
   })
 
   it("names an unknown rule code in params", () => {
@@ -59,7 +57,7 @@ describe("screening configuration", () => {
         ["params", "ZZ_TEST.N"]
       ]
     )
-    assert.include(problems[0]!.message, 'Expected number, actual "0.5"')
+    assert.strictEqual(problems[0]!.message, 'must be a number ≥ 0, got "0.5"')
     assert.include(problems[1]!.message, "1.5")
     const negative = problemsOf({ params: { PRICE_OVER_CAP: { tolerance: -1 } } })
     assert.deepStrictEqual(
@@ -134,7 +132,7 @@ describe("screening configuration", () => {
         runScreening({ extract: "/nonexistent/extract", params: { PRICE_OVER_CAP: { tolerance: "x" } } })
       )
       assert.strictEqual(error._tag, "ScreeningConfigInvalid")
-      assert.include(error.message, "params PRICE_OVER_CAP.tolerance: Expected number")
+      assert.include(error.message, 'params PRICE_OVER_CAP.tolerance: must be a number ≥ 0, got "x"')
     })
   )
 })

@@ -41,6 +41,15 @@ export interface SuspicionRow {
   readonly message: string
   readonly evidence: Readonly<Record<string, unknown>>
   readonly status: SuspicionStatus
+  // Review workflow (docs/domain/review-workflow.md); optional for older API answers.
+  readonly category?: "violation" | "data_quality"
+  readonly setlId?: string | null
+  readonly step?: string | null
+  readonly dueDate?: string | null
+  readonly overdue?: boolean
+  readonly assigneeId?: string | null
+  readonly assigneeName?: string | null
+  readonly revision?: number
 }
 
 export interface Page<A> {
@@ -63,6 +72,22 @@ export interface ScreeningRun {
   readonly periodTo: string | null
   readonly suspicionCount: number
   readonly ruleCounts: Readonly<Record<string, number>>
+  // Runs page (筛查批次); optional for older API answers.
+  readonly trigger?: string
+  readonly durationMs?: number | null
+  readonly newCount?: number
+  readonly statusCounts?: Readonly<Record<string, number>>
+  readonly rules?: ReadonlyArray<{
+    readonly code: string
+    readonly version: number
+    readonly kind?: string
+    readonly status: "ran" | "skipped"
+    readonly reason?: string
+    readonly count: number
+    readonly durationMs: number
+  }>
+  readonly progress?: { readonly rule: string; readonly done: number; readonly total: number } | null
+  readonly error?: string | null
 }
 
 export interface ViolationListItem {
@@ -85,6 +110,11 @@ export interface SuspicionQuery {
   readonly institution?: string
   readonly status?: SuspicionStatus | ""
   readonly minAmount?: number | null
+  readonly maxAmount?: number | null
+  readonly category?: "violation" | "data_quality" | ""
+  readonly overdue?: boolean
+  readonly assignee?: string
+  readonly runId?: string
   readonly page: number
   readonly pageSize: number
 }
@@ -209,13 +239,17 @@ export interface ApiClient {
   screeningRuns(): Promise<ReadonlyArray<ScreeningRun>>
   violations(): Promise<ReadonlyArray<ViolationListItem>>
   assessPenalty(input: AssessmentInputJson): Promise<AssessmentResult>
+  /** Any JSON call, for feature modules with their own typed wrappers (`reviewApi.ts`). */
+  call<A>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<A>
+  /** Downloads a file (e.g. an .xlsx export) as a Blob with the name the server gave it. */
+  download(path: string): Promise<{ readonly blob: Blob; readonly filename: string | null }>
 }
 
 export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const baseUrl = options.baseUrl ?? ""
 
   const request = async <A>(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT" | "DELETE",
     path: string,
     body?: unknown,
     { authenticated = true }: { authenticated?: boolean } = {}
@@ -284,6 +318,11 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
           institution: query.institution,
           status: query.status,
           minAmount: query.minAmount,
+          maxAmount: query.maxAmount,
+          category: query.category,
+          overdue: query.overdue === true ? "true" : undefined,
+          assignee: query.assignee,
+          runId: query.runId,
           page: query.page,
           pageSize: query.pageSize
         })}`
@@ -292,6 +331,36 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
       (await request<{ items: ReadonlyArray<ScreeningRun> }>("GET", "/api/v1/screening/runs")).items,
     violations: async () =>
       (await request<{ items: ReadonlyArray<ViolationListItem> }>("GET", "/api/v1/violations")).items,
-    assessPenalty: (input) => request<AssessmentResult>("POST", "/api/v1/penalties/assess", input)
+    assessPenalty: (input) => request<AssessmentResult>("POST", "/api/v1/penalties/assess", input),
+    call: (method, path, body) => request(method, path, body),
+    download: async (path) => {
+      const token = options.getToken()
+      let response: Response
+      try {
+        response = await options.fetch(`${baseUrl}${path}`, {
+          method: "GET",
+          headers: token === null ? {} : { Authorization: `Bearer ${token}` },
+          credentials: "same-origin"
+        })
+      } catch {
+        throw new ApiError({ status: 0 })
+      }
+      if (!response.ok) {
+        const text = await response.text().catch(() => "")
+        let parsed: unknown = null
+        try {
+          parsed = JSON.parse(text)
+        } catch {
+          parsed = null
+        }
+        if (response.status === 401) options.onUnauthorized()
+        throw errorFromResponse(response.status, parsed)
+      }
+      const disposition = response.headers.get("content-disposition") ?? ""
+      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+      const plain = /filename="([^"]+)"/i.exec(disposition)
+      const filename = star?.[1] !== undefined ? decodeURIComponent(star[1]) : (plain?.[1] ?? null)
+      return { blob: await response.blob(), filename }
+    }
   }
 }

@@ -12,6 +12,13 @@ import type { Option } from "./labels.js"
 
 export type SubjectKind = "institution" | "individual" | "agency" | "staff"
 
+const subjectKindText: Readonly<Record<SubjectKind, string>> = {
+  institution: "定点医药机构",
+  individual: "个人",
+  agency: "医疗保障经办机构",
+  staff: "工作人员"
+}
+
 /** One violation as the form holds it: text fields stay text until conversion. */
 export interface ViolationDraft {
   /** Stable key for the `{#each}` block; not sent. */
@@ -24,6 +31,12 @@ export interface ViolationDraft {
   intentToDefraud: boolean
   refusedToCorrect: boolean
   seriousConsequence: boolean
+  /** 条例 Art.43: 造成重大损失或者其他严重不良社会影响. */
+  majorLossOrSeriousImpact: boolean
+  /** 行政处罚法 Art.29: items with the same text are one act under several provisions (`""` = own act). */
+  actId: string
+  /** Art.44 only: 违法所得 to confiscate (text until conversion). */
+  illegalGains: string
 }
 
 export interface PenaltyFormState {
@@ -36,6 +49,10 @@ export interface PenaltyFormState {
   publicServant: boolean
   region: string
   decisionDate: string
+  /** The day the act was discovered (立案/检查发现), for the limitation period; `""` = not given. */
+  discoveredOn: string
+  /** The party's name, for the printed decision draft only (not sent to the API). */
+  partyName: string
   violations: Array<ViolationDraft>
   factors: Record<CaseFactor, boolean>
   factorNotes: string
@@ -66,7 +83,10 @@ export const newViolation = (key: number): ViolationDraft => ({
   occurredTo: "",
   intentToDefraud: false,
   refusedToCorrect: false,
-  seriousConsequence: false
+  seriousConsequence: false,
+  majorLossOrSeriousImpact: false,
+  actId: "",
+  illegalGains: ""
 })
 
 export const noFactors = (): Record<CaseFactor, boolean> =>
@@ -81,36 +101,46 @@ export const defaultFormState = (today: string): PenaltyFormState => ({
   publicServant: false,
   region: defaultRegion,
   decisionDate: today,
+  discoveredOn: "",
+  partyName: "",
   violations: [newViolation(0)],
   factors: noFactors(),
   factorNotes: ""
 })
 
-/** Whether this release of the API can assess a code (only 第三十八条 items). */
-export const isAssessable = (code: ViolationCode): boolean =>
-  violationCatalogue.find((e) => e.code === code)?.article === 38
+const entryOf = (code: ViolationCode | "") => violationCatalogue.find((e) => e.code === code)
 
 /** The violation select's options: every catalogue code, with its clause and the statute's words. */
 export const violationOptions: ReadonlyArray<Option<ViolationCode>> = violationCatalogue.map((e) => ({
   id: e.code,
-  label: `${e.clause}：${e.behaviour}${isAssessable(e.code) ? "" : "（暂不支持计算）"}`
+  label: `${e.clause}：${e.behaviour}`
 }))
 
-const defraudingArticles: ReadonlyArray<number | null> = [37, 40]
+/** Whether a code's article binds this kind of party (else the API rejects the combination). */
+export const appliesTo = (code: ViolationCode, kind: SubjectKind): boolean =>
+  entryOf(code)?.subjectKinds.includes(kind) ?? false
 
 /**
  * What the amount of a violation is, as its label says: 骗取金额 for fraud (an item with intent to
- * defraud, Art.37, Art.40, Art.41¶2), 造成损失金额 for Art.38 items, else just 金额.
+ * defraud, Art.37, Art.40, Art.41¶2), 造成损失金额 for Art.38 and Art.41¶1, 违法所得 (Art.42), 侵占、挪用金额
+ * (Art.44), else just 金额.
  */
 export const amountLabel = (draft: Pick<ViolationDraft, "code" | "intentToDefraud">): string => {
   if (draft.code === "") return draft.intentToDefraud ? "骗取金额（元）" : "造成损失金额（元）"
-  const entry = violationCatalogue.find((e) => e.code === draft.code)
-  const fraud =
-    draft.intentToDefraud ||
-    defraudingArticles.includes(entry?.article ?? null) ||
-    (entry?.article === 41 && entry.paragraph === 2)
-  if (fraud) return "骗取金额（元）"
-  return entry?.article === 38 ? "造成损失金额（元）" : "金额（元）"
+  const entry = entryOf(draft.code)
+  if (entry === undefined) return "金额（元）"
+  if (entry.fraud || (draft.intentToDefraud && entry.amountBasis === "loss" && entry.track === "administrative"))
+    return "骗取金额（元）"
+  switch (entry.amountBasis) {
+    case "loss":
+      return entry.track === "agreement" ? "违规费用（元）" : "造成损失金额（元）"
+    case "illegal_gains":
+      return "违法所得（元）"
+    case "embezzled":
+      return "侵占、挪用金额（元）"
+    default:
+      return "金额（元）"
+  }
 }
 
 const isViolationCode = (value: string): value is ViolationCode =>
@@ -147,6 +177,11 @@ export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => 
   const decisionDate = state.decisionDate.trim()
   if (!isIsoDate(decisionDate)) problem("$.decisionDate", "请选择处罚决定日期")
 
+  const discoveredOn = state.discoveredOn.trim()
+  if (discoveredOn !== "" && !isIsoDate(discoveredOn)) problem("$.discoveredOn", "日期格式应为 yyyy-MM-dd")
+  else if (discoveredOn !== "" && isIsoDate(decisionDate) && discoveredOn > decisionDate)
+    problem("$.discoveredOn", "发现日期不能晚于处罚决定日期")
+
   if (state.violations.length === 0) problem("$.violations", "至少填写一项违法行为")
 
   const violations: Array<ViolationJson> = []
@@ -154,6 +189,13 @@ export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => 
     const at = (field: string) => `$.violations[${index}].${field}`
     const code = draft.code
     if (code === "" || !isViolationCode(code)) problem(at("code"), "请选择违法行为")
+    else if (!appliesTo(code, state.subjectKind)) {
+      const kinds =
+        entryOf(code)
+          ?.subjectKinds.map((k) => subjectKindText[k])
+          .join("、") ?? ""
+      problem(at("code"), `该违法行为的处罚对象是${kinds}，与当事人类型“${subjectKindText[state.subjectKind]}”不符`)
+    }
 
     const amountText = draft.amount.trim()
     const amount = parseAmount(amountText)
@@ -173,6 +215,12 @@ export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => 
     if (isIsoDate(from) && isIsoDate(decisionDate) && from > decisionDate)
       problem(at("occurredFrom"), "违法行为开始日期不能晚于处罚决定日期")
 
+    const gainsText = draft.illegalGains.trim()
+    const gains = code === "A44-EMBEZZLEMENT" && gainsText !== "" ? parseAmount(gainsText) : null
+    if (code === "A44-EMBEZZLEMENT" && gainsText !== "" && (gains === null || gains < 0))
+      problem(at("illegalGains"), "违法所得应为不小于0的数字")
+    const actId = draft.actId.trim()
+
     if (code !== "" && isViolationCode(code) && amount !== null) {
       violations.push({
         code,
@@ -181,7 +229,10 @@ export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => 
         ...(to === "" ? {} : { occurredTo: to }),
         intentToDefraud: draft.intentToDefraud,
         refusedToCorrect: draft.refusedToCorrect,
-        seriousConsequence: draft.seriousConsequence
+        seriousConsequence: draft.seriousConsequence,
+        ...(draft.majorLossOrSeriousImpact ? { majorLossOrSeriousImpact: true } : {}),
+        ...(actId === "" ? {} : { actId }),
+        ...(gains !== null && gains >= 0 ? { illegalGains: gains } : {})
       })
     }
   })
@@ -202,6 +253,7 @@ export const toAssessmentInput = (state: PenaltyFormState): ConversionResult => 
       subject,
       region,
       decisionDate,
+      ...(discoveredOn === "" ? {} : { discoveredOn }),
       violations: [first, ...rest],
       factors,
       ...(notes === "" ? {} : { factorNotes: notes })
@@ -228,6 +280,10 @@ const fieldName: Readonly<Record<string, string>> = {
   publicServant: "公职人员",
   region: "行政区划",
   decisionDate: "处罚决定日期",
+  discoveredOn: "发现日期",
+  majorLossOrSeriousImpact: "重大损失或严重不良社会影响",
+  actId: "同一违法行为编号",
+  illegalGains: "违法所得",
   violations: "违法行为",
   code: "违法行为类型",
   amount: "金额",
@@ -268,6 +324,21 @@ const problemWording: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) =
   [/6-digit administrative division/i, () => "行政区划代码应为6位数字"],
   [/violation code from the catalogue/i, () => "应为违法行为目录中的代码"],
   [/non-?negative/i, () => "不能为负数"],
+  [/^the act cannot end before it began/, () => "终了日期不能早于开始日期"],
+  [/^the act cannot end after the decision date/, () => "违法行为终了日期不能晚于处罚决定日期"],
+  [/^the act cannot begin after the decision date/, () => "违法行为开始日期不能晚于处罚决定日期"],
+  [/^the act cannot be discovered after the decision date/, () => "发现日期不能晚于处罚决定日期"],
+  [/^required for 第四十一条/, () => "第四十一条须说明当事人是否为参保人员（决定是否暂停联网结算）"],
+  [
+    /^contradicts violations\[(\d+)\]/,
+    (m) => `与违法行为 ${Number(m[1]) + 1} 的“以骗取为目的”矛盾：没有主观过错不能与骗取并存`
+  ],
+  [/^give the basis of otherStatutoryMitigation/, () => "请在情节说明中写明“其他应当从轻或者减轻”的依据"],
+  [/^only for A44-EMBEZZLEMENT/, () => "违法所得仅适用于第四十四条（侵占、挪用医疗保障基金）"],
+  [
+    /^(\S+) \((.+?)\) applies to (.+?), not to subject\.kind "(\w+)"/,
+    (m) => `${m[2]}的处罚对象是${m[3]}，与当事人类型不符`
+  ],
   [/^Expected (.+), actual (.+)$/s, (m) => `应为 ${m[1]}，实际为 ${m[2]}`]
 ]
 
@@ -287,9 +358,3 @@ export const problemMessageText = (message: string): string => {
 /** The API's problems with their messages in Chinese where known. */
 export const localiseProblems = (problems: ReadonlyArray<InputProblem>): ReadonlyArray<InputProblem> =>
   problems.map((p) => ({ path: p.path, message: problemMessageText(p.message) }))
-
-/** The index of the violation a 422 `ViolationNotAssessable` message points at (`$.violations[2].code`). */
-export const violationIndexIn = (message: string | null): number | null => {
-  const match = message === null ? null : /\$\.violations\[(\d+)\]/.exec(message)
-  return match === null ? null : Number(match[1])
-}

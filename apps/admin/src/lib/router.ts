@@ -1,10 +1,25 @@
 /**
  * A tiny hash router: `#/login`, `#/institutions`, `#/suspicions`, `#/penalty`. The hash keeps the
- * SPA working under the API's static file server without any server-side fallback route.
+ * SPA working under the API's static file server without any server-side fallback route. A few
+ * routes take one parameter after their path (`#/suspicions/<id>`, see `paramRoutes`).
  */
 import { can, type Permission, type Role } from "@fundguard/domain/Access"
 
-export const routeNames = ["login", "institutions", "suspicions", "penalty"] as const
+export const routeNames = [
+  "login",
+  "institutions",
+  "suspicions",
+  "suspicion",
+  "runs",
+  "penalty",
+  // Responsibilities (docs/domain/responsibilities.md).
+  "today",
+  "calendar",
+  "coverage",
+  "ranking",
+  "duties",
+  "organisation"
+] as const
 export type RouteName = (typeof routeNames)[number]
 /** Every route but the login page needs a session. */
 export type PageRoute = Exclude<RouteName, "login">
@@ -20,7 +35,14 @@ export interface NavItem {
 export const navItems: ReadonlyArray<NavItem> = [
   { route: "institutions", label: "机构管理", permission: "institutions:read" },
   { route: "suspicions", label: "疑点管理", permission: "suspicions:read" },
-  { route: "penalty", label: "处罚裁量", permission: "penalties:assess" }
+  { route: "runs", label: "筛查批次", permission: "suspicions:read" },
+  { route: "penalty", label: "处罚裁量", permission: "penalties:assess" },
+  { route: "today", label: "今日待办", permission: "duties:read" },
+  { route: "calendar", label: "职责日历", permission: "duties:read" },
+  { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
+  { route: "ranking", label: "考核排名", permission: "duties:read" },
+  { route: "duties", label: "职责清单", permission: "duties:read" },
+  { route: "organisation", label: "组织机构", permission: "duties:read" }
 ]
 
 /** Page titles, for the document title and the page header. */
@@ -28,23 +50,68 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   login: "登录",
   institutions: "机构管理",
   suspicions: "疑点管理",
-  penalty: "处罚裁量"
+  suspicion: "疑点详情",
+  runs: "筛查批次",
+  penalty: "处罚裁量",
+  today: "今日待办",
+  calendar: "职责日历",
+  coverage: "检查覆盖率",
+  ranking: "考核排名",
+  duties: "职责清单",
+  organisation: "组织机构"
 }
 
 const isRouteName = (value: string): value is RouteName => (routeNames as ReadonlyArray<string>).includes(value)
 
 /**
+ * Routes that take one parameter, by the path they share with their parent: `#/suspicions/<id>`
+ * is the `suspicion` page for lead `<id>`. They are not in the navigation; their permission says
+ * who may open them.
+ */
+export const paramRoutes: Readonly<
+  Partial<Record<RouteName, { readonly path: string; readonly permission: Permission }>>
+> = {
+  suspicion: { path: "suspicions", permission: "suspicions:read" }
+}
+
+/** A route and its parameter. */
+export interface Location {
+  readonly route: RouteName
+  readonly param: string | null
+}
+
+/** Parses a hash into a route and its parameter; `null` for an empty or unknown hash. */
+export const parseLocation = (hash: string): Location | null => {
+  const path = (hash.replace(/^#/, "").split("?")[0] ?? "").replace(/^\/+/, "").replace(/\/+$/, "")
+  if (isRouteName(path) && paramRoutes[path] === undefined) return { route: path, param: null }
+  const [head, param, ...rest] = path.split("/")
+  if (param === undefined || param === "" || rest.length > 0) return null
+  const entry = Object.entries(paramRoutes).find(([, r]) => r.path === head)
+  if (entry === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(param)) return null
+  return { route: entry[0] as RouteName, param: decodeURIComponent(param) }
+}
+
+/**
  * The route a location hash names, or `null` for an empty or unknown hash. Accepts `#/penalty`,
  * `#penalty`, `#/penalty/` and ignores a query part (`#/suspicions?status=x`).
  */
-export const parseHash = (hash: string): RouteName | null => {
-  const path = hash.replace(/^#/, "").split("?")[0] ?? ""
-  const name = path.replace(/^\/+/, "").replace(/\/+$/, "")
-  return isRouteName(name) ? name : null
+export const parseHash = (hash: string): RouteName | null => parseLocation(hash)?.route ?? null
+
+/** The hash that names a route: `#/penalty`, or with its parameter `#/suspicions/<id>`. */
+export const hrefFor = (route: RouteName, param?: string): string => {
+  const withParam = paramRoutes[route]
+  return withParam === undefined ? `#/${route}` : `#/${withParam.path}/${encodeURIComponent(param ?? "")}`
 }
 
-/** The hash that names a route: `#/penalty`. */
-export const hrefFor = (route: RouteName): string => `#/${route}`
+/** The hash without its query part (`#/suspicions?runId=x` → `#/suspicions`). */
+const pathOf = (hash: string): string => hash.split("?")[0] ?? ""
+
+/**
+ * The query part of a hash as search parameters (`#/suspicions?runId=x`), for pages that take
+ * filters from a link. A canonical path keeps its query when the route resolves.
+ */
+export const hashQuery = (hash: string): URLSearchParams =>
+  new URLSearchParams(hash.includes("?") ? hash.slice(hash.indexOf("?") + 1) : "")
 
 /** The pages a role may open, in navigation order. */
 export const allowedPages = (role: Role): ReadonlyArray<PageRoute> =>
@@ -53,6 +120,8 @@ export const allowedPages = (role: Role): ReadonlyArray<PageRoute> =>
 export interface ResolvedRoute {
   /** The page to show. */
   readonly route: RouteName
+  /** The page's parameter (`#/suspicions/<id>`), present only for routes that take one. */
+  readonly param?: string
   /** The hash to replace the current one with, or `null` when the current hash is right. */
   readonly redirect: string | null
 }
@@ -62,13 +131,26 @@ export interface ResolvedRoute {
  * named page if the role may open it, else the first page it may open (also instead of `#/login`).
  */
 export const resolveRoute = (hash: string, role: Role | null): ResolvedRoute => {
-  const requested = parseHash(hash)
+  const location = parseLocation(hash)
+  const requested = location?.route ?? null
+  const withParam = requested === null ? undefined : paramRoutes[requested]
+  if (
+    role !== null &&
+    location !== null &&
+    location.param !== null &&
+    withParam !== undefined &&
+    can(role, withParam.permission)
+  ) {
+    const canonical = hrefFor(location.route, location.param)
+    return { route: location.route, param: location.param, redirect: pathOf(hash) === canonical ? null : canonical }
+  }
   const target = ((): RouteName => {
     if (role === null) return "login"
     const allowed = allowedPages(role)
-    if (requested !== null && requested !== "login" && allowed.includes(requested)) return requested
+    if (requested !== null && requested !== "login" && (allowed as ReadonlyArray<string>).includes(requested))
+      return requested
     return allowed[0] ?? "institutions"
   })()
   const canonical = hrefFor(target)
-  return { route: target, redirect: requested === target && hash === canonical ? null : canonical }
+  return { route: target, redirect: requested === target && pathOf(hash) === canonical ? null : canonical }
 }

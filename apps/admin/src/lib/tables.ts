@@ -2,6 +2,7 @@
  * Rows for the DataGrids: the API's items with the display text already worked out, so the grid
  * columns are plain fields and the logic is testable without a browser.
  */
+import { isClosedStatus } from "@fundguard/domain/Suspicion"
 import type { InstitutionRow, ScreeningRun, SuspicionRow } from "./api.js"
 import { formatDate, formatDateTime, formatYuan } from "./format.js"
 import {
@@ -54,6 +55,12 @@ export interface SuspicionGridRow {
   readonly violation: string
   readonly message: string
   readonly status: string
+  /** 疑似违规 or 数据质量. */
+  readonly category: string
+  /** The current step's deadline, `—` when closed or unknown. */
+  readonly deadline: string
+  readonly assignee: string
+  readonly overdue: boolean
 }
 
 export const suspicionGridRows = (items: ReadonlyArray<SuspicionRow>): Array<SuspicionGridRow> =>
@@ -66,7 +73,15 @@ export const suspicionGridRows = (items: ReadonlyArray<SuspicionRow>): Array<Sus
     amount: formatYuan(s.amount),
     violation: violationText(s.violation),
     message: s.message,
-    status: suspicionStatusText(s.status)
+    status: suspicionStatusText(s.status),
+    category: s.category === "data_quality" ? "数据质量" : "疑似违规",
+    deadline: isClosedStatus(s.status)
+      ? "—"
+      : s.overdue === true
+        ? `${formatDate(s.dueDate)} 逾期`
+        : formatDate(s.dueDate),
+    assignee: s.assigneeName ?? "—",
+    overdue: s.overdue === true
   }))
 
 /** The sum of the amounts, to the fen. */

@@ -116,4 +116,33 @@ describe("admin UI in headless Chromium", () => {
       fullPage: true
     })
   })
+
+  it("prints the decision draft alone, and assesses an Art.39 refusal with a fixed fine", async () => {
+    // The previous test left the spec's example assessed on the 处罚裁量 page.
+    expect(await byTestId("penalty-draft-title").textContent()).toBe("行政处罚决定书（草稿）")
+    expect(await byTestId("penalty-draft").textContent()).toContain("处罚款13,791.60元")
+    await page.evaluate(() => {
+      const w = window as unknown as { printed: number; print: () => void }
+      w.printed = 0
+      w.print = () => void w.printed++
+    })
+    await byTestId("penalty-print").click()
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+    await page.emulateMedia({ media: "print" })
+    expect(await byTestId("penalty-draft-title").isVisible()).toBe(true)
+    expect(await byTestId("penalty-form").isVisible()).toBe(false)
+    expect(await byTestId("nav-penalty").isVisible()).toBe(false)
+    await page.screenshot({
+      path: join(import.meta.dirname, "..", "..", "test-results", "penalty-draft-print.png"),
+      fullPage: true
+    })
+    await page.emulateMedia({ media: "screen" })
+
+    await byTestId("penalty-violation-0-code").selectOption("A39-7-REFUSED_INSPECTION")
+    await byTestId("penalty-violation-0-refused").click()
+    await byTestId("penalty-submit").click()
+    await expect.poll(() => byTestId("result-item-fine-recommended-0").textContent()).toContain("10,000.00")
+    expect(await byTestId("result-item-grade-0").getAttribute("data-grade")).toBe("从轻")
+    expect(await byTestId("result-item-law-0").textContent()).toContain("第三十九条")
+  })
 })

@@ -20,6 +20,10 @@ export class HttpProblem extends Error {
 
 const statusByTag: Readonly<Record<string, number>> = {
   InvalidAssessmentInput: 400,
+  InvalidDuty: 400,
+  InvalidRankingScheme: 400,
+  InvalidCompletion: 400,
+  CalendarYearNotCovered: 422,
   ViolationNotAssessable: 422
 }
 

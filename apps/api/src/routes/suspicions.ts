@@ -1,56 +1,116 @@
-import { can, maskIdentifier } from "@fundguard/domain"
-import { listRuns, listSuspicions, type Db } from "@fundguard/db"
+/**
+ * The suspicion list (疑点) with its filters, and the screening runs (筛查批次) that filed the leads.
+ */
+import {
+  findRun,
+  listRunsWithFigures,
+  searchSuspicions,
+  stampFirstReviewDeadlines,
+  type Db,
+  type RuleStat
+} from "@fundguard/db"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
+import { HttpProblem } from "../plugins/errors.js"
+import { filterOf } from "../review/filters.js"
+import { filterProperties, presentSuspicion, suspicionSchema, type FilterQuery } from "../review/present.js"
 
-interface Query {
-  rule?: string
-  institution?: string
-  status?: string
-  minAmount?: number
+interface Query extends FilterQuery {
   page?: number
   pageSize?: number
 }
 
-const suspicionSchema = {
+const runSchema = {
   type: "object",
   properties: {
     id: { type: "string" },
-    runId: { type: "string" },
-    rule: { type: "string" },
-    ruleVersion: { type: "integer" },
-    level: { type: "string" },
-    fixmedinsCode: { type: "string" },
-    institutionName: { type: ["string", "null"] },
-    psnNo: { type: ["string", "null"] },
-    mdtrtId: { type: ["string", "null"] },
-    feedetlSn: { type: "array", items: { type: "string" } },
-    medListCodg: { type: ["string", "null"] },
-    date: { type: ["string", "null"] },
-    amount: { type: "number" },
-    violation: { type: ["string", "null"] },
-    message: { type: "string" },
-    evidence: { type: "object", additionalProperties: true },
-    status: { type: "string" }
+    startedAt: { type: "string" },
+    finishedAt: { type: ["string", "null"] },
+    durationMs: { type: ["number", "null"] },
+    status: { type: "string", enum: ["running", "succeeded", "failed"] },
+    trigger: { type: "string" },
+    extract: { type: "string" },
+    admdvs: { type: ["string", "null"] },
+    periodFrom: { type: ["string", "null"] },
+    periodTo: { type: ["string", "null"] },
+    suspicionCount: { type: "integer" },
+    newCount: { type: "integer", description: "leads first filed by this run" },
+    statusCounts: {
+      type: "object",
+      additionalProperties: { type: "integer" },
+      description: "where its new leads stand"
+    },
+    ruleCounts: { type: "object", additionalProperties: { type: "integer" } },
+    rules: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          code: { type: "string" },
+          version: { type: "integer" },
+          kind: { type: "string" },
+          status: { type: "string" },
+          reason: { type: "string" },
+          count: { type: "integer" },
+          durationMs: { type: "number" }
+        }
+      }
+    },
+    progress: {
+      type: ["object", "null"],
+      properties: {
+        rule: { type: "string" },
+        done: { type: "integer" },
+        total: { type: "integer" },
+        at: { type: "string" }
+      }
+    },
+    error: { type: ["string", "null"] }
   }
 } as const
 
+type RunWithFigures = Awaited<ReturnType<typeof listRunsWithFigures>>[number]
+
+const presentRun = (r: RunWithFigures) => {
+  const rules = (r.ruleStats as unknown as Array<RuleStat & { kind?: string }> | null) ?? []
+  return {
+    id: r.id,
+    startedAt: r.startedAt.toISOString(),
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    durationMs: r.finishedAt === null ? null : r.finishedAt.getTime() - r.startedAt.getTime(),
+    status: r.status,
+    trigger: r.trigger,
+    extract: r.extract,
+    admdvs: r.admdvs,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    suspicionCount: r.suspicionCount,
+    newCount: r.newCount,
+    statusCounts: r.statusCounts,
+    ruleCounts: Object.fromEntries(rules.map((s) => [s.code, s.count])),
+    rules,
+    progress: r.status === "running" ? (r.progress ?? null) : null,
+    error: r.error
+  }
+}
+
 /** Suspicions (疑点) and the screening runs that filed them. */
-export const suspicionRoutes = async (app: FastifyInstance, options: { readonly db: Db }) => {
+export const suspicionRoutes = async (
+  app: FastifyInstance,
+  options: { readonly db: Db; readonly now: () => Date; readonly calendar: WorkingCalendarShape }
+) => {
   app.get<{ Querystring: Query }>(
     "/api/v1/suspicions",
     {
       config: { permission: "suspicions:read" },
       schema: {
         tags: ["suspicions"],
-        summary: "List suspicions (疑点), largest amount first",
+        summary: "List suspicions (疑点), largest amount first, with their review state and deadline",
         querystring: {
           type: "object",
           properties: {
-            rule: { type: "string", pattern: "^[A-Z_]+$" },
-            institution: { type: "string", maxLength: 20 },
-            status: { type: "string", pattern: "^[a-z_]+$" },
-            minAmount: { type: "number", minimum: 0 },
+            ...filterProperties,
             page: { type: "integer", minimum: 1 },
             pageSize: { type: "integer", minimum: 1, maximum: 500 }
           },
@@ -69,30 +129,18 @@ export const suspicionRoutes = async (app: FastifyInstance, options: { readonly 
       }
     },
     async (request) => {
-      const unmasked = can(currentUser(request).role, "personal-data:unmasked")
-      const page = await listSuspicions(options.db, request.query)
+      await stampFirstReviewDeadlines(options.db, options.calendar)
+      const user = currentUser(request)
+      const today = bureauDate(options.now())
+      const { page, pageSize, ...query } = request.query
+      const result = await searchSuspicions(options.db, filterOf(query, user.id), today, {
+        ...(page === undefined ? {} : { page }),
+        ...(pageSize === undefined ? {} : { pageSize })
+      })
       return {
-        total: page.total,
-        totalAmount: page.totalAmount,
-        items: page.items.map((s) => ({
-          id: s.id,
-          runId: s.lastRunId,
-          rule: s.ruleCode,
-          ruleVersion: s.ruleVersion,
-          level: s.level,
-          fixmedinsCode: s.fixmedinsCode,
-          institutionName: s.institutionName,
-          psnNo: s.psnNo === null || unmasked ? s.psnNo : maskIdentifier(s.psnNo),
-          mdtrtId: s.mdtrtId,
-          feedetlSn: s.feedetlSn,
-          medListCodg: s.medListCodg,
-          date: s.date,
-          amount: s.amount,
-          violation: s.violation,
-          message: s.message,
-          evidence: s.evidence,
-          status: s.status
-        }))
+        total: result.total,
+        totalAmount: result.totalAmount,
+        items: result.items.map((s) => presentSuspicion(s, user.role, today))
       }
     }
   )
@@ -101,27 +149,30 @@ export const suspicionRoutes = async (app: FastifyInstance, options: { readonly 
     "/api/v1/screening/runs",
     {
       config: { permission: "suspicions:read" },
-      schema: { tags: ["screening"], summary: "Recent screening runs, newest first" }
-    },
-    async () => {
-      const runs = await listRuns(options.db)
-      return {
-        items: runs.map((r) => ({
-          id: r.id,
-          startedAt: r.startedAt.toISOString(),
-          finishedAt: r.finishedAt?.toISOString() ?? null,
-          status: r.status,
-          trigger: r.trigger,
-          extract: r.extract,
-          periodFrom: r.periodFrom,
-          periodTo: r.periodTo,
-          suspicionCount: r.suspicionCount,
-          ruleCounts: Object.fromEntries(
-            (r.ruleStats as Array<{ code: string; count: number }>).map((s) => [s.code, s.count])
-          ),
-          error: r.error
-        }))
+      schema: {
+        tags: ["screening"],
+        summary: "Recent screening runs (筛查批次), newest first, with counts per rule and progress while running",
+        response: { 200: { type: "object", properties: { items: { type: "array", items: runSchema } } } }
       }
+    },
+    async () => ({ items: (await listRunsWithFigures(options.db)).map(presentRun) })
+  )
+
+  app.get<{ Params: { id: string } }>(
+    "/api/v1/screening/runs/:id",
+    {
+      config: { permission: "suspicions:read" },
+      schema: {
+        tags: ["screening"],
+        summary: "One screening run",
+        params: { type: "object", properties: { id: { type: "string", maxLength: 64 } }, required: ["id"] },
+        response: { 200: runSchema }
+      }
+    },
+    async (request) => {
+      const run = await findRun(options.db, request.params.id)
+      if (run === null) throw new HttpProblem(404, "NotFound", `筛查批次 ${request.params.id} 不存在`)
+      return presentRun(run)
     }
   )
 }

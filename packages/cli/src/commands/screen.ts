@@ -5,18 +5,21 @@ import { existsSync, mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, parseJson, readInput, type Command } from "../cli.js"
+import { screeningProgress } from "../progress.js"
 
 const help = `Usage: pnpm fundguard screen --extract DIR --out FILE [--params FILE] [--rules CODES]
 
 Screens a claims extract (shared/spec/claims-extract.md): imports it into DuckDB, runs the rules of
 shared/spec/screening-rules.md, writes one suspicion per line to FILE (JSONL) and records the run and
 its suspicions in the database (DATABASE_URL, default data/fundguard.db). Rerunning the same extract
-files no duplicate suspicions.
+files no duplicate suspicions. Progress goes to stderr: a bar and a line per rule on a terminal,
+plain lines otherwise.
 
 Options:
   -e, --extract DIR    the extract directory (required)
   -o, --out FILE       where to write suspicions.jsonl (required)
   -p, --params FILE    rule parameters as JSON, keyed by rule code, merged over the defaults
+                       (a region's file: packages/screening/params/<admdvs>.json, e.g. 500235.json)
   -r, --rules CODES    comma-separated rule codes to run (default: all)
   -h, --help           show this help
 Exit codes: 0 done, 2 invalid extract/parameters/options, 1 other failure.`
@@ -69,6 +72,7 @@ export const screenCommand: Command = {
               extractDir,
               outFile,
               trigger: "cli",
+              onProgress: screeningProgress(),
               ...(params === undefined ? {} : { params }),
               ...(rules === undefined ? {} : { rules })
             },
@@ -80,12 +84,8 @@ export const screenCommand: Command = {
         const error = outcome.left
         throw new CliFailure(error.message, invalidTags.has(error._tag) ? ExitCode.invalid : ExitCode.failure)
       }
+      // Each rule's line was written as it finished (progress.ts).
       const { result, runId, created } = outcome.right
-      for (const rule of result.rules) {
-        note(
-          `  ${rule.code.padEnd(28)} ${rule.status === "ran" ? `${String(rule.count).padStart(6)} suspicions  ${rule.durationMs} ms` : `skipped: ${rule.reason ?? ""}`}`
-        )
-      }
       note(
         `${result.suspicions.length} suspicions (${created} new), ${result.totals.amount.toFixed(2)} yuan, in ${Date.now() - started} ms → ${outFile} (run ${runId})`
       )

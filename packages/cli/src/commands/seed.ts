@@ -1,6 +1,7 @@
 import {
   databaseRunRecorder,
   databaseUrl,
+  evidenceDirFor,
   demoPassword,
   demoUsers,
   migrateDatabase,
@@ -8,8 +9,11 @@ import {
   redactUrl,
   repoRoot,
   seedDemo,
+  seedResponsibilitiesDemo,
   systemActor
 } from "@fundguard/db"
+import { chineseWorkingCalendar } from "@fundguard/calendar"
+import { bureauDate } from "@fundguard/domain"
 import { demoExtractDir, importExtractScoped, readInstitutions, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdirSync } from "node:fs"
@@ -64,6 +68,15 @@ export const seedCommand: Command = {
         )
       )
       if (screened._tag === "Left") throw new CliFailure(screened.left.message)
+      // Responsibilities (docs/domain/responsibilities.md): organisation, duties, this year's tasks.
+      const duties = await seedResponsibilitiesDemo(database.db, actor, {
+        calendar: chineseWorkingCalendar(),
+        today: bureauDate(new Date()),
+        evidenceDir: evidenceDirFor(url)
+      })
+      note(
+        `responsibilities: ${duties.units} units, ${duties.duties} new duties, ${duties.tasks.created} new tasks, ${duties.completions} completions`
+      )
       note(
         `seeded ${redactUrl(url)}: ${seeded.users.length} users, ${institutions.right.length} institutions (${seeded.institutions.created} new), ${screened.right.result.suspicions.length} suspicions (${screened.right.created} new)`
       )

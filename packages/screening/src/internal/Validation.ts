@@ -184,6 +184,17 @@ export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: Sta
   ).pipe(Effect.orDie)
 }
 
+/**
+ * Creates the typed table `spec.name` with no rows, for a table the extract does not have: rules
+ * that can use a table but do not need it read it as empty instead of carrying two SQL variants.
+ * Whether the extract had the table is `ExtractHandle.has`, not whether it exists in DuckDB.
+ */
+export const createEmpty = (conn: DuckDBConnection, spec: TableSpec): Effect.Effect<void> =>
+  exec(
+    conn,
+    `CREATE TABLE ${ident(spec.name)} (${spec.columns.map((c) => `${ident(c.name)} ${sqlType[c.type]}`).join(", ")})`
+  ).pipe(Effect.orDie)
+
 /** Drops a staged table that will not be typed (the import failed). */
 export const dropStaged = (conn: DuckDBConnection, staged: StagedTable): Effect.Effect<void> =>
   exec(conn, `DROP TABLE IF EXISTS ${ident(staged.raw)}`).pipe(Effect.orDie)

@@ -6,14 +6,12 @@
  */
 import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
+import { NonNegative, withDefault } from "../internal/Params.js"
 import { defineRule } from "../Rule.js"
 
 const Parameters = Schema.Struct({
   /** Yuan per unit by which a price may exceed the ceiling before it is flagged. */
-  tolerance: Schema.optionalWith(Schema.Number.pipe(Schema.finite(), Schema.nonNegative()), {
-    default: () => 0.01,
-    exact: true
-  })
+  tolerance: withDefault(NonNegative, 0.01)
 })
 
 /**
@@ -53,29 +51,13 @@ export const priceOverCap = defineRule({
       "(default 0.01 yuan). Amount = (price − ceiling) × net quantity."
   },
   sql: ({ tolerance }) => `
-    WITH refunds AS (
-      SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS refunded_cnt
-      FROM feedetail
-      WHERE cnt < 0 AND init_feedetl_sn IS NOT NULL
-      GROUP BY mdtrt_id, init_feedetl_sn
-    ),
-    lines AS (
-      SELECT f.fixmedins_code, f.psn_no, f.mdtrt_id, f.feedetl_sn, f.med_list_codg, f.fee_ocur_time, f.pric,
-             f.cnt AS original_cnt,
-             coalesce(r.refunded_cnt, 0) AS refunded_cnt,
-             f.cnt + coalesce(r.refunded_cnt, 0) AS net_cnt,
-             i.fixmedins_type, i.hosp_lv, c.name AS med_list_name,
-             fg_price_tier(i.fixmedins_type, i.hosp_lv) AS tier,
-             c.pric_uplmt_lv1, c.pric_uplmt_lv2, c.pric_uplmt_lv3, c.pric_uplmt_other
-      FROM feedetail f
+    WITH capped AS (
+      SELECT f.*, i.fixmedins_type, i.hosp_lv, fg_price_tier(i.fixmedins_type, i.hosp_lv) AS tier,
+             fg_ceiling(fg_price_tier(i.fixmedins_type, i.hosp_lv), c.pric_uplmt_lv1, c.pric_uplmt_lv2,
+                        c.pric_uplmt_lv3, c.pric_uplmt_other) AS ceiling
+      FROM fg_fee f
       JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code
       JOIN catalog c ON c.med_list_codg = f.med_list_codg
-      LEFT JOIN refunds r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
-      WHERE f.cnt > 0
-    ),
-    capped AS (
-      SELECT *, fg_ceiling(tier, pric_uplmt_lv1, pric_uplmt_lv2, pric_uplmt_lv3, pric_uplmt_other) AS ceiling
-      FROM lines
     )
     SELECT
       fixmedins_code,
@@ -84,26 +66,26 @@ export const priceOverCap = defineRule({
       CAST(NULL AS VARCHAR) AS setl_id,
       [feedetl_sn] AS feedetl_sn,
       med_list_codg,
-      CAST(fee_ocur_time AS DATE) AS date,
+      day AS date,
       (pric - ceiling) * net_cnt AS amount,
       {
-        'med_list_name': med_list_name,
+        'med_list_name': item_name,
         'pric': round(pric, 4),
         'ceiling': round(ceiling, 4),
         'ceiling_column': 'pric_uplmt_' || tier,
         'hosp_lv': hosp_lv,
         'fixmedins_type': fixmedins_type,
         'cnt': round(net_cnt, 4),
-        'original_cnt': round(original_cnt, 4),
-        'refunded_cnt': round(abs(refunded_cnt), 4),
+        'original_cnt': round(cnt, 4),
+        'refunded_cnt': round(refunded_cnt, 4),
         'excess_per_unit': round(pric - ceiling, 4)
       } AS evidence,
-      med_list_name || '：单价 ' || fg_price(pric) || ' 元超过' || fg_tier_label(tier, fixmedins_type) ||
+      item_name || '：单价 ' || fg_price(pric) || ' 元超过' || fg_tier_label(tier, fixmedins_type) ||
         '限价 ' || fg_price(ceiling) || ' 元，超出 ' || fg_price(pric - ceiling) || ' 元 × ' || fg_qty(net_cnt) ||
-        CASE WHEN refunded_cnt < 0
-             THEN '（原数量 ' || fg_qty(original_cnt) || '，已退 ' || fg_qty(-refunded_cnt) || '）' ELSE '' END
+        CASE WHEN refunded_cnt > 0
+             THEN '（原数量 ' || fg_qty(cnt) || '，已退 ' || fg_qty(refunded_cnt) || '）' ELSE '' END
         AS message
     FROM capped
-    WHERE ceiling IS NOT NULL AND net_cnt > 0 AND round(pric - ceiling, 6) > ${numberLiteral(tolerance)}
+    WHERE ceiling IS NOT NULL AND round(pric - ceiling, 6) > ${numberLiteral(tolerance)}
   `
 })

@@ -1,0 +1,67 @@
+/**
+ * Rows and wording for the screening runs page (筛查批次).
+ */
+import { suspicionCategory } from "@fundguard/domain/SuspicionCategory"
+import type { ScreeningRun } from "./api.js"
+import { formatDateTime } from "./format.js"
+import { ruleText, screeningRunStatusLabel } from "./labels.js"
+
+/** A duration in words: `850 毫秒`, `12.4 秒`, `3 分 05 秒`. */
+export const formatDuration = (ms: number | null | undefined): string => {
+  if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return "—"
+  if (ms < 1000) return `${Math.round(ms)} 毫秒`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} 秒`
+  const minutes = Math.floor(ms / 60_000)
+  const seconds = Math.round((ms % 60_000) / 1000)
+  return `${minutes} 分 ${String(seconds).padStart(2, "0")} 秒`
+}
+
+/** What started a run. */
+export const triggerLabel: Readonly<Record<string, string>> = {
+  cli: "命令行",
+  schedule: "定时任务",
+  api: "接口",
+  seed: "演示数据"
+}
+
+/** A running run's progress as a percentage (0–100), or null when unknown. */
+export const progressPercent = (run: ScreeningRun): number | null => {
+  const p = run.progress
+  if (run.status !== "running" || p === null || p === undefined || p.total <= 0) return null
+  return Math.min(100, Math.round((p.done / p.total) * 100))
+}
+
+/** One run as a row of the runs table. */
+export const runRow = (run: ScreeningRun) => ({
+  id: run.id,
+  startedAt: formatDateTime(run.startedAt),
+  status: screeningRunStatusLabel[run.status] ?? run.status,
+  trigger: triggerLabel[run.trigger ?? ""] ?? run.trigger ?? "—",
+  extract: run.extract,
+  period: run.periodFrom !== null && run.periodTo !== null ? `${run.periodFrom} 至 ${run.periodTo}` : "—",
+  duration: run.status === "running" ? "进行中" : formatDuration(run.durationMs),
+  suspicions: run.status === "running" ? "—" : String(run.suspicionCount),
+  newCount: run.status === "running" ? "—" : String(run.newCount ?? 0)
+})
+
+/** The per-rule counts of a run, most leads first, with Chinese rule names. */
+export const ruleRows = (run: ScreeningRun) =>
+  [
+    ...(run.rules ??
+      Object.entries(run.ruleCounts).map(([code, count]) => ({
+        code,
+        count,
+        status: "ran" as const,
+        durationMs: 0,
+        version: 1
+      })))
+  ]
+    .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
+    .map((r) => ({
+      code: r.code,
+      name: ruleText(r.code),
+      count: r.count,
+      status: r.status === "skipped" ? `跳过${"reason" in r && r.reason ? `（${r.reason}）` : ""}` : "已运行",
+      duration: formatDuration(r.durationMs),
+      dataQuality: suspicionCategory(r.code) === "data_quality"
+    }))

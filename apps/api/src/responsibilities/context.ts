@@ -1,0 +1,72 @@
+/**
+ * What the responsibility routes share: the database, the clock (tests fix it), the working-day
+ * calendar and where evidence files are stored; and small request helpers.
+ */
+import { chineseWorkingCalendar } from "@fundguard/calendar"
+import { defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
+import { bureauDate, parsePeriodKey, type Period, type WorkingCalendarShape } from "@fundguard/domain"
+import type { FastifyRequest } from "fastify"
+import { currentUser } from "../plugins/auth.js"
+import { HttpProblem } from "../plugins/errors.js"
+
+/** The routes' options. */
+export interface ResponsibilityOptions {
+  readonly db: Db
+  readonly now: () => Date
+  readonly calendar?: WorkingCalendarShape
+  readonly evidenceDir?: string
+}
+
+/** Resolved options. */
+export interface ResponsibilityContext {
+  readonly db: Db
+  readonly calendar: WorkingCalendarShape
+  readonly evidenceDir: string
+  /** Today in the bureau's time zone. */
+  readonly today: () => string
+}
+
+export const contextOf = (options: ResponsibilityOptions): ResponsibilityContext => ({
+  db: options.db,
+  calendar: options.calendar ?? chineseWorkingCalendar(),
+  evidenceDir: options.evidenceDir ?? defaultEvidenceDir(),
+  today: () => bureauDate(options.now())
+})
+
+/** The signed-in user as the audit log's actor. */
+export const actorOf = (request: FastifyRequest): Actor => {
+  const user = currentUser(request)
+  return { id: user.id, name: `${user.displayName}（${user.username}）`, ip: request.ip }
+}
+
+/** A period key from the query, or a 400 naming the parameter. */
+export const periodParam = (key: string, name = "period"): Period => {
+  const period = parsePeriodKey(key)
+  if (period === null)
+    throw new HttpProblem(400, "InvalidRequest", `${name} 须为 2026、2026-H1、2026-Q3 或 2026-07 这样的期间`, [
+      { path: `$.query.${name}`, message: "not a period key" }
+    ])
+  return period
+}
+
+/** JSON Schema fragments. */
+export const dateSchema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const
+export const monthSchema = { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } as const
+export const unitIdSchema = { type: "string", pattern: "^[A-Z][A-Z0-9-]{1,39}$" } as const
+export const uploadSchema = {
+  type: "object",
+  properties: {
+    fileName: { type: "string", minLength: 1, maxLength: 200 },
+    contentBase64: { type: "string", minLength: 1 }
+  },
+  required: ["fileName", "contentBase64"],
+  additionalProperties: false
+} as const
+
+/** A real calendar date or a 400 naming the parameter. */
+export const checkDate = (value: string, path: string): string => {
+  const d = new Date(`${value}T00:00:00Z`)
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new HttpProblem(400, "InvalidRequest", `${value} 不是有效日期`, [{ path, message: "not a real calendar date" }])
+  return value
+}

@@ -1,0 +1,37 @@
+/**
+ * The list's query parameters as a repository filter: comma lists split, statuses checked against
+ * the domain's, `assignee=me` resolved to the caller.
+ */
+import { SuspicionStatus } from "@fundguard/domain"
+import type { SuspicionFilter } from "@fundguard/db"
+import { HttpProblem } from "../plugins/errors.js"
+import type { FilterQuery } from "./present.js"
+
+const statuses: ReadonlyArray<string> = SuspicionStatus.literals
+
+/** The filter of a query; 400 naming `$.query.<field>` for a bad value. */
+export const filterOf = (query: FilterQuery, callerId: string): SuspicionFilter => {
+  const status = query.status?.split(",")
+  const unknown = status?.filter((s) => !statuses.includes(s)) ?? []
+  if (unknown.length > 0) {
+    throw new HttpProblem(400, "InvalidRequest", `未知的审核状态：${unknown.join("、")}`, [
+      { path: "$.query.status", message: `must be one of ${statuses.join(", ")}` }
+    ])
+  }
+  if (query.minAmount !== undefined && query.maxAmount !== undefined && query.minAmount > query.maxAmount) {
+    throw new HttpProblem(400, "InvalidRequest", "最低金额不能大于最高金额", [
+      { path: "$.query.maxAmount", message: "must not be below minAmount" }
+    ])
+  }
+  return {
+    ...(query.rule === undefined ? {} : { rule: query.rule.split(",") }),
+    ...(query.institution === undefined ? {} : { institution: query.institution }),
+    ...(status === undefined ? {} : { status: status as Array<SuspicionStatus> }),
+    ...(query.minAmount === undefined ? {} : { minAmount: query.minAmount }),
+    ...(query.maxAmount === undefined ? {} : { maxAmount: query.maxAmount }),
+    ...(query.category === undefined ? {} : { category: query.category }),
+    ...(query.overdue === true ? { overdue: true } : {}),
+    ...(query.assignee === undefined ? {} : { assigneeId: query.assignee === "me" ? callerId : query.assignee }),
+    ...(query.runId === undefined ? {} : { runId: query.runId })
+  }
+}

@@ -1,0 +1,454 @@
+/**
+ * Tasks: generated from the duties (idempotently — one per duty, unit, object and period), completed
+ * with evidence, and listed with their state on a day. Every change is audited in its transaction.
+ */
+import {
+  checkCompletion,
+  completedOn,
+  InvalidCompletion,
+  objectInstitutions,
+  parsePeriodKey,
+  planTasks,
+  supervisedBy,
+  taskKey,
+  taskStates,
+  taskStateLabel,
+  versionForPeriod,
+  workingDaysBetween,
+  type Duty,
+  type EvidenceField,
+  type InstitutionFacts,
+  type Organisation,
+  type OrgKind,
+  type PlannedTask,
+  type TaskState,
+  type WorkingCalendarShape
+} from "@fundguard/domain"
+import * as Either from "effect/Either"
+import { recordAudit, type Actor } from "./audit.js"
+import type { Db } from "./client.js"
+import { listDuties } from "./duties.js"
+import { storeEvidence } from "./evidenceStore.js"
+import { loadOrganisation } from "./organisation.js"
+
+/** What the planner reads from the database. */
+export interface PlannerContext {
+  readonly duties: ReadonlyArray<Duty>
+  readonly organisation: Organisation
+  readonly institutions: ReadonlyArray<InstitutionFacts>
+}
+
+/** Loads the duties, the organisation and the institution register. */
+export const plannerContext = async (db: Db): Promise<PlannerContext> => {
+  const [duties, organisation, institutions] = await Promise.all([
+    listDuties(db),
+    loadOrganisation(db),
+    db.institution.findMany({ orderBy: { code: "asc" } })
+  ])
+  return {
+    duties,
+    organisation,
+    institutions: institutions.map((i) => ({
+      code: i.code,
+      name: i.name,
+      orgKind: i.orgKind as OrgKind,
+      hospitalLevel: i.hospitalLevel,
+      approvedBeds: i.approvedBeds,
+      supervisorCode: i.supervisorCode
+    }))
+  }
+}
+
+/** What a generation pass did. */
+export interface GenerationReport {
+  readonly planned: number
+  readonly created: number
+  readonly recalculated: number
+  readonly provisional: number
+}
+
+const taskData = (t: PlannedTask) => ({
+  dutyCode: t.dutyCode,
+  dutyVersion: t.dutyVersion,
+  unitId: t.unitId,
+  objectType: t.objectType,
+  objectCode: t.objectCode,
+  objectName: t.objectName,
+  periodKey: t.period.key,
+  periodStart: t.period.start,
+  periodEnd: t.period.end,
+  deadline: t.deadline.date,
+  deadlineProvisional: t.deadline.provisional,
+  deadlineNote: t.deadline.note,
+  requiredCount: t.requiredCount,
+  category: t.category
+})
+
+/**
+ * Creates the tasks of every period overlapping `from`…`through` that has begun, unless they exist;
+ * recomputes provisional deadlines once the calendar covers their year. Running it again changes
+ * nothing. One audit entry per pass lists what it created.
+ */
+export const generateTasks = async (
+  db: Db,
+  actor: Actor,
+  options: { readonly calendar: WorkingCalendarShape; readonly from: string; readonly through: string }
+): Promise<GenerationReport> => {
+  const context = await plannerContext(db)
+  const plan = planTasks({ ...context, from: options.from as never, through: options.through as never, calendar: options.calendar })
+  const existing = await db.dutyTask.findMany({
+    where: { periodStart: { lte: options.through }, periodEnd: { gte: options.from } },
+    select: { id: true, dutyCode: true, unitId: true, objectCode: true, periodKey: true, deadline: true, deadlineProvisional: true }
+  })
+  const byKey = new Map(existing.map((e) => [taskKey(e), e]))
+  const fresh = plan.filter((p) => !byKey.has(taskKey({ ...p, periodKey: p.period.key })))
+  const recalc = plan.flatMap((p) => {
+    const e = byKey.get(taskKey({ ...p, periodKey: p.period.key }))
+    return e !== undefined && e.deadlineProvisional && (!p.deadline.provisional || p.deadline.date !== e.deadline)
+      ? [{ id: e.id, from: e.deadline, task: p }]
+      : []
+  })
+  if (fresh.length > 0 || recalc.length > 0) {
+    await db.$transaction(async (tx) => {
+      for (let i = 0; i < fresh.length; i += 200) await tx.dutyTask.createMany({ data: fresh.slice(i, i + 200).map(taskData) })
+      for (const r of recalc) {
+        await tx.dutyTask.update({
+          where: { id: r.id },
+          data: { deadline: r.task.deadline.date, deadlineProvisional: r.task.deadline.provisional, deadlineNote: r.task.deadline.note }
+        })
+        await recordAudit(tx, actor, {
+          action: "task.deadline_recalculated",
+          entityType: "task",
+          entityId: r.id,
+          details: { from: r.from, to: r.task.deadline.date, provisional: r.task.deadline.provisional }
+        })
+      }
+      await recordAudit(tx, actor, {
+        action: "tasks.generate",
+        entityType: "task",
+        details: {
+          from: options.from,
+          through: options.through,
+          created: fresh.length,
+          recalculated: recalc.length,
+          keys: fresh.map((p) => taskKey({ ...p, periodKey: p.period.key }))
+        }
+      })
+    })
+  }
+  return {
+    planned: plan.length,
+    created: fresh.length,
+    recalculated: recalc.length,
+    provisional: plan.filter((p) => p.deadline.provisional).length
+  }
+}
+
+/** A stored task with its completions and files. */
+export type StoredTask = Awaited<ReturnType<typeof findTasks>>[number]
+
+/** Filters for tasks. */
+export interface TaskFilter {
+  readonly unitIds?: ReadonlyArray<string>
+  readonly deadlineFrom?: string
+  readonly deadlineTo?: string
+  /** Tasks whose period ends in this range. */
+  readonly periodEndFrom?: string
+  readonly periodEndTo?: string
+  readonly dutyCodes?: ReadonlyArray<string>
+  readonly openOn?: string
+}
+
+/** Stored tasks matching the filter, by deadline and unit. */
+export const findTasks = (db: Db, filter: TaskFilter = {}) =>
+  db.dutyTask.findMany({
+    where: {
+      ...(filter.unitIds === undefined ? {} : { unitId: { in: [...filter.unitIds] } }),
+      ...(filter.dutyCodes === undefined ? {} : { dutyCode: { in: [...filter.dutyCodes] } }),
+      deadline: { ...(filter.deadlineFrom === undefined ? {} : { gte: filter.deadlineFrom }), ...(filter.deadlineTo === undefined ? {} : { lte: filter.deadlineTo }) },
+      periodEnd: { ...(filter.periodEndFrom === undefined ? {} : { gte: filter.periodEndFrom }), ...(filter.periodEndTo === undefined ? {} : { lte: filter.periodEndTo }) },
+      ...(filter.openOn === undefined
+        ? {}
+        : { periodStart: { lte: filter.openOn }, OR: [{ completedOn: null }, { completedOn: { gt: filter.openOn } }] })
+    },
+    include: { completions: { include: { files: true }, orderBy: [{ completedOn: "asc" }, { createdAt: "asc" }] } },
+    orderBy: [{ deadline: "asc" }, { unitId: "asc" }, { dutyCode: "asc" }, { objectCode: "asc" }]
+  })
+
+/** A task as the doors show it. */
+export interface TaskView {
+  readonly id: string | null
+  readonly generated: boolean
+  readonly key: string
+  readonly dutyCode: string
+  readonly dutyVersion: number
+  readonly title: string
+  readonly category: string
+  readonly unitId: string
+  readonly unitName: string
+  readonly objectType: string
+  readonly objectCode: string
+  readonly objectName: string | null
+  readonly periodKey: string
+  readonly periodLabel: string
+  readonly periodStart: string
+  readonly periodEnd: string
+  readonly deadline: string
+  readonly deadlineProvisional: boolean
+  readonly deadlineNote: string | null
+  readonly requiredCount: number
+  readonly completedCount: number
+  readonly completedOn: string | null
+  readonly state: TaskState
+  readonly stateLabel: string
+  readonly dueToday: boolean
+  /** Working days from the day asked about to the deadline (0 on the day), or null when unknown or past. */
+  readonly workingDaysLeft: number | null
+  readonly coverageTarget: number
+  readonly evidence: ReadonlyArray<EvidenceField>
+  readonly source: string
+  readonly completions: ReadonlyArray<{
+    readonly id: string
+    readonly completedOn: string
+    readonly record: string
+    readonly values: unknown
+    readonly actorName: string
+    readonly files: ReadonlyArray<{ readonly id: string; readonly fileName: string; readonly size: number; readonly sha256: string }>
+  }>
+}
+
+type TaskLike = {
+  readonly id: string | null
+  readonly dutyCode: string
+  readonly dutyVersion: number
+  readonly unitId: string
+  readonly objectType: string
+  readonly objectCode: string
+  readonly objectName: string | null
+  readonly periodKey: string
+  readonly periodStart: string
+  readonly periodEnd: string
+  readonly deadline: string
+  readonly deadlineProvisional: boolean
+  readonly deadlineNote: string | null
+  readonly requiredCount: number
+  readonly category: string
+  readonly completions: StoredTask["completions"]
+}
+
+const fromStored = (t: StoredTask): TaskLike => ({ ...t })
+const fromPlanned = (p: PlannedTask): TaskLike => ({ id: null, ...taskData(p), completions: [] })
+
+/** Views of tasks with their state on `on` (sampling applied within the given set). */
+export const viewTasks = (
+  tasks: ReadonlyArray<TaskLike>,
+  context: { readonly duties: ReadonlyArray<Duty>; readonly organisation: Organisation; readonly calendar: WorkingCalendarShape },
+  on: string
+): ReadonlyArray<TaskView> => {
+  const dutyOf = (t: TaskLike) =>
+    context.duties.find((d) => d.code === t.dutyCode && d.version === t.dutyVersion) ??
+    versionForPeriod(context.duties, t.dutyCode, t.periodStart, t.periodEnd)
+  const facts = tasks.map((t) => ({ ...t, completionDates: t.completions.map((c) => c.completedOn) }))
+  const units = new Map(context.organisation.units.map((u) => [u.id as string, u.name]))
+  return taskStates(facts, (code) => context.duties.find((d) => d.code === code)?.coverageTarget ?? 1, on).map(({ task, state }) => {
+    const duty = dutyOf(task)
+    const left =
+      on <= task.deadline && !task.deadlineProvisional ? workingDaysBetween(context.calendar, on as never, task.deadline as never) : null
+    return {
+      id: task.id,
+      generated: task.id !== null,
+      key: taskKey(task),
+      dutyCode: task.dutyCode,
+      dutyVersion: task.dutyVersion,
+      title: duty?.title ?? task.dutyCode,
+      category: task.category,
+      unitId: task.unitId,
+      unitName: units.get(task.unitId) ?? task.unitId,
+      objectType: task.objectType,
+      objectCode: task.objectCode,
+      objectName: task.objectName,
+      periodKey: task.periodKey,
+      periodLabel: parsePeriodKey(task.periodKey)?.label ?? task.periodKey,
+      periodStart: task.periodStart,
+      periodEnd: task.periodEnd,
+      deadline: task.deadline,
+      deadlineProvisional: task.deadlineProvisional,
+      deadlineNote: task.deadlineNote,
+      requiredCount: task.requiredCount,
+      completedCount: task.completions.filter((c) => c.completedOn <= on).length,
+      completedOn: completedOn(task, on),
+      state,
+      stateLabel: taskStateLabel[state],
+      dueToday: task.deadline === on,
+      workingDaysLeft: left === null || Either.isLeft(left) ? null : left.right,
+      coverageTarget: duty?.coverageTarget ?? 1,
+      evidence: duty?.evidence ?? [],
+      source: duty === undefined ? "" : `${duty.source.document}${duty.source.clause === "" ? "" : ` ${duty.source.clause}`}`,
+      completions: task.completions.map((c) => ({
+        id: c.id,
+        completedOn: c.completedOn,
+        record: c.record,
+        values: c.values,
+        actorName: c.actorName,
+        files: c.files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 }))
+      }))
+    }
+  })
+}
+
+/** The unit and, when asked, every unit it supervises (seed 000: the bureau sees its units' tasks). */
+export const unitScope = (org: Organisation, unitId: string | undefined, includeSupervised: boolean): ReadonlyArray<string> | undefined =>
+  unitId === undefined ? undefined : [unitId, ...(includeSupervised ? supervisedBy(org, unitId) : [])]
+
+/**
+ * What is due on `date`: every task open that day (its period has begun, it is not done) — stored
+ * ones, and those the duties give for that day's periods that the worker has not stored yet — with
+ * its deadline and state (overdue ones flagged), by deadline.
+ */
+export const dueOn = async (
+  db: Db,
+  calendar: WorkingCalendarShape,
+  date: string,
+  options: { readonly unitId?: string; readonly includeSupervised?: boolean } = {}
+): Promise<ReadonlyArray<TaskView>> => {
+  const context = await plannerContext(db)
+  const unitIds = unitScope(context.organisation, options.unitId, options.includeSupervised ?? false)
+  const stored = await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), openOn: date })
+  const storedKeys = new Set(
+    (
+      await db.dutyTask.findMany({
+        where: { periodStart: { lte: date }, periodEnd: { gte: date }, ...(unitIds === undefined ? {} : { unitId: { in: [...unitIds] } }) },
+        select: { dutyCode: true, unitId: true, objectCode: true, periodKey: true }
+      })
+    ).map(taskKey)
+  )
+  const planned = planTasks({ ...context, from: date as never, through: date as never, calendar }).filter(
+    (p) => (unitIds === undefined || unitIds.includes(p.unitId)) && !storedKeys.has(taskKey({ ...p, periodKey: p.period.key }))
+  )
+  // Sampling needs each group's done count: read the done tasks of the sampled groups too.
+  const sampled = context.duties.filter((d) => d.coverageTarget < 1).map((d) => d.code)
+  const openKeys = new Set(stored.map((t) => t.id))
+  const groupDone =
+    sampled.length === 0
+      ? []
+      : (await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), dutyCodes: sampled })).filter(
+          (t) => !openKeys.has(t.id) && stored.some((s) => s.dutyCode === t.dutyCode && s.unitId === t.unitId && s.periodKey === t.periodKey)
+        )
+  const views = viewTasks([...stored.map(fromStored), ...groupDone.map(fromStored), ...planned.map(fromPlanned)], { ...context, calendar }, date)
+  return views
+    .filter((v) => v.state === "open" || v.state === "overdue")
+    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.unitId.localeCompare(b.unitId) || a.key.localeCompare(b.key))
+}
+
+/** Tasks whose deadline falls in `from`…`to`, with their state on `on`. */
+export const tasksWithDeadlines = async (
+  db: Db,
+  calendar: WorkingCalendarShape,
+  range: { readonly from: string; readonly to: string; readonly on: string; readonly unitId?: string; readonly includeSupervised?: boolean }
+): Promise<ReadonlyArray<TaskView>> => {
+  const context = await plannerContext(db)
+  const unitIds = unitScope(context.organisation, range.unitId, range.includeSupervised ?? false)
+  const tasks = await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), deadlineFrom: range.from, deadlineTo: range.to })
+  return viewTasks(tasks.map(fromStored), { ...context, calendar }, range.on)
+}
+
+/** One task by id, with its state on `on`, or null. */
+export const taskById = async (db: Db, calendar: WorkingCalendarShape, id: string, on: string): Promise<TaskView | null> => {
+  const task = await db.dutyTask.findUnique({
+    where: { id },
+    include: { completions: { include: { files: true }, orderBy: [{ completedOn: "asc" }, { createdAt: "asc" }] } }
+  })
+  if (task === null) return null
+  const context = await plannerContext(db)
+  return viewTasks([fromStored(task)], { ...context, calendar }, on)[0] ?? null
+}
+
+/** A file sent with a completion. */
+export interface EvidenceUpload {
+  readonly fileName: string
+  readonly mediaType: string
+  readonly bytes: Uint8Array
+}
+
+/** The task does not exist. */
+export class TaskNotFound extends Error {
+  readonly _tag = "TaskNotFound"
+  constructor(readonly id: string) {
+    super(`任务 ${id} 不存在`)
+    this.name = "TaskNotFound"
+  }
+}
+
+/**
+ * Records one completion of a task with its evidence: checked against the duty version the task was
+ * generated under (`InvalidCompletion` names every problem); files stored by hash; the task's
+ * completion day recomputed; audited in the same transaction.
+ */
+export const recordCompletion = async (
+  db: Db,
+  actor: Actor,
+  input: {
+    readonly taskId: string
+    readonly completedOn: string
+    readonly record: string
+    readonly values: Readonly<Record<string, unknown>>
+    readonly files: ReadonlyArray<EvidenceUpload>
+    readonly today: string
+    readonly evidenceDir: string
+  }
+) => {
+  const task = await db.dutyTask.findUnique({ where: { id: input.taskId }, include: { completions: true } })
+  if (task === null) throw new TaskNotFound(input.taskId)
+  const context = await plannerContext(db)
+  const duty = context.duties.find((d) => d.code === task.dutyCode && d.version === task.dutyVersion)
+  if (duty === undefined) throw new TaskNotFound(input.taskId)
+  const allowed =
+    duty.object.kind === "institutions"
+      ? new Set(objectInstitutions(duty.object, context.organisation, task.unitId, context.institutions).map((i) => i.code))
+      : null
+  const checked = checkCompletion(
+    duty,
+    task,
+    { completedOn: input.completedOn, record: input.record, values: input.values, fileCount: input.files.length },
+    input.today,
+    allowed
+  )
+  if (checked.problems.length > 0) throw new InvalidCompletion({ problems: checked.problems })
+  const hashes = await Promise.all(input.files.map((f) => storeEvidence(input.evidenceDir, f.bytes)))
+  const dates = [...task.completions.map((c) => c.completedOn), input.completedOn]
+  const done = completedOn({ requiredCount: task.requiredCount, completionDates: dates })
+  return db.$transaction(async (tx) => {
+    const completion = await tx.taskCompletion.create({
+      data: {
+        taskId: task.id,
+        completedOn: input.completedOn,
+        record: input.record.trim(),
+        values: checked.values as never,
+        actorId: actor.id,
+        actorName: actor.name,
+        files: {
+          create: input.files.map((f, i) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.byteLength, sha256: hashes[i]! }))
+        }
+      },
+      include: { files: true }
+    })
+    await tx.dutyTask.update({ where: { id: task.id }, data: { completedCount: dates.length, completedOn: done } })
+    await recordAudit(tx, actor, {
+      action: "task.complete",
+      entityType: "task",
+      entityId: task.id,
+      details: {
+        completionId: completion.id,
+        completedOn: input.completedOn,
+        values: checked.values,
+        files: completion.files.map((f) => ({ name: f.fileName, sha256: f.sha256 })),
+        taskDoneOn: done
+      }
+    })
+    return completion
+  })
+}
+
+/** Evidence file rows by id. */
+export const evidenceFiles = (db: Db, ids: ReadonlyArray<string>) =>
+  db.evidenceFile.findMany({ where: { id: { in: [...ids] } } })

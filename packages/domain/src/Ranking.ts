@@ -1,0 +1,283 @@
+/**
+ * The county-wide ranking of seed 000 §五(二): each year the bureau ranks the health centres (and the
+ * social-security offices) on their checks, supervision and rectifications; the top 10 health centres
+ * are commended county-wide and the heads of the bottom 3 are interviewed (约谈). What counts, and how
+ * much, is a versioned `RankingScheme` (data); `defaultRankingScheme` is a sensible start.
+ *
+ * Ties: units are ordered by score, then by the scheme's tie-breakers in order; units equal on all of
+ * them share a rank (1, 2, 2, 4). Outcomes follow the shared rank, so a tie across the top-10 line
+ * commends every tied unit; the bottom-3 line likewise interviews every tied unit, except that a unit
+ * with the group's best score is never interviewed; a unit is never both commended and interviewed.
+ *
+ * @since 0.1.0
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { IsoDate } from "./IsoDate.js"
+import { UnitKind } from "./Organisation.js"
+import { problemsOf } from "./PenaltyInput.js"
+
+/**
+ * What can be measured from the tasks and their evidence.
+ *
+ * @category models
+ */
+export const RankingMetric = Schema.Literal(
+  "on_time_rate",
+  "checks_done_rate",
+  "problems_found",
+  "rectification_rate",
+  "overdue_count"
+).annotations({ identifier: "RankingMetric" })
+/** @category models */
+export type RankingMetric = typeof RankingMetric.Type
+
+/** How each metric is normalised to 0…1 (1 best). @category formatting */
+export const rankingMetricLabel: Readonly<Record<RankingMetric, string>> = {
+  on_time_rate: "职责按时完成率（按时完成 ÷ 已到期；无到期职责按满分计）",
+  checks_done_rate: "检查完成率（已完成检查 ÷ 应完成检查；无应检按满分计）",
+  problems_found: "发现问题数（与本组最多者之比）",
+  rectification_rate: "整改核实率（整改核实数 ÷ 发现问题数；未发现问题按满分计）",
+  overdue_count: "逾期任务数（越少越好：1 − 与本组最多者之比）"
+}
+
+/**
+ * A ranking scheme version.
+ *
+ * @category models
+ */
+export const RankingScheme = Schema.Struct({
+  code: Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9-]{1,39}$/)),
+  version: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
+  title: Schema.NonEmptyTrimmedString,
+  effectiveFrom: IsoDate,
+  effectiveTo: Schema.NullOr(IsoDate),
+  source: Schema.Struct({ document: Schema.NonEmptyTrimmedString, clause: Schema.String, text: Schema.String }),
+  groups: Schema.Array(
+    Schema.Struct({
+      unitKind: UnitKind,
+      label: Schema.NonEmptyTrimmedString,
+      commendTop: Schema.Int.pipe(Schema.nonNegative()),
+      interviewBottom: Schema.Int.pipe(Schema.nonNegative()),
+      note: Schema.String
+    })
+  ).pipe(Schema.minItems(1)),
+  criteria: Schema.Array(
+    Schema.Struct({ metric: RankingMetric, weight: Schema.Number.pipe(Schema.between(0, 100)) })
+  ).pipe(Schema.minItems(1)),
+  tieBreakers: Schema.Array(RankingMetric)
+}).annotations({ identifier: "RankingScheme" })
+/** @category models */
+export type RankingScheme = typeof RankingScheme.Type
+
+/**
+ * A ranking scheme was invalid.
+ *
+ * @category errors
+ */
+export class InvalidRankingScheme extends Schema.TaggedError<InvalidRankingScheme>()("InvalidRankingScheme", {
+  problems: Schema.Array(Schema.Struct({ path: Schema.String, message: Schema.String }))
+}) {
+  override get message(): string {
+    return this.problems.map((p) => `${p.path}: ${p.message}`).join("\n")
+  }
+}
+
+/**
+ * Decodes a scheme, collecting every problem; the weights must add up to 100.
+ *
+ * @category decoding
+ */
+export const decodeRankingScheme = (input: unknown): Effect.Effect<RankingScheme, InvalidRankingScheme> =>
+  Schema.decodeUnknown(RankingScheme, { errors: "all", onExcessProperty: "error" })(input).pipe(
+    Effect.mapError((error) => new InvalidRankingScheme({ problems: problemsOf(error) })),
+    Effect.filterOrFail(
+      (s) => Math.abs(s.criteria.reduce((sum, c) => sum + c.weight, 0) - 100) < 1e-6,
+      () => new InvalidRankingScheme({ problems: [{ path: "$.criteria", message: "各项权重之和须为 100" }] })
+    ),
+    Effect.filterOrFail(
+      (s) => new Set(s.criteria.map((c) => c.metric)).size === s.criteria.length,
+      () => new InvalidRankingScheme({ problems: [{ path: "$.criteria", message: "同一指标只能出现一次" }] })
+    )
+  )
+
+/**
+ * The default: duties done on time 40, checks done 30, problems found 15, rectifications verified 15.
+ *
+ * @category data
+ */
+export const defaultRankingScheme: RankingScheme = Schema.decodeUnknownSync(RankingScheme)({
+  code: "FJ-RANKING",
+  version: 1,
+  title: "乡镇卫生院（社区卫生服务中心）、乡镇（街道）社保所门诊统筹监管工作排名",
+  effectiveFrom: "2023-08-09",
+  effectiveTo: null,
+  source: {
+    document: "奉节医保发〔2023〕48号《规范医保门诊统筹费用使用问题整改方案》",
+    clause: "五（二）",
+    text: "各乡镇（街道）社保所、乡镇卫生院（社区卫生服务中心）每年对辖区内定点医药机构违法违规行为的检查、督查及整改情况，县医保局将进行全县排名，乡镇社保所工作开展情况纳入乡镇（街道）年度经济实绩考核，乡镇卫生院（社区卫生服务中心）排名前10名的全县通报表扬，排名后3名的约谈主要负责人。"
+  },
+  groups: [
+    {
+      unitKind: "health_centre",
+      label: "乡镇卫生院（社区卫生服务中心）",
+      commendTop: 10,
+      interviewBottom: 3,
+      note: "前10名全县通报表扬，后3名约谈主要负责人"
+    },
+    {
+      unitKind: "social_security_office",
+      label: "乡镇（街道）社保所",
+      commendTop: 0,
+      interviewBottom: 0,
+      note: "工作开展情况纳入乡镇（街道）年度经济实绩考核"
+    }
+  ],
+  criteria: [
+    { metric: "on_time_rate", weight: 40 },
+    { metric: "checks_done_rate", weight: 30 },
+    { metric: "problems_found", weight: 15 },
+    { metric: "rectification_rate", weight: 15 }
+  ],
+  tieBreakers: ["on_time_rate", "checks_done_rate", "rectification_rate", "problems_found"]
+})
+
+/**
+ * What a unit did in the period (computed from its tasks and their evidence).
+ *
+ * @category models
+ */
+export interface UnitPerformance {
+  readonly unitId: string
+  readonly unitName: string
+  readonly unitKind: UnitKind
+  readonly dutiesDue: number
+  readonly dutiesOnTime: number
+  readonly checksRequired: number
+  readonly checksDone: number
+  readonly problemsFound: number
+  readonly rectificationsVerified: number
+  readonly overdue: number
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? 1 : Math.min(1, part / whole))
+
+const normalised = (metric: RankingMetric, p: UnitPerformance, group: ReadonlyArray<UnitPerformance>): number => {
+  switch (metric) {
+    case "on_time_rate":
+      return rate(p.dutiesOnTime, p.dutiesDue)
+    case "checks_done_rate":
+      return rate(p.checksDone, p.checksRequired)
+    case "rectification_rate":
+      return rate(p.rectificationsVerified, p.problemsFound)
+    case "problems_found": {
+      const max = Math.max(0, ...group.map((g) => g.problemsFound))
+      return max === 0 ? 0 : p.problemsFound / max
+    }
+    case "overdue_count": {
+      const max = Math.max(0, ...group.map((g) => g.overdue))
+      return max === 0 ? 1 : 1 - p.overdue / max
+    }
+  }
+}
+
+/**
+ * One unit's place in its group.
+ *
+ * @category models
+ */
+export interface RankedUnit {
+  readonly rank: number
+  readonly performance: UnitPerformance
+  /** 0…100, two decimals. */
+  readonly score: number
+  readonly points: ReadonlyArray<{ readonly metric: RankingMetric; readonly value: number; readonly points: number }>
+  readonly outcome: "commended" | "interviewed" | null
+  /** Why the unit stands where it does (ties, outcome). */
+  readonly explanation: string
+}
+
+/**
+ * One group's ranking.
+ *
+ * @category models
+ */
+export interface RankingGroup {
+  readonly unitKind: UnitKind
+  readonly label: string
+  readonly note: string
+  readonly rows: ReadonlyArray<RankedUnit>
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100
+const pct = (n: number) => `${round2(n * 100)}%`
+
+/**
+ * Ranks the units of each group of the scheme.
+ *
+ * @category rules
+ */
+export const rankUnits = (
+  scheme: RankingScheme,
+  performances: ReadonlyArray<UnitPerformance>
+): ReadonlyArray<RankingGroup> =>
+  scheme.groups.map((group) => {
+    const members = performances.filter((p) => p.unitKind === group.unitKind)
+    const scored = members.map((p) => {
+      const points = scheme.criteria.map((c) => {
+        const value = normalised(c.metric, p, members)
+        return { metric: c.metric, value, points: round2(value * c.weight) }
+      })
+      const score = round2(points.reduce((s, x) => s + x.points, 0))
+      const breaks = scheme.tieBreakers.map((m) => round2(normalised(m, p, members) * 1e4))
+      return { p, points, score, breaks }
+    })
+    const compare = (a: (typeof scored)[number], b: (typeof scored)[number]): number => {
+      if (a.score !== b.score) return b.score - a.score
+      for (let i = 0; i < a.breaks.length; i++) if (a.breaks[i] !== b.breaks[i]) return b.breaks[i]! - a.breaks[i]!
+      return 0
+    }
+    const ordered = [...scored].sort((a, b) => compare(a, b) || a.p.unitId.localeCompare(b.p.unitId))
+    const rankOf = (x: (typeof scored)[number]) => 1 + ordered.filter((o) => compare(o, x) < 0).length
+    const reverseRankOf = (x: (typeof scored)[number]) => 1 + ordered.filter((o) => compare(o, x) > 0).length
+    const best = ordered[0]?.score ?? 0
+    return {
+      unitKind: group.unitKind,
+      label: group.label,
+      note: group.note,
+      rows: ordered.map((x) => {
+        const rank = rankOf(x)
+        const tiedScore = ordered.filter((o) => o !== x && o.score === x.score)
+        const tiedFully = tiedScore.filter((o) => compare(o, x) === 0)
+        const interviewed = group.interviewBottom > 0 && reverseRankOf(x) <= group.interviewBottom && x.score < best
+        const commended = !interviewed && group.commendTop > 0 && rank <= group.commendTop
+        const parts = [
+          `得分 ${x.score.toFixed(2)}：` +
+            x.points
+              .map(
+                (pt) =>
+                  `${rankingMetricLabel[pt.metric].split("（")[0]} ${pct(pt.value)} × ${scheme.criteria.find((c) => c.metric === pt.metric)!.weight} = ${pt.points.toFixed(2)}`
+              )
+              .join("；")
+        ]
+        if (tiedFully.length > 0)
+          parts.push(
+            `与${tiedFully.map((o) => o.p.unitName).join("、")}得分及各项并列指标均相同，并列第${rank}名（按单位编码排列）`
+          )
+        else if (tiedScore.length > 0)
+          parts.push(
+            `与${tiedScore.map((o) => o.p.unitName).join("、")}同分，按并列指标（${scheme.tieBreakers.map((m) => rankingMetricLabel[m].split("（")[0]).join("、")}）依次比较定名次`
+          )
+        if (commended) parts.push(`名次在前${group.commendTop}名内：通报表扬`)
+        if (interviewed) parts.push(`名次在后${group.interviewBottom}名内：约谈主要负责人`)
+        return {
+          rank,
+          performance: x.p,
+          score: x.score,
+          points: x.points,
+          outcome: interviewed ? "interviewed" : commended ? "commended" : null,
+          explanation: parts.join("。")
+        }
+      })
+    }
+  })

@@ -1,0 +1,102 @@
+/**
+ * DOCTOR_DAILY_OVERLOAD (医师日接诊量异常): a doctor with more outpatient visits in one day than a
+ * person can see.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { numberLiteral } from "../internal/Duck.js"
+import { PositiveInt, withDefault } from "../internal/Params.js"
+import { defineRule } from "../Rule.js"
+import { noLines, nullText } from "./Sql.js"
+
+const Parameters = Schema.Struct({
+  /** Most outpatient visits a doctor may have in one day. */
+  N: withDefault(PositiveInt, 80),
+  /** The same for a doctor whose day is mainly at a village clinic (村卫生室). */
+  N_village_clinic: withDefault(PositiveInt, 40)
+})
+
+/**
+ * The rule. Staff level (key: `evidence.staff_code`, `date`): a doctor (`atddr_no`) with more
+ * than N outpatient visits (`med_type` 11–19, by visit day, across all institutions) in one day.
+ * The day's institution is where the doctor had most of those visits (ties: smallest code); when
+ * it is a village clinic the limit is `N_village_clinic`. Visits whose settlements were all
+ * reversed do not count. amount = the fund payment of the visits beyond the limit, in time order.
+ *
+ * @category rules
+ */
+export const doctorDailyOverload = defineRule({
+  code: "DOCTOR_DAILY_OVERLOAD",
+  version: 1,
+  level: "staff",
+  violation: "A40-3-FICTITIOUS_SERVICE",
+  requiredTables: ["mdtrt", "fixmedins", "setlinfo"],
+  optionalTables: ["staff"],
+  parameters: Parameters,
+  partitionInputs: [],
+  title: { zh: "医师单日门诊量过多", en: "Doctor with too many outpatient visits in a day" },
+  description: {
+    zh:
+      "同一医师（接诊医师 atddr_no）一天内（跨所有机构）的门诊就诊（医疗类别 11–19）超过 N 人次（默认 80；当天主要执业" +
+      "机构为村卫生室时为 N_village_clinic，默认 40），疑似虚构就诊。当天主要机构为该医师就诊最多的机构。结算已全部冲销" +
+      "的就诊不计。金额为超出限额部分（按就诊时间排在限额之后）就诊的基金支付。证据给出人次、限额、各机构人次和首末" +
+      "就诊时间。",
+    en:
+      "A doctor (attending doctor atddr_no) with more than N outpatient visits (med_type 11–19) in one day across " +
+      "all institutions (default 80; N_village_clinic, default 40, when the day's main institution is a village " +
+      "clinic) — fictitious visits. The day's institution is where the doctor had most visits. Visits whose " +
+      "settlements were all reversed do not count. Amount = the fund payment of the visits beyond the limit in " +
+      "time order. Evidence gives the count, the limit, the visits per institution and the first and last visit."
+  },
+  sql: ({ N, N_village_clinic }) => `
+    WITH visits AS (
+      SELECT mdtrt_id, atddr_no, fixmedins_code, org_kind, begntime, begin_day, fund_pay
+      FROM fg_visit WHERE outpatient AND NOT cancelled AND atddr_no IS NOT NULL
+    ),
+    per_place AS (
+      SELECT atddr_no, begin_day, fixmedins_code, any_value(org_kind) AS org_kind, count(*) AS n
+      FROM visits GROUP BY atddr_no, begin_day, fixmedins_code
+    ),
+    per_day AS (
+      SELECT atddr_no, begin_day, sum(n) AS n,
+             arg_min(fixmedins_code, (-n, fixmedins_code)) AS main_code,
+             list({'fixmedins_code': fixmedins_code, 'visits': n} ORDER BY fixmedins_code) AS places
+      FROM per_place GROUP BY atddr_no, begin_day
+    ),
+    limited AS (
+      SELECT d.*, p.org_kind,
+             CASE WHEN p.org_kind = 'village_clinic' THEN ${numberLiteral(N_village_clinic)} ELSE ${numberLiteral(N)} END AS lim
+      FROM per_day d JOIN per_place p ON p.atddr_no = d.atddr_no AND p.begin_day = d.begin_day AND p.fixmedins_code = d.main_code
+    ),
+    over AS (SELECT * FROM limited WHERE n > lim),
+    ranked AS (
+      SELECT v.*, o.lim, row_number() OVER (PARTITION BY v.atddr_no, v.begin_day ORDER BY v.begntime, v.mdtrt_id) AS k
+      FROM visits v JOIN over o ON o.atddr_no = v.atddr_no AND o.begin_day = v.begin_day
+    ),
+    excess AS (
+      SELECT atddr_no, begin_day, sum(fund_pay) FILTER (WHERE k > lim) AS amount, min(begntime) AS first_visit,
+             max(begntime) AS last_visit
+      FROM ranked GROUP BY atddr_no, begin_day
+    ),
+    names AS (SELECT staff_code, any_value(staff_name) AS staff_name FROM staff GROUP BY staff_code)
+    SELECT o.main_code AS fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
+           ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, o.begin_day AS date, coalesce(e.amount, 0) AS amount,
+           {
+             'staff_code': o.atddr_no,
+             'staff_name': s.staff_name,
+             'visits': o.n,
+             'limit': o.lim,
+             'org_kind': o.org_kind,
+             'institutions': o.places,
+             'first_visit': fg_ts(e.first_visit),
+             'last_visit': fg_ts(e.last_visit)
+           } AS evidence,
+           '医师 ' || coalesce(s.staff_name || '（' || o.atddr_no || '）', o.atddr_no) || ' 于' || fg_md(o.begin_day) || '接诊门诊 ' ||
+             o.n || ' 人次，超过' || CASE WHEN o.org_kind = 'village_clinic' THEN '村卫生室' ELSE '' END ||
+             '每日 ' || o.lim || ' 人次' AS message
+    FROM over o
+    LEFT JOIN excess e ON e.atddr_no = o.atddr_no AND e.begin_day = o.begin_day
+    LEFT JOIN names s ON s.staff_code = o.atddr_no
+  `
+})

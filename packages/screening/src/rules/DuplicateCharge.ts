@@ -1,0 +1,83 @@
+/**
+ * DUPLICATE_CHARGE (重复收费): in one visit on one day, an item is billed together with an item
+ * whose price already includes it (`catalog_pair` relation `includes`).
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { defineRule } from "../Rule.js"
+import { linesEvidence, nullText, snList } from "./Sql.js"
+
+/**
+ * The rule. Line level, one suspicion per visit, day and included item B: its lines that day are
+ * flagged (after refunds net out) when some item A that `includes` B is also billed (net) in the
+ * same visit on the same day. amount = the net amount of the flagged B lines; the evidence names
+ * the including items and their lines.
+ *
+ * @category rules
+ */
+export const duplicateCharge = defineRule({
+  code: "DUPLICATE_CHARGE",
+  version: 1,
+  level: "line",
+  violation: "A38-3-DUPLICATE_CHARGE",
+  requiredTables: ["feedetail", "catalog_pair"],
+  optionalTables: ["catalog"],
+  parameters: Schema.Struct({}),
+  partitionInputs: ["person", "institution"],
+  title: { zh: "重复收费（已含项目另行收费）", en: "Item billed with an item that already includes it" },
+  description: {
+    zh:
+      "同一次就诊同一天内，既收取了项目 A，又收取了 A 的价格已包含的项目 B（两库知识 catalog_pair 中 relation 为 " +
+      "includes）。退费先冲销，全部退费的明细不算收取。每个就诊、日期和被包含项目 B 生成一条疑点，标记当天 B 的全部明细；" +
+      "金额为这些 B 明细的净金额。证据列出 B 的明细以及同日收取的包含项目 A 及其明细。",
+    en:
+      "In one visit on one day, item A and item B are both billed although A's price already includes B " +
+      "(catalog_pair relation includes). Refunds net out first; a fully refunded line is not billed. One suspicion " +
+      "per visit, day and included item B, flagging that day's B lines; amount = their net amount. Evidence lists " +
+      "the B lines and the including items A billed that day with their lines."
+  },
+  sql: () => `
+    WITH pairs AS (
+      SELECT DISTINCT item_a, item_b FROM catalog_pair WHERE relation = 'includes' AND item_a <> item_b
+    ),
+    a_lines AS (
+      SELECT f.*, p.item_b FROM fg_fee f JOIN pairs p ON p.item_a = f.med_list_codg
+    ),
+    b_lines AS (
+      SELECT f.* FROM fg_fee f SEMI JOIN pairs p ON p.item_b = f.med_list_codg
+    ),
+    hits AS (
+      SELECT b.mdtrt_id, b.day, b.med_list_codg
+      FROM b_lines b
+      SEMI JOIN a_lines a ON a.mdtrt_id = b.mdtrt_id AND a.day = b.day AND a.item_b = b.med_list_codg
+      GROUP BY b.mdtrt_id, b.day, b.med_list_codg
+    ),
+    including AS (
+      SELECT h.mdtrt_id, h.day, h.med_list_codg,
+             list(DISTINCT a.med_list_codg ORDER BY a.med_list_codg) AS codes,
+             string_agg(DISTINCT a.item_name, '、' ORDER BY a.item_name) AS names,
+             ${linesEvidence("a")} AS lines
+      FROM hits h JOIN a_lines a ON a.mdtrt_id = h.mdtrt_id AND a.day = h.day AND a.item_b = h.med_list_codg
+      GROUP BY h.mdtrt_id, h.day, h.med_list_codg
+    )
+    SELECT any_value(b.fixmedins_code) AS fixmedins_code, any_value(b.psn_no) AS psn_no, b.mdtrt_id,
+           ${nullText} AS setl_id, ${snList("b")} AS feedetl_sn, b.med_list_codg, b.day AS date,
+           sum(b.net_amt) AS amount,
+           {
+             'med_list_name': any_value(b.item_name),
+             'day': CAST(b.day AS VARCHAR),
+             'cnt': round(sum(b.net_cnt), 4),
+             'lines': ${linesEvidence("b")},
+             'including_items': any_value(i.codes),
+             'including_names': any_value(i.names),
+             'including_lines': any_value(i.lines)
+           } AS evidence,
+           fg_md(b.day) || '同次就诊已收取' || any_value(i.names) || '（价格已含' || any_value(b.item_name) ||
+             '），又收取' || any_value(b.item_name) || ' ' || fg_qty(sum(b.net_cnt)) || ' 次，金额 ' ||
+             fg_yuan(sum(b.net_amt)) || ' 元' AS message
+    FROM b_lines b
+    JOIN including i ON i.mdtrt_id = b.mdtrt_id AND i.day = b.day AND i.med_list_codg = b.med_list_codg
+    GROUP BY b.mdtrt_id, b.day, b.med_list_codg
+  `
+})

@@ -1,0 +1,77 @@
+/**
+ * FREQUENCY_EXCEEDED (超频次收费): more units of an item in one day than the catalogue allows.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { defineRule } from "../Rule.js"
+import { linesEvidence, nullText, snList } from "./Sql.js"
+
+/**
+ * The rule. A person's net units of one item on one day at one institution, summed over all their
+ * visits there that day (splitting a day into visits does not evade the limit), above the
+ * catalogue's `max_daily_cnt`. One suspicion per person, institution, item and day; all that day's
+ * lines of the item are flagged and `mdtrt_id` is the visit of the earliest. amount = excess units
+ * × pric, the excess taken from the latest lines first (so with one price, exactly excess × pric).
+ *
+ * @category rules
+ */
+export const frequencyExceeded = defineRule({
+  code: "FREQUENCY_EXCEEDED",
+  version: 1,
+  level: "line",
+  violation: "A38-2-OVER_TREATMENT",
+  requiredTables: ["feedetail", "catalog"],
+  parameters: Schema.Struct({}),
+  partitionInputs: ["person", "institution"],
+  title: { zh: "超频次收费（超过每日限定数量）", en: "More units a day than the catalogue allows" },
+  description: {
+    zh:
+      "同一参保人同一天在同一机构某项目的数量（跨该机构当天的所有就诊合计，拆分就诊不能规避），退费冲销后超过目录的" +
+      "每日最高数量 max_daily_cnt。每人每机构每项目每天一条疑点，标记当天该项目的全部明细，mdtrt_id 为最早一条明细所属" +
+      "就诊。金额 = 超出数量 × 单价（超出部分按时间从最晚的明细算起）。证据列出每条明细、合计数量、限量和超出数量。",
+    en:
+      "A person's net units of one item on one day at one institution, summed across all their visits there that " +
+      "day (splitting visits does not evade the limit), above the catalogue's max_daily_cnt. One suspicion per " +
+      "person, institution, item and day, flagging all that day's lines of the item; mdtrt_id is the visit of the " +
+      "earliest line. Amount = excess units × unit price (the excess taken from the latest lines). Evidence lists " +
+      "the lines, the units, the limit and the excess."
+  },
+  sql: () => `
+    WITH lines AS (
+      SELECT f.*, c.max_daily_cnt FROM fg_fee f JOIN catalog c ON c.med_list_codg = f.med_list_codg
+      WHERE c.max_daily_cnt IS NOT NULL
+    ),
+    over AS (
+      SELECT psn_no, fixmedins_code, med_list_codg, day, sum(net_cnt) AS units, any_value(max_daily_cnt) AS lim
+      FROM lines
+      GROUP BY psn_no, fixmedins_code, med_list_codg, day
+      HAVING round(sum(net_cnt) - any_value(max_daily_cnt), 6) > 0
+    ),
+    flagged AS (
+      SELECT l.*, o.units, o.lim, o.units - o.lim AS excess,
+             sum(l.net_cnt) OVER (PARTITION BY l.psn_no, l.fixmedins_code, l.med_list_codg, l.day
+                                  ORDER BY l.fee_ocur_time DESC, l.mdtrt_id DESC, l.feedetl_sn DESC
+                                  ROWS UNBOUNDED PRECEDING) - l.net_cnt AS later_units
+      FROM lines l JOIN over o USING (psn_no, fixmedins_code, med_list_codg, day)
+    )
+    SELECT fixmedins_code, psn_no,
+           arg_min(mdtrt_id, (fee_ocur_time, mdtrt_id, feedetl_sn)) AS mdtrt_id,
+           ${nullText} AS setl_id, ${snList("f")} AS feedetl_sn, med_list_codg, day AS date,
+           sum(least(net_cnt, greatest(excess - later_units, 0)) * pric) AS amount,
+           {
+             'med_list_name': any_value(item_name),
+             'day': CAST(day AS VARCHAR),
+             'units': round(any_value(units), 4),
+             'max_daily_cnt': round(any_value(lim), 4),
+             'excess': round(any_value(excess), 4),
+             'visits': list(DISTINCT mdtrt_id ORDER BY mdtrt_id),
+             'lines': ${linesEvidence("f")}
+           } AS evidence,
+           any_value(item_name) || '：' || fg_md(day) || '共 ' || fg_qty(any_value(units)) || ' 次' ||
+             CASE WHEN count(DISTINCT mdtrt_id) > 1 THEN '（' || count(DISTINCT mdtrt_id) || ' 次就诊）' ELSE '' END ||
+             '，超过每日限 ' || fg_qty(any_value(lim)) || ' 次，超出 ' || fg_qty(any_value(excess)) || ' 次' AS message
+    FROM flagged f
+    GROUP BY psn_no, fixmedins_code, med_list_codg, day
+  `
+})

@@ -1,0 +1,125 @@
+/**
+ * TRACE_CODE_REUSED (追溯码重复): one drug package's traceability code scanned at more than one
+ * sale or settlement — the package was sold again (回流药) or the code is fake.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+import { defineRule } from "../Rule.js"
+import { noLines, nullText } from "./Sql.js"
+
+/**
+ * The rule. Trace level (key: `evidence.drug_trac_codg`): a `drug_trac_codg` with more than one
+ * counted scan. A scan is counted unless it was undone:
+ *
+ * - a sale scan (`src` = `sale`, `ref` = `rtal_docno`) whose sale was returned (an
+ *   `inv_sale_return` row of the same institution and item for the same `setl_id`, or, for a sale
+ *   without `setl_id`, the same batch and quantity, at or after the sale);
+ * - a fee scan (`src` = `fee`, `ref` = `feedetl_sn`) of a refund line or of a line fully refunded.
+ *
+ * A fee scan of the settlement a counted sale scan of the same code belongs to is the same
+ * dispensing seen twice (stock and settlement) and is not counted again. `evidence.refs` lists
+ * every scan with whether it counted and why not. amount = the unit price of each counted scan after
+ * the first (fee scans: the line's `pric`; sale scans: `finl_trns_pric`).
+ *
+ * @category rules
+ */
+export const traceCodeReused = defineRule({
+  code: "TRACE_CODE_REUSED",
+  version: 1,
+  level: "trace",
+  violation: "A41-1-RESALE",
+  requiredTables: ["drugtrac", "feedetail", "setlinfo"],
+  optionalTables: ["inv_sale", "inv_sale_return", "catalog"],
+  parameters: Schema.Struct({}),
+  partitionInputs: [],
+  title: { zh: "药品追溯码重复扫码", en: "Drug traceability code scanned more than once" },
+  description: {
+    zh:
+      "同一药品追溯码在销售（进销存销售 src=sale）或结算（费用明细 src=fee）中被扫码超过一次，疑似回流药倒卖或追溯码" +
+      "造假。已被销售退货撤销的销售、退费明细及全部退费的明细不计；同一笔结算既有销售扫码又有结算扫码的只算一次。" +
+      "每个追溯码一条疑点，证据 refs 列出每次扫码（来源、单据、机构、时间、是否计入及原因）。金额为第一次之后各次计入" +
+      "扫码的单价（结算按明细单价，销售按最终成交价）。",
+    en:
+      "One drug traceability code scanned more than once in sales (src=sale) or settlements (src=fee) — resold " +
+      "returned drugs or forged codes. Sales undone by a sale return, refund lines and fully refunded lines do " +
+      "not count, and a settlement's fee scan of a package already counted by its sale scan is not counted again. " +
+      "One suspicion per code; evidence.refs lists every scan (source, document, institution, time, whether it " +
+      "counted and why not). Amount = the unit price of every counted scan after the first (line price for fee " +
+      "scans, final price for sale scans)."
+  },
+  sql: () => `
+    WITH scans AS (
+      SELECT DISTINCT drug_trac_codg, fixmedins_code, src, ref, mdtrt_id, scan_time FROM drugtrac
+    ),
+    sales AS (
+      SELECT fixmedins_code, rtal_docno, any_value(setl_id) AS setl_id, any_value(med_list_codg) AS med_list_codg,
+             any_value(fixmedins_bchno) AS bchno, sum(sel_retn_cnt) AS cnt, min(sel_retn_time) AS sold_at,
+             any_value(finl_trns_pric) AS pric
+      FROM inv_sale GROUP BY fixmedins_code, rtal_docno
+    ),
+    returned AS (
+      SELECT DISTINCT s.fixmedins_code, s.rtal_docno
+      FROM sales s JOIN inv_sale_return r
+        ON r.fixmedins_code = s.fixmedins_code AND r.med_list_codg = s.med_list_codg AND r.sel_retn_time >= s.sold_at
+       AND ((s.setl_id IS NOT NULL AND r.setl_id = s.setl_id)
+            OR (s.setl_id IS NULL AND r.setl_id IS NULL AND r.fixmedins_bchno = s.bchno AND abs(r.sel_retn_cnt) = abs(s.cnt)))
+    ),
+    fee_setl AS (
+      SELECT mdtrt_id, min(setl_id) AS setl_id FROM fg_setl WHERE effective GROUP BY mdtrt_id
+    ),
+    sale_scans AS (
+      SELECT c.*, s.setl_id, s.pric, s.rtal_docno IS NULL AS unknown, x.rtal_docno IS NOT NULL AS undone
+      FROM scans c
+      LEFT JOIN sales s ON s.fixmedins_code = c.fixmedins_code AND s.rtal_docno = c.ref
+      LEFT JOIN returned x ON x.fixmedins_code = c.fixmedins_code AND x.rtal_docno = c.ref
+      WHERE c.src = 'sale'
+    ),
+    fee_scans AS (
+      SELECT c.*, fs.setl_id, f.pric, f.feedetl_sn IS NULL AS unknown,
+             (c.mdtrt_id IS NOT NULL AND f.feedetl_sn IS NULL AND o.feedetl_sn IS NOT NULL) AS undone
+      FROM scans c
+      LEFT JOIN fg_fee f ON f.mdtrt_id = c.mdtrt_id AND f.feedetl_sn = c.ref
+      LEFT JOIN feedetail o ON o.mdtrt_id = c.mdtrt_id AND o.feedetl_sn = c.ref
+      LEFT JOIN fee_setl fs ON fs.mdtrt_id = c.mdtrt_id
+      WHERE c.src = 'fee'
+    ),
+    all_scans AS (
+      SELECT *, CASE WHEN undone THEN 'returned' END AS why_not FROM sale_scans
+      UNION ALL
+      SELECT f.*,
+             CASE WHEN f.undone THEN 'refunded'
+                  WHEN f.setl_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM sale_scans s
+                    WHERE s.drug_trac_codg = f.drug_trac_codg AND NOT s.undone AND s.setl_id = f.setl_id)
+                  THEN 'same_dispensing_as_sale' END AS why_not
+      FROM fee_scans f
+    ),
+    ordered AS (
+      SELECT *, why_not IS NULL AS counted,
+             row_number() OVER (PARTITION BY drug_trac_codg, why_not IS NULL ORDER BY scan_time, src, ref) AS k
+      FROM all_scans
+    ),
+    reused AS (
+      SELECT drug_trac_codg FROM ordered GROUP BY drug_trac_codg HAVING count(*) FILTER (WHERE counted) > 1
+    )
+    SELECT arg_min(o.fixmedins_code, (NOT o.counted, o.scan_time, o.src, o.ref)) AS fixmedins_code,
+           ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id, ${noLines} AS feedetl_sn,
+           ${nullText} AS med_list_codg,
+           CAST(min(o.scan_time) FILTER (WHERE o.counted) AS DATE) AS date,
+           coalesce(sum(o.pric) FILTER (WHERE o.counted AND o.k > 1), 0) AS amount,
+           {
+             'drug_trac_codg': o.drug_trac_codg,
+             'scans': count(*) FILTER (WHERE o.counted),
+             'institutions': count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted),
+             'refs': list({'src': o.src, 'ref': o.ref, 'fixmedins_code': o.fixmedins_code, 'mdtrt_id': o.mdtrt_id,
+                           'setl_id': o.setl_id, 'scan_time': fg_ts(o.scan_time), 'counted': o.counted,
+                           'not_counted_because': o.why_not}
+                          ORDER BY o.scan_time, o.src, o.ref)
+           } AS evidence,
+           '追溯码 ' || o.drug_trac_codg || ' 被扫码销售或结算 ' || count(*) FILTER (WHERE o.counted) || ' 次（' ||
+             count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted) || ' 家机构），疑似回流药或追溯码重复使用' AS message
+    FROM ordered o SEMI JOIN reused r ON r.drug_trac_codg = o.drug_trac_codg
+    GROUP BY o.drug_trac_codg
+  `
+})
