@@ -38,12 +38,25 @@ describe("parseHash", () => {
 
 describe("navigation", () => {
   it("lists the pages in Chinese", () => {
-    expect(navItems.map((i) => i.label)).toEqual(["机构管理", "疑点管理", "筛查批次", "处罚裁量"])
+    expect(navItems.map((i) => i.label)).toEqual([
+      "机构管理",
+      "疑点管理",
+      "筛查批次",
+      "处罚裁量",
+      "今日待办",
+      "职责日历",
+      "检查覆盖率",
+      "考核排名",
+      "职责清单",
+      "组织机构"
+    ])
   })
 
   it("shows each role only the pages it may use", () => {
-    expect(allowedPages("admin")).toEqual(["institutions", "suspicions", "runs", "penalty"])
-    expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "runs", "penalty"])
+    const responsibilities = ["today", "calendar", "coverage", "ranking", "duties", "organisation"]
+    expect(allowedPages("admin")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
+    expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
+    // Other departments (卫健委 …) see no duties of the bureau's units.
     expect(allowedPages("department")).toEqual(["institutions", "penalty"])
   })
 })

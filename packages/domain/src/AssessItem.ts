@@ -9,8 +9,10 @@ import { agreementItem } from "./Agreement.js"
 import type { ResolvedBenchmark } from "./Benchmarks.js"
 import { factorCount, factorLabel, factorReasons, gradeWithinRange, type FactorSummary } from "./Grade.js"
 import type { IsoDate } from "./IsoDate.js"
-import { inForceOrEarliest, managementBanYears, revisedPenaltyLawInForceFrom } from "./LegalParameters.js"
-import { chooseLaw, type Liability } from "./Liability.js"
+import { inForceOrEarliest, managementBanYears } from "./LegalParameters.js"
+import { chooseLaw } from "./LawChoice.js"
+import type { Liability } from "./Liability.js"
+import { exemption } from "./Exemption.js"
 import { limitationWording, type LimitationCheck } from "./Limitation.js"
 import { formatYuan, roundYuan } from "./Money.js"
 import type { AssessmentInput, ViolationFacts } from "./PenaltyInput.js"
@@ -68,29 +70,6 @@ const assessedUnderOf = (
   if (article === 41 && entry.paragraph === 1 && facts.intentToDefraud && facts.amount > 0)
     return { article: 41, paragraph: 2, upgraded: true }
   return { article, paragraph: entry.paragraph, upgraded: false }
-}
-
-/**
- * 行政处罚法 Art.33 ✅: 违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚 (mandatory); 初次违法且危害后果轻微
- * 并及时改正的，可以不予行政处罚 (the engine recommends using it, and says it is discretionary); 当事人有证据足以
- * 证明没有主观过错的，不予行政处罚. Fraud is never 轻微 nor without fault; a refusal to correct is not 及时改正.
- */
-const exemption = (c: ItemContext, fraud: boolean, harmless: boolean): string | null => {
-  const f = c.input.factors
-  const since2021 = c.input.decisionDate >= revisedPenaltyLawInForceFrom
-  if (f.noFault === true && since2021)
-    return `当事人有证据足以证明没有主观过错，依据${APL}第三十三条第二款，不予行政处罚。`
-  if (fraud || c.facts.refusedToCorrect || f.minorAndCorrected !== true) return null
-  if (harmless) return `违法行为轻微并及时改正，没有造成危害后果，依据${APL}第三十三条第一款，不予行政处罚。`
-  const cap = c.benchmark.firstOffence.slightHarmMaxAmount
-  if (
-    since2021 &&
-    f.firstOffence === true &&
-    c.summary.aggravation.length === 0 &&
-    (cap === null || c.facts.amount <= cap)
-  )
-    return `初次违法且危害后果轻微并及时改正，依据${APL}第三十三条第一款“可以不予行政处罚”，建议不予行政处罚${cap === null ? "（危害后果是否轻微由办案人员认定）" : `（本基准：金额不超过${formatYuan(cap)}）`}。`
-  return null
 }
 
 const refundOf = (l: Liability, amount: number): number =>

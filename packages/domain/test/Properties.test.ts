@@ -6,7 +6,8 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { aggravation, discretionaryMitigation, statutoryMitigation } from "../src/Grade.js"
-import type { AssessmentResult } from "../src/PenaltyResult.js"
+import * as Schema from "effect/Schema"
+import { AssessmentResult } from "../src/PenaltyResult.js"
 import { violationCatalogue } from "../src/Violation.js"
 import { assess } from "./support/cases.js"
 
@@ -189,6 +190,25 @@ describe("properties of every assessment", () => {
         }
       ),
       { numRuns: 200 }
+    )
+  })
+
+  it("produces results that the published AssessmentResult Schema decodes exactly (no undeclared field)", () => {
+    const decode = Schema.decodeUnknownSync(AssessmentResult, { onExcessProperty: "error" })
+    fc.assert(
+      fc.property(
+        codeAndSubject,
+        amount,
+        factorSet,
+        flags,
+        fc.constantFrom(...regions),
+        dates,
+        (cs, value, factors, extra, region, when) => {
+          const result = assess(caseOf(cs, value, factors, extra, region, when))
+          expect(decode(JSON.parse(JSON.stringify(result)))).toEqual(JSON.parse(JSON.stringify(result)))
+        }
+      ),
+      { numRuns: 150 }
     )
   })
 })

@@ -5,12 +5,16 @@
  * format give the same files. Randomness is `hash(row, stream, seed)`.
  *
  * Shape (for N lines): about N / 4.7 visits — 85 % outpatient (4 lines), 10 % pharmacy purchases
- * (2 lines), 5 % inpatient stays of 2–9 days (4 tests + 3 lines a day); one person per 8 visits;
+ * (2 lines), 5 % inpatient stays of 2–9 days (5 tests + 3 lines a day); one person per 8 visits;
  * one institution per 5,000 visits (a tenth pharmacies, the rest hospitals, township centres,
  * clinics and village clinics). Planted at fixed rates so that the rules have work and find
  * something: prices 10 % over the ceiling, restricted items to the wrong persons and settings,
  * repeated daily items, long supplies, charges after discharge, refunds and reversals, deaths,
- * pharmacy sales missing or short in stock, reused traceability codes, night sales, transfers.
+ * pharmacy sales missing or short in stock, reused traceability codes, night sales, transfers; and
+ * planted visits (`plan`): readmissions, overlapping stays, pharmacy purchases during a stay, idle
+ * bed days, test-only short stays, duplicate and unbundled charges, card pooling at a till, a
+ * frequent buyer, an overloaded village doctor, a costly village clinic (peer outlier), and
+ * townships giving every inpatient the same five tests.
  *
  * Run: `pnpm --filter @fundguard/screening synth --lines 1000000 --out /tmp/x [--format csv] [--seed 7]`.
  */
@@ -72,6 +76,11 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
   const persons = Math.max(200, Math.floor(visits / 8))
   const insts = Math.max(30, Math.ceil(visits / 5000))
   const r = (a: string, stream: number) => `(CAST(hash(${a}, ${stream}, ${seed}) % 1000000 AS DOUBLE) / 1000000)`
+  // Expected inpatients a day per inpatient institution: 5 % of visits, 5.5 days, 3 in 10 institutions.
+  const occupancy = ((visits * 0.05) / Math.max(1, Math.floor(insts * 0.3))) * (5.5 / 360)
+  const privateBeds = Math.max(1, Math.floor(occupancy))
+  // About 60 visits of one village doctor on one day (DOCTOR_DAILY_OVERLOAD).
+  const doctorEvery = Math.max(21, Math.floor(visits / 60))
   return [
     `SET preserve_insertion_order = false`,
     `CREATE TABLE t_catalog AS ${catalogSql}`,
@@ -84,18 +93,21 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
                         WHEN 3 THEN 'private_hospital' WHEN 4 THEN 'clinic' WHEN 5 THEN 'clinic'
                         ELSE 'village_clinic' END AS org_kind,
             '500235' AS admdvs,
-            CASE k % 10 WHEN 0 THEN NULL WHEN 1 THEN 300 WHEN 2 THEN 40 WHEN 3 THEN 80 ELSE 0 END AS aprv_bed_cnt,
+            -- Private hospitals have about the beds their share of stays needs, so busy days overflow.
+            CASE k % 10 WHEN 0 THEN NULL WHEN 1 THEN 300 WHEN 2 THEN 40 WHEN 3 THEN ${privateBeds} ELSE 0 END AS aprv_bed_cnt,
             CAST(NULL AS VARCHAR) AS supervisor_code,
             CASE WHEN k % 10 = 0 THEN CASE WHEN k % 20 = 0 THEN '1' ELSE '0' END END AS open_24h,
             k, k % 10 AS kind
      FROM range(${insts}) t(k)`,
-    // Institutions by what they offer: 0 pharmacies, 1 inpatient (hospitals, townships), 2 outpatient.
+    // Institutions by what they offer: 0 pharmacies, 1 inpatient (hospitals, townships), 2 outpatient,
+    // 3 village clinics.
     `CREATE TABLE t_pick AS
-     SELECT cls, fixmedins_code, CAST(row_number() OVER (PARTITION BY cls ORDER BY k) - 1 AS BIGINT) AS idx,
+     SELECT cls, fixmedins_code, k, CAST(row_number() OVER (PARTITION BY cls ORDER BY k) - 1 AS BIGINT) AS idx,
             count(*) OVER (PARTITION BY cls) AS n, fixmedins_type, hosp_lv
      FROM (SELECT *, 0 AS cls FROM t_fixmedins WHERE kind = 0
            UNION ALL SELECT *, 1 FROM t_fixmedins WHERE kind IN (1, 2, 3)
-           UNION ALL SELECT *, 2 FROM t_fixmedins WHERE kind <> 0)`,
+           UNION ALL SELECT *, 2 FROM t_fixmedins WHERE kind <> 0
+           UNION ALL SELECT *, 3 FROM t_fixmedins WHERE kind >= 6)`,
     `CREATE TABLE t_psn AS
      SELECT 'N' || lpad(CAST(p AS VARCHAR), 13, '0') AS psn_no, CASE WHEN p % 2 = 0 THEN '1' ELSE '2' END AS gend,
             DATE '1930-01-01' + CAST(${r("p", 1)} * 33000 AS INTEGER) AS brdy, CASE WHEN p % 3 = 0 THEN '310' ELSE '390' END AS insutype
@@ -103,29 +115,74 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
     `CREATE TABLE t_deaths AS
      SELECT psn_no, DATE '2025-01-01' + CAST(${r("psn_no", 2)} * 300 AS INTEGER) AS die_date
      FROM t_psn WHERE hash(psn_no, ${seed}) % 500 = 7`,
+    // Visits. Every random draw is a function of the visit number, so a planted visit can copy the
+    // person, day and institution of the visit it plays against (src): the stay 20 visits earlier
+    // (readmission, overlap), the stay of its block (pharmacy during a stay).
     `CREATE TABLE t_visit AS
-     WITH v AS (
-       SELECT v, CASE WHEN v % 20 = 0 THEN 'in' WHEN v % 20 IN (1, 2) THEN 'ph' ELSE 'out' END AS kind,
-              CAST(floor(${r("v", 3)} * ${persons}) AS BIGINT) AS p,
-              CAST(floor(${r("v", 4)} * 360) AS INTEGER) AS d, ${r("v", 5)} AS u, ${r("v", 6)} AS w
+     WITH base AS (
+       SELECT v, v // 20 AS b, v % 20 AS vm,
+              CASE WHEN v % 20 = 0 THEN 'in' WHEN v % 20 IN (1, 2) THEN 'ph' ELSE 'out' END AS kind,
+              ${r("v", 5)} AS u, ${r("v", 6)} AS w
        FROM range(${visits}) t(v)
+     ),
+     planned AS (
+       SELECT *,
+              CASE
+                WHEN kind = 'in' AND v >= 20 AND ${r("v - 20", 5)} >= 0.03 AND u < 0.02 THEN 'split'
+                WHEN kind = 'in' AND v >= 20 AND ${r("v - 20", 5)} >= 0.03 AND u < 0.03 THEN 'overlap'
+                WHEN kind = 'in' AND w >= 0.5 AND w < 0.52 THEN 'idle'
+                WHEN kind = 'in' AND w >= 0.125 AND w < 0.25 AND u > 0.9 THEN 'low'
+                WHEN kind = 'ph' AND ${r("b * 20", 6)} < 0.05 AND ${r("b * 20", 5)} >= 0.03 THEN 'during'
+                WHEN kind = 'ph' AND b % 500 < 3 THEN 'pool'
+                WHEN kind = 'ph' AND b % 997 BETWEEN 10 AND 15 THEN 'frequent'
+                WHEN kind = 'out' AND v % ${doctorEvery} = 7 THEN 'doctor'
+                WHEN kind = 'out' AND u < 0.003 THEN 'dup'
+                WHEN kind = 'out' AND u < 0.005 THEN 'unbundled'
+              END AS plan
+       FROM base
+     ),
+     sourced AS (
+       SELECT *, CASE WHEN plan IN ('split', 'overlap') THEN v - 20 WHEN plan = 'during' THEN b * 20 ELSE v END AS src
+       FROM planned
+     ),
+     drawn AS (
+       SELECT *,
+              CASE WHEN plan = 'frequent' THEN CAST(hash(b // 997, 11, ${seed}) % ${persons} AS BIGINT)
+                   ELSE CAST(floor(${r("src", 3)} * ${persons}) AS BIGINT) END AS p,
+              CAST(floor(${r("src", 4)} * 360) AS INTEGER) AS src_day,
+              2 + CAST(floor(${r("src", 6)} * 8) AS INTEGER) AS src_los,
+              CAST(floor(${r("src", 7)} * 1000000) AS BIGINT) AS pick
+       FROM sourced
+     ),
+     placed AS (
+       SELECT *,
+              CASE plan WHEN 'split' THEN src_day + src_los + 3 WHEN 'overlap' THEN src_day + 1
+                        WHEN 'during' THEN src_day + vm WHEN 'pool' THEN CAST((b // 500) * 37 % 360 AS INTEGER)
+                        WHEN 'frequent' THEN CAST((b // 997) * 53 % 330 + 2 * (b % 997 - 10) + vm AS INTEGER)
+                        WHEN 'doctor' THEN 100 ELSE src_day END AS d,
+              CASE plan WHEN 'pool' THEN 14 * 60 + (vm - 1) + 2 * (b % 500) WHEN 'frequent' THEN 10 * 60
+                        WHEN 'during' THEN 15 * 60 WHEN 'doctor' THEN 7 * 60 + v % 600
+                        ELSE CASE WHEN kind = 'ph' AND u > 0.998 THEN 23 * 60 + 10 ELSE 480 + floor(u * 600) END END AS minute,
+              CASE kind WHEN 'ph' THEN 0 WHEN 'in' THEN 1 ELSE CASE WHEN plan = 'doctor' THEN 3 ELSE 2 END END AS cls
+       FROM drawn
      )
-     SELECT v.v, v.kind, 'V' || lpad(CAST(v.v AS VARCHAR), 11, '0') AS mdtrt_id,
-            'N' || lpad(CAST(v.p AS VARCHAR), 13, '0') AS psn_no, i.fixmedins_code, i.fixmedins_type, i.hosp_lv,
+     SELECT v.v, v.kind, v.plan, 'V' || lpad(CAST(v.v AS VARCHAR), 11, '0') AS mdtrt_id,
+            'N' || lpad(CAST(v.p AS VARCHAR), 13, '0') AS psn_no, i.fixmedins_code, i.fixmedins_type, i.hosp_lv, i.k,
             CASE v.kind WHEN 'in' THEN '21' WHEN 'ph' THEN '41'
                         ELSE CASE WHEN v.w < 0.07 THEN '14' WHEN v.w < 0.10 THEN '13' ELSE '11' END END AS med_type,
-            CAST(DATE '2025-01-01' + v.d AS TIMESTAMP) + to_minutes(CAST(
-              CASE WHEN v.kind = 'ph' AND v.u < 0.002 THEN 23 * 60 + 10 ELSE 480 + floor(v.u * 600) END AS BIGINT)) AS begntime,
+            CAST(DATE '2025-01-01' + CAST(v.d AS INTEGER) AS TIMESTAMP) + to_minutes(CAST(v.minute AS BIGINT)) AS begntime,
             CASE WHEN v.kind = 'in' THEN 2 + CAST(floor(v.w * 8) AS INTEGER) ELSE 0 END AS los,
             v.w, v.u
-     FROM v JOIN t_pick i
-       ON i.cls = CASE v.kind WHEN 'ph' THEN 0 WHEN 'in' THEN 1 ELSE 2 END
-      AND i.idx = CAST(floor(${r("v.v", 7)} * i.n) AS BIGINT)`,
+     FROM placed v JOIN t_pick i
+       ON i.cls = v.cls
+      AND i.idx = CASE v.plan WHEN 'pool' THEN (v.b // 500) % i.n WHEN 'doctor' THEN 0
+                              WHEN 'overlap' THEN (v.pick % i.n + 1) % i.n ELSE v.pick % i.n END`,
     `CREATE TABLE t_mdtrt AS
      SELECT mdtrt_id, psn_no, fixmedins_code, med_type, begntime,
             CASE WHEN kind = 'in' THEN CAST(CAST(begntime AS DATE) + los AS TIMESTAMP) + INTERVAL 10 HOUR END AS endtime,
-            CASE WHEN kind = 'in' THEN CASE WHEN u < 0.03 THEN '2' ELSE '1' END END AS dscg_way,
-            CASE WHEN kind <> 'ph' THEN 'D' || substr(fixmedins_code, 8) || CAST(v % 3 AS VARCHAR) END AS atddr_no,
+            CASE WHEN kind = 'in' THEN CASE WHEN u > 0.97 THEN '2' ELSE '1' END END AS dscg_way,
+            CASE WHEN plan = 'doctor' THEN 'DOVERLOAD01'
+                 WHEN kind <> 'ph' THEN 'D' || substr(fixmedins_code, 8) || CAST(v % 3 AS VARCHAR) END AS atddr_no,
             CASE WHEN kind = 'in' THEN 'A' || lpad(CAST(v % 5 AS VARCHAR), 2, '0') END AS dept_code,
             CAST(NULL AS VARCHAR) AS adm_bed,
             CASE WHEN kind <> 'ph' THEN 'J' || lpad(CAST(CAST(floor(w * 1000) AS INTEGER) % 20 AS VARCHAR), 2, '0') || '.900' END AS dise_codg,
@@ -135,26 +192,35 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
      SELECT mdtrt_id, '1' AS diag_type, '1' AS diag_srt_no, dise_codg AS diag_code, CAST(NULL AS VARCHAR) AS diag_name,
             '1' AS maindiag_flag
      FROM t_mdtrt WHERE med_type = '21'`,
-    // Fee lines: j-th line of each visit. Items come from fixed lists by kind and position.
+    // Fee lines: the j-th line of each visit; inpatient: 5 tests, then bed, nursing and care a day.
     `CREATE TABLE t_lines AS
-     SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.fixmedins_type, v.hosp_lv, v.med_type, v.kind, v.begntime, v.los,
-            j, ${r("v.v * 64 + j", 8)} AS x, ${r("v.v * 64 + j", 9)} AS y
-     FROM t_visit v, unnest(range(CASE v.kind WHEN 'out' THEN 4 WHEN 'ph' THEN 2 ELSE 4 + 3 * v.los END)) t(j)`,
+     SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.fixmedins_type, v.hosp_lv, v.med_type, v.kind, v.plan, v.k,
+            v.begntime, v.los, j, ${r("v.v * 64 + j", 8)} AS x, ${r("v.v * 64 + j", 9)} AS y,
+            CASE WHEN v.kind = 'in' AND j >= 5 THEN (j - 5) % 3 END AS slot,
+            CASE WHEN v.kind = 'in' AND j >= 5 THEN CAST((j - 5) / 3 AS INTEGER) END AS stay_day
+     FROM t_visit v, unnest(range(CASE v.kind WHEN 'out' THEN 4 WHEN 'ph' THEN 2 ELSE 5 + 3 * v.los END)) t(j)`,
     `CREATE TABLE t_items AS
      SELECT *,
        CASE
+         WHEN plan = 'dup' AND j = 2 THEN '001204000010000'
+         WHEN plan = 'dup' AND j = 3 THEN 'C0305010010000100001'
+         WHEN plan = 'unbundled' AND j = 1 THEN '003105000010000'
+         WHEN plan = 'unbundled' AND j = 2 THEN '003111000010000'
+         WHEN plan = 'pool' THEN 'XD' || lpad(CAST(j + 1 AS VARCHAR), 21, '0')
+         WHEN kind = 'out' AND k % 97 = 6 AND j IN (1, 3) THEN '002102000010000'
          WHEN kind = 'out' AND j = 0 THEN '001102000010000'
          WHEN kind = 'out' AND j = 1 THEN
            CASE WHEN x < 0.004 THEN '003108000010000' WHEN x < 0.008 THEN '003107000010000'
                 WHEN x < 0.010 THEN '004303000010000' WHEN x < 0.012 THEN 'XJ01DDA063B001010100007'
                 WHEN x < 0.030 THEN '004301000010000'
-                WHEN x < 0.040 THEN '003105000010000' WHEN x < 0.050 THEN '003111000010000'
                 ELSE [${[...tests, ...extraTests].map((t) => `'${t}'`).join(", ")}][1 + CAST(floor(y * 8) AS INTEGER)] END
-         WHEN kind = 'out' AND j = 3 AND x < 0.3 THEN
-           CASE WHEN y < 0.5 THEN '001204000010000' WHEN y < 0.6 THEN 'C0305010010000100001' ELSE '004301000010000' END
-         WHEN kind = 'in' AND j < 4 THEN [${tests.map((t) => `'${t}'`).join(", ")}][1 + ((j + CAST(floor(y * 2) AS INTEGER)) % 5)]
-         WHEN kind = 'in' AND (j - 4) % 3 = 0 THEN '001103000010000'
-         WHEN kind = 'in' AND (j - 4) % 3 = 1 THEN CASE WHEN x < 0.15 THEN '001103000010000' ELSE '001202000010000' END
+         WHEN kind = 'out' AND j = 3 AND x < 0.3 THEN CASE WHEN y < 0.6 THEN '001204000010000' ELSE '004301000010000' END
+         WHEN kind = 'in' AND j < 5 AND k % 40 = 2 THEN [${tests.map((t) => `'${t}'`).join(", ")}][1 + j]
+         WHEN kind = 'in' AND j < 5 THEN [${tests.map((t) => `'${t}'`).join(", ")}][1 + ((j + CAST(floor(y * 3) AS INTEGER)) % 5)]
+         WHEN kind = 'in' AND slot = 0 THEN '001103000010000'
+         WHEN plan = 'low' THEN CASE WHEN slot = 1 THEN '002102000010000' ELSE '002301000010000' END
+         WHEN plan = 'idle' THEN 'XD' || lpad(CAST(CAST(floor(y * 40) AS INTEGER) AS VARCHAR), 21, '0')
+         WHEN kind = 'in' AND slot = 1 THEN CASE WHEN x < 0.005 THEN '001103000010000' ELSE '001202000010000' END
          WHEN kind = 'in' AND x < 0.5 THEN '001204000010000'
          ELSE 'XD' || lpad(CAST(CAST(floor(y * 40) AS INTEGER) AS VARCHAR), 21, '0')
        END AS med_list_codg
@@ -162,17 +228,20 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
     `CREATE TABLE t_fee AS
      SELECT l.mdtrt_id, l.psn_no, l.fixmedins_code, lpad(CAST(l.j AS VARCHAR), 4, '0') AS feedetl_sn, l.med_list_codg,
             c.chrg AS med_chrgitm_type,
-            CASE WHEN l.kind = 'in' AND l.j >= 4
-                   THEN CAST(CAST(l.begntime AS DATE) + CAST((l.j - 4) / 3 AS INTEGER) + CASE WHEN l.x > 0.9995 THEN l.los + 1 ELSE 0 END
-                             AS TIMESTAMP) + INTERVAL 11 HOUR
+            CASE WHEN l.kind = 'in' AND l.j >= 5
+                   THEN CAST(CAST(l.begntime AS DATE)
+                             + CASE WHEN l.plan = 'idle' AND l.slot > 0 THEN 0 ELSE l.stay_day END
+                             + CASE WHEN l.x > 0.9995 THEN l.los + 1 ELSE 0 END AS TIMESTAMP) + INTERVAL 11 HOUR
                  ELSE l.begntime + to_minutes(CAST(5 + l.j AS BIGINT)) END AS fee_ocur_time,
-            CAST(CASE WHEN c.max_daily_cnt = 1 AND l.y > 0.97 THEN 2 WHEN c.chrg IN ('09', '10', '11') THEN 1 + floor(l.y * 3)
+            CAST(CASE WHEN l.plan = 'pool' THEN 1
+                      WHEN c.max_daily_cnt = 1 AND l.y > 0.997 THEN 2 WHEN c.chrg IN ('09', '10', '11') THEN 1 + floor(l.y * 3)
                       ELSE 1 END AS DOUBLE) AS cnt,
             round(fg_ceiling(fg_price_tier(l.fixmedins_type, l.hosp_lv), c.pric_uplmt_lv1, c.pric_uplmt_lv2,
                              c.pric_uplmt_lv3, c.pric_uplmt_other)
                   * CASE WHEN l.x > 0.998 THEN 1.1 WHEN l.y < 0.2 THEN 0.9 ELSE 1 END, 2) AS pric,
             CASE WHEN c.chrg IN ('09', '10', '11') AND l.kind <> 'in'
-                 THEN CASE WHEN l.med_type = '14' THEN 10 + floor(l.x * 25) ELSE 3 + floor(l.x * 6) END END AS prd_days,
+                 THEN CASE WHEN l.x > 0.997 THEN 40 WHEN l.med_type = '14' THEN 10 + floor(l.x * 20)
+                           ELSE 3 + floor(l.x * 5) END END AS prd_days,
             l.kind, l.x
      FROM t_items l JOIN t_catalog c USING (med_list_codg)`,
     `CREATE TABLE t_feedetail AS
@@ -195,19 +264,20 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
        FROM t_visit v LEFT JOIN total t USING (mdtrt_id)
      ),
      rows AS (
-       SELECT setl_id, mdtrt_id, psn_no, fixmedins_code, setl_time, med_type, amt, 1 AS sign, '0' AS refd, kind, v FROM base
+       SELECT setl_id, mdtrt_id, psn_no, fixmedins_code, setl_time, med_type, amt, 1 AS sign, '0' AS refd, kind, plan, v
+       FROM base
        UNION ALL
        SELECT 'R' || substr(setl_id, 2), mdtrt_id, psn_no, fixmedins_code, setl_time + INTERVAL 5 MINUTE, med_type, amt,
-              -1, '1', kind, v FROM base WHERE w > 0.995
+              -1, '1', kind, plan, v FROM base WHERE w > 0.995
        UNION ALL
        SELECT 'T' || substr(setl_id, 2), mdtrt_id, psn_no, fixmedins_code, setl_time + INTERVAL 10 MINUTE, med_type, amt,
-              1, '0', kind, v FROM base WHERE w > 0.995 AND u < 0.5
+              1, '0', kind, plan, v FROM base WHERE w > 0.995 AND u < 0.5
      )
      SELECT setl_id, mdtrt_id, psn_no, fixmedins_code, setl_time, med_type, CAST(NULL AS VARCHAR) AS insutype,
             sign * round(amt, 2) AS medfee_sumamt, sign * round(amt * 0.6, 2) AS hifp_pay,
             sign * round(amt * 0.6, 2) AS fund_pay_sumamt, CAST(0 AS DOUBLE) AS acct_pay,
             sign * round(amt * 0.4, 2) AS psn_cash_pay, refd AS refd_setl_flag,
-            CASE WHEN kind = 'ph' THEN 'T' || CAST(v % 3 AS VARCHAR) END AS opter
+            CASE WHEN plan = 'pool' THEN 'T0' WHEN kind = 'ph' THEN 'T' || CAST(v % 3 AS VARCHAR) END AS opter
      FROM rows`,
     // Pharmacy sales (3505) for the pharmacy lines, one in two hundred missing.
     `CREATE TABLE t_inv_sale AS
@@ -228,7 +298,7 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
      FROM (SELECT DISTINCT fixmedins_code, med_list_codg FROM t_inv_sale)`,
     `CREATE TABLE t_inv_purchase AS
      SELECT fixmedins_code, med_list_codg,
-            CASE WHEN hash(fixmedins_code, med_list_codg, ${seed}) % 100 = 0 THEN greatest(sum(sel_retn_cnt) - 80, 0)
+            CASE WHEN hash(fixmedins_code, med_list_codg, ${seed}) % 20 = 0 THEN greatest(sum(sel_retn_cnt) - 80, 0)
                  ELSE sum(sel_retn_cnt) + 10 END AS purc_retn_cnt,
             TIMESTAMP '2025-01-02 10:00:00' AS purc_retn_stoin_time, 'B' || substr(med_list_codg, -6) AS fixmedins_bchno,
             CAST(NULL AS VARCHAR) AS spler_name, CAST(NULL AS VARCHAR) AS purc_invo_no, CAST(NULL AS DOUBLE) AS finl_trns_pric,

@@ -13,7 +13,7 @@ import { readdir } from "node:fs/promises"
 import { join, resolve } from "node:path"
 import { ExtractInvalid, type ExtractProblem } from "./ExtractProblem.js"
 import { type Manifest, readManifest } from "./Manifest.js"
-import { asNumber, ident, query } from "./internal/Duck.js"
+import { asNumber, exec, ident, query } from "./internal/Duck.js"
 import { ProblemSink } from "./internal/ProblemSink.js"
 import { type FileFormat, stageFile } from "./internal/Staging.js"
 import { createEmpty, createTyped, dropStaged, validateStaged } from "./internal/Validation.js"
@@ -27,12 +27,18 @@ import { isTableName, type TableName, tableSpecs } from "./Tables.js"
 export interface ImportOptions {
   /** Stop collecting problems after this many (default 100). */
   readonly maxProblems?: number
+  /**
+   * DuckDB settings of the database (e.g. `{ threads: "2", memory_limit: "3GB" }`); DuckDB's
+   * defaults when absent (all cores, 80 % of memory).
+   */
+  readonly duckdb?: Readonly<Record<string, string>>
 }
 
 /**
- * An imported extract: a DuckDB connection holding one table per extract table, named after it.
- * Tables the extract does not have exist too, empty (see `has`). Close it when done; every rule
- * run against it shares the connection.
+ * An imported extract: a DuckDB connection holding one relation per extract table, named after
+ * it — a table, or for a Parquet file that needs no parsing a view reading the file in place (so
+ * the extract's files must stay while the handle is open). Tables the extract does not have exist
+ * too, empty (see `has`). Close it when done; every rule run against it shares the connection.
  *
  * @category models
  */
@@ -128,7 +134,7 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
 
   // Even when the file list or manifest is already wrong, every file present is still checked,
   // so that one round of fixes can address all problems.
-  const instance = yield* Effect.promise(() => DuckDBInstance.create(":memory:"))
+  const instance = yield* Effect.promise(() => DuckDBInstance.create(":memory:", { ...options.duckdb }))
   const connection = yield* Effect.promise(() => instance.connect())
   const close = closer(instance, connection)
   const load = Effect.gen(function* () {
@@ -140,7 +146,8 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
         `__raw_${spec.name}`,
         join(absolute, source.file),
         source.file,
-        source.format
+        source.format,
+        spec
       ).pipe(Effect.catchAll((fileProblems) => Effect.sync(() => errors.add(fileProblems)).pipe(Effect.as(null))))
       if (staged === null) continue
       yield* validateStaged(connection, spec, staged, source.file, errors, warnings)
@@ -148,6 +155,9 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
     }
     if (!errors.isEmpty) return yield* fail()
     for (const spec of tableSpecs) if (!found.has(spec.name)) yield* createEmpty(connection, spec)
+    // Staging needed insertion order (CSV positions are row ids); the rules do not, and DuckDB
+    // builds tables and windows in parallel without it.
+    yield* exec(connection, "SET preserve_insertion_order = false").pipe(Effect.orDie)
     const tables = tableSpecs.map((t) => t.name).filter((t) => found.has(t))
     const counts = yield* query(
       connection,

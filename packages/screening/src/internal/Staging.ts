@@ -1,8 +1,10 @@
 /**
- * Loads one extract file into a raw DuckDB table whose columns are all text, whatever the format,
+ * Loads one extract file into a raw DuckDB relation whose columns are text, whatever the format,
  * so that one validation pass (`Validation.ts`) can check and type every format the same way.
- * Each raw table carries a position per record that maps back to a line (CSV, JSONL) or row
- * (Parquet) for error messages.
+ * Parquet is the exception that makes large extracts fast: it is not copied but read through a
+ * view, and its columns that already have the spec's type (numbers, DATE, TIMESTAMP) stay as they
+ * are (`native`) instead of a round trip through text. Each raw relation carries a position per
+ * record that maps back to a line (CSV, JSONL) or row (Parquet) for error messages.
  *
  * @internal
  */
@@ -10,6 +12,7 @@ import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import type { ExtractProblem } from "../ExtractProblem.js"
 import { readHeader, recordLines } from "./CsvText.js"
+import type { ColumnType, TableSpec } from "../Tables.js"
 import { asNumber, asString, exec, ident, literal, query } from "./Duck.js"
 
 /** The file formats an extract may use. */
@@ -27,6 +30,13 @@ export interface StagedTable {
   readonly locate: (positions: ReadonlyArray<number>) => Effect.Effect<ReadonlyMap<number, number>>
   /** Line a whole-file problem about the header points at (`null`: none). */
   readonly headerLine: number | null
+  /**
+   * Known columns that need no parsing (Parquet): already of the spec's type, or text with no blank
+   * value and none to trim. All others are text to trim and parse.
+   */
+  readonly native: ReadonlySet<string>
+  /** What `raw` is, for dropping it. */
+  readonly kind: "TABLE" | "VIEW"
 }
 
 type Staged = Effect.Effect<StagedTable, ReadonlyArray<ExtractProblem>>
@@ -78,6 +88,8 @@ const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: strin
       columns: names,
       position: "rowid",
       headerLine: 1,
+      native: new Set<string>(),
+      kind: "TABLE",
       locate: (positions) =>
         Effect.promise(async () => {
           const lines = positions.length === 0 ? [] : await recordLines(path)
@@ -129,6 +141,8 @@ const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: str
       columns: names.map((k) => k.trim()),
       position: "__line",
       headerLine: null,
+      native: new Set<string>(),
+      kind: "TABLE",
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p])))
     }
   })
@@ -142,23 +156,58 @@ const parquetText = (name: string, type: string): string =>
       ? `strftime(${ident(name)}, '%Y-%m-%d %H:%M:%S')`
       : `CAST(${ident(name)} AS VARCHAR)`
 
-const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+const numeric = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/
+
+/** Whether a Parquet column of DuckDB type `type` already has the spec's type. */
+const isNative = (spec: ColumnType | undefined, type: string): boolean =>
+  spec === "N"
+    ? numeric.test(type)
+    : spec === "D"
+      ? type === "DATE"
+      : spec === "DT"
+        ? type === "TIMESTAMP" || type === "TIMESTAMP_S" || type === "TIMESTAMP_MS" || type === "TIMESTAMP_NS"
+        : false
+
+const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: string, spec: TableSpec): Staged =>
   Effect.gen(function* () {
     const described = yield* query(conn, `DESCRIBE SELECT * FROM read_parquet(${literal(path)})`).pipe(
       Effect.mapError((e) => [fileProblem(file, `not a readable Parquet file: ${e.message.split("\n")[0]}`)])
     )
+    const types = new Map(spec.columns.map((c) => [c.name, c.type]))
     const columns = described.map((r) => ({ name: asString(r.column_name) ?? "", type: asString(r.column_type) ?? "" }))
-    const select = columns.map((c) => `${parquetText(c.name, c.type)} AS ${ident(c.name.trim())}`)
+    const native = new Set(columns.filter((c) => isNative(types.get(c.name.trim()), c.type)).map((c) => c.name.trim()))
+    const select = columns.map(
+      (c) => `${native.has(c.name.trim()) ? ident(c.name) : parquetText(c.name, c.type)} AS ${ident(c.name.trim())}`
+    )
     yield* exec(
       conn,
-      `CREATE TABLE ${ident(raw)} AS SELECT ${["file_row_number AS __row", ...select].join(", ")}
+      `CREATE VIEW ${ident(raw)} AS SELECT ${["file_row_number AS __row", ...select].join(", ")}
        FROM read_parquet(${literal(path)}, file_row_number = true)`
     ).pipe(Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)]))
+    // A text column with no blank value and no value to trim reads as it is: checking that once
+    // is far cheaper than trimming ten million values on every read.
+    const text = columns.filter((c) => c.type === "VARCHAR" && types.get(c.name.trim()) === "C")
+    if (text.length > 0) {
+      const flags = yield* query(
+        conn,
+        `SELECT ${text
+          .map((c, i) => {
+            const x = ident(c.name.trim())
+            return `coalesce(bool_or(${x} = '' OR starts_with(${x}, ' ') OR ends_with(${x}, ' ')), false) AS c${i}`
+          })
+          .join(", ")} FROM ${ident(raw)}`
+      ).pipe(Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)]))
+      text.forEach((c, i) => {
+        if (flags[0]?.[`c${i}`] === false) native.add(c.name.trim())
+      })
+    }
     return {
       raw,
       columns: columns.map((c) => c.name.trim()),
       position: "__row",
       headerLine: null,
+      native,
+      kind: "VIEW",
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p + 1])))
     }
   })
@@ -172,10 +221,11 @@ export const stageFile = (
   raw: string,
   path: string,
   file: string,
-  format: FileFormat
+  format: FileFormat,
+  spec: TableSpec
 ): Staged =>
   format === "csv"
     ? stageCsv(conn, raw, path, file)
     : format === "jsonl"
       ? stageJsonl(conn, raw, path, file)
-      : stageParquet(conn, raw, path, file)
+      : stageParquet(conn, raw, path, file, spec)

@@ -1,7 +1,9 @@
 /**
- * Checks a staged (all-text) table against its spec and turns it into the typed table the rules
- * read. Validation and typing share one SQL expression per column, so a value that passes the
- * check is exactly a value that types.
+ * Checks a staged table against its spec and turns it into the typed table the rules read.
+ * Validation and typing share one SQL expression per column, so a value that passes the check is
+ * exactly a value that types. Staged columns are text, except Parquet columns that already have
+ * the spec's type (`StagedTable.native`), which need no parsing. All value checks of a table run
+ * in one scan.
  *
  * @internal
  */
@@ -18,8 +20,17 @@ const sqlType: Record<ColumnType, string> = { C: "VARCHAR", N: "DOUBLE", D: "DAT
 // Blank and whitespace-only cells are null; known text columns are trimmed so that codes join.
 const text = (column: string) => `nullif(trim(${ident(column)}), '')`
 
-/** The typed value of a raw text column; NULL when the text is empty or does not parse. */
-const typed = (column: string, type: ColumnType): string => {
+/**
+ * The typed value of a staged column; NULL when the text is empty or does not parse. A native
+ * column (already of the spec's type) is only normalised (non-finite numbers are not numbers).
+ */
+const typed = (column: string, type: ColumnType, native = false): string => {
+  if (native) {
+    const c = ident(column)
+    return type === "N"
+      ? `CASE WHEN isfinite(CAST(${c} AS DOUBLE)) THEN CAST(${c} AS DOUBLE) END`
+      : `CAST(${c} AS ${sqlType[type]})`
+  }
   const t = text(column)
   switch (type) {
     case "C":
@@ -33,6 +44,20 @@ const typed = (column: string, type: ColumnType): string => {
               THEN TRY_STRPTIME(${t}, '%Y-%m-%d %H:%M:%S') END`
   }
 }
+
+/** The condition "the value is empty" of a staged column. */
+const isEmpty = (column: string, native: boolean): string =>
+  native ? `${ident(column)} IS NULL` : `${text(column)} IS NULL`
+
+/** The condition "a value is there but does not type", or null when every value types. */
+const isBad = (column: string, type: ColumnType, native: boolean): string | null =>
+  native
+    ? type === "N"
+      ? `${ident(column)} IS NOT NULL AND NOT isfinite(CAST(${ident(column)} AS DOUBLE))`
+      : null
+    : type === "C"
+      ? null
+      : `${text(column)} IS NOT NULL AND (${typed(column, type)}) IS NULL`
 
 const describeBad: Record<ColumnType, string> = {
   C: "is not text",
@@ -55,35 +80,41 @@ const locateAll = (
     rows.map((r) => ({ file, line: lines.get(r.pos) ?? null, column: r.column, message: r.message }))
   )
 
-/** Value problems of the known columns: required-but-empty, and text that does not parse. */
+/**
+ * Value problems of the known columns — required-but-empty, and values that do not type — in one
+ * scan of the staged table. Problems of required columns go to `errors`, of optional columns
+ * (read as empty) to `warnings`.
+ */
 const valueProblems = (
   conn: DuckDBConnection,
   staged: StagedTable,
   file: string,
   known: ReadonlyArray<Known>,
-  required: boolean,
-  sink: ProblemSink
+  errors: ProblemSink,
+  warnings: ProblemSink
 ): Effect.Effect<void> =>
   Effect.gen(function* () {
-    const checks = known
-      .filter((k) => k.spec.required === required)
-      .flatMap(({ spec, index }) => {
-        const raw = ident(spec.name)
-        const select = (kind: string, where: string) =>
-          `SELECT ${staged.position} AS pos, ${index} AS col, '${kind}' AS kind, ${raw} AS val
-           FROM ${ident(staged.raw)} WHERE ${where}`
-        return [
-          ...(required ? [select("empty", `${text(spec.name)} IS NULL`)] : []),
-          ...(spec.type === "C"
-            ? []
-            : [select(spec.type, `${text(spec.name)} IS NOT NULL AND (${typed(spec.name, spec.type)}) IS NULL`)])
-        ]
-      })
+    const checks = known.flatMap(({ spec, index }) => {
+      const native = staged.native.has(spec.name)
+      const bad = isBad(spec.name, spec.type, native)
+      return [
+        ...(spec.required ? [{ spec, index, kind: "empty", cond: isEmpty(spec.name, native) }] : []),
+        ...(bad === null ? [] : [{ spec, index, kind: spec.type, cond: bad }])
+      ]
+    })
     if (checks.length === 0) return
+    const items = checks.map(
+      (c) =>
+        `CASE WHEN ${c.cond} THEN {'col': ${c.index}, 'kind': '${c.kind}', 'val': CAST(${ident(c.spec.name)} AS VARCHAR)} END`
+    )
+    // Enough rows for both sinks; a row may carry several problems.
+    const limit = errors.remaining + warnings.remaining + 2
     const rows = yield* query(
       conn,
-      `SELECT pos::BIGINT AS pos, col, kind, val FROM (${checks.join(" UNION ALL ")})
-       ORDER BY pos, col LIMIT ${sink.remaining + 1}`
+      `SELECT pos, p.col AS col, p.kind AS kind, p.val AS val
+       FROM (SELECT ${staged.position}::BIGINT AS pos, unnest(list_filter([${items.join(", ")}], x -> x IS NOT NULL)) AS p
+             FROM ${ident(staged.raw)} WHERE ${checks.map((c) => `(${c.cond})`).join(" OR ")})
+       ORDER BY pos, col LIMIT ${limit}`
     ).pipe(Effect.orDie)
     const byIndex = new Map(known.map((k) => [k.index, k.spec]))
     const located = yield* locateAll(
@@ -94,10 +125,12 @@ const valueProblems = (
         const kind = asString(r.kind) as "empty" | ColumnType
         const what =
           kind === "empty" ? "required value is empty" : `${quoteValue(asString(r.val) ?? "")} ${describeBad[kind]}`
-        return { pos: asNumber(r.pos), column: spec.name, message: required ? what : `${what}; read as empty` }
+        return { pos: asNumber(r.pos), column: spec.name, message: spec.required ? what : `${what}; read as empty` }
       })
     )
-    sink.add(located)
+    const required = new Set(known.filter((k) => k.spec.required).map((k) => k.spec.name))
+    errors.add(located.filter((p) => required.has(p.column ?? "")))
+    warnings.add(located.filter((p) => !required.has(p.column ?? "")))
   })
 
 /** Every record whose primary key repeats an earlier record's. */
@@ -109,7 +142,14 @@ const duplicateKeys = (
   sink: ProblemSink
 ): Effect.Effect<void> =>
   Effect.gen(function* () {
-    const parts = key.map(text)
+    const parts = key.map((k) => (staged.native.has(k) ? ident(k) : text(k)))
+    // Most extracts have no duplicate: a hash aggregate says so faster than the window below.
+    const any = yield* query(
+      conn,
+      `SELECT 1 AS x FROM ${ident(staged.raw)} WHERE ${parts.map((p) => `${p} IS NOT NULL`).join(" AND ")}
+       GROUP BY ${parts.join(", ")} HAVING count(*) > 1 LIMIT 1`
+    ).pipe(Effect.orDie)
+    if (any.length === 0) return
     const rows = yield* query(
       conn,
       `SELECT pos, first_pos, k FROM (
@@ -155,16 +195,17 @@ export const validateStaged = (
     errors.add(
       missing.map((c) => ({ file, line: staged.headerLine, column: c.name, message: "required column is missing" }))
     )
-    yield* valueProblems(conn, staged, file, known, true, errors)
-    yield* valueProblems(conn, staged, file, known, false, warnings)
+    yield* valueProblems(conn, staged, file, known, errors, warnings)
     if (spec.primaryKey.length > 0 && spec.primaryKey.every((k) => present.has(k))) {
       yield* duplicateKeys(conn, staged, file, spec.primaryKey, errors)
     }
   })
 
 /**
- * Creates the typed table `spec.name` from a staged table, then drops the staged one. Known
- * columns come first, typed (NULL when absent from the file); extra columns follow as text.
+ * Creates the typed relation `spec.name` from a staged one. Known columns come first, typed (NULL
+ * when absent from the file); extra columns follow as text. A table, and the staged relation is
+ * dropped — except for a Parquet file whose known columns are all native or text: a view reading
+ * the file in place.
  */
 export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: StagedTable): Effect.Effect<void> => {
   const present = new Set(staged.columns)
@@ -172,15 +213,21 @@ export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: Sta
   const select = [
     ...spec.columns.map((c) =>
       present.has(c.name)
-        ? `${typed(c.name, c.type)} AS ${ident(c.name)}`
+        ? `${typed(c.name, c.type, staged.native.has(c.name))} AS ${ident(c.name)}`
         : `CAST(NULL AS ${sqlType[c.type]}) AS ${ident(c.name)}`
     ),
     ...staged.columns.filter((c) => !knownNames.has(c)).map(ident)
   ]
+  // A Parquet file whose columns need no parsing is read in place: copying ten million rows into
+  // memory costs more than every rule reading the (compressed, columnar) file again.
+  const inPlace =
+    staged.kind === "VIEW" && spec.columns.every((c) => !present.has(c.name) || c.type === "C" || staged.native.has(c.name))
   return exec(
     conn,
-    `CREATE TABLE ${ident(spec.name)} AS SELECT ${select.join(", ")} FROM ${ident(staged.raw)};
-     DROP TABLE ${ident(staged.raw)}`
+    inPlace
+      ? `CREATE VIEW ${ident(spec.name)} AS SELECT ${select.join(", ")} FROM ${ident(staged.raw)}`
+      : `CREATE TABLE ${ident(spec.name)} AS SELECT ${select.join(", ")} FROM ${ident(staged.raw)};
+         DROP ${staged.kind} ${ident(staged.raw)}`
   ).pipe(Effect.orDie)
 }
 
@@ -197,4 +244,4 @@ export const createEmpty = (conn: DuckDBConnection, spec: TableSpec): Effect.Eff
 
 /** Drops a staged table that will not be typed (the import failed). */
 export const dropStaged = (conn: DuckDBConnection, staged: StagedTable): Effect.Effect<void> =>
-  exec(conn, `DROP TABLE IF EXISTS ${ident(staged.raw)}`).pipe(Effect.orDie)
+  exec(conn, `DROP ${staged.kind} IF EXISTS ${ident(staged.raw)}`).pipe(Effect.orDie)

@@ -1,0 +1,175 @@
+/**
+ * The screening benchmark: `pnpm bench:screening --lines N [--format parquet|csv] [--threads T]
+ * [--memory-limit 3GB] [--json]`. Generates (once, cached under the temp directory) a synthetic
+ * extract of N fee lines (synth-extract.ts, in a child process so that its memory does not count),
+ * then in this process and on the same files:
+ *
+ * 1. the floor: one plain scan-and-aggregate of `feedetail` by DuckDB straight from the file, and
+ *    the same over the imported table;
+ * 2. the import (`importExtract`: staging, validation, typed tables) — rows per second;
+ * 3. the full rule library (`runScreening`) — the shared relations, then time per rule;
+ * 4. the total and the peak memory (the process's RSS high-water mark, DuckDB included).
+ *
+ * A report goes to stdout (Markdown, or JSON with `--json`). Timing is measured, never asserted:
+ * benchmarks are not tests.
+ */
+import { DuckDBInstance } from "@duckdb/node-api"
+import * as Effect from "effect/Effect"
+import { execFileSync } from "node:child_process"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { cpus, freemem, tmpdir, totalmem } from "node:os"
+import { join } from "node:path"
+import { parseArgs } from "node:util"
+import { importExtract, runScreening, type RuleRun } from "../src/index.js"
+import { synthVersion } from "./synth-extract.js"
+
+const { values } = parseArgs({
+  options: {
+    lines: { type: "string", default: "1000000" },
+    format: { type: "string", default: "parquet" },
+    threads: { type: "string" },
+    "memory-limit": { type: "string" },
+    dir: { type: "string" },
+    json: { type: "boolean", default: false }
+  }
+})
+
+const lines = Number(values.lines)
+if (!Number.isInteger(lines) || lines < 1000) throw new Error("--lines must be a whole number ≥ 1000")
+const format = values.format === "csv" ? "csv" : "parquet"
+const dir = values.dir ?? join(tmpdir(), "fundguard-bench", `v${synthVersion}-${lines}-${format}`)
+const settings: Record<string, string> = {
+  ...(values.threads === undefined ? {} : { threads: values.threads }),
+  ...(values["memory-limit"] === undefined ? {} : { memory_limit: values["memory-limit"] })
+}
+
+const ms = (started: number) => Math.round(performance.now() - started)
+const log = (line: string) => process.stderr.write(`${line}\n`)
+
+/** Generates the extract unless a complete one of this generator version is already there. */
+const ensureExtract = (): number => {
+  const marker = join(dir, "synth.json")
+  if (existsSync(marker)) {
+    const meta = JSON.parse(readFileSync(marker, "utf8")) as { version: number; format: string }
+    if (meta.version === synthVersion && meta.format === format) return 0
+  }
+  log(`generating ${lines.toLocaleString("en-US")} fee lines as ${format} into ${dir} …`)
+  const started = performance.now()
+  execFileSync(
+    process.execPath,
+    [
+      "--conditions=@fundguard/source",
+      "--import",
+      "tsx",
+      join(import.meta.dirname, "synth-extract.ts"),
+      "--lines",
+      String(lines),
+      "--out",
+      dir,
+      "--format",
+      format
+    ],
+    { stdio: ["ignore", "inherit", "inherit"] }
+  )
+  return ms(started)
+}
+
+/** One scan-and-aggregate of feedetail: from the file in a fresh DuckDB, and from a loaded table. */
+const floor = async (file: string): Promise<{ readonly fileMs: number }> => {
+  const instance = await DuckDBInstance.create(":memory:", settings)
+  const conn = await instance.connect()
+  const source = file.endsWith(".parquet") ? `read_parquet('${file}')` : `read_csv('${file}', header = true)`
+  const started = performance.now()
+  await conn.runAndReadAll(
+    `SELECT fixmedins_code, med_chrgitm_type, count(*) AS n, sum(det_item_fee_sumamt) AS amount
+     FROM ${source} GROUP BY ALL`
+  )
+  const fileMs = ms(started)
+  conn.closeSync()
+  instance.closeSync()
+  return { fileMs }
+}
+
+const main = async () => {
+  const generateMs = ensureExtract()
+  const files = readdirSync(dir)
+  const feedetail = join(dir, files.find((f) => f.startsWith("feedetail."))!)
+  const floorFile = await floor(feedetail)
+
+  const importStarted = performance.now()
+  const handle = await Effect.runPromise(importExtract(dir, { duckdb: settings }))
+  const importMs = ms(importStarted)
+  const rows = Object.values(handle.rowCounts).reduce((sum, n) => sum + (n ?? 0), 0)
+  const feeRows = handle.rowCounts.feedetail ?? 0
+
+  const tableFloorStarted = performance.now()
+  await handle.connection.runAndReadAll(
+    `SELECT fixmedins_code, med_chrgitm_type, count(*) AS n, sum(det_item_fee_sumamt) AS amount
+     FROM feedetail GROUP BY ALL`
+  )
+  const floorTableMs = ms(tableFloorStarted)
+
+  const runStarted = performance.now()
+  const result = await Effect.runPromise(
+    runScreening({
+      extract: handle,
+      onProgress: (e) => {
+        if (e._tag === "RuleFinished") log(`  ${e.run.code.padEnd(26)} ${String(e.run.durationMs).padStart(9)} ms`)
+      }
+    })
+  )
+  const screenMs = ms(runStarted)
+  handle.close()
+  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+  const version = (await (await DuckDBInstance.create(":memory:")).connect()).runAndReadAll("SELECT version() AS v")
+  const duckdb = String((await version).getRowObjectsJson()[0]?.v)
+
+  const report = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? "?",
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      freeGb: Math.round(freemem() / 2 ** 30),
+      node: process.version,
+      duckdb,
+      settings
+    },
+    lines: feeRows,
+    format,
+    generateMs,
+    floor: { fileMs: floorFile.fileMs, tableMs: floorTableMs },
+    import: { ms: importMs, rows, rowsPerSecond: Math.round(rows / (importMs / 1000)), feeRowsPerSecond: Math.round(feeRows / (importMs / 1000)) },
+    screen: {
+      ms: screenMs,
+      prepareMs: result.prepareMs,
+      suspicions: result.totals.suspicions,
+      rules: result.rules.map((r: RuleRun) => ({ code: r.code, ms: r.durationMs, count: r.count, status: r.status }))
+    },
+    totalMs: importMs + screenMs,
+    peakRssMb
+  }
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
+    return
+  }
+  const out = [
+    `## ${feeRows.toLocaleString("en-US")} fee lines (${format}), ${report.date}`,
+    "",
+    `machine: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memoryGb} GB; Node ${report.machine.node}; DuckDB ${duckdb}` +
+      (Object.keys(settings).length > 0 ? `; settings ${JSON.stringify(settings)}` : ""),
+    "",
+    "| step | time | note |",
+    "|---|---:|---|",
+    `| floor: scan + aggregate of feedetail from the file | ${report.floor.fileMs} ms | fresh DuckDB |`,
+    `| floor: the same over the imported table | ${report.floor.tableMs} ms | |`,
+    `| import (all tables, validated) | ${importMs} ms | ${rows.toLocaleString("en-US")} rows, ${report.import.rowsPerSecond.toLocaleString("en-US")} rows/s |`,
+    `| shared relations (fg_setl, fg_visit, …) | ${result.prepareMs} ms | |`,
+    ...result.rules.map((r) => `| ${r.code} | ${r.durationMs} ms | ${r.count.toLocaleString("en-US")} suspicions |`),
+    `| **all rules** | **${screenMs} ms** | ${result.totals.suspicions.toLocaleString("en-US")} suspicions |`,
+    `| **total (import + rules)** | **${importMs + screenMs} ms** | peak RSS ${peakRssMb.toLocaleString("en-US")} MB |`
+  ]
+  process.stdout.write(`${out.join("\n")}\n`)
+}
+
+await main()
