@@ -16,19 +16,40 @@ describe("responsibility page logic", () => {
   it("lays out a month Monday first and moves across years", () => {
     const weeks = monthGrid("2025-10")
     expect(weeks[0]).toEqual([null, null, "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05"])
-    expect(weeks.at(-1)?.filter((d) => d !== null).at(-1)).toBe("2025-10-31")
+    expect(
+      weeks
+        .at(-1)
+        ?.filter((d) => d !== null)
+        .at(-1)
+    ).toBe("2025-10-31")
     expect(weeks.every((w) => w.length === 7)).toBe(true)
-    expect(monthGrid("2026-02").flat().filter((d) => d !== null)).toHaveLength(28)
-    expect([shiftMonth("2026-01", -1), shiftMonth("2026-12", 1), shiftMonth("2026-05", 14)]).toEqual(["2025-12", "2027-01", "2027-07"])
+    expect(
+      monthGrid("2026-02")
+        .flat()
+        .filter((d) => d !== null)
+    ).toHaveLength(28)
+    expect([shiftMonth("2026-01", -1), shiftMonth("2026-12", 1), shiftMonth("2026-05", 14)]).toEqual([
+      "2025-12",
+      "2027-01",
+      "2027-07"
+    ])
     expect(monthLabel("2026-03")).toBe("2026年3月")
   })
 
   it("words deadlines: overdue, due today, working days left, provisional", () => {
-    const base = { deadline: "2026-12-07", state: "open" as const, dueToday: false, workingDaysLeft: 11, deadlineProvisional: false }
+    const base = {
+      deadline: "2026-12-07",
+      state: "open" as const,
+      dueToday: false,
+      workingDaysLeft: 11,
+      deadlineProvisional: false
+    }
     expect(deadlineText(base)).toBe("2026-12-07 · 剩 11 个工作日")
     expect(deadlineText({ ...base, state: "overdue" })).toBe("2026-12-07 · 已逾期")
     expect(deadlineText({ ...base, dueToday: true })).toBe("2026-12-07 · 今日到期")
-    expect(deadlineText({ ...base, deadline: "2027-01-05", workingDaysLeft: null, deadlineProvisional: true })).toBe("2027-01-05（暂定）")
+    expect(deadlineText({ ...base, deadline: "2027-01-05", workingDaysLeft: null, deadlineProvisional: true })).toBe(
+      "2027-01-05（暂定）"
+    )
     expect([percent(0.5), percent(1 / 3), percent(null)]).toEqual(["50%", "33.3%", "—"])
   })
 
@@ -40,7 +61,11 @@ describe("responsibility page logic", () => {
       { key: "files", label: "台账", type: "files", required: true, min: 1 }
     ]
     const form = emptyEvidenceForm(fields, "2026-11-22")
-    expect(form).toMatchObject({ completedOn: "2026-11-22", counts: { personsSampled: "" }, flags: { paperSealed: false } })
+    expect(form).toMatchObject({
+      completedOn: "2026-11-22",
+      counts: { personsSampled: "" },
+      flags: { paperSealed: false }
+    })
     form.counts["personsSampled"] = "１２"
     form.flags["paperSealed"] = true
     form.institutions["institutions"] = ["H50023500001"]
@@ -49,7 +74,9 @@ describe("responsibility page logic", () => {
       problems: []
     })
     form.counts["personsSampled"] = "十二"
-    expect(evidenceValues(fields, form).problems).toEqual([{ path: "$.values.personsSampled", message: "抽查参保人数：须为非负整数" }])
+    expect(evidenceValues(fields, form).problems).toEqual([
+      { path: "$.values.personsSampled", message: "抽查参保人数：须为非负整数" }
+    ])
   })
 
   it("finds the signed-in user's unit by department name", () => {

@@ -51,10 +51,18 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-evidence-"))
     for (const u of users) await upsertUser(scratch.db, systemActor(), { ...u, password })
     await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
-    await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), { calendar: chineseWorkingCalendar(), today, evidenceDir })
+    await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), {
+      calendar: chineseWorkingCalendar(),
+      today,
+      evidenceDir
+    })
     app = await buildApp({ db: scratch.db, now: () => new Date(`${today}T02:00:00Z`), evidenceDir })
     for (const u of users) {
-      const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: u.username, password } })
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: u.username, password }
+      })
       tokens[u.username] = res.json().token
     }
   }, 240_000)
@@ -77,25 +85,34 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     expect((await call("GET", "/api/v1/tasks/due", "weijian")).statusCode).toBe(403)
     expect((await call("GET", "/api/v1/tasks/due", "jihe")).statusCode).toBe(200)
     expect((await call("POST", "/api/v1/duties", "jihe", {})).statusCode).toBe(403)
-    expect((await call("PUT", "/api/v1/organisation/areas/xx", "jihe", { name: "x", kind: "town" })).statusCode).toBe(403)
+    expect((await call("PUT", "/api/v1/organisation/areas/xx", "jihe", { name: "x", kind: "town" })).statusCode).toBe(
+      403
+    )
   })
 
   it("serves the 奉节 organisation: streets with their leaders and sections (seed 000 §三(一))", async () => {
     const org = (await call("GET", "/api/v1/organisation", "jihe")).json()
-    expect(org.units.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining(["BUREAU", "SEC-JJJG", "CENTRE", "SSO-KUIZHOU", "HC-ZHUYI"]))
+    expect(org.units.map((u: { id: string }) => u.id)).toEqual(
+      expect.arrayContaining(["BUREAU", "SEC-JJJG", "CENTRE", "SSO-KUIZHOU", "HC-ZHUYI"])
+    )
     expect(org.assignments).toEqual(
       expect.arrayContaining([
         { areaCode: "kuizhou", sectionId: "SEC-YWGL", leaderName: "刘次权", leaderTitle: "局长" },
         { areaCode: "kuimen", sectionId: "SEC-XXFW", leaderName: "邓芳", leaderTitle: "医保中心副主任" }
       ])
     )
-    expect(org.jurisdictions).toEqual(expect.arrayContaining([{ unitId: "HC-ZHUYI", areaCode: "kuizhou", orgKinds: ["village_clinic"] }]))
+    expect(org.jurisdictions).toEqual(
+      expect.arrayContaining([{ unitId: "HC-ZHUYI", areaCode: "kuizhou", orgKinds: ["village_clinic"] }])
+    )
   })
 
   it("lists what is due today with deadlines, overdue flagged, and accepts a completion only with its evidence", async () => {
     const due = (await call("GET", `/api/v1/tasks/due?on=${today}`, "jihe")).json()
     expect(due.on).toBe(today)
-    const check = due.items.find((t: { dutyCode: string; periodKey: string }) => t.dutyCode === "FJ-SSO-CLINIC-CHECK-Q" && t.periodKey === "2025-Q4")
+    const check = due.items.find(
+      (t: { dutyCode: string; periodKey: string }) =>
+        t.dutyCode === "FJ-SSO-CLINIC-CHECK-Q" && t.periodKey === "2025-Q4"
+    )
     expect(check).toMatchObject({ deadline: "2025-12-31", state: "open", generated: true })
     checkedUnit = check.unitId
     const mine = (await call("GET", `/api/v1/tasks/due?unit=${checkedUnit}&on=${today}`, "jihe")).json()
@@ -127,11 +144,17 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     expect(download.statusCode).toBe(200)
     expect(download.rawPayload.equals(content)).toBe(true)
     const audit = await listAudit(scratch.db, { entityType: "task" })
-    expect(audit.some((a) => a.action === "task.complete" && a.entityId === check.id && a.actorName.includes("jihe"))).toBe(true)
+    expect(
+      audit.some((a) => a.action === "task.complete" && a.entityId === check.id && a.actorName.includes("jihe"))
+    ).toBe(true)
 
-    const overdue = (await call("GET", `/api/v1/tasks?state=overdue&unit=SEC-JJJG&includeSupervised=true&on=${today}`, "jihe")).json()
+    const overdue = (
+      await call("GET", `/api/v1/tasks?state=overdue&unit=SEC-JJJG&includeSupervised=true&on=${today}`, "jihe")
+    ).json()
     expect(overdue.items.length).toBeGreaterThan(0)
-    expect(overdue.items.every((t: { state: string; deadline: string }) => t.state === "overdue" && t.deadline < today)).toBe(true)
+    expect(
+      overdue.items.every((t: { state: string; deadline: string }) => t.state === "overdue" && t.deadline < today)
+    ).toBe(true)
     expect(new Set(overdue.items.map((t: { unitId: string }) => t.unitId)).size).toBeGreaterThan(1)
 
     const badDate = await call("GET", "/api/v1/tasks/due?on=2025-13-01", "jihe")
@@ -147,8 +170,13 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     const october = (await call("GET", "/api/v1/calendar/month?month=2025-10&unit=SSO-YONGAN", "jihe")).json()
     const oct9 = october.days.find((d: { date: string }) => d.date === "2025-10-09")
     // The September ledger (每月5日前) is due on 9 October: 5 October is in the holiday.
-    expect(oct9.tasks.map((t: { dutyCode: string; periodKey: string }) => `${t.dutyCode}:${t.periodKey}`)).toContain("FJ-SSO-LEDGER-M:2025-09")
-    expect(october.days.find((d: { date: string }) => d.date === "2025-10-01").day).toMatchObject({ working: false, name: "国庆节" })
+    expect(oct9.tasks.map((t: { dutyCode: string; periodKey: string }) => `${t.dutyCode}:${t.periodKey}`)).toContain(
+      "FJ-SSO-LEDGER-M:2025-09"
+    )
+    expect(october.days.find((d: { date: string }) => d.date === "2025-10-01").day).toMatchObject({
+      working: false,
+      name: "国庆节"
+    })
   })
 
   it("adds and revises a duty without code; refuses a bad one naming every field", async () => {
@@ -173,17 +201,30 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     const created = await call("POST", "/api/v1/duties", "admin", duty)
     expect(created.statusCode).toBe(201)
     expect(created.json().version).toBe(1)
-    const revised = await call("POST", "/api/v1/duties", "admin", { ...duty, effectiveFrom: "2026-03-01", frequency: { kind: "every", unit: "quarter" } })
+    const revised = await call("POST", "/api/v1/duties", "admin", {
+      ...duty,
+      effectiveFrom: "2026-03-01",
+      frequency: { kind: "every", unit: "quarter" }
+    })
     expect(revised.json().version).toBe(2)
-    const all = (await call("GET", "/api/v1/duties?all=true", "admin")).json().items.filter((d: { code: string }) => d.code === duty.code)
+    const all = (await call("GET", "/api/v1/duties?all=true", "admin"))
+      .json()
+      .items.filter((d: { code: string }) => d.code === duty.code)
     expect(all.map((d: { version: number; effectiveTo: string | null }) => [d.version, d.effectiveTo])).toEqual([
       [1, "2026-02-28"],
       [2, null]
     ])
-    const bad = await call("POST", "/api/v1/duties", "admin", { ...duty, code: "x", frequency: { kind: "every", unit: "week" }, colour: "red" })
+    const bad = await call("POST", "/api/v1/duties", "admin", {
+      ...duty,
+      code: "x",
+      frequency: { kind: "every", unit: "week" },
+      colour: "red"
+    })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error).toBe("InvalidDuty")
-    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual(expect.arrayContaining(["$.code", "$.frequency.unit", "$.colour"]))
+    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(["$.code", "$.frequency.unit", "$.colour"])
+    )
     const early = await call("POST", "/api/v1/duties", "admin", { ...duty, effectiveFrom: "2025-01-01" })
     expect(early.json().problems[0]).toMatchObject({ path: "$.effectiveFrom" })
   })
@@ -210,7 +251,10 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     // Keep only the two edited rows.
     const keep = new Set([1, row, broken])
     for (let n = sheet.rowCount; n >= 2; n--) if (!keep.has(n)) sheet.spliceRows(n, 1)
-    const upload = async () => ({ fileName: "职责.xlsx", contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64") })
+    const upload = async () => ({
+      fileName: "职责.xlsx",
+      contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64")
+    })
     const rejected = await call("POST", "/api/v1/duties/import", "admin", await upload())
     expect(rejected.statusCode).toBe(400)
     expect(rejected.json().problems).toEqual([expect.objectContaining({ path: "职责 第3行 期限" })])
@@ -228,18 +272,26 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       contentBase64: Buffer.from(csv).toString("base64")
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual(["单位 第3行 编码", "单位 第3行 名称", "单位 第3行 类型"])
+    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual([
+      "单位 第3行 编码",
+      "单位 第3行 名称",
+      "单位 第3行 类型"
+    ])
     const unknownParent = await call("POST", "/api/v1/organisation/import", "admin", {
       fileName: "单位.csv",
       table: "units",
-      contentBase64: Buffer.from("编码,名称,类型,上级单位,所在区域\nSSO-NEW,新城社保所,社保所,SEC-NOPE,kuizhou\n").toString("base64")
+      contentBase64: Buffer.from(
+        "编码,名称,类型,上级单位,所在区域\nSSO-NEW,新城社保所,社保所,SEC-NOPE,kuizhou\n"
+      ).toString("base64")
     })
     expect(unknownParent.json().problems[0].message).toContain("上级单位 SEC-NOPE 不存在")
     const exported = await call("GET", "/api/v1/organisation/export.xlsx", "admin")
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer)
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["区域", "单位", "辖区", "片区责任", "机构归属"])
-    workbook.getWorksheet("单位")!.addRow(["SSO-NEW", "新城社保所", "乡镇（街道）社保所", "SEC-JJJG", "kuizhou", "", "", "", "是"])
+    workbook
+      .getWorksheet("单位")!
+      .addRow(["SSO-NEW", "新城社保所", "乡镇（街道）社保所", "SEC-JJJG", "kuizhou", "", "", "", "是"])
     const ok = await call("POST", "/api/v1/organisation/import", "admin", {
       fileName: "组织机构.xlsx",
       contentBase64: Buffer.from(await workbook.xlsx.writeBuffer()).toString("base64")
@@ -247,15 +299,23 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     expect(ok.statusCode).toBe(200)
     expect(ok.json().counts.units).toBe(20)
     const org = (await call("GET", "/api/v1/organisation", "admin")).json()
-    expect(org.units.find((u: { id: string }) => u.id === "SSO-NEW")).toMatchObject({ name: "新城社保所", kind: "social_security_office" })
+    expect(org.units.find((u: { id: string }) => u.id === "SSO-NEW")).toMatchObject({
+      name: "新城社保所",
+      kind: "social_security_office"
+    })
   })
 
   it("reports coverage per unit and county against target, per period and per campaign", async () => {
     const year = (await call("GET", "/api/v1/coverage?period=2025", "jihe")).json()
-    const county = year.rows.find((r: { dutyCode: string; unitId: string | null; periodKey: string }) => r.dutyCode === "FJ-HC-VILLAGE-CHECK-Q" && r.unitId === null && r.periodKey === "2025-Q1")
+    const county = year.rows.find(
+      (r: { dutyCode: string; unitId: string | null; periodKey: string }) =>
+        r.dutyCode === "FJ-HC-VILLAGE-CHECK-Q" && r.unitId === null && r.periodKey === "2025-Q1"
+    )
     expect(county).toMatchObject({ objects: 5, target: 1, unitName: "全县合计" })
     const campaign = (await call("GET", "/api/v1/coverage?campaign=FJ-2025-ZXZL", "jihe")).json()
-    const village = campaign.rows.find((r: { dutyCode: string; unitId: string | null }) => r.dutyCode === "FJ2025-CHECK-VILLAGE" && r.unitId === null)
+    const village = campaign.rows.find(
+      (r: { dutyCode: string; unitId: string | null }) => r.dutyCode === "FJ2025-CHECK-VILLAGE" && r.unitId === null
+    )
     expect(village).toMatchObject({ target: 0.5, objects: 5, required: 3 })
     expect(village.campaign.phase).toBe("专项检查")
     const campaigns = (await call("GET", "/api/v1/campaigns", "jihe")).json().items
@@ -303,7 +363,14 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     expect([again.created, again.planned]).toEqual([0, first.planned])
     const docs = (await call("GET", "/api/docs/json")).json()
     expect(Object.keys(docs.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/tasks/due", "/api/v1/duties", "/api/v1/rankings", "/api/v1/coverage", "/api/v1/ledger.xlsx", "/api/v1/organisation/import"])
+      expect.arrayContaining([
+        "/api/v1/tasks/due",
+        "/api/v1/duties",
+        "/api/v1/rankings",
+        "/api/v1/coverage",
+        "/api/v1/ledger.xlsx",
+        "/api/v1/organisation/import"
+      ])
     )
   })
 })

@@ -37,7 +37,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
   try {
     new Cron(dutiesCron, { paused: true }).stop()
   } catch (error) {
-    throw new Error(`FUNDGUARD_DUTIES_CRON is not a valid cron expression ("${dutiesCron}"): ${(error as Error).message}`)
+    throw new Error(
+      `FUNDGUARD_DUTIES_CRON is not a valid cron expression ("${dutiesCron}"): ${(error as Error).message}`
+    )
   }
   const catchUp = env["FUNDGUARD_DUTIES_CATCHUP_DAYS"] ?? "31"
   if (!/^\d{1,3}$/.test(catchUp))

@@ -48,7 +48,11 @@ if (process.argv.includes("--duties-once")) {
     )
     return dutiesRunning
   }
-  const dutiesJob = new Cron(config.dutiesCron, { timezone: config.timezone, protect: true, name: "daily-duties" }, runDuties)
+  const dutiesJob = new Cron(
+    config.dutiesCron,
+    { timezone: config.timezone, protect: true, name: "daily-duties" },
+    runDuties
+  )
   log(`duties scheduled "${config.dutiesCron}" (${config.timezone}); generating today's tasks now`)
   void runDuties()
   const stop = async (signal: string) => {

@@ -75,12 +75,18 @@ describe("daily duty generation", () => {
       // Tasks appear when their period begins: the first of each month (monthly duties), quarter and year.
       expect([...createdOn.keys()].every((d) => d.endsWith("-01"))).toBe(true)
       expect(createdOn.get("2025-04-01")).toBeGreaterThan(createdOn.get("2025-05-01")!)
-      const ledger = await scratch.db.dutyTask.findFirst({ where: { dutyCode: "FJ-SSO-LEDGER-M", periodKey: "2025-09" } })
+      const ledger = await scratch.db.dutyTask.findFirst({
+        where: { dutyCode: "FJ-SSO-LEDGER-M", periodKey: "2025-09" }
+      })
       expect(ledger?.deadline).toBe("2025-10-09")
-      const review = await scratch.db.dutyTask.findFirst({ where: { dutyCode: "FJ-HC-VILLAGE-REVIEW-M", periodKey: "2025-01" } })
+      const review = await scratch.db.dutyTask.findFirst({
+        where: { dutyCode: "FJ-HC-VILLAGE-REVIEW-M", periodKey: "2025-01" }
+      })
       // Five working days after 31 January 2025: 5, 6, 7, 8 (Saturday, 调休) and 10 February.
       expect(review?.deadline).toBe("2025-02-10")
-      const report2024 = await scratch.db.dutyTask.findFirst({ where: { dutyCode: "NX-TRANSFER-REPORT-Y", periodKey: "2025" } })
+      const report2024 = await scratch.db.dutyTask.findFirst({
+        where: { dutyCode: "NX-TRANSFER-REPORT-Y", periodKey: "2025" }
+      })
       expect([report2024?.deadline, report2024?.deadlineProvisional]).toEqual(["2026-01-15", false])
 
       // Running the whole year again creates nothing.
@@ -101,14 +107,22 @@ describe("daily duty generation", () => {
       const report = await generateDailyTasks(scratch.db, calendar, isoDate("2026-12-01"), 0, (l) => lines.push(l))
       expect(report.provisional).toBeGreaterThan(0)
       expect(lines.join("\n")).toMatch(/WARNING: \d+ deadlines are provisional: they fall after 2026/)
-      const december = await scratch.db.dutyTask.findFirst({ where: { dutyCode: "FJ-SSO-LEDGER-M", periodKey: "2026-12" } })
+      const december = await scratch.db.dutyTask.findFirst({
+        where: { dutyCode: "FJ-SSO-LEDGER-M", periodKey: "2026-12" }
+      })
       expect([december?.deadline, december?.deadlineProvisional]).toEqual(["2027-01-05", true])
       expect(december?.deadlineNote).toContain("2027年的法定节假日安排不在工作日历数据内")
 
       const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href
       const child = spawn(
         process.execPath,
-        ["--conditions=@fundguard/source", "--import", tsx, join(import.meta.dirname, "..", "src", "main.ts"), "--duties-once"],
+        [
+          "--conditions=@fundguard/source",
+          "--import",
+          tsx,
+          join(import.meta.dirname, "..", "src", "main.ts"),
+          "--duties-once"
+        ],
         { env: { ...process.env, DATABASE_URL: scratch.url, TZ: "Asia/Shanghai" }, stdio: ["ignore", "ignore", "pipe"] }
       )
       let stderr = ""

@@ -33,7 +33,8 @@ const lib = chineseDays as unknown as ChineseDays
 export const calendarSource = "chinese-days 1.5.7（国务院办公厅部分节假日安排通知）"
 
 // The package reads a Date by its local calendar day: pass local midnight of the date meant.
-const local = (date: string): Date => new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+const local = (date: string): Date =>
+  new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
 
 /**
  * The years whose public holidays the package lists: from its first year with data to its last,
@@ -97,7 +98,8 @@ export const makeChineseWorkingCalendar = (): WorkingCalendarShape => {
   const calendar: WorkingCalendarShape = {
     source: calendarSource,
     coveredYears: years,
-    day: (date) => (covers(calendar, date) ? Either.right({ date, ...dayOf(date) }) : Either.left(notCovered(calendar, date)))
+    day: (date) =>
+      covers(calendar, date) ? Either.right({ date, ...dayOf(date) }) : Either.left(notCovered(calendar, date))
   }
   return calendar
 }
@@ -108,7 +110,10 @@ let shared: WorkingCalendarShape | undefined
 export const chineseWorkingCalendar = (): WorkingCalendarShape => (shared ??= makeChineseWorkingCalendar())
 
 /** The `WorkingCalendar` service from `chinese-days`. */
-export const ChineseWorkingCalendarLive: Layer.Layer<WorkingCalendar> = Layer.sync(WorkingCalendar, chineseWorkingCalendar)
+export const ChineseWorkingCalendarLive: Layer.Layer<WorkingCalendar> = Layer.sync(
+  WorkingCalendar,
+  chineseWorkingCalendar
+)
 
 /** The bureau's clock: today's date in China Standard Time, from the system clock. */
 export const BureauClockLive: Layer.Layer<BureauClock> = Layer.succeed(BureauClock, {

@@ -1,5 +1,12 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { dueOn, migrateDatabase, openDatabase, seedResponsibilitiesDemo, systemActor, upsertInstitutions } from "@fundguard/db"
+import {
+  dueOn,
+  migrateDatabase,
+  openDatabase,
+  seedResponsibilitiesDemo,
+  systemActor,
+  upsertInstitutions
+} from "@fundguard/db"
 import type { Institution } from "@fundguard/domain"
 import { demoExtractDir } from "@fundguard/screening"
 import { spawnSync } from "node:child_process"
@@ -68,18 +75,31 @@ describe("pnpm fundguard duties", () => {
     expect(result.code).toBe(0)
     const printed = JSON.parse(result.stdout)
     const database = openDatabase(url)
-    const expected = await dueOn(database.db, chineseWorkingCalendar(), today, { unitId: "HC-QINGLONG" }).finally(() => database.close())
-    expect(printed.on).toBe(today)
-    expect(printed.items.map((t: { dutyCode: string; periodKey: string; objectCode: string | null; deadline: string; state: string }) => [t.dutyCode, t.periodKey, t.objectCode ?? "", t.deadline, t.state])).toEqual(
-      expected.map((t) => [t.dutyCode, t.periodKey, t.objectCode, t.deadline, t.state])
+    const expected = await dueOn(database.db, chineseWorkingCalendar(), today, { unitId: "HC-QINGLONG" }).finally(() =>
+      database.close()
     )
+    expect(printed.on).toBe(today)
+    expect(
+      printed.items.map(
+        (t: { dutyCode: string; periodKey: string; objectCode: string | null; deadline: string; state: string }) => [
+          t.dutyCode,
+          t.periodKey,
+          t.objectCode ?? "",
+          t.deadline,
+          t.state
+        ]
+      )
+    ).toEqual(expected.map((t) => [t.dutyCode, t.periodKey, t.objectCode, t.deadline, t.state]))
     expect(printed.items.length).toBeGreaterThan(0)
     expect(printed.items.every((t: { unitId: string }) => t.unitId === "HC-QINGLONG")).toBe(true)
     expect(printed.overdue).toBe(printed.items.filter((t: { state: string }) => t.state === "overdue").length)
     expect(printed.overdue).toBeGreaterThan(0)
     // The September ledger was due on 9 October (5 October fell in the National Day holiday).
     const all = JSON.parse(fundguard(["duties", "due", "--on", "2025-10-09", "--json"]).stdout)
-    const ledger = all.items.find((t: { dutyCode: string; periodKey: string; unitId: string }) => t.dutyCode === "FJ-HC-LEDGER-M" && t.periodKey === "2025-09")
+    const ledger = all.items.find(
+      (t: { dutyCode: string; periodKey: string; unitId: string }) =>
+        t.dutyCode === "FJ-HC-LEDGER-M" && t.periodKey === "2025-09"
+    )
     if (ledger !== undefined) expect([ledger.deadline, ledger.dueToday]).toEqual(["2025-10-09", true])
     expect(all.calendar.coveredYears).toEqual({ from: 2004, to: 2026 })
   })

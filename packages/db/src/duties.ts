@@ -17,7 +17,12 @@ import * as Effect from "effect/Effect"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 
-type VersionRow = { readonly code: string; readonly version: number; readonly effectiveFrom: string; readonly effectiveTo: string | null }
+type VersionRow = {
+  readonly code: string
+  readonly version: number
+  readonly effectiveFrom: string
+  readonly effectiveTo: string | null
+}
 
 /** Every version of every duty, by code then version. */
 export const listDuties = async (db: Db): Promise<ReadonlyArray<Duty>> => {
@@ -33,7 +38,10 @@ const nextVersion = (
   const mine = existing.filter((r) => r.code === code)
   const version = mine.reduce((max, r) => Math.max(max, r.version), 0) + 1
   const current = mine.find((r) => r.effectiveTo === null || r.effectiveTo >= effectiveFrom) ?? null
-  const latestStart = mine.reduce<string | null>((max, r) => (max === null || r.effectiveFrom > max ? r.effectiveFrom : max), null)
+  const latestStart = mine.reduce<string | null>(
+    (max, r) => (max === null || r.effectiveFrom > max ? r.effectiveFrom : max),
+    null
+  )
   if (latestStart !== null && effectiveFrom <= latestStart)
     return { version, close: null, problem: `生效日期须晚于现行版本的生效日期 ${latestStart}` }
   return { version, close: current, problem: null }
@@ -122,7 +130,8 @@ export const retireDuty = async (db: Db, actor: Actor, code: string, lastDay: st
     where: { code, effectiveFrom: { lte: lastDay }, OR: [{ effectiveTo: null }, { effectiveTo: { gte: lastDay } }] },
     orderBy: { version: "desc" }
   })
-  if (current === null) throw new InvalidDuty({ problems: [{ path: "$.code", message: `没有在 ${lastDay} 有效的职责 ${code}` }] })
+  if (current === null)
+    throw new InvalidDuty({ problems: [{ path: "$.code", message: `没有在 ${lastDay} 有效的职责 ${code}` }] })
   await db.$transaction(async (tx) => {
     await tx.dutyVersion.update({ where: { id: current.id }, data: { effectiveTo: lastDay } })
     await recordAudit(tx, actor, {
@@ -145,7 +154,9 @@ export const seedDuties = async (db: Db, actor: Actor, duties: ReadonlyArray<unk
 /** Every version of every ranking scheme. */
 export const listRankingSchemes = async (db: Db): Promise<ReadonlyArray<RankingScheme>> => {
   const rows = await db.rankingSchemeVersion.findMany({ orderBy: [{ code: "asc" }, { version: "asc" }] })
-  return rows.map((r) => Effect.runSync(decodeRankingScheme({ ...(r.definition as object), effectiveTo: r.effectiveTo })))
+  return rows.map((r) =>
+    Effect.runSync(decodeRankingScheme({ ...(r.definition as object), effectiveTo: r.effectiveTo }))
+  )
 }
 
 /** The scheme version in force on `date` (the latest to take effect), or undefined. */
@@ -164,7 +175,8 @@ export const saveRankingScheme = async (db: Db, actor: Actor, input: unknown): P
   const decoded = Effect.runSync(Effect.either(decodeRankingScheme({ ...raw, version: next.version })))
   if (decoded._tag === "Left") throw decoded.left
   const scheme = decoded.right
-  if (next.problem !== null) throw new InvalidRankingScheme({ problems: [{ path: "$.effectiveFrom", message: next.problem }] })
+  if (next.problem !== null)
+    throw new InvalidRankingScheme({ problems: [{ path: "$.effectiveFrom", message: next.problem }] })
   await db.$transaction(async (tx) => {
     if (next.close !== null) {
       const effectiveTo = addDays(isoDate(scheme.effectiveFrom), -1)

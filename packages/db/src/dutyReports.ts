@@ -66,7 +66,13 @@ export const listCampaigns = async (db: Db) => {
   const map = new Map<string, { code: string; name: string; phases: Array<string>; from: string; to: string }>()
   for (const d of context.duties) {
     if (d.campaign === null) continue
-    const c = map.get(d.campaign.code) ?? { code: d.campaign.code, name: d.campaign.name, phases: [], from: d.effectiveFrom, to: d.effectiveTo ?? d.effectiveFrom }
+    const c = map.get(d.campaign.code) ?? {
+      code: d.campaign.code,
+      name: d.campaign.name,
+      phases: [],
+      from: d.effectiveFrom,
+      to: d.effectiveTo ?? d.effectiveFrom
+    }
     if (!c.phases.includes(d.campaign.phase)) c.phases.push(d.campaign.phase)
     if (d.frequency.kind === "window") {
       if (d.frequency.from < c.from) c.from = d.frequency.from
@@ -89,7 +95,10 @@ export interface RankingReport {
  * The ranking for a period (`2026` or `2026-Q3`) as of `asOf`, under the scheme in force at the end
  * of the period (or on `asOf`, if earlier); the built-in default when none is stored.
  */
-export const rankingReport = async (db: Db, query: { readonly period: Period; readonly asOf: string }): Promise<RankingReport> => {
+export const rankingReport = async (
+  db: Db,
+  query: { readonly period: Period; readonly asOf: string }
+): Promise<RankingReport> => {
   const context = await plannerContext(db)
   const day = query.asOf < query.period.end ? query.asOf : query.period.end
   const scheme = rankingSchemeOn(await listRankingSchemes(db), day) ?? defaultRankingScheme
@@ -154,10 +163,14 @@ export const monthlyLedger = async (
     orderBy: [{ completedOn: "asc" }, { createdAt: "asc" }]
   })
   const units = new Map(context.organisation.units.map((u) => [u.id as string, u.name]))
-  const title = (code: string, version: number) => context.duties.find((d) => d.code === code && d.version === version)?.title ?? code
+  const title = (code: string, version: number) =>
+    context.duties.find((d) => d.code === code && d.version === version)?.title ?? code
   const institutionsOf = (values: unknown) => {
-    const v = typeof values === "object" && values !== null ? (values as Record<string, unknown>)["institutions"] : undefined
-    return Array.isArray(v) ? v.map((c) => context.institutions.find((i) => i.code === c)?.name ?? String(c)).join("、") : ""
+    const v =
+      typeof values === "object" && values !== null ? (values as Record<string, unknown>)["institutions"] : undefined
+    return Array.isArray(v)
+      ? v.map((c) => context.institutions.find((i) => i.code === c)?.name ?? String(c)).join("、")
+      : ""
   }
   return {
     period,
@@ -192,7 +205,12 @@ export interface CalendarDay {
 export const monthCalendar = async (
   db: Db,
   calendar: WorkingCalendarShape,
-  query: { readonly month: string; readonly today: string; readonly unitId?: string; readonly includeSupervised?: boolean }
+  query: {
+    readonly month: string
+    readonly today: string
+    readonly unitId?: string
+    readonly includeSupervised?: boolean
+  }
 ): Promise<ReadonlyArray<CalendarDay>> => {
   const period = parsePeriodKey(query.month)
   if (period === null || !/^\d{4}-\d{2}$/.test(query.month)) throw new Error(`not a month: ${query.month}`)

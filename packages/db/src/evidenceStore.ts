@@ -41,7 +41,10 @@ export const storeEvidence = async (dir: string, bytes: Uint8Array): Promise<str
 /** The evidence file's bytes were changed or are missing. */
 export class EvidenceUnavailable extends Error {
   readonly _tag = "EvidenceUnavailable"
-  constructor(readonly sha256: string, reason: string) {
+  constructor(
+    readonly sha256: string,
+    reason: string
+  ) {
     super(`证据文件 ${sha256.slice(0, 12)}… ${reason}`)
     this.name = "EvidenceUnavailable"
   }

@@ -22,7 +22,14 @@ import type { Db } from "./client.js"
 export class OrganisationRejected extends Error {
   readonly _tag = "OrganisationRejected"
   constructor(readonly problems: ReadonlyArray<RowProblem>) {
-    super(problems.map((p) => `${p.sheet}${p.line === null ? "" : ` 第${p.line}行`}${p.column === null ? "" : ` ${p.column}`}：${p.message}`).join("\n"))
+    super(
+      problems
+        .map(
+          (p) =>
+            `${p.sheet}${p.line === null ? "" : ` 第${p.line}行`}${p.column === null ? "" : ` ${p.column}`}：${p.message}`
+        )
+        .join("\n")
+    )
     this.name = "OrganisationRejected"
   }
 }
@@ -84,7 +91,12 @@ export interface OrganisationChange {
   readonly removePlacements?: ReadonlyArray<string>
 }
 
-const mergeBy = <A>(current: ReadonlyArray<A>, next: ReadonlyArray<A>, key: (a: A) => string, remove: ReadonlyArray<string> = []) => {
+const mergeBy = <A>(
+  current: ReadonlyArray<A>,
+  next: ReadonlyArray<A>,
+  key: (a: A) => string,
+  remove: ReadonlyArray<string> = []
+) => {
   const map = new Map(current.map((a) => [key(a), a]))
   for (const k of remove) map.delete(k)
   for (const a of next) map.set(key(a), a)
@@ -173,7 +185,11 @@ export const changeOrganisation = async (
     }
     for (const a of change.assignments ?? []) {
       const data = { sectionId: a.sectionId, leaderName: a.leaderName, leaderTitle: a.leaderTitle }
-      await tx.areaAssignment.upsert({ where: { areaCode: a.areaCode }, create: { areaCode: a.areaCode, ...data }, update: data })
+      await tx.areaAssignment.upsert({
+        where: { areaCode: a.areaCode },
+        create: { areaCode: a.areaCode, ...data },
+        update: data
+      })
       await audit("area_assignment.save", "area", a.areaCode, data)
       written++
     }

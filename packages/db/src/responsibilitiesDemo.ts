@@ -41,7 +41,13 @@ const areas = [
   ["zhuyi", "朱衣镇", "town"]
 ] as const
 
-const unit = (id: string, name: string, kind: string, parentId: string | null, more: Partial<Record<string, unknown>> = {}) =>
+const unit = (
+  id: string,
+  name: string,
+  kind: string,
+  parentId: string | null,
+  more: Partial<Record<string, unknown>> = {}
+) =>
   Schema.decodeUnknownSync(OrgUnit)({
     id,
     name,
@@ -57,8 +63,24 @@ const unit = (id: string, name: string, kind: string, parentId: string | null, m
 
 /** Institutions the demo extract lacks but seed 000 names: 朱衣镇's centre and a 夔州街道 village clinic. */
 export const demoExtraInstitutions = [
-  { code: "H50023500014", name: "奉节县朱衣镇社区卫生服务中心", orgKind: "community_health_center", hospitalLevel: "3", admdvs: "500235", approvedBeds: 20, supervisorCode: null },
-  { code: "H50023500015", name: "奉节县夔州街道莲花村卫生室", orgKind: "village_clinic", hospitalLevel: "9", admdvs: "500235", approvedBeds: 0, supervisorCode: "H50023500014" }
+  {
+    code: "H50023500014",
+    name: "奉节县朱衣镇社区卫生服务中心",
+    orgKind: "community_health_center",
+    hospitalLevel: "3",
+    admdvs: "500235",
+    approvedBeds: 20,
+    supervisorCode: null
+  },
+  {
+    code: "H50023500015",
+    name: "奉节县夔州街道莲花村卫生室",
+    orgKind: "village_clinic",
+    hospitalLevel: "9",
+    admdvs: "500235",
+    approvedBeds: 0,
+    supervisorCode: "H50023500014"
+  }
 ] as unknown as ReadonlyArray<Institution>
 
 const officeOf = (code: string, name: string) =>
@@ -77,14 +99,41 @@ export const demoOrganisation = () => {
       unit("SEC-XXFW", "信息服务科", "section", "BUREAU"),
       unit("CENTRE", "奉节县医保中心", "handling_centre", "BUREAU", { head: "邓芳（副主任）" }),
       ...areas.map(([code, name]) => officeOf(code, name)),
-      unit("HC-CAOTANG", "奉节县草堂镇卫生院", "health_centre", "SEC-JJJG", { areaCode: "caotang", institutionCode: "H50023500004" }),
-      unit("HC-TUXIANG", "奉节县吐祥镇中心卫生院", "health_centre", "SEC-JJJG", { areaCode: "tuxiang", institutionCode: "H50023500005" }),
-      unit("HC-QINGLONG", "奉节县青龙镇卫生院", "health_centre", "SEC-JJJG", { areaCode: "qinglong", institutionCode: "H50023500006" }),
-      unit("HC-YUFU", "奉节县鱼复街道社区卫生服务中心", "health_centre", "SEC-JJJG", { areaCode: "yufu", institutionCode: "H50023500007" }),
-      unit("HC-ZHUYI", "奉节县朱衣镇社区卫生服务中心", "health_centre", "SEC-JJJG", { areaCode: "zhuyi", institutionCode: "H50023500014" })
+      unit("HC-CAOTANG", "奉节县草堂镇卫生院", "health_centre", "SEC-JJJG", {
+        areaCode: "caotang",
+        institutionCode: "H50023500004"
+      }),
+      unit("HC-TUXIANG", "奉节县吐祥镇中心卫生院", "health_centre", "SEC-JJJG", {
+        areaCode: "tuxiang",
+        institutionCode: "H50023500005"
+      }),
+      unit("HC-QINGLONG", "奉节县青龙镇卫生院", "health_centre", "SEC-JJJG", {
+        areaCode: "qinglong",
+        institutionCode: "H50023500006"
+      }),
+      unit("HC-YUFU", "奉节县鱼复街道社区卫生服务中心", "health_centre", "SEC-JJJG", {
+        areaCode: "yufu",
+        institutionCode: "H50023500007"
+      }),
+      unit("HC-ZHUYI", "奉节县朱衣镇社区卫生服务中心", "health_centre", "SEC-JJJG", {
+        areaCode: "zhuyi",
+        institutionCode: "H50023500014"
+      })
     ],
     jurisdictions: [
-      { unitId: "SEC-JJJG", areaCode: "*", orgKinds: kinds("public_hospital", "private_hospital", "township_health_center", "community_health_center", "village_clinic", "clinic", "pharmacy") },
+      {
+        unitId: "SEC-JJJG",
+        areaCode: "*",
+        orgKinds: kinds(
+          "public_hospital",
+          "private_hospital",
+          "township_health_center",
+          "community_health_center",
+          "village_clinic",
+          "clinic",
+          "pharmacy"
+        )
+      },
       ...areas.map(([code]) => ({
         unitId: `SSO-${code.toUpperCase()}`,
         areaCode: code,
@@ -164,7 +213,11 @@ export const seedResponsibilitiesDemo = async (
   const duties = await seedDuties(db, actor, [...defaultDuties, ...demoCampaign(year)])
   if ((await listRankingSchemes(db)).length === 0) await saveRankingScheme(db, actor, defaultRankingScheme)
   const hadTasks = (await db.dutyTask.count()) > 0
-  const generated = await generateTasks(db, actor, { calendar: options.calendar, from: `${year}-01-01`, through: options.today })
+  const generated = await generateTasks(db, actor, {
+    calendar: options.calendar,
+    from: `${year}-01-01`,
+    through: options.today
+  })
   let completions = 0
   if (!hadTasks) completions = await completeSome(db, actor, options)
   return { units: org.units.length, duties, tasks: generated, completions }
@@ -198,9 +251,18 @@ const completeSome = async (
       const n = Math.floor(hash(`${key}|${i}`) * 1000)
       const values: Record<string, unknown> = {}
       for (const f of duty.evidence) {
-        if (f.type === "count") values[f.key] = f.key === "personsSampled" ? 10 + (n % 8) : f.key === "participants" ? 12 + (n % 20) : f.key === "rectificationsVerified" ? n % 2 : n % 3
+        if (f.type === "count")
+          values[f.key] =
+            f.key === "personsSampled"
+              ? 10 + (n % 8)
+              : f.key === "participants"
+                ? 12 + (n % 20)
+                : f.key === "rectificationsVerified"
+                  ? n % 2
+                  : n % 3
         if (f.type === "flag") values[f.key] = true
-        if (f.type === "institutions") values[f.key] = objects.length === 0 ? [] : [objects[(n + i) % objects.length]!.code]
+        if (f.type === "institutions")
+          values[f.key] = objects.length === 0 ? [] : [objects[(n + i) % objects.length]!.code]
       }
       // Most problems found are rectified and verified; some are still open.
       if (typeof values["rectificationsVerified"] === "number" && typeof values["problemsFound"] === "number")

@@ -95,10 +95,23 @@ export const generateTasks = async (
   options: { readonly calendar: WorkingCalendarShape; readonly from: string; readonly through: string }
 ): Promise<GenerationReport> => {
   const context = await plannerContext(db)
-  const plan = planTasks({ ...context, from: options.from as never, through: options.through as never, calendar: options.calendar })
+  const plan = planTasks({
+    ...context,
+    from: options.from as never,
+    through: options.through as never,
+    calendar: options.calendar
+  })
   const existing = await db.dutyTask.findMany({
     where: { periodStart: { lte: options.through }, periodEnd: { gte: options.from } },
-    select: { id: true, dutyCode: true, unitId: true, objectCode: true, periodKey: true, deadline: true, deadlineProvisional: true }
+    select: {
+      id: true,
+      dutyCode: true,
+      unitId: true,
+      objectCode: true,
+      periodKey: true,
+      deadline: true,
+      deadlineProvisional: true
+    }
   })
   const byKey = new Map(existing.map((e) => [taskKey(e), e]))
   const fresh = plan.filter((p) => !byKey.has(taskKey({ ...p, periodKey: p.period.key })))
@@ -110,11 +123,16 @@ export const generateTasks = async (
   })
   if (fresh.length > 0 || recalc.length > 0) {
     await db.$transaction(async (tx) => {
-      for (let i = 0; i < fresh.length; i += 200) await tx.dutyTask.createMany({ data: fresh.slice(i, i + 200).map(taskData) })
+      for (let i = 0; i < fresh.length; i += 200)
+        await tx.dutyTask.createMany({ data: fresh.slice(i, i + 200).map(taskData) })
       for (const r of recalc) {
         await tx.dutyTask.update({
           where: { id: r.id },
-          data: { deadline: r.task.deadline.date, deadlineProvisional: r.task.deadline.provisional, deadlineNote: r.task.deadline.note }
+          data: {
+            deadline: r.task.deadline.date,
+            deadlineProvisional: r.task.deadline.provisional,
+            deadlineNote: r.task.deadline.note
+          }
         })
         await recordAudit(tx, actor, {
           action: "task.deadline_recalculated",
@@ -165,8 +183,14 @@ export const findTasks = (db: Db, filter: TaskFilter = {}) =>
     where: {
       ...(filter.unitIds === undefined ? {} : { unitId: { in: [...filter.unitIds] } }),
       ...(filter.dutyCodes === undefined ? {} : { dutyCode: { in: [...filter.dutyCodes] } }),
-      deadline: { ...(filter.deadlineFrom === undefined ? {} : { gte: filter.deadlineFrom }), ...(filter.deadlineTo === undefined ? {} : { lte: filter.deadlineTo }) },
-      periodEnd: { ...(filter.periodEndFrom === undefined ? {} : { gte: filter.periodEndFrom }), ...(filter.periodEndTo === undefined ? {} : { lte: filter.periodEndTo }) },
+      deadline: {
+        ...(filter.deadlineFrom === undefined ? {} : { gte: filter.deadlineFrom }),
+        ...(filter.deadlineTo === undefined ? {} : { lte: filter.deadlineTo })
+      },
+      periodEnd: {
+        ...(filter.periodEndFrom === undefined ? {} : { gte: filter.periodEndFrom }),
+        ...(filter.periodEndTo === undefined ? {} : { lte: filter.periodEndTo })
+      },
       ...(filter.openOn === undefined
         ? {}
         : { periodStart: { lte: filter.openOn }, OR: [{ completedOn: null }, { completedOn: { gt: filter.openOn } }] })
@@ -213,7 +237,12 @@ export interface TaskView {
     readonly record: string
     readonly values: unknown
     readonly actorName: string
-    readonly files: ReadonlyArray<{ readonly id: string; readonly fileName: string; readonly size: number; readonly sha256: string }>
+    readonly files: ReadonlyArray<{
+      readonly id: string
+      readonly fileName: string
+      readonly size: number
+      readonly sha256: string
+    }>
   }>
 }
 
@@ -242,7 +271,11 @@ const fromPlanned = (p: PlannedTask): TaskLike => ({ id: null, ...taskData(p), c
 /** Views of tasks with their state on `on` (sampling applied within the given set). */
 export const viewTasks = (
   tasks: ReadonlyArray<TaskLike>,
-  context: { readonly duties: ReadonlyArray<Duty>; readonly organisation: Organisation; readonly calendar: WorkingCalendarShape },
+  context: {
+    readonly duties: ReadonlyArray<Duty>
+    readonly organisation: Organisation
+    readonly calendar: WorkingCalendarShape
+  },
   on: string
 ): ReadonlyArray<TaskView> => {
   const dutyOf = (t: TaskLike) =>
@@ -250,54 +283,65 @@ export const viewTasks = (
     versionForPeriod(context.duties, t.dutyCode, t.periodStart, t.periodEnd)
   const facts = tasks.map((t) => ({ ...t, completionDates: t.completions.map((c) => c.completedOn) }))
   const units = new Map(context.organisation.units.map((u) => [u.id as string, u.name]))
-  return taskStates(facts, (code) => context.duties.find((d) => d.code === code)?.coverageTarget ?? 1, on).map(({ task, state }) => {
-    const duty = dutyOf(task)
-    const left =
-      on <= task.deadline && !task.deadlineProvisional ? workingDaysBetween(context.calendar, on as never, task.deadline as never) : null
-    return {
-      id: task.id,
-      generated: task.id !== null,
-      key: taskKey(task),
-      dutyCode: task.dutyCode,
-      dutyVersion: task.dutyVersion,
-      title: duty?.title ?? task.dutyCode,
-      category: task.category,
-      unitId: task.unitId,
-      unitName: units.get(task.unitId) ?? task.unitId,
-      objectType: task.objectType,
-      objectCode: task.objectCode,
-      objectName: task.objectName,
-      periodKey: task.periodKey,
-      periodLabel: parsePeriodKey(task.periodKey)?.label ?? task.periodKey,
-      periodStart: task.periodStart,
-      periodEnd: task.periodEnd,
-      deadline: task.deadline,
-      deadlineProvisional: task.deadlineProvisional,
-      deadlineNote: task.deadlineNote,
-      requiredCount: task.requiredCount,
-      completedCount: task.completions.filter((c) => c.completedOn <= on).length,
-      completedOn: completedOn(task, on),
-      state,
-      stateLabel: taskStateLabel[state],
-      dueToday: task.deadline === on,
-      workingDaysLeft: left === null || Either.isLeft(left) ? null : left.right,
-      coverageTarget: duty?.coverageTarget ?? 1,
-      evidence: duty?.evidence ?? [],
-      source: duty === undefined ? "" : `${duty.source.document}${duty.source.clause === "" ? "" : ` ${duty.source.clause}`}`,
-      completions: task.completions.map((c) => ({
-        id: c.id,
-        completedOn: c.completedOn,
-        record: c.record,
-        values: c.values,
-        actorName: c.actorName,
-        files: c.files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 }))
-      }))
+  return taskStates(facts, (code) => context.duties.find((d) => d.code === code)?.coverageTarget ?? 1, on).map(
+    ({ task, state }) => {
+      const duty = dutyOf(task)
+      const left =
+        on <= task.deadline && !task.deadlineProvisional
+          ? workingDaysBetween(context.calendar, on as never, task.deadline as never)
+          : null
+      return {
+        id: task.id,
+        generated: task.id !== null,
+        key: taskKey(task),
+        dutyCode: task.dutyCode,
+        dutyVersion: task.dutyVersion,
+        title: duty?.title ?? task.dutyCode,
+        category: task.category,
+        unitId: task.unitId,
+        unitName: units.get(task.unitId) ?? task.unitId,
+        objectType: task.objectType,
+        objectCode: task.objectCode,
+        objectName: task.objectName,
+        periodKey: task.periodKey,
+        periodLabel: parsePeriodKey(task.periodKey)?.label ?? task.periodKey,
+        periodStart: task.periodStart,
+        periodEnd: task.periodEnd,
+        deadline: task.deadline,
+        deadlineProvisional: task.deadlineProvisional,
+        deadlineNote: task.deadlineNote,
+        requiredCount: task.requiredCount,
+        completedCount: task.completions.filter((c) => c.completedOn <= on).length,
+        completedOn: completedOn(task, on),
+        state,
+        stateLabel: taskStateLabel[state],
+        dueToday: task.deadline === on,
+        workingDaysLeft: left === null || Either.isLeft(left) ? null : left.right,
+        coverageTarget: duty?.coverageTarget ?? 1,
+        evidence: duty?.evidence ?? [],
+        source:
+          duty === undefined
+            ? ""
+            : `${duty.source.document}${duty.source.clause === "" ? "" : ` ${duty.source.clause}`}`,
+        completions: task.completions.map((c) => ({
+          id: c.id,
+          completedOn: c.completedOn,
+          record: c.record,
+          values: c.values,
+          actorName: c.actorName,
+          files: c.files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 }))
+        }))
+      }
     }
-  })
+  )
 }
 
 /** The unit and, when asked, every unit it supervises (seed 000: the bureau sees its units' tasks). */
-export const unitScope = (org: Organisation, unitId: string | undefined, includeSupervised: boolean): ReadonlyArray<string> | undefined =>
+export const unitScope = (
+  org: Organisation,
+  unitId: string | undefined,
+  includeSupervised: boolean
+): ReadonlyArray<string> | undefined =>
   unitId === undefined ? undefined : [unitId, ...(includeSupervised ? supervisedBy(org, unitId) : [])]
 
 /**
@@ -317,13 +361,19 @@ export const dueOn = async (
   const storedKeys = new Set(
     (
       await db.dutyTask.findMany({
-        where: { periodStart: { lte: date }, periodEnd: { gte: date }, ...(unitIds === undefined ? {} : { unitId: { in: [...unitIds] } }) },
+        where: {
+          periodStart: { lte: date },
+          periodEnd: { gte: date },
+          ...(unitIds === undefined ? {} : { unitId: { in: [...unitIds] } })
+        },
         select: { dutyCode: true, unitId: true, objectCode: true, periodKey: true }
       })
     ).map(taskKey)
   )
   const planned = planTasks({ ...context, from: date as never, through: date as never, calendar }).filter(
-    (p) => (unitIds === undefined || unitIds.includes(p.unitId)) && !storedKeys.has(taskKey({ ...p, periodKey: p.period.key }))
+    (p) =>
+      (unitIds === undefined || unitIds.includes(p.unitId)) &&
+      !storedKeys.has(taskKey({ ...p, periodKey: p.period.key }))
   )
   // Sampling needs each group's done count: read the done tasks of the sampled groups too.
   const sampled = context.duties.filter((d) => d.coverageTarget < 1).map((d) => d.code)
@@ -332,28 +382,51 @@ export const dueOn = async (
     sampled.length === 0
       ? []
       : (await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), dutyCodes: sampled })).filter(
-          (t) => !openKeys.has(t.id) && stored.some((s) => s.dutyCode === t.dutyCode && s.unitId === t.unitId && s.periodKey === t.periodKey)
+          (t) =>
+            !openKeys.has(t.id) &&
+            stored.some((s) => s.dutyCode === t.dutyCode && s.unitId === t.unitId && s.periodKey === t.periodKey)
         )
-  const views = viewTasks([...stored.map(fromStored), ...groupDone.map(fromStored), ...planned.map(fromPlanned)], { ...context, calendar }, date)
+  const views = viewTasks(
+    [...stored.map(fromStored), ...groupDone.map(fromStored), ...planned.map(fromPlanned)],
+    { ...context, calendar },
+    date
+  )
   return views
     .filter((v) => v.state === "open" || v.state === "overdue")
-    .sort((a, b) => a.deadline.localeCompare(b.deadline) || a.unitId.localeCompare(b.unitId) || a.key.localeCompare(b.key))
+    .sort(
+      (a, b) => a.deadline.localeCompare(b.deadline) || a.unitId.localeCompare(b.unitId) || a.key.localeCompare(b.key)
+    )
 }
 
 /** Tasks whose deadline falls in `from`…`to`, with their state on `on`. */
 export const tasksWithDeadlines = async (
   db: Db,
   calendar: WorkingCalendarShape,
-  range: { readonly from: string; readonly to: string; readonly on: string; readonly unitId?: string; readonly includeSupervised?: boolean }
+  range: {
+    readonly from: string
+    readonly to: string
+    readonly on: string
+    readonly unitId?: string
+    readonly includeSupervised?: boolean
+  }
 ): Promise<ReadonlyArray<TaskView>> => {
   const context = await plannerContext(db)
   const unitIds = unitScope(context.organisation, range.unitId, range.includeSupervised ?? false)
-  const tasks = await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), deadlineFrom: range.from, deadlineTo: range.to })
+  const tasks = await findTasks(db, {
+    ...(unitIds === undefined ? {} : { unitIds }),
+    deadlineFrom: range.from,
+    deadlineTo: range.to
+  })
   return viewTasks(tasks.map(fromStored), { ...context, calendar }, range.on)
 }
 
 /** One task by id, with its state on `on`, or null. */
-export const taskById = async (db: Db, calendar: WorkingCalendarShape, id: string, on: string): Promise<TaskView | null> => {
+export const taskById = async (
+  db: Db,
+  calendar: WorkingCalendarShape,
+  id: string,
+  on: string
+): Promise<TaskView | null> => {
   const task = await db.dutyTask.findUnique({
     where: { id },
     include: { completions: { include: { files: true }, orderBy: [{ completedOn: "asc" }, { createdAt: "asc" }] } }
@@ -404,7 +477,9 @@ export const recordCompletion = async (
   if (duty === undefined) throw new TaskNotFound(input.taskId)
   const allowed =
     duty.object.kind === "institutions"
-      ? new Set(objectInstitutions(duty.object, context.organisation, task.unitId, context.institutions).map((i) => i.code))
+      ? new Set(
+          objectInstitutions(duty.object, context.organisation, task.unitId, context.institutions).map((i) => i.code)
+        )
       : null
   const checked = checkCompletion(
     duty,
@@ -427,7 +502,12 @@ export const recordCompletion = async (
         actorId: actor.id,
         actorName: actor.name,
         files: {
-          create: input.files.map((f, i) => ({ fileName: f.fileName, mediaType: f.mediaType, size: f.bytes.byteLength, sha256: hashes[i]! }))
+          create: input.files.map((f, i) => ({
+            fileName: f.fileName,
+            mediaType: f.mediaType,
+            size: f.bytes.byteLength,
+            sha256: hashes[i]!
+          }))
         }
       },
       include: { files: true }

@@ -39,9 +39,9 @@ const amountWord = (entry: ViolationEntry, fraud: boolean): string => {
     case "loss":
       return "造成医疗保障基金损失"
     case "illegal_gains":
-      return "收受贿赂或者取得其他非法收入"
+      return "违法所得"
     case "embezzled":
-      return "侵占、挪用医疗保障基金"
+      return "涉及金额"
     default:
       return "涉及金额"
   }
@@ -108,7 +108,9 @@ export const assessItem = (c: ItemContext): AssessedItem => {
         }的规定，属于该条例${legal.clause}所列情形。`
   ].filter((x) => x !== "")
   if (entry !== legal)
-    explanation.unshift(`当事人经责令改正后拒不改正（${entry.behaviour}），依据${R735}${legal.clause}处理。`)
+    explanation.unshift(
+      `当事人${entry.behaviour.replace(/（[^）]*）$/, "")}，经责令改正后拒不改正，依据${R735}${legal.clause}处理。`
+    )
   if (under.upgraded) {
     explanation.push(
       under.article === 40
@@ -220,9 +222,7 @@ export const assessItem = (c: ItemContext): AssessedItem => {
       `未造成医疗保障基金损失，依据${applied.citation}责令改正${applied.talk ? "，可以约谈有关负责人" : ""}，不予罚款。`
     )
   else if (applied.confiscation === null)
-    explanation.push(
-      `${applied.citation}对该行为未设定罚款等行政处罚，依法责令改正${applied.discipline ? "，对直接负责的主管人员和其他直接责任人员依法给予处分" : ""}。`
-    )
+    explanation.push(`${applied.citation}对该行为未设定罚款等行政处罚，依法责令改正。`)
 
   const seriousWhy = c.facts.refusedToCorrect
     ? "拒不改正"

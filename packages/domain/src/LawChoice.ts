@@ -70,9 +70,14 @@ export const chooseLaw = (
 ): LawChoice => {
   const { current, before } = provisionsFor(assessedUnder, subject.kind)
   const now = liabilityFor(current, decisionDate)
-  if (actDate === null || actDate >= regulationInForceFrom) return { applied: now, actDate, explanation: null }
-  const old = before === null ? null : liabilityFor(before, actDate)
+  // Without dates the act is taken to fall under the 条例 — unless the decision itself predates it.
+  if (actDate === null && decisionDate >= regulationInForceFrom) return { applied: now, actDate, explanation: null }
+  if (actDate !== null && actDate >= regulationInForceFrom) return { applied: now, actDate, explanation: null }
+  const dated = actDate ?? decisionDate
+  const old = before === null ? null : liabilityFor(before, dated)
+  // The new rule can be the lighter one only if it is in force when the decision is made.
   const newIsLighter =
+    decisionDate >= regulationInForceFrom &&
     compareLiabilitySeverity(liabilitySeverity(now, subject.insured), liabilitySeverity(old, subject.insured)) < 0
   const applied = newIsLighter ? now : old
   const oldText =
@@ -83,6 +88,6 @@ export const chooseLaw = (
   return {
     applied,
     actDate,
-    explanation: `违法行为终了于${actDate}，早于${R735}施行之日（${regulationInForceFrom}）；行为发生时${oldText}。${why}。`
+    explanation: `违法行为${actDate === null ? "发生于" : "终了于"}${dated}${actDate === null ? "之前" : ""}，早于${R735}施行之日（${regulationInForceFrom}）；行为发生时${oldText}。${why}。`
   }
 }

@@ -424,7 +424,7 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     "第三十六条",
     "医疗保障经办机构未建立健全业务、财务、安全和风险管理制度，未履行服务协议管理、费用监控、基金拨付、待遇审核及支付等职责，或未定期向社会公开医疗保障基金的收入、支出、结余等情况",
     "agency",
-    []
+    ["第十条"]
   ),
   entry(
     "A37-AGENCY_FRAUD",
@@ -447,7 +447,9 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     ["第十八条"]
   ),
   entry("A44-EMBEZZLEMENT", 44, null, null, "第四十四条", "侵占、挪用医疗保障基金", "any", ["第二十一条"]),
-  entry("A46-DATA_LEAK", 46, null, null, "第四十六条", "泄露、篡改、毁损、非法向他人提供个人信息、商业秘密", "any", []),
+  entry("A46-DATA_LEAK", 46, null, null, "第四十六条", "泄露、篡改、毁损、非法向他人提供个人信息、商业秘密", "any", [
+    "第三十二条"
+  ]),
   entry(
     "AGR-PHARMACIST_ABSENT",
     null,

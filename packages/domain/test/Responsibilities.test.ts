@@ -101,7 +101,10 @@ const institutions = [
 ]
 
 /** A calendar for pure tests: weekends, plus the holidays and adjusted working days given. */
-const fakeCalendar = (holidays: ReadonlyArray<string>, workingWeekends: ReadonlyArray<string>): WorkingCalendarShape => {
+const fakeCalendar = (
+  holidays: ReadonlyArray<string>,
+  workingWeekends: ReadonlyArray<string>
+): WorkingCalendarShape => {
   const weekends = weekendsOnlyCalendar(2020, 2026)
   const calendar: WorkingCalendarShape = {
     source: "test",
@@ -117,7 +120,10 @@ const fakeCalendar = (holidays: ReadonlyArray<string>, workingWeekends: Readonly
   }
   return calendar
 }
-const calendar = fakeCalendar(["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"], ["2025-10-11"])
+const calendar = fakeCalendar(
+  ["2025-10-01", "2025-10-02", "2025-10-03", "2025-10-06", "2025-10-07", "2025-10-08"],
+  ["2025-10-11"]
+)
 
 const duties = defaultDuties.map((d) => Effect.runSync(decodeDuty(d)))
 const duty = (code: string) => duties.find((d) => d.code === code)!
@@ -143,8 +149,14 @@ describe("organisation and jurisdiction", () => {
   it("knows who supervises whom, including the section assigned to the street (§三(一))", () => {
     assert.deepStrictEqual(supervisorsOf(org, "SSO-KUIZHOU"), ["SEC-JJJG", "BUREAU", "SEC-YWGL"])
     assert.deepStrictEqual([...supervisedBy(org, "SEC-YWGL")], ["SSO-KUIZHOU"])
-    assert.deepStrictEqual(areasOf(org, "SEC-YWGL").map((a) => a.code), ["kuizhou"])
-    assert.deepStrictEqual(areasOf(org, "HC-ZHUYI").map((a) => a.code), ["kuizhou", "zhuyi"])
+    assert.deepStrictEqual(
+      areasOf(org, "SEC-YWGL").map((a) => a.code),
+      ["kuizhou"]
+    )
+    assert.deepStrictEqual(
+      areasOf(org, "HC-ZHUYI").map((a) => a.code),
+      ["kuizhou", "zhuyi"]
+    )
   })
 
   it("reports inconsistencies and names every bad spreadsheet row", () => {
@@ -174,14 +186,20 @@ describe("organisation and jurisdiction", () => {
     const good = decodeOrganisationSheets([
       { sheet: "辖区", rows: [{ line: 2, cells: { 单位: "SSO-A", 区域: "全县", 机构类型: "诊所、药店" } }] }
     ])
-    assert.deepStrictEqual(Either.getOrThrow(good).jurisdictions?.map((j) => (j as Jurisdiction).orgKinds), [["clinic", "pharmacy"]])
+    assert.deepStrictEqual(
+      Either.getOrThrow(good).jurisdictions?.map((j) => (j as Jurisdiction).orgKinds),
+      [["clinic", "pharmacy"]]
+    )
   })
 })
 
 describe("periods and deadlines", () => {
   it("names periods and finds day N of the following month", () => {
     assert.strictEqual(parsePeriodKey("2026-Q3")?.label, "2026年第3季度")
-    assert.deepStrictEqual([parsePeriodKey("2024-02")?.end, parsePeriodKey("2026-H2")?.start], ["2024-02-29", "2026-07-01"])
+    assert.deepStrictEqual(
+      [parsePeriodKey("2024-02")?.end, parsePeriodKey("2026-H2")?.start],
+      ["2024-02-29", "2026-07-01"]
+    )
     assert.isNull(parsePeriodKey("2026-Q5"))
     assert.strictEqual(parsePeriodKey("2020-04-21~2020-07-31")?.end, "2020-07-31")
     assert.strictEqual(dayOfFollowingMonth(isoDate("2026-12-31"), 15), "2027-01-15")
@@ -198,9 +216,10 @@ describe("periods and deadlines", () => {
       through: isoDate("2025-09-30"),
       calendar
     })
-    assert.deepStrictEqual(tasks.map((t) => [t.unitId, t.period.key, t.deadline.date, t.deadline.nominal]), [
-      ["SSO-KUIZHOU", "2025-09", "2025-10-09", "2025-10-05"]
-    ])
+    assert.deepStrictEqual(
+      tasks.map((t) => [t.unitId, t.period.key, t.deadline.date, t.deadline.nominal]),
+      [["SSO-KUIZHOU", "2025-09", "2025-10-09", "2025-10-05"]]
+    )
     const beyond = planTasks({
       duties: [duty("FJ-SSO-LEDGER-M")],
       organisation: org,
@@ -214,7 +233,14 @@ describe("periods and deadlines", () => {
   })
 
   it("plans a whole year: per object, per unit, per area, with counts and versions", () => {
-    const year = planTasks({ duties, organisation: org, institutions, from: isoDate("2025-01-01"), through: isoDate("2025-12-31"), calendar })
+    const year = planTasks({
+      duties,
+      organisation: org,
+      institutions,
+      from: isoDate("2025-01-01"),
+      through: isoDate("2025-12-31"),
+      calendar
+    })
     const count = (code: string) => year.filter((t) => t.dutyCode === code).length
     assert.strictEqual(count("FJ-SSO-CLINIC-CHECK-Q"), 4, "one pharmacy, four quarters")
     assert.strictEqual(count("FJ-HC-VILLAGE-CHECK-Q"), 4 * 3, "朱衣 2 clinics + 草堂 1")
@@ -224,13 +250,30 @@ describe("periods and deadlines", () => {
     assert.strictEqual(count("SJ-DOUBLE-RANDOM-Y"), 1, "one 二级 hospital in 基金监管科's county-wide jurisdiction")
     assert.deepStrictEqual(year.find((t) => t.dutyCode === "FJ-HC-TRAINING-Y")?.requiredCount, 2)
     assert.strictEqual(count("NM2020-CHECK-OTHERS"), 0, "seed 001's 2020 windows are not this year's")
-    const again = planTasks({ duties, organisation: org, institutions, from: isoDate("2025-01-01"), through: isoDate("2025-12-31"), calendar })
+    const again = planTasks({
+      duties,
+      organisation: org,
+      institutions,
+      from: isoDate("2025-01-01"),
+      through: isoDate("2025-12-31"),
+      calendar
+    })
     assert.deepStrictEqual(again, year)
     // A new version from 1 July governs the periods that overlap it.
     const revised = { ...duty("FJ-SSO-CLINIC-CHECK-Q"), version: 2, effectiveFrom: isoDate("2025-07-01") } as Duty
     const v1 = { ...duty("FJ-SSO-CLINIC-CHECK-Q"), effectiveTo: isoDate("2025-06-30") } as Duty
-    const versions = planTasks({ duties: [v1, revised], organisation: org, institutions, from: isoDate("2025-01-01"), through: isoDate("2025-12-31"), calendar })
-    assert.deepStrictEqual(versions.map((t) => t.dutyVersion), [1, 1, 2, 2])
+    const versions = planTasks({
+      duties: [v1, revised],
+      organisation: org,
+      institutions,
+      from: isoDate("2025-01-01"),
+      through: isoDate("2025-12-31"),
+      calendar
+    })
+    assert.deepStrictEqual(
+      versions.map((t) => t.dutyVersion),
+      [1, 1, 2, 2]
+    )
   })
 })
 
@@ -239,18 +282,65 @@ describe("evidence", () => {
   const task = { periodStart: "2025-07-01" }
 
   it("needs the record and at least 10 insured persons sampled (seed 000 §二(三))", () => {
-    const bad = checkCompletion(check, task, { completedOn: "2025-09-01", record: "", values: { personsSampled: 8, problemsFound: 1, oops: 1 }, fileCount: 0 }, "2025-09-30", null)
-    assert.deepStrictEqual(bad.problems.map((p) => p.path).sort(), ["$.record", "$.values.oops", "$.values.personsSampled"])
-    const good = checkCompletion(check, task, { completedOn: "2025-09-01", record: "现场检查，抽查12人", values: { personsSampled: 12, problemsFound: 1 }, fileCount: 0 }, "2025-09-30", null)
+    const bad = checkCompletion(
+      check,
+      task,
+      { completedOn: "2025-09-01", record: "", values: { personsSampled: 8, problemsFound: 1, oops: 1 }, fileCount: 0 },
+      "2025-09-30",
+      null
+    )
+    assert.deepStrictEqual(bad.problems.map((p) => p.path).sort(), [
+      "$.record",
+      "$.values.oops",
+      "$.values.personsSampled"
+    ])
+    const good = checkCompletion(
+      check,
+      task,
+      {
+        completedOn: "2025-09-01",
+        record: "现场检查，抽查12人",
+        values: { personsSampled: 12, problemsFound: 1 },
+        fileCount: 0
+      },
+      "2025-09-30",
+      null
+    )
     assert.deepStrictEqual([good.problems, good.values], [[], { personsSampled: 12, problemsFound: 1 }])
-    const future = checkCompletion(check, task, { completedOn: "2025-10-02", record: "记录", values: { personsSampled: 12, problemsFound: 0 }, fileCount: 0 }, "2025-09-30", null)
-    assert.deepStrictEqual(future.problems.map((p) => p.path), ["$.completedOn"])
+    const future = checkCompletion(
+      check,
+      task,
+      { completedOn: "2025-10-02", record: "记录", values: { personsSampled: 12, problemsFound: 0 }, fileCount: 0 },
+      "2025-09-30",
+      null
+    )
+    assert.deepStrictEqual(
+      future.problems.map((p) => p.path),
+      ["$.completedOn"]
+    )
   })
 
   it("needs the sealed paper ledger confirmed and a file; checks institutions belong to the duty", () => {
-    const ledger = checkCompletion(duty("FJ-SSO-LEDGER-M"), task, { completedOn: "2025-08-04", record: "已报送", values: {}, fileCount: 0 }, "2025-09-30", null)
+    const ledger = checkCompletion(
+      duty("FJ-SSO-LEDGER-M"),
+      task,
+      { completedOn: "2025-08-04", record: "已报送", values: {}, fileCount: 0 },
+      "2025-09-30",
+      null
+    )
     assert.deepStrictEqual(ledger.problems.map((p) => p.path).sort(), ["$.files", "$.values.paperSealed"])
-    const unannounced = checkCompletion(duty("SJ-UNANNOUNCED-Y"), { periodStart: "2025-01-01" }, { completedOn: "2025-05-01", record: "四不两直", values: { institutions: ["H50023500099"], problemsFound: 0 }, fileCount: 0 }, "2025-09-30", new Set(["H50023500002"]))
+    const unannounced = checkCompletion(
+      duty("SJ-UNANNOUNCED-Y"),
+      { periodStart: "2025-01-01" },
+      {
+        completedOn: "2025-05-01",
+        record: "四不两直",
+        values: { institutions: ["H50023500099"], problemsFound: 0 },
+        fileCount: 0
+      },
+      "2025-09-30",
+      new Set(["H50023500002"])
+    )
     assert.match(unannounced.problems[0]?.message ?? "", /H50023500099 不属于本职责的检查对象/)
   })
 })
@@ -272,7 +362,10 @@ const facts = (objectCode: string, dates: ReadonlyArray<string>, more: Partial<T
 
 describe("coverage", () => {
   it("counts objects against the target: ⌈50 % × 3⌉ = 2; late counts as done, not on time; later days not yet", () => {
-    assert.deepStrictEqual([requiredObjects(0.5, 3), requiredObjects(0.5, 4), requiredObjects(1, 0), requiredObjects(0.3, 10)], [2, 2, 0, 3])
+    assert.deepStrictEqual(
+      [requiredObjects(0.5, 3), requiredObjects(0.5, 4), requiredObjects(1, 0), requiredObjects(0.3, 10)],
+      [2, 2, 0, 3]
+    )
     const tasks = [facts("A", ["2025-03-01"]), facts("B", ["2026-01-10"]), facts("C", [])]
     const [unitRow, county] = coverage(tasks, () => 0.5, "2026-01-31")
     assert.deepStrictEqual([unitRow?.done, unitRow?.doneOnTime, unitRow?.required, unitRow?.status], [2, 1, 2, "met"])
@@ -280,7 +373,10 @@ describe("coverage", () => {
     const earlier = coverage(tasks, () => 0.5, "2025-12-31")[0]
     assert.deepStrictEqual([earlier?.done, earlier?.status, earlier?.rate], [1, "behind", 1 / 3])
     const none = coverage([], () => 1, "2025-12-31", [{ dutyCode: "D", periodKey: "2025" }])
-    assert.deepStrictEqual(none.map((r) => [r.status, r.rate]), [["no_objects", null]])
+    assert.deepStrictEqual(
+      none.map((r) => [r.status, r.rate]),
+      [["no_objects", null]]
+    )
   })
 
   it("does not call a sampled task overdue once the target is met", () => {
@@ -306,7 +402,10 @@ describe("ranking", () => {
   })
 
   it("breaks score ties by the tie-breakers, then shares the rank, and explains it", () => {
-    const scheme = { ...defaultRankingScheme, groups: [{ ...defaultRankingScheme.groups[0]!, commendTop: 1, interviewBottom: 1 }] }
+    const scheme = {
+      ...defaultRankingScheme,
+      groups: [{ ...defaultRankingScheme.groups[0]!, commendTop: 1, interviewBottom: 1 }]
+    }
     const [group] = rankUnits(scheme, [
       // B and C score the same: B is better on time, C found more problems (weights make them equal).
       p("A", {}),
@@ -314,37 +413,72 @@ describe("ranking", () => {
       p("C", { dutiesOnTime: 10, checksDone: 4, problemsFound: 1, rectificationsVerified: 1 }),
       p("D", { dutiesOnTime: 5, overdue: 5, checksDone: 2 })
     ])
-    assert.deepStrictEqual(group!.rows.map((r) => [r.performance.unitId, r.rank, r.outcome]), [
-      ["A", 1, "commended"],
-      ["B", 2, null],
-      ["C", 2, null],
-      ["D", 4, "interviewed"]
-    ])
+    assert.deepStrictEqual(
+      group!.rows.map((r) => [r.performance.unitId, r.rank, r.outcome]),
+      [
+        ["A", 1, "commended"],
+        ["B", 2, null],
+        ["C", 2, null],
+        ["D", 4, "interviewed"]
+      ]
+    )
     assert.match(group!.rows[1]!.explanation, /与C得分及各项并列指标均相同，并列第2名/)
   })
 
   it("uses tie-breakers in order when scores are equal", () => {
-    const scheme = { ...defaultRankingScheme, criteria: [{ metric: "problems_found" as const, weight: 100 }], tieBreakers: ["on_time_rate" as const] }
+    const scheme = {
+      ...defaultRankingScheme,
+      criteria: [{ metric: "problems_found" as const, weight: 100 }],
+      tieBreakers: ["on_time_rate" as const]
+    }
     const [group] = rankUnits(scheme, [p("X", { dutiesOnTime: 8 }), p("Y", { dutiesOnTime: 9 })])
-    assert.deepStrictEqual(group!.rows.map((r) => [r.performance.unitId, r.rank]), [["Y", 1], ["X", 2]])
+    assert.deepStrictEqual(
+      group!.rows.map((r) => [r.performance.unitId, r.rank]),
+      [
+        ["Y", 1],
+        ["X", 2]
+      ]
+    )
     assert.match(group!.rows[0]!.explanation, /按并列指标/)
   })
 
   it("commends the top 10 and interviews the bottom 3 — never both, never a unit with the best score", () => {
     const units = Array.from({ length: 5 }, (_, i) => p(`U${i}`, { dutiesOnTime: 10 - i }))
     const [group] = rankUnits(defaultRankingScheme, units)
-    assert.deepStrictEqual(group!.rows.map((r) => r.outcome), ["commended", "commended", "interviewed", "interviewed", "interviewed"])
+    assert.deepStrictEqual(
+      group!.rows.map((r) => r.outcome),
+      ["commended", "commended", "interviewed", "interviewed", "interviewed"]
+    )
     const tied = rankUnits(defaultRankingScheme, [p("A", {}), p("B", {}), p("C", {})])[0]!
-    assert.deepStrictEqual(tied.rows.map((r) => [r.rank, r.outcome]), [[1, "commended"], [1, "commended"], [1, "commended"]])
+    assert.deepStrictEqual(
+      tied.rows.map((r) => [r.rank, r.outcome]),
+      [
+        [1, "commended"],
+        [1, "commended"],
+        [1, "commended"]
+      ]
+    )
   })
 
   it("measures performance from tasks: due by the day asked, sampled-out excluded, problems summed", () => {
     const tasks = [
       facts("A", ["2025-03-01"]),
       facts("B", ["2026-01-10"]),
-      facts("", [], { dutyCode: "LEDGER", category: "report", deadline: "2025-12-05", periodEnd: "2025-11-30", periodKey: "2025-11" })
+      facts("", [], {
+        dutyCode: "LEDGER",
+        category: "report",
+        deadline: "2025-12-05",
+        periodEnd: "2025-11-30",
+        periodKey: "2025-11"
+      })
     ]
-    const [perf] = performances([{ id: "U", name: "U", kind: "health_centre" }], tasks, () => 1, parsePeriodKey("2025")!, "2026-01-31")
+    const [perf] = performances(
+      [{ id: "U", name: "U", kind: "health_centre" }],
+      tasks,
+      () => 1,
+      parsePeriodKey("2025")!,
+      "2026-01-31"
+    )
     assert.deepStrictEqual(
       [perf?.dutiesDue, perf?.dutiesOnTime, perf?.checksRequired, perf?.checksDone, perf?.problemsFound, perf?.overdue],
       [3, 1, 2, 2, 1, 1]
@@ -366,9 +500,19 @@ describe("duties as data", () => {
     const row = { ...dutyToRow(defaultDuties[0]!), 周期: "每周", 期限: "下周" }
     const bad = rowToDuty(row, 1, "职责", 7)
     assert.isTrue(Either.isLeft(bad))
-    if (Either.isLeft(bad)) assert.includeMembers(bad.left.map((p) => `${p.line}:${p.column}`), ["7:周期", "7:期限"])
-    const inconsistent = Effect.runSync(Effect.either(decodeDuty({ ...defaultDuties[0]!, scope: "unit", coverageTarget: 0.5 })))
+    if (Either.isLeft(bad))
+      assert.includeMembers(
+        bad.left.map((p) => `${p.line}:${p.column}`),
+        ["7:周期", "7:期限"]
+      )
+    const inconsistent = Effect.runSync(
+      Effect.either(decodeDuty({ ...defaultDuties[0]!, scope: "unit", coverageTarget: 0.5 }))
+    )
     assert.isTrue(Either.isLeft(inconsistent))
-    if (Either.isLeft(inconsistent)) assert.deepStrictEqual(inconsistent.left.problems.map((p) => p.path), ["$.coverageTarget"])
+    if (Either.isLeft(inconsistent))
+      assert.deepStrictEqual(
+        inconsistent.left.problems.map((p) => p.path),
+        ["$.coverageTarget"]
+      )
   })
 })

@@ -14,6 +14,7 @@
  *   `fund_pay_sumamt` of its settlements net of reversals. A visit that was settled and whose every
  *   settlement is cancelled is `cancelled`: it no longer exists for the visit rules. A visit with no
  *   settlement at all is kept (its `fund_pay` is 0).
+ * - `fg_refund` — the refund lines summed per line they reverse (`init_feedetl_sn`, same visit).
  * - `fg_fee` — the fee lines that are still billed after refunds net out: every original line
  *   (`cnt` > 0) with the refund lines pointing at it (`init_feedetl_sn`, same visit) subtracted; fully
  *   refunded lines are gone, partly refunded ones carry their net quantity (`net_cnt`) and amount
@@ -133,6 +134,15 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
       ) s ON s.mdtrt_id = m.mdtrt_id`
   },
   {
+    name: "fg_refund",
+    materialized: true,
+    keys: [],
+    sql: `
+      SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS cnt, sum(abs(det_item_fee_sumamt)) AS amt
+      FROM feedetail WHERE cnt < 0 AND init_feedetl_sn IS NOT NULL
+      GROUP BY mdtrt_id, init_feedetl_sn`
+  },
+  {
     name: "fg_fee",
     materialized: false,
     keys: ["psn_no", "fixmedins_code"],
@@ -141,15 +151,11 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
              f.fee_ocur_time, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
              coalesce(-r.cnt, 0) AS refunded_cnt, f.cnt + coalesce(r.cnt, 0) AS net_cnt, f.pric,
              f.det_item_fee_sumamt AS amt, f.det_item_fee_sumamt - coalesce(r.amt, 0) AS net_amt,
-             f.prd_days, f.bilg_dr_codg, f.rxno,
+             f.prd_days,
              coalesce(c.name, f.med_list_codg) AS item_name, c.list_type,
              f.med_chrgitm_type IN ('09', '10', '11') OR coalesce(c.list_type = 'drug', false) AS is_drug
       FROM feedetail f
-      LEFT JOIN (
-        SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS cnt, sum(abs(det_item_fee_sumamt)) AS amt
-        FROM feedetail WHERE cnt < 0 AND init_feedetl_sn IS NOT NULL
-        GROUP BY mdtrt_id, init_feedetl_sn
-      ) r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
+      LEFT JOIN fg_refund r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
       LEFT JOIN catalog c ON c.med_list_codg = f.med_list_codg
       WHERE f.cnt > 0 AND round(f.cnt + coalesce(r.cnt, 0), 6) > 0`
   }

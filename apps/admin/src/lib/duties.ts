@@ -42,7 +42,9 @@ export const stateTone: Readonly<Record<TaskState, "danger" | "success" | "warni
 }
 
 /** How a task's deadline reads in a list. */
-export const deadlineText = (t: Pick<TaskRow, "deadline" | "state" | "dueToday" | "workingDaysLeft" | "deadlineProvisional">): string => {
+export const deadlineText = (
+  t: Pick<TaskRow, "deadline" | "state" | "dueToday" | "workingDaysLeft" | "deadlineProvisional">
+): string => {
   const tail =
     t.state === "overdue"
       ? "已逾期"
@@ -85,7 +87,10 @@ export const emptyEvidenceForm = (fields: ReadonlyArray<EvidenceField>, today: s
 export const evidenceValues = (
   fields: ReadonlyArray<EvidenceField>,
   form: EvidenceFormState
-): { readonly values: Record<string, unknown>; readonly problems: ReadonlyArray<{ path: string; message: string }> } => {
+): {
+  readonly values: Record<string, unknown>
+  readonly problems: ReadonlyArray<{ path: string; message: string }>
+} => {
   const values: Record<string, unknown> = {}
   const problems: Array<{ path: string; message: string }> = []
   for (const f of fields) {
@@ -93,7 +98,8 @@ export const evidenceValues = (
       const text = (form.counts[f.key] ?? "").trim()
       if (text === "") continue
       const n = Number(text.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
-      if (!Number.isInteger(n) || n < 0) problems.push({ path: `$.values.${f.key}`, message: `${f.label}：须为非负整数` })
+      if (!Number.isInteger(n) || n < 0)
+        problems.push({ path: `$.values.${f.key}`, message: `${f.label}：须为非负整数` })
       else values[f.key] = n
     } else if (f.type === "flag") values[f.key] = form.flags[f.key] === true
     else if (f.type === "text") {
@@ -149,7 +155,11 @@ export const rankingChart = (group: RankingAnswer["groups"][number]) => ({
   tooltip: { trigger: "axis" as const },
   grid: { left: 200, right: 40, top: 10, bottom: 30 },
   xAxis: { type: "value" as const, max: 100 },
-  yAxis: { type: "category" as const, inverse: true, data: group.rows.map((r) => `${r.rank}. ${r.performance.unitName}`) },
+  yAxis: {
+    type: "category" as const,
+    inverse: true,
+    data: group.rows.map((r) => `${r.rank}. ${r.performance.unitName}`)
+  },
   series: [
     {
       type: "bar" as const,
@@ -158,7 +168,9 @@ export const rankingChart = (group: RankingAnswer["groups"][number]) => ({
       label: { show: true, position: "right" as const },
       data: group.rows.map((r) => ({
         value: r.score,
-        itemStyle: { color: r.outcome === "commended" ? "#1e7d3a" : r.outcome === "interviewed" ? "#c0392b" : "#5b8bd0" }
+        itemStyle: {
+          color: r.outcome === "commended" ? "#1e7d3a" : r.outcome === "interviewed" ? "#c0392b" : "#5b8bd0"
+        }
       }))
     }
   ]

@@ -15,7 +15,12 @@ export interface CompletionRow {
   readonly record: string
   readonly values: Readonly<Record<string, unknown>> | null
   readonly actorName: string
-  readonly files: ReadonlyArray<{ readonly id: string; readonly fileName: string; readonly size: number; readonly sha256: string }>
+  readonly files: ReadonlyArray<{
+    readonly id: string
+    readonly fileName: string
+    readonly size: number
+    readonly sha256: string
+  }>
 }
 
 export interface TaskRow {
@@ -80,7 +85,11 @@ export interface UnitRow {
 export interface OrganisationData {
   readonly areas: ReadonlyArray<{ readonly code: string; readonly name: string; readonly kind: AreaKind }>
   readonly units: ReadonlyArray<UnitRow>
-  readonly jurisdictions: ReadonlyArray<{ readonly unitId: string; readonly areaCode: string; readonly orgKinds: ReadonlyArray<OrgKind> }>
+  readonly jurisdictions: ReadonlyArray<{
+    readonly unitId: string
+    readonly areaCode: string
+    readonly orgKinds: ReadonlyArray<OrgKind>
+  }>
   readonly assignments: ReadonlyArray<{
     readonly areaCode: string
     readonly sectionId: string
@@ -129,7 +138,12 @@ export interface RankingAnswer {
   readonly period: { readonly key: string; readonly label: string; readonly start: string; readonly end: string }
   readonly asOf: string
   readonly scheme: RankingScheme
-  readonly groups: ReadonlyArray<{ readonly unitKind: UnitKind; readonly label: string; readonly note: string; readonly rows: ReadonlyArray<RankedRow> }>
+  readonly groups: ReadonlyArray<{
+    readonly unitKind: UnitKind
+    readonly label: string
+    readonly note: string
+    readonly rows: ReadonlyArray<RankedRow>
+  }>
   readonly metricLabels: Readonly<Record<RankingMetric, string>>
 }
 
@@ -156,11 +170,20 @@ const scope = (s: Scope) => ({ unit: s.unit, includeSupervised: s.includeSupervi
 /** The responsibility calls. */
 export const dutiesApi = (api: ApiClient) => ({
   calendarInfo: () =>
-    api.call<{ today: string; source: string; coveredYears: { from: number; to: number } }>("GET", "/api/v1/calendar/info"),
+    api.call<{ today: string; source: string; coveredYears: { from: number; to: number } }>(
+      "GET",
+      "/api/v1/calendar/info"
+    ),
   due: (on: string, s: Scope) =>
-    api.call<{ on: string; items: ReadonlyArray<TaskRow>; overdue: number }>("GET", `/api/v1/tasks/due${buildQuery({ on, ...scope(s) })}`),
+    api.call<{ on: string; items: ReadonlyArray<TaskRow>; overdue: number }>(
+      "GET",
+      `/api/v1/tasks/due${buildQuery({ on, ...scope(s) })}`
+    ),
   overdue: (on: string, s: Scope) =>
-    api.call<{ on: string; items: ReadonlyArray<TaskRow> }>("GET", `/api/v1/tasks${buildQuery({ on, state: "overdue", ...scope(s) })}`),
+    api.call<{ on: string; items: ReadonlyArray<TaskRow> }>(
+      "GET",
+      `/api/v1/tasks${buildQuery({ on, state: "overdue", ...scope(s) })}`
+    ),
   month: (month: string, s: Scope) =>
     api.call<{ month: string; today: string; days: ReadonlyArray<CalendarDayRow> }>(
       "GET",
@@ -175,8 +198,18 @@ export const dutiesApi = (api: ApiClient) => ({
       values: Record<string, unknown>
       files: ReadonlyArray<{ fileName: string; mediaType: string; contentBase64: string }>
     }
-  ) => api.call<{ completionId: string; task: TaskRow }>("POST", `/api/v1/tasks/${encodeURIComponent(id)}/completions`, body),
-  generate: () => api.call<{ planned: number; created: number; recalculated: number; provisional: number }>("POST", "/api/v1/tasks/generate", {}),
+  ) =>
+    api.call<{ completionId: string; task: TaskRow }>(
+      "POST",
+      `/api/v1/tasks/${encodeURIComponent(id)}/completions`,
+      body
+    ),
+  generate: () =>
+    api.call<{ planned: number; created: number; recalculated: number; provisional: number }>(
+      "POST",
+      "/api/v1/tasks/generate",
+      {}
+    ),
   organisation: () => api.call<OrganisationData>("GET", "/api/v1/organisation"),
   saveUnit: (unit: UnitRow, jurisdictions?: ReadonlyArray<{ areaCode: string; orgKinds: ReadonlyArray<OrgKind> }>) => {
     const { id, ...fields } = unit
@@ -197,8 +230,13 @@ export const dutiesApi = (api: ApiClient) => ({
       ...(table === undefined ? {} : { table })
     }),
   exportOrganisation: () => api.download("/api/v1/organisation/export.xlsx"),
-  duties: (all = false) => api.call<{ on: string; items: ReadonlyArray<DutyJson> }>("GET", `/api/v1/duties${buildQuery({ all: all ? "true" : undefined })}`),
-  saveDuty: (duty: Omit<DutyJson, "version"> & { version?: number }) => api.call<DutyJson>("POST", "/api/v1/duties", duty),
+  duties: (all = false) =>
+    api.call<{ on: string; items: ReadonlyArray<DutyJson> }>(
+      "GET",
+      `/api/v1/duties${buildQuery({ all: all ? "true" : undefined })}`
+    ),
+  saveDuty: (duty: Omit<DutyJson, "version"> & { version?: number }) =>
+    api.call<DutyJson>("POST", "/api/v1/duties", duty),
   retireDuty: (code: string, lastDay: string) =>
     api.call<unknown>("POST", `/api/v1/duties/${encodeURIComponent(code)}/retire`, { lastDay }),
   importDuties: (upload: Upload) =>
@@ -214,7 +252,8 @@ export const dutiesApi = (api: ApiClient) => ({
   coverage: (q: { period?: string; campaign?: string; asOf?: string; unit?: string }) =>
     api.call<{ asOf: string; rows: ReadonlyArray<CoverageRowView> }>("GET", `/api/v1/coverage${buildQuery(q)}`),
   campaigns: () => api.call<{ items: ReadonlyArray<Campaign> }>("GET", "/api/v1/campaigns"),
-  rankings: (period: string, asOf?: string) => api.call<RankingAnswer>("GET", `/api/v1/rankings${buildQuery({ period, asOf })}`),
+  rankings: (period: string, asOf?: string) =>
+    api.call<RankingAnswer>("GET", `/api/v1/rankings${buildQuery({ period, asOf })}`),
   ledger: (month: string, s: Scope) => api.download(`/api/v1/ledger.xlsx${buildQuery({ month, ...scope(s) })}`)
 })
 

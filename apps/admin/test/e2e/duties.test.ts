@@ -20,7 +20,10 @@ const password = "browser-test-password"
 const today = "2025-11-20"
 
 const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"), "utf8")
+  const csv = readFileSync(
+    join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"),
+    "utf8"
+  )
   const [header, ...lines] = csv.trim().split("\n")
   const cols = header!.split(",")
   return lines.map((line) => {
@@ -47,7 +50,8 @@ describe("responsibility pages in headless Chromium", () => {
 
   beforeAll(async () => {
     if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
-    if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
+    if (!existsSync(chromiumPath))
+      throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
     scratch = await createScratchDatabase("sqlite")
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-ui-evidence-"))
     await upsertUser(scratch.db, systemActor(), {
@@ -58,12 +62,25 @@ describe("responsibility pages in headless Chromium", () => {
       password
     })
     await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
-    await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), { calendar: chineseWorkingCalendar(), today, evidenceDir })
+    await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), {
+      calendar: chineseWorkingCalendar(),
+      today,
+      evidenceDir
+    })
     app = await buildApp({ db: scratch.db, adminDist: dist, now: () => new Date(`${today}T03:00:00Z`), evidenceDir })
     base = await app.listen({ host: "127.0.0.1", port: 0 })
     browser = await chromium.launch({
       executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic"
+      ]
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1500, height: 1100 }, acceptDownloads: true })
     // The browser's clock agrees with the server's, so the session is not seen as expired.
@@ -95,7 +112,9 @@ describe("responsibility pages in headless Chromium", () => {
     await byTestId("page-today").waitFor()
     // The user's department (基金监管科) is the default unit, with the units it supervises.
     await expect.poll(() => byTestId("today-unit").inputValue()).toBe("SEC-JJJG")
-    await expect.poll(async () => Number((await byTestId("today-count").textContent())?.match(/\d+/)?.[0] ?? 0)).toBeGreaterThan(10)
+    await expect
+      .poll(async () => Number((await byTestId("today-count").textContent())?.match(/\d+/)?.[0] ?? 0))
+      .toBeGreaterThan(10)
     expect(Number((await byTestId("today-overdue").textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0)
     expect(await page.locator('[data-testid="today-grid"] [data-state="overdue"]').count()).toBeGreaterThan(0)
     await shot("duties-today")
@@ -117,7 +136,11 @@ describe("responsibility pages in headless Chromium", () => {
     await expect.poll(() => byTestId("complete-problem-personsSampled").textContent()).toContain("不得少于 10")
 
     await byTestId("complete-personsSampled").fill("12")
-    await byTestId("complete-files").setInputFiles({ name: "检查记录.txt", mimeType: "text/plain", buffer: Buffer.from("现场检查记录") })
+    await byTestId("complete-files").setInputFiles({
+      name: "检查记录.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("现场检查记录")
+    })
     await byTestId("complete-submit").click()
     await expect.poll(() => byTestId("today-notice").textContent()).toContain("已记录")
     await expect.poll(() => byTestId(`complete-${task!.id}`).count()).toBe(0)
@@ -135,9 +158,12 @@ describe("responsibility pages in headless Chromium", () => {
     await expect.poll(() => byTestId("calendar-mark-2025-10-01").textContent()).toBe("休")
     expect(await byTestId("calendar-mark-2025-10-11").textContent()).toBe("班")
     // The September ledgers (每月5日前) fall due on 9 October, after the National Day holiday.
-    await expect.poll(() => byTestId("calendar-day-2025-10-09").locator('[data-state]').count()).toBeGreaterThan(5)
+    await expect.poll(() => byTestId("calendar-day-2025-10-09").locator("[data-state]").count()).toBeGreaterThan(5)
     expect(await page.locator('[data-testid="calendar-grid"] [data-state="overdue"]').count()).toBeGreaterThan(0)
-    const colour = await page.locator('[data-testid="calendar-grid"] [data-state="overdue"]').first().evaluate((el) => getComputedStyle(el).color)
+    const colour = await page
+      .locator('[data-testid="calendar-grid"] [data-state="overdue"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color)
     expect(colour).toBe("rgb(180, 35, 24)")
     await shot("duties-calendar")
     const download = page.waitForEvent("download")
@@ -186,8 +212,13 @@ describe("responsibility pages in headless Chromium", () => {
     await byTestId("duty-save").click()
     await expect.poll(() => byTestId("duties-notice").textContent()).toContain("FJ-HC-TRAINING-Y 第 2 版")
 
-    const csv = "编码,名称,类别,来源文件,生效日期,责任单位类型,对象,周期,期限\nFJ-NEW-DUTY,新职责,现场检查,内部安排,2026-01-01,社保所,机构:诊所,每周,期末\n"
-    await byTestId("duties-import-file").setInputFiles({ name: "职责.csv", mimeType: "text/csv", buffer: Buffer.from(csv) })
+    const csv =
+      "编码,名称,类别,来源文件,生效日期,责任单位类型,对象,周期,期限\nFJ-NEW-DUTY,新职责,现场检查,内部安排,2026-01-01,社保所,机构:诊所,每周,期末\n"
+    await byTestId("duties-import-file").setInputFiles({
+      name: "职责.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv)
+    })
     await byTestId("duties-import").click()
     await expect.poll(() => byTestId("duties-import-problems").textContent()).toContain("职责 第2行 周期")
     await shot("duties-list")
@@ -200,7 +231,11 @@ describe("responsibility pages in headless Chromium", () => {
     expect(await byTestId("organisation-assignments-grid").textContent()).toContain("刘次权")
     expect(await byTestId("organisation-units-grid").textContent()).toContain("夔州街道：村卫生室")
     const csv = "编码,名称,类型,上级单位,所在区域\nSSO-NEW,新城社保所,社保所,SEC-JJJG,kuizhou\nbad id,,城堡,,\n"
-    await byTestId("organisation-import-file").setInputFiles({ name: "单位.csv", mimeType: "text/csv", buffer: Buffer.from(csv) })
+    await byTestId("organisation-import-file").setInputFiles({
+      name: "单位.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv)
+    })
     await byTestId("organisation-import").click()
     await expect.poll(() => byTestId("organisation-import-problems").textContent()).toContain("单位 第3行 编码")
     expect(await byTestId("organisation-import-problems").textContent()).toContain("“城堡”不是有效的取值")

@@ -67,6 +67,8 @@ export const uploadSchema = {
 export const checkDate = (value: string, path: string): string => {
   const d = new Date(`${value}T00:00:00Z`)
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
-    throw new HttpProblem(400, "InvalidRequest", `${value} 不是有效日期`, [{ path, message: "not a real calendar date" }])
+    throw new HttpProblem(400, "InvalidRequest", `${value} 不是有效日期`, [
+      { path, message: "not a real calendar date" }
+    ])
   return value
 }

@@ -50,7 +50,7 @@ export const ledgerWorkbook = (input: {
 
   ws.mergeCells(2, 1, 2, last)
   ws.getCell(2, 1).value =
-    `填报单位：${input.unitName}　　所属期间：${input.monthLabel}　　报送：${input.bureauName}基金监管科（每月5日前报送上月电子件和加盖鲜章的纸质件，奉节医保发〔2023〕48号 二（六））`
+    `填报单位：${input.unitName}\u3000\u3000所属期间：${input.monthLabel}\u3000\u3000报送：${input.bureauName}基金监管科（每月5日前报送上月电子件和加盖鲜章的纸质件，奉节医保发〔2023〕48号 二（六））`
   ws.getCell(2, 1).alignment = { wrapText: true }
   ws.getRow(2).height = 32
 
@@ -104,7 +104,8 @@ export const ledgerWorkbook = (input: {
   ws.addRow([])
   const sign = ws.addRow([])
   ws.mergeCells(sign.number, 1, sign.number, 8)
-  ws.getCell(sign.number, 1).value = "填报人：____________　　单位负责人（签字）：____________　　填报日期：______年____月____日"
+  ws.getCell(sign.number, 1).value =
+    "填报人：____________\u3000\u3000单位负责人（签字）：____________\u3000\u3000填报日期：______年____月____日"
   ws.getRow(sign.number).height = 28
 
   const sealTop = sign.number
@@ -113,11 +114,17 @@ export const ledgerWorkbook = (input: {
   seal.value = "盖章处\n（加盖单位鲜章）"
   seal.alignment = { horizontal: "center", vertical: "middle", wrapText: true }
   seal.font = { size: 14, color: { argb: "FFB42318" } }
-  seal.border = { top: { style: "dashed" }, left: { style: "dashed" }, bottom: { style: "dashed" }, right: { style: "dashed" } }
+  seal.border = {
+    top: { style: "dashed" },
+    left: { style: "dashed" },
+    bottom: { style: "dashed" },
+    right: { style: "dashed" }
+  }
 
   const note = ws.getRow(sealTop + 5)
   ws.mergeCells(note.number, 1, note.number, last)
-  ws.getCell(note.number, 1).value = `由 FundGuard 医保基金监管平台于 ${input.generatedOn} 生成；打印后签字并加盖鲜章报送纸质件。`
+  ws.getCell(note.number, 1).value =
+    `由 FundGuard 医保基金监管平台于 ${input.generatedOn} 生成；打印后签字并加盖鲜章报送纸质件。`
   ws.getCell(note.number, 1).font = { size: 9, color: { argb: "FF646A73" } }
   ws.pageSetup.printArea = `A1:L${note.number}`
   return workbook

@@ -78,7 +78,13 @@ export const readSheets = async (upload: Upload, csvSheet: string): Promise<Read
   if (name.endsWith(".csv")) {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes)
     const grid = parseCsv(text)
-    return [toSheet(csvSheet, grid, grid.map((_, i) => i + 1))]
+    return [
+      toSheet(
+        csvSheet,
+        grid,
+        grid.map((_, i) => i + 1)
+      )
+    ]
   }
   if (!name.endsWith(".xlsx"))
     throw new HttpProblem(400, "UnsupportedFile", `无法读取“${upload.fileName}”：只支持 .xlsx 和 .csv 文件`, [
@@ -88,9 +94,12 @@ export const readSheets = async (upload: Upload, csvSheet: string): Promise<Read
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    throw new HttpProblem(400, "UnreadableFile", `无法读取“${upload.fileName}”：不是有效的 .xlsx 文件（${(error as Error).message}）`, [
-      { path: "$.contentBase64", message: "不是有效的 .xlsx 文件" }
-    ])
+    throw new HttpProblem(
+      400,
+      "UnreadableFile",
+      `无法读取“${upload.fileName}”：不是有效的 .xlsx 文件（${(error as Error).message}）`,
+      [{ path: "$.contentBase64", message: "不是有效的 .xlsx 文件" }]
+    )
   }
   return workbook.worksheets.map((ws) => {
     const grid: Array<Array<string>> = []
@@ -114,7 +123,11 @@ export const rowProblems = (problems: ReadonlyArray<RowProblem>) =>
 
 /** A workbook with one sheet per table, header row bold and frozen. */
 export const workbookOf = (
-  sheets: ReadonlyArray<{ readonly name: string; readonly headers: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string | number>> }>
+  sheets: ReadonlyArray<{
+    readonly name: string
+    readonly headers: ReadonlyArray<string>
+    readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
+  }>
 ): ExcelJS.Workbook => {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = "FundGuard 医保基金监管平台"
@@ -123,7 +136,9 @@ export const workbookOf = (
     ws.addRow([...sheet.headers]).font = { bold: true }
     for (const row of sheet.rows) ws.addRow([...row])
     ws.columns.forEach((column, i) => {
-      const longest = Math.max(...[sheet.headers[i] ?? "", ...sheet.rows.map((r) => String(r[i] ?? ""))].map((s) => s.length))
+      const longest = Math.max(
+        ...[sheet.headers[i] ?? "", ...sheet.rows.map((r) => String(r[i] ?? ""))].map((s) => s.length)
+      )
       column.width = Math.min(60, Math.max(10, longest * 1.6))
     })
   }
@@ -131,7 +146,8 @@ export const workbookOf = (
 }
 
 /** The .xlsx bytes of a workbook. */
-export const xlsxBytes = async (workbook: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await workbook.xlsx.writeBuffer())
+export const xlsxBytes = async (workbook: ExcelJS.Workbook): Promise<Buffer> =>
+  Buffer.from(await workbook.xlsx.writeBuffer())
 
 /** The Content-Disposition of a download with a Chinese file name (RFC 5987). */
 export const attachment = (fileName: string): string =>

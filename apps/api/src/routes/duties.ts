@@ -17,7 +17,15 @@ import {
   uploadSchema,
   type ResponsibilityOptions
 } from "../responsibilities/context.js"
-import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType, type Upload } from "../responsibilities/sheets.js"
+import {
+  attachment,
+  readSheets,
+  rowProblems,
+  workbookOf,
+  xlsxBytes,
+  xlsxType,
+  type Upload
+} from "../responsibilities/sheets.js"
 
 // Decoded by the domain, not by Fastify's validator; the JSON Schemas only document the bodies.
 const decodeInDomain = () => (data: unknown) => ({ value: data })
@@ -87,7 +95,12 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       schema: {
         tags,
         summary: "End a duty after a day",
-        body: { type: "object", properties: { lastDay: dateSchema }, required: ["lastDay"], additionalProperties: false }
+        body: {
+          type: "object",
+          properties: { lastDay: dateSchema },
+          required: ["lastDay"],
+          additionalProperties: false
+        }
       }
     },
     async (request, reply) => {
@@ -103,7 +116,8 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       bodyLimit: 30 * 1024 * 1024,
       schema: {
         tags,
-        summary: "Import duties from a spreadsheet (.xlsx sheet 职责, or .csv) — each row a new version; all or nothing",
+        summary:
+          "Import duties from a spreadsheet (.xlsx sheet 职责, or .csv) — each row a new version; all or nothing",
         description: `Columns: ${dutyColumns.join("、")}. The export is a ready template.`,
         body: uploadSchema
       }
@@ -121,10 +135,18 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         else duties.push(decoded.right)
       }
       if (problems.length > 0)
-        throw new HttpProblem(400, "ImportRejected", `导入文件有 ${problems.length} 处错误，未作任何修改`, rowProblems(problems))
+        throw new HttpProblem(
+          400,
+          "ImportRejected",
+          `导入文件有 ${problems.length} 处错误，未作任何修改`,
+          rowProblems(problems)
+        )
       try {
         const saved = await saveDuties(ctx.db, actorOf(request), duties, `import:${request.body.fileName}`)
-        return { imported: saved.length, items: saved.map((d) => ({ code: d.code, version: d.version, effectiveFrom: d.effectiveFrom })) }
+        return {
+          imported: saved.length,
+          items: saved.map((d) => ({ code: d.code, version: d.version, effectiveFrom: d.effectiveFrom }))
+        }
       } catch (error) {
         if (error instanceof InvalidDuty) {
           const lines = sheet.rows.filter((r) => !Object.values(r.cells).every((v) => v === "")).map((r) => r.line)
@@ -135,7 +157,10 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
             error.problems.map((p) => {
               const index = /^\$\[(\d+)\]/.exec(p.path)
               const line = index === null ? null : lines[Number(index[1])]
-              return { path: `${sheet.sheet}${line === null || line === undefined ? "" : ` 第${line}行`}`, message: `${p.path.replace(/^\$\[\d+\]/, "$")}: ${p.message}` }
+              return {
+                path: `${sheet.sheet}${line === null || line === undefined ? "" : ` 第${line}行`}`,
+                message: `${p.path.replace(/^\$\[\d+\]/, "$")}: ${p.message}`
+              }
             })
           )
         }
@@ -159,7 +184,11 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       const on = checkDate(request.query.on ?? ctx.today(), "$.query.on")
       const items = inForceOn(await listDuties(ctx.db), on)
       const workbook = workbookOf([
-        { name: "职责", headers: dutyColumns, rows: items.map((d) => dutyColumns.map((c) => dutyToRow(Schema.encodeSync(Duty)(d))[c])) }
+        {
+          name: "职责",
+          headers: dutyColumns,
+          rows: items.map((d) => dutyColumns.map((c) => dutyToRow(Schema.encodeSync(Duty)(d))[c]))
+        }
       ])
       return reply
         .header("content-type", xlsxType)
@@ -170,7 +199,10 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
 
   app.get(
     "/api/v1/ranking-schemes",
-    { config: { permission: "duties:read" }, schema: { tags: ["rankings"], summary: "Every version of the ranking schemes" } },
+    {
+      config: { permission: "duties:read" },
+      schema: { tags: ["rankings"], summary: "Every version of the ranking schemes" }
+    },
     async () => ({ items: await listRankingSchemes(ctx.db) })
   )
 

@@ -6,7 +6,15 @@ import { coverageReport, listCampaigns, loadOrganisation, monthlyLedger, ranking
 import { rankingMetricLabel } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { HttpProblem } from "../plugins/errors.js"
-import { checkDate, contextOf, dateSchema, monthSchema, periodParam, unitIdSchema, type ResponsibilityOptions } from "../responsibilities/context.js"
+import {
+  checkDate,
+  contextOf,
+  dateSchema,
+  monthSchema,
+  periodParam,
+  unitIdSchema,
+  type ResponsibilityOptions
+} from "../responsibilities/context.js"
 import { ledgerWorkbook } from "../responsibilities/ledger.js"
 import { attachment, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
@@ -22,10 +30,16 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
       config: { permission: "duties:read" },
       schema: {
         tags: ["coverage"],
-        summary: "Coverage of per-object duties against target, per unit and for the county (a period, or one campaign)",
+        summary:
+          "Coverage of per-object duties against target, per unit and for the county (a period, or one campaign)",
         querystring: {
           type: "object",
-          properties: { period: periodSchema, campaign: { type: "string", maxLength: 40 }, asOf: dateSchema, unit: unitIdSchema },
+          properties: {
+            period: periodSchema,
+            campaign: { type: "string", maxLength: 40 },
+            asOf: dateSchema,
+            unit: unitIdSchema
+          },
           additionalProperties: false
         }
       }
@@ -33,7 +47,9 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
     async (request) => {
       const q = request.query
       if (q.period === undefined && q.campaign === undefined)
-        throw new HttpProblem(400, "InvalidRequest", "请指定期间（period）或专项行动（campaign）", [{ path: "$.query.period", message: "period or campaign required" }])
+        throw new HttpProblem(400, "InvalidRequest", "请指定期间（period）或专项行动（campaign）", [
+          { path: "$.query.period", message: "period or campaign required" }
+        ])
       const asOf = checkDate(q.asOf ?? ctx.today(), "$.query.asOf")
       const rows = await coverageReport(ctx.db, {
         asOf,
@@ -47,7 +63,10 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
 
   app.get(
     "/api/v1/campaigns",
-    { config: { permission: "duties:read" }, schema: { tags: ["coverage"], summary: "Campaigns (专项行动) named by the duties, newest first" } },
+    {
+      config: { permission: "duties:read" },
+      schema: { tags: ["coverage"], summary: "Campaigns (专项行动) named by the duties, newest first" }
+    },
     async () => ({ items: await listCampaigns(ctx.db) })
   )
 
@@ -58,7 +77,8 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
       schema: {
         tags: ["rankings"],
         summary: "The seed 000 ranking of health centres and social-security offices for a year or quarter",
-        description: "Scores, ranks (ties shared), outcomes (通报表扬 / 约谈) and an explanation per unit, under the scheme in force.",
+        description:
+          "Scores, ranks (ties shared), outcomes (通报表扬 / 约谈) and an explanation per unit, under the scheme in force.",
         querystring: {
           type: "object",
           properties: { period: periodSchema, asOf: dateSchema },
@@ -98,7 +118,9 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
       const org = await loadOrganisation(ctx.db)
       const unit = q.unit === undefined ? undefined : org.units.find((u) => u.id === q.unit)
       if (q.unit !== undefined && unit === undefined)
-        throw new HttpProblem(400, "InvalidRequest", `单位 ${q.unit} 不存在`, [{ path: "$.query.unit", message: "unknown unit" }])
+        throw new HttpProblem(400, "InvalidRequest", `单位 ${q.unit} 不存在`, [
+          { path: "$.query.unit", message: "unknown unit" }
+        ])
       const ledger = await monthlyLedger(ctx.db, {
         month: q.month,
         ...(q.unit === undefined ? {} : { unitId: q.unit }),

@@ -1,12 +1,7 @@
 /**
  * The organisation and its jurisdiction: read, edit one entity, import a spreadsheet, export one.
  */
-import {
-  changeOrganisation,
-  loadOrganisation,
-  OrganisationRejected,
-  type OrganisationChange
-} from "@fundguard/db"
+import { changeOrganisation, loadOrganisation, OrganisationRejected, type OrganisationChange } from "@fundguard/db"
 import {
   Area,
   AreaAssignment,
@@ -26,7 +21,15 @@ import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
 import { HttpProblem } from "../plugins/errors.js"
 import { actorOf, contextOf, uploadSchema, type ResponsibilityOptions } from "../responsibilities/context.js"
-import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType, type Upload } from "../responsibilities/sheets.js"
+import {
+  attachment,
+  readSheets,
+  rowProblems,
+  workbookOf,
+  xlsxBytes,
+  xlsxType,
+  type Upload
+} from "../responsibilities/sheets.js"
 
 const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
   const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value)
@@ -44,7 +47,12 @@ const rejected = (error: unknown): never => {
   throw error
 }
 
-const write = async (options: ResponsibilityOptions, request: Parameters<typeof actorOf>[0], change: OrganisationChange, source: string) => {
+const write = async (
+  options: ResponsibilityOptions,
+  request: Parameters<typeof actorOf>[0],
+  change: OrganisationChange,
+  source: string
+) => {
   try {
     const result = await changeOrganisation(options.db, actorOf(request), change, source)
     return { written: result.written, organisation: result.organisation }
@@ -64,7 +72,8 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
       config: { permission: "duties:read" },
       schema: {
         tags,
-        summary: "The organisation: areas, units, jurisdictions, leaders and sections per street, institution placements"
+        summary:
+          "The organisation: areas, units, jurisdictions, leaders and sections per street, institution placements"
       }
     },
     async () => loadOrganisation(ctx.db)
@@ -93,7 +102,10 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
               type: "array",
               items: {
                 type: "object",
-                properties: { areaCode: { type: "string" }, orgKinds: { type: "array", items: { type: "string", enum: Object.keys(orgKindLabel) } } },
+                properties: {
+                  areaCode: { type: "string" },
+                  orgKinds: { type: "array", items: { type: "string", enum: Object.keys(orgKindLabel) } }
+                },
                 required: ["areaCode", "orgKinds"]
               }
             }
@@ -119,11 +131,24 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
           return decodeOr400(Jurisdiction, { ...j, unitId: unit.id })
         } catch (error) {
           if (error instanceof HttpProblem)
-            throw new HttpProblem(400, "InvalidRequest", "辖区有误", (error.problems ?? []).map((p) => ({ ...p, path: p.path.replace("$", `$.jurisdictions[${i}]`) })))
+            throw new HttpProblem(
+              400,
+              "InvalidRequest",
+              "辖区有误",
+              (error.problems ?? []).map((p) => ({ ...p, path: p.path.replace("$", `$.jurisdictions[${i}]`) }))
+            )
           throw error
         }
       })
-      return write(options, request, { units: [unit], ...(jurisdictions === undefined ? {} : { jurisdictions: list, replaceJurisdictionsOf: [unit.id] }) }, "api")
+      return write(
+        options,
+        request,
+        {
+          units: [unit],
+          ...(jurisdictions === undefined ? {} : { jurisdictions: list, replaceJurisdictionsOf: [unit.id] })
+        },
+        "api"
+      )
     }
   )
 
@@ -135,15 +160,23 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
         tags,
         summary: "Create or update a township or street",
         params: { type: "object", properties: { code: { type: "string" } }, required: ["code"] },
-        body: { type: "object", properties: { name: { type: "string" }, kind: { type: "string", enum: Object.keys(areaKindLabel) } }, required: ["name", "kind"] }
+        body: {
+          type: "object",
+          properties: { name: { type: "string" }, kind: { type: "string", enum: Object.keys(areaKindLabel) } },
+          required: ["name", "kind"]
+        }
       }
     },
-    async (request) => write(options, request, { areas: [decodeOr400(Area, { ...request.body, code: request.params.code })] }, "api")
+    async (request) =>
+      write(options, request, { areas: [decodeOr400(Area, { ...request.body, code: request.params.code })] }, "api")
   )
 
   app.delete<{ Params: { code: string } }>(
     "/api/v1/organisation/areas/:code",
-    { config: { permission: "organisation:write" }, schema: { tags, summary: "Remove an area (refused while anything refers to it)" } },
+    {
+      config: { permission: "organisation:write" },
+      schema: { tags, summary: "Remove an area (refused while anything refers to it)" }
+    },
     async (request) => write(options, request, { removeAreas: [request.params.code] }, "api")
   )
 
@@ -156,13 +189,22 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
         summary: "Assign a leader and a section to a street (seed 000 §三(一))",
         body: {
           type: "object",
-          properties: { sectionId: { type: "string" }, leaderName: { type: "string" }, leaderTitle: { type: "string" } },
+          properties: {
+            sectionId: { type: "string" },
+            leaderName: { type: "string" },
+            leaderTitle: { type: "string" }
+          },
           required: ["sectionId", "leaderName", "leaderTitle"]
         }
       }
     },
     async (request) =>
-      write(options, request, { assignments: [decodeOr400(AreaAssignment, { ...request.body, areaCode: request.params.areaCode })] }, "api")
+      write(
+        options,
+        request,
+        { assignments: [decodeOr400(AreaAssignment, { ...request.body, areaCode: request.params.areaCode })] },
+        "api"
+      )
   )
 
   app.delete<{ Params: { areaCode: string } }>(
@@ -182,7 +224,12 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
       }
     },
     async (request) =>
-      write(options, request, { placements: [decodeOr400(Placement, { ...request.body, institutionCode: request.params.code })] }, "api")
+      write(
+        options,
+        request,
+        { placements: [decodeOr400(Placement, { ...request.body, institutionCode: request.params.code })] },
+        "api"
+      )
   )
 
   app.post<{ Body: Upload & { table?: OrganisationTable } }>(
@@ -211,7 +258,12 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
       const sheets = await readSheets(request.body, csvSheet)
       const decoded = decodeOrganisationSheets(sheets)
       if (Either.isLeft(decoded))
-        throw new HttpProblem(400, "ImportRejected", `导入文件有 ${decoded.left.length} 处错误，未作任何修改`, rowProblems(decoded.left))
+        throw new HttpProblem(
+          400,
+          "ImportRejected",
+          `导入文件有 ${decoded.left.length} 处错误，未作任何修改`,
+          rowProblems(decoded.left)
+        )
       const d = decoded.right as {
         areas?: Array<Area>
         units?: Array<OrgUnit>
@@ -224,7 +276,10 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
         ...(d.units === undefined ? {} : { units: d.units }),
         ...(d.jurisdictions === undefined
           ? {}
-          : { jurisdictions: d.jurisdictions, replaceJurisdictionsOf: [...new Set(d.jurisdictions.map((j) => j.unitId))] }),
+          : {
+              jurisdictions: d.jurisdictions,
+              replaceJurisdictionsOf: [...new Set(d.jurisdictions.map((j) => j.unitId))]
+            }),
         ...(d.assignments === undefined ? {} : { assignments: d.assignments }),
         ...(d.placements === undefined ? {} : { placements: d.placements })
       }
@@ -252,23 +307,45 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
       const org = await loadOrganisation(ctx.db)
       const h = organisationHeaders
       const workbook = workbookOf([
-        { name: h.areas.sheet, headers: h.areas.headers, rows: org.areas.map((a) => [a.code, a.name, areaKindLabel[a.kind]]) },
+        {
+          name: h.areas.sheet,
+          headers: h.areas.headers,
+          rows: org.areas.map((a) => [a.code, a.name, areaKindLabel[a.kind]])
+        },
         {
           name: h.units.sheet,
           headers: h.units.headers,
-          rows: org.units.map((u) => [u.id, u.name, unitKindLabel[u.kind], u.parentId ?? "", u.areaCode ?? "", u.institutionCode ?? "", u.head ?? "", u.phone ?? "", u.active ? "是" : "否"])
+          rows: org.units.map((u) => [
+            u.id,
+            u.name,
+            unitKindLabel[u.kind],
+            u.parentId ?? "",
+            u.areaCode ?? "",
+            u.institutionCode ?? "",
+            u.head ?? "",
+            u.phone ?? "",
+            u.active ? "是" : "否"
+          ])
         },
         {
           name: h.jurisdictions.sheet,
           headers: h.jurisdictions.headers,
-          rows: org.jurisdictions.map((j) => [j.unitId, j.areaCode === "*" ? "全县" : j.areaCode, j.orgKinds.map((k) => orgKindLabel[k]).join("、")])
+          rows: org.jurisdictions.map((j) => [
+            j.unitId,
+            j.areaCode === "*" ? "全县" : j.areaCode,
+            j.orgKinds.map((k) => orgKindLabel[k]).join("、")
+          ])
         },
         {
           name: h.assignments.sheet,
           headers: h.assignments.headers,
           rows: org.assignments.map((a) => [a.areaCode, a.sectionId, a.leaderName, a.leaderTitle])
         },
-        { name: h.placements.sheet, headers: h.placements.headers, rows: org.placements.map((p) => [p.institutionCode, p.areaCode]) }
+        {
+          name: h.placements.sheet,
+          headers: h.placements.headers,
+          rows: org.placements.map((p) => [p.institutionCode, p.areaCode])
+        }
       ])
       return reply
         .header("content-type", xlsxType)

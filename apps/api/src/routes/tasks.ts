@@ -78,7 +78,8 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       config: { permission: "duties:read" },
       schema: {
         tags,
-        summary: "Tasks whose deadline falls in from…to (default: all up to `on`), states as of `on`; state=overdue lists the overdue ones",
+        summary:
+          "Tasks whose deadline falls in from…to (default: all up to `on`), states as of `on`; state=overdue lists the overdue ones",
         querystring: {
           type: "object",
           properties: {
@@ -111,14 +112,24 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       config: { permission: "duties:read" },
       schema: {
         tags,
-        summary: "A month's days: holidays, adjusted working days, and the deadlines on each day with their state today",
-        querystring: { type: "object", properties: { month: monthSchema, ...scopeQuery }, required: ["month"], additionalProperties: false }
+        summary:
+          "A month's days: holidays, adjusted working days, and the deadlines on each day with their state today",
+        querystring: {
+          type: "object",
+          properties: { month: monthSchema, ...scopeQuery },
+          required: ["month"],
+          additionalProperties: false
+        }
       }
     },
     async (request) => ({
       month: request.query.month,
       today: ctx.today(),
-      days: await monthCalendar(ctx.db, ctx.calendar, { month: request.query.month, today: ctx.today(), ...scopeOf(request.query) })
+      days: await monthCalendar(ctx.db, ctx.calendar, {
+        month: request.query.month,
+        today: ctx.today(),
+        ...scopeOf(request.query)
+      })
     })
   )
 
@@ -126,7 +137,11 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     "/api/v1/tasks/:id",
     {
       config: { permission: "duties:read" },
-      schema: { tags, summary: "One task with its completions and evidence", querystring: { type: "object", properties: { on: dateSchema } } }
+      schema: {
+        tags,
+        summary: "One task with its completions and evidence",
+        querystring: { type: "object", properties: { on: dateSchema } }
+      }
     },
     async (request) => {
       const task = await taskById(ctx.db, ctx.calendar, request.params.id, request.query.on ?? ctx.today())
@@ -182,9 +197,14 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     async (request, reply) => {
       const files = (request.body.files ?? []).map((f, i) => {
         const bytes = Buffer.from(f.contentBase64, "base64")
-        if (bytes.byteLength === 0) throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 是空的`, [{ path: `$.files[${i}]`, message: "empty file" }])
+        if (bytes.byteLength === 0)
+          throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 是空的`, [
+            { path: `$.files[${i}]`, message: "empty file" }
+          ])
         if (bytes.byteLength > 20 * 1024 * 1024)
-          throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [{ path: `$.files[${i}]`, message: "larger than 20 MB" }])
+          throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [
+            { path: `$.files[${i}]`, message: "larger than 20 MB" }
+          ])
         return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
       })
       try {
@@ -201,7 +221,8 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         return reply.status(201).send({ completionId: completion.id, task })
       } catch (error) {
         if (error instanceof TaskNotFound) throw new HttpProblem(404, "NotFound", error.message)
-        if (error instanceof InvalidCompletion) throw new HttpProblem(400, "InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
+        if (error instanceof InvalidCompletion)
+          throw new HttpProblem(400, "InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
         throw error
       }
     }
@@ -209,7 +230,10 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
 
   app.get<{ Params: { id: string } }>(
     "/api/v1/evidence-files/:id",
-    { config: { permission: "duties:read" }, schema: { tags, summary: "Download an evidence file (its SHA-256 is checked first)" } },
+    {
+      config: { permission: "duties:read" },
+      schema: { tags, summary: "Download an evidence file (its SHA-256 is checked first)" }
+    },
     async (request, reply) => {
       const file = (await evidenceFiles(ctx.db, [request.params.id]))[0]
       if (file === undefined) throw new HttpProblem(404, "NotFound", `证据文件 ${request.params.id} 不存在`)
@@ -233,7 +257,8 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       config: { permission: "duties:write" },
       schema: {
         tags,
-        summary: "Generate the tasks of every period that has begun from…through (default: this year up to today); idempotent",
+        summary:
+          "Generate the tasks of every period that has begun from…through (default: this year up to today); idempotent",
         body: { type: "object", properties: { from: dateSchema, through: dateSchema }, additionalProperties: false }
       }
     },
@@ -241,7 +266,10 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       const today = ctx.today()
       const from = checkDate(request.body?.from ?? `${today.slice(0, 4)}-01-01`, "$.from")
       const through = checkDate(request.body?.through ?? today, "$.through")
-      if (from > through) throw new HttpProblem(400, "InvalidRequest", "from 晚于 through", [{ path: "$.from", message: "after through" }])
+      if (from > through)
+        throw new HttpProblem(400, "InvalidRequest", "from 晚于 through", [
+          { path: "$.from", message: "after through" }
+        ])
       return generateTasks(ctx.db, actorOf(request), { calendar: ctx.calendar, from, through })
     }
   )

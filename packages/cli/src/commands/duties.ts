@@ -4,7 +4,16 @@
  * does it daily).
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { databaseUrl, dueOn, generateTasks, loadOrganisation, migrateDatabase, openDatabase, systemActor, type TaskView } from "@fundguard/db"
+import {
+  databaseUrl,
+  dueOn,
+  generateTasks,
+  loadOrganisation,
+  migrateDatabase,
+  openDatabase,
+  systemActor,
+  type TaskView
+} from "@fundguard/db"
 import { bureauDate } from "@fundguard/domain"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
@@ -40,13 +49,24 @@ const dateOption = (name: string, value: string | undefined, fallback: string): 
 
 /** Display width of a string in a terminal: CJK and full-width characters take two columns. */
 const width = (s: string): number =>
-  [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0)
+  [...s].reduce(
+    (w, c) =>
+      w +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+    0
+  )
 const pad = (s: string, w: number) => s + " ".repeat(Math.max(0, w - width(s)))
 
 const table = (items: ReadonlyArray<TaskView>): string => {
   const rows = items.map((t) => [
     `${t.deadline}${t.deadlineProvisional ? "*" : ""}`,
-    t.state === "overdue" ? "已逾期" : t.dueToday ? "今日到期" : t.workingDaysLeft === null ? "待完成" : `剩${t.workingDaysLeft}个工作日`,
+    t.state === "overdue"
+      ? "已逾期"
+      : t.dueToday
+        ? "今日到期"
+        : t.workingDaysLeft === null
+          ? "待完成"
+          : `剩${t.workingDaysLeft}个工作日`,
     t.unitName,
     t.title,
     t.objectName ?? "—",
@@ -54,7 +74,11 @@ const table = (items: ReadonlyArray<TaskView>): string => {
   ])
   const head = ["截止日期", "状态", "单位", "职责", "对象", "期间"]
   const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))))
-  const line = (cells: ReadonlyArray<string>) => cells.map((c, i) => pad(c, widths[i]!)).join("  ").trimEnd()
+  const line = (cells: ReadonlyArray<string>) =>
+    cells
+      .map((c, i) => pad(c, widths[i]!))
+      .join("  ")
+      .trimEnd()
   return [line(head), ...rows.map(line)].join("\n")
 }
 
@@ -122,10 +146,14 @@ const due = async (args: ReadonlyArray<string>): Promise<number> => {
       )
     } else {
       const overdue = items.filter((t) => t.state === "overdue").length
-      process.stdout.write(`${on}${unit === undefined ? "" : ` ${unit.name}`}：待办 ${items.length} 项，其中逾期 ${overdue} 项\n`)
+      process.stdout.write(
+        `${on}${unit === undefined ? "" : ` ${unit.name}`}：待办 ${items.length} 项，其中逾期 ${overdue} 项\n`
+      )
       if (items.length > 0) process.stdout.write(`${table(items)}\n`)
       if (items.some((t) => t.deadlineProvisional))
-        process.stdout.write(`* 截止日期暂定：该年法定节假日安排尚未纳入工作日历（${calendar.source}），未按节假日顺延\n`)
+        process.stdout.write(
+          `* 截止日期暂定：该年法定节假日安排尚未纳入工作日历（${calendar.source}），未按节假日顺延\n`
+        )
     }
     return ExitCode.ok
   } finally {
@@ -143,9 +171,14 @@ const generate = async (args: ReadonlyArray<string>): Promise<number> => {
   await migrateDatabase(url)
   const database = openDatabase(url)
   try {
-    const report = await generateTasks(database.db, systemActor("cli"), { calendar: chineseWorkingCalendar(), from, through })
+    const report = await generateTasks(database.db, systemActor("cli"), {
+      calendar: chineseWorkingCalendar(),
+      from,
+      through
+    })
     process.stdout.write(`${JSON.stringify({ from, through, ...report })}\n`)
-    if (report.provisional > 0) note(`warning: ${report.provisional} deadlines are provisional (beyond the holiday data)`)
+    if (report.provisional > 0)
+      note(`warning: ${report.provisional} deadlines are provisional (beyond the holiday data)`)
     return ExitCode.ok
   } finally {
     await database.close()

@@ -59,15 +59,23 @@ export const bedOverCapacity = defineRule({
       WHERE v.inpatient AND NOT v.cancelled AND v.aprv_bed_cnt IS NOT NULL
     ),
     present AS (
-      SELECT s.fixmedins_code, s.mdtrt_id, s.fund_pay / s.los AS daily_pay, s.begin_day + CAST(k AS INTEGER) AS day
+      SELECT s.fixmedins_code, s.mdtrt_id, s.fund_pay / s.los AS daily_pay, s.begin_day + CAST(r.k AS INTEGER) AS day
       FROM stays s, unnest(range(0, CAST(s.end_eff AS DATE) - s.begin_day + 1)) AS r(k)
       WHERE s.begntime <= CAST(s.begin_day + CAST(k AS INTEGER) AS TIMESTAMP) + INTERVAL 12 HOUR
         AND s.end_eff >= CAST(s.begin_day + CAST(k AS INTEGER) AS TIMESTAMP) + INTERVAL 12 HOUR
     ),
+    totals AS (
+      SELECT p.fixmedins_code, p.day, count(*) AS n, avg(p.daily_pay) AS avg_daily_pay
+      FROM present p GROUP BY p.fixmedins_code, p.day
+    ),
+    over AS (
+      SELECT t.* FROM totals t JOIN fixmedins i ON i.fixmedins_code = t.fixmedins_code
+      WHERE t.n > round(i.aprv_bed_cnt * (1 + ${numberLiteral(T)}), 6)
+    ),
     counted AS (
-      SELECT fixmedins_code, day, count(*) AS n, avg(daily_pay) AS avg_daily_pay,
-             list(mdtrt_id ORDER BY mdtrt_id) AS ids
-      FROM present GROUP BY fixmedins_code, day
+      SELECT o.*, list(p.mdtrt_id ORDER BY p.mdtrt_id) AS ids
+      FROM over o JOIN present p ON p.fixmedins_code = o.fixmedins_code AND p.day = o.day
+      GROUP BY ALL
     )
     SELECT c.fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
            ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, c.day AS date,
@@ -86,6 +94,5 @@ export const bedOverCapacity = defineRule({
                      fg_qty(round(100 * (1 + ${numberLiteral(T)}), 2)) || '%（' ||
                      fg_qty(round(i.aprv_bed_cnt * (1 + ${numberLiteral(T)}), 2)) || ' 人）' END AS message
     FROM counted c JOIN fixmedins i ON i.fixmedins_code = c.fixmedins_code
-    WHERE c.n > round(i.aprv_bed_cnt * (1 + ${numberLiteral(T)}), 6)
   `
 })

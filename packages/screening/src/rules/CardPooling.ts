@@ -55,25 +55,32 @@ export const cardPooling = defineRule({
   sql: ({ M, N }) => `
     WITH RECURSIVE ps AS (SELECT * FROM fg_setl WHERE effective AND pharmacy),
     baskets AS (
-      SELECT s.setl_id, list_sort(list_distinct(list(f.med_list_codg))) AS items,
-             string_agg(DISTINCT f.item_name, '、' ORDER BY f.item_name) AS names
+      SELECT s.setl_id, list_sort(list_distinct(list(f.med_list_codg))) AS items
       FROM ps s JOIN fg_fee f ON f.mdtrt_id = s.mdtrt_id
       GROUP BY s.setl_id
     ),
     ev AS MATERIALIZED (
       SELECT s.fixmedins_code, coalesce(s.opter, '') AS opter, array_to_string(b.items, ',') AS basket, b.items,
-             b.names, s.setl_id, s.psn_no, s.setl_time, s.day, s.fund_pay_sumamt,
+             s.setl_id, s.mdtrt_id, s.psn_no, s.setl_time, s.day, s.fund_pay_sumamt,
              CAST(epoch(s.setl_time) AS BIGINT) AS t
       FROM ps s JOIN baskets b ON b.setl_id = s.setl_id
     ),
-    counted AS (
-      SELECT fixmedins_code, opter, basket, t,
-             count(DISTINCT psn_no) OVER (PARTITION BY fixmedins_code, opter, basket ORDER BY t
-                                          RANGE BETWEEN CURRENT ROW AND ${numberLiteral(M * 60 - 1)} FOLLOWING) AS persons
-      FROM ev
+    -- A window needs at least N settlements before it can hold N persons: count first (cheap),
+    -- count distinct persons only for those starts.
+    busy AS (
+      SELECT * FROM (
+        SELECT fixmedins_code, opter, basket, t,
+               count(*) OVER (PARTITION BY fixmedins_code, opter, basket ORDER BY t
+                              RANGE BETWEEN CURRENT ROW AND ${numberLiteral(M * 60 - 1)} FOLLOWING) AS n
+        FROM ev)
+      WHERE n >= ${numberLiteral(N)}
     ),
     q AS MATERIALIZED (
-      SELECT DISTINCT fixmedins_code, opter, basket, t FROM counted WHERE persons >= ${numberLiteral(N)}
+      SELECT b.fixmedins_code, b.opter, b.basket, b.t
+      FROM busy b JOIN ev e ON e.fixmedins_code = b.fixmedins_code AND e.opter = b.opter AND e.basket = b.basket
+                           AND e.t >= b.t AND e.t < b.t + ${numberLiteral(M * 60)}
+      GROUP BY b.fixmedins_code, b.opter, b.basket, b.t
+      HAVING count(DISTINCT e.psn_no) >= ${numberLiteral(N)}
     ),
     ${chainCte("chain", "q", ["fixmedins_code", "opter", "basket"], M * 60)},
     episodes AS (
@@ -81,12 +88,19 @@ export const cardPooling = defineRule({
       FROM chain c JOIN ev e ON e.fixmedins_code = c.fixmedins_code AND e.opter = c.opter AND e.basket = c.basket
                             AND e.t >= c.t AND e.t < c.t + ${numberLiteral(M * 60)}
     ),
+    names AS (
+      SELECT u.basket, string_agg(DISTINCT coalesce(c.name, u.x), '、' ORDER BY coalesce(c.name, u.x)) AS names
+      FROM (SELECT DISTINCT basket, unnest(items) AS x FROM episodes) u
+      LEFT JOIN catalog c ON c.med_list_codg = u.x
+      GROUP BY u.basket
+    ),
     per_episode AS (
-      SELECT fixmedins_code, opter, basket, start_t, any_value(items) AS items, any_value(names) AS names,
+      SELECT fixmedins_code, opter, basket, start_t, any_value(items) AS items,
+             any_value(n.names) AS names,
              min(day) AS day, min(setl_time) AS first_time, max(setl_time) AS last_time,
              count(DISTINCT psn_no) AS persons, count(*) AS settlements, sum(fund_pay_sumamt) AS amount,
              list(setl_id ORDER BY setl_time, setl_id) AS setl_ids
-      FROM episodes GROUP BY fixmedins_code, opter, basket, start_t
+      FROM episodes JOIN names n USING (basket) GROUP BY fixmedins_code, opter, basket, start_t
     )
     SELECT fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
            ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, day AS date, sum(amount) AS amount,

@@ -52,9 +52,20 @@ export const cumulativeOversupply = defineRule({
       "drug with the larger excess and the evidence lists each drug."
   },
   sql: ({ R }) => `
-    WITH RECURSIVE lines AS MATERIALIZED (
-      SELECT f.*, f.prd_days * f.net_cnt / f.cnt AS supply_days, CAST(f.day - DATE '2000-01-01' AS BIGINT) AS t
+    WITH RECURSIVE supplied AS MATERIALIZED (
+      SELECT f.psn_no, f.med_list_codg, f.mdtrt_id, f.feedetl_sn, f.fixmedins_code, f.fee_ocur_time, f.day,
+             f.prd_days, f.net_cnt, f.net_amt, f.item_name, f.prd_days * f.net_cnt / f.cnt AS supply_days,
+             CAST(f.day - DATE '2000-01-01' AS BIGINT) AS t
       FROM fg_fee f WHERE f.prd_days > 0
+    ),
+    -- A person's drug can only exceed R × 30 days in 30 if it does over the whole extract: most
+    -- (person, drug) series stop here, before any window is computed.
+    heavy AS (
+      SELECT hash(psn_no, med_list_codg) AS h FROM supplied GROUP BY hash(psn_no, med_list_codg)
+      HAVING round(sum(supply_days), 6) > ${numberLiteral(R * 30)}
+    ),
+    lines AS MATERIALIZED (
+      SELECT s.* FROM supplied s SEMI JOIN heavy h ON h.h = hash(s.psn_no, s.med_list_codg)
     ),
     summed AS (
       SELECT psn_no, med_list_codg, t,

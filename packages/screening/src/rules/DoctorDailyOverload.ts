@@ -58,11 +58,17 @@ export const doctorDailyOverload = defineRule({
       SELECT atddr_no, begin_day, fixmedins_code, any_value(org_kind) AS org_kind, count(*) AS n
       FROM visits GROUP BY atddr_no, begin_day, fixmedins_code
     ),
+    -- Only days above the lower limit can be over either; the rest need no further work.
+    busy AS (
+      SELECT atddr_no, begin_day, sum(n) AS n FROM per_place GROUP BY atddr_no, begin_day
+      HAVING sum(n) > ${numberLiteral(Math.min(N, N_village_clinic))}
+    ),
     per_day AS (
-      SELECT atddr_no, begin_day, sum(n) AS n,
-             arg_min(fixmedins_code, (-n, fixmedins_code)) AS main_code,
-             list({'fixmedins_code': fixmedins_code, 'visits': n} ORDER BY fixmedins_code) AS places
-      FROM per_place GROUP BY atddr_no, begin_day
+      SELECT b.atddr_no, b.begin_day, any_value(b.n) AS n,
+             arg_min(p.fixmedins_code, (-p.n, p.fixmedins_code)) AS main_code,
+             list({'fixmedins_code': p.fixmedins_code, 'visits': p.n} ORDER BY p.fixmedins_code) AS places
+      FROM busy b JOIN per_place p ON p.atddr_no = b.atddr_no AND p.begin_day = b.begin_day
+      GROUP BY b.atddr_no, b.begin_day
     ),
     limited AS (
       SELECT d.*, p.org_kind,

@@ -100,7 +100,7 @@ export const supplyDaysExceeded = defineRule({
   version: 1,
   level: "line",
   violation: "A38-2-OVER_PRESCRIPTION",
-  requiredTables: ["feedetail", "mdtrt", "fixmedins"],
+  requiredTables: ["feedetail", "mdtrt", "fixmedins", "setlinfo"],
   optionalTables: ["catalog"],
   parameters: SupplyDaysParameters,
   partitionInputs: ["person", "institution"],
@@ -121,26 +121,30 @@ export const supplyDaysExceeded = defineRule({
       "the evidence says whether the line is within the 15-day special-case allowance; a visit whose drugs total " +
       "more than 200 yuan yields one suspicion for all its drug lines."
   },
-  sql: (params) => `
-    WITH limits AS (${limitsTable(params as Readonly<Record<string, SupplyLimit>>)}),
+  sql: (params) => {
+    const limits = params as Readonly<Record<string, SupplyLimit>>
+    // The visit totals (a window over every drug line) are only needed when a setting caps them.
+    const capped = Object.values(limits).some((l) => typeof l !== "number" && l.visit_amount_cap !== undefined)
+    const daysOver = "l.prd_days IS NOT NULL AND round(l.prd_days - l.limit_days, 6) > 0"
+    return `
+    WITH limits AS (${limitsTable(limits)}),
     drug_lines AS (
-      SELECT f.*, m.med_type, c.max_prd_days,
+      SELECT f.*, v.med_type, c.max_prd_days,
              coalesce(l.days, d.days) AS setting_days,
              CASE WHEN l.med_type IS NULL THEN d.special_days ELSE l.special_days END AS special_days,
              CASE WHEN l.med_type IS NULL THEN d.visit_amount_cap ELSE l.visit_amount_cap END AS visit_amount_cap,
              CASE WHEN c.max_prd_days IS NOT NULL THEN 'catalog' WHEN l.med_type IS NOT NULL THEN 'med_type'
                   ELSE 'default' END AS limit_source
       FROM fg_fee f
-      JOIN mdtrt m ON m.mdtrt_id = f.mdtrt_id
-      JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code
+      JOIN fg_visit v ON v.mdtrt_id = f.mdtrt_id
       LEFT JOIN catalog c ON c.med_list_codg = f.med_list_codg
-      LEFT JOIN limits l ON l.med_type = m.med_type
+      LEFT JOIN limits l ON l.med_type = v.med_type
       CROSS JOIN (SELECT * FROM limits WHERE med_type IS NULL) d
-      WHERE f.is_drug AND (fg_is_outpatient(m.med_type) OR m.med_type = '41' OR i.fixmedins_type = '2')
+      WHERE f.is_drug AND (v.outpatient OR v.pharmacy) ${capped ? "" : "AND f.prd_days IS NOT NULL"}
     ),
     lines AS (
       SELECT *, coalesce(max_prd_days, setting_days) AS limit_days,
-             sum(net_amt) OVER (PARTITION BY mdtrt_id) AS visit_drug_amount
+             ${capped ? "sum(net_amt) OVER (PARTITION BY mdtrt_id)" : "CAST(NULL AS DOUBLE)"} AS visit_drug_amount
       FROM drug_lines
     ),
     capped AS (
@@ -168,29 +172,29 @@ export const supplyDaysExceeded = defineRule({
                     WHEN l.prd_days <= l.special_days THEN '（特殊情况最长 ' || fg_qty(l.special_days) || ' 天，请核实是否属特殊情况）'
                     ELSE '，也超过特殊情况上限 ' || fg_qty(l.special_days) || ' 天' END ||
                '，金额 ' || fg_yuan(l.net_amt) || ' 元' AS message
-      FROM lines l ANTI JOIN capped c ON c.mdtrt_id = l.mdtrt_id
-      WHERE l.prd_days IS NOT NULL AND round(l.prd_days - l.limit_days, 6) > 0
+      FROM lines l ${capped ? "ANTI JOIN capped c ON c.mdtrt_id = l.mdtrt_id" : ""}
+      WHERE ${daysOver}
     ),
     per_visit AS (
-      SELECT any_value(c.fixmedins_code) AS fixmedins_code, any_value(c.psn_no) AS psn_no, c.mdtrt_id,
-             list_sort(list(c.feedetl_sn)) AS feedetl_sn, arg_min(c.med_list_codg, (c.fee_ocur_time, c.feedetl_sn)) AS med_list_codg,
-             min(c.day) AS date, sum(c.net_amt) AS amount,
+      SELECT any_value(l.fixmedins_code) AS fixmedins_code, any_value(l.psn_no) AS psn_no, l.mdtrt_id,
+             list_sort(list(l.feedetl_sn)) AS feedetl_sn,
+             arg_min(l.med_list_codg, (l.fee_ocur_time, l.feedetl_sn)) AS med_list_codg,
+             min(l.day) AS date, sum(l.net_amt) AS amount,
              {
-               'med_type': any_value(c.med_type),
-               'visit_drug_amount': round(sum(c.net_amt), 2),
-               'visit_amount_cap': any_value(c.visit_amount_cap),
-               'days_exceeded': list(c.feedetl_sn ORDER BY c.feedetl_sn)
-                 FILTER (WHERE c.prd_days IS NOT NULL AND round(c.prd_days - c.limit_days, 6) > 0),
-               'lines': ${linesEvidence("c")}
+               'med_type': any_value(l.med_type),
+               'visit_drug_amount': round(sum(l.net_amt), 2),
+               'visit_amount_cap': any_value(l.visit_amount_cap),
+               'days_exceeded': list(l.feedetl_sn ORDER BY l.feedetl_sn) FILTER (WHERE ${daysOver}),
+               'lines': ${linesEvidence("l")}
              }::JSON AS evidence,
-             ${medTypeLabel("any_value(c.med_type)")} || '一次就诊药品金额 ' || fg_yuan(sum(c.net_amt)) || ' 元，超过限额 ' ||
-               fg_yuan(any_value(c.visit_amount_cap)) || ' 元' ||
-               CASE WHEN count(*) FILTER (WHERE c.prd_days IS NOT NULL AND round(c.prd_days - c.limit_days, 6) > 0) > 0
-                    THEN '，其中 ' || count(*) FILTER (WHERE c.prd_days IS NOT NULL AND round(c.prd_days - c.limit_days, 6) > 0)
-                         || ' 条明细用药天数也超过限定 ' || fg_qty(any_value(c.limit_days)) || ' 天'
+             ${medTypeLabel("any_value(l.med_type)")} || '一次就诊药品金额 ' || fg_yuan(sum(l.net_amt)) || ' 元，超过限额 ' ||
+               fg_yuan(any_value(l.visit_amount_cap)) || ' 元' ||
+               CASE WHEN count(*) FILTER (WHERE ${daysOver}) > 0
+                    THEN '，其中 ' || count(*) FILTER (WHERE ${daysOver}) || ' 条明细用药天数也超过限定 ' ||
+                         fg_qty(any_value(l.limit_days)) || ' 天'
                     ELSE '' END AS message
-      FROM capped c
-      GROUP BY c.mdtrt_id
+      FROM capped l
+      GROUP BY l.mdtrt_id
     )
     SELECT fixmedins_code, psn_no, mdtrt_id, ${nullText} AS setl_id, feedetl_sn, med_list_codg, date, amount,
            evidence, message FROM per_line
@@ -198,4 +202,5 @@ export const supplyDaysExceeded = defineRule({
     SELECT fixmedins_code, psn_no, mdtrt_id, ${nullText} AS setl_id, feedetl_sn, med_list_codg, date, amount,
            evidence, message FROM per_visit
   `
+  }
 })

@@ -75,12 +75,17 @@ export const traceCodeReused = defineRule({
       LEFT JOIN returned x ON x.fixmedins_code = c.fixmedins_code AND x.rtal_docno = c.ref
       WHERE c.src = 'sale'
     ),
+    refunds AS (
+      SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS cnt FROM feedetail
+      WHERE cnt < 0 AND init_feedetl_sn IS NOT NULL GROUP BY mdtrt_id, init_feedetl_sn
+    ),
+    -- One pass over the fee lines: a scan of a refund line, or of a line refunded in full, is undone.
     fee_scans AS (
-      SELECT c.*, fs.setl_id, f.pric, f.feedetl_sn IS NULL AS unknown,
-             (c.mdtrt_id IS NOT NULL AND f.feedetl_sn IS NULL AND o.feedetl_sn IS NOT NULL) AS undone
+      SELECT c.*, fs.setl_id, o.pric, o.feedetl_sn IS NULL AS unknown,
+             (o.feedetl_sn IS NOT NULL AND (o.cnt <= 0 OR round(o.cnt + coalesce(r.cnt, 0), 6) <= 0)) AS undone
       FROM scans c
-      LEFT JOIN fg_fee f ON f.mdtrt_id = c.mdtrt_id AND f.feedetl_sn = c.ref
       LEFT JOIN feedetail o ON o.mdtrt_id = c.mdtrt_id AND o.feedetl_sn = c.ref
+      LEFT JOIN refunds r ON r.mdtrt_id = c.mdtrt_id AND r.feedetl_sn = c.ref
       LEFT JOIN fee_setl fs ON fs.mdtrt_id = c.mdtrt_id
       WHERE c.src = 'fee'
     ),

@@ -78,23 +78,32 @@ export const uniformTestPanel = defineRule({
       FROM stays s LEFT JOIN panels p ON p.mdtrt_id = s.mdtrt_id
     ),
     commonest AS (
-      SELECT fixmedins_code, items, any_value(stays) AS stays, count(*) AS n, count(DISTINCT dx) AS diagnoses,
-             list(DISTINCT dx ORDER BY dx) AS dx_list, list(mdtrt_id ORDER BY mdtrt_id) AS ids
+      SELECT fixmedins_code, items, any_value(stays) AS stays, count(*) AS n
       FROM stay_panels WHERE stays >= ${minStays}
       GROUP BY fixmedins_code, items
       QUALIFY row_number() OVER (PARTITION BY fixmedins_code ORDER BY count(*) DESC, len(items) DESC, items) = 1
     ),
+    candidates AS (
+      SELECT * FROM commonest WHERE len(items) >= ${numberLiteral(K)} AND round(n / stays, 9) >= ${numberLiteral(P)}
+    ),
+    panel_stays AS (
+      SELECT c.fixmedins_code, p.mdtrt_id, p.dx
+      FROM candidates c JOIN stay_panels p ON p.fixmedins_code = c.fixmedins_code AND p.items = c.items
+    ),
     hits AS (
-      SELECT * FROM commonest
-      WHERE len(items) >= ${numberLiteral(K)} AND round(n / stays, 9) >= ${numberLiteral(P)}
-        AND diagnoses >= ${numberLiteral(D)}
+      SELECT c.*, count(DISTINCT s.dx) AS diagnoses, list(DISTINCT s.dx ORDER BY s.dx) AS dx_list,
+             list(s.mdtrt_id ORDER BY s.mdtrt_id) AS ids
+      FROM candidates c JOIN panel_stays s ON s.fixmedins_code = c.fixmedins_code
+      GROUP BY ALL
+      HAVING count(DISTINCT s.dx) >= ${numberLiteral(D)}
     ),
     amounts AS (
-      SELECT h.fixmedins_code, sum(t.net_amt) AS amount,
+      SELECT s.fixmedins_code, sum(t.net_amt) AS amount,
              list(DISTINCT {'med_list_codg': t.med_list_codg, 'med_list_name': t.item_name}) AS named
-      FROM hits h
-      JOIN test_lines t ON list_contains(h.ids, t.mdtrt_id)
-      GROUP BY h.fixmedins_code
+      FROM panel_stays s
+      SEMI JOIN hits h ON h.fixmedins_code = s.fixmedins_code
+      JOIN test_lines t ON t.mdtrt_id = s.mdtrt_id
+      GROUP BY s.fixmedins_code
     )
     SELECT h.fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
            ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, ${nullText} AS date, a.amount,
