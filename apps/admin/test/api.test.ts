@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { ApiError, buildQuery, createApiClient, errorFromResponse, statusTitle } from "../src/lib/api.js"
+import { ApiError, buildQuery, createApiClient, statusTitle } from "../src/lib/api.js"
 
 interface Call {
   readonly url: string
@@ -133,15 +133,6 @@ describe("penalty assessment errors", () => {
     expect(error.tag).toBe("InvalidAssessmentInput")
     expect(error.problems).toEqual(problems)
     expect(error.title).toBe("输入有误，请根据提示修改后重新计算")
-  })
-
-  it("explain a 422 in Chinese and keep the server message", () => {
-    const error = errorFromResponse(422, {
-      error: "ViolationNotAssessable",
-      message: "$.violations[1].code: A40-3-FICTITIOUS_SERVICE is not assessable in this release"
-    })
-    expect(error.title).toBe("本版本仅支持第三十八条违法行为的裁量计算")
-    expect(error.detail).toContain("$.violations[1].code")
   })
 })
 

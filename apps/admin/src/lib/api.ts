@@ -127,8 +127,7 @@ export interface SuspicionQuery {
 const tagTitle: Readonly<Record<string, string>> = {
   InvalidCredentials: "用户名或密码错误",
   InvalidAssessmentInput: "输入有误，请根据提示修改后重新计算",
-  ViolationNotAssessable: "本版本仅支持第三十八条违法行为的裁量计算",
-  Unauthorized: "登录已失效，请重新登录",
+  Unauthenticated: "登录已失效，请重新登录",
   Forbidden: "当前账号无权执行此操作",
   NotFound: "请求的资源不存在"
 }

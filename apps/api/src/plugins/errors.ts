@@ -23,8 +23,7 @@ const statusByTag: Readonly<Record<string, number>> = {
   InvalidDuty: 400,
   InvalidRankingScheme: 400,
   InvalidCompletion: 400,
-  CalendarYearNotCovered: 422,
-  ViolationNotAssessable: 422
+  CalendarYearNotCovered: 422
 }
 
 interface Tagged {

@@ -41,11 +41,11 @@ export const priceOverCap = defineRule({
   description: {
     zh:
       "费用明细的单价高于医保目录中该机构等级对应的最高限价（三级、二级、一级医院分别对应 pric_uplmt_lv1、" +
-      "_lv2、_lv3，定点药店和未定级机构对应 _other）。先按 init_feedetl_sn 冲销退费明细，全部退费的明细不计，" +
+      "pric_uplmt_lv2、pric_uplmt_lv3，定点药店和未定级机构对应 pric_uplmt_other）。先按 init_feedetl_sn 冲销退费明细，全部退费的明细不计，" +
       "部分退费的按净数量计。超出容差（默认 0.01 元）才提示。金额 =（单价 − 限价）× 净数量。",
     en:
       "A fee line whose unit price is above the catalogue ceiling for the institution's level (pric_uplmt_lv1, " +
-      "_lv2, _lv3 for hospital levels 1 (三级), 2 (二级), 3 (一级); _other for pharmacies and unlevelled " +
+      "pric_uplmt_lv2, pric_uplmt_lv3 for hospital levels 1 (三级), 2 (二级), 3 (一级); pric_uplmt_other for pharmacies and unlevelled " +
       "institutions). Refund lines are netted against their original (init_feedetl_sn) first: a fully refunded " +
       "line is not flagged, a partly refunded one counts its net quantity. Flagged only above the tolerance " +
       "(default 0.01 yuan). Amount = (price − ceiling) × net quantity."
