@@ -16,9 +16,7 @@ const rate = (rows: number, ms: number): string =>
   ms <= 0 ? "" : `, ${Math.round(rows / (ms / 1000)).toLocaleString("en-US")} rows/s`
 
 /** A progress callback writing to `stream` (stderr by default). */
-export const screeningProgress = (
-  stream: NodeJS.WriteStream = process.stderr
-): ((event: JobProgress) => void) => {
+export const screeningProgress = (stream: NodeJS.WriteStream = process.stderr): ((event: JobProgress) => void) => {
   const tty = stream.isTTY === true
   let live = false
   const clear = () => {
@@ -41,7 +39,9 @@ export const screeningProgress = (
         else line(`importing ${event.dir}`)
         return
       case "Imported":
-        line(`imported ${event.rows.toLocaleString("en-US")} rows in ${event.durationMs} ms${rate(event.rows, event.durationMs)}`)
+        line(
+          `imported ${event.rows.toLocaleString("en-US")} rows in ${event.durationMs} ms${rate(event.rows, event.durationMs)}`
+        )
         return
       case "Preparing":
         if (tty) redraw("preparing shared relations …")
@@ -60,7 +60,8 @@ export const screeningProgress = (
             ? `${String(r.count).padStart(6)} suspicions  ${r.durationMs} ms`
             : `skipped: ${r.reason ?? ""}`
         line(`${position} ${r.code.padEnd(26)} ${outcome}`)
-        if (tty && event.index + 1 < event.total) redraw(`${bar(event.index + 1, event.total)} ${event.index + 1}/${event.total}`)
+        if (tty && event.index + 1 < event.total)
+          redraw(`${bar(event.index + 1, event.total)} ${event.index + 1}/${event.total}`)
         else clear()
         return
       }

@@ -158,7 +158,13 @@ const main = async () => {
     format,
     generateMs,
     floor: { fileMs: floorFile.fileMs, tableMs: floorTableMs },
-    import: { ms: importMs, cpuMs: importCpuMs, rows, rowsPerSecond: Math.round(rows / (importMs / 1000)), feeRowsPerSecond: Math.round(feeRows / (importMs / 1000)) },
+    import: {
+      ms: importMs,
+      cpuMs: importCpuMs,
+      rows,
+      rowsPerSecond: Math.round(rows / (importMs / 1000)),
+      feeRowsPerSecond: Math.round(feeRows / (importMs / 1000))
+    },
     screen: {
       ms: screenMs,
       cpuMs: cpuMs(screenCpu),
@@ -193,7 +199,8 @@ const main = async () => {
     `| import (all tables, validated) | ${importMs} ms | ${importCpuMs} ms | ${rows.toLocaleString("en-US")} rows, ${report.import.rowsPerSecond.toLocaleString("en-US")} rows/s |`,
     `| shared relations (fg_setl, fg_visit, …) | ${result.prepareMs} ms | ${cpu.get("(prepare)") ?? 0} ms | |`,
     ...result.rules.map(
-      (r) => `| ${r.code} | ${r.durationMs} ms | ${cpu.get(r.code) ?? 0} ms | ${r.count.toLocaleString("en-US")} suspicions |`
+      (r) =>
+        `| ${r.code} | ${r.durationMs} ms | ${cpu.get(r.code) ?? 0} ms | ${r.count.toLocaleString("en-US")} suspicions |`
     ),
     `| **all rules** | **${screenMs} ms** | ${report.screen.cpuMs} ms | ${result.totals.suspicions.toLocaleString("en-US")} suspicions |`,
     `| **total (import + rules)** | **${importMs + screenMs} ms** | ${importCpuMs + report.screen.cpuMs} ms | peak RSS ${peakRssMb.toLocaleString("en-US")} MB |`,

@@ -73,7 +73,14 @@ export const pharmacyRecords = (
         const codeValue = reused ?? `8${pad(serial * 7919, 19)}`
         codes.push(codeValue)
         if (v.options.unsold !== true) {
-          traces.push({ drug_trac_codg: codeValue, fixmedins_code: v.inst.code, src: "sale", ref: docno, mdtrt_id: null, scan_time: time })
+          traces.push({
+            drug_trac_codg: codeValue,
+            fixmedins_code: v.inst.code,
+            src: "sale",
+            ref: docno,
+            mdtrt_id: null,
+            scan_time: time
+          })
         }
         traces.push({
           drug_trac_codg: codeValue,

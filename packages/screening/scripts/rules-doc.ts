@@ -13,7 +13,15 @@ import { fileURLToPath } from "node:url"
 import { type Rule, ruleLibrary } from "../src/index.js"
 
 /** The document's path. */
-export const rulesDocPath = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "docs", "domain", "screening-rules.md")
+export const rulesDocPath = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "..",
+  "docs",
+  "domain",
+  "screening-rules.md"
+)
 
 /** Evidence fields of each rule: what a reviewer reads to confirm or dismiss a lead. */
 export const evidenceFields: Readonly<Record<string, ReadonlyArray<string>>> = {
@@ -240,7 +248,9 @@ const section = (rule: Rule): string => {
     `- Level 层级: \`${rule.level}\` — key 键: ${keyOf[rule.level]}`,
     `- Suggests 建议违规类型: ${rule.violation === null ? "—" : `\`${rule.violation}\``}; kind 性质: ${kindLabel[rule.kind]}`,
     `- Tables 输入表: ${rule.requiredTables.map((t) => `\`${t}\``).join(", ")}` +
-      (rule.optionalTables.length > 0 ? ` (optional 可选: ${rule.optionalTables.map((t) => `\`${t}\``).join(", ")})` : ""),
+      (rule.optionalTables.length > 0
+        ? ` (optional 可选: ${rule.optionalTables.map((t) => `\`${t}\``).join(", ")})`
+        : ""),
     `- Parameters 参数 (defaults 默认值): ${
       params.length === 0 ? "none 无" : params.map(([k, v]) => `\`${k}\` = \`${JSON.stringify(v)}\``).join(", ")
     }`,
@@ -287,11 +297,7 @@ export const rulesDocText = (): string => {
     "- **Data quality 数据质量**: `CHARGE_OUTSIDE_STAY` is a data-quality lead, kept apart from suspected violations",
     "  (`violation` null, `evidence.category` = `data_quality`, kind `data_quality` in the run report).",
     "",
-    ...groups.flatMap(([title, codes]) => [
-      `## ${title}`,
-      "",
-      ...codes.map((code) => section(byCode.get(code)!))
-    ])
+    ...groups.flatMap(([title, codes]) => [`## ${title}`, "", ...codes.map((code) => section(byCode.get(code)!))])
   ].join("\n")
 }
 

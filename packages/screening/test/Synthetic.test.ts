@@ -18,7 +18,12 @@ afterAll(cleanupDirs)
 const digest = (dir: string) =>
   readdirSync(dir)
     .sort()
-    .map((f) => `${f}:${createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")}`)
+    .map(
+      (f) =>
+        `${f}:${createHash("sha256")
+          .update(readFileSync(join(dir, f)))
+          .digest("hex")}`
+    )
 
 describe("synthetic extracts (scripts/synth-extract.ts)", () => {
   it.effect("are the same files for the same size and seed, and import in both formats", () =>

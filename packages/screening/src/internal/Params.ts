@@ -53,10 +53,7 @@ export const Share = Schema.Number.pipe(
 )
 
 /** A finite number (z-scores may in principle be any real). */
-export const Finite = Schema.Number.pipe(
-  Schema.finite(),
-  Schema.annotations({ message: must("a finite number") })
-)
+export const Finite = Schema.Number.pipe(Schema.finite(), Schema.annotations({ message: must("a finite number") }))
 
 const clockPattern = /^([01]\d|2[0-3]):[0-5]\d$/
 
@@ -65,9 +62,9 @@ const clockPattern = /^([01]\d|2[0-3]):[0-5]\d$/
  * encodes back to `"HH:mm"`.
  */
 export const ClockTime = Schema.transform(
-  Schema.Union(Schema.String.pipe(Schema.pattern(clockPattern)), Schema.Int.pipe(Schema.between(0, 23))).annotations(
-    { message: must('a clock time "HH:mm" or a whole hour 0–23') }
-  ),
+  Schema.Union(Schema.String.pipe(Schema.pattern(clockPattern)), Schema.Int.pipe(Schema.between(0, 23))).annotations({
+    message: must('a clock time "HH:mm" or a whole hour 0–23')
+  }),
   Schema.Int.pipe(Schema.between(0, 1439)),
   {
     strict: true,

@@ -221,7 +221,8 @@ export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: Sta
   // A Parquet file whose columns need no parsing is read in place: copying ten million rows into
   // memory costs more than every rule reading the (compressed, columnar) file again.
   const inPlace =
-    staged.kind === "VIEW" && spec.columns.every((c) => !present.has(c.name) || c.type === "C" || staged.native.has(c.name))
+    staged.kind === "VIEW" &&
+    spec.columns.every((c) => !present.has(c.name) || c.type === "C" || staged.native.has(c.name))
   return exec(
     conn,
     inPlace

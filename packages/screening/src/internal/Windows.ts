@@ -20,12 +20,7 @@
  * each event whose window meets the rule; integer or DATE, in the unit of `length`). The enclosing
  * query must begin `WITH RECURSIVE`. Key columns must not be NULL (coalesce them first).
  */
-export const chainCte = (
-  name: string,
-  qualifying: string,
-  keys: ReadonlyArray<string>,
-  length: number
-): string => {
+export const chainCte = (name: string, qualifying: string, keys: ReadonlyArray<string>, length: number): string => {
   const cols = keys.join(", ")
   const on = keys.map((k) => `q.${k} = c.${k}`).join(" AND ")
   return `${name}(${cols}, t) AS (

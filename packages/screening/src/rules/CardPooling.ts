@@ -38,7 +38,10 @@ export const cardPooling = defineRule({
   optionalTables: ["catalog"],
   parameters: Parameters,
   partitionInputs: ["institution"],
-  title: { zh: "聚敛盗刷（同一收银台短时间内多人相同药品结算）", en: "Card pooling: same basket, many cards, minutes apart" },
+  title: {
+    zh: "聚敛盗刷（同一收银台短时间内多人相同药品结算）",
+    en: "Card pooling: same basket, many cards, minutes apart"
+  },
   description: {
     zh:
       "同一药店同一收银员/收银台（opter）在 M 分钟内（默认 10 分钟，窗口从结算起算、锚定不重叠）为不少于 N 名不同参保人" +

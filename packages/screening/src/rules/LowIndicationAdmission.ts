@@ -34,7 +34,10 @@ export const lowIndicationAdmission = defineRule({
   requiredTables: ["mdtrt", "feedetail", "setlinfo", "fixmedins"],
   parameters: Parameters,
   partitionInputs: ["person", "institution"],
-  title: { zh: "低标准入院（短期住院以检查检验为主）", en: "Short stay that is mostly tests (low-indication admission)" },
+  title: {
+    zh: "低标准入院（短期住院以检查检验为主）",
+    en: "Short stay that is mostly tests (low-indication admission)"
+  },
   description: {
     zh:
       "已出院的住院，住院天数（出院日期 − 入院日期）不超过 D 天（默认 3 天），检查费和化验费（收费类别 03、04）占总费用" +

@@ -51,13 +51,22 @@ export const priceOverCap = defineRule({
       "(default 0.01 yuan). Amount = (price − ceiling) × net quantity."
   },
   sql: ({ tolerance }) => `
-    WITH capped AS (
-      SELECT f.*, i.fixmedins_type, i.hosp_lv, fg_price_tier(i.fixmedins_type, i.hosp_lv) AS tier,
-             fg_ceiling(fg_price_tier(i.fixmedins_type, i.hosp_lv), c.pric_uplmt_lv1, c.pric_uplmt_lv2,
-                        c.pric_uplmt_lv3, c.pric_uplmt_other) AS ceiling
+    -- The ceiling of each (tier, item) and the tier of each institution are small tables: joining
+    -- them is much cheaper than working the tier out again for each of millions of lines.
+    WITH tiers AS (
+      SELECT fixmedins_code, fixmedins_type, hosp_lv, fg_price_tier(fixmedins_type, hosp_lv) AS tier FROM fixmedins
+    ),
+    ceilings AS (
+      SELECT c.med_list_codg, t.tier,
+             fg_ceiling(t.tier, c.pric_uplmt_lv1, c.pric_uplmt_lv2, c.pric_uplmt_lv3, c.pric_uplmt_other) AS ceiling
+      FROM catalog c CROSS JOIN (VALUES ('lv1'), ('lv2'), ('lv3'), ('other')) AS t(tier)
+    ),
+    capped AS (
+      SELECT f.*, i.fixmedins_type, i.hosp_lv, i.tier, c.ceiling
       FROM fg_fee f
-      JOIN fixmedins i ON i.fixmedins_code = f.fixmedins_code
-      JOIN catalog c ON c.med_list_codg = f.med_list_codg
+      JOIN tiers i ON i.fixmedins_code = f.fixmedins_code
+      JOIN ceilings c ON c.med_list_codg = f.med_list_codg AND c.tier = i.tier
+      WHERE c.ceiling IS NOT NULL AND round(f.pric - c.ceiling, 6) > ${numberLiteral(tolerance)}
     )
     SELECT
       fixmedins_code,
@@ -86,6 +95,5 @@ export const priceOverCap = defineRule({
              THEN '（原数量 ' || fg_qty(cnt) || '，已退 ' || fg_qty(refunded_cnt) || '）' ELSE '' END
         AS message
     FROM capped
-    WHERE ceiling IS NOT NULL AND round(pric - ceiling, 6) > ${numberLiteral(tolerance)}
   `
 })

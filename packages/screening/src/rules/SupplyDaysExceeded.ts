@@ -110,13 +110,13 @@ export const supplyDaysExceeded = defineRule({
       "门诊（医疗类别 11–19）或药店购药的药品明细，用药天数 prd_days 超过限定：目录设有 max_prd_days 时按目录，否则按" +
       "参数中该医疗类别的限定，再否则按 default（默认 7 天，门诊慢特病 14 为 30 天）。退费先冲销，每条明细一条疑点，" +
       "金额为该明细净金额。地方规则可按医疗类别写成对象，如奉节门诊慢特病“每次不超过 7 天量，特殊情况最长 15 天，费用" +
-      "不超过 200 元”写作 {\"days\":7,\"special_days\":15,\"visit_amount_cap\":200}：超过 7 天即提示，证据注明是否在" +
+      '不超过 200 元”写作 {"days":7,"special_days":15,"visit_amount_cap":200}：超过 7 天即提示，证据注明是否在' +
       "特殊情况 15 天以内；一次就诊药品金额超过 200 元时，该次就诊全部药品明细合并为一条疑点。",
     en:
       "A drug line of an outpatient (med_type 11–19) or pharmacy visit whose days of supply (prd_days) exceed the " +
       "limit: the catalogue's max_prd_days when set, else the parameter for the visit's med_type, else default " +
       "(7 days; 30 for 14 门诊慢特病). Refunds net out first; one suspicion per line, amount = its net amount. A " +
-      'local rule can be written per med_type as an object, e.g. 奉节\'s 门诊慢特病 rule (7 days, 15 in special ' +
+      "local rule can be written per med_type as an object, e.g. 奉节's 门诊慢特病 rule (7 days, 15 in special " +
       'cases, 200 yuan a visit) as {"days":7,"special_days":15,"visit_amount_cap":200}: above 7 days is flagged and ' +
       "the evidence says whether the line is within the 15-day special-case allowance; a visit whose drugs total " +
       "more than 200 yuan yields one suspicion for all its drug lines."

@@ -311,7 +311,10 @@ describe("IDLE_BED_DAYS", () => {
       const b = extract()
       busyStay(b, "A1", [3, 4])
       b.refund("A1", b.line("A1", { item: Item.INFUSION, time: "2025-02-05 10:00:00", pric: 10 }))
-      const withNursing = b.feedetail.findIndex((f) => f.mdtrt_id === "A1" && String(f.fee_ocur_time).startsWith("2025-02-05") && f.med_list_codg === Item.NURSING)
+      const withNursing = b.feedetail.findIndex(
+        (f) =>
+          f.mdtrt_id === "A1" && String(f.fee_ocur_time).startsWith("2025-02-05") && f.med_list_codg === Item.NURSING
+      )
       b.feedetail.splice(withNursing, 1)
       const [s] = (yield* screen(b, "IDLE_BED_DAYS")).suspicions
       assert.deepStrictEqual([s!.evidence.idle_from, s!.evidence.idle_days], ["2025-02-03", 3])

@@ -193,8 +193,22 @@ describe("TRACE_CODE_REUSED", () => {
     b.line(v2, { item: Item.AMOXICILLIN, cnt: 1, pric: 15.8 })
     b.add(
       "drugtrac",
-      { drug_trac_codg: "T1", fixmedins_code: PHARMACY, src: "fee", ref: "0001", mdtrt_id: "V1", scan_time: "2025-01-10 10:10:00" },
-      { drug_trac_codg: "T1", fixmedins_code: PHARMACY2, src: "fee", ref: "0001", mdtrt_id: v2, scan_time: "2025-01-11 10:10:00" }
+      {
+        drug_trac_codg: "T1",
+        fixmedins_code: PHARMACY,
+        src: "fee",
+        ref: "0001",
+        mdtrt_id: "V1",
+        scan_time: "2025-01-10 10:10:00"
+      },
+      {
+        drug_trac_codg: "T1",
+        fixmedins_code: PHARMACY2,
+        src: "fee",
+        ref: "0001",
+        mdtrt_id: v2,
+        scan_time: "2025-01-11 10:10:00"
+      }
     )
     return b
   }
@@ -284,7 +298,14 @@ describe("TRACE_CODE_REUSED", () => {
         "drugtrac",
         { drug_trac_codg: "T2", fixmedins_code: PHARMACY2, src: "sale", ref: "R0", scan_time: "2025-01-09 10:05:00" },
         { drug_trac_codg: "T2", fixmedins_code: PHARMACY, src: "sale", ref: "R1", scan_time: "2025-01-10 10:05:00" },
-        { drug_trac_codg: "T2", fixmedins_code: PHARMACY, src: "fee", ref: "0001", mdtrt_id: "V1", scan_time: "2025-01-10 10:10:00" }
+        {
+          drug_trac_codg: "T2",
+          fixmedins_code: PHARMACY,
+          src: "fee",
+          ref: "0001",
+          mdtrt_id: "V1",
+          scan_time: "2025-01-10 10:10:00"
+        }
       )
       assert.deepStrictEqual((yield* screen(b, "TRACE_CODE_REUSED")).suspicions, [])
     })
@@ -413,7 +434,8 @@ describe("CARD_POOLING", () => {
             N: 5,
             M: 10
           },
-          message: "1月10日 10:00起，收银台T01 在 10 分钟内为 5 名不同参保人结算相同药品组合（布洛芬缓释胶囊、阿莫西林胶囊）"
+          message:
+            "1月10日 10:00起，收银台T01 在 10 分钟内为 5 名不同参保人结算相同药品组合（布洛芬缓释胶囊、阿莫西林胶囊）"
         }
       ])
     })
@@ -510,7 +532,12 @@ describe("PHARMACIST_ABSENT", () => {
               }
             ],
             duty_periods_that_day: [
-              { staff_code: "Y1", staff_name: "王药师", begntime: "2025-01-10 12:00:00", endtime: "2025-01-10 20:00:00" }
+              {
+                staff_code: "Y1",
+                staff_name: "王药师",
+                begntime: "2025-01-10 12:00:00",
+                endtime: "2025-01-10 20:00:00"
+              }
             ],
             pharmacists_registered: 1
           },
@@ -534,7 +561,12 @@ describe("PHARMACIST_ABSENT", () => {
     Effect.gen(function* () {
       const { b, setl, sale } = withDuty()
       b.add("staff", { staff_code: "N1", staff_type: "nurse", fixmedins_code: PHARMACY })
-      b.add("duty", { staff_code: "N1", fixmedins_code: PHARMACY, begntime: "2025-01-10 08:00:00", endtime: "2025-01-10 12:00:00" })
+      b.add("duty", {
+        staff_code: "N1",
+        fixmedins_code: PHARMACY,
+        begntime: "2025-01-10 08:00:00",
+        endtime: "2025-01-10 12:00:00"
+      })
       sale("2025-01-10 10:20:00")
       assert.strictEqual((yield* screen(b, "PHARMACIST_ABSENT")).suspicions.length, 1)
       b.reverse(setl)
@@ -559,7 +591,8 @@ describe("PEER_COST_OUTLIER", () => {
     )
     codes.forEach((c, k) => {
       const n = k === 0 ? outlierVisits : 30
-      for (let i = 0; i < n; i++) b.visit({ inst: c, begin: "2025-01-10", fund: k === 0 ? outlierFund : 100 + k + (i % 3) })
+      for (let i = 0; i < n; i++)
+        b.visit({ inst: c, begin: "2025-01-10", fund: k === 0 ? outlierFund : 100 + k + (i % 3) })
     })
     return { b, outlier: codes[0]! }
   }
@@ -682,7 +715,10 @@ describe("UNIFORM_TEST_PANEL", () => {
   it.effect("compares panels after refunds", () =>
     Effect.gen(function* () {
       const b = panelStays(10, 6, 3)
-      b.refund("S00", b.feedetail.find((f) => f.mdtrt_id === "S00" && f.med_list_codg === Item.CT)!.feedetl_sn as string)
+      b.refund(
+        "S00",
+        b.feedetail.find((f) => f.mdtrt_id === "S00" && f.med_list_codg === Item.CT)!.feedetl_sn as string
+      )
       const [s] = (yield* screen(b, "UNIFORM_TEST_PANEL")).suspicions
       assert.strictEqual(s!.evidence.stays_with_panel, 8)
     })

@@ -10,8 +10,9 @@ import { BOY, CLINIC, extract, H1, H2, H4, Item, MAN, PHARMACY, screen, WOMAN } 
 
 afterAll(cleanupDirs)
 
-const keys = (r: { readonly suspicions: ReadonlyArray<{ mdtrt_id: string | null; feedetl_sn: ReadonlyArray<string> }> }) =>
-  r.suspicions.map((s) => `${s.mdtrt_id}/${s.feedetl_sn.join(",")}`)
+const keys = (r: {
+  readonly suspicions: ReadonlyArray<{ mdtrt_id: string | null; feedetl_sn: ReadonlyArray<string> }>
+}) => r.suspicions.map((s) => `${s.mdtrt_id}/${s.feedetl_sn.join(",")}`)
 
 describe("DUPLICATE_CHARGE", () => {
   const base = () => {
@@ -259,7 +260,10 @@ describe("FREQUENCY_EXCEEDED", () => {
       assert.deepStrictEqual(quiet.suspicions, [])
       b.line(v, { item: Item.GLUCOSE, pric: 4, cnt: 1, time: "2025-03-03 17:00:00" })
       const [s] = (yield* screen(b, "FREQUENCY_EXCEEDED")).suspicions
-      assert.deepStrictEqual([s!.feedetl_sn, s!.amount, s!.evidence.units, s!.evidence.excess], [["0001", "0003"], 4, 5, 1])
+      assert.deepStrictEqual(
+        [s!.feedetl_sn, s!.amount, s!.evidence.units, s!.evidence.excess],
+        [["0001", "0003"], 4, 5, 1]
+      )
     })
   )
 })

@@ -245,7 +245,7 @@ export class ExtractBuilder {
       dise_codg: input.dise ?? null
     })
     if (input.fund !== false) {
-      this.settle(id, input.fund ?? 100, input.setlTime ?? (end ?? addMinutes(begin, 30)), { opter: input.opter ?? null })
+      this.settle(id, input.fund ?? 100, input.setlTime ?? end ?? addMinutes(begin, 30), { opter: input.opter ?? null })
     }
     return id
   }
