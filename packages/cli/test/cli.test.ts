@@ -3,25 +3,20 @@ import { assessPenalty, Suspicion } from "@fundguard/domain"
 import { demoExtractDir, ruleLibrary } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { spawnSync } from "node:child_process"
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { runCli } from "./utils/run.js"
 import { afterAll, describe, expect, it } from "vitest"
 
-const bin = join(import.meta.dirname, "..", "bin", "fundguard.mjs")
 const work = mkdtempSync(join(tmpdir(), "fundguard-cli-"))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const fundguard = (args: ReadonlyArray<string>, options: { input?: string; databaseUrl?: string } = {}) => {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    input: options.input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: options.databaseUrl ?? `file:${join(work, "default.db")}` },
-    timeout: 120_000
+const fundguard = (args: ReadonlyArray<string>, options: { input?: string; databaseUrl?: string } = {}) =>
+  runCli(args, {
+    ...(options.input === undefined ? {} : { input: options.input }),
+    env: { DATABASE_URL: options.databaseUrl ?? `file:${join(work, "default.db")}` }
   })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
 
 const specCase = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
@@ -34,32 +29,32 @@ const specCase = {
 }
 
 describe("pnpm fundguard", () => {
-  it("prints help for the CLI and for each command", () => {
-    const top = fundguard(["--help"])
+  it("prints help for the CLI and for each command", async () => {
+    const top = await fundguard(["--help"])
     expect(top.code).toBe(0)
     for (const command of ["penalty assess", "screen", "db migrate", "seed"]) expect(top.stdout).toContain(command)
-    const screen = fundguard(["screen", "--help"])
+    const screen = await fundguard(["screen", "--help"])
     expect(screen.code).toBe(0)
     expect(screen.stdout).toContain("--extract DIR")
-    const unknown = fundguard(["frobnicate"])
+    const unknown = await fundguard(["frobnicate"])
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('unknown command "frobnicate"')
   })
 
   it("penalty assess: same result as the library, from stdin or --input", async () => {
     const expected = await Effect.runPromise(assessPenalty(specCase))
-    const fromStdin = fundguard(["penalty", "assess"], { input: JSON.stringify(specCase) })
+    const fromStdin = await fundguard(["penalty", "assess"], { input: JSON.stringify(specCase) })
     expect(fromStdin.code).toBe(0)
     expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(JSON.stringify(expected)))
     const file = join(work, "case.json")
     writeFileSync(file, JSON.stringify(specCase))
-    const fromFile = fundguard(["penalty", "assess", "--input", file])
+    const fromFile = await fundguard(["penalty", "assess", "--input", file])
     expect(fromFile.code).toBe(0)
     expect(JSON.parse(fromFile.stdout).totals.fineRecommended).toBe(13791.6)
   })
 
-  it("penalty assess: invalid input exits 2, prints every problem with its path, nothing on stdout", () => {
-    const bad = fundguard(["penalty", "assess"], {
+  it("penalty assess: invalid input exits 2, prints every problem with its path, nothing on stdout", async () => {
+    const bad = await fundguard(["penalty", "assess"], {
       input: JSON.stringify({
         ...specCase,
         decisionDate: "2025-13-01",
@@ -70,19 +65,19 @@ describe("pnpm fundguard", () => {
     expect(bad.stdout).toBe("")
     expect(bad.stderr).toContain("$.decisionDate")
     expect(bad.stderr).toContain("$.violations[0].amount")
-    const notJson = fundguard(["penalty", "assess"], { input: "{oops" })
+    const notJson = await fundguard(["penalty", "assess"], { input: "{oops" })
     expect(notJson.code).toBe(2)
     expect(notJson.stdout).toBe("")
     expect(notJson.stderr).toContain("not valid JSON")
-    const missing = fundguard(["penalty", "assess", "--input", join(work, "nope.json")])
+    const missing = await fundguard(["penalty", "assess", "--input", join(work, "nope.json")])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain("no such file")
   })
 
   it("db migrate creates the schema; seed loads the demo county", async () => {
     const url = `file:${join(work, "seeded.db")}`
-    expect(fundguard(["db", "migrate"], { databaseUrl: url }).code).toBe(0)
-    const seeded = fundguard(["seed"], { databaseUrl: url })
+    expect((await fundguard(["db", "migrate"], { databaseUrl: url })).code).toBe(0)
+    const seeded = await fundguard(["seed"], { databaseUrl: url })
     expect(seeded.code).toBe(0)
     const database = openDatabase(url)
     try {
@@ -111,7 +106,7 @@ describe("pnpm fundguard", () => {
   it("screen writes the contract's JSONL, records the run, and a rerun files no duplicates", async () => {
     const url = `file:${join(work, "screen.db")}`
     const out = join(work, "out", "suspicions.jsonl")
-    const first = fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
+    const first = await fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
     expect(first.code).toBe(0)
     const lines = readFileSync(out, "utf8").trim().split("\n")
     expect(lines.length).toBeGreaterThan(0)
@@ -127,7 +122,7 @@ describe("pnpm fundguard", () => {
     expect(first.stderr).toMatch(/\[ 1\/27\] AGE_RESTRICTED +\d+ suspicions/)
     expect(first.stderr).toMatch(/\[27\/27\] UNIFORM_TEST_PANEL/)
     expect(first.stderr).not.toContain("\x1b[")
-    const again = fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
+    const again = await fundguard(["screen", "--extract", demoExtractDir, "--out", out], { databaseUrl: url })
     expect(again.code).toBe(0)
     expect(readFileSync(out, "utf8").trim().split("\n")).toEqual(lines)
     const database = openDatabase(url)
@@ -139,11 +134,11 @@ describe("pnpm fundguard", () => {
     }
   })
 
-  it("screen rejects bad parameters and broken extracts with exit 2 and names the problem", () => {
+  it("screen rejects bad parameters and broken extracts with exit 2 and names the problem", async () => {
     const url = `file:${join(work, "bad.db")}`
     const params = join(work, "params.json")
     writeFileSync(params, JSON.stringify({ PRICE_OVER_CAP: { tolerence: 1 } }))
-    const badParams = fundguard(
+    const badParams = await fundguard(
       ["screen", "--extract", demoExtractDir, "--out", join(work, "x.jsonl"), "--params", params],
       {
         databaseUrl: url
@@ -160,7 +155,9 @@ describe("pnpm fundguard", () => {
     const pric = rows[0]!.indexOf("pric")
     rows[3]![pric] = "abc"
     writeFileSync(fee, rows.map((r) => r.join(",")).join("\n"))
-    const badExtract = fundguard(["screen", "--extract", broken, "--out", join(work, "y.jsonl")], { databaseUrl: url })
+    const badExtract = await fundguard(["screen", "--extract", broken, "--out", join(work, "y.jsonl")], {
+      databaseUrl: url
+    })
     expect(badExtract.code).toBe(2)
     expect(badExtract.stderr).toMatch(/feedetail\.csv.*line 4/)
   })
@@ -172,7 +169,7 @@ describe("pnpm fundguard", () => {
     const { createScratchDatabase } = await import("@fundguard/db/testing")
     const scratch = await createScratchDatabase("postgresql")
     try {
-      const result = fundguard(["screen", "--extract", demoExtractDir, "--out", join(work, "pg.jsonl")], {
+      const result = await fundguard(["screen", "--extract", demoExtractDir, "--out", join(work, "pg.jsonl")], {
         databaseUrl: scratch.url
       })
       expect(result.code).toBe(0)

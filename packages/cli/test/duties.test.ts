@@ -9,26 +9,18 @@ import {
 } from "@fundguard/db"
 import type { Institution } from "@fundguard/domain"
 import { demoExtractDir } from "@fundguard/screening"
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { runCli } from "./utils/run.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
-const bin = join(import.meta.dirname, "..", "bin", "fundguard.mjs")
 const work = mkdtempSync(join(tmpdir(), "fundguard-cli-duties-"))
 const url = `file:${join(work, "duties.db")}`
 const today = "2025-11-20"
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const fundguard = (args: ReadonlyArray<string>) => {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: url },
-    timeout: 120_000
-  })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const fundguard = (args: ReadonlyArray<string>) => runCli(args, { env: { DATABASE_URL: url } })
 
 const institutions = (): ReadonlyArray<Institution> => {
   const [header, ...lines] = readFileSync(join(demoExtractDir, "fixmedins.csv"), "utf8").trim().split("\n")
@@ -63,15 +55,15 @@ describe("pnpm fundguard duties", () => {
     }
   }, 180_000)
 
-  it("is listed in the help, with its own help", () => {
-    expect(fundguard(["--help"]).stdout).toContain("duties due --on YYYY-MM-DD")
-    const help = fundguard(["duties", "--help"])
+  it("is listed in the help, with its own help", async () => {
+    expect((await fundguard(["--help"])).stdout).toContain("duties due --on YYYY-MM-DD")
+    const help = await fundguard(["duties", "--help"])
     expect(help.code).toBe(0)
     expect(help.stdout).toContain("--unit ID")
   })
 
   it("due --json prints what the library says is due that day, with deadlines", async () => {
-    const result = fundguard(["duties", "due", "--on", today, "--unit", "HC-QINGLONG", "--json"])
+    const result = await fundguard(["duties", "due", "--on", today, "--unit", "HC-QINGLONG", "--json"])
     expect(result.code).toBe(0)
     const printed = JSON.parse(result.stdout)
     const database = openDatabase(url)
@@ -95,7 +87,7 @@ describe("pnpm fundguard duties", () => {
     expect(printed.overdue).toBe(printed.items.filter((t: { state: string }) => t.state === "overdue").length)
     expect(printed.overdue).toBeGreaterThan(0)
     // The September ledger was due on 9 October (5 October fell in the National Day holiday).
-    const all = JSON.parse(fundguard(["duties", "due", "--on", "2025-10-09", "--json"]).stdout)
+    const all = JSON.parse((await fundguard(["duties", "due", "--on", "2025-10-09", "--json"])).stdout)
     const ledger = all.items.find(
       (t: { dutyCode: string; periodKey: string; unitId: string }) =>
         t.dutyCode === "FJ-HC-LEDGER-M" && t.periodKey === "2025-09"
@@ -104,30 +96,30 @@ describe("pnpm fundguard duties", () => {
     expect(all.calendar.coveredYears).toEqual({ from: 2004, to: 2026 })
   })
 
-  it("due prints a table without --json, flagging overdue tasks and provisional deadlines", () => {
-    const result = fundguard(["duties", "due", "--on", today, "--unit", "SEC-JJJG", "--supervised"])
+  it("due prints a table without --json, flagging overdue tasks and provisional deadlines", async () => {
+    const result = await fundguard(["duties", "due", "--on", today, "--unit", "SEC-JJJG", "--supervised"])
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^2025-11-20 基金监管科：待办 \d+ 项，其中逾期 \d+ 项/)
     expect(result.stdout).toContain("截止日期")
     expect(result.stdout).toContain("已逾期")
-    const december = fundguard(["duties", "due", "--on", "2026-12-10", "--unit", "SSO-KUIZHOU"])
+    const december = await fundguard(["duties", "due", "--on", "2026-12-10", "--unit", "SSO-KUIZHOU"])
     expect(december.code).toBe(0)
     expect(december.stdout).toContain("2027-01-05*")
     expect(december.stdout).toContain("截止日期暂定")
   })
 
-  it("rejects a bad date or an unknown unit with exit 2 and nothing on stdout", () => {
-    const badDate = fundguard(["duties", "due", "--on", "2025-02-30"])
+  it("rejects a bad date or an unknown unit with exit 2 and nothing on stdout", async () => {
+    const badDate = await fundguard(["duties", "due", "--on", "2025-02-30"])
     expect([badDate.code, badDate.stdout]).toEqual([2, ""])
     expect(badDate.stderr).toContain("--on must be a real date")
-    const badUnit = fundguard(["duties", "due", "--on", today, "--unit", "SSO-ATLANTIS"])
+    const badUnit = await fundguard(["duties", "due", "--on", today, "--unit", "SSO-ATLANTIS"])
     expect([badUnit.code, badUnit.stdout]).toEqual([2, ""])
     expect(badUnit.stderr).toContain('unknown unit "SSO-ATLANTIS"')
-    expect(fundguard(["duties", "frobnicate"]).code).toBe(2)
+    expect((await fundguard(["duties", "frobnicate"])).code).toBe(2)
   })
 
-  it("generate stores the tasks once", () => {
-    const result = fundguard(["duties", "generate", "--from", "2025-01-01", "--through", today])
+  it("generate stores the tasks once", async () => {
+    const result = await fundguard(["duties", "generate", "--from", "2025-01-01", "--through", today])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toMatchObject({ from: "2025-01-01", through: today, created: 0 })
   })

@@ -4,21 +4,17 @@
  */
 import { assessPenalty, violationCatalogue } from "@fundguard/domain"
 import * as Effect from "effect/Effect"
-import { spawnSync } from "node:child_process"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { runCli } from "./utils/run.js"
 import { afterAll, describe, expect, it } from "vitest"
 
-const bin = join(import.meta.dirname, "..", "bin", "fundguard.mjs")
 const benchmarks = join(import.meta.dirname, "..", "..", "domain", "benchmarks")
 const work = mkdtempSync(join(tmpdir(), "fundguard-penalty-"))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const fundguard = (args: ReadonlyArray<string>, input = "") => {
-  const result = spawnSync(process.execPath, [bin, ...args], { input, encoding: "utf8", timeout: 120_000 })
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
-}
+const fundguard = (args: ReadonlyArray<string>, input = "") => runCli(args, { input })
 
 const subjects = {
   institution: { kind: "institution", orgKind: "public_hospital", hospLv: "1" },
@@ -56,7 +52,7 @@ describe("pnpm fundguard penalty", () => {
         ...caseFor(codes[0]!, kind),
         violations: codes.map((code) => ({ ...caseFor(code, kind).violations[0]!, code }))
       }
-      const run = fundguard(["penalty", "assess"], JSON.stringify(input))
+      const run = await fundguard(["penalty", "assess"], JSON.stringify(input))
       expect(run.code, `${kind}: ${run.stderr}`).toBe(0)
       expect(run.stderr).toBe("")
       const expected = await Effect.runPromise(assessPenalty(input))
@@ -66,28 +62,28 @@ describe("pnpm fundguard penalty", () => {
     }
   })
 
-  it("uses a bureau's own benchmark with --benchmark, and says when it does not apply", () => {
+  it("uses a bureau's own benchmark with --benchmark, and says when it does not apply", async () => {
     const file = join(work, "own.json")
     writeFileSync(file, JSON.stringify(ownBenchmark))
     const input = { ...caseFor("A38-3-DUPLICATE_CHARGE", "institution"), factors: { firstOffence: true } }
-    const own = fundguard(["penalty", "assess", "--benchmark", file], JSON.stringify(input))
+    const own = await fundguard(["penalty", "assess", "--benchmark", file], JSON.stringify(input))
     expect(own.code).toBe(0)
     const result = JSON.parse(own.stdout)
     expect(result.benchmark).toMatchObject({ id: "fengjie-2025", custom: true, fallback: false })
     expect(result.items[0].fine.recommendedMultiple).toBe(1.1)
-    const elsewhere = fundguard(["penalty", "assess", "-b", file], JSON.stringify({ ...input, region: "110105" }))
+    const elsewhere = await fundguard(["penalty", "assess", "-b", file], JSON.stringify({ ...input, region: "110105" }))
     expect(elsewhere.code).toBe(0)
     expect(JSON.parse(elsewhere.stdout).benchmark.fallback).toBe(true)
     expect(elsewhere.stderr).toContain("does not cover")
   })
 
-  it("rejects a bad benchmark file with every problem and its path (exit 2, nothing on stdout)", () => {
+  it("rejects a bad benchmark file with every problem and its path (exit 2, nothing on stdout)", async () => {
     const file = join(work, "bad.json")
     writeFileSync(
       file,
       JSON.stringify({ ...ownBenchmark, regions: ["5002"], tables: [{ liability: "40", min: 2, max: 6 }] })
     )
-    const run = fundguard(
+    const run = await fundguard(
       ["penalty", "assess", "--benchmark", file],
       JSON.stringify(caseFor("A38-4-SWAP", "institution"))
     )
@@ -95,13 +91,13 @@ describe("pnpm fundguard penalty", () => {
     expect(run.stdout).toBe("")
     expect(run.stderr).toContain("$.regions[0]")
     expect(run.stderr).toContain("$.tables[0].max: above the statutory ceiling")
-    const check = fundguard(["penalty", "check-benchmark", file])
+    const check = await fundguard(["penalty", "check-benchmark", file])
     expect(check.code).toBe(2)
     expect(check.stdout).toBe("")
   })
 
-  it("rejects an inconsistent case with every problem and its path", () => {
-    const run = fundguard(
+  it("rejects an inconsistent case with every problem and its path", async () => {
+    const run = await fundguard(
       ["penalty", "assess"],
       JSON.stringify({
         ...caseFor("A38-4-SWAP", "individual"),
@@ -118,19 +114,19 @@ describe("pnpm fundguard penalty", () => {
       expect(run.stderr).toContain(path)
   })
 
-  it("lists and checks benchmarks and prints the catalogue", () => {
-    const list = fundguard(["penalty", "benchmarks"])
+  it("lists and checks benchmarks and prints the catalogue", async () => {
+    const list = await fundguard(["penalty", "benchmarks"])
     expect(list.code).toBe(0)
     const ids = JSON.parse(list.stdout).map((b: { id: string }) => b.id)
     expect(ids).toEqual(
       expect.arrayContaining(["cn-national-default", "xj-2025", "cq-fraud-thresholds", "gd-fraud-thresholds"])
     )
-    const check = fundguard(["penalty", "check-benchmark", join(benchmarks, "650000-xinjiang-2025.json")])
+    const check = await fundguard(["penalty", "check-benchmark", join(benchmarks, "650000-xinjiang-2025.json")])
     expect(check.code).toBe(0)
     expect(JSON.parse(check.stdout)).toMatchObject({ id: "xj-2025", regions: ["650000", "660000"] })
-    const catalogue = fundguard(["penalty", "catalogue"])
+    const catalogue = await fundguard(["penalty", "catalogue"])
     expect(JSON.parse(catalogue.stdout)).toHaveLength(violationCatalogue.length)
-    const usage = fundguard(["penalty", "frobnicate"])
+    const usage = await fundguard(["penalty", "frobnicate"])
     expect(usage.code).toBe(2)
   })
 })

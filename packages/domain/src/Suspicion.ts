@@ -59,7 +59,7 @@ export const suspicionKey = (s: Suspicion): string => {
   const ev = (k: string) => String(s.evidence[k] ?? "")
   const parts: Record<RuleLevel, ReadonlyArray<unknown>> = {
     line: [s.mdtrt_id, [...s.feedetl_sn].sort().join(",")],
-    visit: [s.mdtrt_id, ev("group")],
+    visit: [s.mdtrt_id],
     person: [s.psn_no, s.date],
     item: [s.fixmedins_code, s.med_list_codg],
     institution: [s.fixmedins_code, s.date, ev("group")],
