@@ -48,7 +48,16 @@ const summarise = () => {
   process.stdout.write(`\nTotal: ${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`)
 }
 
-const args = ["exec", "turbo", "run", "test", "--concurrency=2", "--output-logs=full", "--log-order=grouped", ...process.argv.slice(2)]
+const args = [
+  "exec",
+  "turbo",
+  "run",
+  "test",
+  "--concurrency=2",
+  "--output-logs=full",
+  "--log-order=grouped",
+  ...process.argv.slice(2)
+]
 const child = spawn("pnpm", args, {
   cwd: root,
   stdio: "inherit",
