@@ -32,6 +32,9 @@ describe("nightly screening worker", () => {
       const lines: Array<string> = []
       const first = await screenInbox(scratch.db, config, (l) => lines.push(l))
       expect(first.screened.map((s) => s.name)).toEqual(["2025Q1"])
+      expect(lines).toContain("2025Q1: using the rule parameters of region 500235")
+      const run = await scratch.db.screeningRun.findFirstOrThrow({ where: { status: "succeeded" } })
+      expect(Object.keys(run.params as object)).toContain("SUPPLY_DAYS_EXCEEDED")
       expect(first.failed.map((f) => f.name)).toEqual(["broken"])
       expect(first.failed[0]?.error).toContain("brdy")
       const jsonl = readFileSync(join(outbox, "2025Q1", "suspicions.jsonl"), "utf8")
