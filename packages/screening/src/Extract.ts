@@ -1,6 +1,7 @@
 /**
- * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed table
- * per extract table, after checking it. The import is all or nothing: on any problem the database
+ * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed
+ * relation per extract table, after checking it; CSV and JSONL are typed into temporary Parquet
+ * files that live as long as the handle. The import is all or nothing: on any problem the database
  * is closed and an `ExtractInvalid` lists every problem found (up to a cap).
  *
  * @since 0.1.0
@@ -9,7 +10,9 @@ import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type * as Scope from "effect/Scope"
+import { mkdtempSync, rmSync } from "node:fs"
 import { readdir } from "node:fs/promises"
+import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { ExtractInvalid, type ExtractProblem } from "./ExtractProblem.js"
 import { type Manifest, readManifest } from "./Manifest.js"
@@ -37,8 +40,10 @@ export interface ImportOptions {
 /**
  * An imported extract: a DuckDB connection holding one relation per extract table, named after
  * it — a table, or for a Parquet file that needs no parsing a view reading the file in place (so
- * the extract's files must stay while the handle is open). Tables the extract does not have exist
- * too, empty (see `has`). Close it when done; every rule run against it shares the connection.
+ * the extract's files must stay while the handle is open), or for CSV and JSONL a view over a
+ * typed temporary Parquet file. Tables the extract does not have exist too, empty (see `has`).
+ * Close it when done (closing deletes the temporary files); every rule run against it shares the
+ * connection.
  *
  * @category models
  */
@@ -105,13 +110,14 @@ const findFiles = (dir: string) =>
     return { found, problems }
   })
 
-const closer = (instance: DuckDBInstance, connection: DuckDBConnection) => {
+const closer = (instance: DuckDBInstance, connection: DuckDBConnection, spillDir: string) => {
   let open = true
   return () => {
     if (!open) return
     open = false
     connection.closeSync()
     instance.closeSync()
+    rmSync(spillDir, { recursive: true, force: true })
   }
 }
 
@@ -136,7 +142,9 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
   // so that one round of fixes can address all problems.
   const instance = yield* Effect.promise(() => DuckDBInstance.create(":memory:", { ...options.duckdb }))
   const connection = yield* Effect.promise(() => instance.connect())
-  const close = closer(instance, connection)
+  // CSV and JSONL tables are spilled to Parquet files here (`Staging.ts`), removed on close.
+  const spillDir = yield* Effect.sync(() => mkdtempSync(join(tmpdir(), "fundguard-import-")))
+  const close = closer(instance, connection, spillDir)
   const load = Effect.gen(function* () {
     for (const spec of tableSpecs) {
       const source = found.get(spec.name)
@@ -147,15 +155,18 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
         join(absolute, source.file),
         source.file,
         source.format,
-        spec
+        spec,
+        join(spillDir, `${spec.name}.text.parquet`)
       ).pipe(Effect.catchAll((fileProblems) => Effect.sync(() => errors.add(fileProblems)).pipe(Effect.as(null))))
       if (staged === null) continue
       yield* validateStaged(connection, spec, staged, source.file, errors, warnings)
-      yield* errors.isEmpty ? createTyped(connection, spec, staged) : dropStaged(connection, staged)
+      yield* errors.isEmpty
+        ? createTyped(connection, spec, staged, join(spillDir, `${spec.name}.parquet`))
+        : dropStaged(connection, staged)
     }
     if (!errors.isEmpty) return yield* fail()
     for (const spec of tableSpecs) if (!found.has(spec.name)) yield* createEmpty(connection, spec)
-    // Staging needed insertion order (CSV positions are row ids); the rules do not, and DuckDB
+    // Staging needed insertion order (CSV positions are Parquet row numbers); the rules do not, and DuckDB
     // builds tables and windows in parallel without it.
     yield* exec(connection, "SET preserve_insertion_order = false").pipe(Effect.orDie)
     const tables = tableSpecs.map((t) => t.name).filter((t) => found.has(t))

@@ -6,7 +6,8 @@
  *
  * @internal
  */
-import { open, readFile } from "node:fs/promises"
+import { createReadStream } from "node:fs"
+import { open } from "node:fs/promises"
 
 const BOM = "\uFEFF"
 
@@ -60,32 +61,50 @@ export const readHeader = async (path: string): Promise<ReadonlyArray<string> | 
 }
 
 /**
- * The physical line on which each data record starts (index 0 = first record after the header),
- * counting lines from 1 and skipping blank lines as DuckDB does.
+ * The physical line on which each wanted data record starts (record 0 = first record after the
+ * header), counting lines from 1 and skipping blank lines as DuckDB does. The file is streamed byte
+ * by byte — `\n`, `\r` and `"` never occur inside a UTF-8 multi-byte sequence — so a multi-gigabyte
+ * extract costs no more memory than the answer.
  */
-export const recordLines = async (path: string): Promise<ReadonlyArray<number>> => {
-  const text = await readFile(path, "utf8")
-  const starts: Array<number> = []
+export const recordLines = async (
+  path: string,
+  wanted: ReadonlyArray<number>
+): Promise<ReadonlyMap<number, number>> => {
+  const want = new Set(wanted)
+  const found = new Map<number, number>()
+  let record = -1 // the header is record -1
   let line = 1
   let start = 1
   let empty = true
   let quoted = false
-  for (let i = text.startsWith(BOM) ? 1 : 0; i < text.length; i++) {
-    const c = text[i]
-    if (c === "\n") {
-      if (quoted) {
-        line++
-        continue
-      }
-      if (!empty) starts.push(start)
-      line++
-      start = line
-      empty = true
-    } else if (c === '"') {
-      quoted = !quoted
-      empty = false
-    } else if (c !== "\r") empty = false
+  let first = true
+  const finishRecord = () => {
+    if (!empty) {
+      if (want.has(record)) found.set(record, start)
+      record++
+    }
   }
-  if (!empty) starts.push(start)
-  return starts.slice(1)
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let i = 0
+    if (first) {
+      first = false
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3
+    }
+    for (; i < chunk.length; i++) {
+      const c = chunk[i]
+      if (c === 0x0a) {
+        line++
+        if (quoted) continue
+        finishRecord()
+        start = line
+        empty = true
+      } else if (c === 0x22) {
+        quoted = !quoted
+        empty = false
+      } else if (c !== 0x0d) empty = false
+    }
+    if (found.size === want.size) break
+  }
+  finishRecord()
+  return found
 }

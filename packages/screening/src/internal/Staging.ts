@@ -3,8 +3,10 @@
  * so that one validation pass (`Validation.ts`) can check and type every format the same way.
  * Parquet is the exception that makes large extracts fast: it is not copied but read through a
  * view, and its columns that already have the spec's type (numbers, DATE, TIMESTAMP) stay as they
- * are (`native`) instead of a round trip through text. Each raw relation carries a position per
- * record that maps back to a line (CSV, JSONL) or row (Parquet) for error messages.
+ * are (`native`) instead of a round trip through text. CSV and JSONL text is written once to a
+ * temporary Parquet file and read from there, so that a ten-million-line file is not held in
+ * memory. Each raw relation carries a position per record that maps back to a line (CSV, JSONL)
+ * or row (Parquet) for error messages.
  *
  * @internal
  */
@@ -37,6 +39,11 @@ export interface StagedTable {
   readonly native: ReadonlySet<string>
   /** What `raw` is, for dropping it. */
   readonly kind: "TABLE" | "VIEW"
+  /**
+   * The temporary Parquet file `raw` reads (CSV and JSONL are spilled there instead of being held
+   * in memory), deleted once the table is typed; `null` for a view over the extract's own file.
+   */
+  readonly spill: string | null
 }
 
 type Staged = Effect.Effect<StagedTable, ReadonlyArray<ExtractProblem>>
@@ -63,7 +70,22 @@ const csvReadProblem = (file: string, message: string): ExtractProblem => {
   return fileProblem(file, plain, line === undefined ? null : Number(line))
 }
 
-const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+/**
+ * A view over a temporary Parquet file holding `select` in the order it is read, with each
+ * record's position as `__pos`: DuckDB's readers of CSV and JSON text give no row numbers, but a
+ * Parquet file written in order does (`file_row_number`), so the text lives on disk, compressed,
+ * instead of in memory while it is validated and typed.
+ */
+const spillView = (conn: DuckDBConnection, raw: string, spill: string, select: string) =>
+  exec(
+    conn,
+    `SET preserve_insertion_order = true;
+     COPY (${select}) TO ${literal(spill)} (FORMAT parquet);
+     CREATE VIEW ${ident(raw)} AS SELECT file_row_number AS __pos, *
+     FROM read_parquet(${literal(spill)}, file_row_number = true)`
+  )
+
+const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: string, spill: string): Staged =>
   Effect.gen(function* () {
     const header = yield* Effect.promise(() => readHeader(path).catch(() => null))
     if (header === null) return yield* Effect.fail([fileProblem(file, "empty file or no complete header row", 1)])
@@ -78,28 +100,31 @@ const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: strin
     })
     if (problems.length > 0) return yield* Effect.fail(problems)
     const columns = names.map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")
-    yield* exec(
+    yield* spillView(
       conn,
-      `CREATE TABLE ${ident(raw)} AS SELECT * FROM read_csv(${literal(path)}, auto_detect = false, header = true,
-         delim = ',', quote = '"', escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`
+      raw,
+      spill,
+      `SELECT * FROM read_csv(${literal(path)}, auto_detect = false, header = true, delim = ',', quote = '"',
+         escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`
     ).pipe(Effect.mapError((e) => [csvReadProblem(file, e.message)]))
     return {
       raw,
       columns: names,
-      position: "rowid",
+      position: "__pos",
       headerLine: 1,
       native: new Set<string>(),
-      kind: "TABLE",
+      kind: "VIEW",
+      spill,
       locate: (positions) =>
         Effect.promise(async () => {
-          const lines = positions.length === 0 ? [] : await recordLines(path)
+          const lines = positions.length === 0 ? new Map<number, number>() : await recordLines(path, positions)
           // A record the scanner did not see (should not happen) still gets a plausible line.
-          return new Map(positions.map((p) => [p, lines[p] ?? p + 2]))
+          return new Map(positions.map((p) => [p, lines.get(p) ?? p + 2]))
         })
     }
   })
 
-const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: string): Staged =>
+const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: string, spill: string): Staged =>
   Effect.gen(function* () {
     const lines = `${raw}_lines`
     // read_text + string_split keeps exact line numbers, which read_json does not expose.
@@ -131,18 +156,21 @@ const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: str
     // JSON pointers (`/key`) need only `~` and `/` escaped, so any key name is addressable.
     const pointer = (k: string) => literal(`/${k.replaceAll("~", "~0").replaceAll("/", "~1")}`)
     const select = names.map((k) => `json_extract_string(j, ${pointer(k)}) AS ${ident(k.trim())}`)
-    yield* exec(
+    yield* spillView(
       conn,
-      `CREATE TABLE ${ident(raw)} AS SELECT ${["line_no AS __line", ...select].join(", ")} FROM ${ident(lines)};
-       DROP TABLE ${ident(lines)}`
+      raw,
+      spill,
+      `SELECT ${["line_no AS __line", ...select].join(", ")} FROM ${ident(lines)} ORDER BY line_no`
     ).pipe(Effect.orDie)
+    yield* exec(conn, `DROP TABLE ${ident(lines)}`).pipe(Effect.orDie)
     return {
       raw,
       columns: names.map((k) => k.trim()),
       position: "__line",
       headerLine: null,
       native: new Set<string>(),
-      kind: "TABLE",
+      kind: "VIEW",
+      spill,
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p])))
     }
   })
@@ -208,13 +236,15 @@ const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: s
       headerLine: null,
       native,
       kind: "VIEW",
+      spill: null,
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p + 1])))
     }
   })
 
 /**
- * Loads `path` into the raw table `raw`. Fails with the problems that stop the file from being
- * read at all (not CSV, not JSON, not Parquet, bad header).
+ * Loads `path` into the raw relation `raw`. CSV and JSONL text is spilled to the temporary Parquet
+ * file `spill`. Fails with the problems that stop the file from being read at all (not CSV, not
+ * JSON, not Parquet, bad header).
  */
 export const stageFile = (
   conn: DuckDBConnection,
@@ -222,10 +252,11 @@ export const stageFile = (
   path: string,
   file: string,
   format: FileFormat,
-  spec: TableSpec
+  spec: TableSpec,
+  spill: string
 ): Staged =>
   format === "csv"
-    ? stageCsv(conn, raw, path, file)
+    ? stageCsv(conn, raw, path, file, spill)
     : format === "jsonl"
-      ? stageJsonl(conn, raw, path, file)
+      ? stageJsonl(conn, raw, path, file, spill)
       : stageParquet(conn, raw, path, file, spec)

@@ -9,9 +9,10 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
+import { rmSync } from "node:fs"
 import { type ExtractProblem, quoteValue } from "../ExtractProblem.js"
 import type { ColumnSpec, ColumnType, TableSpec } from "../Tables.js"
-import { asNumber, asString, exec, ident, query } from "./Duck.js"
+import { asNumber, asString, exec, ident, literal, query } from "./Duck.js"
 import type { ProblemSink } from "./ProblemSink.js"
 import type { StagedTable } from "./Staging.js"
 
@@ -203,11 +204,17 @@ export const validateStaged = (
 
 /**
  * Creates the typed relation `spec.name` from a staged one. Known columns come first, typed (NULL
- * when absent from the file); extra columns follow as text. A table, and the staged relation is
- * dropped — except for a Parquet file whose known columns are all native or text: a view reading
- * the file in place.
+ * when absent from the file); extra columns follow as text. For a Parquet file whose known
+ * columns are all native or text, a view reading the file in place. For spilled CSV or JSONL
+ * text, the typed rows are written to `typedFile` (a temporary Parquet file) and read from there,
+ * and the spilled text is deleted. Otherwise a table, and the staged relation is dropped.
  */
-export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: StagedTable): Effect.Effect<void> => {
+export const createTyped = (
+  conn: DuckDBConnection,
+  spec: TableSpec,
+  staged: StagedTable,
+  typedFile: string
+): Effect.Effect<void> => {
   const present = new Set(staged.columns)
   const knownNames = new Set(spec.columns.map((c) => c.name))
   const select = [
@@ -218,18 +225,26 @@ export const createTyped = (conn: DuckDBConnection, spec: TableSpec, staged: Sta
     ),
     ...staged.columns.filter((c) => !knownNames.has(c)).map(ident)
   ]
+  const from = `SELECT ${select.join(", ")} FROM ${ident(staged.raw)}`
   // A Parquet file whose columns need no parsing is read in place: copying ten million rows into
   // memory costs more than every rule reading the (compressed, columnar) file again.
   const inPlace =
     staged.kind === "VIEW" &&
+    staged.spill === null &&
     spec.columns.every((c) => !present.has(c.name) || c.type === "C" || staged.native.has(c.name))
+  if (inPlace) return exec(conn, `CREATE VIEW ${ident(spec.name)} AS ${from}`).pipe(Effect.orDie)
+  if (staged.spill === null) {
+    return exec(conn, `CREATE TABLE ${ident(spec.name)} AS ${from}; DROP ${staged.kind} ${ident(staged.raw)}`).pipe(
+      Effect.orDie
+    )
+  }
+  const spill = staged.spill
   return exec(
     conn,
-    inPlace
-      ? `CREATE VIEW ${ident(spec.name)} AS SELECT ${select.join(", ")} FROM ${ident(staged.raw)}`
-      : `CREATE TABLE ${ident(spec.name)} AS SELECT ${select.join(", ")} FROM ${ident(staged.raw)};
-         DROP ${staged.kind} ${ident(staged.raw)}`
-  ).pipe(Effect.orDie)
+    `COPY (${from}) TO ${literal(typedFile)} (FORMAT parquet);
+     CREATE VIEW ${ident(spec.name)} AS SELECT * FROM read_parquet(${literal(typedFile)});
+     DROP ${staged.kind} ${ident(staged.raw)}`
+  ).pipe(Effect.orDie, Effect.zipRight(Effect.sync(() => rmSync(spill, { force: true }))))
 }
 
 /**
@@ -243,6 +258,9 @@ export const createEmpty = (conn: DuckDBConnection, spec: TableSpec): Effect.Eff
     `CREATE TABLE ${ident(spec.name)} (${spec.columns.map((c) => `${ident(c.name)} ${sqlType[c.type]}`).join(", ")})`
   ).pipe(Effect.orDie)
 
-/** Drops a staged table that will not be typed (the import failed). */
+/** Drops a staged table that will not be typed (the import failed), and its spilled text. */
 export const dropStaged = (conn: DuckDBConnection, staged: StagedTable): Effect.Effect<void> =>
-  exec(conn, `DROP ${staged.kind} IF EXISTS ${ident(staged.raw)}`).pipe(Effect.orDie)
+  exec(conn, `DROP ${staged.kind} IF EXISTS ${ident(staged.raw)}`).pipe(
+    Effect.orDie,
+    Effect.zipRight(Effect.sync(() => (staged.spill === null ? undefined : rmSync(staged.spill, { force: true }))))
+  )
