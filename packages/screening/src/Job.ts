@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { importExtractScoped, type ImportOptions } from "./Extract.js"
+import { type ExtractHandle, importExtractScoped, type ImportOptions } from "./Extract.js"
 import { ruleLibrary } from "./RuleLibrary.js"
 import { runScreening, type ScreeningProgress, type ScreeningResult } from "./Runner.js"
 import { resolveConfig } from "./ScreeningConfig.js"
@@ -64,6 +64,8 @@ export type JobProgress =
 /** @category models */
 export interface JobOptions {
   readonly extractDir: string
+  /** The extract of `extractDir` already imported by the caller (left open); imported here when absent. */
+  readonly extract?: ExtractHandle
   /** Where to write `suspicions.jsonl`; none when absent. */
   readonly outFile?: string
   readonly params?: unknown
@@ -99,9 +101,9 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
       // A typo in params or rules is not a run: check the configuration before recording anything.
       yield* resolveConfig(ruleLibrary, { params: options.params, rules: options.rules })
       const report = options.onProgress ?? (() => undefined)
-      report({ _tag: "Importing", dir: options.extractDir })
       const importStarted = performance.now()
-      const extract = yield* importExtractScoped(options.extractDir, options.importOptions)
+      if (options.extract === undefined) report({ _tag: "Importing", dir: options.extractDir })
+      const extract = options.extract ?? (yield* importExtractScoped(options.extractDir, options.importOptions))
       report({
         _tag: "Imported",
         rows: Object.values(extract.rowCounts).reduce((sum, n) => sum + (n ?? 0), 0),

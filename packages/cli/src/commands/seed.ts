@@ -14,7 +14,7 @@ import {
 } from "@fundguard/db"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { bureauDate } from "@fundguard/domain"
-import { demoExtractDir, importExtractScoped, readInstitutions, screenAndRecord } from "@fundguard/screening"
+import { demoExtractDir, importExtract, readInstitutions, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdirSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -46,23 +46,36 @@ export const seedCommand: Command = {
       return ExitCode.ok
     }
     const extractDir = values.extract === undefined ? demoExtractDir : resolve(values.extract)
-    const institutions = await Effect.runPromise(
-      Effect.either(Effect.scoped(Effect.flatMap(importExtractScoped(extractDir), readInstitutions)))
+    // One import serves both the institution register and the screening run.
+    const imported = await Effect.runPromise(
+      Effect.either(
+        Effect.flatMap(importExtract(extractDir), (extract) =>
+          Effect.map(readInstitutions(extract), (institutions) => ({ extract, institutions })).pipe(
+            Effect.tapError(() => Effect.sync(extract.close))
+          )
+        )
+      )
     )
-    if (institutions._tag === "Left") throw new CliFailure(institutions.left.message, ExitCode.invalid)
+    if (imported._tag === "Left") throw new CliFailure(imported.left.message, ExitCode.invalid)
+    const { extract, institutions } = imported.right
 
     const url = databaseUrl()
-    await migrateDatabase(url)
-    const database = openDatabase(url)
+    const database = await migrateDatabase(url).then(
+      () => openDatabase(url),
+      (error: unknown) => {
+        extract.close()
+        throw error
+      }
+    )
     try {
       const actor = systemActor("seed")
-      const seeded = await seedDemo(database.db, actor, { institutions: institutions.right })
+      const seeded = await seedDemo(database.db, actor, { institutions })
       const outDir = join(repoRoot(), "data", "screening", "demo")
       mkdirSync(outDir, { recursive: true })
       const screened = await Effect.runPromise(
         Effect.either(
           screenAndRecord(
-            { extractDir, outFile: join(outDir, "suspicions.jsonl"), trigger: "seed" },
+            { extractDir, extract, outFile: join(outDir, "suspicions.jsonl"), trigger: "seed" },
             databaseRunRecorder(database.db, actor)
           )
         )
@@ -78,11 +91,12 @@ export const seedCommand: Command = {
         `responsibilities: ${duties.units} units, ${duties.duties} new duties, ${duties.tasks.created} new tasks, ${duties.completions} completions`
       )
       note(
-        `seeded ${redactUrl(url)}: ${seeded.users.length} users, ${institutions.right.length} institutions (${seeded.institutions.created} new), ${screened.right.result.suspicions.length} suspicions (${screened.right.created} new)`
+        `seeded ${redactUrl(url)}: ${seeded.users.length} users, ${institutions.length} institutions (${seeded.institutions.created} new), ${screened.right.result.suspicions.length} suspicions (${screened.right.created} new)`
       )
       note(`demo logins (password ${demoPassword}): ${demoUsers.map((u) => `${u.username} (${u.role})`).join(", ")}`)
       return ExitCode.ok
     } finally {
+      extract.close()
       await database.close()
     }
   }
