@@ -7,7 +7,8 @@ import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { childEnvironment, databaseUrl, providerOf } from "./config.js"
-import { redactUrl } from "./client.js"
+import { sealAuditChain } from "./audit.js"
+import { openDatabase, redactUrl } from "./client.js"
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..")
 
@@ -22,8 +23,22 @@ export class MigrationFailed extends Error {
   }
 }
 
-/** Runs `prisma migrate deploy` for the database at `url`; resolves with Prisma's output. */
-export const migrateDatabase = (url: string = databaseUrl()): Promise<string> => {
+/**
+ * Runs `prisma migrate deploy` for the database at `url`, then brings audit entries written before
+ * the hash chain existed into it; resolves with Prisma's output.
+ */
+export const migrateDatabase = async (url: string = databaseUrl()): Promise<string> => {
+  const output = await deploy(url)
+  const database = openDatabase(url)
+  try {
+    const sealed = await sealAuditChain(database.db)
+    return sealed === 0 ? output : `${output}\nsealed ${sealed} earlier audit entries into the hash chain`
+  } finally {
+    await database.close()
+  }
+}
+
+const deploy = (url: string): Promise<string> => {
   const config = providerOf(url) === "sqlite" ? "prisma.sqlite.config.ts" : "prisma.pg.config.ts"
   const cli = createRequire(import.meta.url).resolve("prisma/build/index.js")
   return new Promise((resolve, reject) => {
