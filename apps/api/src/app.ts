@@ -2,15 +2,21 @@
  * The FundGuard API as a Fastify instance: plugins (errors, auth, OpenAPI, the admin UI), then
  * routes. `server.ts` opens the database and listens; tests build it and call `inject`.
  */
+import fastifyRateLimit from "@fastify/rate-limit"
 import fastifyStatic from "@fastify/static"
 import fastifySwagger from "@fastify/swagger"
 import fastifySwaggerUi from "@fastify/swagger-ui"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import type { Db } from "@fundguard/db"
 import type { WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
+import type { LoginThrottling } from "@fundguard/domain"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
-import { authPlugin } from "./plugins/auth.js"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { auditRoutes } from "./audit/routes.js"
+import { authPlugin, publicRoutes } from "./plugins/auth.js"
 import { errorsPlugin } from "./plugins/errors.js"
+import { securityPlugin } from "./plugins/security.js"
 import { authRoutes } from "./routes/auth.js"
 import { dutyRoutes } from "./routes/duties.js"
 import { dutyReportRoutes } from "./routes/dutyReports.js"
@@ -21,6 +27,7 @@ import { penaltyRoutes } from "./routes/penalties.js"
 import { reviewRoutes } from "./routes/review.js"
 import { suspicionRoutes } from "./routes/suspicions.js"
 import { taskRoutes } from "./routes/tasks.js"
+import { userRoutes } from "./routes/users.js"
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -35,7 +42,12 @@ export interface AppOptions {
   readonly calendar?: WorkingCalendarShape
   /** Where evidence files of task completions are stored (default: data/evidence). */
   readonly evidenceDir?: string
+  /** How failed sign-ins are throttled (default: the domain's). */
+  readonly loginThrottling?: LoginThrottling
 }
+
+/** The largest request body by default (a task completion with files allows more). */
+export const defaultBodyLimit = 1024 * 1024
 
 const DOCS_PREFIX = "/api/docs"
 
@@ -44,17 +56,26 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   const now = options.now ?? (() => new Date())
   const app = Fastify({
     logger: options.logger ?? false,
+    bodyLimit: defaultBodyLimit,
+    // For the routes still validated by JSON Schema: query strings and path parameters arrive as
+    // text. Routes mounted from contracts decode with effect/Schema instead (no coercion of bodies).
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } }
   })
-  // API documentation is static and holds no data: it is open, like health and login.
-  app.addHook("onRoute", (route) => {
-    if (route.url.startsWith(DOCS_PREFIX)) route.config = { ...(route.config ?? {}), public: true }
-  })
   await app.register(errorsPlugin)
+  await app.register(securityPlugin)
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: "TooManyRequests",
+      error: "TooManyRequests",
+      message: `请求过于频繁，请 ${Math.ceil(context.ttl / 1000)} 秒后再试`
+    })
+  })
   await app.register(authPlugin, { db: options.db, now })
   await app.register(fastifySwagger, {
     openapi: {
-      openapi: "3.0.3",
+      openapi: "3.1.0",
       info: {
         title: "FundGuard 医保基金监管平台 API",
         description:
@@ -65,10 +86,25 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       security: [{ bearer: [] }]
     }
   })
-  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX })
+  // API documentation is static and holds no data: it is open, like health and login.
+  await app.register(async (docs) => {
+    publicRoutes(docs)
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, "")
+    })
+  })
 
   await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })
-  await app.register(authRoutes, { db: options.db, now, sessionTtlMinutes: options.sessionTtlMinutes ?? 480 })
+  await app.register(authRoutes, {
+    db: options.db,
+    now,
+    sessionTtlMinutes: options.sessionTtlMinutes ?? 480,
+    ...(options.loginThrottling === undefined ? {} : { throttling: options.loginThrottling })
+  })
+  await app.register(userRoutes, { db: options.db, now })
+  await app.register(auditRoutes, { db: options.db, now })
   await app.register(institutionRoutes, { db: options.db })
   const calendar = options.calendar ?? chineseWorkingCalendar()
   await app.register(suspicionRoutes, { db: options.db, now, calendar })
@@ -87,13 +123,19 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(dutyReportRoutes, responsibilities)
 
   const adminDist = options.adminDist ?? null
+  // The UI's static files hold no data: open.
+  const indexHtml = adminDist === null ? null : readFileSync(join(adminDist, "index.html"))
   if (adminDist !== null) {
-    await app.register(fastifyStatic, { root: adminDist, prefix: "/", wildcard: false, index: ["index.html"] })
+    await app.register(async (ui) => {
+      publicRoutes(ui)
+      await ui.register(fastifyStatic, { root: adminDist, prefix: "/", wildcard: false, index: ["index.html"] })
+    })
   }
-  // Client-side routes of the single-page UI fall back to index.html; unknown /api paths are 404s.
+  // Client-side routes of the single-page UI fall back to index.html (which holds no data); every
+  // other unknown path is a 404.
   app.setNotFoundHandler((request, reply) => {
-    if (adminDist !== null && request.method === "GET" && !request.url.startsWith("/api")) {
-      return reply.sendFile("index.html")
+    if (indexHtml !== null && request.method === "GET" && !request.url.startsWith("/api")) {
+      return reply.type("text/html; charset=utf-8").send(indexHtml)
     }
     return reply
       .status(404)

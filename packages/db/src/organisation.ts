@@ -11,6 +11,9 @@ import {
   OrgUnit,
   organisationProblems,
   Placement,
+  scopeOfUnit,
+  type DataScope,
+  type InstitutionFacts,
   type Organisation,
   type RowProblem
 } from "@fundguard/domain"
@@ -208,4 +211,19 @@ export const changeOrganisation = async (
     }
   })
   return { organisation: next, written }
+}
+
+/**
+ * The data scope of a user (`scopeOfUnit`): their unit, the units it supervises and the institutions
+ * those oversee, read from the organisation and the register as they are now.
+ */
+export const scopeOfUser = async (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
+  if (user.unitId === null) return scopeOfUnit({ areas: [], units: [], jurisdictions: [], assignments: [], placements: [] }, null, [])
+  const [org, institutions] = await Promise.all([
+    loadOrganisation(db),
+    db.institution.findMany({
+      select: { code: true, name: true, orgKind: true, hospitalLevel: true, approvedBeds: true, supervisorCode: true }
+    })
+  ])
+  return scopeOfUnit(org, user.unitId, institutions as ReadonlyArray<InstitutionFacts>)
 }

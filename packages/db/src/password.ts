@@ -1,13 +1,37 @@
 /**
  * Password hashing with scrypt (RFC 7914), Node's built-in standard KDF. Stored as
  * `scrypt$N$r$p$salt$hash` (base64) so parameters can be raised later without breaking old hashes.
+ *
+ * scrypt is deliberately expensive (about half a second of CPU and 128 MiB here): at most
+ * `kdfConcurrency` run at once and at most `kdfQueue` wait, so a burst of sign-ins cannot take the
+ * whole machine; beyond that `PasswordCheckBusy` is thrown and the caller answers "try again later".
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto"
+import { availableParallelism } from "node:os"
+import pLimit from "p-limit"
 
-const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> =>
-  new Promise((resolve, reject) =>
-    scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)))
+/** Too many password checks are running or waiting. */
+export class PasswordCheckBusy extends Error {
+  readonly _tag = "PasswordCheckBusy"
+  constructor() {
+    super("登录请求过多，请稍后再试")
+    this.name = "PasswordCheckBusy"
+  }
+}
+
+const kdfConcurrency = Math.max(1, Math.min(availableParallelism() - 1, 4))
+const kdfQueue = 16
+const limit = pLimit(kdfConcurrency)
+
+const scrypt = (password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> => {
+  if (limit.pendingCount >= kdfQueue) return Promise.reject(new PasswordCheckBusy())
+  return limit(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key)))
+      )
   )
+}
 
 /** OWASP's recommended minimum for scrypt: N = 2^17, r = 8, p = 1. */
 const defaults = { N: 2 ** 17, r: 8, p: 1, keyLength: 32, saltLength: 16 }

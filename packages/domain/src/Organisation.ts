@@ -229,3 +229,47 @@ export const supervisorsOf = (org: Organisation, unitId: string): ReadonlyArray<
  */
 export const supervisedBy = (org: Organisation, supervisorId: string): ReadonlyArray<string> =>
   org.units.filter((u) => u.id !== supervisorId && supervisorsOf(org, u.id).includes(supervisorId)).map((u) => u.id)
+
+/**
+ * What a user may see and act on (数据范围): their unit and every unit it supervises, and the
+ * institutions those units oversee. A user of a top unit (the bureau itself: no parent) sees
+ * everything; a user without a unit sees nothing that belongs to a unit.
+ *
+ * @category models
+ */
+export type DataScope =
+  | { readonly all: true }
+  | {
+      readonly all: false
+      readonly unitIds: ReadonlySet<string>
+      readonly institutionCodes: ReadonlySet<string>
+    }
+
+/** Everything: the bureau's own view, and the system's. @category constructors */
+export const wholeScope: DataScope = { all: true }
+
+/**
+ * The data scope of a user who belongs to `unitId`.
+ *
+ * @category rules
+ */
+export const scopeOfUnit = (
+  org: Organisation,
+  unitId: string | null,
+  institutions: ReadonlyArray<InstitutionFacts>
+): DataScope => {
+  const unit = unitId === null ? undefined : org.units.find((u) => u.id === unitId)
+  if (unit === undefined || !unit.active) return { all: false, unitIds: new Set(), institutionCodes: new Set() }
+  if (unit.parentId === null) return wholeScope
+  const unitIds = new Set([unit.id as string, ...supervisedBy(org, unit.id)])
+  const institutionCodes = new Set<string>()
+  for (const id of unitIds) for (const i of institutionsOverseenBy(org, id, institutions)) institutionCodes.add(i.code)
+  return { all: false, unitIds, institutionCodes }
+}
+
+/** Whether a unit is in scope. @category rules */
+export const unitInScope = (scope: DataScope, unitId: string): boolean => scope.all || scope.unitIds.has(unitId)
+
+/** Whether an institution is in scope. @category rules */
+export const institutionInScope = (scope: DataScope, code: string): boolean =>
+  scope.all || scope.institutionCodes.has(code)

@@ -5,6 +5,7 @@
  */
 export * from "./Access.js"
 export * from "./Benchmark.js"
+export * from "./Credentials.js"
 export * from "./Grade.js"
 export * from "./Institution.js"
 export * from "./IsoDate.js"

@@ -1,11 +1,16 @@
 /**
- * Authentication and authorisation for every route. A route declares `config.permission` (checked
- * against the user's role) or `config.public: true`; a route that declares neither fails the
- * server's start-up, so nothing can be exposed by accident.
+ * Authentication and authorisation for every route, decided by the route the router matched — never
+ * by the text of the URL. A route declares `config.permission` (checked against the user's role) or
+ * `config.public: true`; a route that declares neither stops the server from starting, so nothing
+ * can be exposed by accident. A request that matches no route gets the not-found answer, which
+ * holds no data.
+ *
+ * The user's data scope (their unit and the units it supervises) is computed on first use per
+ * request: `await request.scope()`.
  */
-import { can, type Permission } from "@fundguard/domain"
-import { userForToken, type Db, type SessionUser } from "@fundguard/db"
-import type { FastifyInstance, FastifyRequest } from "fastify"
+import { can, type DataScope, type Permission } from "@fundguard/domain"
+import { scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
+import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify"
 import fp from "fastify-plugin"
 import { HttpProblem } from "./errors.js"
 
@@ -13,7 +18,7 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** The permission a caller's role must hold. */
     permission?: Permission
-    /** Open without signing in (health, login, API docs). */
+    /** Open without signing in (health, login, API docs, the UI's static files). */
     public?: boolean
   }
   interface FastifyRequest {
@@ -21,14 +26,16 @@ declare module "fastify" {
     user: SessionUser | null
     /** The bearer token of the request, if any. */
     token: string | null
+    /** The signed-in user's data scope (computed once per request). */
+    scope: () => Promise<DataScope>
   }
 }
 
 const bearer = (request: FastifyRequest): string | null => {
   const header = request.headers.authorization
   if (header === undefined) return null
-  const [scheme, token] = header.split(" ")
-  return scheme?.toLowerCase() === "bearer" && token !== undefined && token !== "" ? token : null
+  const [scheme, token, ...rest] = header.split(" ")
+  return scheme?.toLowerCase() === "bearer" && token !== undefined && token !== "" && rest.length === 0 ? token : null
 }
 
 /** The signed-in user of a request on a non-public route. */
@@ -37,22 +44,62 @@ export const currentUser = (request: FastifyRequest): SessionUser => {
   return request.user
 }
 
+/** Marks every route registered in this context public (the UI's static files, the API docs). */
+export const publicRoutes = (app: FastifyInstance): void => {
+  app.addHook("onRoute", (route) => {
+    route.config = { ...(route.config ?? {}), public: true }
+  })
+}
+
+/** The routes the server declared, for checks and for the tests that sweep them. */
+export interface DeclaredRoute {
+  readonly method: string
+  readonly url: string
+  readonly public: boolean
+  readonly permission: Permission | null
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with its declared access (complete once the server is ready). */
+    declaredRoutes: ReadonlyArray<DeclaredRoute>
+  }
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { readonly db: Db; readonly now: () => Date }) => {
+    const routes: Array<RouteOptions> = []
+    const declared: Array<DeclaredRoute> = []
+    app.decorate("declaredRoutes", declared)
     app.decorateRequest("user", null)
     app.decorateRequest("token", null)
-    app.addHook("onRoute", (route) => {
-      const config = route.config as { permission?: Permission; public?: boolean } | undefined
-      const isApi = route.url.startsWith("/api")
-      if (isApi && config?.public !== true && config?.permission === undefined) {
-        throw new Error(
-          `route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`
-        )
+    app.decorateRequest("scope", null as never)
+    app.addHook("onRoute", (route) => void routes.push(route))
+    // Checked when every plugin has added its routes (a child context may mark its own public).
+    app.addHook("onReady", async () => {
+      for (const route of routes) {
+        const config = route.config as { permission?: Permission; public?: boolean } | undefined
+        if (config?.public !== true && config?.permission === undefined) {
+          throw new Error(
+            `route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`
+          )
+        }
+        for (const method of [route.method].flat())
+          declared.push({
+            method: String(method),
+            url: route.url,
+            public: config.public === true,
+            permission: config.permission ?? null
+          })
       }
     })
     app.addHook("onRequest", async (request) => {
+      let scope: Promise<DataScope> | undefined
+      request.scope = () => (scope ??= scopeOfUser(options.db, currentUser(request)))
+      // No route matched: the not-found handler answers, with nothing from the database.
+      if (request.is404) return
       const config = request.routeOptions.config
-      if (config.public === true || !request.url.startsWith("/api")) return
+      if (config.public === true) return
       const token = bearer(request)
       const user = token === null ? null : await userForToken(options.db, token, options.now())
       if (user === null || token === null)
@@ -61,6 +108,9 @@ export const authPlugin = fp(
       request.token = token
       if (config.permission === undefined || !can(user.role, config.permission)) {
         throw new HttpProblem(403, "Forbidden", "当前角色无权执行此操作")
+      }
+      if (user.mustChangePassword && config.permission !== "session:own") {
+        throw new HttpProblem(403, "PasswordChangeRequired", "请先修改初始密码")
       }
     })
   },

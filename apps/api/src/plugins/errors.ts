@@ -19,6 +19,10 @@ export class HttpProblem extends Error {
 }
 
 const statusByTag: Readonly<Record<string, number>> = {
+  UserNotFound: 404,
+  UsernameTaken: 409,
+  WrongPassword: 400,
+  PasswordCheckBusy: 503,
   InvalidAssessmentInput: 400,
   InvalidDuty: 400,
   InvalidRankingScheme: 400,
@@ -39,6 +43,17 @@ const validationProblems = (error: FastifyError) =>
     message: v.message ?? "invalid"
   }))
 
+/** Fastify's own refusals of a request body, told in Chinese. */
+const frameworkProblems: Readonly<Record<string, readonly [number, string, string]>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, "InvalidJson", "请求内容不是有效的 JSON"],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, "InvalidJson", "请求内容为空，应为 JSON"],
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, "BodyTooLarge", "请求内容过大"],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, "UnsupportedMediaType", "不支持的内容类型，请以 application/json 发送"],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, "InvalidRequest", "Content-Length 与请求内容不符"],
+  FST_ERR_CTP_INVALID_TYPE: [400, "InvalidRequest", "Content-Type 无效"],
+  FST_ERR_BAD_URL: [400, "InvalidRequest", "请求地址无效"]
+}
+
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError & Tagged, request, reply) => {
@@ -57,6 +72,11 @@ export const errorsPlugin = fp(
         return reply
           .status(400)
           .send({ error: "InvalidRequest", message: error.message, problems: validationProblems(error) })
+      }
+      const framework = error.code === undefined ? undefined : frameworkProblems[error.code]
+      if (framework !== undefined) {
+        const [status, tag, message] = framework
+        return reply.status(status).send({ error: tag, message, problems: [{ path: "$", message }] })
       }
       if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
         return reply.status(error.statusCode).send({ error: error.code ?? "BadRequest", message: error.message })

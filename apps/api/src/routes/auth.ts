@@ -1,84 +1,95 @@
-import { signIn, signOut, type Db } from "@fundguard/db"
+/**
+ * Sign-in, sign-out, "who am I" and changing one's own password. Sign-in is throttled per address
+ * (`@fastify/rate-limit`) and per account name (lockout in the database, see `signIn`).
+ */
+import { Auth } from "@fundguard/contracts"
+import { changeOwnPassword, signIn, signOut, WrongPassword, type Db } from "@fundguard/db"
+import { defaultLoginThrottling, passwordProblems, type LoginThrottling } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
+import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
 
-const userSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    username: { type: "string" },
-    displayName: { type: "string" },
-    role: { type: "string", enum: ["admin", "supervisor", "reviewer", "department"] },
-    department: { type: ["string", "null"] }
-  },
-  required: ["id", "username", "displayName", "role", "department"]
-} as const
+/** What the auth routes are built from. */
+export interface AuthRouteOptions {
+  readonly db: Db
+  readonly now: () => Date
+  readonly sessionTtlMinutes: number
+  readonly throttling?: LoginThrottling
+}
 
-/** Sign-in, sign-out and "who am I". */
-export const authRoutes = async (
-  app: FastifyInstance,
-  options: { readonly db: Db; readonly now: () => Date; readonly sessionTtlMinutes: number }
-) => {
-  app.post<{ Body: { username: string; password: string } }>(
-    "/api/auth/login",
-    {
-      config: { public: true },
-      schema: {
-        tags: ["auth"],
-        summary: "Sign in; returns a bearer token",
-        body: {
-          type: "object",
-          properties: { username: { type: "string", minLength: 1 }, password: { type: "string", minLength: 1 } },
-          required: ["username", "password"],
-          additionalProperties: false
-        },
-        response: {
-          200: {
-            type: "object",
-            properties: { token: { type: "string" }, expiresAt: { type: "string" }, user: userSchema },
-            required: ["token", "expiresAt", "user"]
-          }
-        }
-      }
-    },
-    async (request) => {
-      const result = await signIn(
-        options.db,
-        { username: request.body.username, password: request.body.password, ip: request.ip },
-        options.now(),
-        options.sessionTtlMinutes
+const clock = (d: Date) =>
+  d.toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false })
+
+/** A password that breaks the rules, as a 400 naming the field. */
+export const refusePassword = (password: string, username: string, path: string): void => {
+  const problems = passwordProblems(password, username)
+  if (problems.length > 0)
+    throw new HttpProblem(
+      400,
+      "WeakPassword",
+      `密码不符合要求：${problems.join("；")}`,
+      problems.map((message) => ({ path, message }))
+    )
+}
+
+/** The auth routes. */
+export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions) => {
+  const throttling = options.throttling ?? defaultLoginThrottling
+  const perAddress = { rateLimitPerMinute: throttling.perAddressPerMinute }
+  mount(app, Auth.login, async ({ body, request, reply }) => {
+    const result = await signIn(
+      options.db,
+      { username: body.username, password: body.password, ip: request.ip },
+      options.now(),
+      options.sessionTtlMinutes,
+      throttling
+    )
+    if (result.kind === "locked") {
+      const seconds = Math.max(1, Math.ceil((result.until.getTime() - options.now().getTime()) / 1000))
+      reply.header("retry-after", String(seconds))
+      throw new HttpProblem(
+        429,
+        "AccountLocked",
+        `登录失败次数过多，该账户已暂时锁定，请于 ${clock(result.until)} 后再试`
       )
-      if (result === null) throw new HttpProblem(401, "InvalidCredentials", "用户名或密码错误")
-      return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user }
     }
-  )
+    if (result.kind === "invalid") throw new HttpProblem(401, "InvalidCredentials", "用户名或密码错误")
+    return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user }
+  }, perAddress)
 
-  app.post(
-    "/api/auth/logout",
-    { config: { permission: "session:own" }, schema: { tags: ["auth"], summary: "Sign out" } },
-    async (request, reply) => {
-      const user = currentUser(request)
-      await signOut(
+  mount(app, Auth.logout, async ({ request }) => {
+    const user = currentUser(request)
+    await signOut(options.db, request.token ?? "", { id: user.id, name: user.username, ip: request.ip }, options.now())
+  })
+
+  mount(app, Auth.me, async ({ request }) => ({ user: currentUser(request) }))
+
+  mount(app, Auth.changePassword, async ({ body, request }) => {
+    const user = currentUser(request)
+    refusePassword(body.newPassword, user.username, "$.newPassword")
+    if (body.newPassword === body.currentPassword)
+      throw new HttpProblem(400, "WeakPassword", "新密码不得与当前密码相同", [
+        { path: "$.newPassword", message: "新密码不得与当前密码相同" }
+      ])
+    try {
+      await changeOwnPassword(
         options.db,
-        request.token ?? "",
         { id: user.id, name: user.username, ip: request.ip },
+        {
+          userId: user.id,
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          keepToken: request.token ?? ""
+        },
         options.now()
       )
-      return reply.status(204).send()
+    } catch (error) {
+      if (error instanceof WrongPassword)
+        throw new HttpProblem(400, "WrongPassword", error.message, [
+          { path: "$.currentPassword", message: error.message }
+        ])
+      throw error
     }
-  )
-
-  app.get(
-    "/api/auth/me",
-    {
-      config: { permission: "session:own" },
-      schema: {
-        tags: ["auth"],
-        summary: "The signed-in user",
-        response: { 200: { type: "object", properties: { user: userSchema }, required: ["user"] } }
-      }
-    },
-    async (request) => ({ user: currentUser(request) })
-  )
+  }, perAddress)
 }

@@ -1,0 +1,165 @@
+/**
+ * Mounts an endpoint of `@fundguard/contracts` on Fastify: its params, query and body are decoded
+ * with the contract's `effect/Schema` (a 400 names every problem by its JSON path, in Chinese), its
+ * answer is encoded with the contract's schema, and the OpenAPI document shows JSON Schema derived
+ * from the same schemas. Routes declare nothing twice.
+ */
+import type { Endpoint } from "@fundguard/contracts"
+import * as Either from "effect/Either"
+import * as JSONSchema from "effect/JSONSchema"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
+import { HttpProblem } from "./errors.js"
+
+type AnyEndpoint = Endpoint.AnyEndpoint
+
+/** Inlines `$ref`s so every route schema stands alone (recursive definitions are left open). */
+const inline = (node: unknown, definitions: Record<string, unknown>, seen: ReadonlySet<string> = new Set()): unknown => {
+  if (Array.isArray(node)) return node.map((n) => inline(n, definitions, seen))
+  if (node === null || typeof node !== "object") return node
+  const ref = (node as { $ref?: unknown }).$ref
+  if (typeof ref === "string" && ref.startsWith("#/$defs/")) {
+    const name = ref.slice("#/$defs/".length)
+    if (seen.has(name) || definitions[name] === undefined) return {}
+    return inline(definitions[name], definitions, new Set([...seen, name]))
+  }
+  return Object.fromEntries(
+    Object.entries(node as Record<string, unknown>).map(([k, v]) => [k, inline(v, definitions, seen)])
+  )
+}
+
+/** JSON Schema (OpenAPI 3.1 dialect) of a schema's encoded side, self-contained. */
+export const jsonSchemaOf = (schema: Endpoint.AnySchema): Record<string, unknown> => {
+  const definitions: Record<string, JSONSchema.JsonSchema7> = {}
+  const root = JSONSchema.fromAST(schema.ast, {
+    definitions,
+    target: "openApi3.1",
+    topLevelReferenceStrategy: "skip"
+  })
+  return inline(root, definitions) as Record<string, unknown>
+}
+
+const expectedLabel = (expected: string): string => {
+  if (expected === "string") return "文本"
+  if (expected === "number") return "数字"
+  if (expected === "boolean") return "true 或 false"
+  if (expected === "null") return "null"
+  if (expected.startsWith("{")) return "对象"
+  if (expected.startsWith("ReadonlyArray") || expected.startsWith("readonly [")) return "数组"
+  if (/^(".*"|null)( \| (".*"|null))*$/.test(expected)) return `以下取值之一：${expected}`
+  return expected
+}
+
+/** A parse issue's message in Chinese. */
+const chineseMessage = (issue: ParseResult.ArrayFormatterIssue): string => {
+  if (issue._tag === "Missing") return "缺少此项（必填）"
+  if (issue._tag === "Unexpected") return "不允许此字段"
+  const typeMismatch = /^Expected (.+), actual (.+)$/s.exec(issue.message)
+  if (typeMismatch !== null) {
+    const actual = typeMismatch[2]!
+    return `应为${expectedLabel(typeMismatch[1]!)}，实际为 ${actual.length > 40 ? `${actual.slice(0, 40)}…` : actual}`
+  }
+  return issue.message
+}
+
+/** At most this many problems are listed in one answer. */
+const maxProblems = 20
+
+/** The JSON path of a request part: `$` for the body (as clients have always read it), `$.query` … */
+const partPrefix: Readonly<Record<string, string>> = { body: "$", querystring: "$.query", params: "$.params" }
+
+/** Decodes one part of a request, or returns the 400 that names every problem. */
+const decoderFor =
+  (schema: Endpoint.AnySchema, part: string) =>
+  (data: unknown): { value: unknown } | { error: Error } => {
+    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(data)
+    if (Either.isRight(decoded)) return { value: decoded.right }
+    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
+    const prefix = partPrefix[part] ?? `$.${part}`
+    const problems = issues.slice(0, maxProblems).map((issue) => ({
+      path: `${prefix}${issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")}`,
+      message: chineseMessage(issue)
+    }))
+    const what = part === "body" ? "请求内容" : part === "querystring" ? "查询参数" : "路径参数"
+    return {
+      error: new HttpProblem(400, "InvalidRequest", `${what}有误：${problems[0]?.path ?? prefix} ${problems[0]?.message ?? ""}`.trim(), problems)
+    }
+  }
+
+/** What a handler receives: the decoded parts and the raw request and reply. */
+export interface HandlerInput<E extends AnyEndpoint> {
+  readonly params: Endpoint.ParamsOf<E>
+  readonly query: Endpoint.QueryOf<E>
+  readonly body: Endpoint.BodyOf<E>
+  readonly request: FastifyRequest
+  readonly reply: FastifyReply
+}
+
+/** How a mounted route is further limited. */
+export interface MountOptions {
+  /** Requests one address may make to this route in a minute (`@fastify/rate-limit`). */
+  readonly rateLimitPerMinute?: number
+}
+
+/**
+ * Mounts an endpoint. The handler returns the answer (encoded with the contract's schema); for a
+ * file answer it sends the bytes itself through `reply`.
+ */
+export const mount = <E extends AnyEndpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: (input: HandlerInput<E>) => Promise<Endpoint.ResponseOf<E> | FastifyReply>,
+  options: MountOptions = {}
+): void => {
+  const parts: Record<string, Endpoint.AnySchema | undefined> = {
+    params: endpoint.params,
+    querystring: endpoint.query,
+    body: endpoint.body
+  }
+  const success = endpoint.success
+  const responseSchema = "schema" in success ? success.schema : undefined
+  const schema: Record<string, unknown> = {
+    tags: [...endpoint.tags],
+    summary: endpoint.summary,
+    ...(endpoint.description === undefined ? {} : { description: endpoint.description }),
+    ...Object.fromEntries(
+      Object.entries(parts).flatMap(([part, s]) => (s === undefined ? [] : [[part, jsonSchemaOf(s)]]))
+    ),
+    ...(responseSchema === undefined
+      ? "file" in success
+        ? { produces: [success.file] }
+        : {}
+      : { response: { [success.status]: jsonSchemaOf(responseSchema) } })
+  }
+  const encode = responseSchema === undefined ? undefined : Schema.encodeSync(responseSchema)
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    config: {
+      ...endpoint.access,
+      ...(options.rateLimitPerMinute === undefined
+        ? {}
+        : { rateLimit: { max: options.rateLimitPerMinute, timeWindow: 60_000 } })
+    },
+    ...(endpoint.bodyLimit === undefined ? {} : { bodyLimit: endpoint.bodyLimit }),
+    schema,
+    validatorCompiler: ({ httpPart }) => {
+      const part = httpPart === undefined ? undefined : parts[httpPart]
+      return part === undefined ? () => true : decoderFor(part, httpPart!)
+    },
+    serializerCompiler: () => (data) => JSON.stringify(encode === undefined ? data : encode(data)),
+    handler: async (request, reply) => {
+      const result = await handler({
+        params: request.params as Endpoint.ParamsOf<E>,
+        query: request.query as Endpoint.QueryOf<E>,
+        body: request.body as Endpoint.BodyOf<E>,
+        request,
+        reply
+      })
+      if (success.status === 204) return reply.status(204).send()
+      if (success.status === 201) reply.status(201)
+      return result
+    }
+  })
+}

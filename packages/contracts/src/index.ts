@@ -1,0 +1,10 @@
+/**
+ * FundGuard's HTTP contracts, one namespace per context.
+ *
+ * @since 0.1.0
+ */
+export * as Audit from "./Audit.js"
+export * as Auth from "./Auth.js"
+export * as Bounded from "./Bounded.js"
+export * as Endpoint from "./Endpoint.js"
+export * as Users from "./Users.js"
