@@ -1,5 +1,5 @@
 import { upsertInstitutions, upsertUser, systemActor, startRun, finishRun } from "@fundguard/db"
-import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { Institution } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -29,7 +29,9 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(provider)
-    for (const u of users) await upsertUser(scratch.db, systemActor(), { ...u, password })
+    const bureau = await addBureauUnit(scratch.db)
+    for (const u of users)
+      await upsertUser(scratch.db, systemActor(), { ...u, unitId: u.role === "department" ? null : bureau, password })
     await upsertInstitutions(scratch.db, systemActor(), [
       {
         code: "H50023500001",

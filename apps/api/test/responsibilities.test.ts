@@ -13,9 +13,9 @@ import { buildApp } from "../src/app.js"
 
 const password = "s3cret-for-tests"
 const users = [
-  { username: "admin", displayName: "管理员", role: "admin", department: "奉节县医疗保障局" },
-  { username: "jihe", displayName: "王稽核", role: "supervisor", department: "基金监管科" },
-  { username: "weijian", displayName: "卫健委", role: "department", department: "卫健委" }
+  { username: "admin", displayName: "管理员", role: "admin", department: "奉节县医疗保障局", unitId: "BUREAU" },
+  { username: "jihe", displayName: "王稽核", role: "supervisor", department: "基金监管科", unitId: "SEC-JJJG" },
+  { username: "weijian", displayName: "卫健委", role: "department", department: "卫健委", unitId: null }
 ] as const
 
 /** The demo county's register, read from the demo extract. */
@@ -49,13 +49,13 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
   beforeAll(async () => {
     scratch = await createScratchDatabase(provider)
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-evidence-"))
-    for (const u of users) await upsertUser(scratch.db, systemActor(), { ...u, password })
     await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
     await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), {
       calendar: chineseWorkingCalendar(),
       today,
       evidenceDir
     })
+    for (const u of users) await upsertUser(scratch.db, systemActor(), { ...u, password })
     app = await buildApp({ db: scratch.db, now: () => new Date(`${today}T02:00:00Z`), evidenceDir })
     for (const u of users) {
       const res = await app.inject({

@@ -4,7 +4,7 @@
  * response, the .xlsx export read back with exceljs, masking, and the runs list.
  */
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
-import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { Institution, Suspicion } from "@fundguard/domain"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
@@ -48,7 +48,9 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
 
   beforeAll(async () => {
     scratch = await createScratchDatabase(provider)
-    for (const u of users) await upsertUser(scratch.db, systemActor(), { ...u, password })
+    const bureau = await addBureauUnit(scratch.db)
+    for (const u of users)
+      await upsertUser(scratch.db, systemActor(), { ...u, unitId: u.role === "department" ? null : bureau, password })
     await upsertInstitutions(scratch.db, systemActor(), [
       {
         code: "H50023500001",

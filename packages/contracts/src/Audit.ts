@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { DateText, Instant, Paging, Text } from "./Bounded.js"
+import { DateText, Instant, optional, Paging, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"
 
 /** One entry as read. @category models */
@@ -25,12 +25,12 @@ export type AuditEntry = typeof AuditEntry.Type
 
 /** What to look for. @category models */
 export const AuditFilter = Schema.Struct({
-  actor: Schema.optional(Text(64, { description: "actor's name (contains) or id" })),
-  entityType: Schema.optional(Text(64)),
-  entityId: Schema.optional(Text(100)),
-  action: Schema.optional(Text(64)),
-  from: Schema.optional(DateText),
-  to: Schema.optional(DateText)
+  actor: optional(Text(64, { description: "actor's name (contains) or id" })),
+  entityType: optional(Text(64)),
+  entityId: optional(Text(100)),
+  action: optional(Text(64)),
+  from: optional(DateText),
+  to: optional(DateText)
 })
 /** @category models */
 export type AuditFilter = typeof AuditFilter.Type

@@ -126,8 +126,15 @@ export const BooleanFromQuery = Schema.transform(Schema.Literal("true", "false",
   encode: (b) => (b ? "true" : "false")
 })
 
+/**
+ * An optional field that is either absent or a value (never `undefined`), as JSON has it.
+ *
+ * @category constructors
+ */
+export const optional = <S extends Schema.Schema.All>(schema: S) => Schema.optionalWith(schema, { exact: true })
+
 /** Paging of a list: page from 1, at most 500 items a page. @category models */
 export const Paging = Schema.Struct({
-  page: Schema.optional(IntFromQuery(1, 1_000_000)),
-  pageSize: Schema.optional(IntFromQuery(1, 500))
+  page: optional(IntFromQuery(1, 1_000_000)),
+  pageSize: optional(IntFromQuery(1, 500))
 })

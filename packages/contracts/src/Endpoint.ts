@@ -79,7 +79,7 @@ export type FieldProblem = typeof FieldProblem.Type
 export const ErrorBody = Schema.Struct({
   error: Schema.String,
   message: Schema.String,
-  problems: Schema.optional(Schema.Array(FieldProblem))
+  problems: Schema.optionalWith(Schema.Array(FieldProblem), { exact: true })
 })
 /** @category models */
 export type ErrorBody = typeof ErrorBody.Type

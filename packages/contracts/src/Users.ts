@@ -7,7 +7,7 @@
 import { Role } from "@fundguard/domain/Access"
 import * as Schema from "effect/Schema"
 import { SessionUser, Username } from "./Auth.js"
-import { Id, Instant, Name, Text } from "./Bounded.js"
+import { Id, Instant, Name, optional, Text } from "./Bounded.js"
 import { endpoint, json } from "./Endpoint.js"
 
 /** An account as administrators see it. @category models */
@@ -49,8 +49,8 @@ export const createUser = endpoint({
     displayName: Name,
     role: Role,
     unitId: Schema.NullOr(Id),
-    department: Schema.optional(Schema.NullOr(Name)),
-    initialPassword: Schema.optional(InitialPassword)
+    department: optional(Schema.NullOr(Name)),
+    initialPassword: optional(InitialPassword)
   }),
   success: json(Schema.Struct({ user: UserAccount, initialPassword: Schema.String }), 201)
 })
@@ -64,11 +64,11 @@ export const updateUser = endpoint({
   summary: "Change an account's name, role, unit or department, or disable/enable it (disabling signs it out)",
   params: UserParams,
   body: Schema.Struct({
-    displayName: Schema.optional(Name),
-    role: Schema.optional(Role),
-    unitId: Schema.optional(Schema.NullOr(Id)),
-    department: Schema.optional(Schema.NullOr(Name)),
-    active: Schema.optional(Schema.Boolean)
+    displayName: optional(Name),
+    role: optional(Role),
+    unitId: optional(Schema.NullOr(Id)),
+    department: optional(Schema.NullOr(Name)),
+    active: optional(Schema.Boolean)
   }),
   success: json(Schema.Struct({ user: UserAccount }))
 })
@@ -81,7 +81,7 @@ export const resetPassword = endpoint({
   tags,
   summary: "Set a new initial password (given or generated, shown once); signs the account out and lifts any lockout",
   params: UserParams,
-  body: Schema.Struct({ initialPassword: Schema.optional(InitialPassword) }),
+  body: Schema.Struct({ initialPassword: optional(InitialPassword) }),
   success: json(Schema.Struct({ initialPassword: Schema.String }))
 })
 

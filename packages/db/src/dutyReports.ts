@@ -21,7 +21,7 @@ import {
 import * as Either from "effect/Either"
 import type { Db } from "./client.js"
 import { listRankingSchemes, rankingSchemeOn } from "./duties.js"
-import { findTasks, plannerContext, tasksWithDeadlines, unitScope, type TaskView } from "./tasks.js"
+import { findTasks, plannerContext, tasksWithDeadlines, unitScope, type TaskView, type UnitQuery } from "./tasks.js"
 
 /** A coverage row with names. */
 export interface CoverageView extends CoverageRow {
@@ -148,12 +148,12 @@ const num = (values: unknown, key: string): number | null => {
  */
 export const monthlyLedger = async (
   db: Db,
-  query: { readonly month: string; readonly unitId?: string; readonly includeSupervised?: boolean }
+  query: UnitQuery & { readonly month: string }
 ): Promise<{ readonly period: Period; readonly lines: ReadonlyArray<LedgerLine> }> => {
   const period = parsePeriodKey(query.month)
   if (period === null || !/^\d{4}-\d{2}$/.test(query.month)) throw new Error(`not a month: ${query.month}`)
   const context = await plannerContext(db)
-  const unitIds = unitScope(context.organisation, query.unitId, query.includeSupervised ?? false)
+  const unitIds = unitScope(context.organisation, query.unitId, query.includeSupervised ?? false, query.allowedUnitIds)
   const completions = await db.taskCompletion.findMany({
     where: {
       completedOn: { gte: period.start, lte: period.end },
@@ -205,11 +205,9 @@ export interface CalendarDay {
 export const monthCalendar = async (
   db: Db,
   calendar: WorkingCalendarShape,
-  query: {
+  query: UnitQuery & {
     readonly month: string
     readonly today: string
-    readonly unitId?: string
-    readonly includeSupervised?: boolean
   }
 ): Promise<ReadonlyArray<CalendarDay>> => {
   const period = parsePeriodKey(query.month)
@@ -219,7 +217,8 @@ export const monthCalendar = async (
     to: period.end,
     on: query.today,
     ...(query.unitId === undefined ? {} : { unitId: query.unitId }),
-    ...(query.includeSupervised === undefined ? {} : { includeSupervised: query.includeSupervised })
+    ...(query.includeSupervised === undefined ? {} : { includeSupervised: query.includeSupervised }),
+    ...(query.allowedUnitIds === undefined ? {} : { allowedUnitIds: query.allowedUnitIds })
   })
   const days: Array<CalendarDay> = []
   for (let date = isoDate(period.start); date <= period.end; date = addDays(date, 1)) {

@@ -11,6 +11,8 @@ export interface InstitutionQuery {
   readonly orgKind?: OrgKind
   readonly page?: number
   readonly pageSize?: number
+  /** The caller's data scope: only these institutions (undefined = every institution). */
+  readonly withinCodes?: ReadonlyArray<string>
 }
 
 /** A page of institutions and the total that match. */
@@ -18,6 +20,7 @@ export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => 
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
   const page = Math.max(query.page ?? 1, 1)
   const where = {
+    ...(query.withinCodes === undefined ? {} : { code: { in: [...query.withinCodes] } }),
     ...(query.orgKind === undefined ? {} : { orgKind: query.orgKind }),
     ...(query.q === undefined || query.q === ""
       ? {}

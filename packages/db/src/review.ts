@@ -353,3 +353,7 @@ export const listReviewers = async (db: Db) =>
 
 /** The bureau's date now. */
 export const bureauToday = (now: Date = new Date()): IsoDate => bureauDate(now)
+
+/** The institution a lead is about, or null when there is no such lead (for scope checks). */
+export const institutionOfSuspicion = async (db: Db, id: string): Promise<string | null> =>
+  (await db.suspicion.findUnique({ where: { id }, select: { fixmedinsCode: true } }))?.fixmedinsCode ?? null

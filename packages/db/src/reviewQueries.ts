@@ -25,6 +25,8 @@ export interface SuspicionFilter {
   readonly assigneeId?: string
   /** Leads first filed by this run. */
   readonly runId?: string
+  /** The caller's data scope: only leads of these institutions (undefined = every institution). */
+  readonly withinInstitutions?: ReadonlyArray<string>
 }
 
 const list = <A>(value: A | ReadonlyArray<A> | undefined): ReadonlyArray<A> | undefined =>
@@ -47,6 +49,7 @@ export const suspicionWhere = (filter: SuspicionFilter, today: IsoDate) => {
   }
   if (filter.assigneeId !== undefined) and.push({ assigneeId: filter.assigneeId })
   if (filter.runId !== undefined) and.push({ firstRunId: filter.runId })
+  if (filter.withinInstitutions !== undefined) and.push({ fixmedinsCode: { in: [...filter.withinInstitutions] } })
   return and.length === 0 ? {} : { AND: and }
 }
 

@@ -2,6 +2,7 @@
  * Tasks: generated from the duties (idempotently — one per duty, unit, object and period), completed
  * with evidence, and listed with their state on a day. Every change is audited in its transaction.
  */
+import type { GenerationReport, TaskView } from "@fundguard/contracts/Tasks"
 import {
   checkCompletion,
   completedOn,
@@ -16,12 +17,10 @@ import {
   versionForPeriod,
   workingDaysBetween,
   type Duty,
-  type EvidenceField,
   type InstitutionFacts,
   type Organisation,
   type OrgKind,
   type PlannedTask,
-  type TaskState,
   type WorkingCalendarShape
 } from "@fundguard/domain"
 import * as Either from "effect/Either"
@@ -59,13 +58,8 @@ export const plannerContext = async (db: Db): Promise<PlannerContext> => {
   }
 }
 
-/** What a generation pass did. */
-export interface GenerationReport {
-  readonly planned: number
-  readonly created: number
-  readonly recalculated: number
-  readonly provisional: number
-}
+/** What a generation pass did (the contract's shape). */
+export type { GenerationReport } from "@fundguard/contracts/Tasks"
 
 const taskData = (t: PlannedTask) => ({
   dutyCode: t.dutyCode,
@@ -199,52 +193,8 @@ export const findTasks = (db: Db, filter: TaskFilter = {}) =>
     orderBy: [{ deadline: "asc" }, { unitId: "asc" }, { dutyCode: "asc" }, { objectCode: "asc" }]
   })
 
-/** A task as the doors show it. */
-export interface TaskView {
-  readonly id: string | null
-  readonly generated: boolean
-  readonly key: string
-  readonly dutyCode: string
-  readonly dutyVersion: number
-  readonly title: string
-  readonly category: string
-  readonly unitId: string
-  readonly unitName: string
-  readonly objectType: string
-  readonly objectCode: string
-  readonly objectName: string | null
-  readonly periodKey: string
-  readonly periodLabel: string
-  readonly periodStart: string
-  readonly periodEnd: string
-  readonly deadline: string
-  readonly deadlineProvisional: boolean
-  readonly deadlineNote: string | null
-  readonly requiredCount: number
-  readonly completedCount: number
-  readonly completedOn: string | null
-  readonly state: TaskState
-  readonly stateLabel: string
-  readonly dueToday: boolean
-  /** Working days from the day asked about to the deadline (0 on the day), or null when unknown or past. */
-  readonly workingDaysLeft: number | null
-  readonly coverageTarget: number
-  readonly evidence: ReadonlyArray<EvidenceField>
-  readonly source: string
-  readonly completions: ReadonlyArray<{
-    readonly id: string
-    readonly completedOn: string
-    readonly record: string
-    readonly values: unknown
-    readonly actorName: string
-    readonly files: ReadonlyArray<{
-      readonly id: string
-      readonly fileName: string
-      readonly size: number
-      readonly sha256: string
-    }>
-  }>
-}
+/** A task as the doors show it (the contract's shape). */
+export type { TaskView } from "@fundguard/contracts/Tasks"
 
 type TaskLike = {
   readonly id: string | null
@@ -336,13 +286,28 @@ export const viewTasks = (
   )
 }
 
-/** The unit and, when asked, every unit it supervises (seed 000: the bureau sees its units' tasks). */
+/**
+ * The unit and, when asked, every unit it supervises (seed 000: the bureau sees its units' tasks),
+ * kept within `allowed` (the caller's data scope; undefined = everything).
+ */
 export const unitScope = (
   org: Organisation,
   unitId: string | undefined,
-  includeSupervised: boolean
-): ReadonlyArray<string> | undefined =>
-  unitId === undefined ? undefined : [unitId, ...(includeSupervised ? supervisedBy(org, unitId) : [])]
+  includeSupervised: boolean,
+  allowed?: ReadonlyArray<string>
+): ReadonlyArray<string> | undefined => {
+  const asked = unitId === undefined ? undefined : [unitId, ...(includeSupervised ? supervisedBy(org, unitId) : [])]
+  if (allowed === undefined) return asked
+  return asked === undefined ? allowed : asked.filter((id) => allowed.includes(id))
+}
+
+/** Which units' tasks a query covers: one unit (and those it supervises), within the caller's scope. */
+export interface UnitQuery {
+  readonly unitId?: string
+  readonly includeSupervised?: boolean
+  /** The caller's data scope: only these units (undefined = every unit). */
+  readonly allowedUnitIds?: ReadonlyArray<string>
+}
 
 /**
  * What is due on `date`: every task open that day (its period has begun, it is not done) — stored
@@ -353,10 +318,15 @@ export const dueOn = async (
   db: Db,
   calendar: WorkingCalendarShape,
   date: string,
-  options: { readonly unitId?: string; readonly includeSupervised?: boolean } = {}
+  options: UnitQuery = {}
 ): Promise<ReadonlyArray<TaskView>> => {
   const context = await plannerContext(db)
-  const unitIds = unitScope(context.organisation, options.unitId, options.includeSupervised ?? false)
+  const unitIds = unitScope(
+    context.organisation,
+    options.unitId,
+    options.includeSupervised ?? false,
+    options.allowedUnitIds
+  )
   const stored = await findTasks(db, { ...(unitIds === undefined ? {} : { unitIds }), openOn: date })
   const storedKeys = new Set(
     (
@@ -402,16 +372,14 @@ export const dueOn = async (
 export const tasksWithDeadlines = async (
   db: Db,
   calendar: WorkingCalendarShape,
-  range: {
+  range: UnitQuery & {
     readonly from: string
     readonly to: string
     readonly on: string
-    readonly unitId?: string
-    readonly includeSupervised?: boolean
   }
 ): Promise<ReadonlyArray<TaskView>> => {
   const context = await plannerContext(db)
-  const unitIds = unitScope(context.organisation, range.unitId, range.includeSupervised ?? false)
+  const unitIds = unitScope(context.organisation, range.unitId, range.includeSupervised ?? false, range.allowedUnitIds)
   const tasks = await findTasks(db, {
     ...(unitIds === undefined ? {} : { unitIds }),
     deadlineFrom: range.from,
@@ -532,3 +500,12 @@ export const recordCompletion = async (
 /** Evidence file rows by id. */
 export const evidenceFiles = (db: Db, ids: ReadonlyArray<string>) =>
   db.evidenceFile.findMany({ where: { id: { in: [...ids] } } })
+
+/** The unit a task belongs to, or null when there is no such task (for scope checks). */
+export const unitOfTask = async (db: Db, id: string): Promise<string | null> =>
+  (await db.dutyTask.findUnique({ where: { id }, select: { unitId: true } }))?.unitId ?? null
+
+/** The unit of the task a completion was recorded against, or null (for scope checks). */
+export const unitOfCompletion = async (db: Db, completionId: string): Promise<string | null> =>
+  (await db.taskCompletion.findUnique({ where: { id: completionId }, select: { task: { select: { unitId: true } } } }))
+    ?.task.unitId ?? null

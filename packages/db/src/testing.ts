@@ -10,6 +10,9 @@ import pg from "pg"
 import { openDatabase, type Database } from "./client.js"
 import { testPostgresUrl, type Provider } from "./config.js"
 import { migrateDatabase } from "./migrate.js"
+import { changeOrganisation } from "./organisation.js"
+import { OrgUnit } from "@fundguard/domain"
+import * as Schema from "effect/Schema"
 
 /** A migrated scratch database and how to dispose of it. */
 export interface ScratchDatabase extends Database {
@@ -61,4 +64,32 @@ export const createScratchDatabase = async (provider: Provider): Promise<Scratch
       await client.end()
     }
   }
+}
+
+/**
+ * Gives a scratch database the one unit every bureau has: the bureau itself (no parent), whose
+ * members' data scope is everything. Tests that are not about the organisation put staff there.
+ */
+export const addBureauUnit = async (db: Database["db"], id = "BUREAU"): Promise<string> => {
+  await changeOrganisation(
+    db,
+    { id: null, name: "test" },
+    {
+      units: [
+        Schema.decodeUnknownSync(OrgUnit)({
+          id,
+          name: "测试县医疗保障局",
+          kind: "bureau",
+          parentId: null,
+          areaCode: null,
+          institutionCode: null,
+          head: null,
+          phone: null,
+          active: true
+        })
+      ]
+    },
+    "test"
+  )
+  return id
 }

@@ -4,7 +4,13 @@
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
-import { bureauDate, parsePeriodKey, type Period, type WorkingCalendarShape } from "@fundguard/domain"
+import {
+  bureauDate,
+  parsePeriodKey,
+  unitInScope,
+  type Period,
+  type WorkingCalendarShape
+} from "@fundguard/domain"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { HttpProblem } from "../plugins/errors.js"
@@ -37,6 +43,26 @@ export const contextOf = (options: ResponsibilityOptions): ResponsibilityContext
 export const actorOf = (request: FastifyRequest): Actor => {
   const user = currentUser(request)
   return { id: user.id, name: `${user.displayName}（${user.username}）`, ip: request.ip }
+}
+
+/**
+ * The units a task query covers, within the caller's data scope: asking for a unit outside it is a
+ * 403 naming `$.query.unit`; asking for none means every unit in scope.
+ */
+export const scopedUnits = async (
+  request: FastifyRequest,
+  query: { readonly unit?: string | undefined; readonly includeSupervised?: boolean | undefined }
+) => {
+  const scope = await request.scope()
+  if (query.unit !== undefined && !unitInScope(scope, query.unit))
+    throw new HttpProblem(403, "OutOfScope", `无权查看单位 ${query.unit} 的数据`, [
+      { path: "$.query.unit", message: "不在本人所属单位及其监管的单位之内" }
+    ])
+  return {
+    ...(query.unit === undefined ? {} : { unitId: query.unit }),
+    ...(query.includeSupervised === undefined ? {} : { includeSupervised: query.includeSupervised }),
+    ...(scope.all ? {} : { allowedUnitIds: [...scope.unitIds] })
+  }
 }
 
 /** A period key from the query, or a 400 naming the parameter. */

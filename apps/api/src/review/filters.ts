@@ -2,15 +2,15 @@
  * The list's query parameters as a repository filter: comma lists split, statuses checked against
  * the domain's, `assignee=me` resolved to the caller.
  */
-import { SuspicionStatus } from "@fundguard/domain"
+import { SuspicionStatus, type DataScope } from "@fundguard/domain"
 import type { SuspicionFilter } from "@fundguard/db"
 import { HttpProblem } from "../plugins/errors.js"
 import type { FilterQuery } from "./present.js"
 
 const statuses: ReadonlyArray<string> = SuspicionStatus.literals
 
-/** The filter of a query; 400 naming `$.query.<field>` for a bad value. */
-export const filterOf = (query: FilterQuery, callerId: string): SuspicionFilter => {
+/** The filter of a query within the caller's data scope; 400 naming `$.query.<field>` for a bad value. */
+export const filterOf = (query: FilterQuery, callerId: string, scope: DataScope): SuspicionFilter => {
   const status = query.status?.split(",")
   const unknown = status?.filter((s) => !statuses.includes(s)) ?? []
   if (unknown.length > 0) {
@@ -32,6 +32,7 @@ export const filterOf = (query: FilterQuery, callerId: string): SuspicionFilter 
     ...(query.category === undefined ? {} : { category: query.category }),
     ...(query.overdue === true ? { overdue: true } : {}),
     ...(query.assignee === undefined ? {} : { assigneeId: query.assignee === "me" ? callerId : query.assignee }),
-    ...(query.runId === undefined ? {} : { runId: query.runId })
+    ...(query.runId === undefined ? {} : { runId: query.runId }),
+    ...(scope.all ? {} : { withinInstitutions: [...scope.institutionCodes] })
   }
 }

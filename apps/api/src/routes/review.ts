@@ -9,17 +9,20 @@ import {
   assignSuspicion,
   bureauToday,
   exportSuspicions,
+  institutionOfSuspicion,
   listReviewers,
   recordAudit,
   reviewSubject,
   stampFirstReviewDeadlines,
   suspicionDetail,
+  SuspicionNotFound,
   type Db
 } from "@fundguard/db"
 import {
   can,
   deadlineFor,
   decideAssignment,
+  institutionInScope,
   dispositionLabel,
   institutionResponseKindLabel,
   offeredActions,
@@ -110,9 +113,17 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     const user = currentUser(request)
     return { id: user.id, name: user.displayName, role: user.role, ip: request.ip }
   }
+  /** A lead outside the caller's data scope is answered as if it did not exist. */
+  const withinScope = async (request: FastifyRequest, id: string): Promise<void> => {
+    const scope = await request.scope()
+    if (scope.all) return
+    const institution = await institutionOfSuspicion(db, id)
+    if (institution === null || !institutionInScope(scope, institution)) throw new SuspicionNotFound(id)
+  }
   const step = (request: FastifyRequest, id: string, revision: number, action: ReviewAction, input: unknown) =>
-    asHttp(() =>
-      applyReviewStep(db, {
+    asHttp(async () => {
+      await withinScope(request, id)
+      return applyReviewStep(db, {
         suspicionId: id,
         revision,
         action,
@@ -121,7 +132,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         today: today(),
         calendar
       })
-    )
+    })
 
   app.get<{ Params: { id: string } }>(
     "/api/v1/suspicions/:id",
@@ -143,11 +154,25 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         institution,
         firstRun,
         lastRun
-      } = await asHttp(() => suspicionDetail(db, request.params.id))
+      } = await asHttp(async () => {
+        await withinScope(request, request.params.id)
+        return suspicionDetail(db, request.params.id)
+      })
       const subject = await reviewSubject(db, s.id)
       const opened = [...s.reviewEvents].reverse().find((e) => e.toStatus === s.status && e.dueDate !== null)
       const firstStep = subject.status === "pending_first_review" && opened === undefined ? "first_review" : null
       const claim = decideAssignment(subject, actor, actor)
+      // Reading a lead reads personal data (人员编号, 就诊 and 结算 ids): who looked is on the record.
+      await recordAudit(
+        db,
+        { id: user.id, name: user.displayName, ip: request.ip },
+        {
+          action: "suspicion.view",
+          entityType: "suspicion",
+          entityId: s.id,
+          details: { unmasked: can(user.role, "personal-data:unmasked"), institution: s.fixmedinsCode }
+        }
+      )
       return {
         ...presentSuspicion({ ...s, institutionName: institution?.name ?? null }, user.role, now),
         institution:
@@ -298,14 +323,15 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       }
     },
     async (request) =>
-      asHttp(() =>
-        assignSuspicion(db, {
+      asHttp(async () => {
+        await withinScope(request, request.params.id)
+        return assignSuspicion(db, {
           suspicionId: request.params.id,
           revision: request.body.revision,
           assigneeId: request.body.assigneeId,
           caller: callerOf(request)
         })
-      )
+      })
   )
 
   app.post<{
@@ -384,6 +410,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       const results = []
       for (const item of items) {
         try {
+          await withinScope(request, item.id)
           const r =
             action === "assign"
               ? await assignSuspicion(db, {
@@ -427,7 +454,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     async (request, reply) => {
       await stampFirstReviewDeadlines(db, calendar)
       const user = currentUser(request)
-      const filter = filterOf(request.query, user.id)
+      const filter = filterOf(request.query, user.id, await request.scope())
       const now = today()
       const { total, items } = await exportSuspicions(db, filter, now, exportLimit)
       if (items === null) {
@@ -451,7 +478,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         {
           action: "suspicion.export",
           entityType: "suspicion",
-          details: { filters: request.query, count: rows.length }
+          details: { filters: request.query, count: rows.length, unmasked: can(user.role, "personal-data:unmasked") }
         }
       )
       const stamp = exportedAt.toISOString().slice(0, 10).replace(/-/g, "")

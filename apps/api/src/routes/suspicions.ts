@@ -133,7 +133,7 @@ export const suspicionRoutes = async (
       const user = currentUser(request)
       const today = bureauDate(options.now())
       const { page, pageSize, ...query } = request.query
-      const result = await searchSuspicions(options.db, filterOf(query, user.id), today, {
+      const result = await searchSuspicions(options.db, filterOf(query, user.id, await request.scope()), today, {
         ...(page === undefined ? {} : { page }),
         ...(pageSize === undefined ? {} : { pageSize })
       })

@@ -1,8 +1,10 @@
 /**
  * Tasks: what is due on a day, a month's deadlines, overdue lists for a unit and its supervisor, one
  * task, recording a completion with evidence (files included), downloading evidence, and generating
- * tasks on demand (the worker does it daily).
+ * tasks on demand (the worker does it daily). Every task read or written is within the caller's
+ * data scope; one outside it is answered as if it did not exist.
  */
+import { Tasks } from "@fundguard/contracts"
 import {
   dueOn,
   evidenceFiles,
@@ -12,265 +14,140 @@ import {
   recordCompletion,
   taskById,
   tasksWithDeadlines,
-  TaskNotFound
+  TaskNotFound,
+  unitOfCompletion,
+  unitOfTask
 } from "@fundguard/db"
-import { InvalidCompletion } from "@fundguard/domain"
-import type { FastifyInstance } from "fastify"
+import { InvalidCompletion, unitInScope } from "@fundguard/domain"
+import type { FastifyInstance, FastifyRequest } from "fastify"
+import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
-import {
-  actorOf,
-  checkDate,
-  contextOf,
-  dateSchema,
-  monthSchema,
-  unitIdSchema,
-  type ResponsibilityOptions
-} from "../responsibilities/context.js"
+import { actorOf, contextOf, scopedUnits, type ResponsibilityOptions } from "../responsibilities/context.js"
+import { attachment } from "../responsibilities/sheets.js"
 
-const tags = ["tasks"]
-const scopeQuery = {
-  unit: unitIdSchema,
-  includeSupervised: { type: "boolean", description: "also the units this unit supervises" }
-} as const
+/** The largest evidence file, once decoded. */
+const maxFileBytes = 20 * 1024 * 1024
 
-interface Scope {
-  unit?: string
-  includeSupervised?: boolean
+/**
+ * Evidence is served back only as these types; anything else (HTML, SVG, scripts…) goes out as
+ * bytes, so an uploaded file can never run in the bureau's pages. Always as an attachment.
+ */
+const servedTypes = new Set(["application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp", "text/plain"])
+const safeMediaType = (declared: string) => {
+  const type = declared.split(";")[0]!.trim().toLowerCase()
+  return servedTypes.has(type) ? type : "application/octet-stream"
 }
-const scopeOf = (q: Scope) => ({
-  ...(q.unit === undefined ? {} : { unitId: q.unit }),
-  ...(q.includeSupervised === undefined ? {} : { includeSupervised: q.includeSupervised })
-})
 
 /** The task routes. */
 export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOptions) => {
   const ctx = contextOf(options)
 
-  app.get(
-    "/api/v1/calendar/info",
-    {
-      config: { permission: "duties:read" },
-      schema: { tags, summary: "Today (China Standard Time) and the years the holiday data covers" }
-    },
-    async () => ({ today: ctx.today(), source: ctx.calendar.source, coveredYears: ctx.calendar.coveredYears })
-  )
+  const taskInScope = async (request: FastifyRequest, id: string) => {
+    const unit = await unitOfTask(ctx.db, id)
+    if (unit === null || !unitInScope(await request.scope(), unit))
+      throw new HttpProblem(404, "NotFound", `任务 ${id} 不存在`)
+  }
 
-  app.get<{ Querystring: Scope & { on?: string } }>(
-    "/api/v1/tasks/due",
-    {
-      config: { permission: "duties:read" },
-      schema: {
-        tags,
-        summary: "What is due on a day (default today): every task open that day, with deadlines; overdue ones flagged",
-        querystring: { type: "object", properties: { on: dateSchema, ...scopeQuery }, additionalProperties: false }
-      }
-    },
-    async (request) => {
-      const on = checkDate(request.query.on ?? ctx.today(), "$.query.on")
-      const items = await dueOn(ctx.db, ctx.calendar, on, scopeOf(request.query))
-      return { on, items, overdue: items.filter((t) => t.state === "overdue").length }
-    }
-  )
+  mount(app, Tasks.calendarInfo, async () => ({
+    today: ctx.today(),
+    source: ctx.calendar.source,
+    coveredYears: ctx.calendar.coveredYears
+  }))
 
-  app.get<{ Querystring: Scope & { on?: string; state?: string; from?: string; to?: string } }>(
-    "/api/v1/tasks",
-    {
-      config: { permission: "duties:read" },
-      schema: {
-        tags,
-        summary:
-          "Tasks whose deadline falls in from…to (default: all up to `on`), states as of `on`; state=overdue lists the overdue ones",
-        querystring: {
-          type: "object",
-          properties: {
-            on: dateSchema,
-            from: dateSchema,
-            to: dateSchema,
-            state: { type: "string", enum: ["done", "done_late", "open", "overdue", "not_selected"] },
-            ...scopeQuery
-          },
-          additionalProperties: false
-        }
-      }
-    },
-    async (request) => {
-      const on = checkDate(request.query.on ?? ctx.today(), "$.query.on")
-      const items = await tasksWithDeadlines(ctx.db, ctx.calendar, {
-        from: request.query.from ?? "0000-01-01",
-        to: request.query.to ?? (request.query.state === "overdue" ? on : "9999-12-31"),
-        on,
-        ...scopeOf(request.query)
-      })
-      const filtered = request.query.state === undefined ? items : items.filter((t) => t.state === request.query.state)
-      return { on, items: filtered }
-    }
-  )
+  mount(app, Tasks.dueTasks, async ({ query, request }) => {
+    const on = query.on ?? ctx.today()
+    const items = await dueOn(ctx.db, ctx.calendar, on, await scopedUnits(request, query))
+    return { on, items, overdue: items.filter((t) => t.state === "overdue").length }
+  })
 
-  app.get<{ Querystring: Scope & { month: string } }>(
-    "/api/v1/calendar/month",
-    {
-      config: { permission: "duties:read" },
-      schema: {
-        tags,
-        summary:
-          "A month's days: holidays, adjusted working days, and the deadlines on each day with their state today",
-        querystring: {
-          type: "object",
-          properties: { month: monthSchema, ...scopeQuery },
-          required: ["month"],
-          additionalProperties: false
-        }
-      }
-    },
-    async (request) => ({
-      month: request.query.month,
-      today: ctx.today(),
-      days: await monthCalendar(ctx.db, ctx.calendar, {
-        month: request.query.month,
-        today: ctx.today(),
-        ...scopeOf(request.query)
-      })
+  mount(app, Tasks.listTasks, async ({ query, request }) => {
+    const on = query.on ?? ctx.today()
+    const items = await tasksWithDeadlines(ctx.db, ctx.calendar, {
+      from: query.from ?? "0000-01-01",
+      to: query.to ?? (query.state === "overdue" ? on : "9999-12-31"),
+      on,
+      ...(await scopedUnits(request, query))
     })
-  )
+    return { on, items: query.state === undefined ? items : items.filter((t) => t.state === query.state) }
+  })
 
-  app.get<{ Params: { id: string }; Querystring: { on?: string } }>(
-    "/api/v1/tasks/:id",
-    {
-      config: { permission: "duties:read" },
-      schema: {
-        tags,
-        summary: "One task with its completions and evidence",
-        querystring: { type: "object", properties: { on: dateSchema } }
-      }
-    },
-    async (request) => {
-      const task = await taskById(ctx.db, ctx.calendar, request.params.id, request.query.on ?? ctx.today())
-      if (task === null) throw new HttpProblem(404, "NotFound", `任务 ${request.params.id} 不存在`)
-      return task
-    }
-  )
+  mount(app, Tasks.monthCalendar, async ({ query, request }) => ({
+    month: query.month,
+    today: ctx.today(),
+    days: await monthCalendar(ctx.db, ctx.calendar, {
+      month: query.month,
+      today: ctx.today(),
+      ...(await scopedUnits(request, query))
+    })
+  }))
 
-  app.post<{
-    Params: { id: string }
-    Body: {
-      completedOn: string
-      record: string
-      values?: Record<string, unknown>
-      files?: Array<{ fileName: string; mediaType?: string; contentBase64: string }>
-    }
-  }>(
-    "/api/v1/tasks/:id/completions",
-    {
-      config: { permission: "tasks:complete" },
-      bodyLimit: 60 * 1024 * 1024,
-      schema: {
-        tags,
-        summary: "Record a completion of a task with its evidence (record, values the duty asks for, files)",
-        description:
-          "Checked against the duty version the task was generated under; 400 names every problem ($.values.personsSampled: 不得少于 10 …). Files are stored by SHA-256.",
-        body: {
-          type: "object",
-          properties: {
-            completedOn: dateSchema,
-            record: { type: "string", maxLength: 5000 },
-            values: { type: "object", additionalProperties: true },
-            files: {
-              type: "array",
-              maxItems: 20,
-              items: {
-                type: "object",
-                properties: {
-                  fileName: { type: "string", minLength: 1, maxLength: 200 },
-                  mediaType: { type: "string", maxLength: 100 },
-                  contentBase64: { type: "string" }
-                },
-                required: ["fileName", "contentBase64"],
-                additionalProperties: false
-              }
-            }
-          },
-          required: ["completedOn", "record"],
-          additionalProperties: false
-        }
-      }
-    },
-    async (request, reply) => {
-      const files = (request.body.files ?? []).map((f, i) => {
-        const bytes = Buffer.from(f.contentBase64, "base64")
-        if (bytes.byteLength === 0)
-          throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 是空的`, [
-            { path: `$.files[${i}]`, message: "empty file" }
-          ])
-        if (bytes.byteLength > 20 * 1024 * 1024)
-          throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [
-            { path: `$.files[${i}]`, message: "larger than 20 MB" }
-          ])
-        return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
-      })
-      try {
-        const completion = await recordCompletion(ctx.db, actorOf(request), {
-          taskId: request.params.id,
-          completedOn: request.body.completedOn,
-          record: request.body.record,
-          values: request.body.values ?? {},
-          files,
-          today: ctx.today(),
-          evidenceDir: ctx.evidenceDir
-        })
-        const task = await taskById(ctx.db, ctx.calendar, request.params.id, ctx.today())
-        return reply.status(201).send({ completionId: completion.id, task })
-      } catch (error) {
-        if (error instanceof TaskNotFound) throw new HttpProblem(404, "NotFound", error.message)
-        if (error instanceof InvalidCompletion)
-          throw new HttpProblem(400, "InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
-        throw error
-      }
-    }
-  )
+  mount(app, Tasks.getTask, async ({ params, query, request }) => {
+    await taskInScope(request, params.id)
+    const task = await taskById(ctx.db, ctx.calendar, params.id, query.on ?? ctx.today())
+    if (task === null) throw new HttpProblem(404, "NotFound", `任务 ${params.id} 不存在`)
+    return task
+  })
 
-  app.get<{ Params: { id: string } }>(
-    "/api/v1/evidence-files/:id",
-    {
-      config: { permission: "duties:read" },
-      schema: { tags, summary: "Download an evidence file (its SHA-256 is checked first)" }
-    },
-    async (request, reply) => {
-      const file = (await evidenceFiles(ctx.db, [request.params.id]))[0]
-      if (file === undefined) throw new HttpProblem(404, "NotFound", `证据文件 ${request.params.id} 不存在`)
-      let bytes: Buffer
-      try {
-        bytes = await readEvidence(ctx.evidenceDir, file.sha256)
-      } catch (error) {
-        throw new HttpProblem(410, "EvidenceUnavailable", (error as Error).message)
-      }
-      return reply
-        .header("content-type", file.mediaType)
-        .header("x-content-sha256", file.sha256)
-        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .send(bytes)
-    }
-  )
-
-  app.post<{ Body: { from?: string; through?: string } }>(
-    "/api/v1/tasks/generate",
-    {
-      config: { permission: "duties:write" },
-      schema: {
-        tags,
-        summary:
-          "Generate the tasks of every period that has begun from…through (default: this year up to today); idempotent",
-        body: { type: "object", properties: { from: dateSchema, through: dateSchema }, additionalProperties: false }
-      }
-    },
-    async (request) => {
-      const today = ctx.today()
-      const from = checkDate(request.body?.from ?? `${today.slice(0, 4)}-01-01`, "$.from")
-      const through = checkDate(request.body?.through ?? today, "$.through")
-      if (from > through)
-        throw new HttpProblem(400, "InvalidRequest", "from 晚于 through", [
-          { path: "$.from", message: "after through" }
+  mount(app, Tasks.completeTask, async ({ params, body, request }) => {
+    await taskInScope(request, params.id)
+    const files = (body.files ?? []).map((f, i) => {
+      const bytes = Buffer.from(f.contentBase64, "base64")
+      if (bytes.byteLength === 0)
+        throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 是空的`, [
+          { path: `$.files[${i}].contentBase64`, message: "文件为空或不是 base64" }
         ])
-      return generateTasks(ctx.db, actorOf(request), { calendar: ctx.calendar, from, through })
+      if (bytes.byteLength > maxFileBytes)
+        throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [
+          { path: `$.files[${i}].contentBase64`, message: "文件超过 20 MB" }
+        ])
+      return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
+    })
+    try {
+      const completion = await recordCompletion(ctx.db, actorOf(request), {
+        taskId: params.id,
+        completedOn: body.completedOn,
+        record: body.record,
+        values: body.values ?? {},
+        files,
+        today: ctx.today(),
+        evidenceDir: ctx.evidenceDir
+      })
+      return { completionId: completion.id, task: await taskById(ctx.db, ctx.calendar, params.id, ctx.today()) }
+    } catch (error) {
+      if (error instanceof TaskNotFound) throw new HttpProblem(404, "NotFound", error.message)
+      if (error instanceof InvalidCompletion)
+        throw new HttpProblem(400, "InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
+      throw error
     }
-  )
+  })
+
+  mount(app, Tasks.evidenceFile, async ({ params, request, reply }) => {
+    const file = (await evidenceFiles(ctx.db, [params.id]))[0]
+    const unit = file === undefined ? null : await unitOfCompletion(ctx.db, file.completionId)
+    if (file === undefined || unit === null || !unitInScope(await request.scope(), unit))
+      throw new HttpProblem(404, "NotFound", `证据文件 ${params.id} 不存在`)
+    let bytes: Buffer
+    try {
+      bytes = await readEvidence(ctx.evidenceDir, file.sha256)
+    } catch (error) {
+      throw new HttpProblem(410, "EvidenceUnavailable", (error as Error).message)
+    }
+    return reply
+      .header("content-type", safeMediaType(file.mediaType))
+      .header("x-content-sha256", file.sha256)
+      .header("content-disposition", attachment(file.fileName))
+      .header("content-security-policy", "sandbox; default-src 'none'")
+      .send(bytes)
+  })
+
+  mount(app, Tasks.generateTasks, async ({ body, request }) => {
+    const today = ctx.today()
+    const from = body.from ?? `${today.slice(0, 4)}-01-01`
+    const through = body.through ?? today
+    if (from > through)
+      throw new HttpProblem(400, "InvalidRequest", "开始日期晚于结束日期", [
+        { path: "$.from", message: "不得晚于 through" }
+      ])
+    return generateTasks(ctx.db, actorOf(request), { calendar: ctx.calendar, from, through })
+  })
 }
