@@ -109,7 +109,9 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
 
   it("requires a token on data routes and checks the role", async () => {
     expect((await get("/api/v1/institutions")).statusCode).toBe(401)
-    expect((await get("/api/v1/institutions", "weijian")).statusCode).toBe(200)
+    expect((await get("/api/v1/institutions", "shenhe")).statusCode).toBe(200)
+    // Other departments' accounts see what is addressed to them, not the bureau's register.
+    expect((await get("/api/v1/institutions", "weijian")).statusCode).toBe(403)
     const forbidden = await get("/api/v1/suspicions", "weijian")
     expect(forbidden.statusCode).toBe(403)
     expect(forbidden.json().error).toBe("Forbidden")

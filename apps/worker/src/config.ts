@@ -19,6 +19,8 @@ export interface WorkerConfig {
   readonly dutiesCron: string
   /** How many days back each pass also generates, to catch up after the worker was down. Default 31. */
   readonly dutiesCatchUpDays: number
+  /** When to look for interrupted runs and queued reruns: a cron expression. Default every minute. */
+  readonly queueCron: string
 }
 
 const dir = (value: string | undefined, fallback: string) =>
@@ -41,10 +43,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
       `FUNDGUARD_DUTIES_CRON is not a valid cron expression ("${dutiesCron}"): ${(error as Error).message}`
     )
   }
+  const queueCron = env["FUNDGUARD_QUEUE_CRON"] ?? "* * * * *"
+  try {
+    new Cron(queueCron, { paused: true }).stop()
+  } catch (error) {
+    throw new Error(`FUNDGUARD_QUEUE_CRON is not a valid cron expression ("${queueCron}"): ${(error as Error).message}`)
+  }
   const catchUp = env["FUNDGUARD_DUTIES_CATCHUP_DAYS"] ?? "31"
   if (!/^\d{1,3}$/.test(catchUp))
     throw new Error(`FUNDGUARD_DUTIES_CATCHUP_DAYS must be a whole number of days (0–999), got "${catchUp}"`)
   return {
+    queueCron,
     dutiesCron,
     dutiesCatchUpDays: Number(catchUp),
     databaseUrl: databaseUrl(env),

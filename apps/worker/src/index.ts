@@ -1,5 +1,5 @@
 /** The screening worker's pieces, for tests and embedding. */
 export { loadConfig, type WorkerConfig } from "./config.js"
 export { markScreened, pendingExtracts, type PendingExtract } from "./inbox.js"
-export { screenInbox, type Log, type PassReport } from "./nightly.js"
+export { runQueued, screenInbox, type Log, type PassReport } from "./nightly.js"
 export { generateDailyTasks } from "./duties.js"

@@ -9,7 +9,7 @@ import { bureauDate } from "@fundguard/domain"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
 import { generateDailyTasks } from "./duties.js"
-import { screenInbox } from "./nightly.js"
+import { runQueued, screenInbox } from "./nightly.js"
 
 const log = (line: string): void => void process.stderr.write(`[worker] ${new Date().toISOString()} ${line}\n`)
 const config = loadConfig()
@@ -53,14 +53,24 @@ if (process.argv.includes("--duties-once")) {
     { timezone: config.timezone, protect: true, name: "daily-duties" },
     runDuties
   )
+  let queueRunning: Promise<void> = Promise.resolve()
+  const queueJob = new Cron(config.queueCron, { timezone: config.timezone, protect: true, name: "reruns" }, () => {
+    queueRunning = runQueued(database.db, log).then(
+      () => undefined,
+      (error: unknown) => log(`rerun pass failed: ${String(error)}`)
+    )
+    return queueRunning
+  })
   log(`duties scheduled "${config.dutiesCron}" (${config.timezone}); generating today's tasks now`)
   void runDuties()
   const stop = async (signal: string) => {
     log(`${signal}: stopping`)
     job.stop()
     dutiesJob.stop()
+    queueJob.stop()
     await running
     await dutiesRunning
+    await queueRunning
     await database.close()
     process.exit(0)
   }

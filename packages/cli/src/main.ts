@@ -2,13 +2,23 @@
  * `pnpm fundguard <command>`: FundGuard's command-line interface.
  */
 import { CliFailure, ExitCode, note, type Command } from "./cli.js"
+import { auditCommand } from "./commands/audit.js"
 import { dbCommand } from "./commands/db.js"
 import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
 import { screenCommand } from "./commands/screen.js"
 import { seedCommand } from "./commands/seed.js"
+import { usersCommand } from "./commands/users.js"
 
-const commands: ReadonlyArray<Command> = [penaltyCommand, screenCommand, dbCommand, seedCommand, dutiesCommand]
+const commands: ReadonlyArray<Command> = [
+  penaltyCommand,
+  screenCommand,
+  dbCommand,
+  seedCommand,
+  dutiesCommand,
+  usersCommand,
+  auditCommand
+]
 
 const usage = `FundGuard 医保基金监管平台 — command line
 
@@ -18,6 +28,16 @@ Commands:
 ${commands.map((c) => `  ${c.summary}`).join("\n")}
 
 Run \`pnpm fundguard <command> --help\` for a command's options.`
+
+// Started by bin/fundguard.mjs with an IPC channel: when it closes, the launcher is gone (killed,
+// even with SIGKILL), and this process must not run on by itself. The channel must not keep it alive.
+if (process.channel !== undefined) {
+  process.channel.unref()
+  process.on("disconnect", () => {
+    note("the launching process is gone: stopping")
+    process.exit(130)
+  })
+}
 
 const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const [name, ...rest] = argv

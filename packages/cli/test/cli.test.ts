@@ -85,6 +85,7 @@ describe("pnpm fundguard", () => {
         "admin",
         "department",
         "reviewer",
+        "reviewer",
         "supervisor"
       ])
       const kinds = new Set((await database.db.institution.findMany()).map((i) => i.orgKind))
@@ -100,6 +101,42 @@ describe("pnpm fundguard", () => {
       expect(await database.db.suspicion.count()).toBeGreaterThan(0)
     } finally {
       await database.close()
+    }
+  })
+
+  it("seed never touches a database that has users: what people changed survives every start", async () => {
+    const url = `file:${join(work, "reseeded.db")}`
+    expect((await fundguard(["seed"], { databaseUrl: url })).code).toBe(0)
+    const before = openDatabase(url)
+    let snapshot: unknown
+    try {
+      // What users did after the first start: a password changed, the organisation edited, a lead reviewed.
+      await before.db.user.update({ where: { username: "admin" }, data: { passwordHash: "scrypt$changed-by-user" } })
+      await before.db.orgUnit.update({ where: { id: "CENTRE" }, data: { head: "新主任" } })
+      snapshot = {
+        users: await before.db.user.findMany({ orderBy: { username: "asc" } }),
+        units: await before.db.orgUnit.findMany({ orderBy: { id: "asc" } }),
+        runs: await before.db.screeningRun.count(),
+        suspicions: await before.db.suspicion.findMany({ orderBy: { id: "asc" } }),
+        tasks: await before.db.dutyTask.count()
+      }
+    } finally {
+      await before.close()
+    }
+    const again = await fundguard(["seed"], { databaseUrl: url })
+    expect(again.code).toBe(0)
+    expect(again.stderr).toContain("already holds data")
+    const after = openDatabase(url)
+    try {
+      expect({
+        users: await after.db.user.findMany({ orderBy: { username: "asc" } }),
+        units: await after.db.orgUnit.findMany({ orderBy: { id: "asc" } }),
+        runs: await after.db.screeningRun.count(),
+        suspicions: await after.db.suspicion.findMany({ orderBy: { id: "asc" } }),
+        tasks: await after.db.dutyTask.count()
+      }).toEqual(snapshot)
+    } finally {
+      await after.close()
     }
   })
 

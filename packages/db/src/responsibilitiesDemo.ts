@@ -134,6 +134,20 @@ export const demoOrganisation = () => {
           "pharmacy"
         )
       },
+      // seed 000 §二(二): 医保中心每月对门诊统筹费用进行分析比对 — the claims of every institution.
+      {
+        unitId: "CENTRE",
+        areaCode: "*",
+        orgKinds: kinds(
+          "public_hospital",
+          "private_hospital",
+          "township_health_center",
+          "community_health_center",
+          "village_clinic",
+          "clinic",
+          "pharmacy"
+        )
+      },
       ...areas.map(([code]) => ({
         unitId: `SSO-${code.toUpperCase()}`,
         areaCode: code,

@@ -5,6 +5,7 @@
  */
 import { suspicionKey, type Suspicion } from "@fundguard/domain"
 import { bureauDate } from "@fundguard/domain/WorkingCalendar"
+import { hostname } from "node:os"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 import { searchSuspicions, type SuspicionFilter } from "./reviewQueries.js"
@@ -29,11 +30,24 @@ export interface RuleStat {
   readonly durationMs: number
 }
 
-/** Records that a run has started. */
+/** Where a run is running: this host and process, so that others can tell whether it still lives. */
+export const runOwner = (): string => `${hostname()}:${process.pid}`
+
+/** How often a running run says it is alive, and how long without that it counts as dead. */
+export const runHeartbeat = { intervalMs: 10_000, leaseMs: 90_000 } as const
+
+/** Records that a run has started (running here, alive now). */
 export const startRun = async (db: Db, actor: Actor, start: RunStart) =>
   db.$transaction(async (tx) => {
     const run = await tx.screeningRun.create({
-      data: { ...start, params: start.params as never, status: "running", ruleStats: [] as never }
+      data: {
+        ...start,
+        params: start.params as never,
+        status: "running",
+        ruleStats: [] as never,
+        owner: runOwner(),
+        heartbeatAt: new Date()
+      }
     })
     await recordAudit(tx, actor, {
       action: "screening.start",
@@ -148,22 +162,161 @@ export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
   })
 }
 
+/** Says that a running run is still alive. */
+export const beatRun = async (db: Db, runId: string): Promise<void> => {
+  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: new Date() } })
+}
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/**
+ * Marks as interrupted every running run whose process is gone: on this host, a process that no
+ * longer exists; anywhere, a heartbeat older than the lease. Nothing it filed is kept (a run files
+ * its suspicions only when it finishes), so the previous results stand. Resolves the runs marked.
+ */
+export const reapInterruptedRuns = async (
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+  leaseMs: number = runHeartbeat.leaseMs
+): Promise<ReadonlyArray<string>> => {
+  const running = await db.screeningRun.findMany({ where: { status: "running" } })
+  const here = hostname()
+  const dead = running.filter((run) => {
+    const [host, pid] = (run.owner ?? "").split(":")
+    const gone = host === here && pid !== undefined && pid !== "" && !processAlive(Number(pid))
+    const silent = (run.heartbeatAt ?? run.startedAt).getTime() < now.getTime() - leaseMs
+    return gone || silent
+  })
+  const reaped: Array<string> = []
+  for (const run of dead) {
+    await db.$transaction(async (tx) => {
+      const marked = await tx.screeningRun.updateMany({
+        where: { id: run.id, status: "running" },
+        data: {
+          status: "interrupted",
+          finishedAt: now,
+          error: `筛查进程已终止（${run.owner ?? "未知进程"}，最后心跳 ${(run.heartbeatAt ?? run.startedAt).toISOString()}），本次未生成疑点；可重新筛查`
+        }
+      })
+      if (marked.count === 0) return
+      reaped.push(run.id)
+      await recordAudit(tx, actor, {
+        action: "screening.interrupted",
+        entityType: "screening_run",
+        entityId: run.id,
+        details: { owner: run.owner, heartbeatAt: (run.heartbeatAt ?? run.startedAt).toISOString() }
+      })
+    })
+  }
+  return reaped
+}
+
+/** The run cannot be rerun: unknown, or still running or queued. */
+export class RunNotRerunnable extends Error {
+  readonly _tag = "RunNotRerunnable"
+  constructor(
+    readonly id: string,
+    reason: string
+  ) {
+    super(reason)
+    this.name = "RunNotRerunnable"
+  }
+}
+
+/**
+ * Asks for a finished, failed or interrupted run to be done again: a new run, queued, over the same
+ * extract with the same parameters, which the worker takes up (`claimQueuedRun`).
+ */
+export const requestRerun = async (db: Db, actor: Actor, runId: string) =>
+  db.$transaction(async (tx) => {
+    const source = await tx.screeningRun.findUnique({ where: { id: runId } })
+    if (source === null) throw new RunNotRerunnable(runId, `筛查批次 ${runId} 不存在`)
+    if (source.status === "running" || source.status === "queued")
+      throw new RunNotRerunnable(runId, "该批次仍在进行或排队中，不能重新筛查")
+    const queued = await tx.screeningRun.findFirst({ where: { extract: source.extract, status: { in: ["queued", "running"] } } })
+    if (queued !== null) throw new RunNotRerunnable(runId, `同一数据包已有批次在进行或排队（${queued.id}）`)
+    const run = await tx.screeningRun.create({
+      data: {
+        status: "queued",
+        trigger: "api",
+        extract: source.extract,
+        admdvs: source.admdvs,
+        periodFrom: source.periodFrom,
+        periodTo: source.periodTo,
+        params: source.params as never,
+        ruleStats: [] as never
+      }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.rerun_requested",
+      entityType: "screening_run",
+      entityId: run.id,
+      details: { rerunOf: runId, extract: source.extract }
+    })
+    return run
+  })
+
+/** Takes the oldest queued run for this process (atomically: two workers never take the same one). */
+export const claimQueuedRun = async (db: Db) => {
+  const next = await db.screeningRun.findFirst({ where: { status: "queued" }, orderBy: { startedAt: "asc" } })
+  if (next === null) return null
+  const claimed = await db.screeningRun.updateMany({
+    where: { id: next.id, status: "queued" },
+    data: { status: "running", owner: runOwner(), heartbeatAt: new Date(), startedAt: new Date() }
+  })
+  return claimed.count === 1 ? next : null
+}
+
 /** The most recent screening runs, newest first. */
 export const listRuns = (db: Db, take = 20) => db.screeningRun.findMany({ orderBy: { startedAt: "desc" }, take })
 
 /**
  * Records screening runs in this database; structurally the `RunRecorder` of
- * `@fundguard/screening`'s job (this package does not depend on it).
+ * `@fundguard/screening`'s job (this package does not depend on it). While a run goes, a heartbeat
+ * says every few seconds that it is alive (`reapInterruptedRuns`). Given `claimed`, the run was
+ * queued and already taken by this process (`claimQueuedRun`): starting it records nothing new.
  */
-export const databaseRunRecorder = (db: Db, actor: Actor) => ({
-  start: (run: RunStart) => startRun(db, actor, run),
-  finish: async (
-    runId: string,
-    result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
-  ) => {
-    const { created } = await finishRun(db, actor, runId, result)
-    return { created }
-  },
-  fail: (runId: string, error: string) => failRun(db, actor, runId, error),
-  progress: (runId: string, progress: RunProgress) => recordRunProgress(db, runId, progress)
-})
+export const databaseRunRecorder = (db: Db, actor: Actor, options: { readonly claimed?: string } = {}) => {
+  const beats = new Map<string, NodeJS.Timeout>()
+  const stopBeating = (runId: string) => {
+    clearInterval(beats.get(runId))
+    beats.delete(runId)
+  }
+  return {
+    start: async (run: RunStart) => {
+      const started =
+        options.claimed === undefined
+          ? await startRun(db, actor, run)
+          : await db.screeningRun.update({
+              where: { id: options.claimed },
+              data: { trigger: run.trigger, admdvs: run.admdvs, periodFrom: run.periodFrom, periodTo: run.periodTo }
+            })
+      const timer = setInterval(() => void beatRun(db, started.id).catch(() => undefined), runHeartbeat.intervalMs)
+      timer.unref()
+      beats.set(started.id, timer)
+      return started
+    },
+    finish: async (
+      runId: string,
+      result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
+    ) => {
+      stopBeating(runId)
+      const { created } = await finishRun(db, actor, runId, result)
+      return { created }
+    },
+    fail: async (runId: string, error: string) => {
+      stopBeating(runId)
+      await failRun(db, actor, runId, error)
+    },
+    progress: (runId: string, progress: RunProgress) => recordRunProgress(db, runId, progress)
+  }
+}

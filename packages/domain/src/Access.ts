@@ -86,7 +86,7 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "duties:read",
     "tasks:complete"
   ],
-  department: ["session:own", "institutions:read", "penalties:assess"]
+  department: ["session:own", "penalties:assess"]
 }
 
 /**

@@ -1,18 +1,25 @@
 /**
  * The suspicion list (疑点) with its filters, and the screening runs (筛查批次) that filed the leads.
  */
+import { Screening } from "@fundguard/contracts"
 import {
   findRun,
   listRunsWithFigures,
+  reapInterruptedRuns,
+  requestRerun,
+  RunNotRerunnable,
   searchSuspicions,
   stampFirstReviewDeadlines,
+  systemActor,
   type Db,
   type RuleStat
 } from "@fundguard/db"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
+import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
+import { actorOf } from "../responsibilities/context.js"
 import { filterOf } from "../review/filters.js"
 import { filterProperties, presentSuspicion, suspicionSchema, type FilterQuery } from "../review/present.js"
 
@@ -21,65 +28,16 @@ interface Query extends FilterQuery {
   pageSize?: number
 }
 
-const runSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    startedAt: { type: "string" },
-    finishedAt: { type: ["string", "null"] },
-    durationMs: { type: ["number", "null"] },
-    status: { type: "string", enum: ["running", "succeeded", "failed"] },
-    trigger: { type: "string" },
-    extract: { type: "string" },
-    admdvs: { type: ["string", "null"] },
-    periodFrom: { type: ["string", "null"] },
-    periodTo: { type: ["string", "null"] },
-    suspicionCount: { type: "integer" },
-    newCount: { type: "integer", description: "leads first filed by this run" },
-    statusCounts: {
-      type: "object",
-      additionalProperties: { type: "integer" },
-      description: "where its new leads stand"
-    },
-    ruleCounts: { type: "object", additionalProperties: { type: "integer" } },
-    rules: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          code: { type: "string" },
-          version: { type: "integer" },
-          kind: { type: "string" },
-          status: { type: "string" },
-          reason: { type: "string" },
-          count: { type: "integer" },
-          durationMs: { type: "number" }
-        }
-      }
-    },
-    progress: {
-      type: ["object", "null"],
-      properties: {
-        rule: { type: "string" },
-        done: { type: "integer" },
-        total: { type: "integer" },
-        at: { type: "string" }
-      }
-    },
-    error: { type: ["string", "null"] }
-  }
-} as const
-
 type RunWithFigures = Awaited<ReturnType<typeof listRunsWithFigures>>[number]
 
-const presentRun = (r: RunWithFigures) => {
+const presentRun = (r: RunWithFigures): Screening.ScreeningRun => {
   const rules = (r.ruleStats as unknown as Array<RuleStat & { kind?: string }> | null) ?? []
   return {
     id: r.id,
     startedAt: r.startedAt.toISOString(),
     finishedAt: r.finishedAt?.toISOString() ?? null,
     durationMs: r.finishedAt === null ? null : r.finishedAt.getTime() - r.startedAt.getTime(),
-    status: r.status,
+    status: r.status as Screening.RunStatus,
     trigger: r.trigger,
     extract: r.extract,
     admdvs: r.admdvs,
@@ -90,7 +48,8 @@ const presentRun = (r: RunWithFigures) => {
     statusCounts: r.statusCounts,
     ruleCounts: Object.fromEntries(rules.map((s) => [s.code, s.count])),
     rules,
-    progress: r.status === "running" ? (r.progress ?? null) : null,
+    progress: r.status === "running" ? ((r.progress as Screening.ScreeningRun["progress"]) ?? null) : null,
+    heartbeatAt: r.status === "running" ? (r.heartbeatAt?.toISOString() ?? null) : null,
     error: r.error
   }
 }
@@ -145,34 +104,30 @@ export const suspicionRoutes = async (
     }
   )
 
-  app.get(
-    "/api/v1/screening/runs",
-    {
-      config: { permission: "suspicions:read" },
-      schema: {
-        tags: ["screening"],
-        summary: "Recent screening runs (筛查批次), newest first, with counts per rule and progress while running",
-        response: { 200: { type: "object", properties: { items: { type: "array", items: runSchema } } } }
-      }
-    },
-    async () => ({ items: (await listRunsWithFigures(options.db)).map(presentRun) })
-  )
+  // A run whose process died is shown as interrupted, not as running forever.
+  const reap = () => reapInterruptedRuns(options.db, systemActor("api"), options.now())
 
-  app.get<{ Params: { id: string } }>(
-    "/api/v1/screening/runs/:id",
-    {
-      config: { permission: "suspicions:read" },
-      schema: {
-        tags: ["screening"],
-        summary: "One screening run",
-        params: { type: "object", properties: { id: { type: "string", maxLength: 64 } }, required: ["id"] },
-        response: { 200: runSchema }
-      }
-    },
-    async (request) => {
-      const run = await findRun(options.db, request.params.id)
-      if (run === null) throw new HttpProblem(404, "NotFound", `筛查批次 ${request.params.id} 不存在`)
-      return presentRun(run)
+  mount(app, Screening.listRuns, async () => {
+    await reap()
+    return { items: (await listRunsWithFigures(options.db)).map(presentRun) }
+  })
+
+  mount(app, Screening.getRun, async ({ params }) => {
+    await reap()
+    const run = await findRun(options.db, params.id)
+    if (run === null) throw new HttpProblem(404, "NotFound", `筛查批次 ${params.id} 不存在`)
+    return presentRun(run)
+  })
+
+  mount(app, Screening.rerun, async ({ params, request }) => {
+    await reap()
+    try {
+      const run = await requestRerun(options.db, actorOf(request), params.id)
+      return presentRun((await findRun(options.db, run.id))!)
+    } catch (error) {
+      if (error instanceof RunNotRerunnable)
+        throw new HttpProblem(error.message.endsWith("不存在") ? 404 : 409, "RunNotRerunnable", error.message)
+      throw error
     }
-  )
+  })
 }

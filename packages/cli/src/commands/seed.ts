@@ -4,6 +4,7 @@ import {
   evidenceDirFor,
   demoPassword,
   demoUsers,
+  hasUsers,
   migrateDatabase,
   openDatabase,
   redactUrl,
@@ -23,9 +24,10 @@ import { CliFailure, ExitCode, note, type Command } from "../cli.js"
 
 const help = `Usage: pnpm fundguard seed [--extract DIR]
 
-Loads the demo county (奉节县, 500235) into the database: one user per role, the institutions of the
-demo claims extract, and a screening run over it (suspicions written to data/screening/demo/).
-Idempotent: running it again updates in place and files no duplicate suspicions.
+Loads the demo county (奉节县, 500235) into an EMPTY database: one user per role, the institutions of
+the demo claims extract, the organisation and duties, and a screening run over it (suspicions
+written to data/screening/demo/). A database that already has users is left exactly as it is —
+nothing a user changed (passwords, the organisation, reviews) is ever reset — and the command says so.
 
 Options:
   -e, --extract DIR   use another extract's institutions and claims (default: the demo extract)
@@ -45,6 +47,17 @@ export const seedCommand: Command = {
       process.stdout.write(`${help}\n`)
       return ExitCode.ok
     }
+    const url = databaseUrl()
+    await migrateDatabase(url)
+    const existing = openDatabase(url)
+    try {
+      if (await hasUsers(existing.db)) {
+        note(`${redactUrl(url)} already holds data: the demo county is loaded only into an empty database; nothing changed.`)
+        return ExitCode.ok
+      }
+    } finally {
+      await existing.close()
+    }
     const extractDir = values.extract === undefined ? demoExtractDir : resolve(values.extract)
     // One import serves both the institution register and the screening run.
     const imported = await Effect.runPromise(
@@ -59,14 +72,7 @@ export const seedCommand: Command = {
     if (imported._tag === "Left") throw new CliFailure(imported.left.message, ExitCode.invalid)
     const { extract, institutions } = imported.right
 
-    const url = databaseUrl()
-    const database = await migrateDatabase(url).then(
-      () => openDatabase(url),
-      (error: unknown) => {
-        extract.close()
-        throw error
-      }
-    )
+    const database = openDatabase(url)
     try {
       const actor = systemActor("seed")
       const seeded = await seedDemo(database.db, actor, { institutions })
