@@ -123,7 +123,7 @@ export const applyReviewStep = async (db: Db, request: ReviewStepRequest) =>
     if (suspicion.revision !== request.revision) throw new StaleRevision(request.revision, suspicion.revision)
     const decision = decideReviewAction(subject, request.caller, request.action, request.today)
     if (Either.isLeft(decision)) throw decision.left
-    const checked = checkStepInput(request.action, request.input, request.today)
+    const checked = checkStepInput(request.action, request.input, request.today, suspicion.amount)
     if (Either.isLeft(checked)) throw checked.left
     const { to, from, level, nextStep, late } = decision.right
     const details = checked.right

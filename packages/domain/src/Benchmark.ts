@@ -29,13 +29,15 @@ const optionalSections = Object.fromEntries(
 export const BenchmarkFile = Schema.Struct({
   id: Schema.String.pipe(Schema.pattern(/^[a-z0-9][a-z0-9-]*$/, { message: () => "lower-case letters, digits and -" })),
   regions: Schema.NonEmptyArray(RegionCode),
-  name: Schema.String,
-  version: Schema.String,
+  name: Schema.String.pipe(Schema.maxLength(200)),
+  version: Schema.String.pipe(Schema.maxLength(50)),
   effectiveFrom: IsoDate,
   effectiveTo: Schema.optionalWith(Schema.NullOr(IsoDate), { default: () => null }),
-  source: Schema.String,
+  source: Schema.String.pipe(Schema.maxLength(2000)),
   confidence: Confidence,
-  notes: Schema.optionalWith(Schema.Array(Schema.String), { default: () => [] }),
+  notes: Schema.optionalWith(Schema.Array(Schema.String.pipe(Schema.maxLength(2000))).pipe(Schema.maxItems(50)), {
+    default: () => []
+  }),
   ...optionalSections
 }).pipe(
   Schema.filter((file) =>

@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import * as Schema from "effect/Schema"
+import { Yuan } from "./Money.js"
 import { IsoDate, isoDate } from "./IsoDate.js"
 import {
   article37Fine,
@@ -17,7 +18,7 @@ import {
 } from "./LegalParameters.js"
 import { CaseFactors } from "./PenaltyInput.js"
 
-const Amount = Schema.Number.pipe(Schema.finite(), Schema.nonNegative())
+const Amount = Yuan
 const Fraction = Schema.Number.pipe(Schema.between(0, 1))
 
 /**
@@ -184,7 +185,7 @@ export const FraudClass = Schema.Struct({
 /** @category models */
 export type FraudClass = typeof FraudClass.Type
 
-const Sourced = { source: Schema.String }
+const Sourced = { source: Schema.String.pipe(Schema.maxLength(2000)) }
 
 /** The agreement-track actions of 条例 Art.13 and the service agreements (服务协议处理, not 行政处罚). */
 export const AgreementAction = Schema.Literal(

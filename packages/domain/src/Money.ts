@@ -6,14 +6,24 @@
 import * as Schema from "effect/Schema"
 
 /**
- * A non-negative, finite amount in yuan.
+ * The largest amount any input may state: ten billion yuan (一百亿元). Not law — a bound on input,
+ * far above any single act or a county's yearly fund, that keeps every fine computed from it (at
+ * most five times) exact to the fen in floating point.
+ *
+ * @category models
+ */
+export const maxYuan = 10_000_000_000
+
+/**
+ * A non-negative, finite amount in yuan, at most `maxYuan`.
  *
  * @category models
  */
 export const Yuan = Schema.Number.pipe(
-  Schema.finite(),
-  Schema.nonNegative(),
-  Schema.annotations({ identifier: "Yuan", description: "Amount in yuan (元), ≥ 0" })
+  Schema.finite({ message: () => "须为有限的金额" }),
+  Schema.nonNegative({ message: () => "金额不得为负" }),
+  Schema.lessThanOrEqualTo(maxYuan, { message: () => `金额不得超过 ${maxYuan} 元` }),
+  Schema.annotations({ identifier: "Yuan", description: "Amount in yuan (元), 0 … 10,000,000,000" })
 )
 /** @category models */
 export type Yuan = typeof Yuan.Type

@@ -53,7 +53,7 @@ export const ViolationFacts = Schema.Struct({
    * 行政处罚法 Art.29: items with the same `actId` are one act violating several provisions — only the
    * heavier fine is imposed and the money is refunded once.
    */
-  actId: Schema.optional(Schema.String.pipe(Schema.minLength(1))),
+  actId: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64))),
   /** Art.44 only: 违法所得 obtained from 侵占、挪用 (to be confiscated), besides the amount recovered. */
   illegalGains: Schema.optional(Yuan)
 }).annotations({ identifier: "ViolationFacts" })
@@ -180,9 +180,9 @@ export const AssessmentInput = Schema.Struct({
    * finding the period expired — the explanation says so.
    */
   discoveredOn: Schema.optional(IsoDate),
-  violations: Schema.NonEmptyArray(ViolationFacts),
+  violations: Schema.NonEmptyArray(ViolationFacts).pipe(Schema.maxItems(100)),
   factors: Schema.optionalWith(CaseFactors, { default: () => ({}) }),
-  factorNotes: Schema.optional(Schema.String)
+  factorNotes: Schema.optional(Schema.String.pipe(Schema.maxLength(2000)))
 })
   .pipe(Schema.filter((input) => consistency(input)))
   .annotations({ identifier: "AssessmentInput" })

@@ -9,7 +9,7 @@ import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { IsoDate } from "./IsoDate.js"
-import { roundYuan } from "./Money.js"
+import { formatYuan, roundYuan, Yuan } from "./Money.js"
 import type { ReviewProposal } from "./ReviewWorkflow.js"
 import { reviewTransitions, type ReviewAction } from "./ReviewWorkflow.js"
 
@@ -34,7 +34,7 @@ export const ReviewStepInput = Schema.Struct({
   proposal: Schema.optionalWith(
     Schema.Struct({
       disposition: Schema.Literal("deduction", "case"),
-      deductionAmount: Schema.optionalWith(Schema.Number, { exact: true })
+      deductionAmount: Schema.optionalWith(Yuan, { exact: true })
     }),
     { exact: true }
   ),
@@ -95,14 +95,17 @@ const uses: Readonly<Record<"response" | "proposal" | "caseNumber", ReadonlyArra
 /**
  * Checks the input of `action` on `today`: the reason where the step needs one, a response for
  * 登记反馈 (grounds required for an appeal, not dated in the future), a proposal for 核实确认 (a
- * deduction needs a positive amount), and no field the step does not use.
+ * deduction needs a positive amount, at most the lead's own amount: verification confirms or reduces
+ * what the lead found — more than that is a new finding, to be filed as a lead or a case), and no
+ * field the step does not use.
  *
  * @category rules
  */
 export const checkStepInput = (
   action: ReviewAction,
   input: unknown,
-  today: IsoDate
+  today: IsoDate,
+  leadAmount: number = Number.POSITIVE_INFINITY
 ): Either.Either<ReviewStepDetails, InvalidReviewInput> => {
   const decoded = Schema.decodeUnknownEither(ReviewStepInput, { errors: "all", onExcessProperty: "error" })(input ?? {})
   if (Either.isLeft(decoded)) {
@@ -148,6 +151,11 @@ export const checkStepInput = (
         problems.push({ path: "$.proposal.deductionAmount", message: "扣款/核减须填写大于 0 的金额" })
       } else if (amount !== undefined && (!Number.isFinite(amount) || amount < 0)) {
         problems.push({ path: "$.proposal.deductionAmount", message: "金额不能为负数" })
+      } else if (amount !== undefined && roundYuan(amount) > leadAmount) {
+        problems.push({
+          path: "$.proposal.deductionAmount",
+          message: `扣款/核减金额不得超过疑点金额 ${formatYuan(leadAmount)}`
+        })
       }
       proposal = {
         result: "confirm",

@@ -290,6 +290,23 @@ describe("step input", () => {
       "exclude"
     )
   })
+  it("bounds a deduction: a finite amount, at most the lead's own amount", () => {
+    const deduct = (deductionAmount: unknown, leadAmount: number) => {
+      const result = checkStepInput(
+        "propose_confirm",
+        { reason: "核实属实", proposal: { disposition: "deduction", deductionAmount } },
+        today,
+        leadAmount
+      )
+      return Either.isLeft(result) ? result.left.problems : []
+    }
+    expect(deduct(1e300, 347.52)).toEqual([{ path: "$.proposal.deductionAmount", message: expect.stringContaining("不得超过") }])
+    expect(deduct(347.53, 347.52)).toEqual([
+      { path: "$.proposal.deductionAmount", message: "扣款/核减金额不得超过疑点金额 347.52元" }
+    ])
+    expect(deduct(347.52, 347.52)).toEqual([])
+    expect(deduct(null, 347.52).map((p) => p.path)).toEqual(["$.proposal.deductionAmount"])
+  })
 })
 
 /** 2025 National Day: 1–8 October off; Sunday 28 September and Saturday 11 October worked (国办发明电〔2024〕12号). */

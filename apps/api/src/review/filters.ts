@@ -5,22 +5,22 @@
 import { SuspicionStatus, type DataScope } from "@fundguard/domain"
 import type { SuspicionFilter } from "@fundguard/db"
 import { HttpProblem } from "../plugins/errors.js"
-import type { FilterQuery } from "./present.js"
+import type { Review } from "@fundguard/contracts"
 
 const statuses: ReadonlyArray<string> = SuspicionStatus.literals
 
 /** The filter of a query within the caller's data scope; 400 naming `$.query.<field>` for a bad value. */
-export const filterOf = (query: FilterQuery, callerId: string, scope: DataScope): SuspicionFilter => {
+export const filterOf = (query: Review.SuspicionFilter, callerId: string, scope: DataScope): SuspicionFilter => {
   const status = query.status?.split(",")
   const unknown = status?.filter((s) => !statuses.includes(s)) ?? []
   if (unknown.length > 0) {
     throw new HttpProblem(400, "InvalidRequest", `未知的审核状态：${unknown.join("、")}`, [
-      { path: "$.query.status", message: `must be one of ${statuses.join(", ")}` }
+      { path: "$.query.status", message: `须为 ${statuses.join("、")} 之一` }
     ])
   }
   if (query.minAmount !== undefined && query.maxAmount !== undefined && query.minAmount > query.maxAmount) {
     throw new HttpProblem(400, "InvalidRequest", "最低金额不能大于最高金额", [
-      { path: "$.query.maxAmount", message: "must not be below minAmount" }
+      { path: "$.query.maxAmount", message: "不得小于最低金额" }
     ])
   }
   return {

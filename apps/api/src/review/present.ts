@@ -3,6 +3,7 @@
  * the lead's category and deadline worked out, the same shape for the list, the detail and the
  * export.
  */
+import type { Review } from "@fundguard/contracts"
 import {
   can,
   isClosedStatus,
@@ -65,7 +66,7 @@ export const presentSuspicion = (
   s: StoredSuspicion & { readonly institutionName?: string | null },
   role: Role,
   today: IsoDate
-) => {
+): Review.SuspicionView => {
   const unmasked = can(role, "personal-data:unmasked")
   const status = s.status as SuspicionStatus
   return {
@@ -97,65 +98,4 @@ export const presentSuspicion = (
     revision: s.revision,
     filedAt: s.createdAt.toISOString()
   }
-}
-
-/** JSON schema of a presented suspicion (OpenAPI). */
-export const suspicionSchema = {
-  type: "object",
-  properties: {
-    id: { type: "string" },
-    runId: { type: "string" },
-    firstRunId: { type: "string" },
-    rule: { type: "string" },
-    ruleVersion: { type: "integer" },
-    level: { type: "string" },
-    category: { type: "string", enum: ["violation", "data_quality"] },
-    fixmedinsCode: { type: "string" },
-    institutionName: { type: ["string", "null"] },
-    psnNo: { type: ["string", "null"], description: "人员编号; masked for roles without personal-data:unmasked" },
-    mdtrtId: { type: ["string", "null"] },
-    setlId: { type: ["string", "null"] },
-    feedetlSn: { type: "array", items: { type: "string" } },
-    medListCodg: { type: ["string", "null"] },
-    date: { type: ["string", "null"] },
-    amount: { type: "number" },
-    violation: { type: ["string", "null"] },
-    message: { type: "string" },
-    evidence: { type: "object", additionalProperties: true },
-    status: { type: "string" },
-    step: { type: ["string", "null"], description: "the step the lead waits for (first_review …), null when closed" },
-    dueDate: { type: ["string", "null"], description: "deadline of the current step, yyyy-MM-dd" },
-    overdue: { type: "boolean" },
-    assigneeId: { type: ["string", "null"] },
-    assigneeName: { type: ["string", "null"] },
-    revision: { type: "integer", description: "send it back with a step; a stale one is refused (409)" },
-    filedAt: { type: "string" }
-  },
-  required: ["id", "rule", "status", "amount", "revision", "category", "overdue"]
-} as const
-
-/** Query parameters of the list, the bulk selection and the export (OpenAPI). */
-export const filterProperties = {
-  rule: { type: "string", pattern: "^[A-Z_]+(,[A-Z_]+)*$", description: "rule code(s), comma-separated" },
-  institution: { type: "string", maxLength: 20 },
-  status: { type: "string", pattern: "^[a-z_]+(,[a-z_]+)*$", description: "status(es), comma-separated" },
-  minAmount: { type: "number", minimum: 0 },
-  maxAmount: { type: "number", minimum: 0 },
-  category: { type: "string", enum: ["violation", "data_quality"] },
-  overdue: { type: "boolean" },
-  assignee: { type: "string", maxLength: 64, description: "a user id, or `me`" },
-  runId: { type: "string", maxLength: 64, description: "leads first filed by this screening run" }
-} as const
-
-/** The list's query as received. */
-export interface FilterQuery {
-  rule?: string
-  institution?: string
-  status?: string
-  minAmount?: number
-  maxAmount?: number
-  category?: "violation" | "data_quality"
-  overdue?: boolean
-  assignee?: string
-  runId?: string
 }

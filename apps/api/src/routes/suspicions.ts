@@ -1,7 +1,7 @@
 /**
  * The suspicion list (疑点) with its filters, and the screening runs (筛查批次) that filed the leads.
  */
-import { Screening } from "@fundguard/contracts"
+import { Review, Screening } from "@fundguard/contracts"
 import {
   findRun,
   listRunsWithFigures,
@@ -21,12 +21,8 @@ import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
 import { actorOf } from "../responsibilities/context.js"
 import { filterOf } from "../review/filters.js"
-import { filterProperties, presentSuspicion, suspicionSchema, type FilterQuery } from "../review/present.js"
+import { presentSuspicion } from "../review/present.js"
 
-interface Query extends FilterQuery {
-  page?: number
-  pageSize?: number
-}
 
 type RunWithFigures = Awaited<ReturnType<typeof listRunsWithFigures>>[number]
 
@@ -59,50 +55,21 @@ export const suspicionRoutes = async (
   app: FastifyInstance,
   options: { readonly db: Db; readonly now: () => Date; readonly calendar: WorkingCalendarShape }
 ) => {
-  app.get<{ Querystring: Query }>(
-    "/api/v1/suspicions",
-    {
-      config: { permission: "suspicions:read" },
-      schema: {
-        tags: ["suspicions"],
-        summary: "List suspicions (疑点), largest amount first, with their review state and deadline",
-        querystring: {
-          type: "object",
-          properties: {
-            ...filterProperties,
-            page: { type: "integer", minimum: 1 },
-            pageSize: { type: "integer", minimum: 1, maximum: 500 }
-          },
-          additionalProperties: false
-        },
-        response: {
-          200: {
-            type: "object",
-            properties: {
-              items: { type: "array", items: suspicionSchema },
-              total: { type: "integer" },
-              totalAmount: { type: "number" }
-            }
-          }
-        }
-      }
-    },
-    async (request) => {
-      await stampFirstReviewDeadlines(options.db, options.calendar)
-      const user = currentUser(request)
-      const today = bureauDate(options.now())
-      const { page, pageSize, ...query } = request.query
-      const result = await searchSuspicions(options.db, filterOf(query, user.id, await request.scope()), today, {
-        ...(page === undefined ? {} : { page }),
-        ...(pageSize === undefined ? {} : { pageSize })
-      })
-      return {
-        total: result.total,
-        totalAmount: result.totalAmount,
-        items: result.items.map((s) => presentSuspicion(s, user.role, today))
-      }
+  mount(app, Review.listSuspicions, async ({ query, request }) => {
+    await stampFirstReviewDeadlines(options.db, options.calendar)
+    const user = currentUser(request)
+    const today = bureauDate(options.now())
+    const { page, pageSize, ...filters } = query
+    const result = await searchSuspicions(options.db, filterOf(filters, user.id, await request.scope()), today, {
+      ...(page === undefined ? {} : { page }),
+      ...(pageSize === undefined ? {} : { pageSize })
+    })
+    return {
+      total: result.total,
+      totalAmount: result.totalAmount,
+      items: result.items.map((s) => presentSuspicion(s, user.role, today))
     }
-  )
+  })
 
   // A run whose process died is shown as interrupted, not as running forever.
   const reap = () => reapInterruptedRuns(options.db, systemActor("api"), options.now())
