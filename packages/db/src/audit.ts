@@ -127,18 +127,21 @@ export interface AuditQuery {
   readonly pageSize?: number
 }
 
-/** Escapes LIKE wildcards so user text matches literally (Prisma's `contains` passes them through). */
-export const literalPattern = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`)
-
 /** Audit entries matching a filter, newest first, with the total count. */
 export const searchAudit = async (db: Db, query: AuditQuery = {}) => {
   const where = {
     ...(query.entityType === undefined ? {} : { entityType: query.entityType }),
     ...(query.entityId === undefined ? {} : { entityId: query.entityId }),
     ...(query.action === undefined ? {} : { action: query.action }),
+    // A name containing LIKE wildcards is matched exactly (Prisma passes them through to LIKE).
     ...(query.actor === undefined
       ? {}
-      : { OR: [{ actorName: { contains: query.actor } }, { actorId: query.actor }] }),
+      : {
+          OR: [
+            { actorName: /[%_\\]/.test(query.actor) ? query.actor : { contains: query.actor } },
+            { actorId: query.actor }
+          ]
+        }),
     ...(query.from === undefined && query.to === undefined
       ? {}
       : {

@@ -15,16 +15,38 @@ export interface InstitutionQuery {
   readonly withinCodes?: ReadonlyArray<string>
 }
 
-/** A page of institutions and the total that match. */
+/**
+ * Search text as a Prisma `contains` that matches it literally. Prisma passes `%` and `_` through to
+ * LIKE (and SQLite's LIKE has no escape character), so text with wildcard characters is searched
+ * with each of them as a single-character wildcard — a superset — and `matches` keeps the exact
+ * hits. `exact` is true when the database's answer needs no such filtering.
+ */
+export const literalSearch = (text: string) => {
+  const wild = /[%_\\]/
+  return {
+    contains: text.replace(/[%_\\]/g, "_"),
+    exact: !wild.test(text),
+    matches: (value: string) => value.includes(text)
+  }
+}
+
+/** A page of institutions and the total that match; `q` matches name or code literally. */
 export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
   const page = Math.max(query.page ?? 1, 1)
+  const search = query.q === undefined || query.q === "" ? null : literalSearch(query.q)
   const where = {
     ...(query.withinCodes === undefined ? {} : { code: { in: [...query.withinCodes] } }),
     ...(query.orgKind === undefined ? {} : { orgKind: query.orgKind }),
-    ...(query.q === undefined || query.q === ""
+    ...(search === null
       ? {}
-      : { OR: [{ name: { contains: query.q } }, { code: { contains: query.q } }] })
+      : { OR: [{ name: { contains: search.contains } }, { code: { contains: search.contains } }] })
+  }
+  if (search !== null && !search.exact) {
+    const all = (await db.institution.findMany({ where, orderBy: { code: "asc" } })).filter(
+      (i) => search.matches(i.name) || search.matches(i.code)
+    )
+    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length }
   }
   const [items, total] = await Promise.all([
     db.institution.findMany({ where, orderBy: { code: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),

@@ -57,11 +57,11 @@ export const dutyCategoryLabel: Readonly<Record<DutyCategory, string>> = {
  */
 export const DutySource = Schema.Struct({
   /** The seed document (`000`…`004`), or null for a bureau's own rule. */
-  seed: Schema.NullOr(Schema.String),
-  document: Schema.NonEmptyTrimmedString,
-  clause: Schema.String,
+  seed: Schema.NullOr(Schema.String.pipe(Schema.maxLength(20))),
+  document: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(300)),
+  clause: Schema.String.pipe(Schema.maxLength(100)),
   /** The words of the document the duty rests on. */
-  text: Schema.String
+  text: Schema.String.pipe(Schema.maxLength(5000))
 }).annotations({ identifier: "DutySource" })
 
 /**
@@ -72,7 +72,7 @@ export const DutySource = Schema.Struct({
 export const Responsible = Schema.Struct({
   unitKind: UnitKind,
   /** Empty: every unit of `unitKind`. */
-  unitIds: Schema.Array(UnitId)
+  unitIds: Schema.Array(UnitId).pipe(Schema.maxItems(500))
 }).annotations({ identifier: "Responsible" })
 
 /**
@@ -84,9 +84,9 @@ export const Responsible = Schema.Struct({
 export const DutyObject = Schema.Union(
   Schema.Struct({
     kind: Schema.Literal("institutions"),
-    orgKinds: Schema.Array(OrgKind).pipe(Schema.minItems(1)),
+    orgKinds: Schema.Array(OrgKind).pipe(Schema.minItems(1), Schema.maxItems(OrgKind.literals.length)),
     /** Empty: any level. `2` = 二级 (seed 003's 二级医疗机构). */
-    hospitalLevels: Schema.Array(HospitalLevel),
+    hospitalLevels: Schema.Array(HospitalLevel).pipe(Schema.maxItems(20)),
     /** Only institutions with approved beds (seed 003: 有床位的医疗机构). */
     withBeds: Schema.Boolean
   }),
@@ -137,11 +137,11 @@ export type DeadlineRule = typeof DeadlineRule.Type
  */
 export const EvidenceField = Schema.Struct({
   key: Schema.String.pipe(Schema.pattern(/^[a-z][A-Za-z0-9]{0,39}$/)),
-  label: Schema.NonEmptyTrimmedString,
+  label: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)),
   /** count: a whole number (≥ min); flag: a confirmation; files: uploaded files (≥ min); institutions: codes checked. */
   type: Schema.Literal("count", "flag", "files", "institutions", "text"),
   required: Schema.Boolean,
-  min: Schema.NullOr(Schema.Int.pipe(Schema.nonNegative()))
+  min: Schema.NullOr(Schema.Int.pipe(Schema.between(0, 1_000_000)))
 }).annotations({ identifier: "EvidenceField" })
 /** @category models */
 export type EvidenceField = typeof EvidenceField.Type
@@ -164,8 +164,8 @@ export const evidenceKeys = {
  */
 export const CampaignRef = Schema.Struct({
   code: Schema.String.pipe(Schema.pattern(/^[A-Z0-9][A-Z0-9-]{1,39}$/)),
-  name: Schema.NonEmptyTrimmedString,
-  phase: Schema.NonEmptyTrimmedString
+  name: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)),
+  phase: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100))
 }).annotations({ identifier: "CampaignRef" })
 
 /**
@@ -175,9 +175,9 @@ export const CampaignRef = Schema.Struct({
  */
 export const Duty = Schema.Struct({
   code: DutyCode,
-  version: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
-  title: Schema.NonEmptyTrimmedString,
-  description: Schema.String,
+  version: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  title: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)),
+  description: Schema.String.pipe(Schema.maxLength(2000)),
   category: DutyCategory,
   source: DutySource,
   effectiveFrom: IsoDate,
@@ -193,7 +193,7 @@ export const Duty = Schema.Struct({
   /** Share of the objects whose task must be done (001: village clinics 0.5; 003: 二级 0.5). */
   coverageTarget: Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(1)),
   deadline: DeadlineRule,
-  evidence: Schema.Array(EvidenceField),
+  evidence: Schema.Array(EvidenceField).pipe(Schema.maxItems(30)),
   campaign: Schema.NullOr(CampaignRef)
 }).annotations({ identifier: "Duty" })
 /** @category models */

@@ -56,6 +56,9 @@ export const AreaCode = Schema.String.pipe(
 /** "*" in a jurisdiction: the whole county. @category models */
 export const WholeCounty = "*" as const
 
+/** A name of a unit, an area or a person: 1–100 characters, trimmed. @category models */
+export const ShortName = Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100))
+
 /** @category models */
 export const AreaKind = Schema.Literal("town", "street").annotations({ identifier: "AreaKind" })
 /** @category models */
@@ -71,7 +74,7 @@ export const areaKindLabel: Readonly<Record<AreaKind, string>> = { town: "乡镇
  */
 export class Area extends Schema.Class<Area>("Area")({
   code: AreaCode,
-  name: Schema.NonEmptyTrimmedString,
+  name: ShortName,
   kind: AreaKind
 }) {}
 
@@ -84,13 +87,13 @@ export class Area extends Schema.Class<Area>("Area")({
  */
 export class OrgUnit extends Schema.Class<OrgUnit>("OrgUnit")({
   id: UnitId,
-  name: Schema.NonEmptyTrimmedString,
+  name: ShortName,
   kind: UnitKind,
   parentId: Schema.NullOr(UnitId),
   areaCode: Schema.NullOr(AreaCode),
   institutionCode: Schema.NullOr(InstitutionCode),
-  head: Schema.NullOr(Schema.String),
-  phone: Schema.NullOr(Schema.String),
+  head: Schema.NullOr(Schema.String.pipe(Schema.maxLength(100))),
+  phone: Schema.NullOr(Schema.String.pipe(Schema.maxLength(50))),
   active: Schema.Boolean
 }) {}
 
@@ -104,7 +107,7 @@ export class OrgUnit extends Schema.Class<OrgUnit>("OrgUnit")({
 export class Jurisdiction extends Schema.Class<Jurisdiction>("Jurisdiction")({
   unitId: UnitId,
   areaCode: Schema.Union(AreaCode, Schema.Literal(WholeCounty)),
-  orgKinds: Schema.Array(OrgKind).pipe(Schema.minItems(1))
+  orgKinds: Schema.Array(OrgKind).pipe(Schema.minItems(1), Schema.maxItems(OrgKind.literals.length))
 }) {}
 
 /**
@@ -115,8 +118,8 @@ export class Jurisdiction extends Schema.Class<Jurisdiction>("Jurisdiction")({
 export class AreaAssignment extends Schema.Class<AreaAssignment>("AreaAssignment")({
   areaCode: AreaCode,
   sectionId: UnitId,
-  leaderName: Schema.NonEmptyTrimmedString,
-  leaderTitle: Schema.NonEmptyTrimmedString
+  leaderName: ShortName,
+  leaderTitle: ShortName
 }) {}
 
 /**

@@ -48,24 +48,28 @@ export const rankingMetricLabel: Readonly<Record<RankingMetric, string>> = {
  */
 export const RankingScheme = Schema.Struct({
   code: Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9-]{1,39}$/)),
-  version: Schema.Int.pipe(Schema.greaterThanOrEqualTo(1)),
-  title: Schema.NonEmptyTrimmedString,
+  version: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  title: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(200)),
   effectiveFrom: IsoDate,
   effectiveTo: Schema.NullOr(IsoDate),
-  source: Schema.Struct({ document: Schema.NonEmptyTrimmedString, clause: Schema.String, text: Schema.String }),
+  source: Schema.Struct({
+    document: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(300)),
+    clause: Schema.String.pipe(Schema.maxLength(100)),
+    text: Schema.String.pipe(Schema.maxLength(5000))
+  }),
   groups: Schema.Array(
     Schema.Struct({
       unitKind: UnitKind,
-      label: Schema.NonEmptyTrimmedString,
-      commendTop: Schema.Int.pipe(Schema.nonNegative()),
-      interviewBottom: Schema.Int.pipe(Schema.nonNegative()),
-      note: Schema.String
+      label: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(100)),
+      commendTop: Schema.Int.pipe(Schema.between(0, 1000)),
+      interviewBottom: Schema.Int.pipe(Schema.between(0, 1000)),
+      note: Schema.String.pipe(Schema.maxLength(2000))
     })
-  ).pipe(Schema.minItems(1)),
+  ).pipe(Schema.minItems(1), Schema.maxItems(20)),
   criteria: Schema.Array(
     Schema.Struct({ metric: RankingMetric, weight: Schema.Number.pipe(Schema.between(0, 100)) })
-  ).pipe(Schema.minItems(1)),
-  tieBreakers: Schema.Array(RankingMetric)
+  ).pipe(Schema.minItems(1), Schema.maxItems(20)),
+  tieBreakers: Schema.Array(RankingMetric).pipe(Schema.maxItems(20))
 }).annotations({ identifier: "RankingScheme" })
 /** @category models */
 export type RankingScheme = typeof RankingScheme.Type

@@ -100,6 +100,12 @@ export interface HandlerInput<E extends AnyEndpoint> {
 export interface MountOptions {
   /** Requests one address may make to this route in a minute (`@fastify/rate-limit`). */
   readonly rateLimitPerMinute?: number
+  /**
+   * The handler decodes the body itself with the library function whose problems the CLI and the
+   * library also report (penalty assessment), so every door names the same problems. The
+   * contract's body schema still documents it; the body limit and nesting limit still apply.
+   */
+  readonly decodeBodyInHandler?: boolean
 }
 
 /**
@@ -145,10 +151,27 @@ export const mount = <E extends AnyEndpoint>(
     ...(endpoint.bodyLimit === undefined ? {} : { bodyLimit: endpoint.bodyLimit }),
     schema,
     validatorCompiler: ({ httpPart }) => {
+      if (httpPart === "body" && options.decodeBodyInHandler === true) return () => true
       const part = httpPart === undefined ? undefined : parts[httpPart]
       return part === undefined ? () => true : decoderFor(part, httpPart!)
     },
     serializerCompiler: () => (data) => JSON.stringify(encode === undefined ? data : encode(data)),
+    // An endpoint that takes no body refuses one, rather than silently ignoring what was sent.
+    ...(endpoint.body === undefined && options.decodeBodyInHandler !== true
+      ? {
+          preValidation: async (request: FastifyRequest) => {
+            const body = request.body
+            const empty =
+              body === undefined ||
+              body === null ||
+              (typeof body === "object" && !Array.isArray(body) && Object.keys(body as object).length === 0)
+            if (!empty)
+              throw new HttpProblem(400, "InvalidRequest", "此接口不接受请求内容", [
+                { path: "$", message: "此接口不接受请求内容，请不要发送请求体" }
+              ])
+          }
+        }
+      : {}),
     handler: async (request, reply) => {
       const result = await handler({
         params: request.params as Endpoint.ParamsOf<E>,

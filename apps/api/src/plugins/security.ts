@@ -58,6 +58,7 @@ export const securityPlugin = fp(
       contentSecurityPolicy,
       // Private networks often serve over HTTP: HSTS would lock a browser out of the HTTP address.
       strictTransportSecurity: false,
+      xFrameOptions: { action: "deny" },
       crossOriginEmbedderPolicy: false
     })
     const parseJson = app.getDefaultJsonParser("error", "error")

@@ -32,6 +32,8 @@ export const ledgerWorkbook = (input: {
   readonly monthLabel: string
   readonly lines: ReadonlyArray<LedgerLine>
   readonly generatedOn: string
+  /** The audit chain's head when the ledger was made: a printed, sealed copy anchors the log. */
+  readonly auditHead: { readonly seq: number; readonly hash: string }
 }): ExcelJS.Workbook => {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = "FundGuard 医保基金监管平台"
@@ -126,6 +128,13 @@ export const ledgerWorkbook = (input: {
   ws.getCell(note.number, 1).value =
     `由 FundGuard 医保基金监管平台于 ${input.generatedOn} 生成；打印后签字并加盖鲜章报送纸质件。`
   ws.getCell(note.number, 1).font = { size: 9, color: { argb: "FF646A73" } }
-  ws.pageSetup.printArea = `A1:L${note.number}`
+  // The printed, sealed copy fixes the audit log as it stood: `pnpm fundguard audit verify` prints
+  // the same head for an untouched log (执法全过程记录).
+  const anchor = ws.getRow(note.number + 1)
+  ws.mergeCells(anchor.number, 1, anchor.number, last)
+  ws.getCell(anchor.number, 1).value =
+    `审计日志链头：第 ${input.auditHead.seq} 条，SHA-256 ${input.auditHead.hash}`
+  ws.getCell(anchor.number, 1).font = { size: 9, name: "Courier New", color: { argb: "FF646A73" } }
+  ws.pageSetup.printArea = `A1:L${anchor.number}`
   return workbook
 }

@@ -2,7 +2,14 @@
  * Coverage against target, the county ranking (yearly or per quarter), the campaigns, and the monthly
  * inspection ledger as .xlsx with its seal box.
  */
-import { coverageReport, listCampaigns, loadOrganisation, monthlyLedger, rankingReport } from "@fundguard/db"
+import {
+  auditChainHead,
+  coverageReport,
+  listCampaigns,
+  loadOrganisation,
+  monthlyLedger,
+  rankingReport
+} from "@fundguard/db"
 import { rankingMetricLabel } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { HttpProblem } from "../plugins/errors.js"
@@ -12,6 +19,7 @@ import {
   dateSchema,
   monthSchema,
   periodParam,
+  scopedUnits,
   unitIdSchema,
   type ResponsibilityOptions
 } from "../responsibilities/context.js"
@@ -121,11 +129,7 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
         throw new HttpProblem(400, "InvalidRequest", `单位 ${q.unit} 不存在`, [
           { path: "$.query.unit", message: "unknown unit" }
         ])
-      const ledger = await monthlyLedger(ctx.db, {
-        month: q.month,
-        ...(q.unit === undefined ? {} : { unitId: q.unit }),
-        ...(q.includeSupervised === undefined ? {} : { includeSupervised: q.includeSupervised })
-      })
+      const ledger = await monthlyLedger(ctx.db, { month: q.month, ...(await scopedUnits(request, q)) })
       const bureau = org.units.find((u) => u.kind === "bureau")?.name ?? "医疗保障局"
       const unitName = unit?.name ?? bureau
       const workbook = ledgerWorkbook({
@@ -133,7 +137,8 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
         unitName,
         monthLabel: ledger.period.label,
         lines: ledger.lines,
-        generatedOn: ctx.today()
+        generatedOn: ctx.today(),
+        auditHead: await auditChainHead(ctx.db)
       })
       return reply
         .header("content-type", xlsxType)

@@ -13,22 +13,22 @@ import {
   Placement,
   unitKindLabel,
   areaKindLabel,
-  type OrganisationTable
 } from "@fundguard/domain"
+import { Organisation } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
+import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
-import { actorOf, contextOf, uploadSchema, type ResponsibilityOptions } from "../responsibilities/context.js"
+import { actorOf, contextOf, type ResponsibilityOptions } from "../responsibilities/context.js"
 import {
   attachment,
   readSheets,
   rowProblems,
   workbookOf,
   xlsxBytes,
-  xlsxType,
-  type Upload
+  xlsxType
 } from "../responsibilities/sheets.js"
 
 const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
@@ -61,201 +61,59 @@ const write = async (
   }
 }
 
-const tags = ["organisation"]
-
 /** The organisation routes. */
 export const organisationRoutes = async (app: FastifyInstance, options: ResponsibilityOptions) => {
   const ctx = contextOf(options)
-  app.get(
-    "/api/v1/organisation",
-    {
-      config: { permission: "duties:read" },
-      schema: {
-        tags,
-        summary:
-          "The organisation: areas, units, jurisdictions, leaders and sections per street, institution placements"
-      }
-    },
-    async () => loadOrganisation(ctx.db)
+
+  mount(app, Organisation.getOrganisation, async () => loadOrganisation(ctx.db))
+
+  mount(app, Organisation.putUnit, async ({ params, body, request }) => {
+    const { jurisdictions, ...fields } = body
+    const unit = decodeOr400(OrgUnit, {
+      parentId: null,
+      areaCode: null,
+      institutionCode: null,
+      head: null,
+      phone: null,
+      active: true,
+      ...fields,
+      id: params.id
+    })
+    const list = (jurisdictions ?? []).map((j) => Jurisdiction.make({ ...j, unitId: unit.id }))
+    return write(
+      options,
+      request,
+      {
+        units: [unit],
+        ...(jurisdictions === undefined ? {} : { jurisdictions: list, replaceJurisdictionsOf: [unit.id] })
+      },
+      "api"
+    )
+  })
+
+  mount(app, Organisation.putArea, async ({ params, body, request }) =>
+    write(options, request, { areas: [decodeOr400(Area, { ...body, code: params.code })] }, "api")
   )
 
-  app.put<{ Params: { id: string }; Body: Record<string, unknown> }>(
-    "/api/v1/organisation/units/:id",
-    {
-      config: { permission: "organisation:write" },
-      schema: {
-        tags,
-        summary: "Create or update a unit, with its jurisdictions (replacing the unit's current ones)",
-        params: { type: "object", properties: { id: { type: "string" } }, required: ["id"] },
-        body: {
-          type: "object",
-          properties: {
-            name: { type: "string" },
-            kind: { type: "string", enum: Object.keys(unitKindLabel) },
-            parentId: { type: ["string", "null"] },
-            areaCode: { type: ["string", "null"] },
-            institutionCode: { type: ["string", "null"] },
-            head: { type: ["string", "null"] },
-            phone: { type: ["string", "null"] },
-            active: { type: "boolean" },
-            jurisdictions: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  areaCode: { type: "string" },
-                  orgKinds: { type: "array", items: { type: "string", enum: Object.keys(orgKindLabel) } }
-                },
-                required: ["areaCode", "orgKinds"]
-              }
-            }
-          },
-          required: ["name", "kind"]
-        }
-      }
-    },
-    async (request) => {
-      const { jurisdictions, ...fields } = request.body as { jurisdictions?: ReadonlyArray<Record<string, unknown>> }
-      const unit = decodeOr400(OrgUnit, {
-        parentId: null,
-        areaCode: null,
-        institutionCode: null,
-        head: null,
-        phone: null,
-        active: true,
-        ...fields,
-        id: request.params.id
-      })
-      const list = (jurisdictions ?? []).map((j, i) => {
-        try {
-          return decodeOr400(Jurisdiction, { ...j, unitId: unit.id })
-        } catch (error) {
-          if (error instanceof HttpProblem)
-            throw new HttpProblem(
-              400,
-              "InvalidRequest",
-              "辖区有误",
-              (error.problems ?? []).map((p) => ({ ...p, path: p.path.replace("$", `$.jurisdictions[${i}]`) }))
-            )
-          throw error
-        }
-      })
-      return write(
-        options,
-        request,
-        {
-          units: [unit],
-          ...(jurisdictions === undefined ? {} : { jurisdictions: list, replaceJurisdictionsOf: [unit.id] })
-        },
-        "api"
-      )
-    }
+  mount(app, Organisation.deleteArea, async ({ params, request }) =>
+    write(options, request, { removeAreas: [params.code] }, "api")
   )
 
-  app.put<{ Params: { code: string }; Body: Record<string, unknown> }>(
-    "/api/v1/organisation/areas/:code",
-    {
-      config: { permission: "organisation:write" },
-      schema: {
-        tags,
-        summary: "Create or update a township or street",
-        params: { type: "object", properties: { code: { type: "string" } }, required: ["code"] },
-        body: {
-          type: "object",
-          properties: { name: { type: "string" }, kind: { type: "string", enum: Object.keys(areaKindLabel) } },
-          required: ["name", "kind"]
-        }
-      }
-    },
-    async (request) =>
-      write(options, request, { areas: [decodeOr400(Area, { ...request.body, code: request.params.code })] }, "api")
+  mount(app, Organisation.putAssignment, async ({ params, body, request }) =>
+    write(options, request, { assignments: [decodeOr400(AreaAssignment, { ...body, areaCode: params.areaCode })] }, "api")
   )
 
-  app.delete<{ Params: { code: string } }>(
-    "/api/v1/organisation/areas/:code",
-    {
-      config: { permission: "organisation:write" },
-      schema: { tags, summary: "Remove an area (refused while anything refers to it)" }
-    },
-    async (request) => write(options, request, { removeAreas: [request.params.code] }, "api")
+  mount(app, Organisation.deleteAssignment, async ({ params, request }) =>
+    write(options, request, { removeAssignments: [params.areaCode] }, "api")
   )
 
-  app.put<{ Params: { areaCode: string }; Body: Record<string, unknown> }>(
-    "/api/v1/organisation/assignments/:areaCode",
-    {
-      config: { permission: "organisation:write" },
-      schema: {
-        tags,
-        summary: "Assign a leader and a section to a street (seed 000 §三(一))",
-        body: {
-          type: "object",
-          properties: {
-            sectionId: { type: "string" },
-            leaderName: { type: "string" },
-            leaderTitle: { type: "string" }
-          },
-          required: ["sectionId", "leaderName", "leaderTitle"]
-        }
-      }
-    },
-    async (request) =>
-      write(
-        options,
-        request,
-        { assignments: [decodeOr400(AreaAssignment, { ...request.body, areaCode: request.params.areaCode })] },
-        "api"
-      )
+  mount(app, Organisation.putPlacement, async ({ params, body, request }) =>
+    write(options, request, { placements: [decodeOr400(Placement, { ...body, institutionCode: params.code })] }, "api")
   )
 
-  app.delete<{ Params: { areaCode: string } }>(
-    "/api/v1/organisation/assignments/:areaCode",
-    { config: { permission: "organisation:write" }, schema: { tags, summary: "Remove a street's assignment" } },
-    async (request) => write(options, request, { removeAssignments: [request.params.areaCode] }, "api")
-  )
-
-  app.put<{ Params: { code: string }; Body: Record<string, unknown> }>(
-    "/api/v1/organisation/placements/:code",
-    {
-      config: { permission: "organisation:write" },
-      schema: {
-        tags,
-        summary: "Place a designated institution in a township or street",
-        body: { type: "object", properties: { areaCode: { type: "string" } }, required: ["areaCode"] }
-      }
-    },
-    async (request) =>
-      write(
-        options,
-        request,
-        { placements: [decodeOr400(Placement, { ...request.body, institutionCode: request.params.code })] },
-        "api"
-      )
-  )
-
-  app.post<{ Body: Upload & { table?: OrganisationTable } }>(
-    "/api/v1/organisation/import",
-    {
-      config: { permission: "organisation:write" },
-      bodyLimit: 30 * 1024 * 1024,
-      schema: {
-        tags,
-        summary: "Import the organisation from a spreadsheet (all or nothing; every bad row named)",
-        description:
-          ".xlsx with sheets 区域, 单位, 辖区, 片区责任, 机构归属 (headers as in the export), or a .csv of one table named by `table`. Rows are created or updated by their key; a unit's jurisdictions in the file replace its stored ones.",
-        body: {
-          type: "object",
-          properties: {
-            ...uploadSchema.properties,
-            table: { type: "string", enum: ["areas", "units", "jurisdictions", "assignments", "placements"] }
-          },
-          required: ["fileName", "contentBase64"],
-          additionalProperties: false
-        }
-      }
-    },
-    async (request) => {
-      const csvSheet = organisationHeaders[request.body.table ?? "units"].sheet
-      const sheets = await readSheets(request.body, csvSheet)
+  mount(app, Organisation.importOrganisation, async ({ body, request }) => {
+      const csvSheet = organisationHeaders[body.table ?? "units"].sheet
+      const sheets = await readSheets(body, csvSheet)
       const decoded = decodeOrganisationSheets(sheets)
       if (Either.isLeft(decoded))
         throw new HttpProblem(
@@ -283,7 +141,7 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
         ...(d.assignments === undefined ? {} : { assignments: d.assignments }),
         ...(d.placements === undefined ? {} : { placements: d.placements })
       }
-      const result = await write(options, request, change, `import:${request.body.fileName}`)
+      const result = await write(options, request, change, `import:${body.fileName}`)
       return {
         written: result.written,
         counts: {
@@ -294,16 +152,9 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
           placements: d.placements?.length ?? 0
         }
       }
-    }
-  )
+  })
 
-  app.get(
-    "/api/v1/organisation/export.xlsx",
-    {
-      config: { permission: "duties:read" },
-      schema: { tags, summary: "The organisation as a spreadsheet (the import template)", produces: [xlsxType] }
-    },
-    async (_request, reply) => {
+  mount(app, Organisation.exportOrganisation, async ({ reply }) => {
       const org = await loadOrganisation(ctx.db)
       const h = organisationHeaders
       const workbook = workbookOf([
@@ -351,6 +202,5 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
         .header("content-type", xlsxType)
         .header("content-disposition", attachment("组织机构与辖区.xlsx"))
         .send(await xlsxBytes(workbook))
-    }
-  )
+  })
 }

@@ -1,8 +1,7 @@
+import type {
+  BenchmarkFile} from "@fundguard/domain";
 import {
-  AssessmentInput,
-  AssessmentResult,
   assessPenalty,
-  BenchmarkFile,
   bundledBenchmarks,
   decodeBenchmark,
   missingSections,
@@ -13,31 +12,10 @@ import {
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
-import * as JSONSchema from "effect/JSONSchema"
+import { Penalties } from "@fundguard/contracts"
 import type { FastifyInstance } from "fastify"
+import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
-
-// Bodies are decoded by the domain's Schemas (every problem with its JSON path), not by Fastify's validator,
-// and results are written with JSON.stringify (not a schema serializer that could drop fields); the JSON
-// Schemas below document both in OpenAPI.
-const assessmentInputJsonSchema = JSONSchema.make(AssessmentInput)
-const assessmentResultJsonSchema = JSONSchema.make(AssessmentResult)
-const benchmarkJsonSchema = JSONSchema.make(BenchmarkFile)
-const decodeInDomain = () => (data: unknown) => ({ value: data })
-const writeJson = () => (data: unknown) => JSON.stringify(data)
-
-const problemsSchema = {
-  type: "object",
-  description: "Every problem of the input, each with its JSON path",
-  properties: {
-    error: { type: "string" },
-    message: { type: "string" },
-    problems: {
-      type: "array",
-      items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } }
-    }
-  }
-}
 
 const run = async <A>(effect: Effect.Effect<A, unknown>): Promise<A> => {
   const exit = await Effect.runPromiseExit(effect)
@@ -54,7 +32,7 @@ const problemsOf = (error: unknown): ReadonlyArray<InputProblem> | null =>
     ? (error as { problems: ReadonlyArray<InputProblem> }).problems
     : null
 
-const benchmarkSummary = (b: BenchmarkFile) => ({
+const benchmarkSummary = (b: BenchmarkFile): Penalties.BenchmarkSummary => ({
   id: b.id,
   regions: b.regions,
   name: b.name,
@@ -68,53 +46,23 @@ const benchmarkSummary = (b: BenchmarkFile) => ({
   inheritedFromNationalDefault: b.regions.includes("000000") ? [] : missingSections(b)
 })
 
+const inHandler = { decodeBodyInHandler: true } as const
+
 /** Penalty assessment, discretion benchmarks and the violation catalogue. */
 export const penaltyRoutes = async (app: FastifyInstance) => {
-  app.post(
-    "/api/v1/penalties/assess",
-    {
-      config: { permission: "penalties:assess" },
-      validatorCompiler: decodeInDomain,
-      serializerCompiler: writeJson,
-      schema: {
-        tags: ["penalties"],
-        summary: "Assess the lawful penalty for a case (penalty-assessment.md)",
-        description:
-          "Same input and output as the library's assessPenalty and `pnpm fundguard penalty assess`. The discretion benchmark is chosen by region and decision date from the bundled ones (result.benchmark says which, and whether it fell back to the national default). 400 lists every problem with its JSON path.",
-        body: assessmentInputJsonSchema,
-        response: { 200: assessmentResultJsonSchema, 400: problemsSchema }
-      }
-    },
-    async (request) => run(assessPenalty(request.body))
-  )
+  mount(app, Penalties.assess, async ({ request }) => run(assessPenalty(request.body)), inHandler)
 
-  app.post(
-    "/api/v1/penalties/assess-with-benchmark",
-    {
-      config: { permission: "penalties:assess" },
-      validatorCompiler: decodeInDomain,
-      serializerCompiler: writeJson,
-      schema: {
-        tags: ["penalties"],
-        summary: "Assess a case with the bureau's own discretion benchmark",
-        description:
-          "Body `{ case, benchmark }`: the case as for /penalties/assess and a benchmark file (docs/domain/penalties.md). The benchmark is used for the regions it covers on the decision date, ahead of the bundled ones. 400 lists every problem of either, with paths under `$.case` and `$.benchmark`.",
-        body: {
-          type: "object",
-          required: ["case", "benchmark"],
-          properties: { case: assessmentInputJsonSchema, benchmark: benchmarkJsonSchema }
-        },
-        response: { 200: assessmentResultJsonSchema, 400: problemsSchema }
-      }
-    },
-    async (request) => {
+  mount(
+    app,
+    Penalties.assessWithBenchmark,
+    async ({ request }) => {
       const body = request.body
       if (typeof body !== "object" || body === null || Array.isArray(body))
-        throw new HttpProblem(400, "InvalidAssessmentInput", "body must be { case, benchmark }", [
-          { path: "$", message: "Expected an object { case, benchmark }" }
+        throw new HttpProblem(400, "InvalidAssessmentInput", "请求内容应为 { case, benchmark }", [
+          { path: "$", message: "应为对象 { case, benchmark }" }
         ])
       const { case: input, benchmark, ...rest } = body as Record<string, unknown>
-      const extra = Object.keys(rest).map((key) => ({ path: `$.${key}`, message: "unknown key (not in the contract)" }))
+      const extra = Object.keys(rest).map((key) => ({ path: `$.${key}`, message: "不允许此字段" }))
       const file = await Effect.runPromiseExit(decodeBenchmark(benchmark))
       const benchmarkProblems = Exit.isSuccess(file)
         ? []
@@ -133,35 +81,16 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
         )
       if (Exit.isFailure(assessed)) throw Cause.squash(assessed.cause)
       return assessed.value
-    }
+    },
+    inHandler
   )
 
-  app.get(
-    "/api/v1/penalties/benchmarks",
-    {
-      config: { permission: "penalties:assess" },
-      schema: {
-        tags: ["penalties"],
-        summary: "The bundled discretion benchmarks (national default and provinces), with sources and confidence"
-      }
-    },
-    async () => ({ items: bundledBenchmarks.map(benchmarkSummary) })
-  )
+  mount(app, Penalties.listBenchmarks, async () => ({ items: bundledBenchmarks.map(benchmarkSummary) }))
 
-  app.post(
-    "/api/v1/penalties/benchmarks/validate",
-    {
-      config: { permission: "penalties:assess" },
-      validatorCompiler: decodeInDomain,
-      schema: {
-        tags: ["penalties"],
-        summary: "Validate a benchmark file without assessing anything",
-        description: "200 with the file's summary, or 400 `InvalidBenchmark` with every problem and its JSON path.",
-        body: benchmarkJsonSchema,
-        response: { 400: problemsSchema }
-      }
-    },
-    async (request) => {
+  mount(
+    app,
+    Penalties.validateBenchmark,
+    async ({ request }) => {
       const exit = await Effect.runPromiseExit(decodeBenchmark(request.body))
       if (Exit.isSuccess(exit)) return benchmarkSummary(exit.value)
       const problems = problemsOf(Cause.squash(exit.cause)) ?? []
@@ -171,34 +100,28 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
         problems.map((p) => `${p.path}: ${p.message}`).join("\n"),
         problems
       )
-    }
+    },
+    inHandler
   )
 
-  app.get(
-    "/api/v1/violations",
-    {
-      config: { permission: "penalties:assess" },
-      schema: { tags: ["penalties"], summary: "The violation catalogue" }
-    },
-    async () => ({
-      items: violationCatalogue.map((v) => ({
-        code: v.code,
-        article: v.article,
-        paragraph: v.paragraph,
-        item: v.item,
-        clause: v.clause,
-        behaviour: v.behaviour,
-        subject: v.subject,
-        subjectKinds: v.subjectKinds,
-        amountBasis: v.amountBasis,
-        fraud: v.fraud,
-        track: v.track,
-        onRefusal: v.onRefusal,
-        toHealthCommissionItem: v.toHealthCommissionItem,
-        toHealthCommissionItems: v.toHealthCommissionItems,
-        fromHealthCommissionItem: v.fromHealthCommissionItem,
-        citations: v.citations
-      }))
-    })
-  )
+  mount(app, Penalties.listViolations, async () => ({
+    items: violationCatalogue.map((v) => ({
+      code: v.code,
+      article: v.article,
+      paragraph: v.paragraph,
+      item: v.item,
+      clause: v.clause,
+      behaviour: v.behaviour,
+      subject: v.subject,
+      subjectKinds: v.subjectKinds,
+      amountBasis: v.amountBasis,
+      fraud: v.fraud,
+      track: v.track,
+      onRefusal: v.onRefusal,
+      toHealthCommissionItem: v.toHealthCommissionItem,
+      toHealthCommissionItems: v.toHealthCommissionItems,
+      fromHealthCommissionItem: v.fromHealthCommissionItem,
+      citations: v.citations
+    }))
+  }))
 }

@@ -1,0 +1,149 @@
+/**
+ * A demo county for the security suites: 奉节's organisation, duties and this year's tasks (with
+ * completions and evidence), one account per role in a different unit, two leads — one a
+ * 卫生院 oversees, one it does not — and a screening run. Every account shares one password.
+ */
+import { chineseWorkingCalendar } from "@fundguard/calendar"
+import {
+  finishRun,
+  recordCompletion,
+  seedResponsibilitiesDemo,
+  startRun,
+  systemActor,
+  upsertInstitutions,
+  upsertUser,
+  type Db
+} from "@fundguard/db"
+import type { Institution, Role } from "@fundguard/domain"
+import type { FastifyInstance } from "fastify"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+
+/** The demo county's register, read from the demo extract. */
+export const demoInstitutions = (): ReadonlyArray<Institution> => {
+  const csv = readFileSync(join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"), "utf8")
+  const [header, ...lines] = csv.trim().split("\n")
+  const cols = header!.split(",")
+  return lines.map((line) => {
+    const cells = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
+    return {
+      code: cells["fixmedins_code"],
+      name: cells["fixmedins_name"],
+      orgKind: cells["org_kind"],
+      hospitalLevel: cells["hosp_lv"] === "" ? null : cells["hosp_lv"],
+      admdvs: cells["admdvs"],
+      approvedBeds: cells["aprv_bed_cnt"] === "" ? null : Number(cells["aprv_bed_cnt"]),
+      supervisorCode: cells["supervisor_code"] === "" ? null : cells["supervisor_code"]
+    } as unknown as Institution
+  })
+}
+
+export const password = "Fundguard-Test-2025!"
+export const today = "2025-11-20"
+export const now = () => new Date(`${today}T02:00:00Z`)
+
+/** The accounts: who they are, where they sit. */
+export const accounts = [
+  { username: "admin", displayName: "管理员", role: "admin", unitId: "BUREAU" },
+  { username: "jihe", displayName: "王稽核", role: "supervisor", unitId: "SEC-JJJG" },
+  { username: "shenhe", displayName: "李审核", role: "reviewer", unitId: "CENTRE" },
+  { username: "caotang", displayName: "张医保", role: "reviewer", unitId: "HC-CAOTANG" },
+  { username: "weijian", displayName: "卫健委", role: "department", unitId: null }
+] as const satisfies ReadonlyArray<{ username: string; displayName: string; role: Role; unitId: string | null }>
+export type Username = (typeof accounts)[number]["username"]
+
+/** Ids of the county's objects, by whose scope they are in. */
+export interface CountyFixture {
+  /** A lead on a village clinic of 草堂镇 (its 卫生院 oversees it), and one on the county hospital. */
+  readonly leads: { readonly caotang: string; readonly hospital: string }
+  /** A task of each of these units, with evidence where one was recorded. */
+  readonly tasks: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG" | "CENTRE", string>>
+  readonly evidence: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG", string>>
+  readonly runId: string
+  readonly userIds: Readonly<Record<Username, string>>
+}
+
+const lead = (code: string, key: string, amount: number) => ({
+  rule: "PRICE_OVER_CAP",
+  ruleVersion: 1,
+  level: "line" as const,
+  fixmedins_code: code,
+  psn_no: `50023519900101${key}`,
+  mdtrt_id: `M-${key}`,
+  setl_id: null,
+  feedetl_sn: [`F-${key}`],
+  med_list_codg: "X",
+  date: "2025-11-02",
+  amount,
+  violation: "A38-3-OVER_STANDARD_CHARGE",
+  evidence: { psn_name: "王小明" },
+  message: "单价超过限价"
+})
+
+/** Loads the county into a migrated database. */
+export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFixture> => {
+  const actor = systemActor("test")
+  await upsertInstitutions(db, actor, demoInstitutions())
+  await seedResponsibilitiesDemo(db, actor, { calendar: chineseWorkingCalendar(), today, evidenceDir })
+  const userIds: Record<string, string> = {}
+  for (const a of accounts) {
+    const user = await upsertUser(db, actor, { ...a, department: null, password })
+    userIds[a.username] = user.id
+  }
+  const run = await startRun(db, actor, {
+    trigger: "cli",
+    extract: "/srv/extracts/500235-2025-11",
+    admdvs: "500235",
+    periodFrom: null,
+    periodTo: null,
+    params: {}
+  })
+  await finishRun(db, actor, run.id, {
+    rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 2, durationMs: 1 }],
+    suspicions: [lead("H50023500008", "1111", 347.52), lead("H50023500001", "2222", 1200)]
+  })
+  const leadOf = async (code: string) =>
+    (await db.suspicion.findFirstOrThrow({ where: { fixmedinsCode: code } })).id
+  const taskOf = async (unitId: string) =>
+    (await db.dutyTask.findFirstOrThrow({ where: { unitId }, orderBy: { deadline: "asc" } })).id
+  /** A completion with one file on a task of the unit, so that its evidence can be asked for. */
+  const evidenceOf = async (unitId: string) => {
+    const existing = await db.evidenceFile.findFirst({ where: { completion: { task: { unitId } } } })
+    if (existing !== null) return existing.id
+    const task = await db.dutyTask.findFirstOrThrow({ where: { unitId, completedOn: null } })
+    const completion = await recordCompletion(db, actor, {
+      taskId: task.id,
+      completedOn: task.periodStart,
+      record: "检查记录",
+      values: {},
+      files: [{ fileName: "记录.pdf", mediaType: "application/pdf", bytes: Buffer.from("%PDF-1.4 test") }],
+      today,
+      evidenceDir
+    }).catch(() => null)
+    const file = completion?.files[0]
+    if (file === undefined) throw new Error(`no evidence could be recorded for ${unitId}`)
+    return file.id
+  }
+  return {
+    leads: { caotang: await leadOf("H50023500008"), hospital: await leadOf("H50023500001") },
+    tasks: {
+      "HC-CAOTANG": await taskOf("HC-CAOTANG"),
+      "HC-TUXIANG": await taskOf("HC-TUXIANG"),
+      CENTRE: await taskOf("CENTRE")
+    },
+    evidence: { "HC-CAOTANG": await evidenceOf("HC-CAOTANG"), "HC-TUXIANG": await evidenceOf("HC-TUXIANG") },
+    runId: run.id,
+    userIds: userIds as Record<Username, string>
+  }
+}
+
+/** Signs every account in; resolves their bearer tokens. */
+export const signInAll = async (app: FastifyInstance): Promise<Record<Username, string>> => {
+  const tokens: Record<string, string> = {}
+  for (const a of accounts) {
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: a.username, password } })
+    if (res.statusCode !== 200) throw new Error(`${a.username} could not sign in: ${res.body}`)
+    tokens[a.username] = (res.json() as { token: string }).token
+  }
+  return tokens as Record<Username, string>
+}
