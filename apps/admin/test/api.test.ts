@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { ApiError, buildQuery, createApiClient, statusTitle } from "../src/lib/api.js"
+import { reviewApi } from "../src/lib/reviewApi.js"
+import { securityApi } from "../src/lib/securityApi.js"
 
 interface Call {
   readonly url: string
@@ -33,7 +35,15 @@ const client = (status: number, body: unknown, token: string | null = "tok") => 
   return { api, calls: fake.calls, unauthorized: () => unauthorized }
 }
 
-const user = { id: "u1", username: "admin", displayName: "系统管理员甲", role: "admin", department: null }
+const user = {
+  id: "u1",
+  username: "admin",
+  displayName: "系统管理员甲",
+  role: "admin",
+  department: null,
+  unitId: "BUREAU",
+  mustChangePassword: false
+}
 
 describe("buildQuery", () => {
   it("leaves out empty values and encodes the rest", () => {
@@ -166,5 +176,87 @@ describe("transport failures", () => {
     expect(statusTitle(403)).toBe("当前账号无权执行此操作")
     expect(statusTitle(404)).toBe("请求的资源不存在")
     expect(statusTitle(418)).toBe("请求失败（HTTP 418）")
+  })
+})
+
+describe("security calls", () => {
+  it("change one's own password (204)", async () => {
+    const { api, calls } = client(204, undefined)
+    await expect(
+      securityApi(api).changeOwnPassword({ currentPassword: "Fg-old", newPassword: "New-pass-2025" })
+    ).resolves.toBeNull()
+    expect(calls[0]).toMatchObject({
+      url: "/api/auth/password",
+      method: "POST",
+      body: { currentPassword: "Fg-old", newPassword: "New-pass-2025" }
+    })
+  })
+
+  it("create, change (PATCH), reset and sign out accounts at their paths", async () => {
+    const { api, calls } = client(200, { user, initialPassword: "Fg-xyz", revoked: 2, items: [user] })
+    const security = securityApi(api)
+    expect(await security.users()).toEqual([user])
+    await security.createUser({ username: "lisi", displayName: "李四", role: "reviewer", unitId: "BUREAU" })
+    expect(await security.updateUser("u/1", { active: false })).toEqual(user)
+    expect(await security.resetPassword("u1")).toBe("Fg-xyz")
+    expect(await security.revokeSessions("u1")).toBe(2)
+    expect(calls.map((c) => `${c.method} ${c.url}`)).toEqual([
+      "GET /api/v1/users",
+      "POST /api/v1/users",
+      "PATCH /api/v1/users/u%2F1",
+      "POST /api/v1/users/u1/password-reset",
+      "POST /api/v1/users/u1/revoke-sessions"
+    ])
+    expect(calls[2]?.body).toEqual({ active: false })
+    expect(calls[3]?.body).toEqual({})
+    expect(calls[4]?.body).toBeUndefined()
+  })
+
+  it("search, export and verify the audit log", async () => {
+    const { api, calls } = client(200, { total: 0, items: [], ok: true })
+    const security = securityApi(api)
+    await security.audit({ action: "user.create" }, 2, 100)
+    await security.verifyAudit()
+    await security.exportAudit({ from: "2025-11-01" })
+    expect(calls.map((c) => c.url)).toEqual([
+      "/api/v1/audit?action=user.create&page=2&pageSize=100",
+      "/api/v1/audit/verify",
+      "/api/v1/audit/export?from=2025-11-01"
+    ])
+  })
+
+  it("rerun a screening run, reporting a 409 with the server's message", async () => {
+    const { api, calls } = client(409, { error: "RunNotRerunnable", message: "同一数据包已有批次在进行或排队（r2）" })
+    const error = (await reviewApi(api)
+      .rerun("r1")
+      .catch((e: unknown) => e)) as ApiError
+    expect(calls[0]).toMatchObject({ url: "/api/v1/screening/runs/r1/rerun", method: "POST" })
+    expect(error.status).toBe(409)
+    expect(error.title).toBe("无法重新筛查")
+    expect(error.detail).toBe("同一数据包已有批次在进行或排队（r2）")
+  })
+
+  it("tell the app when the password must be changed first", async () => {
+    let required = 0
+    const fake = fakeFetch(403, { error: "PasswordChangeRequired", message: "请先修改初始密码" })
+    const api = createApiClient({
+      fetch: fake.fetch,
+      getToken: () => "tok",
+      onUnauthorized: () => undefined,
+      onPasswordChangeRequired: () => required++
+    })
+    const error = (await api.institutions({ page: 1, pageSize: 50 }).catch((e: unknown) => e)) as ApiError
+    expect(error.tag).toBe("PasswordChangeRequired")
+    expect(required).toBe(1)
+    // Another 403 is only refused.
+    const other = fakeFetch(403, { error: "Forbidden", message: "当前角色无权执行此操作" })
+    const api2 = createApiClient({
+      fetch: other.fetch,
+      getToken: () => "tok",
+      onUnauthorized: () => undefined,
+      onPasswordChangeRequired: () => required++
+    })
+    await api2.violations().catch(() => undefined)
+    expect(required).toBe(1)
   })
 })

@@ -74,6 +74,9 @@ describe("dates", () => {
     expect(formatDateTime("2025-09-18T02:30:00+08:00")).toBe("2025-09-18 02:30")
     expect(formatDateTime("not a date")).toBe("—")
     expect(formatDateTime(null)).toBe("—")
+    // The audit log shows seconds too, still in the bureau's time zone.
+    expect(formatDateTime("2025-09-17T18:30:05.999Z", undefined, { seconds: true })).toBe("2025-09-18 02:30:05")
+    expect(formatDateTime("2025-12-31T16:00:00Z", undefined, { seconds: true })).toBe("2026-01-01 00:00:00")
   })
 
   it("knows today's date in the bureau's time zone", () => {

@@ -203,7 +203,7 @@ describe("screening runs", () => {
     expect(runRow(run)).toEqual({
       id: "r1",
       startedAt: "2025-04-02 02:00",
-      status: "已完成",
+      status: "完成",
       trigger: "定时任务",
       extract: "data/inbox/2025Q1",
       period: "2025-01-01 至 2025-03-31",

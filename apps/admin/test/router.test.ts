@@ -27,7 +27,7 @@ describe("parseHash", () => {
     expect(parseHash("")).toBeNull()
     expect(parseHash("#")).toBeNull()
     expect(parseHash("#/")).toBeNull()
-    expect(parseHash("#/users")).toBeNull()
+    expect(parseHash("#/settings")).toBeNull()
     expect(parseHash("#/penalty/extra")).toBeNull()
   })
 
@@ -48,16 +48,27 @@ describe("navigation", () => {
       "检查覆盖率",
       "考核排名",
       "职责清单",
-      "组织机构"
+      "组织机构",
+      "用户管理",
+      "审计日志"
     ])
   })
 
   it("shows each role only the pages it may use", () => {
     const responsibilities = ["today", "calendar", "coverage", "ranking", "duties", "organisation"]
-    expect(allowedPages("admin")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
+    expect(allowedPages("admin")).toEqual([
+      "institutions",
+      "suspicions",
+      "runs",
+      "penalty",
+      ...responsibilities,
+      "users",
+      "audit"
+    ])
+    expect(allowedPages("supervisor")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
     expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
-    // Other departments (卫健委 …) see no duties of the bureau's units.
-    expect(allowedPages("department")).toEqual(["institutions", "penalty"])
+    // Other departments (卫健委 …) see neither the bureau's institutions register nor its duties.
+    expect(allowedPages("department")).toEqual(["penalty"])
   })
 })
 
@@ -80,7 +91,9 @@ describe("resolveRoute", () => {
   })
 
   it("does not open a page the role may not use", () => {
-    expect(resolveRoute("#/suspicions", "department")).toEqual({ route: "institutions", redirect: "#/institutions" })
+    expect(resolveRoute("#/suspicions", "department")).toEqual({ route: "penalty", redirect: "#/penalty" })
+    expect(resolveRoute("#/users", "supervisor")).toEqual({ route: "institutions", redirect: "#/institutions" })
+    expect(resolveRoute("#/audit", "reviewer")).toEqual({ route: "institutions", redirect: "#/institutions" })
   })
 
   it("canonicalises a sloppy but valid hash", () => {
@@ -107,8 +120,8 @@ describe("routes with a parameter", () => {
       redirect: "#/suspicions/abc"
     })
     expect(resolveRoute("#/suspicions/abc", "department")).toEqual({
-      route: "institutions",
-      redirect: "#/institutions"
+      route: "penalty",
+      redirect: "#/penalty"
     })
     expect(resolveRoute("#/suspicions/abc", null)).toEqual({ route: "login", redirect: "#/login" })
   })
@@ -117,5 +130,32 @@ describe("routes with a parameter", () => {
     expect(resolveRoute("#/suspicions?runId=r1", "admin")).toEqual({ route: "suspicions", redirect: null })
     expect(hashQuery("#/suspicions?runId=r1&status=pending_first_review").get("runId")).toBe("r1")
     expect(hashQuery("#/suspicions").toString()).toBe("")
+  })
+})
+
+describe("security pages", () => {
+  it("opens 用户管理 and 审计日志 to administrators only", () => {
+    expect(resolveRoute("#/users", "admin")).toEqual({ route: "users", redirect: null })
+    expect(resolveRoute("#/audit", "admin")).toEqual({ route: "audit", redirect: null })
+    expect(navItems.find((i) => i.route === "users")?.permission).toBe("users:manage")
+    expect(navItems.find((i) => i.route === "audit")?.permission).toBe("audit:read")
+  })
+
+  it("opens 修改密码 to every signed-in user, outside the navigation", () => {
+    for (const role of ["admin", "supervisor", "reviewer", "department"] as const)
+      expect(resolveRoute("#/password", role)).toEqual({ route: "password", redirect: null })
+    expect(navItems.some((i) => i.route === "password")).toBe(false)
+    expect(resolveRoute("#/password", null)).toEqual({ route: "login", redirect: "#/login" })
+  })
+
+  it("keeps a user who must change the password on 修改密码, whatever the hash", () => {
+    expect(resolveRoute("#/password", "admin", true)).toEqual({ route: "password", redirect: null })
+    expect(resolveRoute("#/institutions", "reviewer", true)).toEqual({ route: "password", redirect: "#/password" })
+    expect(resolveRoute("#/suspicions/abc", "admin", true)).toEqual({ route: "password", redirect: "#/password" })
+    expect(resolveRoute("#/login", "department", true)).toEqual({ route: "password", redirect: "#/password" })
+    expect(resolveRoute("", "supervisor", true)).toEqual({ route: "password", redirect: "#/password" })
+    expect(resolveRoute("#password", "supervisor", true)).toEqual({ route: "password", redirect: "#/password" })
+    // Without a session the login page comes first.
+    expect(resolveRoute("#/password", null, true)).toEqual({ route: "login", redirect: "#/login" })
   })
 })

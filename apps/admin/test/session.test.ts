@@ -11,7 +11,15 @@ import {
 const session: Session = {
   token: "tok-123",
   expiresAt: "2025-09-18T12:00:00Z",
-  user: { id: "u1", username: "zhangsan", displayName: "张三", role: "supervisor", department: "基金监管科" }
+  user: {
+    id: "u1",
+    username: "zhangsan",
+    displayName: "张三",
+    role: "supervisor",
+    department: "基金监管科",
+    unitId: "SEC-JJJG",
+    mustChangePassword: false
+  }
 }
 const before = new Date("2025-09-18T11:00:00Z")
 const after = new Date("2025-09-18T12:00:01Z")
@@ -43,6 +51,14 @@ describe("session store", () => {
     expect(storage.getItem(sessionStorageKey)).toBeNull()
   })
 
+  it("asks a session stored before units and forced password changes to sign in again", () => {
+    const storage = memoryStorage()
+    const { unitId: _unit, mustChangePassword: _must, ...olderUser } = session.user
+    storage.setItem(sessionStorageKey, JSON.stringify({ ...session, user: olderUser }))
+    expect(createSessionStore(storage).load(before)).toBeNull()
+    expect(storage.getItem(sessionStorageKey)).toBeNull()
+  })
+
   it("clears the session on logout", () => {
     const storage = memoryStorage()
     const store = createSessionStore(storage)
@@ -68,6 +84,9 @@ describe("session shape", () => {
     expect(isSession(session)).toBe(true)
     expect(isSession({ ...session, token: "" })).toBe(false)
     expect(isSession({ ...session, user: { ...session.user, department: undefined } })).toBe(false)
+    expect(isSession({ ...session, user: { ...session.user, unitId: null, mustChangePassword: true } })).toBe(true)
+    expect(isSession({ ...session, user: { ...session.user, unitId: 7 } })).toBe(false)
+    expect(isSession({ ...session, user: { ...session.user, mustChangePassword: "no" } })).toBe(false)
     expect(isSession(null)).toBe(false)
   })
 

@@ -141,10 +141,13 @@ describe("screening runs", () => {
 
   it("describe a run in one line", () => {
     expect(describeRun(run("a", "2025-09-17T18:00:00Z"))).toBe(
-      "2025-09-18 02:00 开始 · 已完成 · 数据期间 2025-01-01 至 2025-06-30 · 生成疑点 321 条"
+      "2025-09-18 02:00 开始 · 完成 · 数据期间 2025-01-01 至 2025-06-30 · 生成疑点 321 条"
     )
     expect(describeRun({ ...run("a", "2025-09-17T18:00:00Z", "running"), periodFrom: null })).toBe(
-      "2025-09-18 02:00 开始 · 运行中"
+      "2025-09-18 02:00 开始 · 进行中"
+    )
+    expect(describeRun({ ...run("a", "2025-09-17T18:00:00Z", "queued"), periodFrom: null })).toBe(
+      "2025-09-18 02:00 开始 · 排队中"
     )
   })
 })

@@ -56,6 +56,17 @@ export const saveDuty = async (db: Db, actor: Actor, input: unknown, source = "a
   return saved!
 }
 
+/**
+ * The server numbers versions; a client may send back the version it read (it is ignored), but
+ * only as a whole number in range.
+ */
+const versionProblem = (raw: Record<string, unknown>): string | null => {
+  const v = raw["version"]
+  return v === undefined || (Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 1_000_000)
+    ? null
+    : "版本号由系统生成；如填写，须为 1 至 1000000 之间的整数"
+}
+
 /** Saves several duty versions at once (all or nothing); problems are prefixed with the item's index. */
 export const saveDuties = async (
   db: Db,
@@ -75,6 +86,8 @@ export const saveDuties = async (
     const effectiveFrom = typeof raw["effectiveFrom"] === "string" ? raw["effectiveFrom"] : ""
     const next = nextVersion(existing, code, effectiveFrom)
     const decoded = Effect.runSync(Effect.either(decodeDuty({ ...raw, version: next.version })))
+    const sentVersion = versionProblem(raw)
+    if (sentVersion !== null) problems.push({ path: `${prefix}.version`, message: sentVersion })
     if (decoded._tag === "Left") {
       problems.push(...decoded.left.problems.map((p) => ({ path: p.path.replace(/^\$/, prefix), message: p.message })))
       return
@@ -173,7 +186,12 @@ export const saveRankingScheme = async (db: Db, actor: Actor, input: unknown): P
   const raw = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {}
   const next = nextVersion(existing, String(raw["code"] ?? ""), String(raw["effectiveFrom"] ?? ""))
   const decoded = Effect.runSync(Effect.either(decodeRankingScheme({ ...raw, version: next.version })))
-  if (decoded._tag === "Left") throw decoded.left
+  const sentVersion = versionProblem(raw)
+  if (decoded._tag === "Left")
+    throw sentVersion === null
+      ? decoded.left
+      : new InvalidRankingScheme({ problems: [{ path: "$.version", message: sentVersion }, ...decoded.left.problems] })
+  if (sentVersion !== null) throw new InvalidRankingScheme({ problems: [{ path: "$.version", message: sentVersion }] })
   const scheme = decoded.right
   if (next.problem !== null)
     throw new InvalidRankingScheme({ problems: [{ path: "$.effectiveFrom", message: next.problem }] })

@@ -5,8 +5,8 @@
  * @since 0.1.0
  */
 import * as Effect from "effect/Effect"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { problemsOf } from "./Problems.js"
 import { AdminDivision, HospitalLevel, OrgKind } from "./Institution.js"
 import { IsoDate } from "./IsoDate.js"
 import { Yuan } from "./Money.js"
@@ -191,15 +191,6 @@ export type AssessmentInput = typeof AssessmentInput.Type
 /** The JSON a caller sends. */
 export type AssessmentInputJson = typeof AssessmentInput.Encoded
 
-/**
- * One problem with the input, located by its JSON path (`$.violations[0].amount`).
- *
- * @category models
- */
-export interface InputProblem {
-  readonly path: string
-  readonly message: string
-}
 
 /**
  * The input could not be decoded; `problems` lists every one of them.
@@ -214,55 +205,7 @@ export class InvalidAssessmentInput extends Schema.TaggedError<InvalidAssessment
   }
 }
 
-/**
- * Formats a property path the way JSONPath writes it.
- *
- * @category formatting
- */
-export const jsonPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.reduce<string>(
-    (acc, key) =>
-      typeof key === "number"
-        ? `${acc}[${key}]`
-        : /^[A-Za-z_$][\w$]*$/.test(String(key))
-          ? `${acc}.${String(key)}`
-          : `${acc}[${JSON.stringify(String(key))}]`,
-    "$"
-  )
-
-/**
- * Turns a Schema parse error into the list of problems with their paths.
- *
- * @category errors
- */
-export const problemsOf = (error: ParseResult.ParseError): ReadonlyArray<InputProblem> => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  // An optional field decodes as `T | undefined`; when T fails deeper down, the union also reports
-  // "Expected undefined" at the field itself. Keep the most specific problem of each branch.
-  const isPrefix = (short: ReadonlyArray<PropertyKey>, long: ReadonlyArray<PropertyKey>) =>
-    short.length < long.length && short.every((key, i) => key === long[i])
-  const all = issues
-    .filter((issue) => !issues.some((other) => isPrefix(issue.path, other.path)))
-    .map((issue) => ({
-      path: jsonPath(issue.path),
-      message: issue._tag === "Unexpected" ? "unknown key (not in the contract)" : issue.message
-    }))
-  const problems = all.filter(
-    (p) => !(p.message.startsWith("Expected undefined,") && all.some((q) => q.path === p.path && q !== p))
-  )
-  // A union of literals reports one "Expected "x", actual y" per member: say it once, listing the members.
-  const literal = /^Expected (.+), actual (.+)$/s
-  const out: Array<InputProblem> = []
-  for (const p of problems) {
-    const previous = out.find((q) => q.path === p.path)
-    const a = literal.exec(p.message)
-    const b = previous === undefined ? null : literal.exec(previous.message)
-    if (previous !== undefined && a !== null && b !== null && a[2] === b[2]) {
-      out[out.indexOf(previous)] = { path: p.path, message: `Expected ${b[1]} | ${a[1]}, actual ${a[2]}` }
-    } else out.push(p)
-  }
-  return out
-}
+export { jsonPath, problemsOf, type InputProblem } from "./Problems.js"
 
 /**
  * Decodes unknown JSON into an `AssessmentInput`, collecting every problem.

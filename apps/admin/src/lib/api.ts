@@ -2,6 +2,7 @@
  * The API client. Every call is a same-origin relative URL (`/api/...`) carrying the bearer token;
  * errors become `ApiError` with a Chinese title for the UI and the server's own message as detail.
  */
+import type { RunStatus } from "@fundguard/contracts/Screening"
 import type { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
 import type { AssessmentInputJson, InputProblem } from "@fundguard/domain/PenaltyInput"
 import type { AssessmentResult } from "@fundguard/domain/PenaltyResult"
@@ -66,7 +67,8 @@ export interface ScreeningRun {
   readonly id: string
   readonly startedAt: string
   readonly finishedAt: string | null
-  readonly status: "running" | "succeeded" | "failed"
+  /** `queued` (a rerun waiting for the worker) … `interrupted` (its process died; see `error`). */
+  readonly status: RunStatus
   readonly extract: string
   readonly periodFrom: string | null
   readonly periodTo: string | null
@@ -88,6 +90,7 @@ export interface ScreeningRun {
   }>
   readonly progress?: { readonly rule: string; readonly done: number; readonly total: number } | null
   readonly error?: string | null
+  readonly heartbeatAt?: string | null
 }
 
 export interface ViolationListItem {
@@ -129,7 +132,17 @@ const tagTitle: Readonly<Record<string, string>> = {
   InvalidAssessmentInput: "输入有误，请根据提示修改后重新计算",
   Unauthenticated: "登录已失效，请重新登录",
   Forbidden: "当前账号无权执行此操作",
-  NotFound: "请求的资源不存在"
+  NotFound: "请求的资源不存在",
+  // Sign-in and passwords: the server's message (when to retry, what is wrong) is the detail.
+  AccountLocked: "账户已暂时锁定",
+  TooManyRequests: "请求过于频繁",
+  PasswordCheckBusy: "服务器繁忙，请稍后再试",
+  PasswordChangeRequired: "请先修改初始密码",
+  WeakPassword: "密码不符合要求",
+  WrongPassword: "当前密码不正确",
+  UsernameTaken: "用户名已被使用",
+  UserNotFound: "用户不存在",
+  RunNotRerunnable: "无法重新筛查"
 }
 
 /** Chinese headlines by HTTP status, when the tag is unknown. */
@@ -219,6 +232,8 @@ export interface ApiClientOptions {
   readonly getToken: () => string | null
   /** Called when an authenticated call is answered 401 (token expired or revoked). */
   readonly onUnauthorized: () => void
+  /** Called when a call is refused because the user must first change their password (403). */
+  readonly onPasswordChangeRequired?: () => void
   /** Prefix for every path; `""` for same-origin. */
   readonly baseUrl?: string
 }
@@ -228,6 +243,8 @@ export interface LoginResponse {
   readonly expiresAt: string
   readonly user: SessionUser
 }
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 
 export interface ApiClient {
   login(username: string, password: string): Promise<Session>
@@ -239,7 +256,7 @@ export interface ApiClient {
   violations(): Promise<ReadonlyArray<ViolationListItem>>
   assessPenalty(input: AssessmentInputJson): Promise<AssessmentResult>
   /** Any JSON call, for feature modules with their own typed wrappers (`reviewApi.ts`). */
-  call<A>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<A>
+  call<A>(method: HttpMethod, path: string, body?: unknown): Promise<A>
   /** Downloads a file (e.g. an .xlsx export) as a Blob with the name the server gave it. */
   download(path: string): Promise<{ readonly blob: Blob; readonly filename: string | null }>
 }
@@ -248,7 +265,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const baseUrl = options.baseUrl ?? ""
 
   const request = async <A>(
-    method: "GET" | "POST" | "PUT" | "DELETE",
+    method: HttpMethod,
     path: string,
     body?: unknown,
     { authenticated = true }: { authenticated?: boolean } = {}
@@ -280,6 +297,7 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     if (!response.ok) {
       const error = errorFromResponse(response.status, parsed)
       if (response.status === 401 && authenticated) options.onUnauthorized()
+      if (response.status === 403 && error.tag === "PasswordChangeRequired") options.onPasswordChangeRequired?.()
       throw error
     }
     return parsed as A
@@ -352,8 +370,10 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
         } catch {
           parsed = null
         }
+        const error = errorFromResponse(response.status, parsed)
         if (response.status === 401) options.onUnauthorized()
-        throw errorFromResponse(response.status, parsed)
+        if (response.status === 403 && error.tag === "PasswordChangeRequired") options.onPasswordChangeRequired?.()
+        throw error
       }
       const disposition = response.headers.get("content-disposition") ?? ""
       const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)

@@ -43,8 +43,15 @@ export const formatMultipleRange = (min: number | null, max: number | null): str
 export const formatDate = (date: string | null | undefined): string =>
   date === null || date === undefined || date === "" ? empty : date
 
-/** A timestamp (ISO 8601) as `yyyy-MM-dd HH:mm` in the bureau's time zone. */
-export const formatDateTime = (timestamp: string | null | undefined, timeZone: string = bureauTimeZone): string => {
+/**
+ * A timestamp (ISO 8601) as `yyyy-MM-dd HH:mm` in the bureau's time zone; with `seconds`,
+ * `yyyy-MM-dd HH:mm:ss` (the audit log).
+ */
+export const formatDateTime = (
+  timestamp: string | null | undefined,
+  timeZone: string = bureauTimeZone,
+  { seconds = false }: { readonly seconds?: boolean } = {}
+): string => {
   if (timestamp === null || timestamp === undefined || timestamp === "") return empty
   const date = new Date(timestamp)
   if (Number.isNaN(date.getTime())) return empty
@@ -55,10 +62,12 @@ export const formatDateTime = (timestamp: string | null | undefined, timeZone: s
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
+    ...(seconds ? { second: "2-digit" as const } : {}),
     hourCycle: "h23"
   }).formatToParts(date)
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? ""
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`
+  const time = `${part("hour")}:${part("minute")}${seconds ? `:${part("second")}` : ""}`
+  return `${part("year")}-${part("month")}-${part("day")} ${time}`
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0")

@@ -3,6 +3,7 @@
  * filters and form selects. Labels that are part of the domain (`orgKindLabel`,
  * `suspicionStatusLabel`, `roleLabel`, `factorLabel`, …) are re-used from it, never copied.
  */
+import type { RunStatus } from "@fundguard/contracts/Screening"
 import { hospitalLevelLabel, orgKindLabel, type HospitalLevel, type OrgKind } from "@fundguard/domain/Institution"
 import type { FineRange, Outcome, TransferTarget } from "@fundguard/domain/PenaltyResult"
 import { suspicionStatusLabel, type SuspicionStatus } from "@fundguard/domain/Suspicion"
@@ -110,8 +111,11 @@ export const fineBasisLabel: Readonly<Record<FineRange["basis"], string>> = {
   fixed: "固定金额"
 }
 
-export const screeningRunStatusLabel: Readonly<Record<"running" | "succeeded" | "failed", string>> = {
-  running: "运行中",
-  succeeded: "已完成",
-  failed: "失败"
+/** Where a screening run stands (`Screening.RunStatus`). */
+export const screeningRunStatusLabel: Readonly<Record<RunStatus, string>> = {
+  queued: "排队中",
+  running: "进行中",
+  succeeded: "完成",
+  failed: "失败",
+  interrupted: "已中断"
 }

@@ -153,6 +153,8 @@ export const reviewApi = (api: ApiClient) => ({
   ) => api.call<BulkResult>("POST", "/api/v1/suspicions/bulk", { action, items, ...extra }),
   reviewers: async () => (await api.call<{ items: ReadonlyArray<Reviewer> }>("GET", "/api/v1/review/reviewers")).items,
   runs: async () => (await api.call<{ items: ReadonlyArray<ScreeningRun> }>("GET", "/api/v1/screening/runs")).items,
+  /** Screens a run's extract again: 201 with the queued run; 409 when one is already queued or running. */
+  rerun: (id: string) => api.call<ScreeningRun>("POST", `/api/v1/screening/runs/${encodeURIComponent(id)}/rerun`),
   exportXlsx: (query: Omit<SuspicionQuery, "page" | "pageSize">) =>
     api.download(`/api/v1/suspicions/export${filterQuery(query)}`)
 })

@@ -1,7 +1,8 @@
 /**
  * A tiny hash router: `#/login`, `#/institutions`, `#/suspicions`, `#/penalty`. The hash keeps the
  * SPA working under the API's static file server without any server-side fallback route. A few
- * routes take one parameter after their path (`#/suspicions/<id>`, see `paramRoutes`).
+ * routes take one parameter after their path (`#/suspicions/<id>`, see `paramRoutes`). A user who
+ * must change their password (an initial or reset one) is kept on `#/password` until they have.
  */
 import { can, type Permission, type Role } from "@fundguard/domain/Access"
 
@@ -18,7 +19,11 @@ export const routeNames = [
   "coverage",
   "ranking",
   "duties",
-  "organisation"
+  "organisation",
+  // Security: accounts, the audit log, one's own password.
+  "users",
+  "audit",
+  "password"
 ] as const
 export type RouteName = (typeof routeNames)[number]
 /** Every route but the login page needs a session. */
@@ -42,8 +47,13 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
   { route: "ranking", label: "考核排名", permission: "duties:read" },
   { route: "duties", label: "职责清单", permission: "duties:read" },
-  { route: "organisation", label: "组织机构", permission: "duties:read" }
+  { route: "organisation", label: "组织机构", permission: "duties:read" },
+  { route: "users", label: "用户管理", permission: "users:manage" },
+  { route: "audit", label: "审计日志", permission: "audit:read" }
 ]
+
+/** Pages every signed-in user may open that are not in the navigation (the header links to them). */
+export const accountRoutes: ReadonlyArray<PageRoute> = ["password"]
 
 /** Page titles, for the document title and the page header. */
 export const routeTitle: Readonly<Record<RouteName, string>> = {
@@ -58,7 +68,10 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   coverage: "检查覆盖率",
   ranking: "考核排名",
   duties: "职责清单",
-  organisation: "组织机构"
+  organisation: "组织机构",
+  users: "用户管理",
+  audit: "审计日志",
+  password: "修改密码"
 }
 
 const isRouteName = (value: string): value is RouteName => (routeNames as ReadonlyArray<string>).includes(value)
@@ -127,12 +140,17 @@ export interface ResolvedRoute {
 }
 
 /**
- * Decides which page to show for a hash: without a session, always the login page; with one, the
- * named page if the role may open it, else the first page it may open (also instead of `#/login`).
+ * Decides which page to show for a hash: without a session, always the login page; with one that
+ * must change its password, always `#/password`; otherwise the named page if the role may open it,
+ * else the first page it may open (also instead of `#/login`).
  */
-export const resolveRoute = (hash: string, role: Role | null): ResolvedRoute => {
+export const resolveRoute = (hash: string, role: Role | null, mustChangePassword: boolean = false): ResolvedRoute => {
   const location = parseLocation(hash)
   const requested = location?.route ?? null
+  if (role !== null && mustChangePassword) {
+    const canonical = hrefFor("password")
+    return { route: "password", redirect: requested === "password" && pathOf(hash) === canonical ? null : canonical }
+  }
   const withParam = requested === null ? undefined : paramRoutes[requested]
   if (
     role !== null &&
@@ -146,10 +164,9 @@ export const resolveRoute = (hash: string, role: Role | null): ResolvedRoute => 
   }
   const target = ((): RouteName => {
     if (role === null) return "login"
-    const allowed = allowedPages(role)
-    if (requested !== null && requested !== "login" && (allowed as ReadonlyArray<string>).includes(requested))
-      return requested
-    return allowed[0] ?? "institutions"
+    const allowed: ReadonlyArray<RouteName> = [...allowedPages(role), ...accountRoutes]
+    if (requested !== null && requested !== "login" && allowed.includes(requested)) return requested
+    return allowed[0] ?? "password"
   })()
   const canonical = hrefFor(target)
   return { route: target, redirect: requested === target && pathOf(hash) === canonical ? null : canonical }

@@ -24,6 +24,14 @@ export const triggerLabel: Readonly<Record<string, string>> = {
   seed: "演示数据"
 }
 
+/** Whether a run is still to end (queued for the worker, or running): the page keeps polling. */
+export const isActiveRun = (run: Pick<ScreeningRun, "status">): boolean =>
+  run.status === "queued" || run.status === "running"
+
+/** Whether a run may be screened again: it finished, failed or was interrupted. */
+export const isRerunnable = (run: Pick<ScreeningRun, "status">): boolean =>
+  run.status === "succeeded" || run.status === "failed" || run.status === "interrupted"
+
 /** A running run's progress as a percentage (0–100), or null when unknown. */
 export const progressPercent = (run: ScreeningRun): number | null => {
   const p = run.progress
@@ -39,9 +47,9 @@ export const runRow = (run: ScreeningRun) => ({
   trigger: triggerLabel[run.trigger ?? ""] ?? run.trigger ?? "—",
   extract: run.extract,
   period: run.periodFrom !== null && run.periodTo !== null ? `${run.periodFrom} 至 ${run.periodTo}` : "—",
-  duration: run.status === "running" ? "进行中" : formatDuration(run.durationMs),
-  suspicions: run.status === "running" ? "—" : String(run.suspicionCount),
-  newCount: run.status === "running" ? "—" : String(run.newCount ?? 0)
+  duration: isActiveRun(run) ? (screeningRunStatusLabel[run.status] ?? run.status) : formatDuration(run.durationMs),
+  suspicions: isActiveRun(run) ? "—" : String(run.suspicionCount),
+  newCount: isActiveRun(run) ? "—" : String(run.newCount ?? 0)
 })
 
 /** The per-rule counts of a run, most leads first, with Chinese rule names. */

@@ -2,16 +2,13 @@
  * The logged-in session: the bearer token, its expiry and the user, kept in `sessionStorage` so it
  * ends with the browser tab and is never shared between tabs.
  */
-import type { Role } from "@fundguard/domain/Access"
+import type { SessionUser } from "@fundguard/contracts/Auth"
 
-/** The user as `POST /api/auth/login` and `GET /api/auth/me` return it. */
-export interface SessionUser {
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly role: Role
-  readonly department: string | null
-}
+/**
+ * The user as `POST /api/auth/login` and `GET /api/auth/me` return it: with their unit (data scope)
+ * and whether they must choose a new password before anything else.
+ */
+export type { SessionUser }
 
 export interface Session {
   readonly token: string
@@ -33,7 +30,10 @@ const roles: ReadonlyArray<string> = ["admin", "supervisor", "reviewer", "depart
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
 
-/** Whether a value has the shape of a user. */
+/**
+ * Whether a value has the shape of a user. A session stored by an older version of the UI (without
+ * `unitId` and `mustChangePassword`) does not: its user signs in again.
+ */
 export const isSessionUser = (value: unknown): value is SessionUser =>
   isRecord(value) &&
   typeof value["id"] === "string" &&
@@ -41,7 +41,9 @@ export const isSessionUser = (value: unknown): value is SessionUser =>
   typeof value["displayName"] === "string" &&
   typeof value["role"] === "string" &&
   roles.includes(value["role"]) &&
-  (value["department"] === null || typeof value["department"] === "string")
+  (value["department"] === null || typeof value["department"] === "string") &&
+  (value["unitId"] === null || typeof value["unitId"] === "string") &&
+  typeof value["mustChangePassword"] === "boolean"
 
 /** Whether a value has the shape of a session (e.g. what was read back from storage). */
 export const isSession = (value: unknown): value is Session =>

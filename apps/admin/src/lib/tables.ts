@@ -101,7 +101,7 @@ export const describeRun = (run: ScreeningRun): string => {
     `${formatDateTime(run.startedAt)} 开始`,
     screeningRunStatusLabel[run.status] ?? run.status,
     run.periodFrom !== null && run.periodTo !== null ? `数据期间 ${run.periodFrom} 至 ${run.periodTo}` : null,
-    run.status === "running" ? null : `生成疑点 ${run.suspicionCount} 条`
+    run.status === "running" || run.status === "queued" ? null : `生成疑点 ${run.suspicionCount} 条`
   ]
   return parts.filter((p): p is string => p !== null).join(" · ")
 }

@@ -5,12 +5,13 @@
  */
 import { buildApp } from "@fundguard/api"
 import { systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
-import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { Institution } from "@fundguard/domain"
 import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { watchCsp, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
@@ -22,17 +23,21 @@ describe("admin UI in headless Chromium", () => {
   let browser: Browser
   let page: Page
   let base: string
+  let csp: CspWatch
 
   beforeAll(async () => {
     if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
     if (!existsSync(chromiumPath))
       throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
     scratch = await createScratchDatabase("sqlite")
+    // Staff see the data of their unit: the bureau's own unit sees everything.
+    const unitId = await addBureauUnit(scratch.db)
     await upsertUser(scratch.db, systemActor(), {
       username: "jihe",
       displayName: "王稽核",
       role: "supervisor",
       department: "基金监管科",
+      unitId,
       password
     })
     await upsertInstitutions(scratch.db, systemActor(), [
@@ -62,9 +67,15 @@ describe("admin UI in headless Chromium", () => {
       ]
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } })
+    csp = await watchCsp(page)
     page.on("pageerror", (error) => {
       throw error
     })
+  })
+
+  afterEach(() => {
+    // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
+    expect(csp.violations).toEqual([])
   })
 
   afterAll(async () => {

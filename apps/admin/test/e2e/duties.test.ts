@@ -5,13 +5,14 @@
  */
 import { buildApp, chineseWorkingCalendar } from "@fundguard/api"
 import { seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
-import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { Institution } from "@fundguard/domain"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { watchCsp, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const results = join(import.meta.dirname, "..", "..", "test-results")
@@ -47,6 +48,7 @@ describe("responsibility pages in headless Chromium", () => {
   let page: Page
   let base: string
   let evidenceDir: string
+  let csp: CspWatch
 
   beforeAll(async () => {
     if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
@@ -54,11 +56,14 @@ describe("responsibility pages in headless Chromium", () => {
       throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
     scratch = await createScratchDatabase("sqlite")
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-ui-evidence-"))
+    // Staff see the data of their unit: the bureau's own unit sees everything.
+    const unitId = await addBureauUnit(scratch.db)
     await upsertUser(scratch.db, systemActor(), {
       username: "admin",
       displayName: "系统管理员",
       role: "admin",
       department: "基金监管科",
+      unitId,
       password
     })
     await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
@@ -83,6 +88,7 @@ describe("responsibility pages in headless Chromium", () => {
       ]
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1500, height: 1100 }, acceptDownloads: true })
+    csp = await watchCsp(page)
     // The browser's clock agrees with the server's, so the session is not seen as expired.
     await page.clock.setFixedTime(new Date(`${today}T03:00:00Z`))
     page.setDefaultTimeout(10_000)
@@ -91,6 +97,11 @@ describe("responsibility pages in headless Chromium", () => {
     })
     mkdirSync(results, { recursive: true })
   }, 180_000)
+
+  afterEach(() => {
+    // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
+    expect(csp.violations).toEqual([])
+  })
 
   afterAll(async () => {
     await browser?.close()

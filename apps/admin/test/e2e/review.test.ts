@@ -6,12 +6,13 @@
  */
 import { buildApp } from "@fundguard/api"
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
-import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { Institution, Role, Suspicion } from "@fundguard/domain"
 import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { watchCsp, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const results = join(import.meta.dirname, "..", "..", "test-results")
@@ -98,6 +99,7 @@ describe("review workflow in headless Chromium", () => {
   let browser: Browser
   let page: Page
   let base: string
+  let csp: CspWatch
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
@@ -110,8 +112,10 @@ describe("review workflow in headless Chromium", () => {
       ["jihe", "王稽核", "supervisor", "基金监管科"],
       ["admin", "系统管理员", "admin", "奉节县医疗保障局"]
     ]
+    // Staff see the data of their unit: the bureau's own unit sees everything.
+    const unitId = await addBureauUnit(scratch.db)
     for (const [username, displayName, role, department] of people) {
-      await upsertUser(scratch.db, systemActor(), { username, displayName, role, department, password })
+      await upsertUser(scratch.db, systemActor(), { username, displayName, role, department, unitId, password })
     }
     await upsertInstitutions(scratch.db, systemActor(), [
       {
@@ -157,9 +161,15 @@ describe("review workflow in headless Chromium", () => {
       ]
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
+    csp = await watchCsp(page)
     page.on("pageerror", (error) => {
       throw error
     })
+  })
+
+  afterEach(() => {
+    // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
+    expect(csp.violations).toEqual([])
   })
 
   afterAll(async () => {

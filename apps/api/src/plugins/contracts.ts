@@ -7,7 +7,7 @@
 import type { Endpoint } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
-import * as ParseResult from "effect/ParseResult"
+import { problemsOf } from "@fundguard/domain/Problems"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { HttpProblem } from "./errors.js"
@@ -40,29 +40,6 @@ export const jsonSchemaOf = (schema: Endpoint.AnySchema): Record<string, unknown
   return inline(root, definitions) as Record<string, unknown>
 }
 
-const expectedLabel = (expected: string): string => {
-  if (expected === "string") return "文本"
-  if (expected === "number") return "数字"
-  if (expected === "boolean") return "true 或 false"
-  if (expected === "null") return "null"
-  if (expected.startsWith("{")) return "对象"
-  if (expected.startsWith("ReadonlyArray") || expected.startsWith("readonly [")) return "数组"
-  if (/^(".*"|null)( \| (".*"|null))*$/.test(expected)) return `以下取值之一：${expected}`
-  return expected
-}
-
-/** A parse issue's message in Chinese. */
-const chineseMessage = (issue: ParseResult.ArrayFormatterIssue): string => {
-  if (issue._tag === "Missing") return "缺少此项（必填）"
-  if (issue._tag === "Unexpected") return "不允许此字段"
-  const typeMismatch = /^Expected (.+), actual (.+)$/s.exec(issue.message)
-  if (typeMismatch !== null) {
-    const actual = typeMismatch[2]!
-    return `应为${expectedLabel(typeMismatch[1]!)}，实际为 ${actual.length > 40 ? `${actual.slice(0, 40)}…` : actual}`
-  }
-  return issue.message
-}
-
 /** At most this many problems are listed in one answer. */
 const maxProblems = 20
 
@@ -75,12 +52,10 @@ const decoderFor =
   (data: unknown): { value: unknown } | { error: Error } => {
     const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(data)
     if (Either.isRight(decoded)) return { value: decoded.right }
-    const issues = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
     const prefix = partPrefix[part] ?? `$.${part}`
-    const problems = issues.slice(0, maxProblems).map((issue) => ({
-      path: `${prefix}${issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("")}`,
-      message: chineseMessage(issue)
-    }))
+    const problems = problemsOf(decoded.left)
+      .slice(0, maxProblems)
+      .map((p) => ({ path: `${prefix}${p.path.slice(1)}`, message: p.message }))
     const what = part === "body" ? "请求内容" : part === "querystring" ? "查询参数" : "路径参数"
     return {
       error: new HttpProblem(400, "InvalidRequest", `${what}有误：${problems[0]?.path ?? prefix} ${problems[0]?.message ?? ""}`.trim(), problems)

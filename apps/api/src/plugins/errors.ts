@@ -35,12 +35,28 @@ interface Tagged {
   readonly problems?: ReadonlyArray<{ readonly path: string; readonly message: string }>
 }
 
+/** Ajv's keywords said in Chinese (routes still validated by JSON Schema). */
+const ajvMessage: Readonly<Record<string, string>> = {
+  required: "缺少此项（必填）",
+  additionalProperties: "不允许此字段",
+  type: "类型不符",
+  pattern: "格式不符",
+  format: "格式不符",
+  maxLength: "过长",
+  minLength: "过短",
+  maxItems: "项数过多",
+  minItems: "项数过少",
+  enum: "取值不在允许范围内",
+  minimum: "小于允许的最小值",
+  maximum: "大于允许的最大值"
+}
+
 const validationProblems = (error: FastifyError) =>
   (error.validation ?? []).map((v) => ({
     path: `$${error.validationContext === "querystring" ? ".query" : ""}${(v.instancePath || "").replace(/\//g, ".")}${
       v.params && "missingProperty" in v.params ? `.${String(v.params["missingProperty"])}` : ""
     }${v.params && "additionalProperty" in v.params ? `.${String(v.params["additionalProperty"])}` : ""}`,
-    message: v.message ?? "invalid"
+    message: ajvMessage[v.keyword] ?? v.message ?? "无效"
   }))
 
 /** Fastify's own refusals of a request body, told in Chinese. */

@@ -61,6 +61,8 @@ export const securityPlugin = fp(
       xFrameOptions: { action: "deny" },
       crossOriginEmbedderPolicy: false
     })
+    // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
+    app.removeContentTypeParser("text/plain")
     const parseJson = app.getDefaultJsonParser("error", "error")
     app.removeContentTypeParser("application/json")
     app.addContentTypeParser("application/json", { parseAs: "string" }, (request, body, done) => {

@@ -79,15 +79,6 @@ export const periodParam = (key: string, name = "period"): Period => {
 export const dateSchema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const
 export const monthSchema = { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } as const
 export const unitIdSchema = { type: "string", pattern: "^[A-Z][A-Z0-9-]{1,39}$" } as const
-export const uploadSchema = {
-  type: "object",
-  properties: {
-    fileName: { type: "string", minLength: 1, maxLength: 200 },
-    contentBase64: { type: "string", minLength: 1 }
-  },
-  required: ["fileName", "contentBase64"],
-  additionalProperties: false
-} as const
 
 /** A real calendar date or a 400 naming the parameter. */
 export const checkDate = (value: string, path: string): string => {

@@ -8,6 +8,7 @@ import {
   decodeOrganisationSheets,
   Jurisdiction,
   organisationHeaders,
+  problemsOf,
   OrgUnit,
   orgKindLabel,
   Placement,
@@ -16,7 +17,6 @@ import {
 } from "@fundguard/domain"
 import { Organisation } from "@fundguard/contracts"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
@@ -34,11 +34,7 @@ import {
 const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
   const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value)
   if (Either.isRight(decoded)) return decoded.right
-  const problems = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((i) => ({
-    path: `$${i.path.map((k) => `.${String(k)}`).join("")}`,
-    message: i.message
-  }))
-  throw new HttpProblem(400, "InvalidRequest", "输入有误", problems)
+  throw new HttpProblem(400, "InvalidRequest", "输入有误", problemsOf(decoded.left))
 }
 
 const rejected = (error: unknown): never => {
