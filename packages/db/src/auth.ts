@@ -59,6 +59,10 @@ const toSessionUser = (u: UserRow): SessionUser => ({
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex")
 
+/** How a person is named in the audit log, the same everywhere: 姓名（用户名）. */
+export const actorNameOf = (user: { readonly displayName: string; readonly username: string }): string =>
+  `${user.displayName}（${user.username}）`
+
 /** The key failed sign-ins are counted under. */
 const throttleKey = (username: string) => username.trim().toLowerCase()
 
@@ -74,7 +78,8 @@ export const upsertUser = async (db: Db, actor: Actor, user: NewUser): Promise<S
     department: user.department,
     unitId: user.unitId ?? null,
     mustChangePassword: user.mustChangePassword ?? false,
-    passwordHash
+    passwordHash,
+    passwordChangedAt: new Date()
   }
   return db.$transaction(async (tx) => {
     const saved = await tx.user.upsert({
@@ -161,7 +166,7 @@ export const signIn = async (
     const session = await tx.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } })
     await recordAudit(
       tx,
-      { id: user.id, name: user.username, ip: credentials.ip ?? null },
+      { id: user.id, name: actorNameOf(user), ip: credentials.ip ?? null },
       {
         action: "auth.login",
         entityType: "session",

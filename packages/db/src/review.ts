@@ -62,9 +62,15 @@ export class AssigneeNotFound extends Error {
 /** A signed-in person taking a step, with where the request came from. */
 export interface ReviewCaller extends ReviewActor {
   readonly ip?: string | null
+  /** How the audit log names the caller (`actorNameOf`); the display name when absent. */
+  readonly auditName?: string
 }
 
-const toAuditActor = (caller: ReviewCaller) => ({ id: caller.id, name: caller.name, ip: caller.ip ?? null })
+const toAuditActor = (caller: ReviewCaller) => ({
+  id: caller.id,
+  name: caller.auditName ?? caller.name,
+  ip: caller.ip ?? null
+})
 
 const proposalFrom = (details: unknown): ReviewProposal | null => {
   const p = (details as { proposal?: ReviewProposal | null } | null)?.proposal

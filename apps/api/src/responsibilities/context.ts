@@ -3,7 +3,7 @@
  * calendar and where evidence files are stored; and small request helpers.
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
+import { actorNameOf, defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
 import {
   bureauDate,
   parsePeriodKey,
@@ -42,7 +42,7 @@ export const contextOf = (options: ResponsibilityOptions): ResponsibilityContext
 /** The signed-in user as the audit log's actor. */
 export const actorOf = (request: FastifyRequest): Actor => {
   const user = currentUser(request)
-  return { id: user.id, name: `${user.displayName}（${user.username}）`, ip: request.ip }
+  return { id: user.id, name: actorNameOf(user), ip: request.ip }
 }
 
 /**

@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
+import { actorOf } from "../responsibilities/context.js"
 
 /** What the auth routes are built from. */
 export interface AuthRouteOptions {
@@ -59,8 +60,7 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
   }, perAddress)
 
   mount(app, Auth.logout, async ({ request }) => {
-    const user = currentUser(request)
-    await signOut(options.db, request.token ?? "", { id: user.id, name: user.username, ip: request.ip }, options.now())
+    await signOut(options.db, request.token ?? "", actorOf(request), options.now())
   })
 
   mount(app, Auth.me, async ({ request }) => ({ user: currentUser(request) }))
@@ -75,7 +75,7 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
     try {
       await changeOwnPassword(
         options.db,
-        { id: user.id, name: user.username, ip: request.ip },
+        actorOf(request),
         {
           userId: user.id,
           currentPassword: body.currentPassword,

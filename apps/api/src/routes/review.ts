@@ -5,6 +5,7 @@
  * the .xlsx export of a filtered list. `docs/domain/review-workflow.md` describes the workflow.
  */
 import {
+  actorNameOf,
   applyReviewStep,
   assignSuspicion,
   bureauToday,
@@ -44,6 +45,7 @@ import { HttpProblem } from "../plugins/errors.js"
 import { filterOf } from "../review/filters.js"
 import { presentSuspicion } from "../review/present.js"
 import { asHttp, reviewProblem } from "../review/problems.js"
+import { actorOf } from "../responsibilities/context.js"
 import { attachment } from "../responsibilities/sheets.js"
 import { suspicionsWorkbook } from "../review/xlsx.js"
 
@@ -63,7 +65,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
   const today = () => bureauDate(options.now())
   const callerOf = (request: FastifyRequest) => {
     const user = currentUser(request)
-    return { id: user.id, name: user.displayName, role: user.role, ip: request.ip }
+    return { id: user.id, name: user.displayName, role: user.role, ip: request.ip, auditName: actorNameOf(user) }
   }
   /** A lead outside the caller's data scope is answered as if it did not exist. */
   const withinScope = async (request: FastifyRequest, id: string): Promise<void> => {
@@ -107,7 +109,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       // Reading a lead reads personal data (人员编号, 就诊 and 结算 ids): who looked is on the record.
       await recordAudit(
         db,
-        { id: user.id, name: user.displayName, ip: request.ip },
+        actorOf(request),
         {
           action: "suspicion.view",
           entityType: "suspicion",
@@ -275,7 +277,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     // Exports carry personal data out of the system: who took what is on the record.
     await recordAudit(
       db,
-      { id: user.id, name: user.displayName, ip: request.ip },
+      actorOf(request),
       {
         action: "suspicion.export",
         entityType: "suspicion",
