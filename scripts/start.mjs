@@ -29,7 +29,7 @@ const step = (title, command, args) => {
 const cli = join(root, "packages/cli/dist/main.js")
 step("building …", "pnpm", ["exec", "turbo", "run", "build", "--output-logs=errors-only"])
 step("migrating the database …", process.execPath, [cli, "db", "migrate"])
-step("loading the demo county (奉节县) …", process.execPath, [cli, "seed"])
+step("loading the demo county (奉节县) into an empty database …", process.execPath, [cli, "seed"])
 
 const children = [
   { name: "api", file: join(root, "apps/api/dist/server.js") },
@@ -89,8 +89,10 @@ if (await waitForHealth()) {
     "",
     `FundGuard 医保基金监管平台 is running: ${url}`,
     `  API docs: ${url}/api/docs`,
-    "  Demo logins (password for all: " + demoPassword + "):",
-    ...demoUsers.map((u) => `    ${u.username.padEnd(8)} ${u.displayName}（${u.role}）`),
+    "  Demo logins as first loaded (password for all: " + demoPassword + "; changed passwords stay changed):",
+    ...demoUsers.map(
+      (u) => `    ${u.username.padEnd(8)} ${u.displayName}（${u.role}${u.unitId === null ? "" : `, ${u.unitId}`}）`
+    ),
     "Press Ctrl-C to stop.",
     ""
   ]

@@ -26,7 +26,8 @@ interface Attack {
   readonly field?: string
 }
 
-const deep = (depth: number, open: string, close: string, inner = "1") => open.repeat(depth) + inner + close.repeat(depth)
+const deep = (depth: number, open: string, close: string, inner = "1") =>
+  open.repeat(depth) + inner + close.repeat(depth)
 const json = "application/json"
 
 /** Attacks on the body as a whole: the same for every route. */
@@ -41,17 +42,47 @@ const bodyAttacks = (limit: number): ReadonlyArray<Attack> => [
   { name: "a JSON string", body: '"text"', contentType: json, whole: true },
   { name: "a JSON number", body: "12345", contentType: json, whole: true },
   { name: "a JSON array", body: "[1,2,3]", contentType: json, whole: true },
-  { name: "10,000 numbers", body: JSON.stringify(Array.from({ length: 10_000 }, (_, i) => i)), contentType: json, whole: true },
+  {
+    name: "10,000 numbers",
+    body: JSON.stringify(Array.from({ length: 10_000 }, (_, i) => i)),
+    contentType: json,
+    whole: true
+  },
   { name: "text/plain", body: "username=admin", contentType: "text/plain", whole: true },
   { name: "XML", body: "<a>1</a>", contentType: "application/xml", whole: true },
   { name: "form", body: "a=1&b=2", contentType: "application/x-www-form-urlencoded", whole: true },
-  { name: "invalid UTF-8", body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), contentType: json, whole: false },
+  {
+    name: "invalid UTF-8",
+    body: Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    contentType: json,
+    whole: false
+  },
   { name: "__proto__ pollution", body: '{"__proto__": {"role": "admin"}}', contentType: json, whole: true },
-  { name: "constructor pollution", body: '{"constructor": {"prototype": {"role": "admin"}}}', contentType: json, whole: true },
+  {
+    name: "constructor pollution",
+    body: '{"constructor": {"prototype": {"role": "admin"}}}',
+    contentType: json,
+    whole: true
+  },
   { name: "unknown field with 1e999", body: '{"zzUnknown": 1e999}', contentType: json, whole: false },
-  { name: "unknown field with 100,000 characters", body: JSON.stringify({ zzUnknown: "字".repeat(100_000) }), contentType: json, whole: false },
-  { name: "a key of 10,000 characters", body: JSON.stringify({ ["k".repeat(10_000)]: 1 }), contentType: json, whole: false },
-  { name: `over the body limit (${limit + 1} bytes)`, body: JSON.stringify({ a: "x".repeat(limit) }), contentType: json, whole: true }
+  {
+    name: "unknown field with 100,000 characters",
+    body: JSON.stringify({ zzUnknown: "字".repeat(100_000) }),
+    contentType: json,
+    whole: false
+  },
+  {
+    name: "a key of 10,000 characters",
+    body: JSON.stringify({ ["k".repeat(10_000)]: 1 }),
+    contentType: json,
+    whole: false
+  },
+  {
+    name: `over the body limit (${limit + 1} bytes)`,
+    body: JSON.stringify({ a: "x".repeat(limit) }),
+    contentType: json,
+    whole: true
+  }
 ]
 
 /**
@@ -125,7 +156,10 @@ describe("malformed bodies on every write route", () => {
 
   it("answers every malformed body with a 4xx that names what is wrong, never a 5xx, and writes nothing", async () => {
     const document = app.swagger() as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> } }>>
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content?: Record<string, { schema?: Record<string, unknown> }> } }>
+      >
     }
     const real: Readonly<Record<string, string>> = {
       id: county.leads.caotang,
@@ -141,15 +175,23 @@ describe("malformed bodies on every write route", () => {
       // Tasks are addressed by task ids, the rest of the `:id` routes by the lead or by nothing real.
       const url = route.url
         .replace(":id", route.url.startsWith("/api/v1/tasks") ? county.tasks["HC-CAOTANG"] : real["id"]!)
-        .replace(":code", route.url.includes("/placements/") ? "H50023500008" : route.url.includes("/duties/") ? "FJ-CENTRE-ANALYSIS-M" : real["code"]!)
+        .replace(
+          ":code",
+          route.url.includes("/placements/")
+            ? "H50023500008"
+            : route.url.includes("/duties/")
+              ? "FJ-CENTRE-ANALYSIS-M"
+              : real["code"]!
+        )
         .replace(/:([A-Za-z]+)/g, (_, name: string) => real[name] ?? "ZZ-NONE")
       const openapiPath = route.url.replace(/:([A-Za-z]+)/g, "{$1}")
-      const bodySchema =
-        document.paths[openapiPath]?.[route.method.toLowerCase()]?.requestBody?.content?.[json]?.schema
+      const bodySchema = document.paths[openapiPath]?.[route.method.toLowerCase()]?.requestBody?.content?.[json]?.schema
       const properties = (bodySchema?.["properties"] ?? {}) as Record<string, Record<string, unknown>>
       const base = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, sample(v)]))
       const limit = route.url.includes("/completions") || route.url.endsWith("/import") ? null : defaultBodyLimit
-      const attacks: Array<Attack> = bodyAttacks(limit ?? 1024).filter((a) => limit !== null || !a.name.startsWith("over"))
+      const attacks: Array<Attack> = bodyAttacks(limit ?? 1024).filter(
+        (a) => limit !== null || !a.name.startsWith("over")
+      )
       for (const [field, fieldSchema] of Object.entries(properties))
         for (const [what, value, lawfulAs] of fieldValues)
           attacks.push({
@@ -174,7 +216,11 @@ describe("malformed bodies on every write route", () => {
         })
         const where = `${route.method} ${route.url} [${attack.name}] → ${res.statusCode} ${res.body.slice(0, 160)}`
         expect(res.statusCode >= 400 && res.statusCode < 500, where).toBe(true)
-        const answer = res.json() as { error?: string; message?: string; problems?: Array<{ path: string; message: string }> }
+        const answer = res.json() as {
+          error?: string
+          message?: string
+          problems?: Array<{ path: string; message: string }>
+        }
         expect(typeof answer.message, where).toBe("string")
         expect(answer.message ?? "", where).not.toMatch(/\bat .*\.(ts|js):\d+/)
         if (res.statusCode === 400) {

@@ -79,13 +79,15 @@ describe("security from outside (SQLite)", () => {
         // Signing out ends the session under test: it is exercised with a session of its own.
         const token =
           route.url === "/api/auth/logout"
-            ? ((
-                await app.inject({
-                  method: "POST",
-                  url: "/api/auth/login",
-                  payload: { username: a.username, password }
-                })
-              ).json() as { token: string }).token
+            ? (
+                (
+                  await app.inject({
+                    method: "POST",
+                    url: "/api/auth/login",
+                    payload: { username: a.username, password }
+                  })
+                ).json() as { token: string }
+              ).token
             : tokens[a.username]
         const res = await app.inject({
           method: route.method as Method,
@@ -157,7 +159,13 @@ describe("security from outside (SQLite)", () => {
     // Which objects each account's unit covers: the bureau all; the section its 卫生院 and 社保所;
     // the handling centre every institution's claims but only its own tasks; 草堂镇卫生院 its own.
     const own: Readonly<Record<Username, ReadonlyArray<string>>> = {
-      admin: [county.tasks["HC-CAOTANG"], county.tasks["HC-TUXIANG"], county.tasks.CENTRE, county.leads.caotang, county.leads.hospital],
+      admin: [
+        county.tasks["HC-CAOTANG"],
+        county.tasks["HC-TUXIANG"],
+        county.tasks.CENTRE,
+        county.leads.caotang,
+        county.leads.hospital
+      ],
       jihe: [
         county.tasks["HC-CAOTANG"],
         county.tasks["HC-TUXIANG"],
@@ -193,22 +201,26 @@ describe("security from outside (SQLite)", () => {
     }
     // Lists show only what is in scope.
     const leadIds = async (user: Username) =>
-      ((await call("GET", "/api/v1/suspicions", user)).json() as { items: Array<{ id: string }> }).items.map((s) => s.id)
+      ((await call("GET", "/api/v1/suspicions", user)).json() as { items: Array<{ id: string }> }).items.map(
+        (s) => s.id
+      )
     expect((await leadIds("caotang")).sort()).toEqual([county.leads.caotang])
     expect((await leadIds("shenhe")).sort()).toEqual([county.leads.caotang, county.leads.hospital].sort())
     const taskUnits = async (user: Username) =>
       new Set(
-        ((await call("GET", "/api/v1/tasks?to=2025-12-31", user)).json() as { items: Array<{ unitId: string }> }).items.map(
-          (t) => t.unitId
-        )
+        (
+          (await call("GET", "/api/v1/tasks?to=2025-12-31", user)).json() as { items: Array<{ unitId: string }> }
+        ).items.map((t) => t.unitId)
       )
     expect([...(await taskUnits("caotang"))]).toEqual(["HC-CAOTANG"])
     expect(await taskUnits("shenhe")).toEqual(new Set(["CENTRE"]))
     expect((await taskUnits("jihe")).has("CENTRE")).toBe(false)
     expect((await taskUnits("admin")).size).toBeGreaterThan(10)
-    const institutions = ((await call("GET", "/api/v1/institutions", "caotang")).json() as {
-      items: Array<{ code: string }>
-    }).items.map((i) => i.code)
+    const institutions = (
+      (await call("GET", "/api/v1/institutions", "caotang")).json() as {
+        items: Array<{ code: string }>
+      }
+    ).items.map((i) => i.code)
     expect(institutions).toEqual(["H50023500008", "H50023500009"])
     // Asking for another unit's tasks by name is refused, naming the parameter.
     const other = await call("GET", "/api/v1/tasks?unit=HC-TUXIANG", "caotang")
@@ -225,7 +237,11 @@ describe("security from outside (SQLite)", () => {
       files: [{ fileName: "a.txt", contentBase64: Buffer.from("x").toString("base64") }]
     })
     expect(res.statusCode).toBe(404)
-    expect(await scratch.db.taskCompletion.count({ where: { taskId: county.tasks["HC-CAOTANG"], actorName: { contains: "李审核" } } })).toBe(0)
+    expect(
+      await scratch.db.taskCompletion.count({
+        where: { taskId: county.tasks["HC-CAOTANG"], actorName: { contains: "李审核" } }
+      })
+    ).toBe(0)
   })
 
   it("no path variant of any route answers without a session", async () => {
@@ -279,9 +295,11 @@ describe("security from outside (SQLite)", () => {
       completedOn: task.periodStart,
       record: "检查记录",
       values: Object.fromEntries(
-        ((await call("GET", `/api/v1/tasks/${task.id}`, "caotang")).json() as {
-          evidence: Array<{ key: string; type: string; min: number | null }>
-        }).evidence
+        (
+          (await call("GET", `/api/v1/tasks/${task.id}`, "caotang")).json() as {
+            evidence: Array<{ key: string; type: string; min: number | null }>
+          }
+        ).evidence
           .filter((f) => f.type === "count" || f.type === "flag")
           .map((f) => [f.key, f.type === "count" ? Math.max(f.min ?? 0, 10) : true])
       ),
@@ -295,7 +313,9 @@ describe("security from outside (SQLite)", () => {
       ]
     })
     expect(res.statusCode, res.body).toBe(201)
-    const files = await scratch.db.evidenceFile.findMany({ where: { completionId: (res.json() as { completionId: string }).completionId } })
+    const files = await scratch.db.evidenceFile.findMany({
+      where: { completionId: (res.json() as { completionId: string }).completionId }
+    })
     const html = files.find((f) => f.fileName === "evil.html")!
     const download = await call("GET", `/api/v1/evidence-files/${html.id}`, "caotang")
     expect(download.statusCode).toBe(200)

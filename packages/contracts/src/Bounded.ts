@@ -56,11 +56,9 @@ export const Id = Schema.String.pipe(
  */
 export const Int = (min: number, max: number) =>
   Schema.Number.pipe(
-    Schema.filter(
-      (n) =>
-        (Number.isSafeInteger(n) && n >= min && n <= max) || `须为 ${min} 至 ${max} 之间的整数`,
-      { jsonSchema: { type: "integer", minimum: min, maximum: max } }
-    )
+    Schema.filter((n) => (Number.isSafeInteger(n) && n >= min && n <= max) || `须为 ${min} 至 ${max} 之间的整数`, {
+      jsonSchema: { type: "integer", minimum: min, maximum: max }
+    })
   )
 
 /**

@@ -166,4 +166,3 @@ export const exportOrganisation = endpoint({
   summary: "The organisation as a spreadsheet (the import template)",
   success: file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 })
-

@@ -93,7 +93,8 @@ export const listSuspicions = endpoint({
   path: "/api/v1/suspicions",
   access: { permission: "suspicions:read" },
   tags: ["suspicions"],
-  summary: "List suspicions (疑点) within the caller's scope, largest amount first, with their review state and deadline",
+  summary:
+    "List suspicions (疑点) within the caller's scope, largest amount first, with their review state and deadline",
   query: Schema.Struct({ ...SuspicionFilter.fields, ...Paging.fields }),
   success: json(Schema.Struct({ items: Schema.Array(SuspicionView), total: Schema.Number, totalAmount: Schema.Number }))
 })
@@ -236,7 +237,15 @@ export const assign = endpoint({
   summary: "Assign the lead's current step to a person (稽核员 and above), or claim it (领取)",
   params: LeadParams,
   body: Schema.Struct({ revision: Revision, assigneeId: Id }),
-  success: json(Schema.Struct({ id: Schema.String, status: Schema.String, revision: Schema.Number, assigneeId: Schema.NullOr(Schema.String), assigneeName: Schema.NullOr(Schema.String) }))
+  success: json(
+    Schema.Struct({
+      id: Schema.String,
+      status: Schema.String,
+      revision: Schema.Number,
+      assigneeId: Schema.NullOr(Schema.String),
+      assigneeName: Schema.NullOr(Schema.String)
+    })
+  )
 })
 
 /** Steps that may be taken on many leads at once. @category models */

@@ -44,7 +44,12 @@ export const ScreeningRun = Schema.Struct({
   ruleCounts: Schema.Record({ key: Schema.String, value: Schema.Number }),
   rules: Schema.Array(RuleResult),
   progress: Schema.NullOr(
-    Schema.Struct({ rule: Schema.String, done: Schema.Number, total: Schema.Number, at: Schema.optionalWith(Schema.String, { exact: true }) })
+    Schema.Struct({
+      rule: Schema.String,
+      done: Schema.Number,
+      total: Schema.Number,
+      at: Schema.optionalWith(Schema.String, { exact: true })
+    })
   ),
   /** The last time its process said it was alive (while running). */
   heartbeatAt: Schema.NullOr(Instant),
@@ -61,7 +66,8 @@ export const listRuns = endpoint({
   path: "/api/v1/screening/runs",
   access: { permission: "suspicions:read" },
   tags,
-  summary: "Recent screening runs (筛查批次), newest first, with counts per rule and progress while running; runs whose process died are shown interrupted",
+  summary:
+    "Recent screening runs (筛查批次), newest first, with counts per rule and progress while running; runs whose process died are shown interrupted",
   success: json(Schema.Struct({ items: Schema.Array(ScreeningRun) }))
 })
 

@@ -95,4 +95,3 @@ export const revokeSessions = endpoint({
   params: UserParams,
   success: json(Schema.Struct({ revoked: Schema.Number }))
 })
-

@@ -23,7 +23,8 @@ describe("bounded building blocks", () => {
 
   it("Int and Bounded keep numbers finite, in range and whole where they count", () => {
     const count = Bounded.Int(0, 100)
-    for (const bad of [101, -1, 1.5, Infinity, NaN, 1e308]) expect(Either.isLeft(decode(count, bad)), String(bad)).toBe(true)
+    for (const bad of [101, -1, 1.5, Infinity, NaN, 1e308])
+      expect(Either.isLeft(decode(count, bad)), String(bad)).toBe(true)
     expect(Either.isRight(decode(count, 100))).toBe(true)
     const share = Bounded.Bounded(0, 1)
     expect(Either.isLeft(decode(share, Infinity))).toBe(true)
@@ -61,14 +62,20 @@ describe("endpoints", () => {
 
   it("each part of each endpoint has a JSON Schema for the OpenAPI document", () => {
     for (const { name, endpoint } of endpoints)
-      for (const part of [endpoint.params, endpoint.query, endpoint.body, "schema" in endpoint.success ? endpoint.success.schema : undefined])
+      for (const part of [
+        endpoint.params,
+        endpoint.query,
+        endpoint.body,
+        "schema" in endpoint.success ? endpoint.success.schema : undefined
+      ])
         if (part !== undefined) expect(() => JSONSchema.make(part), name).not.toThrow()
   })
 
   it("names every path parameter in its params schema", () => {
     for (const { name, endpoint } of endpoints) {
       const names = [...endpoint.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1])
-      const fields = endpoint.params === undefined ? [] : Object.keys((endpoint.params as unknown as { fields: object }).fields)
+      const fields =
+        endpoint.params === undefined ? [] : Object.keys((endpoint.params as unknown as { fields: object }).fields)
       expect(fields.sort(), name).toEqual(names.sort())
     }
   })

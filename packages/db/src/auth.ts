@@ -336,13 +336,7 @@ export const updateUser = async (
  * Sets a new initial password chosen by an administrator (or generated): the user must change it at
  * the next sign-in; every open session is revoked and any lockout lifted.
  */
-export const resetPassword = async (
-  db: Db,
-  actor: Actor,
-  id: string,
-  password: string,
-  now: Date
-): Promise<void> => {
+export const resetPassword = async (db: Db, actor: Actor, id: string, password: string, now: Date): Promise<void> => {
   const passwordHash = await hashPassword(password)
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } })
@@ -366,7 +360,12 @@ export const resetPassword = async (
 export const changeOwnPassword = async (
   db: Db,
   actor: Actor,
-  input: { readonly userId: string; readonly currentPassword: string; readonly newPassword: string; readonly keepToken: string },
+  input: {
+    readonly userId: string
+    readonly currentPassword: string
+    readonly newPassword: string
+    readonly keepToken: string
+  },
   now: Date
 ): Promise<void> => {
   const user = await db.user.findUnique({ where: { id: input.userId } })

@@ -218,7 +218,8 @@ export const changeOrganisation = async (
  * those oversee, read from the organisation and the register as they are now.
  */
 export const scopeOfUser = async (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
-  if (user.unitId === null) return scopeOfUnit({ areas: [], units: [], jurisdictions: [], assignments: [], placements: [] }, null, [])
+  if (user.unitId === null)
+    return scopeOfUnit({ areas: [], units: [], jurisdictions: [], assignments: [], placements: [] }, null, [])
   const [org, institutions] = await Promise.all([
     loadOrganisation(db),
     db.institution.findMany({

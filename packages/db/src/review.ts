@@ -30,7 +30,10 @@ import * as Either from "effect/Either"
 import { recordAudit } from "./audit.js"
 import type { Db } from "./client.js"
 
-type Tx = Pick<Db, "suspicion" | "reviewEvent" | "institutionResponse" | "reviewOutcome" | "auditEvent" | "auditChainHead" | "user">
+type Tx = Pick<
+  Db,
+  "suspicion" | "reviewEvent" | "institutionResponse" | "reviewOutcome" | "auditEvent" | "auditChainHead" | "user"
+>
 
 /** The suspicion does not exist. */
 export class SuspicionNotFound extends Error {

@@ -242,7 +242,9 @@ export const requestRerun = async (db: Db, actor: Actor, runId: string) =>
     if (source === null) throw new RunNotRerunnable(runId, `筛查批次 ${runId} 不存在`)
     if (source.status === "running" || source.status === "queued")
       throw new RunNotRerunnable(runId, "该批次仍在进行或排队中，不能重新筛查")
-    const queued = await tx.screeningRun.findFirst({ where: { extract: source.extract, status: { in: ["queued", "running"] } } })
+    const queued = await tx.screeningRun.findFirst({
+      where: { extract: source.extract, status: { in: ["queued", "running"] } }
+    })
     if (queued !== null) throw new RunNotRerunnable(runId, `同一数据包已有批次在进行或排队（${queued.id}）`)
     const run = await tx.screeningRun.create({
       data: {

@@ -14,12 +14,16 @@ const liftTriggers = async (db: Db, provider: "sqlite" | "postgresql") => {
 
 const writeFive = async (db: Db) => {
   for (let i = 1; i <= 5; i++) {
-    await recordAudit(db, { id: null, name: `tester${i}`, ip: "10.0.0.1" }, {
-      action: "test.step",
-      entityType: "thing",
-      entityId: `T${i}`,
-      details: { i, nested: { b: [1, 2.5, "三"], a: null }, when: new Date("2026-01-02T03:04:05Z") }
-    })
+    await recordAudit(
+      db,
+      { id: null, name: `tester${i}`, ip: "10.0.0.1" },
+      {
+        action: "test.step",
+        entityType: "thing",
+        entityId: `T${i}`,
+        details: { i, nested: { b: [1, 2.5, "三"], a: null }, when: new Date("2026-01-02T03:04:05Z") }
+      }
+    )
   }
 }
 

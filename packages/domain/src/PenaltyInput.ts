@@ -191,7 +191,6 @@ export type AssessmentInput = typeof AssessmentInput.Type
 /** The JSON a caller sends. */
 export type AssessmentInputJson = typeof AssessmentInput.Encoded
 
-
 /**
  * The input could not be decoded; `problems` lists every one of them.
  *

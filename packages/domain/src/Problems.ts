@@ -50,7 +50,11 @@ export const problemsOf = (error: ParseResult.ParseError): ReadonlyArray<InputPr
     .map((issue) => ({
       path: jsonPath(issue.path),
       message:
-        issue._tag === "Unexpected" ? "不允许此字段（接口约定中没有此项）" : issue._tag === "Missing" ? "缺少此项（必填）" : issue.message
+        issue._tag === "Unexpected"
+          ? "不允许此字段（接口约定中没有此项）"
+          : issue._tag === "Missing"
+            ? "缺少此项（必填）"
+            : issue.message
     }))
   const problems = all.filter(
     (p) => !(p.message.startsWith("Expected undefined,") && all.some((q) => q.path === p.path && q !== p))
@@ -68,7 +72,6 @@ export const problemsOf = (error: ParseResult.ParseError): ReadonlyArray<InputPr
   }
   return out.map((p) => ({ path: p.path, message: inChinese(p.message) }))
 }
-
 
 const described: ReadonlyArray<readonly [RegExp, (...groups: Array<string>) => string]> = [
   [/^string$/, () => "文本"],
@@ -111,7 +114,8 @@ export const inChinese = (message: string): string => {
   const [, expected, actual] = mismatch as unknown as [string, string, string]
   for (const [pattern, say] of described) {
     const match = pattern.exec(expected)
-    if (match !== null) return `应为${say(...(match.length > 1 ? match.slice(1) : [match[0]]))}，实际为 ${truncate(actual)}`
+    if (match !== null)
+      return `应为${say(...(match.length > 1 ? match.slice(1) : [match[0]]))}，实际为 ${truncate(actual)}`
   }
   return `应为 ${expected}，实际为 ${truncate(actual)}`
 }

@@ -300,7 +300,9 @@ describe("step input", () => {
       )
       return Either.isLeft(result) ? result.left.problems : []
     }
-    expect(deduct(1e300, 347.52)).toEqual([{ path: "$.proposal.deductionAmount", message: expect.stringContaining("不得超过") }])
+    expect(deduct(1e300, 347.52)).toEqual([
+      { path: "$.proposal.deductionAmount", message: expect.stringContaining("不得超过") }
+    ])
     expect(deduct(347.53, 347.52)).toEqual([
       { path: "$.proposal.deductionAmount", message: "扣款/核减金额不得超过疑点金额 347.52元" }
     ])

@@ -15,7 +15,11 @@ import { HttpProblem } from "./errors.js"
 type AnyEndpoint = Endpoint.AnyEndpoint
 
 /** Inlines `$ref`s so every route schema stands alone (recursive definitions are left open). */
-const inline = (node: unknown, definitions: Record<string, unknown>, seen: ReadonlySet<string> = new Set()): unknown => {
+const inline = (
+  node: unknown,
+  definitions: Record<string, unknown>,
+  seen: ReadonlySet<string> = new Set()
+): unknown => {
   if (Array.isArray(node)) return node.map((n) => inline(n, definitions, seen))
   if (node === null || typeof node !== "object") return node
   const ref = (node as { $ref?: unknown }).$ref
@@ -58,7 +62,12 @@ const decoderFor =
       .map((p) => ({ path: `${prefix}${p.path.slice(1)}`, message: p.message }))
     const what = part === "body" ? "请求内容" : part === "querystring" ? "查询参数" : "路径参数"
     return {
-      error: new HttpProblem(400, "InvalidRequest", `${what}有误：${problems[0]?.path ?? prefix} ${problems[0]?.message ?? ""}`.trim(), problems)
+      error: new HttpProblem(
+        400,
+        "InvalidRequest",
+        `${what}有误：${problems[0]?.path ?? prefix} ${problems[0]?.message ?? ""}`.trim(),
+        problems
+      )
     }
   }
 

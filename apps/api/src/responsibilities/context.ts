@@ -4,13 +4,7 @@
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { actorNameOf, defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
-import {
-  bureauDate,
-  parsePeriodKey,
-  unitInScope,
-  type Period,
-  type WorkingCalendarShape
-} from "@fundguard/domain"
+import { bureauDate, parsePeriodKey, unitInScope, type Period, type WorkingCalendarShape } from "@fundguard/domain"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { HttpProblem } from "../plugins/errors.js"

@@ -132,8 +132,7 @@ export const ledgerWorkbook = (input: {
   // the same head for an untouched log (执法全过程记录).
   const anchor = ws.getRow(note.number + 1)
   ws.mergeCells(anchor.number, 1, anchor.number, last)
-  ws.getCell(anchor.number, 1).value =
-    `审计日志链头：第 ${input.auditHead.seq} 条，SHA-256 ${input.auditHead.hash}`
+  ws.getCell(anchor.number, 1).value = `审计日志链头：第 ${input.auditHead.seq} 条，SHA-256 ${input.auditHead.hash}`
   ws.getCell(anchor.number, 1).font = { size: 9, name: "Courier New", color: { argb: "FF646A73" } }
   ws.pageSetup.printArea = `A1:L${anchor.number}`
   return workbook

@@ -38,26 +38,31 @@ export const refusePassword = (password: string, username: string, path: string)
 export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions) => {
   const throttling = options.throttling ?? defaultLoginThrottling
   const perAddress = { rateLimitPerMinute: throttling.perAddressPerMinute }
-  mount(app, Auth.login, async ({ body, request, reply }) => {
-    const result = await signIn(
-      options.db,
-      { username: body.username, password: body.password, ip: request.ip },
-      options.now(),
-      options.sessionTtlMinutes,
-      throttling
-    )
-    if (result.kind === "locked") {
-      const seconds = Math.max(1, Math.ceil((result.until.getTime() - options.now().getTime()) / 1000))
-      reply.header("retry-after", String(seconds))
-      throw new HttpProblem(
-        429,
-        "AccountLocked",
-        `登录失败次数过多，该账户已暂时锁定，请于 ${clock(result.until)} 后再试`
+  mount(
+    app,
+    Auth.login,
+    async ({ body, request, reply }) => {
+      const result = await signIn(
+        options.db,
+        { username: body.username, password: body.password, ip: request.ip },
+        options.now(),
+        options.sessionTtlMinutes,
+        throttling
       )
-    }
-    if (result.kind === "invalid") throw new HttpProblem(401, "InvalidCredentials", "用户名或密码错误")
-    return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user }
-  }, perAddress)
+      if (result.kind === "locked") {
+        const seconds = Math.max(1, Math.ceil((result.until.getTime() - options.now().getTime()) / 1000))
+        reply.header("retry-after", String(seconds))
+        throw new HttpProblem(
+          429,
+          "AccountLocked",
+          `登录失败次数过多，该账户已暂时锁定，请于 ${clock(result.until)} 后再试`
+        )
+      }
+      if (result.kind === "invalid") throw new HttpProblem(401, "InvalidCredentials", "用户名或密码错误")
+      return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user }
+    },
+    perAddress
+  )
 
   mount(app, Auth.logout, async ({ request }) => {
     await signOut(options.db, request.token ?? "", actorOf(request), options.now())
@@ -65,31 +70,36 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
 
   mount(app, Auth.me, async ({ request }) => ({ user: currentUser(request) }))
 
-  mount(app, Auth.changePassword, async ({ body, request }) => {
-    const user = currentUser(request)
-    refusePassword(body.newPassword, user.username, "$.newPassword")
-    if (body.newPassword === body.currentPassword)
-      throw new HttpProblem(400, "WeakPassword", "新密码不得与当前密码相同", [
-        { path: "$.newPassword", message: "新密码不得与当前密码相同" }
-      ])
-    try {
-      await changeOwnPassword(
-        options.db,
-        actorOf(request),
-        {
-          userId: user.id,
-          currentPassword: body.currentPassword,
-          newPassword: body.newPassword,
-          keepToken: request.token ?? ""
-        },
-        options.now()
-      )
-    } catch (error) {
-      if (error instanceof WrongPassword)
-        throw new HttpProblem(400, "WrongPassword", error.message, [
-          { path: "$.currentPassword", message: error.message }
+  mount(
+    app,
+    Auth.changePassword,
+    async ({ body, request }) => {
+      const user = currentUser(request)
+      refusePassword(body.newPassword, user.username, "$.newPassword")
+      if (body.newPassword === body.currentPassword)
+        throw new HttpProblem(400, "WeakPassword", "新密码不得与当前密码相同", [
+          { path: "$.newPassword", message: "新密码不得与当前密码相同" }
         ])
-      throw error
-    }
-  }, perAddress)
+      try {
+        await changeOwnPassword(
+          options.db,
+          actorOf(request),
+          {
+            userId: user.id,
+            currentPassword: body.currentPassword,
+            newPassword: body.newPassword,
+            keepToken: request.token ?? ""
+          },
+          options.now()
+        )
+      } catch (error) {
+        if (error instanceof WrongPassword)
+          throw new HttpProblem(400, "WrongPassword", error.message, [
+            { path: "$.currentPassword", message: error.message }
+          ])
+        throw error
+      }
+    },
+    perAddress
+  )
 }

@@ -10,19 +10,8 @@ import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
-import {
-  actorOf,
-  contextOf,
-  type ResponsibilityOptions
-} from "../responsibilities/context.js"
-import {
-  attachment,
-  readSheets,
-  rowProblems,
-  workbookOf,
-  xlsxBytes,
-  xlsxType
-} from "../responsibilities/sheets.js"
+import { actorOf, contextOf, type ResponsibilityOptions } from "../responsibilities/context.js"
+import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
 // Duty and scheme bodies are decoded by the domain itself (every door names the same problems).
 const inHandler = { decodeBodyInHandler: true } as const
@@ -58,65 +47,65 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
   })
 
   mount(app, Duties.importDuties, async ({ body, request }) => {
-      const sheets = await readSheets(body, "职责")
-      const sheet = sheets.find((s) => s.sheet === "职责") ?? sheets[0]
-      if (sheet === undefined) throw new HttpProblem(400, "ImportRejected", "文件中没有工作表", [])
-      const problems: Array<RowProblem> = []
-      const duties: Array<Duty> = []
-      for (const row of sheet.rows) {
-        if (Object.values(row.cells).every((v) => v === "")) continue
-        const decoded = rowToDuty(row.cells, 1, sheet.sheet, row.line)
-        if (Either.isLeft(decoded)) problems.push(...decoded.left)
-        else duties.push(decoded.right)
+    const sheets = await readSheets(body, "职责")
+    const sheet = sheets.find((s) => s.sheet === "职责") ?? sheets[0]
+    if (sheet === undefined) throw new HttpProblem(400, "ImportRejected", "文件中没有工作表", [])
+    const problems: Array<RowProblem> = []
+    const duties: Array<Duty> = []
+    for (const row of sheet.rows) {
+      if (Object.values(row.cells).every((v) => v === "")) continue
+      const decoded = rowToDuty(row.cells, 1, sheet.sheet, row.line)
+      if (Either.isLeft(decoded)) problems.push(...decoded.left)
+      else duties.push(decoded.right)
+    }
+    if (problems.length > 0)
+      throw new HttpProblem(
+        400,
+        "ImportRejected",
+        `导入文件有 ${problems.length} 处错误，未作任何修改`,
+        rowProblems(problems)
+      )
+    try {
+      const saved = await saveDuties(ctx.db, actorOf(request), duties, `import:${body.fileName}`)
+      return {
+        imported: saved.length,
+        items: saved.map((d) => ({ code: d.code, version: d.version, effectiveFrom: d.effectiveFrom }))
       }
-      if (problems.length > 0)
+    } catch (error) {
+      if (error instanceof InvalidDuty) {
+        const lines = sheet.rows.filter((r) => !Object.values(r.cells).every((v) => v === "")).map((r) => r.line)
         throw new HttpProblem(
           400,
           "ImportRejected",
-          `导入文件有 ${problems.length} 处错误，未作任何修改`,
-          rowProblems(problems)
+          "导入的职责与已有版本冲突，未作任何修改",
+          error.problems.map((p) => {
+            const index = /^\$\[(\d+)\]/.exec(p.path)
+            const line = index === null ? null : lines[Number(index[1])]
+            return {
+              path: `${sheet.sheet}${line === null || line === undefined ? "" : ` 第${line}行`}`,
+              message: `${p.path.replace(/^\$\[\d+\]/, "$")}: ${p.message}`
+            }
+          })
         )
-      try {
-        const saved = await saveDuties(ctx.db, actorOf(request), duties, `import:${body.fileName}`)
-        return {
-          imported: saved.length,
-          items: saved.map((d) => ({ code: d.code, version: d.version, effectiveFrom: d.effectiveFrom }))
-        }
-      } catch (error) {
-        if (error instanceof InvalidDuty) {
-          const lines = sheet.rows.filter((r) => !Object.values(r.cells).every((v) => v === "")).map((r) => r.line)
-          throw new HttpProblem(
-            400,
-            "ImportRejected",
-            "导入的职责与已有版本冲突，未作任何修改",
-            error.problems.map((p) => {
-              const index = /^\$\[(\d+)\]/.exec(p.path)
-              const line = index === null ? null : lines[Number(index[1])]
-              return {
-                path: `${sheet.sheet}${line === null || line === undefined ? "" : ` 第${line}行`}`,
-                message: `${p.path.replace(/^\$\[\d+\]/, "$")}: ${p.message}`
-              }
-            })
-          )
-        }
-        throw error
       }
+      throw error
+    }
   })
 
   mount(app, Duties.exportDuties, async ({ query, reply }) => {
-      const on = query.on ?? ctx.today()
-      const items = inForceOn(await listDuties(ctx.db), on)
-      const workbook = workbookOf([
-        {
-          name: "职责",
-          headers: dutyColumns,
-          rows: items.map((d) => dutyColumns.map((c) => dutyToRow(Schema.encodeSync(Duty)(d))[c]))
-        }
-      ])
-      return reply
-        .header("content-type", xlsxType)
-        .header("content-disposition", attachment(`职责清单-${on}.xlsx`))
-        .send(await xlsxBytes(workbook))
+    const on = query.on ?? ctx.today()
+    const items = inForceOn(await listDuties(ctx.db), on)
+    const workbook = workbookOf([
+      {
+        name: "职责",
+        headers: dutyColumns,
+        rows: items.map((d) => dutyColumns.map((c) => dutyToRow(Schema.encodeSync(Duty)(d))[c]))
+      }
+    ])
+    return reply
+      .header("content-type", xlsxType)
+      .header("content-disposition", attachment(`职责清单-${on}.xlsx`))
+      .send(await xlsxBytes(workbook))
   })
 
   mount(app, Duties.listRankingSchemes, async () => ({ items: await listRankingSchemes(ctx.db) }))

@@ -13,7 +13,7 @@ import {
   orgKindLabel,
   Placement,
   unitKindLabel,
-  areaKindLabel,
+  areaKindLabel
 } from "@fundguard/domain"
 import { Organisation } from "@fundguard/contracts"
 import * as Either from "effect/Either"
@@ -22,14 +22,7 @@ import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { HttpProblem } from "../plugins/errors.js"
 import { actorOf, contextOf, type ResponsibilityOptions } from "../responsibilities/context.js"
-import {
-  attachment,
-  readSheets,
-  rowProblems,
-  workbookOf,
-  xlsxBytes,
-  xlsxType
-} from "../responsibilities/sheets.js"
+import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
 const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
   const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value)
@@ -96,7 +89,12 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
   )
 
   mount(app, Organisation.putAssignment, async ({ params, body, request }) =>
-    write(options, request, { assignments: [decodeOr400(AreaAssignment, { ...body, areaCode: params.areaCode })] }, "api")
+    write(
+      options,
+      request,
+      { assignments: [decodeOr400(AreaAssignment, { ...body, areaCode: params.areaCode })] },
+      "api"
+    )
   )
 
   mount(app, Organisation.deleteAssignment, async ({ params, request }) =>
@@ -108,95 +106,95 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
   )
 
   mount(app, Organisation.importOrganisation, async ({ body, request }) => {
-      const csvSheet = organisationHeaders[body.table ?? "units"].sheet
-      const sheets = await readSheets(body, csvSheet)
-      const decoded = decodeOrganisationSheets(sheets)
-      if (Either.isLeft(decoded))
-        throw new HttpProblem(
-          400,
-          "ImportRejected",
-          `导入文件有 ${decoded.left.length} 处错误，未作任何修改`,
-          rowProblems(decoded.left)
-        )
-      const d = decoded.right as {
-        areas?: Array<Area>
-        units?: Array<OrgUnit>
-        jurisdictions?: Array<Jurisdiction>
-        assignments?: Array<AreaAssignment>
-        placements?: Array<Placement>
+    const csvSheet = organisationHeaders[body.table ?? "units"].sheet
+    const sheets = await readSheets(body, csvSheet)
+    const decoded = decodeOrganisationSheets(sheets)
+    if (Either.isLeft(decoded))
+      throw new HttpProblem(
+        400,
+        "ImportRejected",
+        `导入文件有 ${decoded.left.length} 处错误，未作任何修改`,
+        rowProblems(decoded.left)
+      )
+    const d = decoded.right as {
+      areas?: Array<Area>
+      units?: Array<OrgUnit>
+      jurisdictions?: Array<Jurisdiction>
+      assignments?: Array<AreaAssignment>
+      placements?: Array<Placement>
+    }
+    const change: OrganisationChange = {
+      ...(d.areas === undefined ? {} : { areas: d.areas }),
+      ...(d.units === undefined ? {} : { units: d.units }),
+      ...(d.jurisdictions === undefined
+        ? {}
+        : {
+            jurisdictions: d.jurisdictions,
+            replaceJurisdictionsOf: [...new Set(d.jurisdictions.map((j) => j.unitId))]
+          }),
+      ...(d.assignments === undefined ? {} : { assignments: d.assignments }),
+      ...(d.placements === undefined ? {} : { placements: d.placements })
+    }
+    const result = await write(options, request, change, `import:${body.fileName}`)
+    return {
+      written: result.written,
+      counts: {
+        areas: d.areas?.length ?? 0,
+        units: d.units?.length ?? 0,
+        jurisdictions: d.jurisdictions?.length ?? 0,
+        assignments: d.assignments?.length ?? 0,
+        placements: d.placements?.length ?? 0
       }
-      const change: OrganisationChange = {
-        ...(d.areas === undefined ? {} : { areas: d.areas }),
-        ...(d.units === undefined ? {} : { units: d.units }),
-        ...(d.jurisdictions === undefined
-          ? {}
-          : {
-              jurisdictions: d.jurisdictions,
-              replaceJurisdictionsOf: [...new Set(d.jurisdictions.map((j) => j.unitId))]
-            }),
-        ...(d.assignments === undefined ? {} : { assignments: d.assignments }),
-        ...(d.placements === undefined ? {} : { placements: d.placements })
-      }
-      const result = await write(options, request, change, `import:${body.fileName}`)
-      return {
-        written: result.written,
-        counts: {
-          areas: d.areas?.length ?? 0,
-          units: d.units?.length ?? 0,
-          jurisdictions: d.jurisdictions?.length ?? 0,
-          assignments: d.assignments?.length ?? 0,
-          placements: d.placements?.length ?? 0
-        }
-      }
+    }
   })
 
   mount(app, Organisation.exportOrganisation, async ({ reply }) => {
-      const org = await loadOrganisation(ctx.db)
-      const h = organisationHeaders
-      const workbook = workbookOf([
-        {
-          name: h.areas.sheet,
-          headers: h.areas.headers,
-          rows: org.areas.map((a) => [a.code, a.name, areaKindLabel[a.kind]])
-        },
-        {
-          name: h.units.sheet,
-          headers: h.units.headers,
-          rows: org.units.map((u) => [
-            u.id,
-            u.name,
-            unitKindLabel[u.kind],
-            u.parentId ?? "",
-            u.areaCode ?? "",
-            u.institutionCode ?? "",
-            u.head ?? "",
-            u.phone ?? "",
-            u.active ? "是" : "否"
-          ])
-        },
-        {
-          name: h.jurisdictions.sheet,
-          headers: h.jurisdictions.headers,
-          rows: org.jurisdictions.map((j) => [
-            j.unitId,
-            j.areaCode === "*" ? "全县" : j.areaCode,
-            j.orgKinds.map((k) => orgKindLabel[k]).join("、")
-          ])
-        },
-        {
-          name: h.assignments.sheet,
-          headers: h.assignments.headers,
-          rows: org.assignments.map((a) => [a.areaCode, a.sectionId, a.leaderName, a.leaderTitle])
-        },
-        {
-          name: h.placements.sheet,
-          headers: h.placements.headers,
-          rows: org.placements.map((p) => [p.institutionCode, p.areaCode])
-        }
-      ])
-      return reply
-        .header("content-type", xlsxType)
-        .header("content-disposition", attachment("组织机构与辖区.xlsx"))
-        .send(await xlsxBytes(workbook))
+    const org = await loadOrganisation(ctx.db)
+    const h = organisationHeaders
+    const workbook = workbookOf([
+      {
+        name: h.areas.sheet,
+        headers: h.areas.headers,
+        rows: org.areas.map((a) => [a.code, a.name, areaKindLabel[a.kind]])
+      },
+      {
+        name: h.units.sheet,
+        headers: h.units.headers,
+        rows: org.units.map((u) => [
+          u.id,
+          u.name,
+          unitKindLabel[u.kind],
+          u.parentId ?? "",
+          u.areaCode ?? "",
+          u.institutionCode ?? "",
+          u.head ?? "",
+          u.phone ?? "",
+          u.active ? "是" : "否"
+        ])
+      },
+      {
+        name: h.jurisdictions.sheet,
+        headers: h.jurisdictions.headers,
+        rows: org.jurisdictions.map((j) => [
+          j.unitId,
+          j.areaCode === "*" ? "全县" : j.areaCode,
+          j.orgKinds.map((k) => orgKindLabel[k]).join("、")
+        ])
+      },
+      {
+        name: h.assignments.sheet,
+        headers: h.assignments.headers,
+        rows: org.assignments.map((a) => [a.areaCode, a.sectionId, a.leaderName, a.leaderTitle])
+      },
+      {
+        name: h.placements.sheet,
+        headers: h.placements.headers,
+        rows: org.placements.map((p) => [p.institutionCode, p.areaCode])
+      }
+    ])
+    return reply
+      .header("content-type", xlsxType)
+      .header("content-disposition", attachment("组织机构与辖区.xlsx"))
+      .send(await xlsxBytes(workbook))
   })
 }

@@ -1,5 +1,4 @@
-import type {
-  BenchmarkFile} from "@fundguard/domain";
+import type { BenchmarkFile } from "@fundguard/domain"
 import {
   assessPenalty,
   bundledBenchmarks,

@@ -19,8 +19,7 @@ import {
   SuspicionNotFound,
   type Db
 } from "@fundguard/db"
-import type {
-  ReviewAction} from "@fundguard/domain";
+import type { ReviewAction } from "@fundguard/domain"
 import {
   can,
   deadlineFor,
@@ -89,105 +88,101 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     })
 
   mount(app, Review.getSuspicion, async ({ params, request }) => {
-      await stampFirstReviewDeadlines(db, calendar)
-      const user = currentUser(request)
-      const actor: ReviewActor = { id: user.id, name: user.displayName, role: user.role }
-      const now = today()
-      const {
-        suspicion: s,
-        institution,
-        firstRun,
-        lastRun
-      } = await asHttp(async () => {
-        await withinScope(request, params.id)
-        return suspicionDetail(db, params.id)
-      })
-      const subject = await reviewSubject(db, s.id)
-      const opened = [...s.reviewEvents].reverse().find((e) => e.toStatus === s.status && e.dueDate !== null)
-      const firstStep = subject.status === "pending_first_review" && opened === undefined ? "first_review" : null
-      const claim = decideAssignment(subject, actor, actor)
-      // Reading a lead reads personal data (人员编号, 就诊 and 结算 ids): who looked is on the record.
-      await recordAudit(
-        db,
-        actorOf(request),
-        {
-          action: "suspicion.view",
-          entityType: "suspicion",
-          entityId: s.id,
-          details: { unmasked: can(user.role, "personal-data:unmasked"), institution: s.fixmedinsCode }
-        }
-      )
-      return {
-        ...presentSuspicion({ ...s, institutionName: institution?.name ?? null }, user.role, now),
-        institution:
-          institution === null
-            ? null
-            : {
-                code: institution.code,
-                name: institution.name,
-                orgKind: institution.orgKind,
-                hospitalLevel: institution.hospitalLevel,
-                approvedBeds: institution.approvedBeds
-              },
-        deadlineSource:
-          opened?.deadlineSource ??
-          (firstStep === null ? null : deadlineFor(firstStep, bureauDate(s.createdAt), calendar).source),
-        firstRun:
-          firstRun === null
-            ? null
-            : { id: firstRun.id, startedAt: firstRun.startedAt.toISOString(), extract: firstRun.extract },
-        lastRun:
-          lastRun === null
-            ? null
-            : { id: lastRun.id, startedAt: lastRun.startedAt.toISOString(), extract: lastRun.extract },
-        history: s.reviewEvents.map((e) => ({
-          revision: e.revision,
-          action: e.action,
-          label: reviewActionLabel[e.action as ReviewAction | "assign"] ?? e.action,
-          fromStatus: e.fromStatus,
-          toStatus: e.toStatus,
-          level: e.level,
-          actorName: e.actorName,
-          actorRole: e.actorRole,
-          reason: e.reason,
-          details: e.details,
-          assigneeName: e.assigneeName,
-          dueDate: e.dueDate,
-          late: e.late,
-          at: e.at.toISOString()
-        })),
-        responses: s.responses.map((r) => ({
-          kind: r.kind,
-          kindLabel: institutionResponseKindLabel[r.kind as "accepted" | "appeal" | "none"] ?? r.kind,
-          statement: r.statement,
-          receivedOn: r.receivedOn,
-          documents: r.documents,
-          late: r.late,
-          recordedByName: r.recordedByName,
-          at: r.createdAt.toISOString()
-        })),
-        outcome:
-          s.outcome === null
-            ? null
-            : {
-                result: s.outcome.result,
-                disposition: s.outcome.disposition,
-                dispositionLabel:
-                  s.outcome.disposition === null
-                    ? null
-                    : ((dispositionLabel as Record<string, string>)[s.outcome.disposition] ?? null),
-                deductionAmount: s.outcome.deductionAmount,
-                caseNumber: s.outcome.caseNumber,
-                reason: s.outcome.reason,
-                proposedByName: s.outcome.proposedByName,
-                approvedByName: s.outcome.approvedByName,
-                decidedAt: s.outcome.decidedAt.toISOString()
-              },
-        proposal: subject.proposal,
-        actions: offeredActions(subject, actor, now),
-        canAssign: can(user.role, "suspicions:assign") && Either.isRight(claim),
-        canClaim: Either.isRight(claim) && subject.assigneeId === null
-      }
+    await stampFirstReviewDeadlines(db, calendar)
+    const user = currentUser(request)
+    const actor: ReviewActor = { id: user.id, name: user.displayName, role: user.role }
+    const now = today()
+    const {
+      suspicion: s,
+      institution,
+      firstRun,
+      lastRun
+    } = await asHttp(async () => {
+      await withinScope(request, params.id)
+      return suspicionDetail(db, params.id)
+    })
+    const subject = await reviewSubject(db, s.id)
+    const opened = [...s.reviewEvents].reverse().find((e) => e.toStatus === s.status && e.dueDate !== null)
+    const firstStep = subject.status === "pending_first_review" && opened === undefined ? "first_review" : null
+    const claim = decideAssignment(subject, actor, actor)
+    // Reading a lead reads personal data (人员编号, 就诊 and 结算 ids): who looked is on the record.
+    await recordAudit(db, actorOf(request), {
+      action: "suspicion.view",
+      entityType: "suspicion",
+      entityId: s.id,
+      details: { unmasked: can(user.role, "personal-data:unmasked"), institution: s.fixmedinsCode }
+    })
+    return {
+      ...presentSuspicion({ ...s, institutionName: institution?.name ?? null }, user.role, now),
+      institution:
+        institution === null
+          ? null
+          : {
+              code: institution.code,
+              name: institution.name,
+              orgKind: institution.orgKind,
+              hospitalLevel: institution.hospitalLevel,
+              approvedBeds: institution.approvedBeds
+            },
+      deadlineSource:
+        opened?.deadlineSource ??
+        (firstStep === null ? null : deadlineFor(firstStep, bureauDate(s.createdAt), calendar).source),
+      firstRun:
+        firstRun === null
+          ? null
+          : { id: firstRun.id, startedAt: firstRun.startedAt.toISOString(), extract: firstRun.extract },
+      lastRun:
+        lastRun === null
+          ? null
+          : { id: lastRun.id, startedAt: lastRun.startedAt.toISOString(), extract: lastRun.extract },
+      history: s.reviewEvents.map((e) => ({
+        revision: e.revision,
+        action: e.action,
+        label: reviewActionLabel[e.action as ReviewAction | "assign"] ?? e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        level: e.level,
+        actorName: e.actorName,
+        actorRole: e.actorRole,
+        reason: e.reason,
+        details: e.details,
+        assigneeName: e.assigneeName,
+        dueDate: e.dueDate,
+        late: e.late,
+        at: e.at.toISOString()
+      })),
+      responses: s.responses.map((r) => ({
+        kind: r.kind,
+        kindLabel: institutionResponseKindLabel[r.kind as "accepted" | "appeal" | "none"] ?? r.kind,
+        statement: r.statement,
+        receivedOn: r.receivedOn,
+        documents: r.documents,
+        late: r.late,
+        recordedByName: r.recordedByName,
+        at: r.createdAt.toISOString()
+      })),
+      outcome:
+        s.outcome === null
+          ? null
+          : {
+              result: s.outcome.result,
+              disposition: s.outcome.disposition,
+              dispositionLabel:
+                s.outcome.disposition === null
+                  ? null
+                  : ((dispositionLabel as Record<string, string>)[s.outcome.disposition] ?? null),
+              deductionAmount: s.outcome.deductionAmount,
+              caseNumber: s.outcome.caseNumber,
+              reason: s.outcome.reason,
+              proposedByName: s.outcome.proposedByName,
+              approvedByName: s.outcome.approvedByName,
+              decidedAt: s.outcome.decidedAt.toISOString()
+            },
+      proposal: subject.proposal,
+      actions: offeredActions(subject, actor, now),
+      canAssign: can(user.role, "suspicions:assign") && Either.isRight(claim),
+      canClaim: Either.isRight(claim) && subject.assigneeId === null
+    }
   })
 
   mount(app, Review.takeStep, async ({ params, body, request }) => {
@@ -275,15 +270,11 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       filters: { ...query }
     })
     // Exports carry personal data out of the system: who took what is on the record.
-    await recordAudit(
-      db,
-      actorOf(request),
-      {
-        action: "suspicion.export",
-        entityType: "suspicion",
-        details: { filters: query, count: rows.length, unmasked: can(user.role, "personal-data:unmasked") }
-      }
-    )
+    await recordAudit(db, actorOf(request), {
+      action: "suspicion.export",
+      entityType: "suspicion",
+      details: { filters: query, count: rows.length, unmasked: can(user.role, "personal-data:unmasked") }
+    })
     const stamp = exportedAt.toISOString().slice(0, 10).replace(/-/g, "")
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -23,7 +23,6 @@ import { actorOf } from "../responsibilities/context.js"
 import { filterOf } from "../review/filters.js"
 import { presentSuspicion } from "../review/present.js"
 
-
 type RunWithFigures = Awaited<ReturnType<typeof listRunsWithFigures>>[number]
 
 const presentRun = (r: RunWithFigures): Screening.ScreeningRun => {

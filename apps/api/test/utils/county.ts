@@ -21,7 +21,10 @@ import { join } from "node:path"
 
 /** The demo county's register, read from the demo extract. */
 export const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"), "utf8")
+  const csv = readFileSync(
+    join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"),
+    "utf8"
+  )
   const [header, ...lines] = csv.trim().split("\n")
   const cols = header!.split(",")
   return lines.map((line) => {
@@ -102,8 +105,7 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 2, durationMs: 1 }],
     suspicions: [lead("H50023500008", "1111", 347.52), lead("H50023500001", "2222", 1200)]
   })
-  const leadOf = async (code: string) =>
-    (await db.suspicion.findFirstOrThrow({ where: { fixmedinsCode: code } })).id
+  const leadOf = async (code: string) => (await db.suspicion.findFirstOrThrow({ where: { fixmedinsCode: code } })).id
   const taskOf = async (unitId: string) =>
     (await db.dutyTask.findFirstOrThrow({ where: { unitId }, orderBy: { deadline: "asc" } })).id
   /** A completion with one file on a task of the unit, so that its evidence can be asked for. */
@@ -141,7 +143,11 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
 export const signInAll = async (app: FastifyInstance): Promise<Record<Username, string>> => {
   const tokens: Record<string, string> = {}
   for (const a of accounts) {
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username: a.username, password } })
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: a.username, password }
+    })
     if (res.statusCode !== 200) throw new Error(`${a.username} could not sign in: ${res.body}`)
     tokens[a.username] = (res.json() as { token: string }).token
   }

@@ -42,7 +42,9 @@ export const auditCommand: Command = {
         : { ok: false, entries: result.entries, head: null, broken: result.broken }
       if (values.json) process.stdout.write(`${JSON.stringify(Schema.encodeSync(Audit.AuditVerification)(body))}\n`)
       if (result.ok) {
-        note(`audit chain of ${redactUrl(url)} is whole: ${result.entries} entries, head #${result.head.seq} ${result.head.hash}`)
+        note(
+          `audit chain of ${redactUrl(url)} is whole: ${result.entries} entries, head #${result.head.seq} ${result.head.hash}`
+        )
         return ExitCode.ok
       }
       const b = result.broken

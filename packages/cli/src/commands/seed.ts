@@ -52,7 +52,9 @@ export const seedCommand: Command = {
     const existing = openDatabase(url)
     try {
       if (await hasUsers(existing.db)) {
-        note(`${redactUrl(url)} already holds data: the demo county is loaded only into an empty database; nothing changed.`)
+        note(
+          `${redactUrl(url)} already holds data: the demo county is loaded only into an empty database; nothing changed.`
+        )
         return ExitCode.ok
       }
     } finally {

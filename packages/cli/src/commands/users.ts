@@ -50,8 +50,7 @@ const byUsername = async (db: Db, username: string | undefined): Promise<UserAcc
 
 const roleOf = (value: string | undefined, option: string): Role => {
   const decoded = Schema.decodeUnknownEither(Role)(value)
-  if (Either.isLeft(decoded))
-    throw new CliFailure(`${option}: 须为 ${Role.literals.join("、")} 之一`, ExitCode.invalid)
+  if (Either.isLeft(decoded)) throw new CliFailure(`${option}: 须为 ${Role.literals.join("、")} 之一`, ExitCode.invalid)
   return decoded.right
 }
 
