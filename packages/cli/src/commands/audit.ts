@@ -1,5 +1,5 @@
 import { Audit } from "@fundguard/contracts"
-import { databaseUrl, migrateDatabase, openDatabase, redactUrl, verifyAuditChain } from "@fundguard/db"
+import { databaseUrl, openDatabase, redactUrl, verifyAuditChain } from "@fundguard/db"
 import * as Schema from "effect/Schema"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
@@ -32,8 +32,8 @@ export const auditCommand: Command = {
       return ExitCode.ok
     }
     if (positionals[0] !== "verify" || positionals.length > 1) throw new CliFailure(help, ExitCode.invalid)
+    // Accounts and the log live in a database that is already in use: no migration here (`db migrate`).
     const url = databaseUrl()
-    await migrateDatabase(url)
     const database = openDatabase(url)
     try {
       const result = await verifyAuditChain(database.db)

@@ -5,7 +5,6 @@ import {
   findUser,
   listUsers,
   loadOrganisation,
-  migrateDatabase,
   openDatabase,
   resetPassword,
   revokeSessions,
@@ -106,8 +105,8 @@ export const usersCommand: Command = {
       return ExitCode.ok
     }
     const [action, ...rest] = positionals
+    // Accounts and the log live in a database that is already in use: no migration here (`db migrate`).
     const url = databaseUrl()
-    await migrateDatabase(url)
     const database = openDatabase(url)
     const { db } = database
     const now = new Date()
