@@ -132,14 +132,17 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     })
   }
   // Client-side routes of the single-page UI fall back to index.html (which holds no data); every
-  // other unknown path is a 404.
+  // other unknown path is a 404 — anything that looks like the API in any spelling (`//api`,
+  // `/API`, `/%61pi`) included, so that a probe never gets a 200.
   app.setNotFoundHandler((request, reply) => {
-    if (indexHtml !== null && request.method === "GET" && !request.url.startsWith("/api")) {
+    const path = request.url.split("?")[0] ?? ""
+    const looksLikeApi = /^\/+(api|%61pi|ap%69|%61p%69)(\/|%2f|$)/i.test(path) || /[%\\]|\/\.\.?(\/|$)/.test(path)
+    if (indexHtml !== null && request.method === "GET" && !looksLikeApi) {
       return reply.type("text/html; charset=utf-8").send(indexHtml)
     }
     return reply
       .status(404)
-      .send({ error: "NotFound", message: `no route ${request.method} ${request.url.split("?")[0]}` })
+      .send({ error: "NotFound", message: `没有这个地址：${request.method} ${path.slice(0, 200)}` })
   })
   return app
 }

@@ -7,7 +7,7 @@
 import { can, type Permission } from "@fundguard/domain"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { FastifyInstance, LightMyRequestResponse } from "fastify"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -29,6 +29,7 @@ const fill = (url: string, values: Readonly<Record<string, string>>) =>
 describe("security from outside (SQLite)", () => {
   let scratch: ScratchDatabase
   let evidenceDir: string
+  let uiDir: string
   let app: FastifyInstance
   let county: CountyFixture
   let tokens: Record<Username, string>
@@ -37,8 +38,12 @@ describe("security from outside (SQLite)", () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase("sqlite")
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-evidence-"))
+    // The UI is served too, as in production: its index.html is the fallback of unknown GET paths,
+    // which must never be what a variant of an API path gets.
+    uiDir = mkdtempSync(join(tmpdir(), "fundguard-ui-"))
+    writeFileSync(join(uiDir, "index.html"), "<!doctype html><title>FundGuard</title>")
     county = await seedCounty(scratch.db, evidenceDir)
-    app = await buildApp({ db: scratch.db, now, evidenceDir })
+    app = await buildApp({ db: scratch.db, now, evidenceDir, adminDist: uiDir })
     await app.ready()
     routes = app.declaredRoutes.filter((r) => r.method !== "HEAD")
     tokens = await signInAll(app)
@@ -47,6 +52,7 @@ describe("security from outside (SQLite)", () => {
     await app?.close()
     await scratch?.dispose()
     if (evidenceDir !== undefined) rmSync(evidenceDir, { recursive: true, force: true })
+    if (uiDir !== undefined) rmSync(uiDir, { recursive: true, force: true })
   })
 
   const call = (method: Method, url: string, user?: Username, payload?: unknown) =>
@@ -270,6 +276,7 @@ describe("security from outside (SQLite)", () => {
         const where = `${route.method} ${url} → ${res.statusCode} ${res.body.slice(0, 80)}`
         expect(res.statusCode >= 400 && res.statusCode < 500, where).toBe(true)
         expect(res.body, where).not.toContain("H50023500008")
+        expect(res.body, where).not.toContain("<title>FundGuard")
         tried++
       }
     }

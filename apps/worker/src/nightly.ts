@@ -3,7 +3,7 @@
  * A failing extract is logged and left pending; the others go on.
  */
 import { claimQueuedRun, databaseRunRecorder, reapInterruptedRuns, systemActor, type Db } from "@fundguard/db"
-import { readManifest, readRegionParams, screenAndRecord } from "@fundguard/screening"
+import { screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdir } from "node:fs/promises"
 import { join } from "node:path"
@@ -19,18 +19,7 @@ export interface PassReport {
   readonly failed: ReadonlyArray<{ readonly name: string; readonly error: string }>
 }
 
-/**
- * The rule parameters of an extract's region: the region file named by its manifest's `admdvs`
- * (e.g. `params/500235.json` for 奉节), or the library defaults when there is none.
- */
-const regionParams = (dir: string) =>
-  Effect.gen(function* () {
-    const { manifest } = yield* readManifest(dir)
-    if (manifest?.admdvs === undefined) return { admdvs: null, params: null }
-    return { admdvs: manifest.admdvs, params: yield* readRegionParams(manifest.admdvs) }
-  })
-
-/** Screens the pending extracts of the inbox, each with its region's parameters. */
+/** Screens the pending extracts of the inbox, each with its region's parameters (chosen by the job). */
 export const screenInbox = async (db: Db, config: WorkerConfig, log: Log): Promise<PassReport> => {
   const pending = await pendingExtracts(config.inbox, config.outbox)
   const screened: Array<PassReport["screened"][number]> = []
@@ -41,19 +30,19 @@ export const screenInbox = async (db: Db, config: WorkerConfig, log: Log): Promi
     await mkdir(extract.outDir, { recursive: true })
     const outcome = await Effect.runPromise(
       Effect.either(
-        Effect.gen(function* () {
-          const region = yield* regionParams(extract.dir)
-          if (region.params !== null) log(`${extract.name}: using the rule parameters of region ${region.admdvs}`)
-          return yield* screenAndRecord(
-            {
-              extractDir: extract.dir,
-              outFile: join(extract.outDir, "suspicions.jsonl"),
-              trigger: "schedule",
-              ...(region.params === null ? {} : { params: region.params })
-            },
-            recorder
-          )
-        })
+        // The job applies the extract's region parameters itself, as it does for the CLI.
+        screenAndRecord(
+          {
+            extractDir: extract.dir,
+            outFile: join(extract.outDir, "suspicions.jsonl"),
+            trigger: "schedule",
+            onProgress: (event) => {
+              if (event._tag === "RegionParams")
+                log(`${extract.name}: using the rule parameters of region ${event.admdvs}`)
+            }
+          },
+          recorder
+        )
       )
     )
     if (outcome._tag === "Left") {

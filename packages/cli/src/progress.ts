@@ -34,6 +34,9 @@ export const screeningProgress = (stream: NodeJS.WriteStream = process.stderr): 
   }
   return (event) => {
     switch (event._tag) {
+      case "RegionParams":
+        line(`using the rule parameters of region ${event.admdvs} (${event.file})`)
+        return
       case "Importing":
         if (tty) redraw(`importing ${event.dir} …`)
         else line(`importing ${event.dir}`)

@@ -18,7 +18,18 @@ describe.each(["sqlite", "postgresql"] as const)("pnpm fundguard users / audit o
   afterAll(async () => scratch?.dispose())
 
   it("creates, lists, disables, enables, moves and resets accounts, refusing bad input by name", async () => {
-    const created = await fundguard(["users", "create", "--username", "lisi", "--name", "李四", "--role", "supervisor", "--unit", "BUREAU"])
+    const created = await fundguard([
+      "users",
+      "create",
+      "--username",
+      "lisi",
+      "--name",
+      "李四",
+      "--role",
+      "supervisor",
+      "--unit",
+      "BUREAU"
+    ])
     expect(created.code, created.stderr).toBe(0)
     const initial = created.stdout.trim()
     expect(initial.length).toBeGreaterThanOrEqual(10)
@@ -27,14 +38,38 @@ describe.each(["sqlite", "postgresql"] as const)("pnpm fundguard users / audit o
     expect(user.passwordHash).not.toContain(initial)
 
     const listed = await fundguard(["users", "list", "--json"])
-    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ username: "lisi", role: "supervisor", unitId: "BUREAU" })])
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ username: "lisi", role: "supervisor", unitId: "BUREAU" })
+    ])
 
     for (const [args, needle] of [
-      [["users", "create", "--username", "x y", "--name", "甲", "--role", "reviewer", "--unit", "BUREAU"], "--username"],
+      [
+        ["users", "create", "--username", "x y", "--name", "甲", "--role", "reviewer", "--unit", "BUREAU"],
+        "--username"
+      ],
       [["users", "create", "--username", "wu", "--name", "吴", "--role", "boss", "--unit", "BUREAU"], "--role"],
       [["users", "create", "--username", "wu", "--name", "吴", "--role", "reviewer", "--unit", "NOWHERE"], "--unit"],
-      [["users", "create", "--username", "wu", "--name", "吴", "--role", "reviewer", "--unit", "BUREAU", "--password", "short"], "--password"],
-      [["users", "create", "--username", "lisi", "--name", "李四", "--role", "reviewer", "--unit", "BUREAU"], "已被使用"],
+      [
+        [
+          "users",
+          "create",
+          "--username",
+          "wu",
+          "--name",
+          "吴",
+          "--role",
+          "reviewer",
+          "--unit",
+          "BUREAU",
+          "--password",
+          "short"
+        ],
+        "--password"
+      ],
+      [
+        ["users", "create", "--username", "lisi", "--name", "李四", "--role", "reviewer", "--unit", "BUREAU"],
+        "已被使用"
+      ],
       [["users", "disable", "nobody"], "不存在"]
     ] as const) {
       const refused = await fundguard(args)
@@ -51,9 +86,9 @@ describe.each(["sqlite", "postgresql"] as const)("pnpm fundguard users / audit o
     expect(reset.code).toBe(0)
     expect(reset.stdout.trim()).not.toBe(initial)
     expect((await fundguard(["users", "revoke-sessions", "lisi"])).code).toBe(0)
-    const actions = (await scratch.db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } })).map(
-      (e) => e.action
-    )
+    const actions = (
+      await scratch.db.auditEvent.findMany({ where: { entityId: user.id }, orderBy: { seq: "asc" } })
+    ).map((e) => e.action)
     expect(actions).toEqual([
       "user.create",
       "user.update",

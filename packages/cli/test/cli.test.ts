@@ -199,6 +199,22 @@ describe("pnpm fundguard", () => {
     expect(badExtract.stderr).toMatch(/feedetail\.csv.*line 4/)
   })
 
+  it("screen applies the extract's region parameters, as the worker does, unless --params is given", async () => {
+    const url = `file:${join(work, "region.db")}`
+    const run = await fundguard(["screen", "--extract", demoExtractDir, "--out", join(work, "region.jsonl")], {
+      databaseUrl: url
+    })
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toContain("using the rule parameters of region 500235")
+    const database = openDatabase(url)
+    try {
+      const recorded = await database.db.screeningRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } })
+      expect(Object.keys(recorded.params as object)).toContain("SUPPLY_DAYS_EXCEEDED")
+    } finally {
+      await database.close()
+    }
+  })
+
   it("screen records the run in PostgreSQL too", async () => {
     const server = process.env["FUNDGUARD_TEST_PG_URL"]
     if (server === undefined)

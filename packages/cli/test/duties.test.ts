@@ -118,6 +118,15 @@ describe("pnpm fundguard duties", () => {
     expect((await fundguard(["duties", "frobnicate"])).code).toBe(2)
   })
 
+  it("on a database with no organisation or duties, says so instead of “0 项”", async () => {
+    const empty = `file:${join(mkdtempSync(join(tmpdir(), "fundguard-empty-")), "empty.db")}`
+    const result = await runCli(["duties", "due", "--on", today], { env: { DATABASE_URL: empty } })
+    expect([result.code, result.stdout]).toEqual([1, ""])
+    expect(result.stderr).toContain("has no organisation yet")
+    expect(result.stderr).toContain("pnpm fundguard seed")
+    expect(result.stderr).not.toContain("0 项")
+  })
+
   it("generate stores the tasks once", async () => {
     const result = await fundguard(["duties", "generate", "--from", "2025-01-01", "--through", today])
     expect(result.code).toBe(0)

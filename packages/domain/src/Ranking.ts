@@ -34,10 +34,10 @@ export type RankingMetric = typeof RankingMetric.Type
 
 /** How each metric is normalised to 0…1 (1 best). @category formatting */
 export const rankingMetricLabel: Readonly<Record<RankingMetric, string>> = {
-  on_time_rate: "职责按时完成率（按时完成 ÷ 已到期；无到期职责按满分计）",
-  checks_done_rate: "检查完成率（已完成检查 ÷ 应完成检查；无应检按满分计）",
+  on_time_rate: "职责按时完成率（按时完成 ÷ 已到期；无到期职责的单位不计此项）",
+  checks_done_rate: "检查完成率（已完成检查 ÷ 应完成检查；无应检查对象的单位不计此项）",
   problems_found: "发现问题数（与本组最多者之比）",
-  rectification_rate: "整改核实率（整改核实数 ÷ 发现问题数；未发现问题按满分计）",
+  rectification_rate: "整改核实率（整改核实数 ÷ 发现问题数；未发现问题的单位不计此项）",
   overdue_count: "逾期任务数（越少越好：1 − 与本组最多者之比）"
 }
 
@@ -164,9 +164,17 @@ export interface UnitPerformance {
   readonly overdue: number
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? 1 : Math.min(1, part / whole))
+/**
+ * A share of what was due, or null when nothing was due: a unit with nothing to do on a criterion is
+ * not scored on it (it would otherwise get full marks for doing nothing).
+ */
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.min(1, part / whole))
 
-const normalised = (metric: RankingMetric, p: UnitPerformance, group: ReadonlyArray<UnitPerformance>): number => {
+const normalised = (
+  metric: RankingMetric,
+  p: UnitPerformance,
+  group: ReadonlyArray<UnitPerformance>
+): number | null => {
   switch (metric) {
     case "on_time_rate":
       return rate(p.dutiesOnTime, p.dutiesDue)
@@ -175,14 +183,26 @@ const normalised = (metric: RankingMetric, p: UnitPerformance, group: ReadonlyAr
     case "rectification_rate":
       return rate(p.rectificationsVerified, p.problemsFound)
     case "problems_found": {
+      // Problems are found by doing the work: a unit with nothing to do is not compared on them.
+      if (p.checksRequired === 0 && p.dutiesDue === 0) return null
       const max = Math.max(0, ...group.map((g) => g.problemsFound))
       return max === 0 ? 0 : p.problemsFound / max
     }
     case "overdue_count": {
+      if (p.dutiesDue === 0) return null
       const max = Math.max(0, ...group.map((g) => g.overdue))
       return max === 0 ? 1 : 1 - p.overdue / max
     }
   }
+}
+
+/** Why a criterion does not apply to a unit (nothing was due for it). */
+const notApplicable: Readonly<Record<RankingMetric, string>> = {
+  on_time_rate: "期间内无到期职责",
+  checks_done_rate: "期间内无应检查对象",
+  rectification_rate: "期间内未发现问题，无需整改",
+  problems_found: "期间内无应办事项",
+  overdue_count: "期间内无到期职责"
 }
 
 /**
@@ -191,11 +211,20 @@ const normalised = (metric: RankingMetric, p: UnitPerformance, group: ReadonlyAr
  * @category models
  */
 export interface RankedUnit {
-  readonly rank: number
+  /** Null for a unit not ranked: no criterion applied to it (nothing was due). */
+  readonly rank: number | null
   readonly performance: UnitPerformance
-  /** 0…100, two decimals. */
-  readonly score: number
-  readonly points: ReadonlyArray<{ readonly metric: RankingMetric; readonly value: number; readonly points: number }>
+  /**
+   * 0…100, two decimals: the points of the criteria that apply, out of their weights (criteria
+   * with nothing due are left out and the rest scaled to 100). Null when none applies.
+   */
+  readonly score: number | null
+  /** Per criterion: the value (0…1) and points, or null where the criterion does not apply. */
+  readonly points: ReadonlyArray<{
+    readonly metric: RankingMetric
+    readonly value: number | null
+    readonly points: number | null
+  }>
   readonly outcome: "commended" | "interviewed" | null
   /** Why the unit stands where it does (ties, outcome). */
   readonly explanation: string
@@ -227,61 +256,86 @@ export const rankUnits = (
 ): ReadonlyArray<RankingGroup> =>
   scheme.groups.map((group) => {
     const members = performances.filter((p) => p.unitKind === group.unitKind)
+    const weightOf = (metric: RankingMetric) => scheme.criteria.find((c) => c.metric === metric)!.weight
     const scored = members.map((p) => {
       const points = scheme.criteria.map((c) => {
         const value = normalised(c.metric, p, members)
-        return { metric: c.metric, value, points: round2(value * c.weight) }
+        return { metric: c.metric, value, points: value === null ? null : round2(value * c.weight) }
       })
-      const score = round2(points.reduce((s, x) => s + x.points, 0))
-      const breaks = scheme.tieBreakers.map((m) => round2(normalised(m, p, members) * 1e4))
+      const applicable = points.filter((x) => x.points !== null)
+      const weight = applicable.reduce((w, x) => w + weightOf(x.metric), 0)
+      const score = weight === 0 ? null : round2((applicable.reduce((sum, x) => sum + x.points!, 0) / weight) * 100)
+      const breaks = scheme.tieBreakers.map((m) => {
+        const v = normalised(m, p, members)
+        return v === null ? null : round2(v * 1e4)
+      })
       return { p, points, score, breaks }
     })
-    const compare = (a: (typeof scored)[number], b: (typeof scored)[number]): number => {
-      if (a.score !== b.score) return b.score - a.score
-      for (let i = 0; i < a.breaks.length; i++) if (a.breaks[i] !== b.breaks[i]) return b.breaks[i]! - a.breaks[i]!
+    type Scored = (typeof scored)[number]
+    // Tie-breakers compare only where both units have a value.
+    const compare = (a: Scored, b: Scored): number => {
+      if (a.score !== b.score) return (b.score ?? -1) - (a.score ?? -1)
+      for (let i = 0; i < a.breaks.length; i++) {
+        const x = a.breaks[i]
+        const y = b.breaks[i]
+        if (x !== null && y !== null && x !== undefined && y !== undefined && x !== y) return y - x
+      }
       return 0
     }
-    const ordered = [...scored].sort((a, b) => compare(a, b) || a.p.unitId.localeCompare(b.p.unitId))
-    const rankOf = (x: (typeof scored)[number]) => 1 + ordered.filter((o) => compare(o, x) < 0).length
-    const reverseRankOf = (x: (typeof scored)[number]) => 1 + ordered.filter((o) => compare(o, x) > 0).length
+    const ranked = scored.filter((x) => x.score !== null)
+    const ordered = [...ranked].sort((a, b) => compare(a, b) || a.p.unitId.localeCompare(b.p.unitId))
+    const unranked = scored.filter((x) => x.score === null).sort((a, b) => a.p.unitId.localeCompare(b.p.unitId))
+    const rankOf = (x: Scored) => 1 + ordered.filter((o) => compare(o, x) < 0).length
+    const reverseRankOf = (x: Scored) => 1 + ordered.filter((o) => compare(o, x) > 0).length
     const best = ordered[0]?.score ?? 0
+    const describe = (x: Scored) => {
+      const shown = x.points.map((pt) =>
+        pt.points === null
+          ? `${rankingMetricLabel[pt.metric].split("（")[0]}：${notApplicable[pt.metric]}，不计入`
+          : `${rankingMetricLabel[pt.metric].split("（")[0]} ${pct(pt.value!)} × ${weightOf(pt.metric)} = ${pt.points.toFixed(2)}`
+      )
+      const skipped = x.points.some((pt) => pt.points === null)
+      return `得分 ${x.score!.toFixed(2)}：${shown.join("；")}${skipped ? "（不计入的指标除外，其余按权重折算为百分制）" : ""}`
+    }
     return {
       unitKind: group.unitKind,
       label: group.label,
       note: group.note,
-      rows: ordered.map((x) => {
-        const rank = rankOf(x)
-        const tiedScore = ordered.filter((o) => o !== x && o.score === x.score)
-        const tiedFully = tiedScore.filter((o) => compare(o, x) === 0)
-        const interviewed = group.interviewBottom > 0 && reverseRankOf(x) <= group.interviewBottom && x.score < best
-        const commended = !interviewed && group.commendTop > 0 && rank <= group.commendTop
-        const parts = [
-          `得分 ${x.score.toFixed(2)}：` +
-            x.points
-              .map(
-                (pt) =>
-                  `${rankingMetricLabel[pt.metric].split("（")[0]} ${pct(pt.value)} × ${scheme.criteria.find((c) => c.metric === pt.metric)!.weight} = ${pt.points.toFixed(2)}`
-              )
-              .join("；")
-        ]
-        if (tiedFully.length > 0)
-          parts.push(
-            `与${tiedFully.map((o) => o.p.unitName).join("、")}得分及各项并列指标均相同，并列第${rank}名（按单位编码排列）`
-          )
-        else if (tiedScore.length > 0)
-          parts.push(
-            `与${tiedScore.map((o) => o.p.unitName).join("、")}同分，按并列指标（${scheme.tieBreakers.map((m) => rankingMetricLabel[m].split("（")[0]).join("、")}）依次比较定名次`
-          )
-        if (commended) parts.push(`名次在前${group.commendTop}名内：通报表扬`)
-        if (interviewed) parts.push(`名次在后${group.interviewBottom}名内：约谈主要负责人`)
-        return {
-          rank,
+      rows: [
+        ...ordered.map((x) => {
+          const rank = rankOf(x)
+          const tiedScore = ordered.filter((o) => o !== x && o.score === x.score)
+          const tiedFully = tiedScore.filter((o) => compare(o, x) === 0)
+          const interviewed = group.interviewBottom > 0 && reverseRankOf(x) <= group.interviewBottom && x.score! < best
+          const commended = !interviewed && group.commendTop > 0 && rank <= group.commendTop
+          const parts = [describe(x)]
+          if (tiedFully.length > 0)
+            parts.push(
+              `与${tiedFully.map((o) => o.p.unitName).join("、")}得分及各项并列指标均相同，并列第${rank}名（按单位编码排列）`
+            )
+          else if (tiedScore.length > 0)
+            parts.push(
+              `与${tiedScore.map((o) => o.p.unitName).join("、")}同分，按并列指标（${scheme.tieBreakers.map((m) => rankingMetricLabel[m].split("（")[0]).join("、")}）依次比较定名次`
+            )
+          if (commended) parts.push(`名次在前${group.commendTop}名内：通报表扬`)
+          if (interviewed) parts.push(`名次在后${group.interviewBottom}名内：约谈主要负责人`)
+          return {
+            rank,
+            performance: x.p,
+            score: x.score,
+            points: x.points,
+            outcome: interviewed ? ("interviewed" as const) : commended ? ("commended" as const) : null,
+            explanation: parts.join("。")
+          }
+        }),
+        ...unranked.map((x) => ({
+          rank: null,
           performance: x.p,
-          score: x.score,
+          score: null,
           points: x.points,
-          outcome: interviewed ? "interviewed" : commended ? "commended" : null,
-          explanation: parts.join("。")
-        }
-      })
+          outcome: null,
+          explanation: "期间内没有任何应办事项（无到期职责、无应检查对象、未发现问题），各项指标均不计入，不参与排名"
+        }))
+      ]
     }
   })

@@ -460,6 +460,47 @@ describe("ranking", () => {
     )
   })
 
+  it("does not score a unit on a criterion with nothing due, and does not rank a unit with nothing due at all", () => {
+    const [group] = rankUnits(defaultRankingScheme, [
+      p("BUSY", {}),
+      // Nothing found, so nothing to rectify: rectification is left out, the rest scaled to 100.
+      p("CLEAN", { problemsFound: 0, rectificationsVerified: 0 }),
+      p("IDLE", {
+        dutiesDue: 0,
+        dutiesOnTime: 0,
+        checksRequired: 0,
+        checksDone: 0,
+        problemsFound: 0,
+        rectificationsVerified: 0
+      })
+    ])
+    const row = (id: string) => group!.rows.find((r) => r.performance.unitId === id)!
+    assert.deepStrictEqual(
+      row("CLEAN").points.map((pt) => [pt.metric, pt.points]),
+      [
+        ["on_time_rate", 40],
+        ["checks_done_rate", 30],
+        ["problems_found", 0],
+        ["rectification_rate", null]
+      ]
+    )
+    // (40 + 30 + 0) of the 85 points that apply.
+    assert.strictEqual(row("CLEAN").score, 82.35)
+    assert.match(row("CLEAN").explanation, /整改核实率：期间内未发现问题，无需整改，不计入/)
+    assert.strictEqual(row("BUSY").score, 100)
+    assert.deepStrictEqual([row("IDLE").rank, row("IDLE").score, row("IDLE").outcome], [null, null, null])
+    assert.match(row("IDLE").explanation, /不参与排名/)
+    // The unranked unit is listed last and is neither commended nor interviewed.
+    assert.deepStrictEqual(
+      group!.rows.map((r) => [r.performance.unitId, r.rank]),
+      [
+        ["BUSY", 1],
+        ["CLEAN", 2],
+        ["IDLE", null]
+      ]
+    )
+  })
+
   it("measures performance from tasks: due by the day asked, sampled-out excluded, problems summed", () => {
     const tasks = [
       facts("A", ["2025-03-01"]),

@@ -8,9 +8,11 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { type ExtractHandle, importExtractScoped, type ImportOptions } from "./Extract.js"
+import { readManifest } from "./Manifest.js"
+import { readRegionParams, regionParamsPath } from "./RegionParams.js"
 import { ruleLibrary } from "./RuleLibrary.js"
 import { runScreening, type ScreeningProgress, type ScreeningResult } from "./Runner.js"
-import { resolveConfig } from "./ScreeningConfig.js"
+import { resolveConfig, ScreeningConfigInvalid } from "./ScreeningConfig.js"
 import { writeSuspicionsJsonl } from "./SuspicionsJsonl.js"
 
 /**
@@ -57,6 +59,7 @@ export class RecordingFailed extends Schema.TaggedError<RecordingFailed>()("Reco
  * @category models
  */
 export type JobProgress =
+  | { readonly _tag: "RegionParams"; readonly admdvs: string; readonly file: string }
   | { readonly _tag: "Importing"; readonly dir: string }
   | { readonly _tag: "Imported"; readonly rows: number; readonly durationMs: number }
   | ScreeningProgress
@@ -68,6 +71,10 @@ export interface JobOptions {
   readonly extract?: ExtractHandle
   /** Where to write `suspicions.jsonl`; none when absent. */
   readonly outFile?: string
+  /**
+   * Rule parameters. When absent, those of the extract's region (the manifest's `admdvs`, e.g.
+   * `params/500235.json`) apply, else the library's defaults — the same choice for every caller.
+   */
   readonly params?: unknown
   readonly rules?: ReadonlyArray<string>
   readonly trigger: "cli" | "schedule" | "api" | "seed"
@@ -90,6 +97,30 @@ const recorded = <A>(step: string, f: () => Promise<A>) =>
   })
 
 /**
+ * The rule parameters of an extract's region: the region file named by its manifest's `admdvs`, or
+ * null when the manifest names no region or the region has no file.
+ *
+ * @category jobs
+ */
+export const regionParamsOf = (extractDir: string) =>
+  Effect.gen(function* () {
+    const { manifest } = yield* readManifest(extractDir)
+    if (manifest?.admdvs === undefined) return null
+    const admdvs = manifest.admdvs
+    const params = yield* readRegionParams(admdvs).pipe(
+      Effect.mapError(
+        (e) =>
+          new ScreeningConfigInvalid({
+            problems: [
+              { source: "params", key: "", message: `${regionParamsPath(admdvs)} cannot be read: ${e.message}` }
+            ]
+          })
+      )
+    )
+    return params === null ? null : { admdvs, file: regionParamsPath(admdvs), params }
+  })
+
+/**
  * Runs the whole job. Configuration and extract problems fail before anything is recorded; a
  * failure after the run was recorded marks it failed.
  *
@@ -98,9 +129,12 @@ const recorded = <A>(step: string, f: () => Promise<A>) =>
 export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
   Effect.scoped(
     Effect.gen(function* () {
-      // A typo in params or rules is not a run: check the configuration before recording anything.
-      yield* resolveConfig(ruleLibrary, { params: options.params, rules: options.rules })
       const report = options.onProgress ?? (() => undefined)
+      const region = options.params === undefined ? yield* regionParamsOf(options.extractDir) : null
+      if (region !== null) report({ _tag: "RegionParams", admdvs: region.admdvs, file: region.file })
+      const params = options.params ?? region?.params
+      // A typo in params or rules is not a run: check the configuration before recording anything.
+      yield* resolveConfig(ruleLibrary, { params, rules: options.rules })
       const importStarted = performance.now()
       if (options.extract === undefined) report({ _tag: "Importing", dir: options.extractDir })
       const extract = options.extract ?? (yield* importExtractScoped(options.extractDir, options.importOptions))
@@ -119,7 +153,7 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
             recorder.progress(runId, { rule: e.code, done: e.index, total: e.total }).catch(() => undefined)
           }
         },
-        ...(options.params === undefined ? {} : { params: options.params }),
+        ...(params === undefined ? {} : { params }),
         ...(options.rules === undefined ? {} : { rules: options.rules })
       })
       const run = yield* recorded("start", () =>
@@ -129,7 +163,7 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
           admdvs: extract.manifest?.admdvs ?? null,
           periodFrom: extract.manifest?.period?.from ?? null,
           periodTo: extract.manifest?.period?.to ?? null,
-          params: (options.params ?? {}) as Record<string, unknown>
+          params: (params ?? {}) as Record<string, unknown>
         })
       )
       runId = run.id

@@ -158,7 +158,7 @@ export const rankingChart = (group: RankingAnswer["groups"][number]) => ({
   yAxis: {
     type: "category" as const,
     inverse: true,
-    data: group.rows.map((r) => `${r.rank}. ${r.performance.unitName}`)
+    data: group.rows.map((r) => `${r.rank === null ? "不排名" : `${r.rank}.`} ${r.performance.unitName}`)
   },
   series: [
     {

@@ -116,11 +116,16 @@ export interface CoverageRowView {
 }
 
 export interface RankedRow {
-  readonly rank: number
-  readonly score: number
+  /** Null for a unit with nothing due at all: not ranked. */
+  readonly rank: number | null
+  readonly score: number | null
   readonly outcome: "commended" | "interviewed" | null
   readonly explanation: string
-  readonly points: ReadonlyArray<{ readonly metric: RankingMetric; readonly value: number; readonly points: number }>
+  readonly points: ReadonlyArray<{
+    readonly metric: RankingMetric
+    readonly value: number | null
+    readonly points: number | null
+  }>
   readonly performance: {
     readonly unitId: string
     readonly unitName: string

@@ -8,9 +8,11 @@ import {
   databaseUrl,
   dueOn,
   generateTasks,
+  listDuties,
   loadOrganisation,
   migrateDatabase,
   openDatabase,
+  redactUrl,
   systemActor,
   type TaskView
 } from "@fundguard/db"
@@ -98,6 +100,12 @@ const due = async (args: ReadonlyArray<string>): Promise<number> => {
   const database = openDatabase(url)
   try {
     const org = await loadOrganisation(database.db)
+    // An empty database has nothing due because nothing is set up, not because all is done: say so.
+    if (org.units.length === 0 || (await listDuties(database.db)).length === 0)
+      throw new CliFailure(
+        `${redactUrl(url)} has no ${org.units.length === 0 ? "organisation" : "duties"} yet, so nothing can be due: load the demo county with \`pnpm fundguard seed\`, or import the organisation and duties (组织机构、职责清单) in the admin UI`,
+        ExitCode.failure
+      )
     const unit = values.unit === undefined ? undefined : org.units.find((u) => u.id === values.unit)
     if (values.unit !== undefined && unit === undefined)
       throw new CliFailure(

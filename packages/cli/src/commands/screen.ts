@@ -18,8 +18,10 @@ plain lines otherwise.
 Options:
   -e, --extract DIR    the extract directory (required)
   -o, --out FILE       where to write suspicions.jsonl (required)
-  -p, --params FILE    rule parameters as JSON, keyed by rule code, merged over the defaults
-                       (a region's file: packages/screening/params/<admdvs>.json, e.g. 500235.json)
+  -p, --params FILE    rule parameters as JSON, keyed by rule code, merged over the defaults;
+                       without it, the parameters of the extract's region apply (its manifest's
+                       admdvs: packages/screening/params/<admdvs>.json, e.g. 500235.json), as the
+                       worker applies them
   -r, --rules CODES    comma-separated rule codes to run (default: all)
   -h, --help           show this help
 Exit codes: 0 done, 2 invalid extract/parameters/options, 1 other failure.`
