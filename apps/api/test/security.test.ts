@@ -74,6 +74,13 @@ describe("security from outside (SQLite)", () => {
     expect(open.sort()).toEqual(["GET /api/health", "POST /api/auth/login"])
   })
 
+  it("every API route is mounted from its contract in packages/contracts (no hand-written shapes)", () => {
+    const without = apiRoutes()
+      .filter((r) => r.contract !== `${r.method === "HEAD" ? "GET" : r.method} ${r.url}`)
+      .map((r) => `${r.method} ${r.url}`)
+    expect(without).toEqual([])
+  })
+
   it("the authorisation matrix: every route × every role (and no sign-in) gets exactly what its permission says", async () => {
     let cells = 0
     for (const route of apiRoutes().filter((r) => !r.public)) {

@@ -20,6 +20,8 @@ declare module "fastify" {
     permission?: Permission
     /** Open without signing in (health, login, API docs, the UI's static files). */
     public?: boolean
+    /** The contract the route was mounted from (`METHOD path`), for the checks that every route has one. */
+    contract?: string
   }
   interface FastifyRequest {
     /** The signed-in user; set on every non-public route. */
@@ -57,6 +59,8 @@ export interface DeclaredRoute {
   readonly url: string
   readonly public: boolean
   readonly permission: Permission | null
+  /** The contract it was mounted from, or null (the UI's static files, the API docs). */
+  readonly contract: string | null
 }
 
 declare module "fastify" {
@@ -78,7 +82,7 @@ export const authPlugin = fp(
     // Checked when every plugin has added its routes (a child context may mark its own public).
     app.addHook("onReady", async () => {
       for (const route of routes) {
-        const config = route.config as { permission?: Permission; public?: boolean } | undefined
+        const config = route.config as { permission?: Permission; public?: boolean; contract?: string } | undefined
         if (config?.public !== true && config?.permission === undefined) {
           throw new Error(
             `route ${String(route.method)} ${route.url} declares neither config.permission nor config.public`
@@ -89,7 +93,8 @@ export const authPlugin = fp(
             method: String(method),
             url: route.url,
             public: config.public === true,
-            permission: config.permission ?? null
+            permission: config.permission ?? null,
+            contract: config.contract ?? null
           })
       }
     })

@@ -128,6 +128,7 @@ export const mount = <E extends AnyEndpoint>(
     url: endpoint.path,
     config: {
       ...endpoint.access,
+      contract: `${endpoint.method} ${endpoint.path}`,
       ...(options.rateLimitPerMinute === undefined
         ? {}
         : { rateLimit: { max: options.rateLimitPerMinute, timeWindow: 60_000 } })

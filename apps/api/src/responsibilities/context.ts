@@ -68,18 +68,3 @@ export const periodParam = (key: string, name = "period"): Period => {
     ])
   return period
 }
-
-/** JSON Schema fragments. */
-export const dateSchema = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" } as const
-export const monthSchema = { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } as const
-export const unitIdSchema = { type: "string", pattern: "^[A-Z][A-Z0-9-]{1,39}$" } as const
-
-/** A real calendar date or a 400 naming the parameter. */
-export const checkDate = (value: string, path: string): string => {
-  const d = new Date(`${value}T00:00:00Z`)
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
-    throw new HttpProblem(400, "InvalidRequest", `${value} 不是有效日期`, [
-      { path, message: "not a real calendar date" }
-    ])
-  return value
-}

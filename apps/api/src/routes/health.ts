@@ -1,26 +1,11 @@
+import { Reports } from "@fundguard/contracts"
 import type { FastifyInstance } from "fastify"
+import { mount } from "../plugins/contracts.js"
 
 /** `GET /api/health`: liveness and database reachability, for load balancers and the start script. */
 export const healthRoutes = async (app: FastifyInstance, options: { readonly ping: () => Promise<void> }) => {
-  app.get(
-    "/api/health",
-    {
-      config: { public: true },
-      schema: {
-        tags: ["system"],
-        summary: "Health check",
-        response: {
-          200: {
-            type: "object",
-            properties: { status: { type: "string" }, database: { type: "string" } },
-            required: ["status", "database"]
-          }
-        }
-      }
-    },
-    async () => {
-      await options.ping()
-      return { status: "ok", database: "ok" }
-    }
-  )
+  mount(app, Reports.health, async () => {
+    await options.ping()
+    return { status: "ok" as const, database: "ok" as const }
+  })
 }
