@@ -15,7 +15,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { auditRoutes } from "./audit/routes.js"
 import { authPlugin, publicRoutes } from "./plugins/auth.js"
-import { errorsPlugin } from "./plugins/errors.js"
+import { errorsPlugin, sendProblem } from "./plugins/errors.js"
 import { securityPlugin } from "./plugins/security.js"
 import { authRoutes } from "./routes/auth.js"
 import { dutyRoutes } from "./routes/duties.js"
@@ -140,9 +140,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     if (indexHtml !== null && request.method === "GET" && !looksLikeApi) {
       return reply.type("text/html; charset=utf-8").send(indexHtml)
     }
-    return reply
-      .status(404)
-      .send({ error: "NotFound", message: `没有这个地址：${request.method} ${path.slice(0, 200)}` })
+    return sendProblem(reply, "NotFound", `没有这个地址：${request.method} ${path.slice(0, 200)}`)
   })
   return app
 }

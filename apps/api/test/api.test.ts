@@ -104,7 +104,7 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
       payload: { username: "admin", password: "x" }
     })
     expect(res.statusCode).toBe(401)
-    expect(res.json()).toEqual({ error: "InvalidCredentials", message: "用户名或密码错误" })
+    expect(res.json()).toMatchObject({ code: "InvalidCredentials", detail: "用户名或密码错误", status: 401 })
   })
 
   it("requires a token on data routes and checks the role", async () => {
@@ -114,7 +114,7 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
     expect((await get("/api/v1/institutions", "weijian")).statusCode).toBe(403)
     const forbidden = await get("/api/v1/suspicions", "weijian")
     expect(forbidden.statusCode).toBe(403)
-    expect(forbidden.json().error).toBe("Forbidden")
+    expect(forbidden.json().code).toBe("Forbidden")
   })
 
   it("lists institutions with filters and rejects unknown filters with a 400 naming them", async () => {
@@ -122,7 +122,7 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
     expect(res.json()).toMatchObject({ total: 1, items: [{ code: "H50023500001", name: "奉节县人民医院" }] })
     const bad = await get("/api/v1/institutions?orgKind=castle", "admin")
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().problems[0].path).toBe("$.query.orgKind")
+    expect(bad.json().errors[0].path).toBe("$.query.orgKind")
   })
 
   it("masks personal numbers for roles without access to personal data", async () => {
@@ -152,11 +152,11 @@ describe.each(["sqlite", "postgresql"] as const)("API over HTTP (inject) on %s",
       payload: { ...specExample, region: "5002", factors: { firstOfence: true } }
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error).toBe("InvalidAssessmentInput")
+    expect(bad.json().code).toBe("InvalidAssessmentInput")
     expect(
       bad
         .json()
-        .problems.map((p: { path: string }) => p.path)
+        .errors.map((p: { path: string }) => p.path)
         .sort()
     ).toEqual(["$.factors.firstOfence", "$.region"])
     const notJson = await app.inject({

@@ -217,19 +217,20 @@ describe("malformed bodies on every write route", () => {
         const where = `${route.method} ${route.url} [${attack.name}] → ${res.statusCode} ${res.body.slice(0, 160)}`
         expect(res.statusCode >= 400 && res.statusCode < 500, where).toBe(true)
         const answer = res.json() as {
-          error?: string
-          message?: string
-          problems?: Array<{ path: string; message: string }>
+          code?: string
+          detail?: string
+          errors?: Array<{ path: string; message: string }>
         }
-        expect(typeof answer.message, where).toBe("string")
-        expect(answer.message ?? "", where).not.toMatch(/\bat .*\.(ts|js):\d+/)
+        expect(typeof answer.detail, where).toBe("string")
+        expect(answer.detail ?? "", where).not.toMatch(/\bat .*\.(ts|js):\d+/)
+        expect(res.headers["content-type"], where).toMatch(/^application\/problem\+json/)
         if (res.statusCode === 400) {
-          expect(answer.problems?.length ?? 0, where).toBeGreaterThan(0)
-          for (const p of answer.problems ?? []) expect(p.path, where).toMatch(/^\$/)
+          expect(answer.errors?.length ?? 0, where).toBeGreaterThan(0)
+          for (const p of answer.errors ?? []) expect(p.path, where).toMatch(/^\$/)
           // A replaced field is named (or the body as a whole, when its nesting gave it away first).
           if (attack.field !== undefined)
             expect(
-              answer.problems?.some((p) => p.path === "$" || p.path.startsWith(`$.${attack.field}`)),
+              answer.errors?.some((p) => p.path === "$" || p.path.startsWith(`$.${attack.field}`)),
               where
             ).toBe(true)
         }

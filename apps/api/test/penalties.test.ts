@@ -89,8 +89,8 @@ describe("penalty routes", () => {
       factors: { noFault: true, firstOfence: true }
     })
     expect(res.statusCode).toBe(400)
-    expect(res.json().error).toBe("InvalidAssessmentInput")
-    expect(res.json().problems.map((p: { path: string }) => p.path)).toEqual(["$.factors.firstOfence"])
+    expect(res.json().code).toBe("InvalidAssessmentInput")
+    expect(res.json().errors.map((p: { path: string }) => p.path)).toEqual(["$.factors.firstOfence"])
     const inconsistent = await post("/api/v1/penalties/assess", {
       ...caseOf("individual", ["A38-4-SWAP", "A41-1-RESALE"]),
       subject: { kind: "individual" }
@@ -99,7 +99,7 @@ describe("penalty routes", () => {
     expect(
       inconsistent
         .json()
-        .problems.map((p: { path: string }) => p.path)
+        .errors.map((p: { path: string }) => p.path)
         .sort()
     ).toEqual(["$.subject.insured", "$.violations[0].code"])
   })
@@ -119,7 +119,7 @@ describe("penalty routes", () => {
     expect(
       bad
         .json()
-        .problems.map((p: { path: string }) => p.path)
+        .errors.map((p: { path: string }) => p.path)
         .sort()
     ).toEqual(["$.benchmark.tables[0].max", "$.case.region", "$.extra"])
   })
@@ -135,7 +135,7 @@ describe("penalty routes", () => {
     expect(ok.json().inheritedFromNationalDefault).toContain("bands")
     const bad = await post("/api/v1/penalties/benchmarks/validate", { ...ownBenchmark, regions: [] })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json()).toMatchObject({ error: "InvalidBenchmark", problems: [{ path: "$.regions[0]" }] })
+    expect(bad.json()).toMatchObject({ code: "InvalidBenchmark", errors: [{ path: "$.regions[0]" }] })
   })
 
   it("describes the routes, the input and the result in OpenAPI, and lists the catalogue", async () => {

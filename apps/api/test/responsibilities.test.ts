@@ -127,7 +127,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       values: { personsSampled: 8, problemsFound: 0 }
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().problems).toEqual([{ path: "$.values.personsSampled", message: "抽查参保人数：不得少于 10" }])
+    expect(bad.json().errors).toEqual([{ path: "$.values.personsSampled", message: "抽查参保人数：不得少于 10" }])
 
     const content = Buffer.from("现场检查记录表（扫描件）")
     const good = await call("POST", `/api/v1/tasks/${check.id}/completions`, "jihe", {
@@ -159,7 +159,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
 
     const badDate = await call("GET", "/api/v1/tasks/due?on=2025-13-01", "jihe")
     expect(badDate.statusCode).toBe(400)
-    expect(badDate.json().problems[0].path).toBe("$.query.on")
+    expect(badDate.json().errors[0].path).toBe("$.query.on")
   })
 
   it("shows a month with holidays, adjusted working days and deadlines moved past National Day", async () => {
@@ -221,12 +221,12 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       colour: "red"
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error).toBe("InvalidDuty")
-    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual(
+    expect(bad.json().code).toBe("InvalidDuty")
+    expect(bad.json().errors.map((p: { path: string }) => p.path)).toEqual(
       expect.arrayContaining(["$.code", "$.frequency.unit", "$.colour"])
     )
     const early = await call("POST", "/api/v1/duties", "admin", { ...duty, effectiveFrom: "2025-01-01" })
-    expect(early.json().problems[0]).toMatchObject({ path: "$.effectiveFrom" })
+    expect(early.json().errors[0]).toMatchObject({ path: "$.effectiveFrom" })
   })
 
   it("imports duties from .xlsx — a bad row is named, nothing is written — and exports them", async () => {
@@ -257,7 +257,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     })
     const rejected = await call("POST", "/api/v1/duties/import", "admin", await upload())
     expect(rejected.statusCode).toBe(400)
-    expect(rejected.json().problems).toEqual([expect.objectContaining({ path: "职责 第3行 期限" })])
+    expect(rejected.json().errors).toEqual([expect.objectContaining({ path: "职责 第3行 期限" })])
     sheet.spliceRows(3, 1)
     const imported = await call("POST", "/api/v1/duties/import", "admin", await upload())
     expect(imported.statusCode).toBe(200)
@@ -272,7 +272,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       contentBase64: Buffer.from(csv).toString("base64")
     })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().problems.map((p: { path: string }) => p.path)).toEqual([
+    expect(bad.json().errors.map((p: { path: string }) => p.path)).toEqual([
       "单位 第3行 编码",
       "单位 第3行 名称",
       "单位 第3行 类型"
@@ -284,7 +284,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
         "编码,名称,类型,上级单位,所在区域\nSSO-NEW,新城社保所,社保所,SEC-NOPE,kuizhou\n"
       ).toString("base64")
     })
-    expect(unknownParent.json().problems[0].message).toContain("上级单位 SEC-NOPE 不存在")
+    expect(unknownParent.json().errors[0].message).toContain("上级单位 SEC-NOPE 不存在")
     const exported = await call("GET", "/api/v1/organisation/export.xlsx", "admin")
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer)

@@ -133,7 +133,7 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
     expect(range).toMatchObject({ total: 3, totalAmount: 600 })
     const bad = await get("/api/v1/suspicions?status=pending,closed", "admin")
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().problems[0].path).toBe("$.query.status")
+    expect(bad.json().errors[0].path).toBe("$.query.status")
     expect((await get("/api/v1/suspicions", "weijian")).statusCode).toBe(403)
     expect((await get(`/api/v1/suspicions/${ids["A"]}`, "weijian")).statusCode).toBe(403)
   })
@@ -154,14 +154,14 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
 
     const asReviewer = await act("A", "shenhe2", "second_review_push")
     expect(asReviewer.statusCode).toBe(403)
-    expect(asReviewer.json().error).toBe("Forbidden")
+    expect(asReviewer.json().code).toBe("Forbidden")
     const pushed = await act("A", "jihe", "second_review_push", { reason: "同意推送" })
     // Ten working days, counting Saturday 11 October, a working day in exchange for the holiday.
     expect(pushed.json()).toMatchObject({ status: "sent_to_institution", dueDate: "2025-10-21" })
 
     const early = await act("A", "shenhe", "mark_no_response")
     expect(early.statusCode).toBe(409)
-    expect(early.json().message).toContain("尚未届满")
+    expect(early.json().detail).toContain("尚未届满")
 
     clock = new Date("2025-10-10T02:00:00Z")
     const { revision } = await detail("A")
@@ -178,13 +178,13 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
     expect((await act("A", "shenhe2", "start_verification")).statusCode).toBe(200)
     const held = await act("A", "shenhe", "propose_confirm", { reason: "x", proposal: { disposition: "case" } })
     expect(held.statusCode).toBe(403)
-    expect(held.json()).toMatchObject({ error: "NotAssignee" })
+    expect(held.json()).toMatchObject({ code: "NotAssignee" })
     const noAmount = await act("A", "shenhe2", "propose_confirm", {
       reason: "备案不含该型号",
       proposal: { disposition: "deduction" }
     })
     expect(noAmount.statusCode).toBe(400)
-    expect(noAmount.json().problems).toEqual([
+    expect(noAmount.json().errors).toEqual([
       { path: "$.proposal.deductionAmount", message: "扣款/核减须填写大于 0 的金额" }
     ])
     expect(
@@ -198,8 +198,8 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
 
     const byPusher = await act("A", "jihe", "approve")
     expect(byPusher.statusCode).toBe(403)
-    expect(byPusher.json()).toMatchObject({ error: "SeparationOfDuties" })
-    expect(byPusher.json().message).toContain("已担任本疑点的复审")
+    expect(byPusher.json()).toMatchObject({ code: "SeparationOfDuties" })
+    expect(byPusher.json().detail).toContain("已担任本疑点的复审")
     expect((await act("A", "jihe2", "approve")).json()).toMatchObject({ status: "confirmed", dueDate: null })
 
     const done = await detail("A", "shenhe")
@@ -225,8 +225,8 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
     expect((await act("B", "jihe", "first_review_confirm")).statusCode).toBe(200)
     const own = await act("B", "jihe", "second_review_push")
     expect(own.statusCode).toBe(403)
-    expect(own.json()).toMatchObject({ error: "SeparationOfDuties" })
-    expect(own.json().message).toContain("三级审核不相容岗位分离：您已担任本疑点的初审")
+    expect(own.json()).toMatchObject({ code: "SeparationOfDuties" })
+    expect(own.json().detail).toContain("三级审核不相容岗位分离：您已担任本疑点的初审")
     const offered = await detail("B", "jihe")
     expect(offered.actions.every((a: { allowed: boolean }) => !a.allowed)).toBe(true)
 
@@ -235,13 +235,13 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
       revision: 0
     })
     expect(stale.statusCode).toBe(409)
-    expect(stale.json().error).toBe("StaleRevision")
+    expect(stale.json().code).toBe("StaleRevision")
     const wrong = await act("B", "shenhe", "first_review_dismiss", { reason: "x" })
     expect(wrong.statusCode).toBe(409)
-    expect(wrong.json().error).toBe("WrongStatus")
+    expect(wrong.json().code).toBe("WrongStatus")
     const noReason = await act("C", "shenhe", "first_review_dismiss")
     expect(noReason.statusCode).toBe(400)
-    expect(noReason.json().problems[0].path).toBe("$.reason")
+    expect(noReason.json().errors[0].path).toBe("$.reason")
     const unknown = await act("C", "shenhe", "first_review_dismiss", { reason: "x", opinion: "y" })
     expect(unknown.statusCode).toBe(400)
     expect((await get("/api/v1/suspicions/nope", "admin")).statusCode).toBe(404)
@@ -258,7 +258,7 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
       (await post(`/api/v1/suspicions/${ids["C"]}/assign`, "jihe", { revision, assigneeId: zhao.id })).statusCode
     ).toBe(200)
     expect((await detail("C")).assigneeName).toBe("赵审核")
-    expect((await act("C", "shenhe", "first_review_confirm")).json().error).toBe("NotAssignee")
+    expect((await act("C", "shenhe", "first_review_confirm")).json().code).toBe("NotAssignee")
     expect(
       (await get("/api/v1/suspicions?assignee=me", "shenhe2")).json().items.map((s: { id: string }) => s.id)
     ).toEqual([ids["C"]])
@@ -281,7 +281,7 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
       failed: 1,
       results: [
         { id: ids["D"], ok: true, status: "dismissed" },
-        { id: ids["E"], ok: false, error: "StaleRevision" }
+        { id: ids["E"], ok: false, code: "StaleRevision" }
       ]
     })
     const noAssignee = await post("/api/v1/suspicions/bulk", "jihe", {
@@ -289,7 +289,7 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
       items: [{ id: ids["E"], revision: 0 }]
     })
     expect(noAssignee.statusCode).toBe(400)
-    expect(noAssignee.json().problems[0].path).toBe("$.assigneeId")
+    expect(noAssignee.json().errors[0].path).toBe("$.assigneeId")
   })
 
   it("sends a data-quality lead to the institution for correction without 复审", async () => {

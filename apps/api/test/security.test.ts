@@ -111,11 +111,11 @@ describe("security from outside (SQLite)", () => {
         const where = `${a.username} (${a.role}) ${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 120)}`
         if (allowed) {
           expect(res.statusCode, where).not.toBe(401)
-          expect(res.statusCode === 403 && (res.json() as { error: string }).error === "Forbidden", where).toBe(false)
+          expect(res.statusCode === 403 && (res.json() as { code: string }).code === "Forbidden", where).toBe(false)
           expect(res.statusCode, where).toBeLessThan(500)
         } else {
           expect(res.statusCode, where).toBe(403)
-          expect((res.json() as { error: string }).error, where).toBe("Forbidden")
+          expect((res.json() as { code: string }).code, where).toBe("Forbidden")
         }
         cells++
       }
@@ -238,7 +238,7 @@ describe("security from outside (SQLite)", () => {
     // Asking for another unit's tasks by name is refused, naming the parameter.
     const other = await call("GET", "/api/v1/tasks?unit=HC-TUXIANG", "caotang")
     expect(other.statusCode).toBe(403)
-    expect((other.json() as { problems: Array<{ path: string }> }).problems[0]!.path).toBe("$.query.unit")
+    expect((other.json() as { errors: Array<{ path: string }> }).errors[0]!.path).toBe("$.query.unit")
     expect(cells).toBeGreaterThan(40)
   })
 

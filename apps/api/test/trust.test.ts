@@ -60,12 +60,12 @@ describe("trust: the holes found from outside stay closed (SQLite)", () => {
       ).toBe(true)
       // The fifth failure locks the name; from the 21st the address is over its minute's limit too.
       const locked = answers[4]!
-      expect((locked.json() as { error: string }).error).toBe("AccountLocked")
-      expect((locked.json() as { message: string }).message).toMatch(/登录失败次数过多.*后再试/)
+      expect((locked.json() as { code: string }).code).toBe("AccountLocked")
+      expect((locked.json() as { detail: string }).detail).toMatch(/登录失败次数过多.*后再试/)
       expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0)
-      const last = answers[24]!.json() as { error: string; message: string }
-      expect(["AccountLocked", "TooManyRequests"]).toContain(last.error)
-      expect(last.message).toMatch(/后再试/)
+      const last = answers[24]!.json() as { code: string; detail: string }
+      expect(["AccountLocked", "TooManyRequests"]).toContain(last.code)
+      expect(last.detail).toMatch(/后再试/)
     }
     // Even the right password waits out the lock.
     expect((await login("jihe", password, "10.2.0.3")).statusCode).toBe(429)
@@ -107,7 +107,7 @@ describe("trust: the holes found from outside stay closed (SQLite)", () => {
       initialPassword: "12345678"
     })
     expect(weak.statusCode).toBe(400)
-    expect((weak.json() as { problems: Array<{ path: string }> }).problems[0]!.path).toBe("$.initialPassword")
+    expect((weak.json() as { errors: Array<{ path: string }> }).errors[0]!.path).toBe("$.initialPassword")
     const created = await call("POST", "/api/v1/users", tokens.admin, {
       username: "wangwu",
       displayName: "王五",
@@ -125,21 +125,19 @@ describe("trust: the holes found from outside stay closed (SQLite)", () => {
     const token = (session.json() as { token: string }).token
     const blocked = await call("GET", "/api/v1/tasks", token)
     expect(blocked.statusCode).toBe(403)
-    expect((blocked.json() as { error: string }).error).toBe("PasswordChangeRequired")
+    expect((blocked.json() as { code: string }).code).toBe("PasswordChangeRequired")
     expect((await call("GET", "/api/auth/me", token)).statusCode).toBe(200)
     const tooWeak = await call("POST", "/api/auth/password", token, {
       currentPassword: initialPassword,
       newPassword: "wangwu12345"
     })
     expect(tooWeak.statusCode).toBe(400)
-    expect((tooWeak.json() as { problems: Array<{ path: string }> }).problems.map((p) => p.path)).toContain(
-      "$.newPassword"
-    )
+    expect((tooWeak.json() as { errors: Array<{ path: string }> }).errors.map((p) => p.path)).toContain("$.newPassword")
     const wrongCurrent = await call("POST", "/api/auth/password", token, {
       currentPassword: "nope",
       newPassword: "Tuxiang-2025-ok"
     })
-    expect((wrongCurrent.json() as { problems: Array<{ path: string }> }).problems[0]!.path).toBe("$.currentPassword")
+    expect((wrongCurrent.json() as { errors: Array<{ path: string }> }).errors[0]!.path).toBe("$.currentPassword")
     expect(
       (
         await call("POST", "/api/auth/password", token, {
@@ -162,13 +160,13 @@ describe("trust: the holes found from outside stay closed (SQLite)", () => {
     expect((again.json() as { user: { mustChangePassword: boolean } }).user.mustChangePassword).toBe(true)
     // Staff need a unit that exists; other departments have none.
     const noUnit = await call("PATCH", `/api/v1/users/${user.id}`, tokens.admin, { unitId: "NO-SUCH-UNIT" })
-    expect((noUnit.json() as { problems: Array<{ path: string }> }).problems[0]!.path).toBe("$.unitId")
+    expect((noUnit.json() as { errors: Array<{ path: string }> }).errors[0]!.path).toBe("$.unitId")
   }, 120_000)
 
   it("refuses unbounded input found from outside, naming the field", async () => {
     const problemPaths = async (res: Awaited<ReturnType<typeof call>>) => {
       expect(res.statusCode, res.body).toBe(400)
-      return (res.json() as { problems: Array<{ path: string }> }).problems.map((p) => p.path)
+      return (res.json() as { errors: Array<{ path: string }> }).errors.map((p) => p.path)
     }
     // A deduction of 1e300 yuan on a 347.52-yuan lead.
     const lead = county.leads.caotang

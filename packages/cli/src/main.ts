@@ -1,6 +1,7 @@
 /**
  * `pnpm fundguard <command>`: FundGuard's command-line interface.
  */
+import { Problem } from "@fundguard/contracts"
 import { CliFailure, ExitCode, note, type Command } from "./cli.js"
 import { auditCommand } from "./commands/audit.js"
 import { dbCommand } from "./commands/db.js"
@@ -56,6 +57,13 @@ try {
   if (error instanceof CliFailure) {
     note(error.message)
     process.exitCode = error.exitCode
+  } else if (Problem.isProblemTag((error as { _tag?: unknown } | null)?._tag)) {
+    // The API's error model: the same tag, the same Chinese title, an exit code instead of a status.
+    const tag = (error as { _tag: Problem.ProblemTag })._tag
+    const type = Problem.problemTypes[tag]
+    const problems = (error as { problems?: ReadonlyArray<{ path: string; message: string }> }).problems ?? []
+    note([`${type.title}：${(error as Error).message}`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join("\n"))
+    process.exitCode = type.exit
   } else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
     note(`${error.message}\n\nRun \`pnpm fundguard --help\`.`)
     process.exitCode = ExitCode.invalid

@@ -264,8 +264,9 @@ export const BulkResult = Schema.Struct({
   ok: Schema.Boolean,
   status: optional(Schema.String),
   revision: optional(Schema.Number),
-  error: optional(Schema.String),
-  message: optional(Schema.String)
+  /** Why this lead failed: a problem tag (`StaleRevision` …) and its detail. */
+  code: optional(Schema.String),
+  detail: optional(Schema.String)
 })
 /** @category models */
 export type BulkResult = typeof BulkResult.Type

@@ -6,6 +6,7 @@
  * dummy hash), and counts failures per account name whether or not the account exists, so neither
  * timing nor lockout tells which names exist.
  */
+import * as Schema from "effect/Schema"
 import { defaultLoginThrottling, type LoginThrottling, type Role } from "@fundguard/domain"
 import { createHash, randomBytes } from "node:crypto"
 import { recordAudit, type Actor } from "./audit.js"
@@ -196,29 +197,31 @@ export const signOut = async (db: Db, token: string, actor: Actor, now: Date): P
 }
 
 /** A user account that could not be found. */
-export class UserNotFound extends Error {
-  readonly _tag = "UserNotFound"
-  constructor(readonly id: string) {
-    super(`用户 ${id} 不存在`)
-    this.name = "UserNotFound"
+export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFound", { id: Schema.String }) {
+  override get message(): string {
+    return `用户 ${this.id} 不存在`
   }
 }
 
 /** A username already taken. */
-export class UsernameTaken extends Error {
-  readonly _tag = "UsernameTaken"
-  constructor(readonly username: string) {
-    super(`用户名 ${username} 已被使用`)
-    this.name = "UsernameTaken"
+export class UsernameTaken extends Schema.TaggedError<UsernameTaken>()("UsernameTaken", { username: Schema.String }) {
+  override get message(): string {
+    return `用户名 ${this.username} 已被使用`
+  }
+  /** The field at fault. */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return [{ path: "$.username", message: this.message }]
   }
 }
 
 /** The current password given for a change was wrong. */
-export class WrongPassword extends Error {
-  readonly _tag = "WrongPassword"
-  constructor() {
-    super("当前密码不正确")
-    this.name = "WrongPassword"
+export class WrongPassword extends Schema.TaggedError<WrongPassword>()("WrongPassword", {}) {
+  override get message(): string {
+    return "当前密码不正确"
+  }
+  /** The field at fault. */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return [{ path: "$.currentPassword", message: this.message }]
   }
 }
 
@@ -252,7 +255,7 @@ export const listUsers = (db: Db, now: Date): Promise<ReadonlyArray<UserAccount>
 /** One user account, or `UserNotFound`. */
 export const findUser = async (db: Db, id: string, now: Date): Promise<UserAccount> => {
   const account = (await accounts(db, { id }, now))[0]
-  if (account === undefined) throw new UserNotFound(id)
+  if (account === undefined) throw new UserNotFound({ id })
   return account
 }
 
@@ -271,7 +274,7 @@ export const createUser = async (
   const passwordHash = await hashPassword(user.password)
   return db.$transaction(async (tx) => {
     if ((await tx.user.findUnique({ where: { username: user.username } })) !== null)
-      throw new UsernameTaken(user.username)
+      throw new UsernameTaken({ username: user.username })
     const saved = await tx.user.create({
       data: {
         username: user.username,
@@ -312,7 +315,7 @@ export const updateUser = async (
 ): Promise<SessionUser> =>
   db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id } })
-    if (before === null) throw new UserNotFound(id)
+    if (before === null) throw new UserNotFound({ id })
     const saved = await tx.user.update({ where: { id }, data: { ...change } })
     const revoked =
       change.active === false
@@ -340,7 +343,7 @@ export const resetPassword = async (db: Db, actor: Actor, id: string, password: 
   const passwordHash = await hashPassword(password)
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } })
-    if (user === null) throw new UserNotFound(id)
+    if (user === null) throw new UserNotFound({ id })
     await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, passwordChangedAt: now } })
     const revoked = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } })
     await tx.loginThrottle.deleteMany({ where: { username: throttleKey(user.username) } })
@@ -369,7 +372,7 @@ export const changeOwnPassword = async (
   now: Date
 ): Promise<void> => {
   const user = await db.user.findUnique({ where: { id: input.userId } })
-  if (user === null) throw new UserNotFound(input.userId)
+  if (user === null) throw new UserNotFound({ id: input.userId })
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new WrongPassword()
   const passwordHash = await hashPassword(input.newPassword)
   await db.$transaction(async (tx) => {
@@ -394,7 +397,7 @@ export const changeOwnPassword = async (
 export const revokeSessions = async (db: Db, actor: Actor, id: string, now: Date): Promise<number> =>
   db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id } })
-    if (user === null) throw new UserNotFound(id)
+    if (user === null) throw new UserNotFound({ id })
     const revoked = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } })
     await recordAudit(tx, actor, {
       action: "user.revoke_sessions",

@@ -4,6 +4,7 @@
  * size and hash, and reading a file checks the hash, so a file changed on disk is never served as
  * evidence. Default directory: `data/evidence` at the repository root.
  */
+import * as Schema from "effect/Schema"
 import { createHash } from "node:crypto"
 import { existsSync } from "node:fs"
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises"
@@ -39,23 +40,21 @@ export const storeEvidence = async (dir: string, bytes: Uint8Array): Promise<str
 }
 
 /** The evidence file's bytes were changed or are missing. */
-export class EvidenceUnavailable extends Error {
-  readonly _tag = "EvidenceUnavailable"
-  constructor(
-    readonly sha256: string,
-    reason: string
-  ) {
-    super(`证据文件 ${sha256.slice(0, 12)}… ${reason}`)
-    this.name = "EvidenceUnavailable"
+export class EvidenceUnavailable extends Schema.TaggedError<EvidenceUnavailable>()("EvidenceUnavailable", {
+  sha256: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `证据文件 ${this.sha256.slice(0, 12)}… ${this.reason}`
   }
 }
 
 /** Reads a stored file, checking its hash. */
 export const readEvidence = async (dir: string, sha256: string): Promise<Buffer> => {
   const path = pathOf(dir, sha256)
-  if (!existsSync(path)) throw new EvidenceUnavailable(sha256, "在存储目录中不存在")
+  if (!existsSync(path)) throw new EvidenceUnavailable({ sha256, reason: "在存储目录中不存在" })
   const bytes = await readFile(path)
   if (createHash("sha256").update(bytes).digest("hex") !== sha256)
-    throw new EvidenceUnavailable(sha256, "内容与登记的哈希值不符（可能被篡改）")
+    throw new EvidenceUnavailable({ sha256, reason: "内容与登记的哈希值不符（可能被篡改）" })
   return bytes
 }

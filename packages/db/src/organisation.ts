@@ -14,26 +14,37 @@ import {
   scopeOfUnit,
   type DataScope,
   type InstitutionFacts,
-  type Organisation,
-  type RowProblem
+  type Organisation
 } from "@fundguard/domain"
 import * as Schema from "effect/Schema"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 
 /** The organisation could not be changed; `problems` says why, row by row. */
-export class OrganisationRejected extends Error {
-  readonly _tag = "OrganisationRejected"
-  constructor(readonly problems: ReadonlyArray<RowProblem>) {
-    super(
-      problems
-        .map(
-          (p) =>
-            `${p.sheet}${p.line === null ? "" : ` 第${p.line}行`}${p.column === null ? "" : ` ${p.column}`}：${p.message}`
-        )
-        .join("\n")
-    )
-    this.name = "OrganisationRejected"
+export class OrganisationRejected extends Schema.TaggedError<OrganisationRejected>()("OrganisationRejected", {
+  rows: Schema.Array(
+    Schema.Struct({
+      sheet: Schema.String,
+      line: Schema.NullOr(Schema.Number),
+      column: Schema.NullOr(Schema.String),
+      message: Schema.String
+    })
+  )
+}) {
+  override get message(): string {
+    return this.rows
+      .map(
+        (p) =>
+          `${p.sheet}${p.line === null ? "" : ` 第${p.line}行`}${p.column === null ? "" : ` ${p.column}`}：${p.message}`
+      )
+      .join("\n")
+  }
+  /** The rows at fault, each named as a person sees it in the sheet (`单位 第3行 上级单位`). */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return this.rows.map((p) => ({
+      path: [p.sheet, p.line === null ? null : `第${p.line}行`, p.column].filter((x) => x !== null).join(" "),
+      message: p.message
+    }))
   }
 }
 
@@ -138,7 +149,7 @@ export const changeOrganisation = async (
   const next = applyChange(current, change)
   const codes = new Set((await db.institution.findMany({ select: { code: true } })).map((i) => i.code))
   const problems = organisationProblems(next, codes)
-  if (problems.length > 0) throw new OrganisationRejected(problems)
+  if (problems.length > 0) throw new OrganisationRejected({ rows: problems })
   let written = 0
   await db.$transaction(async (tx) => {
     const audit = (action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>

@@ -6,16 +6,15 @@
  * `kdfConcurrency` run at once and at most `kdfQueue` wait, so a burst of sign-ins cannot take the
  * whole machine; beyond that `PasswordCheckBusy` is thrown and the caller answers "try again later".
  */
+import * as Schema from "effect/Schema"
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto"
 import { availableParallelism } from "node:os"
 import pLimit from "p-limit"
 
 /** Too many password checks are running or waiting. */
-export class PasswordCheckBusy extends Error {
-  readonly _tag = "PasswordCheckBusy"
-  constructor() {
-    super("登录请求过多，请稍后再试")
-    this.name = "PasswordCheckBusy"
+export class PasswordCheckBusy extends Schema.TaggedError<PasswordCheckBusy>()("PasswordCheckBusy", {}) {
+  override get message(): string {
+    return "登录请求过多，请稍后再试"
   }
 }
 

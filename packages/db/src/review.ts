@@ -6,6 +6,7 @@
  * bumps it, so of two reviewers acting on the same step only the first succeeds (optimistic
  * concurrency); the unique (suspicion, revision) of the events backs this up.
  */
+import * as Schema from "effect/Schema"
 import {
   checkStepInput,
   deadlineFor,
@@ -36,29 +37,34 @@ type Tx = Pick<
 >
 
 /** The suspicion does not exist. */
-export class SuspicionNotFound extends Error {
-  readonly _tag = "SuspicionNotFound"
-  constructor(readonly id: string) {
-    super(`疑点 ${id} 不存在`)
+export class SuspicionNotFound extends Schema.TaggedError<SuspicionNotFound>()("SuspicionNotFound", {
+  id: Schema.String
+}) {
+  override get message(): string {
+    return `疑点 ${this.id} 不存在`
   }
 }
 
 /** The step was decided on a revision that is no longer current: someone else acted first. */
-export class StaleRevision extends Error {
-  readonly _tag = "StaleRevision"
-  constructor(
-    readonly expected: number,
-    readonly actual: number
-  ) {
-    super("该疑点已被他人处理或修改，请刷新后查看最新状态再操作")
+export class StaleRevision extends Schema.TaggedError<StaleRevision>()("StaleRevision", {
+  expected: Schema.Number,
+  actual: Schema.Number
+}) {
+  override get message(): string {
+    return "该疑点已被他人处理或修改，请刷新后查看最新状态再操作"
   }
 }
 
 /** The person to assign to does not exist or is inactive. */
-export class AssigneeNotFound extends Error {
-  readonly _tag = "AssigneeNotFound"
-  constructor(readonly id: string) {
-    super("被分派人员不存在或已停用")
+export class AssigneeNotFound extends Schema.TaggedError<AssigneeNotFound>()("AssigneeNotFound", {
+  id: Schema.String
+}) {
+  override get message(): string {
+    return "被分派人员不存在或已停用"
+  }
+  /** The field at fault. */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return [{ path: "$.assigneeId", message: this.message }]
   }
 }
 
@@ -83,7 +89,7 @@ const proposalFrom = (details: unknown): ReviewProposal | null => {
 /** The lead as the domain rules see it: state, category, assignee, history and pending proposal. */
 const subjectOf = async (tx: Tx, id: string) => {
   const s = await tx.suspicion.findUnique({ where: { id } })
-  if (s === null) throw new SuspicionNotFound(id)
+  if (s === null) throw new SuspicionNotFound({ id })
   const events = await tx.reviewEvent.findMany({ where: { suspicionId: id }, orderBy: { revision: "asc" } })
   const history: Array<ReviewHistoryEntry> = events.map((e) => ({
     action: e.action,
@@ -129,7 +135,8 @@ export interface ReviewStepRequest {
 export const applyReviewStep = async (db: Db, request: ReviewStepRequest) =>
   db.$transaction(async (tx) => {
     const { suspicion, subject, lastProposal } = await subjectOf(tx, request.suspicionId)
-    if (suspicion.revision !== request.revision) throw new StaleRevision(request.revision, suspicion.revision)
+    if (suspicion.revision !== request.revision)
+      throw new StaleRevision({ expected: request.revision, actual: suspicion.revision })
     const decision = decideReviewAction(subject, request.caller, request.action, request.today)
     if (Either.isLeft(decision)) throw decision.left
     const checked = checkStepInput(request.action, request.input, request.today, suspicion.amount)
@@ -155,7 +162,7 @@ export const applyReviewStep = async (db: Db, request: ReviewStepRequest) =>
         assigneeName: assignee?.name ?? null
       }
     })
-    if (updated.count !== 1) throw new StaleRevision(request.revision, revision)
+    if (updated.count !== 1) throw new StaleRevision({ expected: request.revision, actual: revision })
 
     const event = await tx.reviewEvent.create({
       data: {
@@ -256,9 +263,10 @@ export interface AssignRequest {
 export const assignSuspicion = async (db: Db, request: AssignRequest) =>
   db.$transaction(async (tx) => {
     const { suspicion, subject } = await subjectOf(tx, request.suspicionId)
-    if (suspicion.revision !== request.revision) throw new StaleRevision(request.revision, suspicion.revision)
+    if (suspicion.revision !== request.revision)
+      throw new StaleRevision({ expected: request.revision, actual: suspicion.revision })
     const user = await tx.user.findUnique({ where: { id: request.assigneeId } })
-    if (user === null || !user.active) throw new AssigneeNotFound(request.assigneeId)
+    if (user === null || !user.active) throw new AssigneeNotFound({ id: request.assigneeId })
     const assignee: ReviewActor = { id: user.id, name: user.displayName, role: user.role as Role }
     const decision = decideAssignment(subject, request.caller, assignee)
     if (Either.isLeft(decision)) throw decision.left
@@ -267,7 +275,7 @@ export const assignSuspicion = async (db: Db, request: AssignRequest) =>
       where: { id: suspicion.id, revision: suspicion.revision },
       data: { revision, assigneeId: assignee.id, assigneeName: assignee.name }
     })
-    if (updated.count !== 1) throw new StaleRevision(request.revision, revision)
+    if (updated.count !== 1) throw new StaleRevision({ expected: request.revision, actual: revision })
     await tx.reviewEvent.create({
       data: {
         suspicionId: suspicion.id,
@@ -341,7 +349,7 @@ export const suspicionDetail = async (db: Db, id: string) => {
       outcome: true
     }
   })
-  if (s === null) throw new SuspicionNotFound(id)
+  if (s === null) throw new SuspicionNotFound({ id })
   const [institution, firstRun, lastRun] = await Promise.all([
     db.institution.findUnique({ where: { code: s.fixmedinsCode } }),
     db.screeningRun.findUnique({ where: { id: s.firstRunId } }),

@@ -3,6 +3,7 @@
  * when it finishes, so a run killed half-way leaves the previous results intact; suspicions are
  * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
  */
+import * as Schema from "effect/Schema"
 import { suspicionKey, type Suspicion } from "@fundguard/domain"
 import { bureauDate } from "@fundguard/domain/WorkingCalendar"
 import { hostname } from "node:os"
@@ -221,14 +222,19 @@ export const reapInterruptedRuns = async (
 }
 
 /** The run cannot be rerun: unknown, or still running or queued. */
-export class RunNotRerunnable extends Error {
-  readonly _tag = "RunNotRerunnable"
-  constructor(
-    readonly id: string,
-    reason: string
-  ) {
-    super(reason)
-    this.name = "RunNotRerunnable"
+export class RunNotRerunnable extends Schema.TaggedError<RunNotRerunnable>()("RunNotRerunnable", {
+  id: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return this.reason
+  }
+}
+
+/** The run does not exist. */
+export class RunNotFound extends Schema.TaggedError<RunNotFound>()("RunNotFound", { id: Schema.String }) {
+  override get message(): string {
+    return `筛查批次 ${this.id} 不存在`
   }
 }
 
@@ -239,13 +245,14 @@ export class RunNotRerunnable extends Error {
 export const requestRerun = async (db: Db, actor: Actor, runId: string) =>
   db.$transaction(async (tx) => {
     const source = await tx.screeningRun.findUnique({ where: { id: runId } })
-    if (source === null) throw new RunNotRerunnable(runId, `筛查批次 ${runId} 不存在`)
+    if (source === null) throw new RunNotFound({ id: runId })
     if (source.status === "running" || source.status === "queued")
-      throw new RunNotRerunnable(runId, "该批次仍在进行或排队中，不能重新筛查")
+      throw new RunNotRerunnable({ id: runId, reason: "该批次仍在进行或排队中，不能重新筛查" })
     const queued = await tx.screeningRun.findFirst({
       where: { extract: source.extract, status: { in: ["queued", "running"] } }
     })
-    if (queued !== null) throw new RunNotRerunnable(runId, `同一数据包已有批次在进行或排队（${queued.id}）`)
+    if (queued !== null)
+      throw new RunNotRerunnable({ id: runId, reason: `同一数据包已有批次在进行或排队（${queued.id}）` })
     const run = await tx.screeningRun.create({
       data: {
         status: "queued",

@@ -2,6 +2,7 @@
  * Tasks: generated from the duties (idempotently — one per duty, unit, object and period), completed
  * with evidence, and listed with their state on a day. Every change is audited in its transaction.
  */
+import * as Schema from "effect/Schema"
 import type { GenerationReport, TaskView } from "@fundguard/contracts/Tasks"
 import {
   checkCompletion,
@@ -412,11 +413,9 @@ export interface EvidenceUpload {
 }
 
 /** The task does not exist. */
-export class TaskNotFound extends Error {
-  readonly _tag = "TaskNotFound"
-  constructor(readonly id: string) {
-    super(`任务 ${id} 不存在`)
-    this.name = "TaskNotFound"
+export class TaskNotFound extends Schema.TaggedError<TaskNotFound>()("TaskNotFound", { id: Schema.String }) {
+  override get message(): string {
+    return `任务 ${this.id} 不存在`
   }
 }
 
@@ -439,10 +438,10 @@ export const recordCompletion = async (
   }
 ) => {
   const task = await db.dutyTask.findUnique({ where: { id: input.taskId }, include: { completions: true } })
-  if (task === null) throw new TaskNotFound(input.taskId)
+  if (task === null) throw new TaskNotFound({ id: input.taskId })
   const context = await plannerContext(db)
   const duty = context.duties.find((d) => d.code === task.dutyCode && d.version === task.dutyVersion)
-  if (duty === undefined) throw new TaskNotFound(input.taskId)
+  if (duty === undefined) throw new TaskNotFound({ id: input.taskId })
   const allowed =
     duty.object.kind === "institutions"
       ? new Set(

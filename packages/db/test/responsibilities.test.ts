@@ -71,15 +71,13 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities store on %s",
       const broken = { units: [{ ...org.units[6]!, id: "SSO-X", parentId: "SEC-NOPE" }] } as never
       const error = await changeOrganisation(scratch.db, actor, broken, "test").catch((e: unknown) => e)
       expect(error).toBeInstanceOf(OrganisationRejected)
-      expect((error as OrganisationRejected).problems[0]?.message).toContain("上级单位 SEC-NOPE 不存在")
+      expect((error as OrganisationRejected).rows[0]?.message).toContain("上级单位 SEC-NOPE 不存在")
       expect((await listAudit(scratch.db, { take: 1000 })).length).toBe(before)
       expect((await loadOrganisation(scratch.db)).units.some((u) => u.id === "SSO-X")).toBe(false)
       const removal = await changeOrganisation(scratch.db, actor, { removeAreas: ["kuizhou"] }, "test").catch(
         (e: unknown) => e
       )
-      expect((removal as OrganisationRejected).problems.some((p) => p.message.includes("区域 kuizhou 不存在"))).toBe(
-        true
-      )
+      expect((removal as OrganisationRejected).rows.some((p) => p.message.includes("区域 kuizhou 不存在"))).toBe(true)
     } finally {
       await scratch.dispose()
     }

@@ -8,7 +8,7 @@ import { addDays, isoDate } from "@fundguard/domain"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf } from "../responsibilities/context.js"
 import { attachment, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
@@ -55,8 +55,7 @@ export const auditRoutes = async (app: FastifyInstance, options: { readonly db: 
   mount(app, Audit.exportAudit, async ({ query, request, reply }) => {
     const { total, items } = await searchAudit(db, { ...queryOf(query), pageSize: Audit.auditExportLimit })
     if (total > Audit.auditExportLimit)
-      throw new HttpProblem(
-        400,
+      throw new Problem(
         "TooManyRows",
         `符合条件的记录有 ${total} 条，超过单次导出上限 ${Audit.auditExportLimit} 条，请缩小筛选范围`
       )

@@ -12,7 +12,7 @@ import { can, type DataScope, type Permission } from "@fundguard/domain"
 import { scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify"
 import fp from "fastify-plugin"
-import { HttpProblem } from "./errors.js"
+import { Problem } from "./errors.js"
 
 declare module "fastify" {
   interface FastifyContextConfig {
@@ -42,7 +42,7 @@ const bearer = (request: FastifyRequest): string | null => {
 
 /** The signed-in user of a request on a non-public route. */
 export const currentUser = (request: FastifyRequest): SessionUser => {
-  if (request.user === null) throw new HttpProblem(401, "Unauthenticated", "请先登录")
+  if (request.user === null) throw new Problem("Unauthenticated", "请先登录")
   return request.user
 }
 
@@ -107,15 +107,14 @@ export const authPlugin = fp(
       if (config.public === true) return
       const token = bearer(request)
       const user = token === null ? null : await userForToken(options.db, token, options.now())
-      if (user === null || token === null)
-        throw new HttpProblem(401, "Unauthenticated", "未登录或登录已过期，请重新登录")
+      if (user === null || token === null) throw new Problem("Unauthenticated", "未登录或登录已过期，请重新登录")
       request.user = user
       request.token = token
       if (config.permission === undefined || !can(user.role, config.permission)) {
-        throw new HttpProblem(403, "Forbidden", "当前角色无权执行此操作")
+        throw new Problem("Forbidden", "当前角色无权执行此操作")
       }
       if (user.mustChangePassword && config.permission !== "session:own") {
-        throw new HttpProblem(403, "PasswordChangeRequired", "请先修改初始密码")
+        throw new Problem("PasswordChangeRequired", "请先修改初始密码")
       }
     })
   },

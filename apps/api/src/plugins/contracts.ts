@@ -4,13 +4,13 @@
  * answer is encoded with the contract's schema, and the OpenAPI document shows JSON Schema derived
  * from the same schemas. Routes declare nothing twice.
  */
-import type { Endpoint } from "@fundguard/contracts"
+import { Problem as Problems, type Endpoint } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
 import { problemsOf } from "@fundguard/domain/Problems"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
-import { HttpProblem } from "./errors.js"
+import { Problem } from "./errors.js"
 
 type AnyEndpoint = Endpoint.AnyEndpoint
 
@@ -44,6 +44,8 @@ export const jsonSchemaOf = (schema: Endpoint.AnySchema): Record<string, unknown
   return inline(root, definitions) as Record<string, unknown>
 }
 
+const problemJsonSchema = jsonSchemaOf(Problems.ProblemDetails)
+
 /** At most this many problems are listed in one answer. */
 const maxProblems = 20
 
@@ -62,8 +64,7 @@ const decoderFor =
       .map((p) => ({ path: `${prefix}${p.path.slice(1)}`, message: p.message }))
     const what = part === "body" ? "请求内容" : part === "querystring" ? "查询参数" : "路径参数"
     return {
-      error: new HttpProblem(
-        400,
+      error: new Problem(
         "InvalidRequest",
         `${what}有误：${problems[0]?.path ?? prefix} ${problems[0]?.message ?? ""}`.trim(),
         problems
@@ -116,11 +117,13 @@ export const mount = <E extends AnyEndpoint>(
     ...Object.fromEntries(
       Object.entries(parts).flatMap(([part, s]) => (s === undefined ? [] : [[part, jsonSchemaOf(s)]]))
     ),
-    ...(responseSchema === undefined
-      ? "file" in success
-        ? { produces: [success.file] }
-        : {}
-      : { response: { [success.status]: jsonSchemaOf(responseSchema) } })
+    ...("file" in success ? { produces: [success.file] } : {}),
+    response: {
+      ...(responseSchema === undefined ? {} : { [success.status]: jsonSchemaOf(responseSchema) }),
+      // Every failure is an RFC 9457 problem (plugins/errors.ts).
+      "4xx": { ...problemJsonSchema, description: "A problem: what was refused and why, fields named by JSON path" },
+      "5xx": { ...problemJsonSchema, description: "A server fault (nothing of its insides is shown)" }
+    }
   }
   const encode = responseSchema === undefined ? undefined : Schema.encodeSync(responseSchema)
   app.route({
@@ -140,7 +143,11 @@ export const mount = <E extends AnyEndpoint>(
       const part = httpPart === undefined ? undefined : parts[httpPart]
       return part === undefined ? () => true : decoderFor(part, httpPart!)
     },
-    serializerCompiler: () => (data) => JSON.stringify(encode === undefined ? data : encode(data)),
+    // The answer is encoded with the contract's schema; problems are written as they are.
+    serializerCompiler:
+      ({ httpStatus }) =>
+      (data) =>
+        JSON.stringify(encode !== undefined && httpStatus === String(success.status) ? encode(data) : data),
     // An endpoint that takes no body refuses one, rather than silently ignoring what was sent.
     ...(endpoint.body === undefined && options.decodeBodyInHandler !== true
       ? {
@@ -151,7 +158,7 @@ export const mount = <E extends AnyEndpoint>(
               body === null ||
               (typeof body === "object" && !Array.isArray(body) && Object.keys(body as object).length === 0)
             if (!empty)
-              throw new HttpProblem(400, "InvalidRequest", "此接口不接受请求内容", [
+              throw new Problem("InvalidRequest", "此接口不接受请求内容", [
                 { path: "$", message: "此接口不接受请求内容，请不要发送请求体" }
               ])
           }

@@ -12,7 +12,7 @@
 import fastifyHelmet from "@fastify/helmet"
 import type { FastifyInstance } from "fastify"
 import fp from "fastify-plugin"
-import { HttpProblem } from "./errors.js"
+import { Problem } from "./errors.js"
 
 /** The deepest nesting of objects and arrays a JSON body may have. */
 export const maxJsonDepth = 32
@@ -69,7 +69,7 @@ export const securityPlugin = fp(
       const text = body as string
       if (jsonDeeperThan(text, maxJsonDepth)) {
         done(
-          new HttpProblem(400, "InvalidRequest", `请求内容嵌套层数超过 ${maxJsonDepth} 层`, [
+          new Problem("InvalidRequest", `请求内容嵌套层数超过 ${maxJsonDepth} 层`, [
             { path: "$", message: `JSON 嵌套不得超过 ${maxJsonDepth} 层` }
           ]),
           undefined

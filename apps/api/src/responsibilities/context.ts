@@ -7,7 +7,7 @@ import { actorNameOf, defaultEvidenceDir, type Actor, type Db } from "@fundguard
 import { bureauDate, parsePeriodKey, unitInScope, type Period, type WorkingCalendarShape } from "@fundguard/domain"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 
 /** The routes' options. */
 export interface ResponsibilityOptions {
@@ -49,7 +49,7 @@ export const scopedUnits = async (
 ) => {
   const scope = await request.scope()
   if (query.unit !== undefined && !unitInScope(scope, query.unit))
-    throw new HttpProblem(403, "OutOfScope", `无权查看单位 ${query.unit} 的数据`, [
+    throw new Problem("OutOfScope", `无权查看单位 ${query.unit} 的数据`, [
       { path: "$.query.unit", message: "不在本人所属单位及其监管的单位之内" }
     ])
   return {
@@ -63,7 +63,7 @@ export const scopedUnits = async (
 export const periodParam = (key: string, name = "period"): Period => {
   const period = parsePeriodKey(key)
   if (period === null)
-    throw new HttpProblem(400, "InvalidRequest", `${name} 须为 2026、2026-H1、2026-Q3 或 2026-07 这样的期间`, [
+    throw new Problem("InvalidRequest", `${name} 须为 2026、2026-H1、2026-Q3 或 2026-07 这样的期间`, [
       { path: `$.query.${name}`, message: "not a period key" }
     ])
   return period

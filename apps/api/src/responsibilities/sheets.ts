@@ -5,7 +5,7 @@
  */
 import type { RowProblem, SheetRows } from "@fundguard/domain"
 import ExcelJS from "exceljs"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 
 /** Splits CSV text into rows of cells. */
 export const parseCsv = (text: string): Array<Array<string>> => {
@@ -87,15 +87,14 @@ export const readSheets = async (upload: Upload, csvSheet: string): Promise<Read
     ]
   }
   if (!name.endsWith(".xlsx"))
-    throw new HttpProblem(400, "UnsupportedFile", `无法读取“${upload.fileName}”：只支持 .xlsx 和 .csv 文件`, [
+    throw new Problem("UnsupportedFile", `无法读取“${upload.fileName}”：只支持 .xlsx 和 .csv 文件`, [
       { path: "$.fileName", message: "只支持 .xlsx 和 .csv" }
     ])
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    throw new HttpProblem(
-      400,
+    throw new Problem(
       "UnreadableFile",
       `无法读取“${upload.fileName}”：不是有效的 .xlsx 文件（${(error as Error).message}）`,
       [{ path: "$.contentBase64", message: "不是有效的 .xlsx 文件" }]

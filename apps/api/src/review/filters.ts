@@ -4,7 +4,7 @@
  */
 import { SuspicionStatus, type DataScope } from "@fundguard/domain"
 import type { SuspicionFilter } from "@fundguard/db"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import type { Review } from "@fundguard/contracts"
 
 const statuses: ReadonlyArray<string> = SuspicionStatus.literals
@@ -14,12 +14,12 @@ export const filterOf = (query: Review.SuspicionFilter, callerId: string, scope:
   const status = query.status?.split(",")
   const unknown = status?.filter((s) => !statuses.includes(s)) ?? []
   if (unknown.length > 0) {
-    throw new HttpProblem(400, "InvalidRequest", `未知的审核状态：${unknown.join("、")}`, [
+    throw new Problem("InvalidRequest", `未知的审核状态：${unknown.join("、")}`, [
       { path: "$.query.status", message: `须为 ${statuses.join("、")} 之一` }
     ])
   }
   if (query.minAmount !== undefined && query.maxAmount !== undefined && query.minAmount > query.maxAmount) {
-    throw new HttpProblem(400, "InvalidRequest", "最低金额不能大于最高金额", [
+    throw new Problem("InvalidRequest", "最低金额不能大于最高金额", [
       { path: "$.query.maxAmount", message: "不得小于最低金额" }
     ])
   }

@@ -3,12 +3,12 @@
  * (`@fastify/rate-limit`) and per account name (lockout in the database, see `signIn`).
  */
 import { Auth } from "@fundguard/contracts"
-import { changeOwnPassword, signIn, signOut, WrongPassword, type Db } from "@fundguard/db"
+import { changeOwnPassword, signIn, signOut, type Db } from "@fundguard/db"
 import { defaultLoginThrottling, passwordProblems, type LoginThrottling } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf } from "../responsibilities/context.js"
 
 /** What the auth routes are built from. */
@@ -26,8 +26,7 @@ const clock = (d: Date) =>
 export const refusePassword = (password: string, username: string, path: string): void => {
   const problems = passwordProblems(password, username)
   if (problems.length > 0)
-    throw new HttpProblem(
-      400,
+    throw new Problem(
       "WeakPassword",
       `密码不符合要求：${problems.join("；")}`,
       problems.map((message) => ({ path, message }))
@@ -52,13 +51,9 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
       if (result.kind === "locked") {
         const seconds = Math.max(1, Math.ceil((result.until.getTime() - options.now().getTime()) / 1000))
         reply.header("retry-after", String(seconds))
-        throw new HttpProblem(
-          429,
-          "AccountLocked",
-          `登录失败次数过多，该账户已暂时锁定，请于 ${clock(result.until)} 后再试`
-        )
+        throw new Problem("AccountLocked", `登录失败次数过多，该账户已暂时锁定，请于 ${clock(result.until)} 后再试`)
       }
-      if (result.kind === "invalid") throw new HttpProblem(401, "InvalidCredentials", "用户名或密码错误")
+      if (result.kind === "invalid") throw new Problem("InvalidCredentials", "用户名或密码错误")
       return { token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user }
     },
     perAddress
@@ -77,28 +72,21 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
       const user = currentUser(request)
       refusePassword(body.newPassword, user.username, "$.newPassword")
       if (body.newPassword === body.currentPassword)
-        throw new HttpProblem(400, "WeakPassword", "新密码不得与当前密码相同", [
+        throw new Problem("WeakPassword", "新密码不得与当前密码相同", [
           { path: "$.newPassword", message: "新密码不得与当前密码相同" }
         ])
-      try {
-        await changeOwnPassword(
-          options.db,
-          actorOf(request),
-          {
-            userId: user.id,
-            currentPassword: body.currentPassword,
-            newPassword: body.newPassword,
-            keepToken: request.token ?? ""
-          },
-          options.now()
-        )
-      } catch (error) {
-        if (error instanceof WrongPassword)
-          throw new HttpProblem(400, "WrongPassword", error.message, [
-            { path: "$.currentPassword", message: error.message }
-          ])
-        throw error
-      }
+      // A wrong current password is `WrongPassword`, naming `$.currentPassword`.
+      await changeOwnPassword(
+        options.db,
+        actorOf(request),
+        {
+          userId: user.id,
+          currentPassword: body.currentPassword,
+          newPassword: body.newPassword,
+          keepToken: request.token ?? ""
+        },
+        options.now()
+      )
     },
     perAddress
   )

@@ -9,7 +9,7 @@ import { Duties } from "@fundguard/contracts"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf, contextOf, type ResponsibilityOptions } from "../responsibilities/context.js"
 import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
@@ -49,7 +49,7 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
   mount(app, Duties.importDuties, async ({ body, request }) => {
     const sheets = await readSheets(body, "职责")
     const sheet = sheets.find((s) => s.sheet === "职责") ?? sheets[0]
-    if (sheet === undefined) throw new HttpProblem(400, "ImportRejected", "文件中没有工作表", [])
+    if (sheet === undefined) throw new Problem("ImportRejected", "文件中没有工作表", [])
     const problems: Array<RowProblem> = []
     const duties: Array<Duty> = []
     for (const row of sheet.rows) {
@@ -59,12 +59,7 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       else duties.push(decoded.right)
     }
     if (problems.length > 0)
-      throw new HttpProblem(
-        400,
-        "ImportRejected",
-        `导入文件有 ${problems.length} 处错误，未作任何修改`,
-        rowProblems(problems)
-      )
+      throw new Problem("ImportRejected", `导入文件有 ${problems.length} 处错误，未作任何修改`, rowProblems(problems))
     try {
       const saved = await saveDuties(ctx.db, actorOf(request), duties, `import:${body.fileName}`)
       return {
@@ -74,8 +69,7 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     } catch (error) {
       if (error instanceof InvalidDuty) {
         const lines = sheet.rows.filter((r) => !Object.values(r.cells).every((v) => v === "")).map((r) => r.line)
-        throw new HttpProblem(
-          400,
+        throw new Problem(
           "ImportRejected",
           "导入的职责与已有版本冲突，未作任何修改",
           error.problems.map((p) => {

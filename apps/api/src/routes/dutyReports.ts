@@ -14,7 +14,7 @@ import {
 import { rankingMetricLabel } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { contextOf, periodParam, scopedUnits, type ResponsibilityOptions } from "../responsibilities/context.js"
 import { ledgerWorkbook } from "../responsibilities/ledger.js"
 import { attachment, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
@@ -25,7 +25,7 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
 
   mount(app, Reports.coverage, async ({ query }) => {
     if (query.period === undefined && query.campaign === undefined)
-      throw new HttpProblem(400, "InvalidRequest", "请指定期间（period）或专项行动（campaign）", [
+      throw new Problem("InvalidRequest", "请指定期间（period）或专项行动（campaign）", [
         { path: "$.query.period", message: "须指定期间或专项行动" }
       ])
     const asOf = query.asOf ?? ctx.today()
@@ -50,9 +50,7 @@ export const dutyReportRoutes = async (app: FastifyInstance, options: Responsibi
     const org = await loadOrganisation(ctx.db)
     const unit = q.unit === undefined ? undefined : org.units.find((u) => u.id === q.unit)
     if (q.unit !== undefined && unit === undefined)
-      throw new HttpProblem(400, "InvalidRequest", `单位 ${q.unit} 不存在`, [
-        { path: "$.query.unit", message: "unknown unit" }
-      ])
+      throw new Problem("InvalidRequest", `单位 ${q.unit} 不存在`, [{ path: "$.query.unit", message: "unknown unit" }])
     const ledger = await monthlyLedger(ctx.db, { month: q.month, ...(await scopedUnits(request, q)) })
     const bureau = org.units.find((u) => u.kind === "bureau")?.name ?? "医疗保障局"
     const unitName = unit?.name ?? bureau

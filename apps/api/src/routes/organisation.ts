@@ -20,19 +20,19 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf, contextOf, type ResponsibilityOptions } from "../responsibilities/context.js"
 import { attachment, readSheets, rowProblems, workbookOf, xlsxBytes, xlsxType } from "../responsibilities/sheets.js"
 
 const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
   const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value)
   if (Either.isRight(decoded)) return decoded.right
-  throw new HttpProblem(400, "InvalidRequest", "输入有误", problemsOf(decoded.left))
+  throw new Problem("InvalidRequest", "输入有误", problemsOf(decoded.left))
 }
 
 const rejected = (error: unknown): never => {
   if (error instanceof OrganisationRejected)
-    throw new HttpProblem(400, "OrganisationRejected", "组织机构数据不一致，未作任何修改", rowProblems(error.problems))
+    throw new Problem("OrganisationRejected", "组织机构数据不一致，未作任何修改", error.problems)
   throw error
 }
 
@@ -110,8 +110,7 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
     const sheets = await readSheets(body, csvSheet)
     const decoded = decodeOrganisationSheets(sheets)
     if (Either.isLeft(decoded))
-      throw new HttpProblem(
-        400,
+      throw new Problem(
         "ImportRejected",
         `导入文件有 ${decoded.left.length} 处错误，未作任何修改`,
         rowProblems(decoded.left)

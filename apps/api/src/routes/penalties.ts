@@ -14,7 +14,7 @@ import * as Exit from "effect/Exit"
 import { Penalties } from "@fundguard/contracts"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 
 const run = async <A>(effect: Effect.Effect<A, unknown>): Promise<A> => {
   const exit = await Effect.runPromiseExit(effect)
@@ -57,7 +57,7 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
     async ({ request }) => {
       const body = request.body
       if (typeof body !== "object" || body === null || Array.isArray(body))
-        throw new HttpProblem(400, "InvalidAssessmentInput", "请求内容应为 { case, benchmark }", [
+        throw new Problem("InvalidAssessmentInput", "请求内容应为 { case, benchmark }", [
           { path: "$", message: "应为对象 { case, benchmark }" }
         ])
       const { case: input, benchmark, ...rest } = body as Record<string, unknown>
@@ -72,8 +72,7 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
       const caseProblems = Exit.isSuccess(assessed) ? [] : under("case", problemsOf(Cause.squash(assessed.cause)) ?? [])
       const all = [...extra, ...caseProblems, ...benchmarkProblems]
       if (all.length > 0)
-        throw new HttpProblem(
-          400,
+        throw new Problem(
           caseProblems.length > 0 || extra.length > 0 ? "InvalidAssessmentInput" : "InvalidBenchmark",
           all.map((p) => `${p.path}: ${p.message}`).join("\n"),
           all
@@ -93,12 +92,7 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
       const exit = await Effect.runPromiseExit(decodeBenchmark(request.body))
       if (Exit.isSuccess(exit)) return benchmarkSummary(exit.value)
       const problems = problemsOf(Cause.squash(exit.cause)) ?? []
-      throw new HttpProblem(
-        400,
-        "InvalidBenchmark",
-        problems.map((p) => `${p.path}: ${p.message}`).join("\n"),
-        problems
-      )
+      throw new Problem("InvalidBenchmark", problems.map((p) => `${p.path}: ${p.message}`).join("\n"), problems)
     },
     inHandler
   )

@@ -40,10 +40,9 @@ import * as Either from "effect/Either"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem, problemOf } from "../plugins/errors.js"
 import { filterOf } from "../review/filters.js"
 import { presentSuspicion } from "../review/present.js"
-import { asHttp, reviewProblem } from "../review/problems.js"
 import { actorOf } from "../responsibilities/context.js"
 import { attachment } from "../responsibilities/sheets.js"
 import { suspicionsWorkbook } from "../review/xlsx.js"
@@ -71,21 +70,20 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     const scope = await request.scope()
     if (scope.all) return
     const institution = await institutionOfSuspicion(db, id)
-    if (institution === null || !institutionInScope(scope, institution)) throw new SuspicionNotFound(id)
+    if (institution === null || !institutionInScope(scope, institution)) throw new SuspicionNotFound({ id })
   }
-  const step = (request: FastifyRequest, id: string, revision: number, action: ReviewAction, input: unknown) =>
-    asHttp(async () => {
-      await withinScope(request, id)
-      return applyReviewStep(db, {
-        suspicionId: id,
-        revision,
-        action,
-        input,
-        caller: callerOf(request),
-        today: today(),
-        calendar
-      })
+  const step = async (request: FastifyRequest, id: string, revision: number, action: ReviewAction, input: unknown) => {
+    await withinScope(request, id)
+    return applyReviewStep(db, {
+      suspicionId: id,
+      revision,
+      action,
+      input,
+      caller: callerOf(request),
+      today: today(),
+      calendar
     })
+  }
 
   mount(app, Review.getSuspicion, async ({ params, request }) => {
     await stampFirstReviewDeadlines(db, calendar)
@@ -97,10 +95,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       institution,
       firstRun,
       lastRun
-    } = await asHttp(async () => {
-      await withinScope(request, params.id)
-      return suspicionDetail(db, params.id)
-    })
+    } = await withinScope(request, params.id).then(() => suspicionDetail(db, params.id))
     const subject = await reviewSubject(db, s.id)
     const opened = [...s.reviewEvents].reverse().find((e) => e.toStatus === s.status && e.dueDate !== null)
     const firstStep = subject.status === "pending_first_review" && opened === undefined ? "first_review" : null
@@ -197,24 +192,20 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     return { id: result.id, status: result.status, revision: result.revision, dueDate: result.dueDate }
   })
 
-  mount(app, Review.assign, async ({ params, body, request }) =>
-    asHttp(async () => {
-      await withinScope(request, params.id)
-      return assignSuspicion(db, {
-        suspicionId: params.id,
-        revision: body.revision,
-        assigneeId: body.assigneeId,
-        caller: callerOf(request)
-      })
+  mount(app, Review.assign, async ({ params, body, request }) => {
+    await withinScope(request, params.id)
+    return assignSuspicion(db, {
+      suspicionId: params.id,
+      revision: body.revision,
+      assigneeId: body.assigneeId,
+      caller: callerOf(request)
     })
-  )
+  })
 
   mount(app, Review.bulk, async ({ body, request }) => {
     const { action, items, reason, assigneeId } = body
     if (action === "assign" && assigneeId === undefined) {
-      throw new HttpProblem(400, "InvalidRequest", "批量分派须选择承办人", [
-        { path: "$.assigneeId", message: "分派时必填" }
-      ])
+      throw new Problem("InvalidRequest", "批量分派须选择承办人", [{ path: "$.assigneeId", message: "分派时必填" }])
     }
     const caller = callerOf(request)
     const results: Array<Review.BulkResult> = []
@@ -240,9 +231,9 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
               })
         results.push({ id: item.id, ok: true, status: r.status, revision: r.revision })
       } catch (error) {
-        const problem = reviewProblem(error)
+        const problem = problemOf(error)
         if (problem === null) throw error
-        results.push({ id: item.id, ok: false, error: problem.tag, message: problem.message })
+        results.push({ id: item.id, ok: false, code: problem.tag, detail: problem.detail })
       }
     }
     const done = results.filter((r) => r.ok).length
@@ -256,8 +247,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     const now = today()
     const { total, items } = await exportSuspicions(db, filter, now, exportLimit)
     if (items === null) {
-      throw new HttpProblem(
-        400,
+      throw new Problem(
         "TooManyRows",
         `符合条件的疑点有 ${total} 条，超过单次导出上限 ${exportLimit} 条，请缩小筛选范围`
       )

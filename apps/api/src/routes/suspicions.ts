@@ -7,7 +7,6 @@ import {
   listRunsWithFigures,
   reapInterruptedRuns,
   requestRerun,
-  RunNotRerunnable,
   searchSuspicions,
   stampFirstReviewDeadlines,
   systemActor,
@@ -18,7 +17,7 @@ import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/Working
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf } from "../responsibilities/context.js"
 import { filterOf } from "../review/filters.js"
 import { presentSuspicion } from "../review/present.js"
@@ -81,19 +80,13 @@ export const suspicionRoutes = async (
   mount(app, Screening.getRun, async ({ params }) => {
     await reap()
     const run = await findRun(options.db, params.id)
-    if (run === null) throw new HttpProblem(404, "NotFound", `筛查批次 ${params.id} 不存在`)
+    if (run === null) throw new Problem("NotFound", `筛查批次 ${params.id} 不存在`)
     return presentRun(run)
   })
 
   mount(app, Screening.rerun, async ({ params, request }) => {
     await reap()
-    try {
-      const run = await requestRerun(options.db, actorOf(request), params.id)
-      return presentRun((await findRun(options.db, run.id))!)
-    } catch (error) {
-      if (error instanceof RunNotRerunnable)
-        throw new HttpProblem(error.message.endsWith("不存在") ? 404 : 409, "RunNotRerunnable", error.message)
-      throw error
-    }
+    const run = await requestRerun(options.db, actorOf(request), params.id)
+    return presentRun((await findRun(options.db, run.id))!)
   })
 }

@@ -21,7 +21,7 @@ import {
 import { InvalidCompletion, unitInScope } from "@fundguard/domain"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf, contextOf, scopedUnits, type ResponsibilityOptions } from "../responsibilities/context.js"
 import { attachment } from "../responsibilities/sheets.js"
 
@@ -44,8 +44,7 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
 
   const taskInScope = async (request: FastifyRequest, id: string) => {
     const unit = await unitOfTask(ctx.db, id)
-    if (unit === null || !unitInScope(await request.scope(), unit))
-      throw new HttpProblem(404, "NotFound", `任务 ${id} 不存在`)
+    if (unit === null || !unitInScope(await request.scope(), unit)) throw new Problem("NotFound", `任务 ${id} 不存在`)
   }
 
   mount(app, Tasks.calendarInfo, async () => ({
@@ -84,7 +83,7 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
   mount(app, Tasks.getTask, async ({ params, query, request }) => {
     await taskInScope(request, params.id)
     const task = await taskById(ctx.db, ctx.calendar, params.id, query.on ?? ctx.today())
-    if (task === null) throw new HttpProblem(404, "NotFound", `任务 ${params.id} 不存在`)
+    if (task === null) throw new Problem("NotFound", `任务 ${params.id} 不存在`)
     return task
   })
 
@@ -93,11 +92,11 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     const files = (body.files ?? []).map((f, i) => {
       const bytes = Buffer.from(f.contentBase64, "base64")
       if (bytes.byteLength === 0)
-        throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 是空的`, [
+        throw new Problem("InvalidRequest", `文件 ${f.fileName} 是空的`, [
           { path: `$.files[${i}].contentBase64`, message: "文件为空或不是 base64" }
         ])
       if (bytes.byteLength > maxFileBytes)
-        throw new HttpProblem(400, "InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [
+        throw new Problem("InvalidRequest", `文件 ${f.fileName} 超过 20 MB`, [
           { path: `$.files[${i}].contentBase64`, message: "文件超过 20 MB" }
         ])
       return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
@@ -114,9 +113,9 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
       })
       return { completionId: completion.id, task: await taskById(ctx.db, ctx.calendar, params.id, ctx.today()) }
     } catch (error) {
-      if (error instanceof TaskNotFound) throw new HttpProblem(404, "NotFound", error.message)
+      if (error instanceof TaskNotFound) throw new Problem("NotFound", error.message)
       if (error instanceof InvalidCompletion)
-        throw new HttpProblem(400, "InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
+        throw new Problem("InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
       throw error
     }
   })
@@ -125,12 +124,12 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     const file = (await evidenceFiles(ctx.db, [params.id]))[0]
     const unit = file === undefined ? null : await unitOfCompletion(ctx.db, file.completionId)
     if (file === undefined || unit === null || !unitInScope(await request.scope(), unit))
-      throw new HttpProblem(404, "NotFound", `证据文件 ${params.id} 不存在`)
+      throw new Problem("NotFound", `证据文件 ${params.id} 不存在`)
     let bytes: Buffer
     try {
       bytes = await readEvidence(ctx.evidenceDir, file.sha256)
     } catch (error) {
-      throw new HttpProblem(410, "EvidenceUnavailable", (error as Error).message)
+      throw new Problem("EvidenceUnavailable", (error as Error).message)
     }
     return reply
       .header("content-type", safeMediaType(file.mediaType))
@@ -145,9 +144,7 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     const from = body.from ?? `${today.slice(0, 4)}-01-01`
     const through = body.through ?? today
     if (from > through)
-      throw new HttpProblem(400, "InvalidRequest", "开始日期晚于结束日期", [
-        { path: "$.from", message: "不得晚于 through" }
-      ])
+      throw new Problem("InvalidRequest", "开始日期晚于结束日期", [{ path: "$.from", message: "不得晚于 through" }])
     return generateTasks(ctx.db, actorOf(request), { calendar: ctx.calendar, from, through })
   })
 }

@@ -20,7 +20,7 @@ import {
 import type { Role } from "@fundguard/domain"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { HttpProblem } from "../plugins/errors.js"
+import { Problem } from "../plugins/errors.js"
 import { actorOf } from "../responsibilities/context.js"
 import { refusePassword } from "./auth.js"
 
@@ -34,18 +34,16 @@ const present = (u: UserAccount) => ({
 const checkUnit = async (db: Db, role: Role, unitId: string | null): Promise<void> => {
   if (role === "department") {
     if (unitId !== null)
-      throw new HttpProblem(400, "InvalidRequest", "协作部门账户不属于医保局的单位", [
+      throw new Problem("InvalidRequest", "协作部门账户不属于医保局的单位", [
         { path: "$.unitId", message: "协作部门账户的所属单位须为空" }
       ])
     return
   }
   if (unitId === null)
-    throw new HttpProblem(400, "InvalidRequest", "请选择所属单位", [
-      { path: "$.unitId", message: "局内人员须属于一个单位" }
-    ])
+    throw new Problem("InvalidRequest", "请选择所属单位", [{ path: "$.unitId", message: "局内人员须属于一个单位" }])
   const unit = (await loadOrganisation(db)).units.find((u) => u.id === unitId)
   if (unit === undefined || !unit.active)
-    throw new HttpProblem(400, "InvalidRequest", `单位 ${unitId} 不存在或已停用`, [
+    throw new Problem("InvalidRequest", `单位 ${unitId} 不存在或已停用`, [
       { path: "$.unitId", message: "单位不存在或已停用" }
     ])
 }
@@ -76,9 +74,7 @@ export const userRoutes = async (app: FastifyInstance, options: { readonly db: D
     if (body.role !== undefined || body.unitId !== undefined)
       await checkUnit(db, body.role ?? current.role, body.unitId === undefined ? current.unitId : body.unitId)
     if (body.active === false && current.id === request.user?.id)
-      throw new HttpProblem(400, "InvalidRequest", "不能停用自己的账户", [
-        { path: "$.active", message: "不能停用自己的账户" }
-      ])
+      throw new Problem("InvalidRequest", "不能停用自己的账户", [{ path: "$.active", message: "不能停用自己的账户" }])
     const change = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined))
     await updateUser(db, actorOf(request), params.id, change, now())
     return { user: present(await findUser(db, params.id, now())) }
