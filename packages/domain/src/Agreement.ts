@@ -5,7 +5,7 @@
  *
  * @since 0.2.0
  */
-import type { ItemContext } from "./AssessItem.js"
+import type { ItemContext } from "./ItemContext.js"
 import { AgreementAction } from "./Benchmark.js"
 import { factorReasons, gradeWithinRange } from "./Grade.js"
 import { formatYuan, roundYuan } from "./Money.js"

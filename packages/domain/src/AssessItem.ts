@@ -6,32 +6,23 @@
  * @since 0.2.0
  */
 import { agreementItem } from "./Agreement.js"
-import type { ResolvedBenchmark } from "./Benchmarks.js"
-import { factorCount, factorLabel, factorReasons, gradeWithinRange, type FactorSummary } from "./Grade.js"
+import { factorCount, factorLabel, factorReasons, gradeWithinRange } from "./Grade.js"
 import type { IsoDate } from "./IsoDate.js"
 import { inForceOrEarliest, managementBanYears } from "./LegalParameters.js"
 import { chooseLaw } from "./LawChoice.js"
 import type { Liability } from "./Liability.js"
 import { exemption } from "./Exemption.js"
-import { limitationWording, type LimitationCheck } from "./Limitation.js"
+import type { ItemContext } from "./ItemContext.js"
+import { limitationWording } from "./Limitation.js"
 import { formatYuan, roundYuan } from "./Money.js"
-import type { AssessmentInput, ViolationFacts } from "./PenaltyInput.js"
+import type { ViolationFacts } from "./PenaltyInput.js"
 import type { AssessedItem, Grade } from "./PenaltyResult.js"
 import { pointsFor } from "./PointScoring.js"
 import { fineFor, monthsFor, monthsSentence, terminationFor } from "./Sanctions.js"
 import { violationEntry, type ViolationEntry } from "./Violation.js"
 import { APL, articleText, R735 } from "./Wording.js"
 
-/** Everything the assessment of one violation needs. */
-export interface ItemContext {
-  readonly facts: ViolationFacts
-  readonly input: AssessmentInput
-  readonly benchmark: ResolvedBenchmark
-  readonly summary: FactorSummary
-  readonly limitation: LimitationCheck
-  /** 条例 Art.43 applies to this item (its flag, or the benchmark's 重大损失 amount reached). */
-  readonly article43: boolean
-}
+export type { ItemContext } from "./ItemContext.js"
 
 const amountWord = (entry: ViolationEntry, fraud: boolean): string => {
   if (fraud) return "骗取医疗保障基金"

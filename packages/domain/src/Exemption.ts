@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import type { ItemContext } from "./AssessItem.js"
+import type { ItemContext } from "./ItemContext.js"
 import { revisedPenaltyLawInForceFrom } from "./LegalParameters.js"
 import { formatYuan } from "./Money.js"
 import { APL } from "./Wording.js"

@@ -6,7 +6,7 @@
  *
  * @since 0.2.0
  */
-import type { ItemContext } from "./AssessItem.js"
+import type { ItemContext } from "./ItemContext.js"
 import type { AgreementAction } from "./Benchmark.js"
 import type { Liability } from "./Liability.js"
 import type { Outcome } from "./PenaltyResult.js"

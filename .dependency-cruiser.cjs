@@ -1,0 +1,73 @@
+/**
+ * The workspace's dependency rules, checked in CI (`pnpm deps`, part of `pnpm lint`):
+ * the domain stays pure, the contracts depend only on the domain, the database never reaches into
+ * an app, apps never import each other, and nothing imports in a circle.
+ * See docs/decisions/0008-one-shape-for-every-capability.md.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-circular",
+      severity: "error",
+      comment: "A cycle makes modules impossible to understand (or load) one at a time.",
+      from: {},
+      to: { circular: true }
+    },
+    {
+      name: "domain-is-pure",
+      severity: "error",
+      comment: "packages/domain holds the law as data and pure functions: it imports only effect and itself.",
+      from: { path: "^packages/domain/src" },
+      to: { pathNot: ["^packages/domain/src", "node_modules/effect/"] }
+    },
+    {
+      name: "contracts-only-domain",
+      severity: "error",
+      comment: "packages/contracts describes the API with the domain's shapes: effect, the domain, itself.",
+      from: { path: "^packages/contracts/src" },
+      to: { pathNot: ["^packages/contracts/src", "^packages/domain/src", "node_modules/effect/"] }
+    },
+    {
+      name: "packages-never-import-apps",
+      severity: "error",
+      comment: "Apps are doors; packages (db, screening, calendar, cli …) must not depend on a door.",
+      from: { path: "^packages/" },
+      to: { path: "^apps/" }
+    },
+    {
+      name: "apps-never-import-each-other",
+      severity: "error",
+      comment: "The API, the worker and the admin UI are separate deployables.",
+      from: { path: "^apps/([^/]+)/src" },
+      to: { path: "^apps/", pathNot: "^apps/$1/" }
+    },
+    {
+      name: "admin-talks-http",
+      severity: "error",
+      comment: "The browser app reaches data over HTTP only: never the database or the claims engine.",
+      from: { path: "^apps/admin/src" },
+      to: { path: ["^packages/db", "^packages/screening", "^packages/cli", "^packages/calendar"] }
+    },
+    {
+      name: "no-domain-internals",
+      severity: "error",
+      comment: "Other packages use the domain through its public entry points, not its internal modules.",
+      from: { pathNot: "^packages/domain/" },
+      to: { path: "^packages/domain/src/internal/" }
+    }
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: ["/dist/", "/generated/", "\\.test\\.ts$"] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.base.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["@fundguard/source", "import", "require", "node", "default", "types"],
+      mainFields: ["module", "main", "types", "typings"]
+    },
+    combinedDependencies: true,
+    reporterOptions: { text: { highlightFocused: true } }
+  }
+}
