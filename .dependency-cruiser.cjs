@@ -29,6 +29,14 @@ module.exports = {
       to: { pathNot: ["^packages/contracts/src", "^packages/domain/src", "node_modules/effect/"] }
     },
     {
+      name: "application-over-services",
+      comment:
+        "Use cases need services (the domain's tags), not their implementations: never the database, DuckDB or a door.",
+      severity: "error",
+      from: { path: "^packages/application/src" },
+      to: { pathNot: ["^packages/application/src", "^packages/domain/src", "node_modules/effect/"] }
+    },
+    {
       name: "packages-never-import-apps",
       severity: "error",
       comment: "Apps are doors; packages (db, screening, calendar, cli …) must not depend on a door.",

@@ -9,13 +9,16 @@ import fastifySwaggerUi from "@fastify/swagger-ui"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import type { Db } from "@fundguard/db"
 import type { WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
-import type { LoginThrottling } from "@fundguard/domain"
+import { repositoriesLayer } from "@fundguard/db"
+import { WorkingCalendar, type LoginThrottling } from "@fundguard/domain"
+import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { auditRoutes } from "./audit/routes.js"
 import { authPlugin, publicRoutes } from "./plugins/auth.js"
 import { errorsPlugin, sendProblem } from "./plugins/errors.js"
+import { runtimePlugin } from "./plugins/runtime.js"
 import { securityPlugin } from "./plugins/security.js"
 import { authRoutes } from "./routes/auth.js"
 import { dutyRoutes } from "./routes/duties.js"
@@ -96,6 +99,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     })
   })
 
+  const calendar = options.calendar ?? chineseWorkingCalendar()
+  // One runtime for the use cases: this database's repositories and the working calendar.
+  await app.register(runtimePlugin, {
+    layer: Layer.mergeAll(repositoriesLayer(options.db), Layer.succeed(WorkingCalendar, calendar))
+  })
   await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })
   await app.register(authRoutes, {
     db: options.db,
@@ -106,7 +114,6 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(userRoutes, { db: options.db, now })
   await app.register(auditRoutes, { db: options.db, now })
   await app.register(institutionRoutes, { db: options.db })
-  const calendar = options.calendar ?? chineseWorkingCalendar()
   await app.register(suspicionRoutes, { db: options.db, now, calendar })
   await app.register(reviewRoutes, { db: options.db, now, calendar })
   await app.register(penaltyRoutes)

@@ -1,22 +1,24 @@
 /**
- * The review workflow of suspicions in the database. The domain decides (`decideReviewAction`,
- * `checkStepInput`, `deadlineFor`); this module applies a decision: the new state on the suspicion,
- * the step as a `ReviewEvent`, the institution's response or the outcome where the step has one, and
- * the audit entry — all in one transaction. Every step names the revision it was decided on and
- * bumps it, so of two reviewers acting on the same step only the first succeeds (optimistic
- * concurrency); the unique (suspicion, revision) of the events backs this up.
+ * The review workflow of suspicions in the database: the domain's `ReviewRepository` (a lead as the
+ * rules see it; a step planned by the domain written in one transaction), assignment, and the
+ * queries of the detail page. Every step names the revision it was decided on and bumps it, so of
+ * two reviewers acting on the same step only the first succeeds (optimistic concurrency); the
+ * unique (suspicion, revision) of the events backs this up.
  */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import {
-  checkStepInput,
-  deadlineFor,
   decideAssignment,
-  decideReviewAction,
-  isOverdue,
-  stepOfStatus,
+  ReviewRepository,
+  StaleRevision,
+  SuspicionNotFound,
+  type LeadState,
+  deadlineFor,
   type IsoDate,
-  type ReviewAction,
   type ReviewActor,
+  type ReviewStepPlan,
+  type StepActor,
   type ReviewHistoryEntry,
   type ReviewLevel,
   type ReviewProposal,
@@ -35,25 +37,6 @@ type Tx = Pick<
   Db,
   "suspicion" | "reviewEvent" | "institutionResponse" | "reviewOutcome" | "auditEvent" | "auditChainHead" | "user"
 >
-
-/** The suspicion does not exist. */
-export class SuspicionNotFound extends Schema.TaggedError<SuspicionNotFound>()("SuspicionNotFound", {
-  id: Schema.String
-}) {
-  override get message(): string {
-    return `疑点 ${this.id} 不存在`
-  }
-}
-
-/** The step was decided on a revision that is no longer current: someone else acted first. */
-export class StaleRevision extends Schema.TaggedError<StaleRevision>()("StaleRevision", {
-  expected: Schema.Number,
-  actual: Schema.Number
-}) {
-  override get message(): string {
-    return "该疑点已被他人处理或修改，请刷新后查看最新状态再操作"
-  }
-}
 
 /** The person to assign to does not exist or is inactive. */
 export class AssigneeNotFound extends Schema.TaggedError<AssigneeNotFound>()("AssigneeNotFound", {
@@ -115,136 +98,110 @@ const subjectOf = async (tx: Tx, id: string) => {
 /** Loads what the domain needs to offer the steps of a lead to a person (the detail page's buttons). */
 export const reviewSubject = async (db: Db, id: string) => (await subjectOf(db, id)).subject
 
-/** A step to apply. */
-export interface ReviewStepRequest {
-  readonly suspicionId: string
-  /** The revision the caller saw; the step is refused if the lead changed since. */
-  readonly revision: number
-  readonly action: ReviewAction
-  readonly input: unknown
-  readonly caller: ReviewCaller
-  /** The bureau's date of the step (deadlines and lateness are counted from it). */
-  readonly today: IsoDate
-  readonly calendar: WorkingCalendarShape
-}
-
 /**
- * Applies one review step in one transaction. Throws `SuspicionNotFound`, `StaleRevision`, the
- * domain's `ReviewRefused` (a step the rules forbid) or `InvalidReviewInput`.
+ * Where leads and their steps are kept (the domain's `ReviewRepository`), in this database.
+ * `recordStep` writes a step planned by the domain in one transaction — the lead, only if still at
+ * the revision the plan was made on; the step's event; the response or the outcome; the audit entry.
  */
-export const applyReviewStep = async (db: Db, request: ReviewStepRequest) =>
+export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
+  load: (id) =>
+    Effect.tryPromise({ try: () => subjectOf(db, id), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof SuspicionNotFound ? Effect.fail(error) : Effect.die(error))),
+      Effect.map(({ suspicion, subject, lastProposal }) => ({
+        id: suspicion.id,
+        status: suspicion.status as SuspicionStatus,
+        revision: suspicion.revision,
+        amount: suspicion.amount,
+        dueDate: suspicion.dueDate,
+        subject,
+        lastProposal:
+          lastProposal === undefined
+            ? null
+            : { reason: lastProposal.reason, actorId: lastProposal.actorId, actorName: lastProposal.actorName }
+      }))
+    ),
+  recordStep: (lead, plan, actor) =>
+    Effect.tryPromise({ try: () => recordStep(db, lead, plan, actor), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
+    )
+})
+
+/** The repository as a layer, for the application's runtime. */
+export const ReviewRepositoryLive = (db: Db): Layer.Layer<ReviewRepository> =>
+  Layer.succeed(ReviewRepository, reviewRepository(db))
+
+const recordStep = (db: Db, lead: LeadState, plan: ReviewStepPlan, actor: StepActor) =>
   db.$transaction(async (tx) => {
-    const { suspicion, subject, lastProposal } = await subjectOf(tx, request.suspicionId)
-    if (suspicion.revision !== request.revision)
-      throw new StaleRevision({ expected: request.revision, actual: suspicion.revision })
-    const decision = decideReviewAction(subject, request.caller, request.action, request.today)
-    if (Either.isLeft(decision)) throw decision.left
-    const checked = checkStepInput(request.action, request.input, request.today, suspicion.amount)
-    if (Either.isLeft(checked)) throw checked.left
-    const { to, from, level, nextStep, late } = decision.right
-    const details = checked.right
-
-    // The verification deadline runs from the response, not from when someone opens the file.
-    const keepsDeadline = nextStep !== null && stepOfStatus(from) === nextStep
-    const deadline = nextStep === null || keepsDeadline ? null : deadlineFor(nextStep, request.today, request.calendar)
-    const dueDate = nextStep === null ? null : keepsDeadline ? suspicion.dueDate : (deadline?.dueDate ?? null)
-    // Whoever starts verifying holds the verification; every other step leaves the next one open.
-    const assignee = request.action === "start_verification" ? request.caller : null
-    const revision = suspicion.revision + 1
-
     const updated = await tx.suspicion.updateMany({
-      where: { id: suspicion.id, revision: suspicion.revision, status: suspicion.status },
+      where: { id: lead.id, revision: lead.revision, status: lead.status },
       data: {
-        status: to,
-        revision,
-        dueDate,
-        assigneeId: assignee?.id ?? null,
-        assigneeName: assignee?.name ?? null
+        status: plan.to,
+        revision: plan.revision,
+        dueDate: plan.dueDate,
+        assigneeId: plan.assignee?.id ?? null,
+        assigneeName: plan.assignee?.name ?? null
       }
     })
-    if (updated.count !== 1) throw new StaleRevision({ expected: request.revision, actual: revision })
-
-    const event = await tx.reviewEvent.create({
+    if (updated.count !== 1) throw new StaleRevision({ expected: lead.revision, actual: plan.revision })
+    await tx.reviewEvent.create({
       data: {
-        suspicionId: suspicion.id,
-        revision,
-        action: request.action,
-        fromStatus: from,
-        toStatus: to,
-        level,
-        actorId: request.caller.id,
-        actorName: request.caller.name,
-        actorRole: request.caller.role,
-        reason: details.reason,
-        details: { response: details.response, proposal: details.proposal, caseNumber: details.caseNumber } as never,
-        assigneeId: assignee?.id ?? null,
-        assigneeName: assignee?.name ?? null,
-        dueDate,
-        deadlineSource: deadline?.source ?? null,
-        late
+        suspicionId: lead.id,
+        revision: plan.revision,
+        action: plan.action,
+        fromStatus: plan.from,
+        toStatus: plan.to,
+        level: plan.level,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        reason: plan.details.reason,
+        details: {
+          response: plan.details.response,
+          proposal: plan.details.proposal,
+          caseNumber: plan.details.caseNumber
+        } as never,
+        assigneeId: plan.assignee?.id ?? null,
+        assigneeName: plan.assignee?.name ?? null,
+        dueDate: plan.dueDate,
+        deadlineSource: plan.deadlineSource,
+        late: plan.late
       }
     })
-
-    if (request.action === "record_response" && details.response !== null) {
+    if (plan.response !== null) {
       await tx.institutionResponse.create({
         data: {
-          suspicionId: suspicion.id,
-          kind: details.response.kind,
-          statement: details.response.statement,
-          receivedOn: details.response.receivedOn,
-          documents: [...details.response.documents] as never,
-          late: isOverdue(suspicion.dueDate, details.response.receivedOn),
-          recordedById: request.caller.id,
-          recordedByName: request.caller.name
+          suspicionId: lead.id,
+          kind: plan.response.kind,
+          statement: plan.response.statement,
+          receivedOn: plan.response.receivedOn,
+          documents: [...plan.response.documents] as never,
+          late: plan.response.late,
+          recordedById: actor.id,
+          recordedByName: actor.name
         }
       })
     }
-    if (request.action === "mark_no_response") {
-      await tx.institutionResponse.create({
-        data: {
-          suspicionId: suspicion.id,
-          kind: "none",
-          statement: `反馈期限 ${suspicion.dueDate ?? ""} 届满未收到反馈，视为无异议`,
-          receivedOn: request.today,
-          documents: [] as never,
-          late: true,
-          recordedById: request.caller.id,
-          recordedByName: request.caller.name
-        }
-      })
-    }
-    if (request.action === "approve" && subject.proposal !== null && lastProposal !== undefined) {
+    if (plan.outcome !== null) {
       await tx.reviewOutcome.create({
         data: {
-          suspicionId: suspicion.id,
-          result: to,
-          disposition: subject.proposal.disposition,
-          deductionAmount: subject.proposal.deductionAmount,
-          caseNumber: details.caseNumber,
-          reason: lastProposal.reason ?? "",
-          proposedById: lastProposal.actorId,
-          proposedByName: lastProposal.actorName,
-          approvedById: request.caller.id,
-          approvedByName: request.caller.name
+          suspicionId: lead.id,
+          result: plan.outcome.result,
+          disposition: plan.outcome.proposal.disposition,
+          deductionAmount: plan.outcome.proposal.deductionAmount,
+          caseNumber: plan.details.caseNumber,
+          reason: plan.outcome.reason,
+          proposedById: plan.outcome.proposedBy.id,
+          proposedByName: plan.outcome.proposedBy.name,
+          approvedById: actor.id,
+          approvedByName: actor.name
         }
       })
     }
-    await recordAudit(tx, toAuditActor(request.caller), {
-      action: `suspicion.${request.action}`,
-      entityType: "suspicion",
-      entityId: suspicion.id,
-      details: {
-        from,
-        to,
-        revision,
-        reason: details.reason,
-        dueDate,
-        late,
-        ...(details.proposal === null ? {} : { proposal: details.proposal }),
-        ...(details.response === null ? {} : { response: details.response.kind })
-      }
-    })
-    return { id: suspicion.id, status: to, revision, dueDate, event }
+    await recordAudit(
+      tx,
+      { id: actor.id, name: actor.auditName, ip: actor.ip },
+      { action: `suspicion.${plan.action}`, entityType: "suspicion", entityId: lead.id, details: { ...plan.audit } }
+    )
   })
 
 /** An assignment to apply. */

@@ -6,7 +6,6 @@
  */
 import {
   actorNameOf,
-  applyReviewStep,
   assignSuspicion,
   bureauToday,
   exportSuspicions,
@@ -16,7 +15,6 @@ import {
   reviewSubject,
   stampFirstReviewDeadlines,
   suspicionDetail,
-  SuspicionNotFound,
   type Db
 } from "@fundguard/db"
 import type { ReviewAction } from "@fundguard/domain"
@@ -25,6 +23,7 @@ import {
   deadlineFor,
   decideAssignment,
   institutionInScope,
+  SuspicionNotFound,
   dispositionLabel,
   institutionResponseKindLabel,
   offeredActions,
@@ -35,6 +34,7 @@ import {
   type ReviewActor
 } from "@fundguard/domain"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
+import * as Application from "@fundguard/application"
 import { Review } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import type { FastifyInstance, FastifyRequest } from "fastify"
@@ -74,15 +74,16 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
   }
   const step = async (request: FastifyRequest, id: string, revision: number, action: ReviewAction, input: unknown) => {
     await withinScope(request, id)
-    return applyReviewStep(db, {
-      suspicionId: id,
-      revision,
-      action,
-      input,
-      caller: callerOf(request),
-      today: today(),
-      calendar
-    })
+    return app.run(
+      Application.Review.takeReviewStep({
+        suspicionId: id,
+        revision,
+        action,
+        input,
+        actor: callerOf(request),
+        today: today()
+      })
+    )
   }
 
   mount(app, Review.getSuspicion, async ({ params, request }) => {
@@ -220,15 +221,16 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
                 assigneeId: assigneeId!,
                 caller
               })
-            : await applyReviewStep(db, {
-                suspicionId: item.id,
-                revision: item.revision,
-                action,
-                input: reason === undefined ? {} : { reason },
-                caller,
-                today: today(),
-                calendar
-              })
+            : await app.run(
+                Application.Review.takeReviewStep({
+                  suspicionId: item.id,
+                  revision: item.revision,
+                  action,
+                  input: reason === undefined ? {} : { reason },
+                  actor: caller,
+                  today: today()
+                })
+              )
         results.push({ id: item.id, ok: true, status: r.status, revision: r.revision })
       } catch (error) {
         const problem = problemOf(error)

@@ -1,23 +1,40 @@
+/**
+ * The review workflow end to end on a real database: the use case (`takeReviewStep`) over the
+ * Prisma repository, on SQLite and PostgreSQL.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { isoDate, InvalidReviewInput, ReviewRefused, type Role, type Suspicion } from "@fundguard/domain"
+import {
+  isoDate,
+  InvalidReviewInput,
+  ReviewRefused,
+  StaleRevision,
+  WorkingCalendar,
+  type ReviewAction,
+  type Role,
+  type StepActor,
+  type Suspicion
+} from "@fundguard/domain"
 import { weekendsOnlyCalendar } from "@fundguard/domain/WorkingCalendar"
 import {
-  applyReviewStep,
   assignSuspicion,
   databaseRunRecorder,
   finishRun,
   listRunsWithFigures,
   recordRunProgress,
   searchSuspicions,
+  ReviewRepositoryLive,
   stampFirstReviewDeadlines,
-  StaleRevision,
   startRun,
   suspicionDetail,
   systemActor,
-  upsertUser,
-  type ReviewCaller
-} from "../src/index.js"
-import { createScratchDatabase, type ScratchDatabase } from "../src/testing.js"
+  upsertUser
+} from "@fundguard/db"
+import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import { takeReviewStep, type StepRequest } from "../src/review/index.js"
 
 const calendar = weekendsOnlyCalendar(2024, 2030)
 const today = isoDate("2025-06-10")
@@ -41,27 +58,30 @@ const lead = (rule: string, sn: string, amount: number): Suspicion => ({
 
 describe.each(["sqlite", "postgresql"] as const)("review workflow repository on %s", (provider) => {
   let scratch: ScratchDatabase
-  const people: Record<string, ReviewCaller> = {}
+  const people: Record<string, StepActor> = {}
   let runId = ""
+
+  /** The use case over this database's repository, failing with its typed error. */
+  const take = async (request: Omit<StepRequest, "today"> & { readonly today?: StepRequest["today"] }) => {
+    const layer = Layer.mergeAll(ReviewRepositoryLive(scratch.db), Layer.succeed(WorkingCalendar, calendar))
+    const exit = await Effect.runPromiseExit(
+      takeReviewStep({ ...request, today: request.today ?? today }).pipe(Effect.provide(layer))
+    )
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  }
 
   const idOf = async (sn: string) =>
     (await scratch.db.suspicion.findFirstOrThrow({ where: { dedupKey: { contains: `|${sn}` } } })).id
   const state = (id: string) => scratch.db.suspicion.findUniqueOrThrow({ where: { id } })
-  const step = async (
-    id: string,
-    who: string,
-    action: Parameters<typeof applyReviewStep>[1]["action"],
-    input: unknown = {},
-    on = today
-  ) =>
-    applyReviewStep(scratch.db, {
+  const step = async (id: string, who: string, action: ReviewAction, input: unknown = {}, on = today) =>
+    take({
       suspicionId: id,
       revision: (await state(id)).revision,
       action,
       input,
-      caller: people[who]!,
-      today: on,
-      calendar
+      actor: people[who]!,
+      today: on
     })
 
   beforeAll(async () => {
@@ -80,7 +100,13 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow repository on 
         department: null,
         password: "x-password"
       })
-      people[username] = { id: u.id, name: displayName, role, ip: "127.0.0.1" }
+      people[username] = {
+        id: u.id,
+        name: displayName,
+        role,
+        ip: "127.0.0.1",
+        auditName: `${displayName}（${username}）`
+      }
     }
     const run = await startRun(scratch.db, systemActor(), {
       trigger: "cli",
@@ -194,38 +220,20 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow repository on 
   it("lets only one of two reviewers acting on the same revision succeed", async () => {
     const id = await idOf("F3")
     const results = await Promise.allSettled([
-      applyReviewStep(scratch.db, {
-        suspicionId: id,
-        revision: 0,
-        action: "first_review_confirm",
-        input: {},
-        caller: people["shenhe"]!,
-        today,
-        calendar
-      }),
-      applyReviewStep(scratch.db, {
-        suspicionId: id,
-        revision: 0,
-        action: "first_review_confirm",
-        input: {},
-        caller: people["shenhe2"]!,
-        today,
-        calendar
-      })
+      take({ suspicionId: id, revision: 0, action: "first_review_confirm", input: {}, actor: people["shenhe"]! }),
+      take({ suspicionId: id, revision: 0, action: "first_review_confirm", input: {}, actor: people["shenhe2"]! })
     ])
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1)
     const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult
     expect(failed.reason).toBeInstanceOf(StaleRevision)
     expect((await state(id)).revision).toBe(1)
     expect(await scratch.db.reviewEvent.count({ where: { suspicionId: id } })).toBe(1)
-    const stale = await applyReviewStep(scratch.db, {
+    const stale = await take({
       suspicionId: id,
       revision: 0,
       action: "second_review_dismiss",
       input: { reason: "x" },
-      caller: people["jihe"]!,
-      today,
-      calendar
+      actor: people["jihe"]!
     }).catch((e: unknown) => e)
     expect(stale).toBeInstanceOf(StaleRevision)
   })

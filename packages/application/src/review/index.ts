@@ -1,0 +1,2 @@
+/** Review of suspicions (疑点处理). */
+export { takeReviewStep, type StepRequest } from "./takeStep.js"

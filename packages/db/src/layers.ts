@@ -1,0 +1,15 @@
+/**
+ * The repositories of this database as one layer: what the application's use cases need from
+ * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
+ * same use cases (`@fundguard/application`).
+ */
+import type { ReviewRepository } from "@fundguard/domain"
+import type * as Layer from "effect/Layer"
+import type { Db } from "./client.js"
+import { ReviewRepositoryLive } from "./review.js"
+
+/** Every repository the use cases need, implemented on this database. */
+export type Repositories = ReviewRepository
+
+/** The repositories of a database (SQLite or PostgreSQL) as a layer. */
+export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> => ReviewRepositoryLive(db)
