@@ -9,7 +9,7 @@ import fastifySwaggerUi from "@fastify/swagger-ui"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import type { Db } from "@fundguard/db"
 import type { WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
-import { repositoriesLayer } from "@fundguard/db"
+import { defaultEvidenceDir, EvidenceStoreLive, repositoriesLayer } from "@fundguard/db"
 import { WorkingCalendar, type LoginThrottling } from "@fundguard/domain"
 import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
@@ -100,9 +100,13 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   })
 
   const calendar = options.calendar ?? chineseWorkingCalendar()
-  // One runtime for the use cases: this database's repositories and the working calendar.
+  // One runtime for the use cases: this database's repositories, the evidence store, the calendar.
   await app.register(runtimePlugin, {
-    layer: Layer.mergeAll(repositoriesLayer(options.db), Layer.succeed(WorkingCalendar, calendar))
+    layer: Layer.mergeAll(
+      repositoriesLayer(options.db),
+      EvidenceStoreLive(options.evidenceDir ?? defaultEvidenceDir()),
+      Layer.succeed(WorkingCalendar, calendar)
+    )
   })
   await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })
   await app.register(authRoutes, {

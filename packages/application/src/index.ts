@@ -5,4 +5,5 @@
  *
  * @since 0.1.0
  */
+export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"

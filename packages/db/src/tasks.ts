@@ -2,13 +2,18 @@
  * Tasks: generated from the duties (idempotently — one per duty, unit, object and period), completed
  * with evidence, and listed with their state on a day. Every change is audited in its transaction.
  */
-import * as Schema from "effect/Schema"
 import type { GenerationReport, TaskView } from "@fundguard/contracts/Tasks"
 import {
-  checkCompletion,
   completedOn,
-  InvalidCompletion,
+  EvidenceStore,
   objectInstitutions,
+  planCompletion,
+  TaskNotFound,
+  TaskRepository,
+  type CompletionActor,
+  type CompletionContext,
+  type CompletionPlan,
+  type EvidenceUpload,
   parsePeriodKey,
   planTasks,
   supervisedBy,
@@ -24,7 +29,9 @@ import {
   type PlannedTask,
   type WorkingCalendarShape
 } from "@fundguard/domain"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 import { listDuties } from "./duties.js"
@@ -405,24 +412,98 @@ export const taskById = async (
   return viewTasks([fromStored(task)], { ...context, calendar }, on)[0] ?? null
 }
 
-/** A file sent with a completion. */
-export interface EvidenceUpload {
-  readonly fileName: string
-  readonly mediaType: string
-  readonly bytes: Uint8Array
-}
+/**
+ * Tasks and their completions in this database (the domain's `TaskRepository`): what a completion
+ * needs to be checked (the task, the duty version it was generated under, the institutions it may
+ * name), and the completion written with its files' metadata, the task's completion day and the
+ * audit entry in one transaction.
+ */
+export const taskRepository = (db: Db): TaskRepository["Type"] => ({
+  completionContext: (taskId) =>
+    Effect.tryPromise({ try: () => completionContextOf(db, taskId), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof TaskNotFound ? Effect.fail(error) : Effect.die(error)))
+    ),
+  saveCompletion: (context, plan, files, actor) => Effect.promise(() => saveCompletion(db, context, plan, files, actor))
+})
 
-/** The task does not exist. */
-export class TaskNotFound extends Schema.TaggedError<TaskNotFound>()("TaskNotFound", { id: Schema.String }) {
-  override get message(): string {
-    return `任务 ${this.id} 不存在`
+/** The task repository as a layer. */
+export const TaskRepositoryLive = (db: Db): Layer.Layer<TaskRepository> =>
+  Layer.succeed(TaskRepository, taskRepository(db))
+
+const completionContextOf = async (db: Db, taskId: string): Promise<CompletionContext> => {
+  const task = await db.dutyTask.findUnique({ where: { id: taskId }, include: { completions: true } })
+  if (task === null) throw new TaskNotFound({ id: taskId })
+  const context = await plannerContext(db)
+  const duty = context.duties.find((d) => d.code === task.dutyCode && d.version === task.dutyVersion)
+  if (duty === undefined) throw new TaskNotFound({ id: taskId })
+  return {
+    taskId: task.id,
+    unitId: task.unitId,
+    periodStart: task.periodStart,
+    requiredCount: task.requiredCount,
+    completionDates: task.completions.map((c) => c.completedOn),
+    duty,
+    allowedInstitutions:
+      duty.object.kind === "institutions"
+        ? new Set(
+            objectInstitutions(duty.object, context.organisation, task.unitId, context.institutions).map((i) => i.code)
+          )
+        : null
   }
 }
 
+const saveCompletion = (
+  db: Db,
+  context: CompletionContext,
+  plan: CompletionPlan,
+  files: ReadonlyArray<{
+    readonly fileName: string
+    readonly mediaType: string
+    readonly size: number
+    readonly sha256: string
+  }>,
+  actor: CompletionActor
+) =>
+  db.$transaction(async (tx) => {
+    const completion = await tx.taskCompletion.create({
+      data: {
+        taskId: context.taskId,
+        completedOn: plan.completedOn,
+        record: plan.record,
+        values: plan.values as never,
+        actorId: actor.id,
+        actorName: actor.name,
+        files: { create: files.map((f) => ({ ...f })) }
+      },
+      include: { files: true }
+    })
+    await tx.dutyTask.update({
+      where: { id: context.taskId },
+      data: { completedCount: plan.completionCount, completedOn: plan.taskDoneOn }
+    })
+    await recordAudit(tx, actor, {
+      action: "task.complete",
+      entityType: "task",
+      entityId: context.taskId,
+      details: {
+        completionId: completion.id,
+        completedOn: plan.completedOn,
+        values: plan.values,
+        files: completion.files.map((f) => ({ name: f.fileName, sha256: f.sha256 })),
+        taskDoneOn: plan.taskDoneOn
+      }
+    })
+    return { completionId: completion.id, files: completion.files }
+  })
+
+/** Evidence kept on this machine's disk (the domain's `EvidenceStore`), under `dir`. */
+export const EvidenceStoreLive = (dir: string): Layer.Layer<EvidenceStore> =>
+  Layer.succeed(EvidenceStore, { store: (bytes) => Effect.promise(() => storeEvidence(dir, bytes)) })
+
 /**
- * Records one completion of a task with its evidence: checked against the duty version the task was
- * generated under (`InvalidCompletion` names every problem); files stored by hash; the task's
- * completion day recomputed; audited in the same transaction.
+ * Records a completion for the demo seed and for tests that set up data, with the same decision
+ * (`planCompletion`) and the same writes as the application's `completeTask` — which is what the
+ * doors (API, CLI) use. Throws `TaskNotFound` or `InvalidCompletion`.
  */
 export const recordCompletion = async (
   db: Db,
@@ -437,63 +518,23 @@ export const recordCompletion = async (
     readonly evidenceDir: string
   }
 ) => {
-  const task = await db.dutyTask.findUnique({ where: { id: input.taskId }, include: { completions: true } })
-  if (task === null) throw new TaskNotFound({ id: input.taskId })
-  const context = await plannerContext(db)
-  const duty = context.duties.find((d) => d.code === task.dutyCode && d.version === task.dutyVersion)
-  if (duty === undefined) throw new TaskNotFound({ id: input.taskId })
-  const allowed =
-    duty.object.kind === "institutions"
-      ? new Set(
-          objectInstitutions(duty.object, context.organisation, task.unitId, context.institutions).map((i) => i.code)
-        )
-      : null
-  const checked = checkCompletion(
-    duty,
-    task,
-    { completedOn: input.completedOn, record: input.record, values: input.values, fileCount: input.files.length },
-    input.today,
-    allowed
+  const context = await completionContextOf(db, input.taskId)
+  const plan = planCompletion(context, { ...input, fileCount: input.files.length }, input.today)
+  if (Either.isLeft(plan)) throw plan.left
+  const files = await Promise.all(
+    input.files.map(async (f) => ({
+      fileName: f.fileName,
+      mediaType: f.mediaType,
+      size: f.bytes.byteLength,
+      sha256: await storeEvidence(input.evidenceDir, f.bytes)
+    }))
   )
-  if (checked.problems.length > 0) throw new InvalidCompletion({ problems: checked.problems })
-  const hashes = await Promise.all(input.files.map((f) => storeEvidence(input.evidenceDir, f.bytes)))
-  const dates = [...task.completions.map((c) => c.completedOn), input.completedOn]
-  const done = completedOn({ requiredCount: task.requiredCount, completionDates: dates })
-  return db.$transaction(async (tx) => {
-    const completion = await tx.taskCompletion.create({
-      data: {
-        taskId: task.id,
-        completedOn: input.completedOn,
-        record: input.record.trim(),
-        values: checked.values as never,
-        actorId: actor.id,
-        actorName: actor.name,
-        files: {
-          create: input.files.map((f, i) => ({
-            fileName: f.fileName,
-            mediaType: f.mediaType,
-            size: f.bytes.byteLength,
-            sha256: hashes[i]!
-          }))
-        }
-      },
-      include: { files: true }
-    })
-    await tx.dutyTask.update({ where: { id: task.id }, data: { completedCount: dates.length, completedOn: done } })
-    await recordAudit(tx, actor, {
-      action: "task.complete",
-      entityType: "task",
-      entityId: task.id,
-      details: {
-        completionId: completion.id,
-        completedOn: input.completedOn,
-        values: checked.values,
-        files: completion.files.map((f) => ({ name: f.fileName, sha256: f.sha256 })),
-        taskDoneOn: done
-      }
-    })
-    return completion
+  const saved = await saveCompletion(db, context, plan.right, files, {
+    id: actor.id,
+    name: actor.name,
+    ip: actor.ip ?? null
   })
+  return { id: saved.completionId, files: saved.files }
 }
 
 /** Evidence file rows by id. */

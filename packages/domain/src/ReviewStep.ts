@@ -127,8 +127,7 @@ export const planReviewStep = (
   const deadline = nextStep === null || keepsDeadline ? null : deadlineFor(nextStep, request.today, calendar)
   const dueDate = nextStep === null ? null : keepsDeadline ? lead.dueDate : (deadline?.dueDate ?? null)
   // Whoever starts verifying holds the verification; every other step leaves the next one open.
-  const assignee =
-    request.action === "start_verification" ? { id: request.actor.id, name: request.actor.name } : null
+  const assignee = request.action === "start_verification" ? { id: request.actor.id, name: request.actor.name } : null
   const revision = lead.revision + 1
   const response =
     request.action === "record_response" && details.response !== null
@@ -198,11 +197,7 @@ export class ReviewRepository extends Context.Tag("@fundguard/domain/ReviewRepos
   ReviewRepository,
   {
     readonly load: (id: string) => Effect.Effect<LeadState, SuspicionNotFound>
-    readonly recordStep: (
-      lead: LeadState,
-      plan: ReviewStepPlan,
-      actor: StepActor
-    ) => Effect.Effect<void, StaleRevision>
+    readonly recordStep: (lead: LeadState, plan: ReviewStepPlan, actor: StepActor) => Effect.Effect<void, StaleRevision>
   }
 >() {}
 

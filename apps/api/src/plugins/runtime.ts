@@ -5,7 +5,7 @@
  * error handler to answer.
  */
 import type { Repositories } from "@fundguard/db"
-import type { WorkingCalendar } from "@fundguard/domain"
+import type { EvidenceStore, WorkingCalendar } from "@fundguard/domain"
 import * as Cause from "effect/Cause"
 import type * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -15,7 +15,7 @@ import type { FastifyInstance } from "fastify"
 import fp from "fastify-plugin"
 
 /** What the API's use cases may ask for. */
-export type AppServices = Repositories | WorkingCalendar
+export type AppServices = Repositories | EvidenceStore | WorkingCalendar
 
 declare module "fastify" {
   interface FastifyInstance {

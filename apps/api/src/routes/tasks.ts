@@ -4,6 +4,7 @@
  * tasks on demand (the worker does it daily). Every task read or written is within the caller's
  * data scope; one outside it is answered as if it did not exist.
  */
+import * as Application from "@fundguard/application"
 import { Tasks } from "@fundguard/contracts"
 import {
   dueOn,
@@ -11,14 +12,12 @@ import {
   generateTasks,
   monthCalendar,
   readEvidence,
-  recordCompletion,
   taskById,
   tasksWithDeadlines,
-  TaskNotFound,
   unitOfCompletion,
   unitOfTask
 } from "@fundguard/db"
-import { InvalidCompletion, unitInScope } from "@fundguard/domain"
+import { unitInScope } from "@fundguard/domain"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
@@ -101,23 +100,19 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         ])
       return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
     })
-    try {
-      const completion = await recordCompletion(ctx.db, actorOf(request), {
+    const actor = actorOf(request)
+    const { completionId } = await app.run(
+      Application.Responsibilities.completeTask({
         taskId: params.id,
         completedOn: body.completedOn,
         record: body.record,
         values: body.values ?? {},
         files,
-        today: ctx.today(),
-        evidenceDir: ctx.evidenceDir
+        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null },
+        today: ctx.today()
       })
-      return { completionId: completion.id, task: await taskById(ctx.db, ctx.calendar, params.id, ctx.today()) }
-    } catch (error) {
-      if (error instanceof TaskNotFound) throw new Problem("NotFound", error.message)
-      if (error instanceof InvalidCompletion)
-        throw new Problem("InvalidCompletion", "佐证不完整或有误，未记录", error.problems)
-      throw error
-    }
+    )
+    return { completionId, task: await taskById(ctx.db, ctx.calendar, params.id, ctx.today()) }
   })
 
   mount(app, Tasks.evidenceFile, async ({ params, request, reply }) => {

@@ -1,0 +1,2 @@
+/** Responsibilities (职责): duty tasks and their completions. */
+export { completeTask, type CompletionRequest } from "./completeTask.js"
