@@ -4,8 +4,18 @@
  * days in case the worker was down, and says loudly when deadlines are provisional because the
  * holiday data does not cover their year.
  */
-import { generateTasks, systemActor, type Db, type GenerationReport } from "@fundguard/db"
-import { addDays, covers, isoDate, type WorkingCalendarShape } from "@fundguard/domain"
+import * as Application from "@fundguard/application"
+import { repositoriesLayer, type Db } from "@fundguard/db"
+import {
+  addDays,
+  covers,
+  isoDate,
+  WorkingCalendar,
+  type GenerationReport,
+  type WorkingCalendarShape
+} from "@fundguard/domain"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import type { Log } from "./nightly.js"
 
 /** One pass for `today` (yyyy-MM-dd, China Standard Time). */
@@ -17,7 +27,14 @@ export const generateDailyTasks = async (
   log: Log
 ): Promise<GenerationReport> => {
   const from = addDays(isoDate(today), -catchUpDays)
-  const report = await generateTasks(db, systemActor("worker"), { calendar, from, through: today })
+  // The same use case the API's "generate" and `pnpm fundguard duties generate` run.
+  const report = await Effect.runPromise(
+    Application.Responsibilities.generateTasks({
+      from,
+      through: isoDate(today),
+      actor: { id: null, name: "worker", ip: null }
+    }).pipe(Effect.provide(Layer.mergeAll(repositoriesLayer(db), Layer.succeed(WorkingCalendar, calendar))))
+  )
   log(
     `duties ${from}…${today}: ${report.planned} tasks planned, ${report.created} new, ${report.recalculated} deadlines recalculated`
   )

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { EvidenceField } from "@fundguard/domain/Duty"
+import { GenerationReport as DomainGenerationReport } from "@fundguard/domain/TaskCompletion"
 import * as Schema from "effect/Schema"
 import { BooleanFromQuery, DateText, Id, Int, List, LongText, optional, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"
@@ -202,13 +203,8 @@ export const evidenceFile = endpoint({
   success: file("application/octet-stream")
 })
 
-/** What a generation pass did. @category models */
-export const GenerationReport = Schema.Struct({
-  planned: Schema.Number,
-  created: Schema.Number,
-  recalculated: Schema.Number,
-  provisional: Schema.Number
-})
+/** What a generation pass did (the domain's report). @category models */
+export const GenerationReport = DomainGenerationReport
 /** @category models */
 export type GenerationReport = typeof GenerationReport.Type
 

@@ -3,15 +3,15 @@
  * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
  * same use cases (`@fundguard/application`).
  */
-import type { ReviewRepository, TaskRepository } from "@fundguard/domain"
+import type { ReviewRepository, TaskGenerationRepository, TaskRepository } from "@fundguard/domain"
 import * as Layer from "effect/Layer"
 import type { Db } from "./client.js"
 import { ReviewRepositoryLive } from "./review.js"
-import { TaskRepositoryLive } from "./tasks.js"
+import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./tasks.js"
 
 /** Every repository the use cases need, implemented on this database. */
-export type Repositories = ReviewRepository | TaskRepository
+export type Repositories = ReviewRepository | TaskRepository | TaskGenerationRepository
 
 /** The repositories of a database (SQLite or PostgreSQL) as a layer. */
 export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
-  Layer.mergeAll(ReviewRepositoryLive(db), TaskRepositoryLive(db))
+  Layer.mergeAll(ReviewRepositoryLive(db), TaskRepositoryLive(db), TaskGenerationRepositoryLive(db))

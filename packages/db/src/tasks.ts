@@ -2,11 +2,18 @@
  * Tasks: generated from the duties (idempotently — one per duty, unit, object and period), completed
  * with evidence, and listed with their state on a day. Every change is audited in its transaction.
  */
-import type { GenerationReport, TaskView } from "@fundguard/contracts/Tasks"
+import type { TaskView } from "@fundguard/contracts/Tasks"
 import {
   completedOn,
   EvidenceStore,
   objectInstitutions,
+  generationReport,
+  planGeneration,
+  type GenerationReport,
+  TaskGenerationRepository,
+  type GenerationPlan,
+  type PlannerContext,
+  type StoredTaskKey,
   planCompletion,
   TaskNotFound,
   TaskRepository,
@@ -23,7 +30,6 @@ import {
   versionForPeriod,
   workingDaysBetween,
   type Duty,
-  type InstitutionFacts,
   type Organisation,
   type OrgKind,
   type PlannedTask,
@@ -37,13 +43,6 @@ import type { Db } from "./client.js"
 import { listDuties } from "./duties.js"
 import { storeEvidence } from "./evidenceStore.js"
 import { loadOrganisation } from "./organisation.js"
-
-/** What the planner reads from the database. */
-export interface PlannerContext {
-  readonly duties: ReadonlyArray<Duty>
-  readonly organisation: Organisation
-  readonly institutions: ReadonlyArray<InstitutionFacts>
-}
 
 /** Loads the duties, the organisation and the institution register. */
 export const plannerContext = async (db: Db): Promise<PlannerContext> => {
@@ -66,9 +65,6 @@ export const plannerContext = async (db: Db): Promise<PlannerContext> => {
   }
 }
 
-/** What a generation pass did (the contract's shape). */
-export type { GenerationReport } from "@fundguard/contracts/Tasks"
-
 const taskData = (t: PlannedTask) => ({
   dutyCode: t.dutyCode,
   dutyVersion: t.dutyVersion,
@@ -87,24 +83,21 @@ const taskData = (t: PlannedTask) => ({
 })
 
 /**
- * Creates the tasks of every period overlapping `from`…`through` that has begun, unless they exist;
- * recomputes provisional deadlines once the calendar covers their year. Running it again changes
- * nothing. One audit entry per pass lists what it created.
+ * Where tasks are generated into (the domain's `TaskGenerationRepository`), in this database.
  */
-export const generateTasks = async (
-  db: Db,
-  actor: Actor,
-  options: { readonly calendar: WorkingCalendarShape; readonly from: string; readonly through: string }
-): Promise<GenerationReport> => {
-  const context = await plannerContext(db)
-  const plan = planTasks({
-    ...context,
-    from: options.from as never,
-    through: options.through as never,
-    calendar: options.calendar
-  })
-  const existing = await db.dutyTask.findMany({
-    where: { periodStart: { lte: options.through }, periodEnd: { gte: options.from } },
+export const taskGenerationRepository = (db: Db): TaskGenerationRepository["Type"] => ({
+  plannerContext: Effect.promise(() => plannerContext(db)),
+  storedTasks: (from, through) => Effect.promise(() => storedTaskKeys(db, from, through)),
+  saveGeneration: (plan, range, actor) => Effect.promise(() => saveGeneration(db, plan, range, actor))
+})
+
+/** The generation repository as a layer. */
+export const TaskGenerationRepositoryLive = (db: Db): Layer.Layer<TaskGenerationRepository> =>
+  Layer.succeed(TaskGenerationRepository, taskGenerationRepository(db))
+
+const storedTaskKeys = (db: Db, from: string, through: string): Promise<ReadonlyArray<StoredTaskKey>> =>
+  db.dutyTask.findMany({
+    where: { periodStart: { lte: through }, periodEnd: { gte: from } },
     select: {
       id: true,
       dutyCode: true,
@@ -115,53 +108,66 @@ export const generateTasks = async (
       deadlineProvisional: true
     }
   })
-  const byKey = new Map(existing.map((e) => [taskKey(e), e]))
-  const fresh = plan.filter((p) => !byKey.has(taskKey({ ...p, periodKey: p.period.key })))
-  const recalc = plan.flatMap((p) => {
-    const e = byKey.get(taskKey({ ...p, periodKey: p.period.key }))
-    return e !== undefined && e.deadlineProvisional && (!p.deadline.provisional || p.deadline.date !== e.deadline)
-      ? [{ id: e.id, from: e.deadline, task: p }]
-      : []
-  })
-  if (fresh.length > 0 || recalc.length > 0) {
-    await db.$transaction(async (tx) => {
-      for (let i = 0; i < fresh.length; i += 200)
-        await tx.dutyTask.createMany({ data: fresh.slice(i, i + 200).map(taskData) })
-      for (const r of recalc) {
-        await tx.dutyTask.update({
-          where: { id: r.id },
-          data: {
-            deadline: r.task.deadline.date,
-            deadlineProvisional: r.task.deadline.provisional,
-            deadlineNote: r.task.deadline.note
-          }
-        })
-        await recordAudit(tx, actor, {
-          action: "task.deadline_recalculated",
-          entityType: "task",
-          entityId: r.id,
-          details: { from: r.from, to: r.task.deadline.date, provisional: r.task.deadline.provisional }
-        })
-      }
-      await recordAudit(tx, actor, {
-        action: "tasks.generate",
-        entityType: "task",
-        details: {
-          from: options.from,
-          through: options.through,
-          created: fresh.length,
-          recalculated: recalc.length,
-          keys: fresh.map((p) => taskKey({ ...p, periodKey: p.period.key }))
+
+const saveGeneration = (
+  db: Db,
+  plan: GenerationPlan,
+  range: { readonly from: string; readonly through: string },
+  actor: CompletionActor
+) =>
+  db.$transaction(async (tx) => {
+    for (let i = 0; i < plan.fresh.length; i += 200)
+      await tx.dutyTask.createMany({ data: plan.fresh.slice(i, i + 200).map(taskData) })
+    for (const r of plan.recalculate) {
+      await tx.dutyTask.update({
+        where: { id: r.id },
+        data: {
+          deadline: r.task.deadline.date,
+          deadlineProvisional: r.task.deadline.provisional,
+          deadlineNote: r.task.deadline.note
         }
       })
+      await recordAudit(tx, actor, {
+        action: "task.deadline_recalculated",
+        entityType: "task",
+        entityId: r.id,
+        details: { from: r.from, to: r.task.deadline.date, provisional: r.task.deadline.provisional }
+      })
+    }
+    await recordAudit(tx, actor, {
+      action: "tasks.generate",
+      entityType: "task",
+      details: {
+        from: range.from,
+        through: range.through,
+        created: plan.fresh.length,
+        recalculated: plan.recalculate.length,
+        keys: plan.fresh.map((p) => taskKey({ ...p, periodKey: p.period.key }))
+      }
     })
-  }
-  return {
-    planned: plan.length,
-    created: fresh.length,
-    recalculated: recalc.length,
-    provisional: plan.filter((p) => p.deadline.provisional).length
-  }
+  })
+
+/**
+ * Generates tasks for the demo seed and for tests that set up data, with the same plan
+ * (`planGeneration`) and writes as the application's `generateTasks` — which is what the doors (the
+ * worker, the API, the CLI) use.
+ */
+export const generateTasks = async (
+  db: Db,
+  actor: Actor,
+  options: { readonly calendar: WorkingCalendarShape; readonly from: string; readonly through: string }
+): Promise<GenerationReport> => {
+  const context = await plannerContext(db)
+  const planned = planTasks({
+    ...context,
+    from: options.from as never,
+    through: options.through as never,
+    calendar: options.calendar
+  })
+  const plan = planGeneration(planned, await storedTaskKeys(db, options.from, options.through))
+  if (plan.fresh.length > 0 || plan.recalculate.length > 0)
+    await saveGeneration(db, plan, options, { id: actor.id, name: actor.name, ip: actor.ip ?? null })
+  return generationReport(plan)
 }
 
 /** A stored task with its completions and files. */

@@ -12,6 +12,8 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { Duty } from "./Duty.js"
 import { checkCompletion, InvalidCompletion, type EvidenceValue } from "./Evidence.js"
+import type { InstitutionFacts, Organisation } from "./Organisation.js"
+import { taskKey, type PlannedTask } from "./TaskPlan.js"
 import { completedOn } from "./TaskState.js"
 
 /**
@@ -130,4 +132,108 @@ export class TaskRepository extends Context.Tag("@fundguard/domain/TaskRepositor
 export class EvidenceStore extends Context.Tag("@fundguard/domain/EvidenceStore")<
   EvidenceStore,
   { readonly store: (bytes: Uint8Array) => Effect.Effect<string> }
+>() {}
+
+/**
+ * A task already stored, as generation needs it: its key and whether its deadline was provisional.
+ *
+ * @category models
+ */
+export interface StoredTaskKey {
+  readonly id: string
+  readonly dutyCode: string
+  readonly unitId: string
+  readonly objectCode: string
+  readonly periodKey: string
+  readonly deadline: string
+  readonly deadlineProvisional: boolean
+}
+
+/**
+ * What one generation pass does: the tasks the duties give for the periods begun in the range,
+ * those of them not yet stored (`fresh`), and the stored ones whose provisional deadline can now be
+ * computed (`recalculate`).
+ *
+ * @category models
+ */
+export interface GenerationPlan {
+  readonly planned: ReadonlyArray<PlannedTask>
+  readonly fresh: ReadonlyArray<PlannedTask>
+  readonly recalculate: ReadonlyArray<{ readonly id: string; readonly from: string; readonly task: PlannedTask }>
+}
+
+/**
+ * Decides a generation pass from the planner's tasks and those stored: running it again changes
+ * nothing (a task exists once per duty, unit, object and period).
+ *
+ * @category rules
+ */
+export const planGeneration = (
+  planned: ReadonlyArray<PlannedTask>,
+  stored: ReadonlyArray<StoredTaskKey>
+): GenerationPlan => {
+  const byKey = new Map(stored.map((e) => [taskKey(e), e]))
+  const keyOf = (p: PlannedTask) => taskKey({ ...p, periodKey: p.period.key })
+  return {
+    planned,
+    fresh: planned.filter((p) => !byKey.has(keyOf(p))),
+    recalculate: planned.flatMap((p) => {
+      const e = byKey.get(keyOf(p))
+      return e !== undefined && e.deadlineProvisional && (!p.deadline.provisional || p.deadline.date !== e.deadline)
+        ? [{ id: e.id, from: e.deadline, task: p }]
+        : []
+    })
+  }
+}
+
+/**
+ * What a pass did: tasks planned, newly stored, deadlines recomputed, deadlines still provisional.
+ *
+ * @category models
+ */
+export const GenerationReport = Schema.Struct({
+  planned: Schema.Number,
+  created: Schema.Number,
+  recalculated: Schema.Number,
+  provisional: Schema.Number
+}).annotations({ identifier: "GenerationReport" })
+/** @category models */
+export type GenerationReport = typeof GenerationReport.Type
+
+/** The report of a pass. @category rules */
+export const generationReport = (plan: GenerationPlan): GenerationReport => ({
+  planned: plan.planned.length,
+  created: plan.fresh.length,
+  recalculated: plan.recalculate.length,
+  provisional: plan.planned.filter((p) => p.deadline.provisional).length
+})
+
+/**
+ * What generation reads: the duties, the organisation and the register.
+ *
+ * @category models
+ */
+export interface PlannerContext {
+  readonly duties: ReadonlyArray<Duty>
+  readonly organisation: Organisation
+  readonly institutions: ReadonlyArray<InstitutionFacts>
+}
+
+/**
+ * Where duties' tasks are generated into: what the planner reads, the tasks stored for a range,
+ * and a pass written (new tasks, recalculated deadlines, the audit entries) in one transaction.
+ *
+ * @category services
+ */
+export class TaskGenerationRepository extends Context.Tag("@fundguard/domain/TaskGenerationRepository")<
+  TaskGenerationRepository,
+  {
+    readonly plannerContext: Effect.Effect<PlannerContext>
+    readonly storedTasks: (from: string, through: string) => Effect.Effect<ReadonlyArray<StoredTaskKey>>
+    readonly saveGeneration: (
+      plan: GenerationPlan,
+      range: { readonly from: string; readonly through: string },
+      actor: CompletionActor
+    ) => Effect.Effect<void>
+  }
 >() {}

@@ -9,7 +9,6 @@ import { Tasks } from "@fundguard/contracts"
 import {
   dueOn,
   evidenceFiles,
-  generateTasks,
   monthCalendar,
   readEvidence,
   taskById,
@@ -17,7 +16,7 @@ import {
   unitOfCompletion,
   unitOfTask
 } from "@fundguard/db"
-import { unitInScope } from "@fundguard/domain"
+import { isoDate, unitInScope } from "@fundguard/domain"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
@@ -140,6 +139,13 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     const through = body.through ?? today
     if (from > through)
       throw new Problem("InvalidRequest", "开始日期晚于结束日期", [{ path: "$.from", message: "不得晚于 through" }])
-    return generateTasks(ctx.db, actorOf(request), { calendar: ctx.calendar, from, through })
+    const actor = actorOf(request)
+    return app.run(
+      Application.Responsibilities.generateTasks({
+        from: isoDate(from),
+        through: isoDate(through),
+        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null }
+      })
+    )
   })
 }

@@ -1,2 +1,3 @@
-/** Responsibilities (职责): duty tasks and their completions. */
+/** Responsibilities (职责): duty tasks, their generation and their completions. */
 export { completeTask, type CompletionRequest } from "./completeTask.js"
+export { generateTasks } from "./generateTasks.js"

@@ -7,18 +7,18 @@ import { chineseWorkingCalendar } from "@fundguard/calendar"
 import {
   databaseUrl,
   dueOn,
-  generateTasks,
   listDuties,
   loadOrganisation,
   migrateDatabase,
   openDatabase,
   redactUrl,
-  systemActor,
   type TaskView
 } from "@fundguard/db"
-import { bureauDate } from "@fundguard/domain"
+import * as Application from "@fundguard/application"
+import { bureauDate, isoDate } from "@fundguard/domain"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { runUseCase } from "../runtime.js"
 
 const help = `Usage:
   pnpm fundguard duties due [--on YYYY-MM-DD] [--unit ID] [--supervised] [--json]
@@ -179,11 +179,14 @@ const generate = async (args: ReadonlyArray<string>): Promise<number> => {
   await migrateDatabase(url)
   const database = openDatabase(url)
   try {
-    const report = await generateTasks(database.db, systemActor("cli"), {
-      calendar: chineseWorkingCalendar(),
-      from,
-      through
-    })
+    const report = await runUseCase(
+      database.db,
+      Application.Responsibilities.generateTasks({
+        from: isoDate(from),
+        through: isoDate(through),
+        actor: { id: null, name: "cli", ip: null }
+      })
+    )
     process.stdout.write(`${JSON.stringify({ from, through, ...report })}\n`)
     if (report.provisional > 0)
       note(`warning: ${report.provisional} deadlines are provisional (beyond the holiday data)`)
