@@ -10,7 +10,7 @@ import {
   shiftMonth,
   unitOfDepartment
 } from "../src/lib/duties.js"
-import type { OrganisationData } from "../src/lib/dutiesApi.js"
+import type { OrganisationView } from "@fundguard/contracts/Organisation"
 
 describe("responsibility page logic", () => {
   it("lays out a month Monday first and moves across years", () => {
@@ -80,7 +80,7 @@ describe("responsibility page logic", () => {
   })
 
   it("finds the signed-in user's unit by department name", () => {
-    const org = { units: [{ id: "SEC-JJJG", name: "基金监管科" }] } as unknown as OrganisationData
+    const org = { units: [{ id: "SEC-JJJG", name: "基金监管科" }] } as unknown as OrganisationView
     expect(unitOfDepartment(org, "基金监管科")).toBe("SEC-JJJG")
     expect(unitOfDepartment(org, "医保中心")).toBe("")
     expect(unitOfDepartment(null, null)).toBe("")

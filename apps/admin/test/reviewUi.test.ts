@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest"
-import type { ScreeningRun } from "../src/lib/api.js"
+import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { describeEvidence, evidenceChart, evidenceSentences, evidenceValueText } from "../src/lib/evidence.js"
-import { deadlineText, draftToInput, emptyDraft, historyDetail, stepForm } from "../src/lib/review.js"
+import {
+  bulkFailureText,
+  deadlineText,
+  documentNames,
+  draftToInput,
+  emptyDraft,
+  historyDetail,
+  stepForm
+} from "../src/lib/review.js"
 import { formatDuration, progressPercent, ruleRows, runRow } from "../src/lib/runs.js"
 
 describe("evidence in words", () => {
@@ -168,6 +176,32 @@ describe("review forms and wording", () => {
       at: "2025-10-10T02:00:00Z"
     }
     expect(historyDetail(entry)).toBe("建议扣款/核减 1,200.50 元；超期办理")
+    // The contract leaves details open: a response, a case number, and anything unexpected is passed over.
+    expect(
+      historyDetail({
+        ...entry,
+        late: false,
+        details: { response: { kind: "appeal", statement: "有备案", receivedOn: "2025-10-09" }, caseNumber: "FJ-1" }
+      })
+    ).toBe("申诉（2025-10-09 收到）：有备案；案件编号 FJ-1")
+    expect(historyDetail({ ...entry, late: false, details: null })).toBeNull()
+    expect(historyDetail({ ...entry, late: false, details: { proposal: "?", caseNumber: 7 } })).toBeNull()
+  })
+
+  it("lists a response's documents by name, whatever the answer holds", () => {
+    expect(documentNames(["备案函", "", 3, "发票"])).toEqual(["备案函", "发票"])
+    expect(documentNames(null)).toEqual([])
+  })
+
+  it("says why a lead of a bulk step failed, with the contract's title of its code", () => {
+    expect(bulkFailureText({ id: "s1", ok: false, code: "StaleRevision", detail: "疑点已被李四处理" })).toBe(
+      "该疑点已被他人处理，请刷新后重试：疑点已被李四处理"
+    )
+    expect(bulkFailureText({ id: "s1", ok: false, code: "WrongStatus", detail: "当前状态不能执行此步骤" })).toBe(
+      "当前状态不能执行此步骤"
+    )
+    expect(bulkFailureText({ id: "s1", ok: false, code: "Mystery", detail: "说不清" })).toBe("说不清")
+    expect(bulkFailureText({ id: "s1", ok: false })).toBe("处理失败")
   })
 })
 
@@ -184,6 +218,11 @@ describe("screening runs", () => {
     suspicionCount: 12,
     newCount: 4,
     durationMs: 12_400,
+    admdvs: null,
+    statusCounts: {},
+    progress: null,
+    heartbeatAt: null,
+    error: null,
     ruleCounts: { PRICE_OVER_CAP: 9, CHARGE_OUTSIDE_STAY: 3 },
     rules: [
       { code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 9, durationMs: 812 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { ScreeningRun } from "../src/lib/api.js"
+import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { screeningRunStatusLabel } from "../src/lib/labels.js"
 import { isActiveRun, isRerunnable, progressPercent, runRow } from "../src/lib/runs.js"
 
@@ -15,7 +15,13 @@ const run = (status: ScreeningRun["status"], over: Partial<ScreeningRun> = {}): 
   suspicionCount: 0,
   newCount: 0,
   durationMs: null,
+  admdvs: null,
+  statusCounts: {},
   ruleCounts: {},
+  rules: [],
+  progress: null,
+  heartbeatAt: null,
+  error: null,
   ...over
 })
 

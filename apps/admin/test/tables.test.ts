@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest"
-import type { InstitutionRow, ScreeningRun, SuspicionRow } from "../src/lib/api.js"
+import type { InstitutionRow } from "@fundguard/contracts/Institutions"
+import type { SuspicionView } from "@fundguard/contracts/Review"
+import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { ruleText, violationText } from "../src/lib/labels.js"
 import { chineseNumber, articleName, gradeTone, monthsText, transferDeadlineText } from "../src/lib/penaltyResult.js"
 import { clampPage, clampPageSize, latestOnly } from "../src/lib/paging.js"
@@ -57,9 +59,10 @@ describe("institution rows", () => {
   })
 })
 
-const suspicion: SuspicionRow = {
+const suspicion: SuspicionView = {
   id: "s1",
   runId: "r1",
+  firstRunId: "r1",
   rule: "PRICE_OVER_CAP",
   ruleVersion: 1,
   level: "line",
@@ -74,7 +77,16 @@ const suspicion: SuspicionRow = {
   violation: "A38-3-OVER_STANDARD_CHARGE",
   message: "单价超过限价",
   evidence: {},
-  status: "pending_first_review"
+  status: "pending_first_review",
+  category: "violation",
+  setlId: null,
+  step: "first_review",
+  dueDate: null,
+  overdue: false,
+  assigneeId: null,
+  assigneeName: null,
+  revision: 0,
+  filedAt: "2025-03-15T02:00:00.000Z"
 }
 
 describe("suspicion rows", () => {
@@ -124,11 +136,20 @@ describe("screening runs", () => {
     startedAt,
     finishedAt: null,
     status,
+    trigger: "cli",
     extract: "extract-2025-06",
+    admdvs: null,
     periodFrom: "2025-01-01",
     periodTo: "2025-06-30",
     suspicionCount: 321,
-    ruleCounts: {}
+    newCount: 0,
+    statusCounts: {},
+    durationMs: null,
+    ruleCounts: {},
+    rules: [],
+    progress: null,
+    heartbeatAt: null,
+    error: null
   })
 
   it("pick the latest run", () => {

@@ -114,13 +114,16 @@ describe("the account form", () => {
   })
 
   it("shows a taken user name at the user name, and field problems where the server put them", () => {
-    expect(saveProblems(new ApiError({ status: 409, tag: "UsernameTaken", message: "用户名 lisi 已被使用" }))).toEqual([
+    expect(saveProblems(new ApiError({ status: 409, code: "UsernameTaken", detail: "用户名 lisi 已被使用" }))).toEqual([
       { path: "$.username", message: "用户名 lisi 已被使用" }
     ])
     const problems = [{ path: "$.unitId", message: "单位不存在或已停用" }]
-    expect(saveProblems(new ApiError({ status: 400, tag: "InvalidRequest", message: "x", problems }))).toEqual(problems)
-    expect(saveProblems(new ApiError({ status: 403, tag: "Forbidden", message: "当前角色无权执行此操作" }))).toEqual([
-      { path: "", message: "当前账号无权执行此操作：当前角色无权执行此操作" }
+    expect(saveProblems(new ApiError({ status: 400, code: "InvalidRequest", detail: "x", errors: problems }))).toEqual(
+      problems
+    )
+    expect(saveProblems(new ApiError({ status: 403, code: "Forbidden", detail: "当前角色无权执行此操作" }))).toEqual([
+      // The title is the contracts' (problemTypes.Forbidden.title).
+      { path: "", message: "无权执行此操作：当前角色无权执行此操作" }
     ])
   })
 })

@@ -1,151 +1,39 @@
 /**
- * The API client. Every call is a same-origin relative URL (`/api/...`) carrying the bearer token;
- * errors become `ApiError` with a Chinese title for the UI and the server's own message as detail.
+ * The API client. Every call is one endpoint of `@fundguard/contracts`, so no path or shape is
+ * written twice: `call(endpoint, { params, query, body })` builds the URL from the endpoint's path,
+ * encodes params, query and body with its schemas (a request that breaks the contract is refused
+ * before it is sent, with the problems the server would name, at the server's paths), sends its
+ * method with the bearer token, and decodes the answer with its success schema. Every failure is an
+ * `ApiError`: the RFC 9457 problem the server answered (`application/problem+json`), with the
+ * Chinese title of the contracts' problem table; an answer that does not fit the contract is one too.
  */
-import type { RunStatus } from "@fundguard/contracts/Screening"
-import type { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
-import type { AssessmentInputJson, InputProblem } from "@fundguard/domain/PenaltyInput"
-import type { AssessmentResult } from "@fundguard/domain/PenaltyResult"
-import type { SuspicionStatus } from "@fundguard/domain/Suspicion"
-import type { ViolationCode, ViolationTrack } from "@fundguard/domain/Violation"
-import type { Session, SessionUser } from "./session.js"
-
-// ---------------------------------------------------------------------------------------------
-// Response shapes (the API contract)
-// ---------------------------------------------------------------------------------------------
-
-export interface InstitutionRow {
-  readonly code: string
-  readonly name: string
-  readonly orgKind: OrgKind
-  readonly hospitalLevel: HospitalLevel | null
-  readonly admdvs: string
-  readonly approvedBeds: number | null
-  readonly supervisorCode: string | null
-}
-
-export interface SuspicionRow {
-  readonly id: string
-  readonly runId: string
-  readonly rule: string
-  readonly ruleVersion: number
-  readonly level: string
-  readonly fixmedinsCode: string
-  readonly institutionName: string | null
-  readonly psnNo: string | null
-  readonly mdtrtId: string | null
-  readonly feedetlSn: ReadonlyArray<string>
-  readonly medListCodg: string | null
-  readonly date: string | null
-  readonly amount: number
-  readonly violation: string | null
-  readonly message: string
-  readonly evidence: Readonly<Record<string, unknown>>
-  readonly status: SuspicionStatus
-  // Review workflow (docs/domain/review-workflow.md); optional for older API answers.
-  readonly category?: "violation" | "data_quality"
-  readonly setlId?: string | null
-  readonly step?: string | null
-  readonly dueDate?: string | null
-  readonly overdue?: boolean
-  readonly assigneeId?: string | null
-  readonly assigneeName?: string | null
-  readonly revision?: number
-}
-
-export interface Page<A> {
-  readonly items: ReadonlyArray<A>
-  readonly total: number
-}
-
-/** The suspicion list; `totalAmount` is used when the API provides it (sum over all pages). */
-export interface SuspicionPage extends Page<SuspicionRow> {
-  readonly totalAmount?: number
-}
-
-export interface ScreeningRun {
-  readonly id: string
-  readonly startedAt: string
-  readonly finishedAt: string | null
-  /** `queued` (a rerun waiting for the worker) … `interrupted` (its process died; see `error`). */
-  readonly status: RunStatus
-  readonly extract: string
-  readonly periodFrom: string | null
-  readonly periodTo: string | null
-  readonly suspicionCount: number
-  readonly ruleCounts: Readonly<Record<string, number>>
-  // Runs page (筛查批次); optional for older API answers.
-  readonly trigger?: string
-  readonly durationMs?: number | null
-  readonly newCount?: number
-  readonly statusCounts?: Readonly<Record<string, number>>
-  readonly rules?: ReadonlyArray<{
-    readonly code: string
-    readonly version: number
-    readonly kind?: string
-    readonly status: "ran" | "skipped"
-    readonly reason?: string
-    readonly count: number
-    readonly durationMs: number
-  }>
-  readonly progress?: { readonly rule: string; readonly done: number; readonly total: number } | null
-  readonly error?: string | null
-  readonly heartbeatAt?: string | null
-}
-
-export interface ViolationListItem {
-  readonly code: ViolationCode
-  readonly article: number | null
-  readonly clause: string
-  readonly behaviour: string
-  readonly track: ViolationTrack
-}
-
-export interface InstitutionQuery {
-  readonly q?: string
-  readonly orgKind?: OrgKind | ""
-  readonly page: number
-  readonly pageSize: number
-}
-
-export interface SuspicionQuery {
-  readonly rule?: string
-  readonly institution?: string
-  readonly status?: SuspicionStatus | ""
-  readonly minAmount?: number | null
-  readonly maxAmount?: number | null
-  readonly category?: "violation" | "data_quality" | ""
-  readonly overdue?: boolean
-  readonly assignee?: string
-  readonly runId?: string
-  readonly page: number
-  readonly pageSize: number
-}
+import * as Auth from "@fundguard/contracts/Auth"
+import type {
+  AnyEndpoint,
+  AnySchema,
+  BodyOf,
+  Endpoint,
+  FieldProblem,
+  ParamsOf,
+  QueryOf,
+  ResponseOf
+} from "@fundguard/contracts/Endpoint"
+import * as Institutions from "@fundguard/contracts/Institutions"
+import * as Penalties from "@fundguard/contracts/Penalties"
+import { isProblemTag, ProblemDetails, problemTypes, type ProblemTag } from "@fundguard/contracts/Problem"
+import * as Review from "@fundguard/contracts/Review"
+import * as Screening from "@fundguard/contracts/Screening"
+import type { AssessmentInputJson } from "@fundguard/domain/PenaltyInput"
+import { problemsOf } from "@fundguard/domain/Problems"
+import * as Either from "effect/Either"
+import type { ParseError } from "effect/ParseResult"
+import * as Schema from "effect/Schema"
 
 // ---------------------------------------------------------------------------------------------
 // Errors
 // ---------------------------------------------------------------------------------------------
 
-/** Chinese headlines for the error tags the API uses. */
-const tagTitle: Readonly<Record<string, string>> = {
-  InvalidCredentials: "用户名或密码错误",
-  InvalidAssessmentInput: "输入有误，请根据提示修改后重新计算",
-  Unauthenticated: "登录已失效，请重新登录",
-  Forbidden: "当前账号无权执行此操作",
-  NotFound: "请求的资源不存在",
-  // Sign-in and passwords: the server's message (when to retry, what is wrong) is the detail.
-  AccountLocked: "账户已暂时锁定",
-  TooManyRequests: "请求过于频繁",
-  PasswordCheckBusy: "服务器繁忙，请稍后再试",
-  PasswordChangeRequired: "请先修改初始密码",
-  WeakPassword: "密码不符合要求",
-  WrongPassword: "当前密码不正确",
-  UsernameTaken: "用户名已被使用",
-  UserNotFound: "用户不存在",
-  RunNotRerunnable: "无法重新筛查"
-}
-
-/** Chinese headlines by HTTP status, when the tag is unknown. */
+/** Chinese headlines by HTTP status, for answers that are not a problem of the contracts' table. */
 export const statusTitle = (status: number): string => {
   if (status < 0) return "页面处理出错，请刷新后重试"
   if (status === 0) return "无法连接服务器，请检查网络后重试"
@@ -160,55 +48,83 @@ export const statusTitle = (status: number): string => {
   return `请求失败（HTTP ${status}）`
 }
 
+/** The title of an answer that does not fit the endpoint's contract. */
+export const contractMismatchTitle = "服务器返回的数据与接口约定不符"
+
 export class ApiError extends Error {
   override readonly name = "ApiError"
-  /** HTTP status; 0 when the server could not be reached, -1 for an error in the page itself. */
+  /**
+   * HTTP status; 0 when the server could not be reached, -1 for an error in the page itself. A
+   * request refused before sending has the status the server gives its problem (400).
+   */
   readonly status: number
-  /** The API's error tag (`InvalidAssessmentInput`, …), or `null`. */
-  readonly tag: string | null
-  /** A Chinese headline for the UI. */
+  /** The problem's `code`: its tag in the contracts' table (`StaleRevision`, `InvalidRequest` …), or `null`. */
+  readonly code: string | null
+  /** A Chinese headline for the UI: the contracts' title of the code, else the server's, else by status. */
   readonly title: string
-  /** The server's own message, when it adds something to the title. */
+  /** The problem's `detail`, when it adds something to the title. */
   readonly detail: string | null
-  readonly problems: ReadonlyArray<InputProblem>
+  /** The fields at fault, by JSON path (`$.proposal.deductionAmount`, `$.query.from`). */
+  readonly errors: ReadonlyArray<FieldProblem>
 
   constructor(options: {
-    status: number
-    tag?: string | null
-    message?: string | null
-    problems?: ReadonlyArray<InputProblem>
+    readonly status: number
+    readonly code?: string | null
+    readonly title?: string | null
+    readonly detail?: string | null
+    readonly errors?: ReadonlyArray<FieldProblem>
   }) {
-    const title = (options.tag ? tagTitle[options.tag] : undefined) ?? statusTitle(options.status)
-    const detail = options.message && options.message !== title ? options.message : null
+    const code = options.code ?? null
+    const title = isProblemTag(code)
+      ? problemTypes[code].title
+      : options.title !== undefined && options.title !== null && options.title.trim() !== ""
+        ? options.title
+        : statusTitle(options.status)
+    const detail = options.detail && options.detail !== title ? options.detail : null
     super(detail === null ? title : `${title}：${detail}`)
     this.status = options.status
-    this.tag = options.tag ?? null
+    this.code = code
     this.title = title
     this.detail = detail
-    this.problems = options.problems ?? []
+    this.errors = options.errors ?? []
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
+/**
+ * The `ApiError` of an error answer's body (already parsed, or `null`): an RFC 9457 problem as the
+ * contracts define it, or else (a proxy's error page, an empty body) one from the status alone.
+ */
+export const errorFromProblem = (status: number, body: unknown): ApiError => {
+  const problem = Schema.decodeUnknownEither(ProblemDetails)(body)
+  if (Either.isLeft(problem)) return new ApiError({ status })
+  const { code, title, detail, errors } = problem.right
+  return new ApiError({ status, code, title, detail, ...(errors === undefined ? {} : { errors }) })
+}
 
-const problemsOf = (value: unknown): ReadonlyArray<InputProblem> =>
-  Array.isArray(value)
-    ? value.filter(isRecord).map((p) => ({ path: String(p["path"] ?? "$"), message: String(p["message"] ?? "") }))
-    : []
+/** A problem of the contracts' table, found by the client itself (as the server would answer it). */
+const localProblem = (code: ProblemTag, detail: string, errors: ReadonlyArray<FieldProblem> = []): ApiError =>
+  new ApiError({ status: problemTypes[code].status, code, detail, errors })
 
-/** Builds the `ApiError` for a non-2xx response body (already parsed, or `null`). */
-export const errorFromResponse = (status: number, body: unknown): ApiError =>
-  isRecord(body)
-    ? new ApiError({
-        status,
-        tag: typeof body["error"] === "string" ? body["error"] : null,
-        message: typeof body["message"] === "string" ? body["message"] : null,
-        problems: problemsOf(body["problems"])
-      })
-    : new ApiError({ status })
+type Part = "params" | "query" | "body"
+
+/** Where the server roots the problems of each part of a request (`$.newPassword`, `$.query.from`). */
+const partPrefix: Readonly<Record<Part, string>> = { body: "$", query: "$.query", params: "$.params" }
+const partName: Readonly<Record<Part, string>> = { body: "请求内容", query: "查询参数", params: "路径参数" }
+
+/** The refusal of a part that breaks the contract: every problem at the server's path, the first in the detail. */
+const refusal = (part: Part, error: ParseError, code: ProblemTag = "InvalidRequest"): ApiError => {
+  const prefix = partPrefix[part]
+  const errors = problemsOf(error).map((p) => ({ path: `${prefix}${p.path.slice(1)}`, message: p.message }))
+  const first = errors[0]
+  return localProblem(
+    code,
+    `${partName[part]}有误：${first === undefined ? prefix : `${first.path} ${first.message}`}`.trim(),
+    errors
+  )
+}
 
 // ---------------------------------------------------------------------------------------------
-// Client
+// Requests
 // ---------------------------------------------------------------------------------------------
 
 type QueryValue = string | number | null | undefined
@@ -225,6 +141,123 @@ export const buildQuery = (params: Readonly<Record<string, QueryValue>>): string
   return query === "" ? "" : `?${query}`
 }
 
+const isPlainObject = (value: unknown): value is Readonly<Record<string, unknown>> => {
+  if (typeof value !== "object" || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/** A value as JSON has it: keys whose value is `undefined` are absent (as `JSON.stringify` would send them). */
+const withoutUndefined = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(withoutUndefined)
+    : isPlainObject(value)
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, withoutUndefined(v)])
+        )
+      : value
+
+/** A part encoded with its schema (what goes on the wire), or the refusal that names every problem. */
+const encodePart = (schema: AnySchema, value: unknown, part: Part): unknown => {
+  const encoded = Schema.encodeUnknownEither(schema, { errors: "all" })(withoutUndefined(value))
+  if (Either.isLeft(encoded)) throw refusal(part, encoded.left)
+  return encoded.right
+}
+
+/** One part of a call: absent when the endpoint has none, optional when nothing in it is required. */
+type Slot<K extends Part, T> = [T] extends [undefined]
+  ? { readonly [P in K]?: undefined }
+  : Partial<T> extends T
+    ? { readonly [P in K]?: T }
+    : { readonly [P in K]: T }
+
+/**
+ * What a call of an endpoint takes: its params (`{ id }`), query and body, as the contract types
+ * them (decoded: numbers, booleans). Query values that are `undefined` or `""` mean "not filtered"
+ * and are left out; body fields that are `undefined` are absent.
+ */
+export type Parts<E> = Slot<"params", ParamsOf<E>> & Slot<"query", QueryOf<E>> & Slot<"body", BodyOf<E>>
+
+/** The parts as an argument: optional when nothing in them is required. */
+export type PartsArgument<E> = Partial<Parts<E>> extends Parts<E> ? [parts?: Parts<E>] : [parts: Parts<E>]
+
+interface LooseParts {
+  readonly params?: unknown
+  readonly query?: unknown
+  readonly body?: unknown
+}
+
+/** The query's values that filter something (`undefined`, `null` and `""` do not). */
+const queryValues = (query: unknown): Readonly<Record<string, unknown>> =>
+  isPlainObject(query)
+    ? Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ""))
+    : {}
+
+const urlFor = (endpoint: AnyEndpoint, parts: LooseParts): string => {
+  const params = endpoint.params === undefined ? {} : encodePart(endpoint.params, parts.params ?? {}, "params")
+  const path = endpoint.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = isPlainObject(params) ? params[name] : undefined
+    if (typeof value !== "string" && typeof value !== "number")
+      throw new Error(`${endpoint.method} ${endpoint.path}: no value for the path parameter ${name}`)
+    return encodeURIComponent(String(value))
+  })
+  if (endpoint.query === undefined) return path
+  const query = encodePart(endpoint.query, queryValues(parts.query), "query")
+  return `${path}${buildQuery(isPlainObject(query) ? (query as Readonly<Record<string, QueryValue>>) : {})}`
+}
+
+/**
+ * The URL of a call: the endpoint's path with its params encoded and escaped, and its query encoded
+ * with the contract's schema (`page: 2` → `page=2`, `overdue: true` → `overdue=true`).
+ */
+export const urlOf = <E extends AnyEndpoint>(endpoint: E, ...[parts]: PartsArgument<E>): string =>
+  urlFor(endpoint, parts ?? {})
+
+/**
+ * A body built from a form (JSON as typed in), checked against the endpoint's body schema like the
+ * server checks it: the body as the contract types it, or an `ApiError` (400) naming every problem
+ * at the server's path (`$.response.receivedOn`) — so the page shows it as it shows the server's.
+ */
+export const checkBody = <E extends AnyEndpoint>(
+  endpoint: E,
+  input: unknown,
+  code: ProblemTag = "InvalidRequest"
+): BodyOf<E> => {
+  if (endpoint.body === undefined) throw new Error(`${endpoint.method} ${endpoint.path} takes no body`)
+  const decoded = Schema.decodeUnknownEither(endpoint.body, { errors: "all", onExcessProperty: "error" })(
+    withoutUndefined(input)
+  )
+  if (Either.isLeft(decoded)) throw refusal("body", decoded.left, code)
+  return decoded.right
+}
+
+/**
+ * The answer of a JSON endpoint, decoded with its success schema, or an `ApiError` naming the first
+ * misfit. A misfit is a defect (server and UI built from different contracts): it is also logged.
+ */
+const decodeAnswer = <R>(endpoint: AnyEndpoint, schema: AnySchema<R>, status: number, text: string): R => {
+  const refuse = (detail: string) => {
+    console.error(`${endpoint.method} ${endpoint.path}：${contractMismatchTitle}（${detail}）`)
+    return new ApiError({ status, title: contractMismatchTitle, detail })
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw refuse("返回内容不是有效的 JSON")
+  }
+  const decoded = Schema.decodeUnknownEither(schema)(parsed)
+  if (Either.isRight(decoded)) return decoded.right
+  const first = problemsOf(decoded.left)[0]
+  throw refuse(first === undefined ? "$" : `${first.path}：${first.message}`)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client
+// ---------------------------------------------------------------------------------------------
+
 export interface ApiClientOptions {
   /** The `fetch` to use (the browser's, or a fake in tests). */
   readonly fetch: typeof fetch
@@ -238,46 +271,52 @@ export interface ApiClientOptions {
   readonly baseUrl?: string
 }
 
-export interface LoginResponse {
-  readonly token: string
-  readonly expiresAt: string
-  readonly user: SessionUser
-}
-
-export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+/** An endpoint that answers a file (`file(mediaType)` in its contract). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FileEndpoint = Endpoint<any, any, any, Uint8Array>
 
 export interface ApiClient {
-  login(username: string, password: string): Promise<Session>
+  /**
+   * Calls a JSON (or no-content) endpoint of the contracts: the answer decoded with its success
+   * schema (`undefined` for 204).
+   */
+  call<E extends AnyEndpoint>(endpoint: E, ...parts: PartsArgument<E>): Promise<ResponseOf<E>>
+  /** Downloads a file endpoint's answer (an .xlsx export) as a Blob with the name the server gave it. */
+  download<E extends FileEndpoint>(
+    endpoint: E,
+    ...parts: PartsArgument<E>
+  ): Promise<{ readonly blob: Blob; readonly filename: string | null }>
+
+  login(username: string, password: string): Promise<ResponseOf<typeof Auth.login>>
   logout(): Promise<void>
-  me(): Promise<SessionUser>
-  institutions(query: InstitutionQuery): Promise<Page<InstitutionRow>>
-  suspicions(query: SuspicionQuery): Promise<SuspicionPage>
-  screeningRuns(): Promise<ReadonlyArray<ScreeningRun>>
-  violations(): Promise<ReadonlyArray<ViolationListItem>>
-  assessPenalty(input: AssessmentInputJson): Promise<AssessmentResult>
-  /** Any JSON call, for feature modules with their own typed wrappers (`reviewApi.ts`). */
-  call<A>(method: HttpMethod, path: string, body?: unknown): Promise<A>
-  /** Downloads a file (e.g. an .xlsx export) as a Blob with the name the server gave it. */
-  download(path: string): Promise<{ readonly blob: Blob; readonly filename: string | null }>
+  me(): Promise<Auth.SessionUser>
+  institutions(
+    query: QueryOf<typeof Institutions.listInstitutions>
+  ): Promise<ResponseOf<typeof Institutions.listInstitutions>>
+  suspicions(query: QueryOf<typeof Review.listSuspicions>): Promise<ResponseOf<typeof Review.listSuspicions>>
+  screeningRuns(): Promise<ReadonlyArray<Screening.ScreeningRun>>
+  violations(): Promise<ResponseOf<typeof Penalties.listViolations>["items"]>
+  /**
+   * Assesses a case. The input (JSON from the form) is decoded first with the library's own schema,
+   * as the server decodes it: its problems come back the same way, without a round trip.
+   */
+  assessPenalty(input: AssessmentInputJson): Promise<ResponseOf<typeof Penalties.assess>>
 }
 
 export const createApiClient = (options: ApiClientOptions): ApiClient => {
   const baseUrl = options.baseUrl ?? ""
 
-  const request = async <A>(
-    method: HttpMethod,
-    path: string,
-    body?: unknown,
-    { authenticated = true }: { authenticated?: boolean } = {}
-  ): Promise<A> => {
-    const headers: Record<string, string> = { Accept: "application/json" }
+  /** Sends a request; an answer other than 2xx becomes the `ApiError` of its problem. */
+  const send = async (endpoint: AnyEndpoint, url: string, body: unknown, accept: string): Promise<Response> => {
+    const authenticated = !("public" in endpoint.access)
+    const headers: Record<string, string> = { Accept: accept }
     if (body !== undefined) headers["Content-Type"] = "application/json"
     const token = authenticated ? options.getToken() : null
     if (token !== null) headers["Authorization"] = `Bearer ${token}`
     let response: Response
     try {
-      response = await options.fetch(`${baseUrl}${path}`, {
-        method,
+      response = await options.fetch(`${baseUrl}${url}`, {
+        method: endpoint.method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         credentials: "same-origin"
@@ -285,101 +324,54 @@ export const createApiClient = (options: ApiClientOptions): ApiClient => {
     } catch {
       throw new ApiError({ status: 0 })
     }
+    if (response.ok) return response
     const text = await response.text().catch(() => "")
     let parsed: unknown = null
-    if (text !== "") {
-      try {
-        parsed = JSON.parse(text)
-      } catch {
-        parsed = null
-      }
+    try {
+      parsed = text === "" ? null : JSON.parse(text)
+    } catch {
+      parsed = null
     }
-    if (!response.ok) {
-      const error = errorFromResponse(response.status, parsed)
-      if (response.status === 401 && authenticated) options.onUnauthorized()
-      if (response.status === 403 && error.tag === "PasswordChangeRequired") options.onPasswordChangeRequired?.()
-      throw error
-    }
-    return parsed as A
+    const error = errorFromProblem(response.status, parsed)
+    if (response.status === 401 && authenticated) options.onUnauthorized()
+    if (response.status === 403 && error.code === "PasswordChangeRequired") options.onPasswordChangeRequired?.()
+    throw error
+  }
+
+  const call = async <E extends AnyEndpoint>(endpoint: E, ...[parts]: PartsArgument<E>): Promise<ResponseOf<E>> => {
+    const success = endpoint.success
+    if ("file" in success) throw new Error(`${endpoint.method} ${endpoint.path} answers a file: use download`)
+    const loose: LooseParts = parts ?? {}
+    const url = urlFor(endpoint, loose)
+    const body = endpoint.body === undefined ? undefined : encodePart(endpoint.body, loose.body ?? {}, "body")
+    const response = await send(endpoint, url, body, "application/json, application/problem+json")
+    if (!("schema" in success)) return undefined as ResponseOf<E>
+    const text = await response.text().catch(() => "")
+    return decodeAnswer(endpoint, success.schema, response.status, text) as ResponseOf<E>
+  }
+
+  const download = async <E extends FileEndpoint>(endpoint: E, ...[parts]: PartsArgument<E>) => {
+    if (!("file" in endpoint.success)) throw new Error(`${endpoint.method} ${endpoint.path} answers no file`)
+    const url = urlFor(endpoint, parts ?? {})
+    const response = await send(endpoint, url, undefined, `${endpoint.success.file}, application/problem+json`)
+    const disposition = response.headers.get("content-disposition") ?? ""
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+    const plain = /filename="([^"]+)"/i.exec(disposition)
+    const filename = star?.[1] !== undefined ? decodeURIComponent(star[1]) : (plain?.[1] ?? null)
+    return { blob: await response.blob(), filename }
   }
 
   return {
-    login: async (username, password) => {
-      const response = await request<LoginResponse>(
-        "POST",
-        "/api/auth/login",
-        { username, password },
-        { authenticated: false }
-      )
-      return { token: response.token, expiresAt: response.expiresAt, user: response.user }
-    },
-    logout: async () => {
-      await request<unknown>("POST", "/api/auth/logout")
-    },
-    me: async () => (await request<{ user: SessionUser }>("GET", "/api/auth/me")).user,
-    institutions: (query) =>
-      request<Page<InstitutionRow>>(
-        "GET",
-        `/api/v1/institutions${buildQuery({
-          q: query.q,
-          orgKind: query.orgKind,
-          page: query.page,
-          pageSize: query.pageSize
-        })}`
-      ),
-    suspicions: (query) =>
-      request<SuspicionPage>(
-        "GET",
-        `/api/v1/suspicions${buildQuery({
-          rule: query.rule,
-          institution: query.institution,
-          status: query.status,
-          minAmount: query.minAmount,
-          maxAmount: query.maxAmount,
-          category: query.category,
-          overdue: query.overdue === true ? "true" : undefined,
-          assignee: query.assignee,
-          runId: query.runId,
-          page: query.page,
-          pageSize: query.pageSize
-        })}`
-      ),
-    screeningRuns: async () =>
-      (await request<{ items: ReadonlyArray<ScreeningRun> }>("GET", "/api/v1/screening/runs")).items,
-    violations: async () =>
-      (await request<{ items: ReadonlyArray<ViolationListItem> }>("GET", "/api/v1/violations")).items,
-    assessPenalty: (input) => request<AssessmentResult>("POST", "/api/v1/penalties/assess", input),
-    call: (method, path, body) => request(method, path, body),
-    download: async (path) => {
-      const token = options.getToken()
-      let response: Response
-      try {
-        response = await options.fetch(`${baseUrl}${path}`, {
-          method: "GET",
-          headers: token === null ? {} : { Authorization: `Bearer ${token}` },
-          credentials: "same-origin"
-        })
-      } catch {
-        throw new ApiError({ status: 0 })
-      }
-      if (!response.ok) {
-        const text = await response.text().catch(() => "")
-        let parsed: unknown = null
-        try {
-          parsed = JSON.parse(text)
-        } catch {
-          parsed = null
-        }
-        const error = errorFromResponse(response.status, parsed)
-        if (response.status === 401) options.onUnauthorized()
-        if (response.status === 403 && error.tag === "PasswordChangeRequired") options.onPasswordChangeRequired?.()
-        throw error
-      }
-      const disposition = response.headers.get("content-disposition") ?? ""
-      const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
-      const plain = /filename="([^"]+)"/i.exec(disposition)
-      const filename = star?.[1] !== undefined ? decodeURIComponent(star[1]) : (plain?.[1] ?? null)
-      return { blob: await response.blob(), filename }
-    }
+    call,
+    download,
+    login: (username, password) => call(Auth.login, { body: { username, password } }),
+    logout: () => call(Auth.logout),
+    me: async () => (await call(Auth.me)).user,
+    institutions: (query) => call(Institutions.listInstitutions, { query }),
+    suspicions: (query) => call(Review.listSuspicions, { query }),
+    screeningRuns: async () => (await call(Screening.listRuns)).items,
+    violations: async () => (await call(Penalties.listViolations)).items,
+    assessPenalty: async (input) =>
+      call(Penalties.assess, { body: checkBody(Penalties.assess, input, "InvalidAssessmentInput") })
   }
 }

@@ -2,10 +2,13 @@
  * The responsibility pages' logic, free of the browser: the month grid, task wording, the evidence
  * form, and the chart options for coverage and rankings.
  */
+import type { BodyOf } from "@fundguard/contracts/Endpoint"
+import type { OrganisationView } from "@fundguard/contracts/Organisation"
+import type { CoverageView, Ranking } from "@fundguard/contracts/Reports"
+import type { completeTask, TaskView } from "@fundguard/contracts/Tasks"
 import type { EvidenceField } from "@fundguard/domain/Duty"
 import type { TaskState } from "@fundguard/domain/TaskState"
 import { unitKindLabel } from "@fundguard/domain/Organisation"
-import type { CoverageRowView, OrganisationData, RankingAnswer, TaskRow } from "./dutiesApi.js"
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
@@ -43,7 +46,7 @@ export const stateTone: Readonly<Record<TaskState, "danger" | "success" | "warni
 
 /** How a task's deadline reads in a list. */
 export const deadlineText = (
-  t: Pick<TaskRow, "deadline" | "state" | "dueToday" | "workingDaysLeft" | "deadlineProvisional">
+  t: Pick<TaskView, "deadline" | "state" | "dueToday" | "workingDaysLeft" | "deadlineProvisional">
 ): string => {
   const tail =
     t.state === "overdue"
@@ -80,6 +83,9 @@ export const emptyEvidenceForm = (fields: ReadonlyArray<EvidenceField>, today: s
   institutions: Object.fromEntries(fields.filter((f) => f.type === "institutions").map((f) => [f.key, []]))
 })
 
+/** The `values` of a completion (`POST /api/v1/tasks/:id/completions`). */
+export type EvidenceValues = NonNullable<BodyOf<typeof completeTask>["values"]>
+
 /**
  * The `values` of a completion from the form, and the problems the form can see itself (a count that
  * is not a whole number); the server checks the rest (minimums, confirmations, files).
@@ -88,10 +94,10 @@ export const evidenceValues = (
   fields: ReadonlyArray<EvidenceField>,
   form: EvidenceFormState
 ): {
-  readonly values: Record<string, unknown>
+  readonly values: EvidenceValues
   readonly problems: ReadonlyArray<{ path: string; message: string }>
 } => {
-  const values: Record<string, unknown> = {}
+  const values: Record<string, EvidenceValues[string]> = {}
   const problems: Array<{ path: string; message: string }> = []
   for (const f of fields) {
     if (f.type === "count") {
@@ -111,17 +117,17 @@ export const evidenceValues = (
 }
 
 /** The options of a unit selector, grouped by kind in the organisation's order. */
-export const unitOptions = (org: OrganisationData | null): ReadonlyArray<{ id: string; label: string }> =>
+export const unitOptions = (org: OrganisationView | null): ReadonlyArray<{ id: string; label: string }> =>
   org === null
     ? []
     : org.units.filter((u) => u.active).map((u) => ({ id: u.id, label: `${u.name}（${unitKindLabel[u.kind]}）` }))
 
 /** The unit a signed-in user belongs to, matched by their department's name, if any. */
-export const unitOfDepartment = (org: OrganisationData | null, department: string | null): string =>
+export const unitOfDepartment = (org: OrganisationView | null, department: string | null): string =>
   org?.units.find((u) => department !== null && u.name === department)?.id ?? ""
 
 /** ECharts option: each unit's coverage of one duty against its target. */
-export const coverageChart = (rows: ReadonlyArray<CoverageRowView>, dutyCode: string, periodKey: string) => {
+export const coverageChart = (rows: ReadonlyArray<CoverageView>, dutyCode: string, periodKey: string) => {
   const mine = rows.filter((r) => r.dutyCode === dutyCode && r.periodKey === periodKey)
   const target = mine[0]?.target ?? 1
   return {
@@ -151,7 +157,7 @@ export const coverageChart = (rows: ReadonlyArray<CoverageRowView>, dutyCode: st
 }
 
 /** ECharts option: one group's scores, best first, commended green and interviewed red. */
-export const rankingChart = (group: RankingAnswer["groups"][number]) => ({
+export const rankingChart = (group: Ranking["groups"][number]) => ({
   tooltip: { trigger: "axis" as const },
   grid: { left: 200, right: 40, top: 10, bottom: 30 },
   xAxis: { type: "value" as const, max: 100 },

@@ -4,5 +4,5 @@ import { ApiError } from "./api.js"
 export const asApiError = (error: unknown): ApiError => {
   if (error instanceof ApiError) return error
   console.error(error)
-  return new ApiError({ status: -1, message: error instanceof Error ? error.message : String(error) })
+  return new ApiError({ status: -1, detail: error instanceof Error ? error.message : String(error) })
 }

@@ -8,6 +8,6 @@ import type { ApiError } from "./api.js"
 export const loginErrorText = (error: ApiError): string => {
   if (error.status === 401) return "用户名或密码错误"
   if (error.status === 429 || error.status === 503) return error.detail ?? error.title
-  if (error.status === 400 && error.problems.length > 0) return error.problems.map((p) => p.message).join("；")
+  if (error.status === 400 && error.errors.length > 0) return error.errors.map((p) => p.message).join("；")
   return error.title
 }

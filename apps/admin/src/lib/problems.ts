@@ -19,8 +19,8 @@ export const otherProblems = (
 ): ReadonlyArray<FieldProblem> => problems.filter((p) => !shown.includes(p.path))
 
 /**
- * The problems of a failed call: the ones the server named, or else its message as one problem at
- * `fallbackPath` (`""` = not tied to a field).
+ * The problems of a failed call: the fields the problem names (`errors`), or else its title and
+ * detail as one problem at `fallbackPath` (`""` = not tied to a field).
  */
 export const problemsOfError = (error: ApiError, fallbackPath: string = ""): ReadonlyArray<FieldProblem> =>
-  error.problems.length > 0 ? error.problems : [{ path: fallbackPath, message: error.message }]
+  error.errors.length > 0 ? error.errors : [{ path: fallbackPath, message: error.message }]

@@ -2,10 +2,12 @@
  * Review workflow logic for the pages: deadline wording, which inputs a step's form needs, status
  * tones, and how history entries read. Pure, so it is tested without a browser.
  */
+import { isProblemTag, problemTypes } from "@fundguard/contracts/Problem"
+import type { BulkResult, HistoryEntry } from "@fundguard/contracts/Review"
+import type { ReviewStepInput } from "@fundguard/domain/ReviewInput"
 import type { ReviewAction } from "@fundguard/domain/ReviewWorkflow"
 import { isClosedStatus, type SuspicionStatus } from "@fundguard/domain/Suspicion"
 import { formatYuan, parseAmount } from "./format.js"
-import type { HistoryEntry } from "./reviewApi.js"
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 
@@ -91,14 +93,13 @@ export const draftToInput = (
   form: StepForm,
   draft: StepDraft
 ):
-  | { readonly ok: true; readonly input: Record<string, unknown> }
+  | { readonly ok: true; readonly input: ReviewStepInput }
   | { readonly ok: false; readonly problems: ReadonlyArray<{ path: string; message: string }> } => {
   const problems: Array<{ path: string; message: string }> = []
-  const input: Record<string, unknown> = {}
   const reason = draft.reason.trim()
   if (form.reason === "required" && reason === "")
     problems.push({ path: "$.reason", message: `请填写${form.reasonLabel}` })
-  if (reason !== "") input["reason"] = reason
+  let response: ReviewStepInput["response"]
   if (form.response) {
     const documents = draft.documents
       .split(/[,，、\n]/)
@@ -107,26 +108,32 @@ export const draftToInput = (
     if (draft.responseKind === "appeal" && draft.statement.trim() === "") {
       problems.push({ path: "$.response.statement", message: "申诉须写明理由" })
     }
-    input["response"] = {
-      kind: draft.responseKind,
-      statement: draft.statement.trim(),
-      receivedOn: draft.receivedOn,
-      documents
-    }
+    response = { kind: draft.responseKind, statement: draft.statement.trim(), receivedOn: draft.receivedOn, documents }
   }
+  let proposal: ReviewStepInput["proposal"]
   if (form.proposal) {
     const amount = parseAmount(draft.deductionAmount)
     if (draft.disposition === "deduction" && (amount === null || amount <= 0)) {
       problems.push({ path: "$.proposal.deductionAmount", message: "扣款/核减须填写大于 0 的金额" })
     }
-    input["proposal"] =
+    proposal =
       draft.disposition === "deduction"
         ? { disposition: "deduction", deductionAmount: amount ?? 0 }
         : { disposition: "case" }
   }
-  if (form.caseNumber && draft.caseNumber.trim() !== "") input["caseNumber"] = draft.caseNumber.trim()
+  const caseNumber = form.caseNumber ? draft.caseNumber.trim() : ""
   void action
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, input }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : {
+        ok: true,
+        input: {
+          ...(reason === "" ? {} : { reason }),
+          ...(response === undefined ? {} : { response }),
+          ...(proposal === undefined ? {} : { proposal }),
+          ...(caseNumber === "" ? {} : { caseNumber })
+        }
+      }
 }
 
 /** Tone of a status badge. */
@@ -137,26 +144,53 @@ export const statusTone = (status: string): "open" | "warn" | "done" | "closed" 
   return "open"
 }
 
-/** One history entry's extra details as a line of text (response, proposal, case number). */
-export const historyDetail = (entry: HistoryEntry): string | null => {
+const record = (value: unknown): Readonly<Record<string, unknown>> | null =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+const text = (value: unknown): string | null => (typeof value === "string" ? value : null)
+
+/**
+ * One history entry's extra details as a line of text (response, proposal, case number). The
+ * contract leaves `details` open (what the step recorded), so each part is read only when present
+ * with the expected type.
+ */
+export const historyDetail = (entry: typeof HistoryEntry.Type): string | null => {
   const parts: Array<string> = []
-  const d = entry.details
-  if (d?.response) {
+  const d = record(entry.details)
+  const response = record(d?.["response"])
+  if (response !== null) {
+    const statement = text(response["statement"]) ?? ""
     parts.push(
-      `${d.response.kind === "appeal" ? "申诉" : "认可"}（${d.response.receivedOn} 收到）${d.response.statement === "" ? "" : `：${d.response.statement}`}`
+      `${response["kind"] === "appeal" ? "申诉" : "认可"}（${text(response["receivedOn"]) ?? "—"} 收到）${statement === "" ? "" : `：${statement}`}`
     )
   }
-  if (d?.proposal) {
+  const proposal = record(d?.["proposal"])
+  if (proposal !== null) {
+    const amount = proposal["deductionAmount"]
     parts.push(
-      d.proposal.result === "exclude"
+      proposal["result"] === "exclude"
         ? "建议排除"
-        : d.proposal.disposition === "case"
+        : proposal["disposition"] === "case"
           ? "建议立案查处"
-          : `建议扣款/核减 ${formatYuan(d.proposal.deductionAmount ?? 0)} 元`
+          : `建议扣款/核减 ${formatYuan(typeof amount === "number" ? amount : 0)} 元`
     )
   }
-  if (d?.caseNumber) parts.push(`案件编号 ${d.caseNumber}`)
+  const caseNumber = text(d?.["caseNumber"])
+  if (caseNumber) parts.push(`案件编号 ${caseNumber}`)
   if (entry.assigneeName !== null && entry.action === "assign") parts.push(`分派给 ${entry.assigneeName}`)
   if (entry.late) parts.push("超期办理")
   return parts.length === 0 ? null : parts.join("；")
+}
+
+/** The documents listed with an institution's response (the contract leaves them open): their names. */
+export const documentNames = (documents: unknown): ReadonlyArray<string> =>
+  Array.isArray(documents) ? documents.filter((d): d is string => typeof d === "string" && d !== "") : []
+
+/**
+ * Why one lead of a bulk step failed, in words: the title of its problem (`StaleRevision` → 该疑点已被他人
+ * 处理，请刷新后重试) and the server's detail when it adds something.
+ */
+export const bulkFailureText = (result: BulkResult): string => {
+  const title = isProblemTag(result.code) ? problemTypes[result.code].title : null
+  const detail = result.detail !== undefined && result.detail !== "" && result.detail !== title ? result.detail : null
+  return title === null ? (detail ?? "处理失败") : detail === null ? title : `${title}：${detail}`
 }

@@ -1,8 +1,8 @@
 /**
  * Rows and wording for the screening runs page (筛查批次).
  */
+import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { suspicionCategory } from "@fundguard/domain/SuspicionCategory"
-import type { ScreeningRun } from "./api.js"
 import { formatDateTime } from "./format.js"
 import { ruleText, screeningRunStatusLabel } from "./labels.js"
 
@@ -35,7 +35,7 @@ export const isRerunnable = (run: Pick<ScreeningRun, "status">): boolean =>
 /** A running run's progress as a percentage (0–100), or null when unknown. */
 export const progressPercent = (run: ScreeningRun): number | null => {
   const p = run.progress
-  if (run.status !== "running" || p === null || p === undefined || p.total <= 0) return null
+  if (run.status !== "running" || p === null || p.total <= 0) return null
   return Math.min(100, Math.round((p.done / p.total) * 100))
 }
 
@@ -44,32 +44,23 @@ export const runRow = (run: ScreeningRun) => ({
   id: run.id,
   startedAt: formatDateTime(run.startedAt),
   status: screeningRunStatusLabel[run.status] ?? run.status,
-  trigger: triggerLabel[run.trigger ?? ""] ?? run.trigger ?? "—",
+  trigger: triggerLabel[run.trigger] ?? run.trigger,
   extract: run.extract,
   period: run.periodFrom !== null && run.periodTo !== null ? `${run.periodFrom} 至 ${run.periodTo}` : "—",
   duration: isActiveRun(run) ? (screeningRunStatusLabel[run.status] ?? run.status) : formatDuration(run.durationMs),
   suspicions: isActiveRun(run) ? "—" : String(run.suspicionCount),
-  newCount: isActiveRun(run) ? "—" : String(run.newCount ?? 0)
+  newCount: isActiveRun(run) ? "—" : String(run.newCount)
 })
 
 /** The per-rule counts of a run, most leads first, with Chinese rule names. */
 export const ruleRows = (run: ScreeningRun) =>
-  [
-    ...(run.rules ??
-      Object.entries(run.ruleCounts).map(([code, count]) => ({
-        code,
-        count,
-        status: "ran" as const,
-        durationMs: 0,
-        version: 1
-      })))
-  ]
+  [...run.rules]
     .sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1))
     .map((r) => ({
       code: r.code,
       name: ruleText(r.code),
       count: r.count,
-      status: r.status === "skipped" ? `跳过${"reason" in r && r.reason ? `（${r.reason}）` : ""}` : "已运行",
+      status: r.status === "skipped" ? `跳过${r.reason ? `（${r.reason}）` : ""}` : "已运行",
       duration: formatDuration(r.durationMs),
       dataQuality: suspicionCategory(r.code) === "data_quality"
     }))

@@ -2,7 +2,9 @@
  * The logged-in session: the bearer token, its expiry and the user, kept in `sessionStorage` so it
  * ends with the browser tab and is never shared between tabs.
  */
-import type { SessionUser } from "@fundguard/contracts/Auth"
+import { login, SessionUser } from "@fundguard/contracts/Auth"
+import type { ResponseOf } from "@fundguard/contracts/Endpoint"
+import * as Schema from "effect/Schema"
 
 /**
  * The user as `POST /api/auth/login` and `GET /api/auth/me` return it: with their unit (data scope)
@@ -10,12 +12,8 @@ import type { SessionUser } from "@fundguard/contracts/Auth"
  */
 export type { SessionUser }
 
-export interface Session {
-  readonly token: string
-  /** ISO 8601 timestamp after which the token is no longer accepted. */
-  readonly expiresAt: string
-  readonly user: SessionUser
-}
+/** A session is what `POST /api/auth/login` answers: the token, its expiry (ISO 8601) and the user. */
+export type Session = ResponseOf<typeof login>
 
 /** The part of the Web Storage API the session needs (so tests can pass a `Map`-backed fake). */
 export interface KeyValueStorage {
@@ -26,32 +24,18 @@ export interface KeyValueStorage {
 
 export const sessionStorageKey = "fundguard.admin.session"
 
-const roles: ReadonlyArray<string> = ["admin", "supervisor", "reviewer", "department"]
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null
-
 /**
- * Whether a value has the shape of a user. A session stored by an older version of the UI (without
- * `unitId` and `mustChangePassword`) does not: its user signs in again.
+ * Whether a value has the shape of a user (the contract's `SessionUser`). A session stored by an
+ * older version of the UI (without `unitId` and `mustChangePassword`) does not: its user signs in again.
  */
-export const isSessionUser = (value: unknown): value is SessionUser =>
-  isRecord(value) &&
-  typeof value["id"] === "string" &&
-  typeof value["username"] === "string" &&
-  typeof value["displayName"] === "string" &&
-  typeof value["role"] === "string" &&
-  roles.includes(value["role"]) &&
-  (value["department"] === null || typeof value["department"] === "string") &&
-  (value["unitId"] === null || typeof value["unitId"] === "string") &&
-  typeof value["mustChangePassword"] === "boolean"
+export const isSessionUser: (value: unknown) => value is SessionUser = Schema.is(SessionUser)
+
+const loginAnswer = login.success
+const isLoginAnswer: (value: unknown) => value is Session =
+  "schema" in loginAnswer ? Schema.is(loginAnswer.schema) : (_: unknown): _ is Session => false
 
 /** Whether a value has the shape of a session (e.g. what was read back from storage). */
-export const isSession = (value: unknown): value is Session =>
-  isRecord(value) &&
-  typeof value["token"] === "string" &&
-  value["token"] !== "" &&
-  typeof value["expiresAt"] === "string" &&
-  isSessionUser(value["user"])
+export const isSession = (value: unknown): value is Session => isLoginAnswer(value) && value.token !== ""
 
 /** Whether the token has expired at `now`. An unreadable expiry counts as expired. */
 export const isExpired = (session: Session, now: Date): boolean => {

@@ -2,8 +2,10 @@
  * Rows for the DataGrids: the API's items with the display text already worked out, so the grid
  * columns are plain fields and the logic is testable without a browser.
  */
+import type { InstitutionRow } from "@fundguard/contracts/Institutions"
+import type { SuspicionView } from "@fundguard/contracts/Review"
+import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { isClosedStatus } from "@fundguard/domain/Suspicion"
-import type { InstitutionRow, ScreeningRun, SuspicionRow } from "./api.js"
 import { formatDate, formatDateTime, formatYuan } from "./format.js"
 import {
   hospitalLevelText,
@@ -63,7 +65,7 @@ export interface SuspicionGridRow {
   readonly overdue: boolean
 }
 
-export const suspicionGridRows = (items: ReadonlyArray<SuspicionRow>): Array<SuspicionGridRow> =>
+export const suspicionGridRows = (items: ReadonlyArray<SuspicionView>): Array<SuspicionGridRow> =>
   items.map((s) => ({
     id: s.id,
     rule: ruleText(s.rule),
@@ -75,13 +77,9 @@ export const suspicionGridRows = (items: ReadonlyArray<SuspicionRow>): Array<Sus
     message: s.message,
     status: suspicionStatusText(s.status),
     category: s.category === "data_quality" ? "数据质量" : "疑似违规",
-    deadline: isClosedStatus(s.status)
-      ? "—"
-      : s.overdue === true
-        ? `${formatDate(s.dueDate)} 逾期`
-        : formatDate(s.dueDate),
+    deadline: isClosedStatus(s.status) ? "—" : s.overdue ? `${formatDate(s.dueDate)} 逾期` : formatDate(s.dueDate),
     assignee: s.assigneeName ?? "—",
-    overdue: s.overdue === true
+    overdue: s.overdue
   }))
 
 /** The sum of the amounts, to the fen. */

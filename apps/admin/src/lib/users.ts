@@ -6,6 +6,7 @@
  */
 import { Username } from "@fundguard/contracts/Auth"
 import type { BodyOf } from "@fundguard/contracts/Endpoint"
+import type { OrganisationView } from "@fundguard/contracts/Organisation"
 import type { createUser, updateUser, UserAccount } from "@fundguard/contracts/Users"
 import { roleLabel, type Role } from "@fundguard/domain/Access"
 import * as Either from "effect/Either"
@@ -22,12 +23,8 @@ export type NewUserBody = BodyOf<typeof createUser>
 /** The body of `PATCH /api/v1/users/:id`. */
 export type UserChangeBody = BodyOf<typeof updateUser>
 
-/** A unit of the organisation, as the unit choice needs it. */
-export interface UnitChoice {
-  readonly id: string
-  readonly name: string
-  readonly active: boolean
-}
+/** A unit of the organisation (`GET /api/v1/organisation`), as the unit choice needs it. */
+export type UnitChoice = Pick<OrganisationView["units"][number], "id" | "name" | "active">
 
 /** Whether accounts of a role belong to a unit: the bureau's staff do, other departments' do not. */
 export const roleNeedsUnit = (role: Role): boolean => role !== "department"
@@ -191,7 +188,7 @@ export const confirmText = (action: AccountAction, user: Pick<UserAccount, "disp
  * which names no field) at the user name; anything else in the form's general list.
  */
 export const saveProblems = (error: ApiError): ReadonlyArray<FieldProblem> => {
-  if (error.problems.length > 0) return error.problems
-  if (error.tag === "UsernameTaken") return [{ path: userPaths.username, message: error.detail ?? error.title }]
+  if (error.errors.length > 0) return error.errors
+  if (error.code === "UsernameTaken") return [{ path: userPaths.username, message: error.detail ?? error.title }]
   return [{ path: "", message: error.message }]
 }

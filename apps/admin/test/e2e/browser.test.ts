@@ -11,7 +11,7 @@ import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchCsp, type CspWatch } from "./guards.js"
+import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
@@ -24,6 +24,7 @@ describe("admin UI in headless Chromium", () => {
   let page: Page
   let base: string
   let csp: CspWatch
+  let contracts: ContractWatch
 
   beforeAll(async () => {
     if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
@@ -68,6 +69,7 @@ describe("admin UI in headless Chromium", () => {
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } })
     csp = await watchCsp(page)
+    contracts = watchContracts(page)
     page.on("pageerror", (error) => {
       throw error
     })
@@ -76,6 +78,8 @@ describe("admin UI in headless Chromium", () => {
   afterEach(() => {
     // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
     expect(csp.violations).toEqual([])
+    // Every answer of the API fits its endpoint's contract.
+    expect(contracts.mismatches).toEqual([])
   })
 
   afterAll(async () => {

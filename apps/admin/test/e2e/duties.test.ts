@@ -12,7 +12,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchCsp, type CspWatch } from "./guards.js"
+import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const results = join(import.meta.dirname, "..", "..", "test-results")
@@ -49,6 +49,7 @@ describe("responsibility pages in headless Chromium", () => {
   let base: string
   let evidenceDir: string
   let csp: CspWatch
+  let contracts: ContractWatch
 
   beforeAll(async () => {
     if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
@@ -89,6 +90,7 @@ describe("responsibility pages in headless Chromium", () => {
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1500, height: 1100 }, acceptDownloads: true })
     csp = await watchCsp(page)
+    contracts = watchContracts(page)
     // The browser's clock agrees with the server's, so the session is not seen as expired.
     await page.clock.setFixedTime(new Date(`${today}T03:00:00Z`))
     page.setDefaultTimeout(10_000)
@@ -101,6 +103,8 @@ describe("responsibility pages in headless Chromium", () => {
   afterEach(() => {
     // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
     expect(csp.violations).toEqual([])
+    // Every answer of the API fits its endpoint's contract.
+    expect(contracts.mismatches).toEqual([])
   })
 
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchCsp, type CspWatch } from "./guards.js"
+import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const results = join(import.meta.dirname, "..", "..", "test-results")
@@ -100,6 +100,7 @@ describe("review workflow in headless Chromium", () => {
   let page: Page
   let base: string
   let csp: CspWatch
+  let contracts: ContractWatch
   const ids: Record<string, string> = {}
 
   beforeAll(async () => {
@@ -162,6 +163,7 @@ describe("review workflow in headless Chromium", () => {
     })
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 }, acceptDownloads: true })
     csp = await watchCsp(page)
+    contracts = watchContracts(page)
     page.on("pageerror", (error) => {
       throw error
     })
@@ -170,6 +172,8 @@ describe("review workflow in headless Chromium", () => {
   afterEach(() => {
     // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
     expect(csp.violations).toEqual([])
+    // Every answer of the API fits its endpoint's contract.
+    expect(contracts.mismatches).toEqual([])
   })
 
   afterAll(async () => {

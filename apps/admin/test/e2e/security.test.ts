@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchCsp, type CspWatch } from "./guards.js"
+import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
 const results = join(import.meta.dirname, "..", "..", "test-results")
@@ -29,6 +29,7 @@ describe("accounts, passwords and the audit log in headless Chromium", () => {
   let page: Page
   let base: string
   let csp: CspWatch
+  let contracts: ContractWatch
   /** The initial password the administrator read from the dialog. */
   let initialPassword = ""
   /** Calls of `POST /api/auth/password` the page made. */
@@ -89,6 +90,7 @@ describe("accounts, passwords and the audit log in headless Chromium", () => {
     page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1500, height: 1000 }, acceptDownloads: true })
     page.setDefaultTimeout(15_000)
     csp = await watchCsp(page)
+    contracts = watchContracts(page)
     page.on("pageerror", (error) => {
       throw error
     })
@@ -102,6 +104,8 @@ describe("accounts, passwords and the audit log in headless Chromium", () => {
   afterEach(() => {
     // The UI runs under the API's strict Content-Security-Policy: nothing it does may be refused.
     expect(csp.violations).toEqual([])
+    // Every answer of the API fits its endpoint's contract.
+    expect(contracts.mismatches).toEqual([])
   })
 
   afterAll(async () => {
@@ -357,7 +361,8 @@ describe("accounts, passwords and the audit log in headless Chromium", () => {
     await expect.poll(() => byTestId("run-status").getAttribute("data-status")).toBe("interrupted")
     await byTestId("run-rerun").click()
     await expect.poll(() => byTestId("runs-rerun-error").textContent()).toContain("同一数据包已有批次在进行或排队")
-    expect(await byTestId("runs-rerun-error").textContent()).toContain("无法重新筛查")
+    // The contracts' title of RunNotRerunnable (problemTypes), with the server's detail above.
+    expect(await byTestId("runs-rerun-error").textContent()).toContain("该批次不能重新筛查")
   })
 
   it("shows the server's lockout message at sign-in, with the time to retry", async () => {
