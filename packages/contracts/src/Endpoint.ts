@@ -75,14 +75,5 @@ export const FieldProblem = Schema.Struct({ path: Schema.String, message: Schema
 /** @category models */
 export type FieldProblem = typeof FieldProblem.Type
 
-/** The body of every error answer. @category models */
-export const ErrorBody = Schema.Struct({
-  error: Schema.String,
-  message: Schema.String,
-  problems: Schema.optionalWith(Schema.Array(FieldProblem), { exact: true })
-})
-/** @category models */
-export type ErrorBody = typeof ErrorBody.Type
-
 /** `:id` in a path. @category models */
 export const IdParams = <S extends AnySchema<string>>(id: S) => Schema.Struct({ id })

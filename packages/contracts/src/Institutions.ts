@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { OrgKind } from "@fundguard/domain/Institution"
+import { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
 import * as Schema from "effect/Schema"
 import { optional, Paging, Text } from "./Bounded.js"
 import { endpoint, json } from "./Endpoint.js"
@@ -12,8 +12,8 @@ import { endpoint, json } from "./Endpoint.js"
 export const InstitutionRow = Schema.Struct({
   code: Schema.String,
   name: Schema.String,
-  orgKind: Schema.String,
-  hospitalLevel: Schema.NullOr(Schema.String),
+  orgKind: OrgKind,
+  hospitalLevel: Schema.NullOr(HospitalLevel),
   admdvs: Schema.String,
   approvedBeds: Schema.NullOr(Schema.Number),
   supervisorCode: Schema.NullOr(Schema.String)

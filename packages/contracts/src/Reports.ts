@@ -121,7 +121,7 @@ export const Ranking = Schema.Struct({
   groups: Schema.Array(
     Schema.Struct({ unitKind: UnitKind, label: Schema.String, note: Schema.String, rows: Schema.Array(RankedUnit) })
   ),
-  metricLabels: Schema.Record({ key: Schema.String, value: Schema.String })
+  metricLabels: Schema.Record({ key: RankingMetric, value: Schema.String })
 })
 /** @category models */
 export type Ranking = typeof Ranking.Type

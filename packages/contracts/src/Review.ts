@@ -5,6 +5,8 @@
  *
  * @since 0.1.0
  */
+import { Role } from "@fundguard/domain/Access"
+import { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
 import { ReviewAction, ReviewProposal } from "@fundguard/domain/ReviewWorkflow"
 import { ReviewStepInput } from "@fundguard/domain/ReviewInput"
 import { SuspicionStatus } from "@fundguard/domain/Suspicion"
@@ -104,11 +106,11 @@ export const HistoryEntry = Schema.Struct({
   revision: Schema.Number,
   action: Schema.String,
   label: Schema.String,
-  fromStatus: Schema.String,
-  toStatus: Schema.String,
+  fromStatus: SuspicionStatus,
+  toStatus: SuspicionStatus,
   level: Schema.NullOr(Schema.String),
   actorName: Schema.String,
-  actorRole: Schema.String,
+  actorRole: Role,
   reason: Schema.NullOr(Schema.String),
   details: Schema.Unknown,
   assigneeName: Schema.NullOr(Schema.String),
@@ -133,8 +135,8 @@ export const SuspicionDetail = Schema.Struct({
     Schema.Struct({
       code: Schema.String,
       name: Schema.String,
-      orgKind: Schema.String,
-      hospitalLevel: Schema.NullOr(Schema.String),
+      orgKind: OrgKind,
+      hospitalLevel: Schema.NullOr(HospitalLevel),
       approvedBeds: Schema.NullOr(Schema.Number)
     })
   ),
@@ -148,7 +150,7 @@ export const SuspicionDetail = Schema.Struct({
       kindLabel: Schema.String,
       statement: Schema.String,
       receivedOn: Schema.String,
-      documents: Schema.Unknown,
+      documents: Schema.Array(Schema.String),
       late: Schema.Boolean,
       recordedByName: Schema.String,
       at: Instant
@@ -156,8 +158,8 @@ export const SuspicionDetail = Schema.Struct({
   ),
   outcome: Schema.NullOr(
     Schema.Struct({
-      result: Schema.String,
-      disposition: Schema.NullOr(Schema.String),
+      result: Schema.Literal("confirmed", "excluded"),
+      disposition: Schema.NullOr(Schema.Literal("deduction", "case")),
       dispositionLabel: Schema.NullOr(Schema.String),
       deductionAmount: Schema.NullOr(Schema.Number),
       caseNumber: Schema.NullOr(Schema.String),
@@ -189,7 +191,7 @@ export const getSuspicion = endpoint({
 /** What a step left the lead as. @category models */
 export const StepResult = Schema.Struct({
   id: Schema.String,
-  status: Schema.String,
+  status: SuspicionStatus,
   revision: Schema.Number,
   dueDate: Schema.NullOr(Schema.String)
 })
@@ -311,7 +313,7 @@ export const exportSuspicions = endpoint({
 export const Reviewer = Schema.Struct({
   id: Schema.String,
   displayName: Schema.String,
-  role: Schema.String,
+  role: Role,
   department: Schema.NullOr(Schema.String)
 })
 

@@ -189,7 +189,7 @@ export const completeTask = endpoint({
     files: optional(List(EvidenceUpload, 20))
   }),
   bodyLimit: 60 * 1024 * 1024,
-  success: json(Schema.Struct({ completionId: Schema.String, task: Schema.NullOr(TaskView) }), 201)
+  success: json(Schema.Struct({ completionId: Schema.String, task: TaskView }), 201)
 })
 
 /** @category endpoints */

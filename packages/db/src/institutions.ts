@@ -1,7 +1,7 @@
 /**
  * The institution register.
  */
-import type { Institution, OrgKind } from "@fundguard/domain"
+import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 
@@ -30,6 +30,13 @@ export const literalSearch = (text: string) => {
   }
 }
 
+/** An institution row as the register holds it (kinds and levels were checked when written). */
+const asRegistered = <R extends { orgKind: string; hospitalLevel: string | null }>(row: R) => ({
+  ...row,
+  orgKind: row.orgKind as OrgKind,
+  hospitalLevel: row.hospitalLevel as HospitalLevel | null
+})
+
 /** A page of institutions and the total that match; `q` matches name or code literally. */
 export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => {
   const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
@@ -46,13 +53,13 @@ export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => 
     const all = (await db.institution.findMany({ where, orderBy: { code: "asc" } })).filter(
       (i) => search.matches(i.name) || search.matches(i.code)
     )
-    return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length }
+    return { items: all.slice((page - 1) * pageSize, page * pageSize).map(asRegistered), total: all.length }
   }
   const [items, total] = await Promise.all([
     db.institution.findMany({ where, orderBy: { code: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),
     db.institution.count({ where })
   ])
-  return { items, total }
+  return { items: items.map(asRegistered), total }
 }
 
 /** Inserts or updates institutions by code, recording one audit entry per change. */

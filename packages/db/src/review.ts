@@ -323,7 +323,9 @@ export const listReviewers = async (db: Db) =>
       orderBy: [{ role: "asc" }, { displayName: "asc" }],
       select: { id: true, displayName: true, role: true, department: true }
     })
-  ).filter((u) => can(u.role as Role, "suspicions:review"))
+  )
+    .map((u) => ({ ...u, role: u.role as Role }))
+    .filter((u) => can(u.role, "suspicions:review"))
 
 /** The bureau's date now. */
 export const bureauToday = (now: Date = new Date()): IsoDate => bureauDate(now)

@@ -24,6 +24,10 @@ import {
   decideAssignment,
   institutionInScope,
   SuspicionNotFound,
+  type HospitalLevel,
+  type OrgKind,
+  type Role,
+  type SuspicionStatus,
   dispositionLabel,
   institutionResponseKindLabel,
   offeredActions,
@@ -116,8 +120,8 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
           : {
               code: institution.code,
               name: institution.name,
-              orgKind: institution.orgKind,
-              hospitalLevel: institution.hospitalLevel,
+              orgKind: institution.orgKind as OrgKind,
+              hospitalLevel: institution.hospitalLevel as HospitalLevel | null,
               approvedBeds: institution.approvedBeds
             },
       deadlineSource:
@@ -135,11 +139,12 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         revision: e.revision,
         action: e.action,
         label: reviewActionLabel[e.action as ReviewAction | "assign"] ?? e.action,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
+        // Stored by the workflow itself, so they are the domain's values.
+        fromStatus: e.fromStatus as SuspicionStatus,
+        toStatus: e.toStatus as SuspicionStatus,
         level: e.level,
         actorName: e.actorName,
-        actorRole: e.actorRole,
+        actorRole: e.actorRole as Role,
         reason: e.reason,
         details: e.details,
         assigneeName: e.assigneeName,
@@ -152,7 +157,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         kindLabel: institutionResponseKindLabel[r.kind as "accepted" | "appeal" | "none"] ?? r.kind,
         statement: r.statement,
         receivedOn: r.receivedOn,
-        documents: r.documents,
+        documents: r.documents as ReadonlyArray<string>,
         late: r.late,
         recordedByName: r.recordedByName,
         at: r.createdAt.toISOString()
@@ -161,8 +166,8 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         s.outcome === null
           ? null
           : {
-              result: s.outcome.result,
-              disposition: s.outcome.disposition,
+              result: s.outcome.result as "confirmed" | "excluded",
+              disposition: s.outcome.disposition as "deduction" | "case" | null,
               dispositionLabel:
                 s.outcome.disposition === null
                   ? null

@@ -111,7 +111,9 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         today: ctx.today()
       })
     )
-    return { completionId, task: await taskById(ctx.db, ctx.calendar, params.id, ctx.today()) }
+    const task = await taskById(ctx.db, ctx.calendar, params.id, ctx.today())
+    if (task === null) throw new Problem("TaskNotFound", `任务 ${params.id} 不存在`)
+    return { completionId, task }
   })
 
   mount(app, Tasks.evidenceFile, async ({ params, request, reply }) => {
