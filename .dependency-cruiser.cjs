@@ -62,7 +62,7 @@ module.exports = {
       severity: "error",
       comment: "Other packages use the domain through its public entry points, not its internal modules.",
       from: { pathNot: "^packages/domain/" },
-      to: { path: "^packages/domain/src/internal/" }
+      to: { path: "^packages/domain/src/[a-z]+/internal/" }
     }
   ],
   options: {

@@ -6,7 +6,7 @@ import * as Review from "@fundguard/contracts/Review"
 import * as Screening from "@fundguard/contracts/Screening"
 import * as Tasks from "@fundguard/contracts/Tasks"
 import * as Users from "@fundguard/contracts/Users"
-import type { AssessmentInputJson } from "@fundguard/domain/PenaltyInput"
+import type { AssessmentInputJson } from "@fundguard/domain/penalty"
 import * as Schema from "effect/Schema"
 import { describe, expect, it, vi } from "vitest"
 import {

@@ -1,4 +1,4 @@
-import { assessPenalty } from "@fundguard/domain/Penalty"
+import { assessPenalty } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
 import { decisionDraft, itemDecision } from "../src/lib/decisionDraft.js"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import type { EvidenceField } from "@fundguard/domain/Duty"
+import type { EvidenceField } from "@fundguard/domain/responsibilities"
 import {
   deadlineText,
   emptyEvidenceForm,

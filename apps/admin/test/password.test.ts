@@ -1,4 +1,4 @@
-import { passwordPolicy, passwordProblems } from "@fundguard/domain/Credentials"
+import { passwordPolicy, passwordProblems } from "@fundguard/domain/access"
 import { describe, expect, it } from "vitest"
 import { ApiError } from "../src/lib/api.js"
 import { loginErrorText } from "../src/lib/login.js"

@@ -1,6 +1,6 @@
 import { upsertInstitutions, upsertUser, systemActor, startRun, finishRun } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution } from "@fundguard/domain"
+import type { Institution } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"

@@ -4,7 +4,7 @@
  */
 import { systemActor, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { assessPenalty, violationCatalogue } from "@fundguard/domain"
+import { assessPenalty, violationCatalogue } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import type { FastifyInstance } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

@@ -1,7 +1,7 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { listAudit, seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution } from "@fundguard/domain"
+import type { Institution } from "@fundguard/domain/kernel"
 import ExcelJS from "exceljs"
 import { createHash } from "node:crypto"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"

@@ -5,7 +5,8 @@
  */
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution, Suspicion } from "@fundguard/domain"
+import type { Institution } from "@fundguard/domain/kernel"
+import type { Suspicion } from "@fundguard/domain/screening"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"

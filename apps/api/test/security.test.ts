@@ -4,7 +4,7 @@
  * authentication, login throttling, security headers and evidence downloads. Routes are taken from
  * the server's own route table, so a new route is covered — or the suite says it is unclassified.
  */
-import { can, type Permission } from "@fundguard/domain"
+import { can, type Permission } from "@fundguard/domain/access"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { FastifyInstance, LightMyRequestResponse } from "fastify"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"

@@ -6,14 +6,8 @@
  */
 import * as Application from "@fundguard/application"
 import { repositoriesLayer, type Db } from "@fundguard/db"
-import {
-  addDays,
-  covers,
-  isoDate,
-  WorkingCalendar,
-  type GenerationReport,
-  type WorkingCalendarShape
-} from "@fundguard/domain"
+import { addDays, covers, isoDate, WorkingCalendar, type WorkingCalendarShape } from "@fundguard/domain/kernel"
+import { type GenerationReport } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { Log } from "./nightly.js"

@@ -5,7 +5,7 @@
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { openDatabase, redactUrl } from "@fundguard/db"
-import { bureauDate } from "@fundguard/domain"
+import { bureauDate } from "@fundguard/domain/kernel"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
 import { generateDailyTasks } from "./duties.js"

@@ -11,7 +11,8 @@ import {
   type Db
 } from "@fundguard/db"
 import { createScratchDatabase } from "@fundguard/db/testing"
-import { addDays, defaultDuties, isoDate, planTasks, type Institution } from "@fundguard/domain"
+import { addDays, isoDate, type Institution } from "@fundguard/domain/kernel"
+import { defaultDuties, planTasks } from "@fundguard/domain/responsibilities"
 import { demoExtractDir } from "@fundguard/screening"
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"

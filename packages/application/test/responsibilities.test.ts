@@ -11,7 +11,8 @@ import {
   upsertInstitutions
 } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { InvalidCompletion, TaskNotFound, type Institution } from "@fundguard/domain"
+import { type Institution } from "@fundguard/domain/kernel"
+import { InvalidCompletion, TaskNotFound } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

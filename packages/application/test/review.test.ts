@@ -3,18 +3,17 @@
  * Prisma repository, on SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { type Role } from "@fundguard/domain/access"
+import { isoDate, WorkingCalendar } from "@fundguard/domain/kernel"
 import {
-  isoDate,
   InvalidReviewInput,
   ReviewRefused,
   StaleRevision,
-  WorkingCalendar,
   type ReviewAction,
-  type Role,
-  type StepActor,
-  type Suspicion
-} from "@fundguard/domain"
-import { weekendsOnlyCalendar } from "@fundguard/domain/WorkingCalendar"
+  type StepActor
+} from "@fundguard/domain/review"
+import { type Suspicion } from "@fundguard/domain/screening"
+import { weekendsOnlyCalendar } from "@fundguard/domain/kernel"
 import {
   assignSuspicion,
   databaseRunRecorder,

@@ -14,7 +14,7 @@ import {
   WorkingCalendar,
   type DayInfo,
   type WorkingCalendarShape
-} from "@fundguard/domain"
+} from "@fundguard/domain/kernel"
 import chineseDays from "chinese-days"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

@@ -2,15 +2,14 @@ import { assert, describe, it } from "@effect/vitest"
 import {
   addWorkingDays,
   BureauClock,
-  dutyDeadline,
   isoDate,
   onOrNextWorkingDay,
   parsePeriodKey,
   WorkingCalendar,
   WorkingDays,
-  workingDaysBetween,
-  type Duty
-} from "@fundguard/domain"
+  workingDaysBetween
+} from "@fundguard/domain/kernel"
+import { dutyDeadline, type Duty } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"

@@ -6,7 +6,7 @@
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { repositoriesLayer, type Db, type Repositories } from "@fundguard/db"
-import { WorkingCalendar } from "@fundguard/domain"
+import { WorkingCalendar } from "@fundguard/domain/kernel"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

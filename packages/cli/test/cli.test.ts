@@ -1,5 +1,6 @@
 import { openDatabase } from "@fundguard/db"
-import { assessPenalty, Suspicion } from "@fundguard/domain"
+import { assessPenalty } from "@fundguard/domain/penalty"
+import { Suspicion } from "@fundguard/domain/screening"
 import { demoExtractDir, ruleLibrary } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"

@@ -7,7 +7,7 @@ import {
   systemActor,
   upsertInstitutions
 } from "@fundguard/db"
-import type { Institution } from "@fundguard/domain"
+import type { Institution } from "@fundguard/domain/kernel"
 import { demoExtractDir } from "@fundguard/screening"
 import { mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"

@@ -2,7 +2,7 @@
  * `pnpm fundguard penalty …` through its bin: every catalogue code assesses, a bureau's own benchmark is
  * used, and bad cases and bad benchmark files exit 2 with every problem on stderr and nothing on stdout.
  */
-import { assessPenalty, violationCatalogue } from "@fundguard/domain"
+import { assessPenalty, violationCatalogue } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"

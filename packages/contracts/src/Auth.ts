@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { Role } from "@fundguard/domain/Access"
+import { Role } from "@fundguard/domain/access"
 import * as Schema from "effect/Schema"
 import { Instant, Text } from "./Bounded.js"
 import { endpoint, json, noContent } from "./Endpoint.js"

@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import { Duty } from "@fundguard/domain/Duty"
-import { RankingScheme } from "@fundguard/domain/Ranking"
+import { Duty } from "@fundguard/domain/responsibilities"
+import { RankingScheme } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 import { BooleanFromQuery, DateText, Int, optional } from "./Bounded.js"
 import { endpoint, file, json, noContent } from "./Endpoint.js"

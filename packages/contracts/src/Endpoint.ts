@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import type { Permission } from "@fundguard/domain/Access"
+import type { Permission } from "@fundguard/domain/access"
 import * as Schema from "effect/Schema"
 
 /** Who may call an endpoint: anyone (sign-in, health, documentation), or holders of a permission. @category models */

@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
+import { HospitalLevel, OrgKind } from "@fundguard/domain/kernel"
 import * as Schema from "effect/Schema"
 import { optional, Paging, Text } from "./Bounded.js"
 import { endpoint, json } from "./Endpoint.js"

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Area, AreaAssignment, Jurisdiction, OrgUnit, Placement } from "@fundguard/domain/Organisation"
+import { Area, AreaAssignment, Jurisdiction, OrgUnit, Placement } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 import { Id, List, optional, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"

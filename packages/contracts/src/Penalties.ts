@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
-import { BenchmarkFile } from "@fundguard/domain/Benchmark"
-import { AssessmentInput } from "@fundguard/domain/PenaltyInput"
-import { AssessmentResult } from "@fundguard/domain/PenaltyResult"
+import { BenchmarkFile } from "@fundguard/domain/penalty"
+import { AssessmentInput } from "@fundguard/domain/penalty"
+import { AssessmentResult } from "@fundguard/domain/penalty"
 import * as Schema from "effect/Schema"
 import { endpoint, json } from "./Endpoint.js"
 

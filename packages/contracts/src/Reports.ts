@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { UnitKind } from "@fundguard/domain/Organisation"
-import { RankingMetric, RankingScheme } from "@fundguard/domain/Ranking"
+import { UnitKind } from "@fundguard/domain/responsibilities"
+import { RankingMetric, RankingScheme } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 import { BooleanFromQuery, DateText, Id, optional, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"

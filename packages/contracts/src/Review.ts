@@ -5,11 +5,11 @@
  *
  * @since 0.1.0
  */
-import { Role } from "@fundguard/domain/Access"
-import { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
-import { ReviewAction, ReviewProposal } from "@fundguard/domain/ReviewWorkflow"
-import { ReviewStepInput } from "@fundguard/domain/ReviewInput"
-import { SuspicionStatus } from "@fundguard/domain/Suspicion"
+import { Role } from "@fundguard/domain/access"
+import { HospitalLevel, OrgKind } from "@fundguard/domain/kernel"
+import { ReviewAction, ReviewProposal } from "@fundguard/domain/review"
+import { ReviewStepInput } from "@fundguard/domain/review"
+import { SuspicionStatus } from "@fundguard/domain/screening"
 import * as Schema from "effect/Schema"
 import { BooleanFromQuery, DateText, Id, Instant, List, optional, Paging, Remark, Revision, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"

@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import { EvidenceField } from "@fundguard/domain/Duty"
-import { GenerationReport as DomainGenerationReport } from "@fundguard/domain/TaskCompletion"
+import { EvidenceField } from "@fundguard/domain/responsibilities"
+import { GenerationReport as DomainGenerationReport } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 import { BooleanFromQuery, DateText, Id, Int, List, LongText, optional, Text } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"

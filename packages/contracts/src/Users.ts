@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Role } from "@fundguard/domain/Access"
+import { Role } from "@fundguard/domain/access"
 import * as Schema from "effect/Schema"
 import { SessionUser, Username } from "./Auth.js"
 import { Id, Instant, Name, optional, Text } from "./Bounded.js"

@@ -7,7 +7,7 @@
  * timing nor lockout tells which names exist.
  */
 import * as Schema from "effect/Schema"
-import { defaultLoginThrottling, type LoginThrottling, type Role } from "@fundguard/domain"
+import { defaultLoginThrottling, type LoginThrottling, type Role } from "@fundguard/domain/access"
 import { createHash, randomBytes } from "node:crypto"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"

@@ -3,16 +3,15 @@
  * writes a new version taking effect on its `effectiveFrom`; the version it replaces ends the day
  * before. Nothing is ever overwritten, so every task keeps the rule it was generated under.
  */
+import { addDays, isoDate } from "@fundguard/domain/kernel"
 import {
-  addDays,
   decodeDuty,
   decodeRankingScheme,
   InvalidDuty,
   InvalidRankingScheme,
-  isoDate,
   type Duty,
   type RankingScheme
-} from "@fundguard/domain"
+} from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"

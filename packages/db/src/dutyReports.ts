@@ -4,20 +4,22 @@
  */
 import {
   addDays,
-  coverage,
-  defaultRankingScheme,
   isoDate,
   parsePeriodKey,
+  type DayInfo,
+  type Period,
+  type WorkingCalendarShape
+} from "@fundguard/domain/kernel"
+import {
+  coverage,
+  defaultRankingScheme,
   performances,
   rankUnits,
   type CoverageRow,
-  type DayInfo,
-  type Period,
   type RankingGroup,
   type RankingScheme,
-  type TaskRecord,
-  type WorkingCalendarShape
-} from "@fundguard/domain"
+  type TaskRecord
+} from "@fundguard/domain/responsibilities"
 import * as Either from "effect/Either"
 import type { Db } from "./client.js"
 import { listRankingSchemes, rankingSchemeOn } from "./duties.js"

@@ -1,7 +1,7 @@
 /**
  * The institution register.
  */
-import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain"
+import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain/kernel"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"
 

@@ -3,7 +3,8 @@
  * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
  * same use cases (`@fundguard/application`).
  */
-import type { ReviewRepository, TaskGenerationRepository, TaskRepository } from "@fundguard/domain"
+import type { TaskGenerationRepository, TaskRepository } from "@fundguard/domain/responsibilities"
+import type { ReviewRepository } from "@fundguard/domain/review"
 import * as Layer from "effect/Layer"
 import type { Db } from "./client.js"
 import { ReviewRepositoryLive } from "./review.js"

@@ -15,7 +15,7 @@ import {
   type DataScope,
   type InstitutionFacts,
   type Organisation
-} from "@fundguard/domain"
+} from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"

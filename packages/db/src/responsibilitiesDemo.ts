@@ -5,6 +5,7 @@
  * out like seed 001's, the ranking scheme, this year's tasks up to today — and, on the first seed only,
  * completions with evidence (most on time, some late, some missing, so some tasks are overdue).
  */
+import { addDays, isoDate, type Institution, type OrgKind, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import {
   Area,
   AreaAssignment,
@@ -14,13 +15,8 @@ import {
   Jurisdiction,
   objectInstitutions,
   OrgUnit,
-  Placement,
-  addDays,
-  isoDate,
-  type Institution,
-  type OrgKind,
-  type WorkingCalendarShape
-} from "@fundguard/domain"
+  Placement
+} from "@fundguard/domain/responsibilities"
 import { createHash } from "node:crypto"
 import * as Schema from "effect/Schema"
 import type { Actor } from "./audit.js"

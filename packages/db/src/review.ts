@@ -8,6 +8,8 @@
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
+import { type Role, can } from "@fundguard/domain/access"
+import { type IsoDate } from "@fundguard/domain/kernel"
 import {
   decideAssignment,
   ReviewRepository,
@@ -15,20 +17,16 @@ import {
   SuspicionNotFound,
   type LeadState,
   deadlineFor,
-  type IsoDate,
   type ReviewActor,
   type ReviewStepPlan,
   type StepActor,
   type ReviewHistoryEntry,
   type ReviewLevel,
   type ReviewProposal,
-  type ReviewSubject,
-  type Role,
-  type SuspicionStatus,
-  can,
-  suspicionCategory
-} from "@fundguard/domain"
-import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
+  type ReviewSubject
+} from "@fundguard/domain/review"
+import { type SuspicionStatus, suspicionCategory } from "@fundguard/domain/screening"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import * as Either from "effect/Either"
 import { recordAudit } from "./audit.js"
 import type { Db } from "./client.js"

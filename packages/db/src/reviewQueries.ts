@@ -3,13 +3,13 @@
  * status, category, overdue, assignee, run), shared by the list, the bulk actions and the .xlsx
  * export so that all three see the same set; and screening runs with their figures.
  */
+import { type IsoDate } from "@fundguard/domain/kernel"
 import {
   closedSuspicionStatuses,
   dataQualityRuleCodes,
-  type IsoDate,
   type SuspicionCategory,
   type SuspicionStatus
-} from "@fundguard/domain"
+} from "@fundguard/domain/screening"
 import type { Db } from "./client.js"
 
 /** Filters of the suspicion list. Every given filter must hold. */

@@ -4,8 +4,8 @@
  * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
  */
 import * as Schema from "effect/Schema"
-import { suspicionKey, type Suspicion } from "@fundguard/domain"
-import { bureauDate } from "@fundguard/domain/WorkingCalendar"
+import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
+import { bureauDate } from "@fundguard/domain/kernel"
 import { hostname } from "node:os"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "./client.js"

@@ -2,7 +2,8 @@
  * Demo data for a synthetic county (奉节县, 500235): one user per role and the county's institutions.
  * The institutions come from the demo claims extract, so the register and the claims agree.
  */
-import type { Institution, Role } from "@fundguard/domain"
+import type { Role } from "@fundguard/domain/access"
+import type { Institution } from "@fundguard/domain/kernel"
 import type { Actor } from "./audit.js"
 import { upsertUser, type SessionUser } from "./auth.js"
 import type { Db } from "./client.js"

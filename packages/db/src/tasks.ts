@@ -3,6 +3,7 @@
  * with evidence, and listed with their state on a day. Every change is audited in its transaction.
  */
 import type { TaskView } from "@fundguard/contracts/Tasks"
+import { parsePeriodKey, workingDaysBetween, type OrgKind, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import {
   completedOn,
   EvidenceStore,
@@ -21,20 +22,16 @@ import {
   type CompletionContext,
   type CompletionPlan,
   type EvidenceUpload,
-  parsePeriodKey,
   planTasks,
   supervisedBy,
   taskKey,
   taskStates,
   taskStateLabel,
   versionForPeriod,
-  workingDaysBetween,
   type Duty,
   type Organisation,
-  type OrgKind,
-  type PlannedTask,
-  type WorkingCalendarShape
-} from "@fundguard/domain"
+  type PlannedTask
+} from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"

@@ -11,7 +11,7 @@ import { openDatabase, type Database } from "./client.js"
 import { testPostgresUrl, type Provider } from "./config.js"
 import { migrateDatabase } from "./migrate.js"
 import { changeOrganisation } from "./organisation.js"
-import { OrgUnit } from "@fundguard/domain"
+import { OrgUnit } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 
 /** A migrated scratch database and how to dispose of it. */

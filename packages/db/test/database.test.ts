@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { isoDate, type Institution, type Suspicion } from "@fundguard/domain"
+import { isoDate, type Institution } from "@fundguard/domain/kernel"
+import { type Suspicion } from "@fundguard/domain/screening"
 import {
   finishRun,
   listAudit,

@@ -1,10 +1,5 @@
-import {
-  defaultDuties,
-  defaultRankingScheme,
-  InvalidDuty,
-  weekendsOnlyCalendar,
-  type Institution
-} from "@fundguard/domain"
+import { weekendsOnlyCalendar, type Institution } from "@fundguard/domain/kernel"
+import { defaultDuties, defaultRankingScheme, InvalidDuty } from "@fundguard/domain/responsibilities"
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"

@@ -1,8 +1,8 @@
 /**
- * Embeds `benchmarks/*.json` into `src/BenchmarkData.ts`, so the library carries its benchmarks without
+ * Embeds `benchmarks/*.json` into `src/penalty/BenchmarkData.ts`, so the library carries its benchmarks without
  * reading files at run time (browsers, bundlers). Run after editing a benchmark file:
  *
- *   node scripts/bundle-benchmarks.mjs && pnpm exec prettier --write src/BenchmarkData.ts
+ *   node scripts/bundle-benchmarks.mjs && pnpm exec prettier --write src/penalty/BenchmarkData.ts
  *
  * `test/Benchmarks.test.ts` fails when the embedded data and the JSON files differ.
  */
@@ -37,5 +37,5 @@ ${entries.join(",\n")}
 /** The file each entry of \`bundledBenchmarkJson\` was generated from. */
 export const bundledBenchmarkFiles: ReadonlyArray<string> = ${JSON.stringify(files)}
 `
-writeFileSync(join(root, "src", "BenchmarkData.ts"), text)
-console.log(`bundled ${files.length} benchmark files into src/BenchmarkData.ts`)
+writeFileSync(join(root, "src", "penalty", "BenchmarkData.ts"), text)
+console.log(`bundled ${files.length} benchmark files into src/penalty/BenchmarkData.ts`)

@@ -1,44 +1,14 @@
 /**
- * FundGuard domain: the law of 医保基金监管 as data and pure functions.
+ * FundGuard domain: the law of 医保基金监管 as data and pure functions, one namespace per bounded
+ * context. Import a context's names from its own entry point (`@fundguard/domain/penalty`), or use
+ * the namespaces here (`Penalty.assessPenalty`). Modules under a context's `internal/` are not
+ * part of the package's interface.
  *
  * @since 0.1.0
  */
-export * from "./Access.js"
-export * from "./Benchmark.js"
-export * from "./Credentials.js"
-export * from "./Grade.js"
-export * from "./Institution.js"
-export * from "./IsoDate.js"
-export * from "./LegalParameters.js"
-export * from "./Limitation.js"
-export * from "./Money.js"
-export * from "./Penalty.js"
-export * from "./PenaltyInput.js"
-export * from "./PenaltyResult.js"
-export * from "./Problems.js"
-export * from "./BenchmarkData.js"
-export * from "./Benchmarks.js"
-export * from "./LawChoice.js"
-export * from "./Liability.js"
-export * from "./ReviewDeadlines.js"
-export * from "./ReviewInput.js"
-export * from "./ReviewStep.js"
-export * from "./ReviewWorkflow.js"
-export * from "./Suspicion.js"
-export * from "./SuspicionCategory.js"
-export * from "./Violation.js"
-// Responsibilities: organisation, duties, working-day calendar, tasks, coverage, ranking.
-export * from "./Coverage.js"
-export * from "./Duty.js"
-export * from "./DutyCatalogue.js"
-export * from "./DutyRows.js"
-export * from "./Evidence.js"
-export * from "./Organisation.js"
-export * from "./OrganisationImport.js"
-export * from "./Performance.js"
-export * from "./Period.js"
-export * from "./Ranking.js"
-export * from "./TaskPlan.js"
-export * from "./TaskState.js"
-export * from "./TaskCompletion.js"
-export * from "./WorkingCalendar.js"
+export * as Access from "./access/index.js"
+export * as Kernel from "./kernel/index.js"
+export * as Penalty from "./penalty/index.js"
+export * as Responsibilities from "./responsibilities/index.js"
+export * as Review from "./review/index.js"
+export * as Screening from "./screening/index.js"

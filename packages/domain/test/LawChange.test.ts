@@ -4,7 +4,7 @@
  */
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
-import { assessPenaltyWithBenchmark } from "../src/Penalty.js"
+import { assessPenaltyWithBenchmark } from "../src/penalty/index.js"
 import { agency, assess, insuredPerson, oneCase } from "./support/cases.js"
 
 const dated = (from: string, to: string) => ({ occurredFrom: from, occurredTo: to })

@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { assessPenalty } from "../src/Penalty.js"
+import { assessPenalty } from "../src/penalty/index.js"
 
 const specExample = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },

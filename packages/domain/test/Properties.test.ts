@@ -5,10 +5,10 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { aggravation, discretionaryMitigation, statutoryMitigation } from "../src/Grade.js"
+import { aggravation, discretionaryMitigation, statutoryMitigation } from "../src/penalty/index.js"
 import * as Schema from "effect/Schema"
-import { AssessmentResult } from "../src/PenaltyResult.js"
-import { violationCatalogue } from "../src/Violation.js"
+import { AssessmentResult } from "../src/penalty/index.js"
+import { violationCatalogue } from "../src/penalty/index.js"
 import { assess } from "./support/cases.js"
 
 const subjects = {

@@ -3,9 +3,18 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import {
+  covers,
+  isoDate,
+  notCovered,
+  parsePeriodKey,
+  dayOfFollowingMonth,
+  periodsOverlapping,
+  weekendsOnlyCalendar,
+  type WorkingCalendarShape
+} from "../src/kernel/index.js"
+import {
   areasOf,
   checkCompletion,
-  covers,
   coverage,
   decodeDuty,
   decodeOrganisationSheets,
@@ -13,14 +22,9 @@ import {
   defaultRankingScheme,
   dutyToRow,
   institutionsOverseenBy,
-  isoDate,
   Jurisdiction,
-  notCovered,
   OrgUnit,
   organisationProblems,
-  parsePeriodKey,
-  dayOfFollowingMonth,
-  periodsOverlapping,
   performances,
   planTasks,
   rankUnits,
@@ -29,14 +33,12 @@ import {
   supervisedBy,
   supervisorsOf,
   taskStates,
-  weekendsOnlyCalendar,
   type Duty,
   type InstitutionFacts,
   type Organisation,
   type TaskRecord,
-  type UnitPerformance,
-  type WorkingCalendarShape
-} from "../src/index.js"
+  type UnitPerformance
+} from "../src/responsibilities/index.js"
 
 const unit = (id: string, kind: string, more: Record<string, unknown> = {}) =>
   Schema.decodeUnknownSync(OrgUnit)({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import * as Either from "effect/Either"
-import { isoDate } from "../src/IsoDate.js"
-import { deadlineFor, isOverdue, reviewTimeLimits, stepOfStatus } from "../src/ReviewDeadlines.js"
-import { checkStepInput } from "../src/ReviewInput.js"
+import { isoDate } from "../src/kernel/index.js"
+import { deadlineFor, isOverdue, reviewTimeLimits, stepOfStatus } from "../src/review/index.js"
+import { checkStepInput } from "../src/review/index.js"
 import {
   decideAssignment,
   decideReviewAction,
@@ -12,10 +12,10 @@ import {
   type ReviewActor,
   type ReviewHistoryEntry,
   type ReviewSubject
-} from "../src/ReviewWorkflow.js"
-import { SuspicionStatus } from "../src/Suspicion.js"
-import { suspicionCategory } from "../src/SuspicionCategory.js"
-import { covers, notCovered, weekendsOnlyCalendar, type WorkingCalendarShape } from "../src/WorkingCalendar.js"
+} from "../src/review/index.js"
+import { SuspicionStatus } from "../src/screening/index.js"
+import { suspicionCategory } from "../src/screening/index.js"
+import { covers, notCovered, weekendsOnlyCalendar, type WorkingCalendarShape } from "../src/kernel/index.js"
 
 const today = isoDate("2025-06-10")
 const shenhe: ReviewActor = { id: "u-shenhe", name: "李审核", role: "reviewer" }

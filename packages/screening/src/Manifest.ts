@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { IsoDate } from "@fundguard/domain"
+import { IsoDate } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Institution } from "@fundguard/domain"
+import { Institution } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"

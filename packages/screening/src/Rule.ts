@@ -19,7 +19,8 @@
  *
  * @since 0.1.0
  */
-import type { RuleLevel, ViolationCode } from "@fundguard/domain"
+import type { ViolationCode } from "@fundguard/domain/penalty"
+import type { RuleLevel } from "@fundguard/domain/screening"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"

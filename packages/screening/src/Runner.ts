@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { roundYuan, type Suspicion, suspicionKey } from "@fundguard/domain"
+import { roundYuan } from "@fundguard/domain/kernel"
+import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { type ExtractHandle, type ImportOptions, importExtractScoped } from "./Extract.js"

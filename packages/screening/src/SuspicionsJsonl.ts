@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Suspicion } from "@fundguard/domain"
+import { Suspicion } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { open, rename, rm } from "node:fs/promises"

@@ -2,7 +2,7 @@
  * The library against the spec's tables (`screening-rules.md`): every rule once, with the spec's
  * level, suggested violation and default parameters.
  */
-import { dataQualityRuleCodes } from "@fundguard/domain"
+import { dataQualityRuleCodes } from "@fundguard/domain/screening"
 import { assert, describe, it } from "@effect/vitest"
 import { ruleLibrary } from "../src/index.js"
 

@@ -1,4 +1,4 @@
-import { Suspicion, suspicionKey } from "@fundguard/domain"
+import { Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"

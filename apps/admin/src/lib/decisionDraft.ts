@@ -4,9 +4,9 @@
  * the remedies (行政复议 60 days, 行政诉讼 6 months). Internal steps (transfers, hearing, legal review) are
  * listed apart as 办案提示, which the printed page marks as not part of the document.
  */
-import { orgKindLabel, type OrgKind } from "@fundguard/domain/Institution"
-import type { AssessedItem, AssessmentResult } from "@fundguard/domain/PenaltyResult"
-import { formatYuan as formatYuanWithUnit } from "@fundguard/domain/Money"
+import { orgKindLabel, type OrgKind } from "@fundguard/domain/kernel"
+import type { AssessedItem, AssessmentResult } from "@fundguard/domain/penalty"
+import { formatYuan as formatYuanWithUnit } from "@fundguard/domain/kernel"
 import { transferTargetLabel, violationText } from "./labels.js"
 
 /** What the draft needs beyond the result (the party's name is not part of the assessment input). */

@@ -6,9 +6,9 @@ import type { BodyOf } from "@fundguard/contracts/Endpoint"
 import type { OrganisationView } from "@fundguard/contracts/Organisation"
 import type { CoverageView, Ranking } from "@fundguard/contracts/Reports"
 import type { completeTask, TaskView } from "@fundguard/contracts/Tasks"
-import type { EvidenceField } from "@fundguard/domain/Duty"
-import type { TaskState } from "@fundguard/domain/TaskState"
-import { unitKindLabel } from "@fundguard/domain/Organisation"
+import type { EvidenceField } from "@fundguard/domain/responsibilities"
+import type { TaskState } from "@fundguard/domain/responsibilities"
+import { unitKindLabel } from "@fundguard/domain/responsibilities"
 
 const pad = (n: number) => String(n).padStart(2, "0")
 

@@ -4,10 +4,10 @@
  * `suspicionStatusLabel`, `roleLabel`, `factorLabel`, …) are re-used from it, never copied.
  */
 import type { RunStatus } from "@fundguard/contracts/Screening"
-import { hospitalLevelLabel, orgKindLabel, type HospitalLevel, type OrgKind } from "@fundguard/domain/Institution"
-import type { FineRange, Outcome, TransferTarget } from "@fundguard/domain/PenaltyResult"
-import { suspicionStatusLabel, type SuspicionStatus } from "@fundguard/domain/Suspicion"
-import { violationCatalogue, type ViolationCode } from "@fundguard/domain/Violation"
+import { hospitalLevelLabel, orgKindLabel, type HospitalLevel, type OrgKind } from "@fundguard/domain/kernel"
+import type { FineRange, Outcome, TransferTarget } from "@fundguard/domain/penalty"
+import { suspicionStatusLabel, type SuspicionStatus } from "@fundguard/domain/screening"
+import { violationCatalogue, type ViolationCode } from "@fundguard/domain/penalty"
 
 /** An option of a SVAR `Select` / `RichSelect`. */
 export interface Option<Id extends string = string> {

@@ -3,10 +3,11 @@
  * assessment input JSON of `penalty-assessment.md`, with client-side checks that report problems
  * with the same JSON paths the API uses, so both kinds of problem land next to the same field.
  */
-import { aggravation, discretionaryMitigation, factorLabel, statutoryMitigation } from "@fundguard/domain/Grade"
-import type { HospitalLevel, OrgKind } from "@fundguard/domain/Institution"
-import type { AssessmentInputJson, CaseFactor, InputProblem } from "@fundguard/domain/PenaltyInput"
-import { violationCatalogue, violationCodes, type ViolationCode } from "@fundguard/domain/Violation"
+import { aggravation, discretionaryMitigation, factorLabel, statutoryMitigation } from "@fundguard/domain/penalty"
+import type { HospitalLevel, OrgKind } from "@fundguard/domain/kernel"
+import type { InputProblem } from "@fundguard/domain/kernel"
+import type { AssessmentInputJson, CaseFactor } from "@fundguard/domain/penalty"
+import { violationCatalogue, violationCodes, type ViolationCode } from "@fundguard/domain/penalty"
 import { isIsoDate, parseAmount } from "./format.js"
 import type { Option } from "./labels.js"
 

@@ -1,5 +1,5 @@
 /** Wording for the penalty result panel. */
-import type { Grade, MonthsRecommendation } from "@fundguard/domain/PenaltyResult"
+import type { Grade, MonthsRecommendation } from "@fundguard/domain/penalty"
 
 const digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 

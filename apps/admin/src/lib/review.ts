@@ -4,9 +4,9 @@
  */
 import { isProblemTag, problemTypes } from "@fundguard/contracts/Problem"
 import type { BulkResult, HistoryEntry } from "@fundguard/contracts/Review"
-import type { ReviewStepInput } from "@fundguard/domain/ReviewInput"
-import type { ReviewAction } from "@fundguard/domain/ReviewWorkflow"
-import { isClosedStatus, type SuspicionStatus } from "@fundguard/domain/Suspicion"
+import type { ReviewStepInput } from "@fundguard/domain/review"
+import type { ReviewAction } from "@fundguard/domain/review"
+import { isClosedStatus, type SuspicionStatus } from "@fundguard/domain/screening"
 import { formatYuan, parseAmount } from "./format.js"
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000

@@ -6,8 +6,8 @@
 import type { BodyOf } from "@fundguard/contracts/Endpoint"
 import * as Review from "@fundguard/contracts/Review"
 import * as Screening from "@fundguard/contracts/Screening"
-import type { ReviewStepInput } from "@fundguard/domain/ReviewInput"
-import type { ReviewAction } from "@fundguard/domain/ReviewWorkflow"
+import type { ReviewStepInput } from "@fundguard/domain/review"
+import type { ReviewAction } from "@fundguard/domain/review"
 import { checkBody, type ApiClient } from "./api.js"
 
 /** The review calls over a client. */

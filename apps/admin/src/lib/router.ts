@@ -4,7 +4,7 @@
  * routes take one parameter after their path (`#/suspicions/<id>`, see `paramRoutes`). A user who
  * must change their password (an initial or reset one) is kept on `#/password` until they have.
  */
-import { can, type Permission, type Role } from "@fundguard/domain/Access"
+import { can, type Permission, type Role } from "@fundguard/domain/access"
 
 export const routeNames = [
   "login",

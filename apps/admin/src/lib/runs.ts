@@ -2,7 +2,7 @@
  * Rows and wording for the screening runs page (筛查批次).
  */
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
-import { suspicionCategory } from "@fundguard/domain/SuspicionCategory"
+import { suspicionCategory } from "@fundguard/domain/screening"
 import { formatDateTime } from "./format.js"
 import { ruleText, screeningRunStatusLabel } from "./labels.js"
 

@@ -5,7 +5,7 @@
 import type { InstitutionRow } from "@fundguard/contracts/Institutions"
 import type { SuspicionView } from "@fundguard/contracts/Review"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
-import { isClosedStatus } from "@fundguard/domain/Suspicion"
+import { isClosedStatus } from "@fundguard/domain/screening"
 import { formatDate, formatDateTime, formatYuan } from "./format.js"
 import {
   hospitalLevelText,

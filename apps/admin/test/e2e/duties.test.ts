@@ -6,7 +6,7 @@
 import { buildApp, chineseWorkingCalendar } from "@fundguard/api"
 import { seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution } from "@fundguard/domain"
+import type { Institution } from "@fundguard/domain/kernel"
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"

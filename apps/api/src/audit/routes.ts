@@ -4,7 +4,7 @@
  */
 import { Audit } from "@fundguard/contracts"
 import { auditChainHead, recordAudit, searchAudit, verifyAuditChain, type Db } from "@fundguard/db"
-import { addDays, isoDate } from "@fundguard/domain"
+import { addDays, isoDate } from "@fundguard/domain/kernel"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"

@@ -8,7 +8,8 @@
  * The user's data scope (their unit and the units it supervises) is computed on first use per
  * request: `await request.scope()`.
  */
-import { can, type DataScope, type Permission } from "@fundguard/domain"
+import { can, type Permission } from "@fundguard/domain/access"
+import { type DataScope } from "@fundguard/domain/responsibilities"
 import { scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify"
 import fp from "fastify-plugin"

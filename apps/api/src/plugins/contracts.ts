@@ -7,7 +7,7 @@
 import { Problem as Problems, type Endpoint } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
-import { problemsOf } from "@fundguard/domain/Problems"
+import { problemsOf } from "@fundguard/domain/kernel"
 import * as Schema from "effect/Schema"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { Problem } from "./errors.js"

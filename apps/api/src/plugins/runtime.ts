@@ -5,7 +5,8 @@
  * error handler to answer.
  */
 import type { Repositories } from "@fundguard/db"
-import type { EvidenceStore, WorkingCalendar } from "@fundguard/domain"
+import type { WorkingCalendar } from "@fundguard/domain/kernel"
+import type { EvidenceStore } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import type * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

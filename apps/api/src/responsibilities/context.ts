@@ -4,7 +4,8 @@
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { actorNameOf, defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
-import { bureauDate, parsePeriodKey, unitInScope, type Period, type WorkingCalendarShape } from "@fundguard/domain"
+import { bureauDate, parsePeriodKey, type Period, type WorkingCalendarShape } from "@fundguard/domain/kernel"
+import { unitInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { Problem } from "../plugins/errors.js"

@@ -3,7 +3,7 @@
  * quoting). A read sheet is its header row (line 1) and the data rows with their line numbers, so a
  * problem can name the row a person sees in Excel or WPS.
  */
-import type { RowProblem, SheetRows } from "@fundguard/domain"
+import type { RowProblem, SheetRows } from "@fundguard/domain/responsibilities"
 import ExcelJS from "exceljs"
 import { Problem } from "../plugins/errors.js"
 

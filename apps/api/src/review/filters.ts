@@ -2,7 +2,8 @@
  * The list's query parameters as a repository filter: comma lists split, statuses checked against
  * the domain's, `assignee=me` resolved to the caller.
  */
-import { SuspicionStatus, type DataScope } from "@fundguard/domain"
+import { type DataScope } from "@fundguard/domain/responsibilities"
+import { SuspicionStatus } from "@fundguard/domain/screening"
 import type { SuspicionFilter } from "@fundguard/db"
 import { Problem } from "../plugins/errors.js"
 import type { Review } from "@fundguard/contracts"

@@ -4,18 +4,10 @@
  * export.
  */
 import type { Review } from "@fundguard/contracts"
-import {
-  can,
-  isClosedStatus,
-  isOverdue,
-  maskIdentifier,
-  maskName,
-  stepOfStatus,
-  suspicionCategory,
-  type IsoDate,
-  type Role,
-  type SuspicionStatus
-} from "@fundguard/domain"
+import { can, maskIdentifier, maskName, type Role } from "@fundguard/domain/access"
+import { type IsoDate } from "@fundguard/domain/kernel"
+import { isOverdue, stepOfStatus } from "@fundguard/domain/review"
+import { isClosedStatus, suspicionCategory, type SuspicionStatus } from "@fundguard/domain/screening"
 
 /** Evidence keys that hold a personal identifier or a person's name (national field names). */
 const identifierKeys = new Set(["psn_no", "certno", "psn_cert_no", "mdtrt_cert_no", "card_sn"])

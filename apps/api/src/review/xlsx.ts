@@ -3,14 +3,8 @@
  * reviewer works with, amounts as numbers, frozen header and auto-filter; a second sheet records
  * who exported what, when, with which filters (the file may leave the building).
  */
-import {
-  dispositionLabel,
-  reviewStepLabel,
-  suspicionCategoryLabel,
-  suspicionStatusLabel,
-  type ReviewStep,
-  type SuspicionStatus
-} from "@fundguard/domain"
+import { dispositionLabel, reviewStepLabel, type ReviewStep } from "@fundguard/domain/review"
+import { suspicionCategoryLabel, suspicionStatusLabel, type SuspicionStatus } from "@fundguard/domain/screening"
 import ExcelJS from "exceljs"
 import type { presentSuspicion } from "./present.js"
 

@@ -4,7 +4,7 @@
  */
 import { Auth } from "@fundguard/contracts"
 import { changeOwnPassword, signIn, signOut, type Db } from "@fundguard/db"
-import { defaultLoginThrottling, passwordProblems, type LoginThrottling } from "@fundguard/domain"
+import { defaultLoginThrottling, passwordProblems, type LoginThrottling } from "@fundguard/domain/access"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"

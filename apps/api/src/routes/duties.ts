@@ -3,7 +3,14 @@
  * a spreadsheet. Definitions are decoded by the domain (every problem with its path), like penalties.
  */
 import { listDuties, listRankingSchemes, retireDuty, saveDuties, saveDuty, saveRankingScheme } from "@fundguard/db"
-import { Duty, dutyColumns, dutyToRow, InvalidDuty, rowToDuty, type RowProblem } from "@fundguard/domain"
+import {
+  Duty,
+  dutyColumns,
+  dutyToRow,
+  InvalidDuty,
+  rowToDuty,
+  type RowProblem
+} from "@fundguard/domain/responsibilities"
 import * as Either from "effect/Either"
 import { Duties } from "@fundguard/contracts"
 import * as Schema from "effect/Schema"

@@ -11,7 +11,7 @@ import {
   monthlyLedger,
   rankingReport
 } from "@fundguard/db"
-import { rankingMetricLabel } from "@fundguard/domain"
+import { rankingMetricLabel } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"

@@ -2,19 +2,18 @@
  * The organisation and its jurisdiction: read, edit one entity, import a spreadsheet, export one.
  */
 import { changeOrganisation, loadOrganisation, OrganisationRejected, type OrganisationChange } from "@fundguard/db"
+import { problemsOf, orgKindLabel } from "@fundguard/domain/kernel"
 import {
   Area,
   AreaAssignment,
   decodeOrganisationSheets,
   Jurisdiction,
   organisationHeaders,
-  problemsOf,
   OrgUnit,
-  orgKindLabel,
   Placement,
   unitKindLabel,
   areaKindLabel
-} from "@fundguard/domain"
+} from "@fundguard/domain/responsibilities"
 import { Organisation } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"

@@ -1,13 +1,13 @@
-import type { BenchmarkFile } from "@fundguard/domain"
+import type { BenchmarkFile } from "@fundguard/domain/penalty"
+import { type InputProblem } from "@fundguard/domain/kernel"
 import {
   assessPenalty,
   bundledBenchmarks,
   decodeBenchmark,
   missingSections,
   sectionNames,
-  violationCatalogue,
-  type InputProblem
-} from "@fundguard/domain"
+  violationCatalogue
+} from "@fundguard/domain/penalty"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

@@ -17,17 +17,14 @@ import {
   suspicionDetail,
   type Db
 } from "@fundguard/db"
-import type { ReviewAction } from "@fundguard/domain"
+import type { ReviewAction } from "@fundguard/domain/review"
+import { can, type Role } from "@fundguard/domain/access"
+import { type HospitalLevel, type OrgKind } from "@fundguard/domain/kernel"
+import { institutionInScope } from "@fundguard/domain/responsibilities"
 import {
-  can,
   deadlineFor,
   decideAssignment,
-  institutionInScope,
   SuspicionNotFound,
-  type HospitalLevel,
-  type OrgKind,
-  type Role,
-  type SuspicionStatus,
   dispositionLabel,
   institutionResponseKindLabel,
   offeredActions,
@@ -36,8 +33,9 @@ import {
   reviewTimeLimits,
   reviewTransitions,
   type ReviewActor
-} from "@fundguard/domain"
-import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
+} from "@fundguard/domain/review"
+import { type SuspicionStatus } from "@fundguard/domain/screening"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import * as Application from "@fundguard/application"
 import { Review } from "@fundguard/contracts"
 import * as Either from "effect/Either"

@@ -13,7 +13,7 @@ import {
   type Db,
   type RuleStat
 } from "@fundguard/db"
-import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/WorkingCalendar"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"

@@ -16,7 +16,8 @@ import {
   unitOfCompletion,
   unitOfTask
 } from "@fundguard/db"
-import { isoDate, unitInScope } from "@fundguard/domain"
+import { isoDate } from "@fundguard/domain/kernel"
+import { unitInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"

@@ -17,7 +17,7 @@ import {
   type Db,
   type UserAccount
 } from "@fundguard/db"
-import type { Role } from "@fundguard/domain"
+import type { Role } from "@fundguard/domain/access"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"

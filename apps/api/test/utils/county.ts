@@ -14,7 +14,8 @@ import {
   upsertUser,
   type Db
 } from "@fundguard/db"
-import type { Institution, Role } from "@fundguard/domain"
+import type { Role } from "@fundguard/domain/access"
+import type { Institution } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"

@@ -9,7 +9,7 @@ import {
   TaskRepository,
   type CompletionActor,
   type EvidenceUpload
-} from "@fundguard/domain"
+} from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 
 /** A completion someone records. */

@@ -3,15 +3,14 @@
  * begun in a range from the duties in force, keep what is not stored yet, recompute deadlines that
  * were provisional, and write the pass with its audit entries. Idempotent.
  */
+import { WorkingCalendar, type IsoDate } from "@fundguard/domain/kernel"
 import {
   generationReport,
   planGeneration,
   planTasks,
   TaskGenerationRepository,
-  WorkingCalendar,
-  type CompletionActor,
-  type IsoDate
-} from "@fundguard/domain"
+  type CompletionActor
+} from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 
 /** Generates the tasks of every period that has begun within `from`…`through`. */

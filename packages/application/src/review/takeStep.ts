@@ -2,14 +2,8 @@
  * Taking a review step (初审、复审、推送、反馈、核实、审批): load the lead, let the domain decide the
  * whole step, write it with its audit entry in one transaction.
  */
-import {
-  planReviewStep,
-  ReviewRepository,
-  WorkingCalendar,
-  type IsoDate,
-  type ReviewAction,
-  type StepActor
-} from "@fundguard/domain"
+import { WorkingCalendar, type IsoDate } from "@fundguard/domain/kernel"
+import { planReviewStep, ReviewRepository, type ReviewAction, type StepActor } from "@fundguard/domain/review"
 import * as Effect from "effect/Effect"
 
 /** A step someone asks to take. */

@@ -15,7 +15,7 @@ import {
   type TaskView
 } from "@fundguard/db"
 import * as Application from "@fundguard/application"
-import { bureauDate, isoDate } from "@fundguard/domain"
+import { bureauDate, isoDate } from "@fundguard/domain/kernel"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
 import { runUseCase } from "../runtime.js"

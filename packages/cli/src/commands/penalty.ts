@@ -1,3 +1,4 @@
+import { type InputProblem } from "@fundguard/domain/kernel"
 import {
   assessPenalty,
   bundledBenchmarks,
@@ -5,9 +6,8 @@ import {
   missingSections,
   sectionNames,
   violationCatalogue,
-  type BenchmarkFile,
-  type InputProblem
-} from "@fundguard/domain"
+  type BenchmarkFile
+} from "@fundguard/domain/penalty"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"

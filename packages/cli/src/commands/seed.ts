@@ -14,7 +14,7 @@ import {
   systemActor
 } from "@fundguard/db"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { bureauDate } from "@fundguard/domain"
+import { bureauDate } from "@fundguard/domain/kernel"
 import { demoExtractDir, importExtract, readInstitutions, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdirSync } from "node:fs"

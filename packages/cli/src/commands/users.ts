@@ -14,7 +14,7 @@ import {
   type Db,
   type UserAccount
 } from "@fundguard/db"
-import { passwordProblems, Role, roleLabel } from "@fundguard/domain"
+import { passwordProblems, Role, roleLabel } from "@fundguard/domain/access"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { parseArgs } from "node:util"

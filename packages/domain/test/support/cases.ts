@@ -1,8 +1,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { assessPenalty, type AssessOptions } from "../../src/Penalty.js"
-import type { InputProblem } from "../../src/PenaltyInput.js"
-import type { AssessmentResult } from "../../src/PenaltyResult.js"
+import type { InputProblem } from "../../src/kernel/index.js"
+import { assessPenalty, type AssessmentResult, type AssessOptions } from "../../src/penalty/index.js"
 
 /** The spec's example case (penalty-assessment.md), decided in 奉节县 (Chongqing). */
 export const specExample = {

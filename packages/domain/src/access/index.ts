@@ -1,0 +1,7 @@
+/**
+ * Who may do what: roles and permissions, masking of personal data, password and sign-in rules.
+ *
+ * @since 0.3.0
+ */
+export * from "./Access.js"
+export * from "./Credentials.js"
