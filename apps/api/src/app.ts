@@ -11,7 +11,8 @@ import type { Db } from "@fundguard/db"
 import type { WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { defaultEvidenceDir, EvidenceStoreLive, repositoriesLayer } from "@fundguard/db"
 import { type LoginThrottling } from "@fundguard/domain/access"
-import { WorkingCalendar } from "@fundguard/domain/kernel"
+import { BureauClock, bureauDate, WorkingCalendar } from "@fundguard/domain/kernel"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { readFileSync } from "node:fs"
@@ -106,7 +107,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     layer: Layer.mergeAll(
       repositoriesLayer(options.db),
       EvidenceStoreLive(options.evidenceDir ?? defaultEvidenceDir()),
-      Layer.succeed(WorkingCalendar, calendar)
+      Layer.succeed(WorkingCalendar, calendar),
+      // The bureau's date from the app's clock (tests fix it).
+      Layer.succeed(BureauClock, { today: Effect.sync(() => bureauDate(now())) })
     )
   })
   await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })

@@ -11,7 +11,7 @@ import {
   upsertInstitutions
 } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { type Institution } from "@fundguard/domain/kernel"
+import { BureauClock, type Institution } from "@fundguard/domain/kernel"
 import { InvalidCompletion, TaskNotFound } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
@@ -45,10 +45,14 @@ const register = (): ReadonlyArray<Institution> => {
 describe("completing a task (use case over SQLite)", () => {
   let scratch: ScratchDatabase
   let evidenceDir: string
-  const run = async (request: Omit<CompletionRequest, "actor" | "today">) => {
-    const layer = Layer.mergeAll(TaskRepositoryLive(scratch.db), EvidenceStoreLive(evidenceDir))
+  const run = async (request: Omit<CompletionRequest, "actor">) => {
+    const layer = Layer.mergeAll(
+      TaskRepositoryLive(scratch.db),
+      EvidenceStoreLive(evidenceDir),
+      BureauClock.fixed(today)
+    )
     const exit = await Effect.runPromiseExit(
-      completeTask({ ...request, actor: { id: null, name: "测试员", ip: null }, today }).pipe(Effect.provide(layer))
+      completeTask({ ...request, actor: { id: null, name: "测试员", ip: null } }).pipe(Effect.provide(layer))
     )
     if (Exit.isSuccess(exit)) return exit.value
     throw Cause.squash(exit.cause)

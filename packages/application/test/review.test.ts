@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type Role } from "@fundguard/domain/access"
-import { isoDate, WorkingCalendar } from "@fundguard/domain/kernel"
+import { BureauClock, isoDate, WorkingCalendar } from "@fundguard/domain/kernel"
 import {
   InvalidReviewInput,
   ReviewRefused,
@@ -61,11 +61,15 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow repository on 
   let runId = ""
 
   /** The use case over this database's repository, failing with its typed error. */
-  const take = async (request: Omit<StepRequest, "today"> & { readonly today?: StepRequest["today"] }) => {
-    const layer = Layer.mergeAll(ReviewRepositoryLive(scratch.db), Layer.succeed(WorkingCalendar, calendar))
-    const exit = await Effect.runPromiseExit(
-      takeReviewStep({ ...request, today: request.today ?? today }).pipe(Effect.provide(layer))
+  const take = async (request: StepRequest & { readonly today?: string }) => {
+    const { today: on, ...step } = request
+    // The bureau's clock, stopped on the day of the step.
+    const layer = Layer.mergeAll(
+      ReviewRepositoryLive(scratch.db),
+      Layer.succeed(WorkingCalendar, calendar),
+      BureauClock.fixed(on ?? today)
     )
+    const exit = await Effect.runPromiseExit(takeReviewStep(step).pipe(Effect.provide(layer)))
     if (Exit.isSuccess(exit)) return exit.value
     throw Cause.squash(exit.cause)
   }

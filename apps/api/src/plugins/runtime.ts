@@ -5,7 +5,7 @@
  * error handler to answer.
  */
 import type { Repositories } from "@fundguard/db"
-import type { WorkingCalendar } from "@fundguard/domain/kernel"
+import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
 import type { EvidenceStore } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import type * as Effect from "effect/Effect"
@@ -16,7 +16,7 @@ import type { FastifyInstance } from "fastify"
 import fp from "fastify-plugin"
 
 /** What the API's use cases may ask for. */
-export type AppServices = Repositories | EvidenceStore | WorkingCalendar
+export type AppServices = Repositories | EvidenceStore | WorkingCalendar | BureauClock
 
 declare module "fastify" {
   interface FastifyInstance {

@@ -82,8 +82,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         revision,
         action,
         input,
-        actor: callerOf(request),
-        today: today()
+        actor: callerOf(request)
       })
     )
   }
@@ -230,8 +229,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
                   revision: item.revision,
                   action,
                   input: reason === undefined ? {} : { reason },
-                  actor: caller,
-                  today: today()
+                  actor: caller
                 })
               )
         results.push({ id: item.id, ok: true, status: r.status, revision: r.revision })

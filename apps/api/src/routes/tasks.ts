@@ -108,8 +108,7 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         record: body.record,
         values: body.values ?? {},
         files,
-        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null },
-        today: ctx.today()
+        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null }
       })
     )
     const task = await taskById(ctx.db, ctx.calendar, params.id, ctx.today())

@@ -3,6 +3,7 @@
  * check the evidence against the duty, store the files by hash, write the completion with its
  * audit entry in one transaction.
  */
+import { BureauClock } from "@fundguard/domain/kernel"
 import {
   EvidenceStore,
   planCompletion,
@@ -21,8 +22,6 @@ export interface CompletionRequest {
   readonly values: Readonly<Record<string, unknown>>
   readonly files: ReadonlyArray<EvidenceUpload>
   readonly actor: CompletionActor
-  /** The bureau's date: a completion cannot be dated after it. */
-  readonly today: string
 }
 
 /**
@@ -32,8 +31,10 @@ export interface CompletionRequest {
 export const completeTask = Effect.fn("Tasks.complete")(function* (request: CompletionRequest) {
   const tasks = yield* TaskRepository
   const evidence = yield* EvidenceStore
+  // The bureau's date: a completion cannot be dated after it.
+  const today = yield* Effect.flatMap(BureauClock, (clock) => clock.today)
   const context = yield* tasks.completionContext(request.taskId)
-  const plan = yield* planCompletion(context, { ...request, fileCount: request.files.length }, request.today)
+  const plan = yield* planCompletion(context, { ...request, fileCount: request.files.length }, today)
   const stored = yield* Effect.forEach(request.files, (file) =>
     Effect.map(evidence.store(file.bytes), (sha256) => ({
       fileName: file.fileName,
