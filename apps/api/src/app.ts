@@ -17,22 +17,16 @@ import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { auditRoutes } from "./audit/routes.js"
+import { accessPlugin } from "./access/plugin.js"
+import { kernelPlugin } from "./kernel/plugin.js"
+import { penaltyPlugin } from "./penalty/plugin.js"
 import { authPlugin, publicRoutes } from "./plugins/auth.js"
 import { errorsPlugin, sendProblem } from "./plugins/errors.js"
 import { runtimePlugin } from "./plugins/runtime.js"
+import { responsibilitiesPlugin } from "./responsibilities/plugin.js"
+import { reviewPlugin } from "./review/plugin.js"
+import { screeningPlugin } from "./screening/plugin.js"
 import { securityPlugin } from "./plugins/security.js"
-import { authRoutes } from "./routes/auth.js"
-import { dutyRoutes } from "./routes/duties.js"
-import { dutyReportRoutes } from "./routes/dutyReports.js"
-import { healthRoutes } from "./routes/health.js"
-import { institutionRoutes } from "./routes/institutions.js"
-import { organisationRoutes } from "./routes/organisation.js"
-import { penaltyRoutes } from "./routes/penalties.js"
-import { reviewRoutes } from "./routes/review.js"
-import { suspicionRoutes } from "./routes/suspicions.js"
-import { taskRoutes } from "./routes/tasks.js"
-import { userRoutes } from "./routes/users.js"
 
 /** What the app is built from. */
 export interface AppOptions {
@@ -112,30 +106,23 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       Layer.succeed(BureauClock, { today: Effect.sync(() => bureauDate(now())) })
     )
   })
-  await app.register(healthRoutes, { ping: async () => void (await options.db.$queryRawUnsafe("SELECT 1")) })
-  await app.register(authRoutes, {
+  // One plugin per context (docs/architecture.md).
+  await app.register(kernelPlugin, { db: options.db })
+  await app.register(accessPlugin, {
     db: options.db,
     now,
     sessionTtlMinutes: options.sessionTtlMinutes ?? 480,
     ...(options.loginThrottling === undefined ? {} : { throttling: options.loginThrottling })
   })
-  await app.register(userRoutes, { db: options.db, now })
-  await app.register(auditRoutes, { db: options.db, now })
-  await app.register(institutionRoutes, { db: options.db })
-  await app.register(suspicionRoutes, { db: options.db, now, calendar })
-  await app.register(reviewRoutes, { db: options.db, now, calendar })
-  await app.register(penaltyRoutes)
-  // Responsibilities: organisation, duties, tasks, coverage and rankings (docs/domain/responsibilities.md).
-  const responsibilities = {
+  await app.register(reviewPlugin, { db: options.db, now, calendar })
+  await app.register(screeningPlugin, { db: options.db, now })
+  await app.register(penaltyPlugin)
+  await app.register(responsibilitiesPlugin, {
     db: options.db,
     now,
     calendar,
     ...(options.evidenceDir === undefined ? {} : { evidenceDir: options.evidenceDir })
-  }
-  await app.register(organisationRoutes, responsibilities)
-  await app.register(dutyRoutes, responsibilities)
-  await app.register(taskRoutes, responsibilities)
-  await app.register(dutyReportRoutes, responsibilities)
+  })
 
   const adminDist = options.adminDist ?? null
   // The UI's static files hold no data: open.

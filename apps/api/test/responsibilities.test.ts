@@ -1,13 +1,13 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { listAudit, seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution } from "@fundguard/domain/kernel"
 import ExcelJS from "exceljs"
 import { createHash } from "node:crypto"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { FastifyInstance } from "fastify"
+import { demoRegister } from "@fundguard/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
 
@@ -17,25 +17,6 @@ const users = [
   { username: "jihe", displayName: "王稽核", role: "supervisor", department: "基金监管科", unitId: "SEC-JJJG" },
   { username: "weijian", displayName: "卫健委", role: "department", department: "卫健委", unitId: null }
 ] as const
-
-/** The demo county's register, read from the demo extract. */
-export const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(join(import.meta.dirname, "../../../packages/screening/demo/extract/fixmedins.csv"), "utf8")
-  const [header, ...lines] = csv.trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const cells = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: cells["fixmedins_code"],
-      name: cells["fixmedins_name"],
-      orgKind: cells["org_kind"],
-      hospitalLevel: cells["hosp_lv"] === "" ? null : cells["hosp_lv"],
-      admdvs: cells["admdvs"],
-      approvedBeds: cells["aprv_bed_cnt"] === "" ? null : Number(cells["aprv_bed_cnt"]),
-      supervisorCode: cells["supervisor_code"] === "" ? null : cells["supervisor_code"]
-    } as unknown as Institution
-  })
-}
 
 const today = "2025-11-20"
 
@@ -49,7 +30,7 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
   beforeAll(async () => {
     scratch = await createScratchDatabase(provider)
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-evidence-"))
-    await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
+    await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), {
       calendar: chineseWorkingCalendar(),
       today,

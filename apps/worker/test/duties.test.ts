@@ -11,11 +11,10 @@ import {
   type Db
 } from "@fundguard/db"
 import { createScratchDatabase } from "@fundguard/db/testing"
-import { addDays, isoDate, type Institution } from "@fundguard/domain/kernel"
+import { addDays, isoDate } from "@fundguard/domain/kernel"
 import { defaultDuties, planTasks } from "@fundguard/domain/responsibilities"
-import { demoExtractDir } from "@fundguard/screening"
+import { demoRegister } from "@fundguard/screening"
 import { spawn } from "node:child_process"
-import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
@@ -25,25 +24,8 @@ import { generateDailyTasks } from "../src/duties.js"
 
 const calendar = chineseWorkingCalendar()
 
-const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const [header, ...lines] = readFileSync(join(demoExtractDir, "fixmedins.csv"), "utf8").trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const c = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: c["fixmedins_code"],
-      name: c["fixmedins_name"],
-      orgKind: c["org_kind"],
-      hospitalLevel: c["hosp_lv"] || null,
-      admdvs: c["admdvs"],
-      approvedBeds: c["aprv_bed_cnt"] === "" ? null : Number(c["aprv_bed_cnt"]),
-      supervisorCode: c["supervisor_code"] || null
-    } as unknown as Institution
-  })
-}
-
 const setUp = async (db: Db) => {
-  await upsertInstitutions(db, systemActor(), [...demoInstitutions(), ...demoExtraInstitutions])
+  await upsertInstitutions(db, systemActor(), [...demoRegister(), ...demoExtraInstitutions])
   const org = demoOrganisation()
   await changeOrganisation(db, systemActor(), org, "test")
   await seedDuties(db, systemActor(), defaultDuties)

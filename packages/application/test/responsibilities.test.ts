@@ -11,36 +11,20 @@ import {
   upsertInstitutions
 } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { BureauClock, type Institution } from "@fundguard/domain/kernel"
+import { BureauClock } from "@fundguard/domain/kernel"
 import { InvalidCompletion, TaskNotFound } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { demoRegister } from "@fundguard/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { completeTask, type CompletionRequest } from "../src/responsibilities/index.js"
 
 const today = "2025-11-20"
-const register = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(join(import.meta.dirname, "../../screening/demo/extract/fixmedins.csv"), "utf8")
-  const [header, ...lines] = csv.trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const c = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: c["fixmedins_code"],
-      name: c["fixmedins_name"],
-      orgKind: c["org_kind"],
-      hospitalLevel: c["hosp_lv"] || null,
-      admdvs: c["admdvs"],
-      approvedBeds: c["aprv_bed_cnt"] === "" ? null : Number(c["aprv_bed_cnt"]),
-      supervisorCode: c["supervisor_code"] || null
-    } as unknown as Institution
-  })
-}
 
 describe("completing a task (use case over SQLite)", () => {
   let scratch: ScratchDatabase
@@ -63,7 +47,7 @@ describe("completing a task (use case over SQLite)", () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase("sqlite")
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-app-evidence-"))
-    await upsertInstitutions(scratch.db, systemActor(), register())
+    await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     await seedResponsibilitiesDemo(scratch.db, systemActor(), {
       calendar: chineseWorkingCalendar(),
       today,

@@ -7,9 +7,8 @@ import {
   systemActor,
   upsertInstitutions
 } from "@fundguard/db"
-import type { Institution } from "@fundguard/domain/kernel"
-import { demoExtractDir } from "@fundguard/screening"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { demoRegister } from "@fundguard/screening"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { runCli } from "./utils/run.js"
@@ -22,29 +21,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 
 const fundguard = (args: ReadonlyArray<string>) => runCli(args, { env: { DATABASE_URL: url } })
 
-const institutions = (): ReadonlyArray<Institution> => {
-  const [header, ...lines] = readFileSync(join(demoExtractDir, "fixmedins.csv"), "utf8").trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const c = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: c["fixmedins_code"],
-      name: c["fixmedins_name"],
-      orgKind: c["org_kind"],
-      hospitalLevel: c["hosp_lv"] || null,
-      admdvs: c["admdvs"],
-      approvedBeds: c["aprv_bed_cnt"] === "" ? null : Number(c["aprv_bed_cnt"]),
-      supervisorCode: c["supervisor_code"] || null
-    } as unknown as Institution
-  })
-}
-
 describe("pnpm fundguard duties", () => {
   beforeAll(async () => {
     await migrateDatabase(url)
     const database = openDatabase(url)
     try {
-      await upsertInstitutions(database.db, systemActor(), institutions())
+      await upsertInstitutions(database.db, systemActor(), demoRegister())
       await seedResponsibilitiesDemo(database.db, systemActor("seed"), {
         calendar: chineseWorkingCalendar(),
         today,

@@ -7,8 +7,8 @@ import type { TaskGenerationRepository, TaskRepository } from "@fundguard/domain
 import type { ReviewRepository } from "@fundguard/domain/review"
 import * as Layer from "effect/Layer"
 import type { Db } from "./client.js"
-import { ReviewRepositoryLive } from "./review.js"
-import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./tasks.js"
+import { ReviewRepositoryLive } from "./review/review.js"
+import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
 
 /** Every repository the use cases need, implemented on this database. */
 export type Repositories = ReviewRepository | TaskRepository | TaskGenerationRepository

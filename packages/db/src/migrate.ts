@@ -7,7 +7,7 @@ import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { childEnvironment, databaseUrl, providerOf } from "./config.js"
-import { sealAuditChain } from "./audit.js"
+import { sealAuditChain } from "./access/audit.js"
 import { openDatabase, redactUrl } from "./client.js"
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..")

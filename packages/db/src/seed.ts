@@ -4,10 +4,10 @@
  */
 import type { Role } from "@fundguard/domain/access"
 import type { Institution } from "@fundguard/domain/kernel"
-import type { Actor } from "./audit.js"
-import { upsertUser, type SessionUser } from "./auth.js"
+import type { Actor } from "./access/audit.js"
+import { upsertUser, type SessionUser } from "./access/auth.js"
 import type { Db } from "./client.js"
-import { upsertInstitutions } from "./institutions.js"
+import { upsertInstitutions } from "./kernel/institutions.js"
 
 /** The demo password of every demo account; `pnpm start` prints it. Never used outside demo data. */
 export const demoPassword = "fundguard-demo"

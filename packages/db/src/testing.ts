@@ -10,7 +10,7 @@ import pg from "pg"
 import { openDatabase, type Database } from "./client.js"
 import { testPostgresUrl, type Provider } from "./config.js"
 import { migrateDatabase } from "./migrate.js"
-import { changeOrganisation } from "./organisation.js"
+import { changeOrganisation } from "./responsibilities/organisation.js"
 import { OrgUnit } from "@fundguard/domain/responsibilities"
 import * as Schema from "effect/Schema"
 

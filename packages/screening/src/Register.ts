@@ -8,6 +8,7 @@ import { Institution } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import type { ExtractHandle } from "./Extract.js"
@@ -69,3 +70,27 @@ export const readInstitutions = (handle: ExtractHandle) =>
     if (problems.length > 0) return yield* new RegisterInvalid({ problems })
     return institutions as ReadonlyArray<Institution>
   })
+
+/**
+ * The demo county's register, read straight from the demo extract's `fixmedins.csv` (no import):
+ * for seeds and tests that need the institutions without screening anything. The file is plain
+ * CSV without quoted fields.
+ *
+ * @category demo
+ */
+export const demoRegister = (): ReadonlyArray<Institution> => {
+  const [header, ...lines] = readFileSync(join(demoExtractDir, "fixmedins.csv"), "utf8").trim().split("\n")
+  const columns = header!.split(",")
+  return lines.map((line) => {
+    const cell = Object.fromEntries(line.split(",").map((value, i) => [columns[i], value]))
+    return Schema.decodeUnknownSync(Institution)({
+      code: cell["fixmedins_code"],
+      name: cell["fixmedins_name"],
+      orgKind: cell["org_kind"],
+      hospitalLevel: cell["hosp_lv"] === "" ? null : cell["hosp_lv"],
+      admdvs: cell["admdvs"],
+      approvedBeds: cell["aprv_bed_cnt"] === "" ? null : Number(cell["aprv_bed_cnt"]),
+      supervisorCode: cell["supervisor_code"] === "" ? null : cell["supervisor_code"]
+    })
+  })
+}

@@ -65,4 +65,4 @@ export {
   type RunRecorder,
   screenAndRecord
 } from "./Job.js"
-export { demoExtractDir, readInstitutions, RegisterInvalid } from "./Register.js"
+export { demoExtractDir, demoRegister, readInstitutions, RegisterInvalid } from "./Register.js"

@@ -1,3 +1,4 @@
+import { demoRegister } from "@fundguard/screening"
 /**
  * A demo county for the security suites: 奉节's organisation, duties and this year's tasks (with
  * completions and evidence), one account per role in a different unit, two leads — one a
@@ -15,32 +16,7 @@ import {
   type Db
 } from "@fundguard/db"
 import type { Role } from "@fundguard/domain/access"
-import type { Institution } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
-
-/** The demo county's register, read from the demo extract. */
-export const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(
-    join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"),
-    "utf8"
-  )
-  const [header, ...lines] = csv.trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const cells = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: cells["fixmedins_code"],
-      name: cells["fixmedins_name"],
-      orgKind: cells["org_kind"],
-      hospitalLevel: cells["hosp_lv"] === "" ? null : cells["hosp_lv"],
-      admdvs: cells["admdvs"],
-      approvedBeds: cells["aprv_bed_cnt"] === "" ? null : Number(cells["aprv_bed_cnt"]),
-      supervisorCode: cells["supervisor_code"] === "" ? null : cells["supervisor_code"]
-    } as unknown as Institution
-  })
-}
 
 export const password = "Fundguard-Test-2025!"
 export const today = "2025-11-20"
@@ -87,7 +63,7 @@ const lead = (code: string, key: string, amount: number) => ({
 /** Loads the county into a migrated database. */
 export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFixture> => {
   const actor = systemActor("test")
-  await upsertInstitutions(db, actor, demoInstitutions())
+  await upsertInstitutions(db, actor, demoRegister())
   await seedResponsibilitiesDemo(db, actor, { calendar: chineseWorkingCalendar(), today, evidenceDir })
   const userIds: Record<string, string> = {}
   for (const a of accounts) {

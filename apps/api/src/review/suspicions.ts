@@ -1,0 +1,33 @@
+/**
+ * The suspicion list (疑点) with its filters, within the caller's data scope.
+ */
+import { Review } from "@fundguard/contracts"
+import { searchSuspicions, stampFirstReviewDeadlines, type Db } from "@fundguard/db"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
+import type { FastifyInstance } from "fastify"
+import { currentUser } from "../plugins/auth.js"
+import { mount } from "../plugins/contracts.js"
+import { filterOf } from "./filters.js"
+import { presentSuspicion } from "./present.js"
+
+/** The suspicion list (疑点), within the caller's scope. */
+export const suspicionRoutes = async (
+  app: FastifyInstance,
+  options: { readonly db: Db; readonly now: () => Date; readonly calendar: WorkingCalendarShape }
+) => {
+  mount(app, Review.listSuspicions, async ({ query, request }) => {
+    await stampFirstReviewDeadlines(options.db, options.calendar)
+    const user = currentUser(request)
+    const today = bureauDate(options.now())
+    const { page, pageSize, ...filters } = query
+    const result = await searchSuspicions(options.db, filterOf(filters, user.id, await request.scope()), today, {
+      ...(page === undefined ? {} : { page }),
+      ...(pageSize === undefined ? {} : { pageSize })
+    })
+    return {
+      total: result.total,
+      totalAmount: result.totalAmount,
+      items: result.items.map((s) => presentSuspicion(s, user.role, today))
+    }
+  })
+}

@@ -1,0 +1,95 @@
+/**
+ * The institution register.
+ */
+import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain/kernel"
+import { recordAudit, type Actor } from "../access/audit.js"
+import type { Db } from "../client.js"
+
+/** Filters for listing institutions. */
+export interface InstitutionQuery {
+  readonly q?: string
+  readonly orgKind?: OrgKind
+  readonly page?: number
+  readonly pageSize?: number
+  /** The caller's data scope: only these institutions (undefined = every institution). */
+  readonly withinCodes?: ReadonlyArray<string>
+}
+
+/**
+ * Search text as a Prisma `contains` that matches it literally. Prisma passes `%` and `_` through to
+ * LIKE (and SQLite's LIKE has no escape character), so text with wildcard characters is searched
+ * with each of them as a single-character wildcard — a superset — and `matches` keeps the exact
+ * hits. `exact` is true when the database's answer needs no such filtering.
+ */
+export const literalSearch = (text: string) => {
+  const wild = /[%_\\]/
+  return {
+    contains: text.replace(/[%_\\]/g, "_"),
+    exact: !wild.test(text),
+    matches: (value: string) => value.includes(text)
+  }
+}
+
+/** An institution row as the register holds it (kinds and levels were checked when written). */
+const asRegistered = <R extends { orgKind: string; hospitalLevel: string | null }>(row: R) => ({
+  ...row,
+  orgKind: row.orgKind as OrgKind,
+  hospitalLevel: row.hospitalLevel as HospitalLevel | null
+})
+
+/** A page of institutions and the total that match; `q` matches name or code literally. */
+export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => {
+  const pageSize = Math.min(Math.max(query.pageSize ?? 50, 1), 500)
+  const page = Math.max(query.page ?? 1, 1)
+  const search = query.q === undefined || query.q === "" ? null : literalSearch(query.q)
+  const where = {
+    ...(query.withinCodes === undefined ? {} : { code: { in: [...query.withinCodes] } }),
+    ...(query.orgKind === undefined ? {} : { orgKind: query.orgKind }),
+    ...(search === null
+      ? {}
+      : { OR: [{ name: { contains: search.contains } }, { code: { contains: search.contains } }] })
+  }
+  if (search !== null && !search.exact) {
+    const all = (await db.institution.findMany({ where, orderBy: { code: "asc" } })).filter(
+      (i) => search.matches(i.name) || search.matches(i.code)
+    )
+    return { items: all.slice((page - 1) * pageSize, page * pageSize).map(asRegistered), total: all.length }
+  }
+  const [items, total] = await Promise.all([
+    db.institution.findMany({ where, orderBy: { code: "asc" }, skip: (page - 1) * pageSize, take: pageSize }),
+    db.institution.count({ where })
+  ])
+  return { items: items.map(asRegistered), total }
+}
+
+/** Inserts or updates institutions by code, recording one audit entry per change. */
+export const upsertInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
+  db.$transaction(async (tx) => {
+    let created = 0
+    let updated = 0
+    for (const institution of institutions) {
+      const data = {
+        name: institution.name,
+        orgKind: institution.orgKind,
+        hospitalLevel: institution.hospitalLevel,
+        admdvs: institution.admdvs,
+        approvedBeds: institution.approvedBeds,
+        supervisorCode: institution.supervisorCode
+      }
+      const existing = await tx.institution.findUnique({ where: { code: institution.code } })
+      if (existing === null) {
+        await tx.institution.create({ data: { code: institution.code, ...data } })
+        created++
+      } else {
+        await tx.institution.update({ where: { code: institution.code }, data })
+        updated++
+      }
+      await recordAudit(tx, actor, {
+        action: existing === null ? "institution.create" : "institution.update",
+        entityType: "institution",
+        entityId: institution.code,
+        details: data
+      })
+    }
+    return { created, updated }
+  })

@@ -1,0 +1,333 @@
+/**
+ * The review workflow of suspicions in the database: the domain's `ReviewRepository` (a lead as the
+ * rules see it; a step planned by the domain written in one transaction), assignment, and the
+ * queries of the detail page. Every step names the revision it was decided on and bumps it, so of
+ * two reviewers acting on the same step only the first succeeds (optimistic concurrency); the
+ * unique (suspicion, revision) of the events backs this up.
+ */
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Schema from "effect/Schema"
+import { type Role, can } from "@fundguard/domain/access"
+import { type IsoDate } from "@fundguard/domain/kernel"
+import {
+  decideAssignment,
+  ReviewRepository,
+  StaleRevision,
+  SuspicionNotFound,
+  type LeadState,
+  deadlineFor,
+  type ReviewActor,
+  type ReviewStepPlan,
+  type StepActor,
+  type ReviewHistoryEntry,
+  type ReviewLevel,
+  type ReviewProposal,
+  type ReviewSubject
+} from "@fundguard/domain/review"
+import { type SuspicionStatus, suspicionCategory } from "@fundguard/domain/screening"
+import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
+import * as Either from "effect/Either"
+import { recordAudit } from "../access/audit.js"
+import type { Db } from "../client.js"
+
+type Tx = Pick<
+  Db,
+  "suspicion" | "reviewEvent" | "institutionResponse" | "reviewOutcome" | "auditEvent" | "auditChainHead" | "user"
+>
+
+/** The person to assign to does not exist or is inactive. */
+export class AssigneeNotFound extends Schema.TaggedError<AssigneeNotFound>()("AssigneeNotFound", {
+  id: Schema.String
+}) {
+  override get message(): string {
+    return "被分派人员不存在或已停用"
+  }
+  /** The field at fault. */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return [{ path: "$.assigneeId", message: this.message }]
+  }
+}
+
+/** A signed-in person taking a step, with where the request came from. */
+export interface ReviewCaller extends ReviewActor {
+  readonly ip?: string | null
+  /** How the audit log names the caller (`actorNameOf`); the display name when absent. */
+  readonly auditName?: string
+}
+
+const toAuditActor = (caller: ReviewCaller) => ({
+  id: caller.id,
+  name: caller.auditName ?? caller.name,
+  ip: caller.ip ?? null
+})
+
+const proposalFrom = (details: unknown): ReviewProposal | null => {
+  const p = (details as { proposal?: ReviewProposal | null } | null)?.proposal
+  return p === undefined || p === null ? null : p
+}
+
+/** The lead as the domain rules see it: state, category, assignee, history and pending proposal. */
+const subjectOf = async (tx: Tx, id: string) => {
+  const s = await tx.suspicion.findUnique({ where: { id } })
+  if (s === null) throw new SuspicionNotFound({ id })
+  const events = await tx.reviewEvent.findMany({ where: { suspicionId: id }, orderBy: { revision: "asc" } })
+  const history: Array<ReviewHistoryEntry> = events.map((e) => ({
+    action: e.action,
+    level: e.level as ReviewLevel | null,
+    actorId: e.actorId,
+    actorName: e.actorName
+  }))
+  const lastProposal = [...events]
+    .reverse()
+    .find((e) => e.action === "propose_confirm" || e.action === "propose_exclude")
+  const subject: ReviewSubject = {
+    status: s.status as SuspicionStatus,
+    category: suspicionCategory(s.ruleCode),
+    assigneeId: s.assigneeId,
+    assigneeName: s.assigneeName,
+    dueDate: s.dueDate,
+    history,
+    proposal: s.status === "pending_approval" && lastProposal !== undefined ? proposalFrom(lastProposal.details) : null
+  }
+  return { suspicion: s, subject, events, lastProposal }
+}
+
+/** Loads what the domain needs to offer the steps of a lead to a person (the detail page's buttons). */
+export const reviewSubject = async (db: Db, id: string) => (await subjectOf(db, id)).subject
+
+/**
+ * Where leads and their steps are kept (the domain's `ReviewRepository`), in this database.
+ * `recordStep` writes a step planned by the domain in one transaction — the lead, only if still at
+ * the revision the plan was made on; the step's event; the response or the outcome; the audit entry.
+ */
+export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
+  load: (id) =>
+    Effect.tryPromise({ try: () => subjectOf(db, id), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof SuspicionNotFound ? Effect.fail(error) : Effect.die(error))),
+      Effect.map(({ suspicion, subject, lastProposal }) => ({
+        id: suspicion.id,
+        status: suspicion.status as SuspicionStatus,
+        revision: suspicion.revision,
+        amount: suspicion.amount,
+        dueDate: suspicion.dueDate,
+        subject,
+        lastProposal:
+          lastProposal === undefined
+            ? null
+            : { reason: lastProposal.reason, actorId: lastProposal.actorId, actorName: lastProposal.actorName }
+      }))
+    ),
+  recordStep: (lead, plan, actor) =>
+    Effect.tryPromise({ try: () => recordStep(db, lead, plan, actor), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
+    )
+})
+
+/** The repository as a layer, for the application's runtime. */
+export const ReviewRepositoryLive = (db: Db): Layer.Layer<ReviewRepository> =>
+  Layer.succeed(ReviewRepository, reviewRepository(db))
+
+const recordStep = (db: Db, lead: LeadState, plan: ReviewStepPlan, actor: StepActor) =>
+  db.$transaction(async (tx) => {
+    const updated = await tx.suspicion.updateMany({
+      where: { id: lead.id, revision: lead.revision, status: lead.status },
+      data: {
+        status: plan.to,
+        revision: plan.revision,
+        dueDate: plan.dueDate,
+        assigneeId: plan.assignee?.id ?? null,
+        assigneeName: plan.assignee?.name ?? null
+      }
+    })
+    if (updated.count !== 1) throw new StaleRevision({ expected: lead.revision, actual: plan.revision })
+    await tx.reviewEvent.create({
+      data: {
+        suspicionId: lead.id,
+        revision: plan.revision,
+        action: plan.action,
+        fromStatus: plan.from,
+        toStatus: plan.to,
+        level: plan.level,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        reason: plan.details.reason,
+        details: {
+          response: plan.details.response,
+          proposal: plan.details.proposal,
+          caseNumber: plan.details.caseNumber
+        } as never,
+        assigneeId: plan.assignee?.id ?? null,
+        assigneeName: plan.assignee?.name ?? null,
+        dueDate: plan.dueDate,
+        deadlineSource: plan.deadlineSource,
+        late: plan.late
+      }
+    })
+    if (plan.response !== null) {
+      await tx.institutionResponse.create({
+        data: {
+          suspicionId: lead.id,
+          kind: plan.response.kind,
+          statement: plan.response.statement,
+          receivedOn: plan.response.receivedOn,
+          documents: [...plan.response.documents] as never,
+          late: plan.response.late,
+          recordedById: actor.id,
+          recordedByName: actor.name
+        }
+      })
+    }
+    if (plan.outcome !== null) {
+      await tx.reviewOutcome.create({
+        data: {
+          suspicionId: lead.id,
+          result: plan.outcome.result,
+          disposition: plan.outcome.proposal.disposition,
+          deductionAmount: plan.outcome.proposal.deductionAmount,
+          caseNumber: plan.details.caseNumber,
+          reason: plan.outcome.reason,
+          proposedById: plan.outcome.proposedBy.id,
+          proposedByName: plan.outcome.proposedBy.name,
+          approvedById: actor.id,
+          approvedByName: actor.name
+        }
+      })
+    }
+    await recordAudit(
+      tx,
+      { id: actor.id, name: actor.auditName, ip: actor.ip },
+      { action: `suspicion.${plan.action}`, entityType: "suspicion", entityId: lead.id, details: { ...plan.audit } }
+    )
+  })
+
+/** An assignment to apply. */
+export interface AssignRequest {
+  readonly suspicionId: string
+  readonly revision: number
+  readonly assigneeId: string
+  readonly caller: ReviewCaller
+}
+
+/**
+ * Assigns the lead's current step to a person (or lets a person claim it), in one transaction with
+ * its event and audit entry. Throws `SuspicionNotFound`, `AssigneeNotFound`, `StaleRevision` or
+ * `ReviewRefused`.
+ */
+export const assignSuspicion = async (db: Db, request: AssignRequest) =>
+  db.$transaction(async (tx) => {
+    const { suspicion, subject } = await subjectOf(tx, request.suspicionId)
+    if (suspicion.revision !== request.revision)
+      throw new StaleRevision({ expected: request.revision, actual: suspicion.revision })
+    const user = await tx.user.findUnique({ where: { id: request.assigneeId } })
+    if (user === null || !user.active) throw new AssigneeNotFound({ id: request.assigneeId })
+    const assignee: ReviewActor = { id: user.id, name: user.displayName, role: user.role as Role }
+    const decision = decideAssignment(subject, request.caller, assignee)
+    if (Either.isLeft(decision)) throw decision.left
+    const revision = suspicion.revision + 1
+    const updated = await tx.suspicion.updateMany({
+      where: { id: suspicion.id, revision: suspicion.revision },
+      data: { revision, assigneeId: assignee.id, assigneeName: assignee.name }
+    })
+    if (updated.count !== 1) throw new StaleRevision({ expected: request.revision, actual: revision })
+    await tx.reviewEvent.create({
+      data: {
+        suspicionId: suspicion.id,
+        revision,
+        action: "assign",
+        fromStatus: suspicion.status,
+        toStatus: suspicion.status,
+        level: null,
+        actorId: request.caller.id,
+        actorName: request.caller.name,
+        actorRole: request.caller.role,
+        reason: null,
+        details: { previousAssignee: suspicion.assigneeName } as never,
+        assigneeId: assignee.id,
+        assigneeName: assignee.name,
+        dueDate: suspicion.dueDate
+      }
+    })
+    await recordAudit(tx, toAuditActor(request.caller), {
+      action: "suspicion.assign",
+      entityType: "suspicion",
+      entityId: suspicion.id,
+      details: { assignee: assignee.name, assigneeId: assignee.id, previous: suspicion.assigneeName, revision }
+    })
+    return {
+      id: suspicion.id,
+      status: suspicion.status,
+      revision,
+      assigneeId: assignee.id,
+      assigneeName: assignee.name
+    }
+  })
+
+/**
+ * Sets the first-review deadline of newly filed leads. Screening files leads without knowing the
+ * holiday calendar; the deadline is a pure function of the day a lead was filed (in the bureau's
+ * time zone), so stamping it on the next read gives the same date as stamping it at filing.
+ * Returns how many leads were stamped.
+ */
+export const stampFirstReviewDeadlines = async (db: Db, calendar: WorkingCalendarShape): Promise<number> => {
+  const missing = await db.suspicion.findMany({
+    where: { dueDate: null, status: "pending_first_review" },
+    select: { id: true, createdAt: true }
+  })
+  const byDay = new Map<IsoDate, Array<string>>()
+  for (const s of missing) {
+    const day = bureauDate(s.createdAt)
+    byDay.set(day, [...(byDay.get(day) ?? []), s.id])
+  }
+  let stamped = 0
+  for (const [day, ids] of byDay) {
+    const { dueDate } = deadlineFor("first_review", day, calendar)
+    for (let i = 0; i < ids.length; i += 500) {
+      const result = await db.suspicion.updateMany({
+        where: { id: { in: ids.slice(i, i + 500) }, dueDate: null, status: "pending_first_review" },
+        data: { dueDate }
+      })
+      stamped += result.count
+    }
+  }
+  return stamped
+}
+
+/** Everything the detail page shows about a lead. */
+export const suspicionDetail = async (db: Db, id: string) => {
+  const s = await db.suspicion.findUnique({
+    where: { id },
+    include: {
+      reviewEvents: { orderBy: { revision: "asc" } },
+      responses: { orderBy: { createdAt: "asc" } },
+      outcome: true
+    }
+  })
+  if (s === null) throw new SuspicionNotFound({ id })
+  const [institution, firstRun, lastRun] = await Promise.all([
+    db.institution.findUnique({ where: { code: s.fixmedinsCode } }),
+    db.screeningRun.findUnique({ where: { id: s.firstRunId } }),
+    db.screeningRun.findUnique({ where: { id: s.lastRunId } })
+  ])
+  return { suspicion: s, institution, firstRun, lastRun }
+}
+
+/** Active users who can take review steps, for the assignment picker. */
+export const listReviewers = async (db: Db) =>
+  (
+    await db.user.findMany({
+      where: { active: true },
+      orderBy: [{ role: "asc" }, { displayName: "asc" }],
+      select: { id: true, displayName: true, role: true, department: true }
+    })
+  )
+    .map((u) => ({ ...u, role: u.role as Role }))
+    .filter((u) => can(u.role, "suspicions:review"))
+
+/** The bureau's date now. */
+export const bureauToday = (now: Date = new Date()): IsoDate => bureauDate(now)
+
+/** The institution a lead is about, or null when there is no such lead (for scope checks). */
+export const institutionOfSuspicion = async (db: Db, id: string): Promise<string | null> =>
+  (await db.suspicion.findUnique({ where: { id }, select: { fixmedinsCode: true } }))?.fixmedinsCode ?? null

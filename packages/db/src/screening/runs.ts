@@ -1,0 +1,331 @@
+/**
+ * Screening runs and the suspicions they file. A run's suspicions are written in one transaction
+ * when it finishes, so a run killed half-way leaves the previous results intact; suspicions are
+ * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
+ */
+import * as Schema from "effect/Schema"
+import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
+import { bureauDate } from "@fundguard/domain/kernel"
+import { hostname } from "node:os"
+import { recordAudit, type Actor } from "../access/audit.js"
+import type { Db } from "../client.js"
+import { searchSuspicions, type SuspicionFilter } from "../review/queries.js"
+
+/** What a run records about itself when it starts. */
+export interface RunStart {
+  readonly trigger: "cli" | "schedule" | "api" | "seed"
+  readonly extract: string
+  readonly admdvs: string | null
+  readonly periodFrom: string | null
+  readonly periodTo: string | null
+  readonly params: Record<string, unknown>
+}
+
+/** Per-rule statistics of a run. */
+export interface RuleStat {
+  readonly code: string
+  readonly version: number
+  readonly status: "ran" | "skipped"
+  readonly reason?: string
+  readonly count: number
+  readonly durationMs: number
+}
+
+/** Where a run is running: this host and process, so that others can tell whether it still lives. */
+export const runOwner = (): string => `${hostname()}:${process.pid}`
+
+/** How often a running run says it is alive, and how long without that it counts as dead. */
+export const runHeartbeat = { intervalMs: 10_000, leaseMs: 90_000 } as const
+
+/** Records that a run has started (running here, alive now). */
+export const startRun = async (db: Db, actor: Actor, start: RunStart) =>
+  db.$transaction(async (tx) => {
+    const run = await tx.screeningRun.create({
+      data: {
+        ...start,
+        params: start.params as never,
+        status: "running",
+        ruleStats: [] as never,
+        owner: runOwner(),
+        heartbeatAt: new Date()
+      }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.start",
+      entityType: "screening_run",
+      entityId: run.id,
+      details: { extract: start.extract, trigger: start.trigger }
+    })
+    return run
+  })
+
+/** Files a finished run's suspicions (new ones as 待初审) and closes the run, atomically. */
+export const finishRun = async (
+  db: Db,
+  actor: Actor,
+  runId: string,
+  result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
+) =>
+  db.$transaction(async (tx) => {
+    let created = 0
+    for (const s of result.suspicions) {
+      const dedupKey = suspicionKey(s)
+      const existing = await tx.suspicion.findUnique({ where: { ruleCode_dedupKey: { ruleCode: s.rule, dedupKey } } })
+      const data = {
+        ruleVersion: s.ruleVersion,
+        level: s.level,
+        fixmedinsCode: s.fixmedins_code,
+        psnNo: s.psn_no,
+        mdtrtId: s.mdtrt_id,
+        setlId: s.setl_id,
+        feedetlSn: [...s.feedetl_sn] as never,
+        medListCodg: s.med_list_codg,
+        date: s.date,
+        amount: s.amount,
+        violation: s.violation,
+        evidence: s.evidence as never,
+        message: s.message,
+        lastRunId: runId
+      }
+      if (existing === null) {
+        await tx.suspicion.create({
+          data: { ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" }
+        })
+        created++
+      } else {
+        await tx.suspicion.update({ where: { id: existing.id }, data })
+      }
+    }
+    const run = await tx.screeningRun.update({
+      where: { id: runId },
+      data: {
+        status: "succeeded",
+        finishedAt: new Date(),
+        suspicionCount: result.suspicions.length,
+        ruleStats: result.rules as never
+      }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.finish",
+      entityType: "screening_run",
+      entityId: runId,
+      details: { suspicions: result.suspicions.length, created }
+    })
+    return { run, created }
+  })
+
+/** How far a running run has got: the rule being screened, and rules done of all. */
+export interface RunProgress {
+  readonly rule: string
+  readonly done: number
+  readonly total: number
+}
+
+/**
+ * Records a running run's progress for the runs page. Not audited: it is a gauge, not a state
+ * change (the run's start, finish and failure are).
+ */
+export const recordRunProgress = async (db: Db, runId: string, progress: RunProgress): Promise<void> => {
+  await db.screeningRun.updateMany({
+    where: { id: runId, status: "running" },
+    data: { progress: { ...progress, at: new Date().toISOString() } as never }
+  })
+}
+
+/** Marks a run as failed with its error message. */
+export const failRun = async (db: Db, actor: Actor, runId: string, error: string) =>
+  db.$transaction(async (tx) => {
+    await tx.screeningRun.update({ where: { id: runId }, data: { status: "failed", finishedAt: new Date(), error } })
+    await recordAudit(tx, actor, {
+      action: "screening.fail",
+      entityType: "screening_run",
+      entityId: runId,
+      details: { error }
+    })
+  })
+
+/** Filters for listing suspicions. */
+export interface SuspicionQuery {
+  readonly rule?: string
+  readonly institution?: string
+  readonly status?: string
+  readonly minAmount?: number
+  readonly page?: number
+  readonly pageSize?: number
+}
+
+/** A page of suspicions (largest amount first) with the institution's name, and the total. */
+export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
+  const { page, pageSize, ...filter } = query
+  return searchSuspicions(db, filter as SuspicionFilter, bureauDate(new Date()), {
+    ...(page === undefined ? {} : { page }),
+    ...(pageSize === undefined ? {} : { pageSize })
+  })
+}
+
+/** Says that a running run is still alive. */
+export const beatRun = async (db: Db, runId: string): Promise<void> => {
+  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: new Date() } })
+}
+
+const processAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+/**
+ * Marks as interrupted every running run whose process is gone: on this host, a process that no
+ * longer exists; anywhere, a heartbeat older than the lease. Nothing it filed is kept (a run files
+ * its suspicions only when it finishes), so the previous results stand. Resolves the runs marked.
+ */
+export const reapInterruptedRuns = async (
+  db: Db,
+  actor: Actor,
+  now: Date = new Date(),
+  leaseMs: number = runHeartbeat.leaseMs
+): Promise<ReadonlyArray<string>> => {
+  const running = await db.screeningRun.findMany({ where: { status: "running" } })
+  const here = hostname()
+  const dead = running.filter((run) => {
+    const [host, pid] = (run.owner ?? "").split(":")
+    const gone = host === here && pid !== undefined && pid !== "" && !processAlive(Number(pid))
+    const silent = (run.heartbeatAt ?? run.startedAt).getTime() < now.getTime() - leaseMs
+    return gone || silent
+  })
+  const reaped: Array<string> = []
+  for (const run of dead) {
+    await db.$transaction(async (tx) => {
+      const marked = await tx.screeningRun.updateMany({
+        where: { id: run.id, status: "running" },
+        data: {
+          status: "interrupted",
+          finishedAt: now,
+          error: `筛查进程已终止（${run.owner ?? "未知进程"}，最后心跳 ${(run.heartbeatAt ?? run.startedAt).toISOString()}），本次未生成疑点；可重新筛查`
+        }
+      })
+      if (marked.count === 0) return
+      reaped.push(run.id)
+      await recordAudit(tx, actor, {
+        action: "screening.interrupted",
+        entityType: "screening_run",
+        entityId: run.id,
+        details: { owner: run.owner, heartbeatAt: (run.heartbeatAt ?? run.startedAt).toISOString() }
+      })
+    })
+  }
+  return reaped
+}
+
+/** The run cannot be rerun: unknown, or still running or queued. */
+export class RunNotRerunnable extends Schema.TaggedError<RunNotRerunnable>()("RunNotRerunnable", {
+  id: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return this.reason
+  }
+}
+
+/** The run does not exist. */
+export class RunNotFound extends Schema.TaggedError<RunNotFound>()("RunNotFound", { id: Schema.String }) {
+  override get message(): string {
+    return `筛查批次 ${this.id} 不存在`
+  }
+}
+
+/**
+ * Asks for a finished, failed or interrupted run to be done again: a new run, queued, over the same
+ * extract with the same parameters, which the worker takes up (`claimQueuedRun`).
+ */
+export const requestRerun = async (db: Db, actor: Actor, runId: string) =>
+  db.$transaction(async (tx) => {
+    const source = await tx.screeningRun.findUnique({ where: { id: runId } })
+    if (source === null) throw new RunNotFound({ id: runId })
+    if (source.status === "running" || source.status === "queued")
+      throw new RunNotRerunnable({ id: runId, reason: "该批次仍在进行或排队中，不能重新筛查" })
+    const queued = await tx.screeningRun.findFirst({
+      where: { extract: source.extract, status: { in: ["queued", "running"] } }
+    })
+    if (queued !== null)
+      throw new RunNotRerunnable({ id: runId, reason: `同一数据包已有批次在进行或排队（${queued.id}）` })
+    const run = await tx.screeningRun.create({
+      data: {
+        status: "queued",
+        trigger: "api",
+        extract: source.extract,
+        admdvs: source.admdvs,
+        periodFrom: source.periodFrom,
+        periodTo: source.periodTo,
+        params: source.params as never,
+        ruleStats: [] as never
+      }
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.rerun_requested",
+      entityType: "screening_run",
+      entityId: run.id,
+      details: { rerunOf: runId, extract: source.extract }
+    })
+    return run
+  })
+
+/** Takes the oldest queued run for this process (atomically: two workers never take the same one). */
+export const claimQueuedRun = async (db: Db) => {
+  const next = await db.screeningRun.findFirst({ where: { status: "queued" }, orderBy: { startedAt: "asc" } })
+  if (next === null) return null
+  const claimed = await db.screeningRun.updateMany({
+    where: { id: next.id, status: "queued" },
+    data: { status: "running", owner: runOwner(), heartbeatAt: new Date(), startedAt: new Date() }
+  })
+  return claimed.count === 1 ? next : null
+}
+
+/** The most recent screening runs, newest first. */
+export const listRuns = (db: Db, take = 20) => db.screeningRun.findMany({ orderBy: { startedAt: "desc" }, take })
+
+/**
+ * Records screening runs in this database; structurally the `RunRecorder` of
+ * `@fundguard/screening`'s job (this package does not depend on it). While a run goes, a heartbeat
+ * says every few seconds that it is alive (`reapInterruptedRuns`). Given `claimed`, the run was
+ * queued and already taken by this process (`claimQueuedRun`): starting it records nothing new.
+ */
+export const databaseRunRecorder = (db: Db, actor: Actor, options: { readonly claimed?: string } = {}) => {
+  const beats = new Map<string, NodeJS.Timeout>()
+  const stopBeating = (runId: string) => {
+    clearInterval(beats.get(runId))
+    beats.delete(runId)
+  }
+  return {
+    start: async (run: RunStart) => {
+      const started =
+        options.claimed === undefined
+          ? await startRun(db, actor, run)
+          : await db.screeningRun.update({
+              where: { id: options.claimed },
+              data: { trigger: run.trigger, admdvs: run.admdvs, periodFrom: run.periodFrom, periodTo: run.periodTo }
+            })
+      const timer = setInterval(() => void beatRun(db, started.id).catch(() => undefined), runHeartbeat.intervalMs)
+      timer.unref()
+      beats.set(started.id, timer)
+      return started
+    },
+    finish: async (
+      runId: string,
+      result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
+    ) => {
+      stopBeating(runId)
+      const { created } = await finishRun(db, actor, runId, result)
+      return { created }
+    },
+    fail: async (runId: string, error: string) => {
+      stopBeating(runId)
+      await failRun(db, actor, runId, error)
+    },
+    progress: (runId: string, progress: RunProgress) => recordRunProgress(db, runId, progress)
+  }
+}
