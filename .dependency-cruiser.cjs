@@ -2,7 +2,7 @@
  * The workspace's dependency rules, checked in CI (`pnpm deps`, part of `pnpm lint`):
  * the domain stays pure, the contracts depend only on the domain, the database never reaches into
  * an app, apps never import each other, and nothing imports in a circle.
- * See docs/decisions/0008-one-shape-for-every-capability.md.
+ * See docs/decisions/0012-dependency-rules-in-ci.md.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

@@ -5,5 +5,6 @@
  *
  * @since 0.1.0
  */
+export * as Access from "./access/index.js"
 export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"

@@ -3,16 +3,18 @@
  * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
  * same use cases (`@fundguard/application`).
  */
+import type { AuditLog } from "@fundguard/domain/access"
 import type { TaskGenerationRepository, TaskRepository } from "@fundguard/domain/responsibilities"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import * as Layer from "effect/Layer"
+import { AuditLogLive } from "./access/audit.js"
 import type { Db } from "./client.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
 
 /** Every repository the use cases need, implemented on this database. */
-export type Repositories = ReviewRepository | TaskRepository | TaskGenerationRepository
+export type Repositories = ReviewRepository | TaskRepository | TaskGenerationRepository | AuditLog
 
 /** The repositories of a database (SQLite or PostgreSQL) as a layer. */
 export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
-  Layer.mergeAll(ReviewRepositoryLive(db), TaskRepositoryLive(db), TaskGenerationRepositoryLive(db))
+  Layer.mergeAll(ReviewRepositoryLive(db), TaskRepositoryLive(db), TaskGenerationRepositoryLive(db), AuditLogLive(db))

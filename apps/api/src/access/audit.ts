@@ -2,8 +2,9 @@
  * The audit log (执法全过程记录) for administrators: search by person, object, action and day; export
  * as .xlsx with the chain head that anchors it; verify the hash chain.
  */
+import * as Application from "@fundguard/application"
 import { Audit } from "@fundguard/contracts"
-import { auditChainHead, recordAudit, searchAudit, verifyAuditChain, type Db } from "@fundguard/db"
+import { auditChainHead, recordAudit, searchAudit, type Db } from "@fundguard/db"
 import { addDays, isoDate } from "@fundguard/domain/kernel"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
@@ -105,7 +106,7 @@ export const auditRoutes = async (app: FastifyInstance, options: { readonly db: 
   })
 
   mount(app, Audit.verifyAudit, async () => {
-    const result = await verifyAuditChain(db)
+    const result = await app.run(Application.Access.verifyAuditLog())
     return result.ok
       ? { ok: true, entries: result.entries, head: result.head, broken: null }
       : { ok: false, entries: result.entries, head: null, broken: result.broken }

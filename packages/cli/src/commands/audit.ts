@@ -1,8 +1,10 @@
+import * as Application from "@fundguard/application"
 import { Audit } from "@fundguard/contracts"
-import { databaseUrl, openDatabase, redactUrl, verifyAuditChain } from "@fundguard/db"
+import { databaseUrl, openDatabase, redactUrl } from "@fundguard/db"
 import * as Schema from "effect/Schema"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { runUseCase } from "../runtime.js"
 
 const help = `Usage: pnpm fundguard audit verify [--json]
 
@@ -36,7 +38,7 @@ export const auditCommand: Command = {
     const url = databaseUrl()
     const database = openDatabase(url)
     try {
-      const result = await verifyAuditChain(database.db)
+      const result = await runUseCase(database.db, Application.Access.verifyAuditLog())
       const body: Audit.AuditVerification = result.ok
         ? { ok: true, entries: result.entries, head: result.head, broken: null }
         : { ok: false, entries: result.entries, head: null, broken: result.broken }

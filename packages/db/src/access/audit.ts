@@ -8,6 +8,9 @@
  * hash, so entries removed from the end are seen too. `verifyAuditChain` recomputes the whole chain
  * and names the first entry that does not fit.
  */
+import { AuditLog, type AuditVerification } from "@fundguard/domain/access"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { createHash } from "node:crypto"
 import type { Db } from "../client.js"
 
@@ -179,27 +182,13 @@ export const auditChainHead = async (db: Pick<Db, "auditChainHead">) => {
   return { seq: head?.seq ?? 0, hash: head?.hash ?? genesisHash }
 }
 
-/** Why an entry breaks the chain. */
-export type AuditBreak =
-  | "unsealed" // no sequence number or hash
-  | "gap" // an entry is missing before this one
-  | "prev_hash" // does not point at the previous entry's hash (removed or reordered entries)
-  | "hash" // content changed since it was written
-  | "head" // the head does not match the last entry (entries removed from the end)
-
-/** The outcome of a verification. */
-export type AuditVerification =
-  | { readonly ok: true; readonly entries: number; readonly head: { readonly seq: number; readonly hash: string } }
-  | {
-      readonly ok: false
-      readonly entries: number
-      readonly broken: {
-        readonly seq: number | null
-        readonly id: string | null
-        readonly reason: AuditBreak
-        readonly message: string
-      }
-    }
+/**
+ * Why an entry breaks the chain: no sequence number or hash (`unsealed`); an entry missing before
+ * it (`gap`); not pointing at the previous entry's hash — removed or reordered entries
+ * (`prev_hash`); content changed since it was written (`hash`); the head not matching the last
+ * entry — entries removed from the end (`head`).
+ */
+type AuditBreak = Extract<AuditVerification, { ok: false }>["broken"]["reason"]
 
 const breakMessage: Readonly<Record<AuditBreak, string>> = {
   unsealed: "该条记录没有序号或哈希（未纳入哈希链）",
@@ -267,3 +256,12 @@ export const sealAuditChain = async (db: Db): Promise<number> => {
   )
   return legacy.length
 }
+
+/** The audit log of this database as the domain's `AuditLog` service. */
+export const AuditLogLive = (db: Db): Layer.Layer<AuditLog> =>
+  Layer.succeed(AuditLog, {
+    head: Effect.promise(() => auditChainHead(db)),
+    verify: Effect.promise(() => verifyAuditChain(db))
+  })
+
+export type { AuditVerification } from "@fundguard/domain/access"

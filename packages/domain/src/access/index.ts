@@ -4,4 +4,5 @@
  * @since 0.3.0
  */
 export * from "./Access.js"
+export * from "./AuditLog.js"
 export * from "./Credentials.js"
