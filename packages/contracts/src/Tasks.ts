@@ -99,6 +99,23 @@ export const dueTasks = endpoint({
   success: json(Schema.Struct({ on: Schema.String, items: Schema.Array(TaskView), overdue: Schema.Number }))
 })
 
+/**
+ * What is due on a day, as `pnpm fundguard duties due --json` prints it: the tasks, the unit asked
+ * about, and the calendar the deadlines were counted with.
+ *
+ * @category models
+ */
+export const DueReport = Schema.Struct({
+  on: Schema.String,
+  unit: Schema.NullOr(Schema.String),
+  calendar: Schema.Struct({
+    source: Schema.String,
+    coveredYears: Schema.Struct({ from: Schema.Number, to: Schema.Number })
+  }),
+  overdue: Schema.Number,
+  items: Schema.Array(TaskView)
+})
+
 /** @category endpoints */
 export const listTasks = endpoint({
   method: "GET",

@@ -15,6 +15,8 @@ import {
   type TaskView
 } from "@fundguard/db"
 import * as Application from "@fundguard/application"
+import { Tasks } from "@fundguard/contracts"
+import * as Schema from "effect/Schema"
 import { bureauDate, isoDate } from "@fundguard/domain/kernel"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
@@ -118,40 +120,14 @@ const due = async (args: ReadonlyArray<string>): Promise<number> => {
       includeSupervised: values.supervised
     })
     if (values.json) {
-      process.stdout.write(
-        `${JSON.stringify(
-          {
-            on,
-            unit: values.unit ?? null,
-            calendar: { source: calendar.source, coveredYears: calendar.coveredYears },
-            overdue: items.filter((t) => t.state === "overdue").length,
-            items: items.map((t) => ({
-              id: t.id,
-              unitId: t.unitId,
-              unitName: t.unitName,
-              dutyCode: t.dutyCode,
-              dutyVersion: t.dutyVersion,
-              title: t.title,
-              objectType: t.objectType,
-              objectCode: t.objectCode === "" ? null : t.objectCode,
-              objectName: t.objectName,
-              periodKey: t.periodKey,
-              period: t.periodLabel,
-              deadline: t.deadline,
-              deadlineProvisional: t.deadlineProvisional,
-              deadlineNote: t.deadlineNote,
-              state: t.state,
-              dueToday: t.dueToday,
-              workingDaysLeft: t.workingDaysLeft,
-              requiredCount: t.requiredCount,
-              completedCount: t.completedCount,
-              source: t.source
-            }))
-          },
-          null,
-          2
-        )}\n`
-      )
+      const report = Schema.encodeSync(Tasks.DueReport)({
+        on,
+        unit: values.unit ?? null,
+        calendar: { source: calendar.source, coveredYears: calendar.coveredYears },
+        overdue: items.filter((t) => t.state === "overdue").length,
+        items
+      })
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
     } else {
       const overdue = items.filter((t) => t.state === "overdue").length
       process.stdout.write(
