@@ -6,11 +6,11 @@
 import { buildApp, chineseWorkingCalendar } from "@fundguard/api"
 import { seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import type { Institution } from "@fundguard/domain/kernel"
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
+import { demoRegister } from "@fundguard/screening"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
@@ -19,27 +19,6 @@ const results = join(import.meta.dirname, "..", "..", "test-results")
 const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const password = "browser-test-password"
 const today = "2025-11-20"
-
-const demoInstitutions = (): ReadonlyArray<Institution> => {
-  const csv = readFileSync(
-    join(import.meta.dirname, "../../../../packages/screening/demo/extract/fixmedins.csv"),
-    "utf8"
-  )
-  const [header, ...lines] = csv.trim().split("\n")
-  const cols = header!.split(",")
-  return lines.map((line) => {
-    const c = Object.fromEntries(line.split(",").map((v, i) => [cols[i], v]))
-    return {
-      code: c["fixmedins_code"],
-      name: c["fixmedins_name"],
-      orgKind: c["org_kind"],
-      hospitalLevel: c["hosp_lv"] || null,
-      admdvs: c["admdvs"],
-      approvedBeds: c["aprv_bed_cnt"] === "" ? null : Number(c["aprv_bed_cnt"]),
-      supervisorCode: c["supervisor_code"] || null
-    } as unknown as Institution
-  })
-}
 
 describe("responsibility pages in headless Chromium", () => {
   let scratch: ScratchDatabase
@@ -67,7 +46,7 @@ describe("responsibility pages in headless Chromium", () => {
       unitId,
       password
     })
-    await upsertInstitutions(scratch.db, systemActor(), demoInstitutions())
+    await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     await seedResponsibilitiesDemo(scratch.db, systemActor("seed"), {
       calendar: chineseWorkingCalendar(),
       today,

@@ -7,7 +7,7 @@
  * …") and the page's `securitypolicyviolation` event.
  */
 import type { Page } from "playwright-core"
-import { contractMismatchTitle } from "../../src/lib/api.js"
+import { contractMismatchTitle } from "../../src/shared/api.js"
 
 /** The violations seen so far on a page; `clear()` forgets them (after a deliberate one). */
 export interface CspWatch {

@@ -18,9 +18,12 @@ import {
   errorFromProblem,
   statusTitle,
   urlOf
-} from "../src/lib/api.js"
-import { reviewApi } from "../src/lib/reviewApi.js"
-import { securityApi } from "../src/lib/securityApi.js"
+} from "../../src/shared/api.js"
+import { auditCalls } from "../../src/features/audit/calls.js"
+import { passwordCalls } from "../../src/features/password/calls.js"
+import { runsCalls } from "../../src/features/runs/calls.js"
+import { suspicionsCalls } from "../../src/features/suspicions/calls.js"
+import { usersCalls } from "../../src/features/users/calls.js"
 
 interface Call {
   readonly url: string
@@ -252,7 +255,7 @@ describe("security calls", () => {
   it("change one's own password (204)", async () => {
     const { api, calls } = client(204, undefined)
     await expect(
-      securityApi(api).changeOwnPassword({ currentPassword: "Fg-old", newPassword: "New-pass-2025" })
+      passwordCalls(api).changeOwnPassword({ currentPassword: "Fg-old", newPassword: "New-pass-2025" })
     ).resolves.toBeUndefined()
     expect(calls[0]).toMatchObject({
       url: "/api/auth/password",
@@ -263,7 +266,7 @@ describe("security calls", () => {
 
   it("create, change (PATCH), reset and sign out accounts at their paths", async () => {
     const { api, calls } = client(200, { user: account, initialPassword: "Fg-xyz", revoked: 2, items: [account] })
-    const security = securityApi(api)
+    const security = usersCalls(api)
     expect(await security.users()).toEqual([account])
     await security.createUser({ username: "lisi", displayName: "李四", role: "reviewer", unitId: "BUREAU" })
     expect(await security.updateUser("u1", { active: false })).toEqual(account)
@@ -283,7 +286,7 @@ describe("security calls", () => {
 
   it("refuse an id the contract does not allow before sending, at the server's path", async () => {
     const { api, calls } = client(200, { user: account })
-    const error = (await securityApi(api)
+    const error = (await usersCalls(api)
       .updateUser("u/1", { active: false })
       .catch((e: unknown) => e)) as ApiError
     expect(calls).toHaveLength(0)
@@ -294,7 +297,7 @@ describe("security calls", () => {
 
   it("search, export and verify the audit log", async () => {
     const { api, calls } = client(200, { total: 0, items: [], ok: true, entries: 0, head: null, broken: null })
-    const security = securityApi(api)
+    const security = auditCalls(api)
     await security.audit({ action: "user.create" }, 2, 100)
     await security.verifyAudit()
     await security.exportAudit({ from: "2025-11-01" })
@@ -307,7 +310,7 @@ describe("security calls", () => {
 
   it("rerun a screening run, reporting a 409 with the server's message", async () => {
     const { api, calls } = client(409, problem("RunNotRerunnable", "同一数据包已有批次在进行或排队（r2）"))
-    const error = (await reviewApi(api)
+    const error = (await runsCalls(api)
       .rerun("r1")
       .catch((e: unknown) => e)) as ApiError
     expect(calls[0]).toMatchObject({ url: "/api/v1/screening/runs/r1/rerun", method: "POST" })
@@ -488,7 +491,7 @@ describe("the generic call", () => {
   it("turns a problem+json answer into an ApiError with the contract's title, the detail and the fields", async () => {
     const errors = [{ path: "$.proposal.deductionAmount", message: "金额不得为负" }]
     const { api } = client(409, problem("StaleRevision", "疑点已在 14:02 被李四处理（第 5 版）", errors))
-    const error = (await reviewApi(api)
+    const error = (await suspicionsCalls(api)
       .assign("s1", 4, "u2")
       .catch((e: unknown) => e)) as ApiError
     expect(error.status).toBe(409)
@@ -551,12 +554,16 @@ describe("the generic call", () => {
       getToken: () => "tok",
       onUnauthorized: () => undefined
     })
-    const { blob, filename } = await reviewApi(api).exportXlsx({ rule: "PRICE_OVER_CAP", overdue: true, status: "" })
+    const { blob, filename } = await suspicionsCalls(api).exportXlsx({
+      rule: "PRICE_OVER_CAP",
+      overdue: true,
+      status: ""
+    })
     expect(calls).toEqual(["/api/v1/suspicions/export?rule=PRICE_OVER_CAP&overdue=true"])
     expect(filename).toBe("疑点.xlsx")
     expect(await blob.text()).toBe("xlsx")
     const { api: refusing } = client(400, problem("TooManyRows", "符合条件的疑点有 60000 条"))
-    const error = (await reviewApi(refusing)
+    const error = (await suspicionsCalls(refusing)
       .exportXlsx({})
       .catch((e: unknown) => e)) as ApiError
     expect([error.status, error.code, error.title]).toEqual([400, "TooManyRows", problemTypes.TooManyRows.title])

@@ -13,7 +13,7 @@ import {
   parseDateText,
   toIsoDate,
   todayIso
-} from "../src/lib/format.js"
+} from "../../src/shared/format.js"
 
 describe("money", () => {
   it("prints yuan with two decimals and thousands separators", () => {

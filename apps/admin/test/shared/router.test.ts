@@ -7,7 +7,7 @@ import {
   parseHash,
   parseLocation,
   resolveRoute
-} from "../src/lib/router.js"
+} from "../../src/shared/router.js"
 
 describe("parseHash", () => {
   it("reads the route from the hash", () => {

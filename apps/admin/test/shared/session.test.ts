@@ -6,7 +6,7 @@ import {
   memoryStorage,
   sessionStorageKey,
   type Session
-} from "../src/lib/session.js"
+} from "../../src/shared/session.js"
 
 const session: Session = {
   token: "tok-123",

@@ -4,8 +4,8 @@
  * words. Times are the bureau's (Asia/Shanghai).
  */
 import type { AuditEntry, AuditFilter, AuditVerification } from "@fundguard/contracts/Audit"
-import { empty, formatDateTime, isIsoDate } from "./format.js"
-import type { FieldProblem } from "./problems.js"
+import { empty, formatDateTime, isIsoDate } from "../../shared/format.js"
+import type { FieldProblem } from "../../shared/problems.js"
 
 export type { AuditEntry, AuditFilter, AuditVerification }
 

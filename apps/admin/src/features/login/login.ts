@@ -3,7 +3,7 @@
  * wrong; a lockout (`AccountLocked`), too many attempts from this address (`TooManyRequests`) and a
  * busy server (`PasswordCheckBusy`) show the server's own message, which says when to try again.
  */
-import type { ApiError } from "./api.js"
+import type { ApiError } from "../../shared/api.js"
 
 export const loginErrorText = (error: ApiError): string => {
   if (error.status === 401) return "用户名或密码错误"

@@ -6,7 +6,7 @@
 import type { BodyOf } from "@fundguard/contracts/Endpoint"
 import type { changePassword } from "@fundguard/contracts/Auth"
 import { passwordPolicy, passwordProblems, type PasswordPolicy } from "@fundguard/domain/access"
-import type { FieldProblem } from "./problems.js"
+import type { FieldProblem } from "../../shared/problems.js"
 
 /** The body of `POST /api/auth/password`. */
 export type ChangePasswordBody = BodyOf<typeof changePassword>

@@ -7,7 +7,7 @@
 import { orgKindLabel, type OrgKind } from "@fundguard/domain/kernel"
 import type { AssessedItem, AssessmentResult } from "@fundguard/domain/penalty"
 import { formatYuan as formatYuanWithUnit } from "@fundguard/domain/kernel"
-import { transferTargetLabel, violationText } from "./labels.js"
+import { transferTargetLabel, violationText } from "../../shared/labels.js"
 
 /** What the draft needs beyond the result (the party's name is not part of the assessment input). */
 export interface DraftParty {

@@ -8,8 +8,8 @@ import type { HospitalLevel, OrgKind } from "@fundguard/domain/kernel"
 import type { InputProblem } from "@fundguard/domain/kernel"
 import type { AssessmentInputJson, CaseFactor } from "@fundguard/domain/penalty"
 import { violationCatalogue, violationCodes, type ViolationCode } from "@fundguard/domain/penalty"
-import { isIsoDate, parseAmount } from "./format.js"
-import type { Option } from "./labels.js"
+import { isIsoDate, parseAmount } from "../../shared/format.js"
+import type { Option } from "../../shared/labels.js"
 
 export type SubjectKind = "institution" | "individual" | "agency" | "staff"
 

@@ -3,8 +3,8 @@
  */
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { suspicionCategory } from "@fundguard/domain/screening"
-import { formatDateTime } from "./format.js"
-import { ruleText, screeningRunStatusLabel } from "./labels.js"
+import { formatDateTime } from "../../shared/format.js"
+import { ruleText, screeningRunStatusLabel } from "../../shared/labels.js"
 
 /** A duration in words: `850 毫秒`, `12.4 秒`, `3 分 05 秒`. */
 export const formatDuration = (ms: number | null | undefined): string => {

@@ -1,17 +1,16 @@
 /**
- * The review workflow's API calls (one lead, its steps and assignment, bulk steps, reviewers, the
- * export, screening runs), each an endpoint of `@fundguard/contracts` called through the shared
- * client's `call` and `download`: paths and shapes are the contract's.
+ * The review workflow's calls (one lead, its steps and assignment, bulk steps, reviewers, the
+ * export), each an endpoint of `@fundguard/contracts` called through the shared client's `call` and
+ * `download`: paths and shapes are the contract's.
  */
 import type { BodyOf } from "@fundguard/contracts/Endpoint"
 import * as Review from "@fundguard/contracts/Review"
-import * as Screening from "@fundguard/contracts/Screening"
 import type { ReviewStepInput } from "@fundguard/domain/review"
 import type { ReviewAction } from "@fundguard/domain/review"
-import { checkBody, type ApiClient } from "./api.js"
+import { checkBody, type ApiClient } from "../../shared/api.js"
 
 /** The review calls over a client. */
-export const reviewApi = (api: ApiClient) => ({
+export const suspicionsCalls = (api: ApiClient) => ({
   detail: (id: string) => api.call(Review.getSuspicion, { params: { id } }),
   /**
    * Takes a step with the input of its form (JSON), checked against the contract first: a problem
@@ -27,11 +26,8 @@ export const reviewApi = (api: ApiClient) => ({
     extra: Pick<BodyOf<typeof Review.bulk>, "reason" | "assigneeId"> = {}
   ) => api.call(Review.bulk, { body: { action, items, ...extra } }),
   reviewers: async () => (await api.call(Review.listReviewers)).items,
-  runs: async () => (await api.call(Screening.listRuns)).items,
-  /** Screens a run's extract again: 201 with the queued run; 409 when one is already queued or running. */
-  rerun: (id: string) => api.call(Screening.rerun, { params: { id } }),
   exportXlsx: (filter: Review.SuspicionFilter) => api.download(Review.exportSuspicions, { query: filter })
 })
 
 /** The review calls' type. */
-export type ReviewApi = ReturnType<typeof reviewApi>
+export type SuspicionsCalls = ReturnType<typeof suspicionsCalls>

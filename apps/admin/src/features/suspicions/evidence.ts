@@ -4,7 +4,7 @@
  * a few sentences per pattern, and — where a picture helps — a chart spec (price against ceiling,
  * stay timeline, inventory balance, a count against its limit). Pure; the page renders it.
  */
-import { formatYuan } from "./format.js"
+import { formatYuan } from "../../shared/format.js"
 
 /** Chinese names of the evidence keys the rules write. Unknown keys are shown as they are. */
 export const evidenceKeyLabel: Readonly<Record<string, string>> = {

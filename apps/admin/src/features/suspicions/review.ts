@@ -7,7 +7,7 @@ import type { BulkResult, HistoryEntry } from "@fundguard/contracts/Review"
 import type { ReviewStepInput } from "@fundguard/domain/review"
 import type { ReviewAction } from "@fundguard/domain/review"
 import { isClosedStatus, type SuspicionStatus } from "@fundguard/domain/screening"
-import { formatYuan, parseAmount } from "./format.js"
+import { formatYuan, parseAmount } from "../../shared/format.js"
 
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / 86_400_000
 

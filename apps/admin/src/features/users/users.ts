@@ -12,10 +12,10 @@ import { roleLabel, type Role } from "@fundguard/domain/access"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import type { ApiError } from "./api.js"
-import { formatDateTime } from "./format.js"
-import type { Option } from "./labels.js"
-import type { FieldProblem } from "./problems.js"
+import type { ApiError } from "../../shared/api.js"
+import { formatDateTime } from "../../shared/format.js"
+import type { Option } from "../../shared/labels.js"
+import type { FieldProblem } from "../../shared/problems.js"
 
 export type { UserAccount }
 /** The body of `POST /api/v1/users`. */

@@ -9,8 +9,8 @@ import {
   emptyAuditFilter,
   hashPrefix,
   verificationText
-} from "../src/lib/audit.js"
-import { auditQuery } from "../src/lib/securityApi.js"
+} from "../../../src/features/audit/audit.js"
+import { auditQuery } from "../../../src/features/audit/calls.js"
 
 const entry = (over: Partial<AuditEntry> = {}): AuditEntry => ({
   seq: 42,

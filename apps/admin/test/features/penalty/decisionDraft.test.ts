@@ -1,7 +1,7 @@
 import { assessPenalty } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import { describe, expect, it } from "vitest"
-import { decisionDraft, itemDecision } from "../src/lib/decisionDraft.js"
+import { decisionDraft, itemDecision } from "../../../src/features/penalty/decisionDraft.js"
 
 const assess = (input: unknown) => Effect.runSync(assessPenalty(input))
 

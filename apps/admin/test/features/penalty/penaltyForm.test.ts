@@ -19,7 +19,7 @@ import {
   toAssessmentInput,
   violationOptions,
   type PenaltyFormState
-} from "../src/lib/penaltyForm.js"
+} from "../../../src/features/penalty/penaltyForm.js"
 
 /** The spec's example case (penalty-assessment.md), filled in as a person would. */
 const specExample = (): PenaltyFormState => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
-import { screeningRunStatusLabel } from "../src/lib/labels.js"
-import { isActiveRun, isRerunnable, progressPercent, runRow } from "../src/lib/runs.js"
+import { screeningRunStatusLabel } from "../../../src/shared/labels.js"
+import { isActiveRun, isRerunnable, progressPercent, runRow } from "../../../src/features/runs/runs.js"
 
 const run = (status: ScreeningRun["status"], over: Partial<ScreeningRun> = {}): ScreeningRun => ({
   id: `r-${status}`,

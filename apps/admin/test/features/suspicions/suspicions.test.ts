@@ -1,63 +1,8 @@
 import { describe, expect, it } from "vitest"
-import type { InstitutionRow } from "@fundguard/contracts/Institutions"
 import type { SuspicionView } from "@fundguard/contracts/Review"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
-import { ruleText, violationText } from "../src/lib/labels.js"
-import { chineseNumber, articleName, gradeTone, monthsText, transferDeadlineText } from "../src/lib/penaltyResult.js"
-import { clampPage, clampPageSize, latestOnly } from "../src/lib/paging.js"
-import { describeRun, institutionGridRows, latestRun, sumAmounts, suspicionGridRows } from "../src/lib/tables.js"
-
-const hospital: InstitutionRow = {
-  code: "H50023500001",
-  name: "奉节县人民医院",
-  orgKind: "public_hospital",
-  hospitalLevel: "2",
-  admdvs: "500235",
-  approvedBeds: 800,
-  supervisorCode: null
-}
-const clinic: InstitutionRow = {
-  code: "H50023500123",
-  name: "某村卫生室",
-  orgKind: "village_clinic",
-  hospitalLevel: null,
-  admdvs: "500235",
-  approvedBeds: null,
-  supervisorCode: "H50023500010"
-}
-const centre: InstitutionRow = {
-  ...clinic,
-  code: "H50023500010",
-  name: "某镇卫生院",
-  orgKind: "township_health_center",
-  supervisorCode: null
-}
-
-describe("institution rows", () => {
-  it("show Chinese labels and dashes for missing values", () => {
-    const [row] = institutionGridRows([hospital])
-    expect(row).toEqual({
-      id: "H50023500001",
-      code: "H50023500001",
-      name: "奉节县人民医院",
-      orgKind: "公立医院",
-      hospitalLevel: "二级",
-      admdvs: "500235",
-      approvedBeds: "800",
-      supervisor: "—"
-    })
-    expect(institutionGridRows([clinic])[0]).toMatchObject({
-      orgKind: "村卫生室",
-      hospitalLevel: "—",
-      approvedBeds: "—"
-    })
-  })
-
-  it("name the supervising 卫生院 when it is on the same page", () => {
-    expect(institutionGridRows([clinic])[0]?.supervisor).toBe("H50023500010")
-    expect(institutionGridRows([clinic, centre])[0]?.supervisor).toBe("某镇卫生院（H50023500010）")
-  })
-})
+import { ruleText, violationText } from "../../../src/shared/labels.js"
+import { describeRun, latestRun, sumAmounts, suspicionGridRows } from "../../../src/features/suspicions/suspicions.js"
 
 const suspicion: SuspicionView = {
   id: "s1",
@@ -170,51 +115,5 @@ describe("screening runs", () => {
     expect(describeRun({ ...run("a", "2025-09-17T18:00:00Z", "queued"), periodFrom: null })).toBe(
       "2025-09-18 02:00 开始 · 排队中"
     )
-  })
-})
-
-describe("paging", () => {
-  it("keeps page sizes within the API's limit", () => {
-    expect(clampPageSize(50)).toBe(50)
-    expect(clampPageSize(0)).toBe(50)
-    expect(clampPageSize(Number.NaN)).toBe(50)
-    expect(clampPageSize(1000)).toBe(200)
-    expect(clampPageSize(20.7)).toBe(20)
-  })
-
-  it("never goes past the last page", () => {
-    expect(clampPage(5, 120, 50)).toBe(3)
-    expect(clampPage(2, 0, 50)).toBe(1)
-    expect(clampPage(0, 120, 50)).toBe(1)
-  })
-
-  it("drops stale answers", () => {
-    const requests = latestOnly()
-    const first = requests.begin()
-    const second = requests.begin()
-    expect(requests.isCurrent(first)).toBe(false)
-    expect(requests.isCurrent(second)).toBe(true)
-  })
-})
-
-describe("result wording", () => {
-  it("writes article numbers in Chinese", () => {
-    expect(chineseNumber(38)).toBe("三十八")
-    expect(chineseNumber(40)).toBe("四十")
-    expect(chineseNumber(10)).toBe("十")
-    expect(chineseNumber(7)).toBe("七")
-    expect(articleName(41)).toBe("第四十一条")
-  })
-
-  it("colours grades and words months and deadlines", () => {
-    expect(gradeTone("从重")).toBe("heavy")
-    expect(gradeTone("从轻")).toBe("light")
-    expect(gradeTone("减轻")).toBe("light")
-    expect(gradeTone("一般")).toBe("normal")
-    expect(gradeTone("不予处罚")).toBe("none")
-    expect(monthsText(null, "暂停")).toBe("不适用")
-    expect(monthsText({ min: 6, max: 12, recommended: 6 }, "暂停")).toBe("暂停6–12个月，建议6个月")
-    expect(transferDeadlineText(7)).toBe("处罚决定书下达后7个工作日内")
-    expect(transferDeadlineText(null)).toBe("见事由")
   })
 })

@@ -1,41 +1,10 @@
 import { describe, expect, it } from "vitest"
 import type { EvidenceField } from "@fundguard/domain/responsibilities"
-import {
-  deadlineText,
-  emptyEvidenceForm,
-  evidenceValues,
-  monthGrid,
-  monthLabel,
-  percent,
-  shiftMonth,
-  unitOfDepartment
-} from "../src/lib/duties.js"
+import { percent } from "../../../src/features/coverage/coverage.js"
+import { deadlineText, emptyEvidenceForm, evidenceValues, unitOfDepartment } from "../../../src/features/today/today.js"
 import type { OrganisationView } from "@fundguard/contracts/Organisation"
 
 describe("responsibility page logic", () => {
-  it("lays out a month Monday first and moves across years", () => {
-    const weeks = monthGrid("2025-10")
-    expect(weeks[0]).toEqual([null, null, "2025-10-01", "2025-10-02", "2025-10-03", "2025-10-04", "2025-10-05"])
-    expect(
-      weeks
-        .at(-1)
-        ?.filter((d) => d !== null)
-        .at(-1)
-    ).toBe("2025-10-31")
-    expect(weeks.every((w) => w.length === 7)).toBe(true)
-    expect(
-      monthGrid("2026-02")
-        .flat()
-        .filter((d) => d !== null)
-    ).toHaveLength(28)
-    expect([shiftMonth("2026-01", -1), shiftMonth("2026-12", 1), shiftMonth("2026-05", 14)]).toEqual([
-      "2025-12",
-      "2027-01",
-      "2027-07"
-    ])
-    expect(monthLabel("2026-03")).toBe("2026年3月")
-  })
-
   it("words deadlines: overdue, due today, working days left, provisional", () => {
     const base = {
       deadline: "2026-12-07",

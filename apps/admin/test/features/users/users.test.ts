@@ -1,6 +1,6 @@
 import type { UserAccount } from "@fundguard/contracts/Users"
 import { describe, expect, it } from "vitest"
-import { ApiError } from "../src/lib/api.js"
+import { ApiError } from "../../../src/shared/api.js"
 import {
   accountState,
   confirmText,
@@ -15,7 +15,7 @@ import {
   userFormProblems,
   userRows,
   withRole
-} from "../src/lib/users.js"
+} from "../../../src/features/users/users.js"
 
 const account = (over: Partial<UserAccount> = {}): UserAccount => ({
   id: "u1",
