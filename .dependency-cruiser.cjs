@@ -58,6 +58,20 @@ module.exports = {
       to: { path: ["^packages/db", "^packages/screening", "^packages/cli", "^packages/calendar"] }
     },
     {
+      name: "admin-features-stand-alone",
+      severity: "error",
+      comment: "An admin feature uses shared code, never another feature's; what two features need belongs in shared/.",
+      from: { path: "^apps/admin/src/features/([^/]+)/" },
+      to: { path: "^apps/admin/src/features/", pathNot: "^apps/admin/src/features/$1/" }
+    },
+    {
+      name: "admin-shared-is-shared",
+      severity: "error",
+      comment: "shared/ serves every feature, so it imports none.",
+      from: { path: "^apps/admin/src/shared/" },
+      to: { path: "^apps/admin/src/features/" }
+    },
+    {
       name: "no-domain-internals",
       severity: "error",
       comment: "Other packages use the domain through its public entry points, not its internal modules.",
