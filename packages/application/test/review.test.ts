@@ -15,7 +15,6 @@ import {
 import { type Suspicion } from "@fundguard/domain/screening"
 import { weekendsOnlyCalendar } from "@fundguard/domain/kernel"
 import {
-  assignSuspicion,
   databaseRunRecorder,
   finishRun,
   listRunsWithFigures,
@@ -33,7 +32,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
-import { takeReviewStep, type StepRequest } from "../src/review/index.js"
+import { assignLead, takeReviewStep, type AssignRequest, type StepRequest } from "../src/review/index.js"
 
 const calendar = weekendsOnlyCalendar(2024, 2030)
 const today = isoDate("2025-06-10")
@@ -59,6 +58,13 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow repository on 
   let scratch: ScratchDatabase
   const people: Record<string, StepActor> = {}
   let runId = ""
+
+  /** Assignment (the use case over this database's repository), failing with its typed error. */
+  const assign = async (request: AssignRequest) => {
+    const exit = await Effect.runPromiseExit(assignLead(request).pipe(Effect.provide(ReviewRepositoryLive(scratch.db))))
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  }
 
   /** The use case over this database's repository, failing with its typed error. */
   const take = async (request: StepRequest & { readonly today?: string }) => {
@@ -243,22 +249,22 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow repository on 
 
   it("assigns a step, and then only the assignee may take it", async () => {
     const id = await idOf("F4")
-    const assigned = await assignSuspicion(scratch.db, {
+    const assigned = await assign({
       suspicionId: id,
       revision: 0,
       assigneeId: people["shenhe2"]!.id,
-      caller: people["jihe"]!
+      actor: people["jihe"]!
     })
     expect(assigned).toMatchObject({ assigneeName: "赵审核", revision: 1 })
     const refused = await step(id, "shenhe", "first_review_dismiss", { reason: "金额小" }).catch((e: unknown) => e)
     expect((refused as ReviewRefused).reason).toBe("not_assignee")
     await step(id, "shenhe2", "first_review_dismiss", { reason: "金额小，已口头提醒" })
     expect(await state(id)).toMatchObject({ status: "dismissed", assigneeId: null, dueDate: null })
-    const claim = await assignSuspicion(scratch.db, {
+    const claim = await assign({
       suspicionId: id,
       revision: 2,
       assigneeId: people["shenhe"]!.id,
-      caller: people["shenhe"]!
+      actor: people["shenhe"]!
     }).catch((e: unknown) => e)
     expect((claim as ReviewRefused).reason).toBe("status")
   })

@@ -6,7 +6,6 @@
  */
 import {
   actorNameOf,
-  assignSuspicion,
   bureauToday,
   exportSuspicions,
   institutionOfSuspicion,
@@ -197,12 +196,14 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
 
   mount(app, Review.assign, async ({ params, body, request }) => {
     await withinScope(request, params.id)
-    return assignSuspicion(db, {
-      suspicionId: params.id,
-      revision: body.revision,
-      assigneeId: body.assigneeId,
-      caller: callerOf(request)
-    })
+    return app.run(
+      Application.Review.assignLead({
+        suspicionId: params.id,
+        revision: body.revision,
+        assigneeId: body.assigneeId,
+        actor: callerOf(request)
+      })
+    )
   })
 
   mount(app, Review.bulk, async ({ body, request }) => {
@@ -217,12 +218,14 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         await withinScope(request, item.id)
         const r =
           action === "assign"
-            ? await assignSuspicion(db, {
-                suspicionId: item.id,
-                revision: item.revision,
-                assigneeId: assigneeId!,
-                caller
-              })
+            ? await app.run(
+                Application.Review.assignLead({
+                  suspicionId: item.id,
+                  revision: item.revision,
+                  assigneeId: assigneeId!,
+                  actor: caller
+                })
+              )
             : await app.run(
                 Application.Review.takeReviewStep({
                   suspicionId: item.id,

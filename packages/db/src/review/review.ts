@@ -7,11 +7,10 @@
  */
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import * as Schema from "effect/Schema"
 import { type Role, can } from "@fundguard/domain/access"
 import { type IsoDate } from "@fundguard/domain/kernel"
 import {
-  decideAssignment,
+  AssigneeNotFound,
   ReviewRepository,
   StaleRevision,
   SuspicionNotFound,
@@ -27,7 +26,6 @@ import {
 } from "@fundguard/domain/review"
 import { type SuspicionStatus, suspicionCategory } from "@fundguard/domain/screening"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
-import * as Either from "effect/Either"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
 
@@ -35,32 +33,6 @@ type Tx = Pick<
   Db,
   "suspicion" | "reviewEvent" | "institutionResponse" | "reviewOutcome" | "auditEvent" | "auditChainHead" | "user"
 >
-
-/** The person to assign to does not exist or is inactive. */
-export class AssigneeNotFound extends Schema.TaggedError<AssigneeNotFound>()("AssigneeNotFound", {
-  id: Schema.String
-}) {
-  override get message(): string {
-    return "被分派人员不存在或已停用"
-  }
-  /** The field at fault. */
-  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
-    return [{ path: "$.assigneeId", message: this.message }]
-  }
-}
-
-/** A signed-in person taking a step, with where the request came from. */
-export interface ReviewCaller extends ReviewActor {
-  readonly ip?: string | null
-  /** How the audit log names the caller (`actorNameOf`); the display name when absent. */
-  readonly auditName?: string
-}
-
-const toAuditActor = (caller: ReviewCaller) => ({
-  id: caller.id,
-  name: caller.auditName ?? caller.name,
-  ip: caller.ip ?? null
-})
 
 const proposalFrom = (details: unknown): ReviewProposal | null => {
   const p = (details as { proposal?: ReviewProposal | null } | null)?.proposal
@@ -121,8 +93,64 @@ export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
   recordStep: (lead, plan, actor) =>
     Effect.tryPromise({ try: () => recordStep(db, lead, plan, actor), catch: (error) => error }).pipe(
       Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
+    ),
+  findPerson: (id) =>
+    Effect.flatMap(
+      Effect.promise(() => db.user.findUnique({ where: { id } })),
+      (user) =>
+        user === null || !user.active
+          ? Effect.fail(new AssigneeNotFound({ id }))
+          : Effect.succeed({ id: user.id, name: user.displayName, role: user.role as Role })
+    ),
+  recordAssignment: (lead, assignee, actor) =>
+    Effect.tryPromise({ try: () => recordAssignment(db, lead, assignee, actor), catch: (error) => error }).pipe(
+      Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
     )
 })
+
+const recordAssignment = (db: Db, lead: LeadState, assignee: ReviewActor, actor: StepActor) =>
+  db.$transaction(async (tx) => {
+    const revision = lead.revision + 1
+    const updated = await tx.suspicion.updateMany({
+      where: { id: lead.id, revision: lead.revision },
+      data: { revision, assigneeId: assignee.id, assigneeName: assignee.name }
+    })
+    if (updated.count !== 1) throw new StaleRevision({ expected: lead.revision, actual: revision })
+    await tx.reviewEvent.create({
+      data: {
+        suspicionId: lead.id,
+        revision,
+        action: "assign",
+        fromStatus: lead.status,
+        toStatus: lead.status,
+        level: null,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        reason: null,
+        details: { previousAssignee: lead.subject.assigneeName } as never,
+        assigneeId: assignee.id,
+        assigneeName: assignee.name,
+        dueDate: lead.dueDate
+      }
+    })
+    await recordAudit(
+      tx,
+      { id: actor.id, name: actor.auditName, ip: actor.ip },
+      {
+        action: "suspicion.assign",
+        entityType: "suspicion",
+        entityId: lead.id,
+        details: {
+          assignee: assignee.name,
+          assigneeId: assignee.id,
+          previous: lead.subject.assigneeName,
+          revision
+        }
+      }
+    )
+    return { revision }
+  })
 
 /** The repository as a layer, for the application's runtime. */
 export const ReviewRepositoryLive = (db: Db): Layer.Layer<ReviewRepository> =>
@@ -200,68 +228,6 @@ const recordStep = (db: Db, lead: LeadState, plan: ReviewStepPlan, actor: StepAc
       { id: actor.id, name: actor.auditName, ip: actor.ip },
       { action: `suspicion.${plan.action}`, entityType: "suspicion", entityId: lead.id, details: { ...plan.audit } }
     )
-  })
-
-/** An assignment to apply. */
-export interface AssignRequest {
-  readonly suspicionId: string
-  readonly revision: number
-  readonly assigneeId: string
-  readonly caller: ReviewCaller
-}
-
-/**
- * Assigns the lead's current step to a person (or lets a person claim it), in one transaction with
- * its event and audit entry. Throws `SuspicionNotFound`, `AssigneeNotFound`, `StaleRevision` or
- * `ReviewRefused`.
- */
-export const assignSuspicion = async (db: Db, request: AssignRequest) =>
-  db.$transaction(async (tx) => {
-    const { suspicion, subject } = await subjectOf(tx, request.suspicionId)
-    if (suspicion.revision !== request.revision)
-      throw new StaleRevision({ expected: request.revision, actual: suspicion.revision })
-    const user = await tx.user.findUnique({ where: { id: request.assigneeId } })
-    if (user === null || !user.active) throw new AssigneeNotFound({ id: request.assigneeId })
-    const assignee: ReviewActor = { id: user.id, name: user.displayName, role: user.role as Role }
-    const decision = decideAssignment(subject, request.caller, assignee)
-    if (Either.isLeft(decision)) throw decision.left
-    const revision = suspicion.revision + 1
-    const updated = await tx.suspicion.updateMany({
-      where: { id: suspicion.id, revision: suspicion.revision },
-      data: { revision, assigneeId: assignee.id, assigneeName: assignee.name }
-    })
-    if (updated.count !== 1) throw new StaleRevision({ expected: request.revision, actual: revision })
-    await tx.reviewEvent.create({
-      data: {
-        suspicionId: suspicion.id,
-        revision,
-        action: "assign",
-        fromStatus: suspicion.status,
-        toStatus: suspicion.status,
-        level: null,
-        actorId: request.caller.id,
-        actorName: request.caller.name,
-        actorRole: request.caller.role,
-        reason: null,
-        details: { previousAssignee: suspicion.assigneeName } as never,
-        assigneeId: assignee.id,
-        assigneeName: assignee.name,
-        dueDate: suspicion.dueDate
-      }
-    })
-    await recordAudit(tx, toAuditActor(request.caller), {
-      action: "suspicion.assign",
-      entityType: "suspicion",
-      entityId: suspicion.id,
-      details: { assignee: assignee.name, assigneeId: assignee.id, previous: suspicion.assigneeName, revision }
-    })
-    return {
-      id: suspicion.id,
-      status: suspicion.status,
-      revision,
-      assigneeId: assignee.id,
-      assigneeName: assignee.name
-    }
   })
 
 /**

@@ -198,6 +198,14 @@ export class ReviewRepository extends Context.Tag("@fundguard/domain/ReviewRepos
   {
     readonly load: (id: string) => Effect.Effect<LeadState, SuspicionNotFound>
     readonly recordStep: (lead: LeadState, plan: ReviewStepPlan, actor: StepActor) => Effect.Effect<void, StaleRevision>
+    /** A person who may be given a lead's step: active, with their role. */
+    readonly findPerson: (id: string) => Effect.Effect<ReviewActor, AssigneeNotFound>
+    /** Gives the lead's current step to a person (only at the lead's revision), with its event and audit entry. */
+    readonly recordAssignment: (
+      lead: LeadState,
+      assignee: ReviewActor,
+      actor: StepActor
+    ) => Effect.Effect<{ readonly revision: number }, StaleRevision>
   }
 >() {}
 
@@ -211,5 +219,22 @@ export class SuspicionNotFound extends Schema.TaggedError<SuspicionNotFound>()("
 }) {
   override get message(): string {
     return `疑点 ${this.id} 不存在`
+  }
+}
+
+/**
+ * The person to assign to does not exist or is not active.
+ *
+ * @category errors
+ */
+export class AssigneeNotFound extends Schema.TaggedError<AssigneeNotFound>()("AssigneeNotFound", {
+  id: Schema.String
+}) {
+  override get message(): string {
+    return "被分派人员不存在或已停用"
+  }
+  /** The field at fault. */
+  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
+    return [{ path: "$.assigneeId", message: this.message }]
   }
 }
