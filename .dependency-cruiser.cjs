@@ -1,7 +1,8 @@
 /**
  * The workspace's dependency rules, checked in CI (`pnpm deps`, part of `pnpm lint`):
- * the domain stays pure, the contracts depend only on the domain, the database never reaches into
- * an app, apps never import each other, and nothing imports in a circle.
+ * the domain stays pure, the contracts depend only on the domain, use cases see only services, the
+ * database is storage only, demo data only where the demo is seeded, apps never import each other,
+ * and nothing imports in a circle.
  * See docs/decisions/0012-dependency-rules-in-ci.md.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -35,6 +36,22 @@ module.exports = {
       severity: "error",
       from: { path: "^packages/application/src" },
       to: { pathNot: ["^packages/application/src", "^packages/domain/src", "node_modules/effect/"] }
+    },
+    {
+      name: "db-is-storage",
+      severity: "error",
+      comment:
+        "packages/db implements the domain's repositories; deciding (use cases) and demo data sit above it, never inside.",
+      from: { path: "^packages/db/src" },
+      to: { path: ["^packages/application", "^packages/demo", "^packages/screening", "^packages/cli"] }
+    },
+    {
+      name: "demo-only-where-seeded",
+      severity: "error",
+      comment:
+        "The demo county is loaded by the CLI's seed command (and tests); a running server or worker never carries demo data.",
+      from: { path: "^(apps|packages)/", pathNot: ["^packages/demo/", "^packages/cli/src/commands/seed\\.ts$"] },
+      to: { path: "^packages/demo/" }
     },
     {
       name: "packages-never-import-apps",

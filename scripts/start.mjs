@@ -84,7 +84,7 @@ const waitForHealth = async () => {
   return false
 }
 if (await waitForHealth()) {
-  const { demoUsers, demoPassword } = await import(join(root, "packages/db/dist/seed.js"))
+  const { demoUsers, demoPassword } = await import(join(root, "packages/demo/dist/users.js"))
   const lines = [
     "",
     `FundGuard 医保基金监管平台 is running: ${url}`,

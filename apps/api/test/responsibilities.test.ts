@@ -1,5 +1,6 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { listAudit, seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
+import { listAudit, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
+import { seedResponsibilitiesDemo } from "@fundguard/demo"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import ExcelJS from "exceljs"
 import { createHash } from "node:crypto"

@@ -1,15 +1,6 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import {
-  changeOrganisation,
-  demoExtraInstitutions,
-  demoOrganisation,
-  listAudit,
-  plannerContext,
-  seedDuties,
-  systemActor,
-  upsertInstitutions,
-  type Db
-} from "@fundguard/db"
+import { listAudit, plannerContext, seedDuties, systemActor, upsertInstitutions, type Db } from "@fundguard/db"
+import { seedDemoOrganisation } from "@fundguard/demo"
 import { createScratchDatabase } from "@fundguard/db/testing"
 import { addDays, isoDate } from "@fundguard/domain/kernel"
 import { defaultDuties, planTasks } from "@fundguard/domain/responsibilities"
@@ -25,9 +16,8 @@ import { generateDailyTasks } from "../src/duties.js"
 const calendar = chineseWorkingCalendar()
 
 const setUp = async (db: Db) => {
-  await upsertInstitutions(db, systemActor(), [...demoRegister(), ...demoExtraInstitutions])
-  const org = demoOrganisation()
-  await changeOrganisation(db, systemActor(), org, "test")
+  await upsertInstitutions(db, systemActor(), demoRegister())
+  await seedDemoOrganisation(db, systemActor())
   await seedDuties(db, systemActor(), defaultDuties)
 }
 

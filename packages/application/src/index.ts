@@ -5,6 +5,32 @@
  *
  * @since 0.1.0
  */
+import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
+import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
+import type {
+  EvidenceStore,
+  OrganisationRepository,
+  TaskGenerationRepository,
+  TaskRepository
+} from "@fundguard/domain/responsibilities"
+import type { ReviewRepository } from "@fundguard/domain/review"
+
 export * as Access from "./access/index.js"
 export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"
+
+/**
+ * Every service a use case may need: the repositories, the password KDF, the evidence store, the
+ * working calendar and the bureau's clock. A door that provides all of them can run any use case.
+ */
+export type Services =
+  | AccountRepository
+  | Passwords
+  | ReviewRepository
+  | TaskRepository
+  | TaskGenerationRepository
+  | OrganisationRepository
+  | AuditLog
+  | EvidenceStore
+  | WorkingCalendar
+  | BureauClock

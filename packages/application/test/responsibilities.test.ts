@@ -1,18 +1,13 @@
 /**
- * Recording a task's completion end to end on SQLite: the use case (`completeTask`) over the
- * Prisma repository and the disk evidence store. Refused evidence stores nothing, not even files.
+ * The responsibilities' use cases end to end on real databases: changing the organisation (all or
+ * nothing, audited), generating tasks (idempotent, deadlines by the working calendar) and recording
+ * a completion (refused evidence stores nothing, not even files).
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import {
-  EvidenceStoreLive,
-  seedResponsibilitiesDemo,
-  systemActor,
-  TaskRepositoryLive,
-  upsertInstitutions
-} from "@fundguard/db"
+import { EvidenceStoreLive, listAudit, loadOrganisation, repositoriesLayer, TaskRepositoryLive } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { BureauClock } from "@fundguard/domain/kernel"
-import { InvalidCompletion, TaskNotFound } from "@fundguard/domain/responsibilities"
+import { BureauClock, isoDate, weekendsOnlyCalendar, WorkingCalendar } from "@fundguard/domain/kernel"
+import { InvalidCompletion, OrganisationRejected, TaskNotFound } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
@@ -20,9 +15,14 @@ import * as Layer from "effect/Layer"
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { demoRegister } from "@fundguard/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { completeTask, type CompletionRequest } from "../src/responsibilities/index.js"
+import {
+  changeOrganisation,
+  completeTask,
+  generateTasks,
+  type CompletionRequest
+} from "../src/responsibilities/index.js"
+import { countyOrganisation, setUpActor, setUpCounty } from "./county.js"
 
 const today = "2025-11-20"
 
@@ -47,13 +47,7 @@ describe("completing a task (use case over SQLite)", () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase("sqlite")
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-app-evidence-"))
-    await upsertInstitutions(scratch.db, systemActor(), demoRegister())
-    await seedResponsibilitiesDemo(scratch.db, systemActor(), {
-      calendar: chineseWorkingCalendar(),
-      today,
-      evidenceDir
-    })
-    rmSync(evidenceDir, { recursive: true, force: true })
+    await setUpCounty(scratch.db, { calendar: chineseWorkingCalendar(), today })
   }, 120_000)
   afterAll(async () => {
     await scratch?.dispose()
@@ -114,5 +108,80 @@ describe("completing a task (use case over SQLite)", () => {
       where: { action: "task.complete", entityId: task.id }
     })
     expect(audit.actorName).toBe("测试员")
+  })
+})
+
+describe.each(["sqlite", "postgresql"] as const)("changing the organisation on %s", (provider) => {
+  let scratch: ScratchDatabase
+  const change = async (request: Omit<Parameters<typeof changeOrganisation>[0], "actor" | "source">) => {
+    const exit = await Effect.runPromiseExit(
+      changeOrganisation({ ...request, source: "test", actor: setUpActor }).pipe(
+        Effect.provide(repositoriesLayer(scratch.db))
+      )
+    )
+    if (Exit.isSuccess(exit)) return exit.value
+    throw Cause.squash(exit.cause)
+  }
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(provider)
+    await setUpCounty(scratch.db, { calendar: weekendsOnlyCalendar(2025, 2025), today: "2025-01-02" })
+  }, 120_000)
+  afterAll(async () => scratch?.dispose())
+
+  it("writes a consistent change with one audit entry per entity and answers the organisation as it now is", async () => {
+    const org = countyOrganisation()
+    const before = (await listAudit(scratch.db, { take: 1000 })).length
+    const office = { ...org.units[2]!, id: "SSO-CAOTANG", name: "草堂镇社保所", kind: "social_security_office" }
+    const result = await change({ change: { units: [office as never] } })
+    expect(result.written).toBe(1)
+    expect(result.organisation.units.map((u) => u.id)).toContain("SSO-CAOTANG")
+    expect(await loadOrganisation(scratch.db)).toEqual(result.organisation)
+    const audit = await listAudit(scratch.db, { take: 1000 })
+    expect(audit.length).toBe(before + 1)
+    expect(audit[0]).toMatchObject({ action: "org_unit.save", entityId: "SSO-CAOTANG", actorName: "测试准备" })
+  })
+
+  it("refuses an inconsistent change naming every problem, and writes nothing", async () => {
+    const org = countyOrganisation()
+    const before = await listAudit(scratch.db, { take: 1000 })
+    const stored = await loadOrganisation(scratch.db)
+    const orphan = { ...org.units[1]!, id: "SEC-X", parentId: "SEC-NOPE" }
+    const refused = await change({ change: { units: [orphan as never], removeAreas: ["caotang"] } }).catch(
+      (e: unknown) => e
+    )
+    expect(refused).toBeInstanceOf(OrganisationRejected)
+    const messages = (refused as OrganisationRejected).rows.map((r) => r.message)
+    expect(messages).toEqual(
+      expect.arrayContaining(["SEC-X：上级单位 SEC-NOPE 不存在", "HC-CAOTANG：区域 caotang 不存在"])
+    )
+    expect((refused as OrganisationRejected).problems[0]?.path).toBe("单位")
+    expect(await loadOrganisation(scratch.db)).toEqual(stored)
+    expect(await listAudit(scratch.db, { take: 1000 })).toHaveLength(before.length)
+  })
+})
+
+describe("generating tasks (use case over SQLite)", () => {
+  it("creates each task once, with its deadline moved to the next working day", async () => {
+    const scratch = await createScratchDatabase("sqlite")
+    try {
+      const calendar = weekendsOnlyCalendar(2025, 2025)
+      const first = await setUpCounty(scratch.db, { calendar, today: "2025-09-30" })
+      expect(first.created).toBeGreaterThan(0)
+      const again = await Effect.runPromise(
+        generateTasks({ from: isoDate("2025-01-01"), through: isoDate("2025-09-30"), actor: setUpActor }).pipe(
+          Effect.provide(Layer.merge(repositoriesLayer(scratch.db), Layer.succeed(WorkingCalendar, calendar)))
+        )
+      )
+      expect(again).toMatchObject({ planned: first.planned, created: 0 })
+      expect(await scratch.db.dutyTask.count()).toBe(first.created)
+      // The ledger is due on the 5th of the next month. The weekends-only calendar knows no National
+      // Day: Sunday 5 October 2025 moves to Monday 6 October; Wednesday 5 February stays.
+      const ledger = (periodKey: string) =>
+        scratch.db.dutyTask.findFirstOrThrow({ where: { dutyCode: "FJ-HC-LEDGER-M", periodKey, unitId: "HC-CAOTANG" } })
+      expect((await ledger("2025-09")).deadline).toBe("2025-10-06")
+      expect((await ledger("2025-01")).deadline).toBe("2025-02-05")
+    } finally {
+      await scratch.dispose()
+    }
   })
 })

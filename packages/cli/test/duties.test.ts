@@ -1,12 +1,6 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import {
-  dueOn,
-  migrateDatabase,
-  openDatabase,
-  seedResponsibilitiesDemo,
-  systemActor,
-  upsertInstitutions
-} from "@fundguard/db"
+import { dueOn, migrateDatabase, openDatabase, systemActor, upsertInstitutions } from "@fundguard/db"
+import { seedResponsibilitiesDemo } from "@fundguard/demo"
 import { demoRegister } from "@fundguard/screening"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"

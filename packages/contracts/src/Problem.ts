@@ -46,6 +46,7 @@ export const problemTypes = {
   PasswordChangeRequired: refusal(403, "请先修改初始密码"),
   // Accounts.
   UserNotFound: refusal(404, "用户不存在"),
+  InvalidAccount: input("账户信息有误"),
   UsernameTaken: input("用户名已被使用", 409),
   WrongPassword: input("当前密码不正确"),
   WeakPassword: input("密码不符合要求"),

@@ -13,11 +13,9 @@ export * from "./access/password.js"
 export * from "./review/review.js"
 export * from "./review/queries.js"
 export * from "./screening/runs.js"
-export * from "./seed.js"
-// Responsibilities: organisation, duties, tasks, evidence, reports, demo data.
+// Responsibilities: organisation, duties, tasks, evidence, reports.
 export * from "./responsibilities/duties.js"
 export * from "./responsibilities/reports.js"
 export * from "./responsibilities/evidenceStore.js"
 export * from "./responsibilities/organisation.js"
-export * from "./responsibilities/demo.js"
 export * from "./responsibilities/tasks.js"

@@ -3,18 +3,40 @@
  * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
  * same use cases (`@fundguard/application`).
  */
-import type { AuditLog } from "@fundguard/domain/access"
-import type { TaskGenerationRepository, TaskRepository } from "@fundguard/domain/responsibilities"
+import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
+import type {
+  OrganisationRepository,
+  TaskGenerationRepository,
+  TaskRepository
+} from "@fundguard/domain/responsibilities"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import * as Layer from "effect/Layer"
 import { AuditLogLive } from "./access/audit.js"
+import { AccountRepositoryLive } from "./access/auth.js"
+import { PasswordsLive } from "./access/password.js"
 import type { Db } from "./client.js"
+import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
 
-/** Every repository the use cases need, implemented on this database. */
-export type Repositories = ReviewRepository | TaskRepository | TaskGenerationRepository | AuditLog
+/** Every repository the use cases need, implemented on this database, and the password KDF. */
+export type Repositories =
+  | ReviewRepository
+  | TaskRepository
+  | TaskGenerationRepository
+  | OrganisationRepository
+  | AccountRepository
+  | Passwords
+  | AuditLog
 
 /** The repositories of a database (SQLite or PostgreSQL) as a layer. */
 export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
-  Layer.mergeAll(ReviewRepositoryLive(db), TaskRepositoryLive(db), TaskGenerationRepositoryLive(db), AuditLogLive(db))
+  Layer.mergeAll(
+    ReviewRepositoryLive(db),
+    TaskRepositoryLive(db),
+    TaskGenerationRepositoryLive(db),
+    OrganisationRepositoryLive(db),
+    AccountRepositoryLive(db),
+    PasswordsLive,
+    AuditLogLive(db)
+  )

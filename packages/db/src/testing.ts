@@ -10,8 +10,9 @@ import pg from "pg"
 import { openDatabase, type Database } from "./client.js"
 import { testPostgresUrl, type Provider } from "./config.js"
 import { migrateDatabase } from "./migrate.js"
-import { changeOrganisation } from "./responsibilities/organisation.js"
-import { OrgUnit } from "@fundguard/domain/responsibilities"
+import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
+import { OrganisationRepository, OrgUnit } from "@fundguard/domain/responsibilities"
+import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 
 /** A migrated scratch database and how to dispose of it. */
@@ -71,25 +72,23 @@ export const createScratchDatabase = async (provider: Provider): Promise<Scratch
  * members' data scope is everything. Tests that are not about the organisation put staff there.
  */
 export const addBureauUnit = async (db: Database["db"], id = "BUREAU"): Promise<string> => {
-  await changeOrganisation(
-    db,
-    { id: null, name: "test" },
-    {
-      units: [
-        Schema.decodeUnknownSync(OrgUnit)({
-          id,
-          name: "测试县医疗保障局",
-          kind: "bureau",
-          parentId: null,
-          areaCode: null,
-          institutionCode: null,
-          head: null,
-          phone: null,
-          active: true
-        })
-      ]
-    },
-    "test"
+  const bureau = Schema.decodeUnknownSync(OrgUnit)({
+    id,
+    name: "测试县医疗保障局",
+    kind: "bureau",
+    parentId: null,
+    areaCode: null,
+    institutionCode: null,
+    head: null,
+    phone: null,
+    active: true
+  })
+  // A bureau without a parent, area or institution is consistent whatever else is stored, so it is
+  // written straight through the repository (the use case's check could not refuse it).
+  await Effect.runPromise(
+    Effect.flatMap(OrganisationRepository, (organisations) =>
+      organisations.write({ units: [bureau] }, "test", { id: null, name: "test", ip: null })
+    ).pipe(Effect.provide(OrganisationRepositoryLive(db)))
   )
   return id
 }

@@ -1,27 +1,36 @@
-import { weekendsOnlyCalendar, type Institution } from "@fundguard/domain/kernel"
-import { defaultDuties, defaultRankingScheme, InvalidDuty } from "@fundguard/domain/responsibilities"
+import { type Institution } from "@fundguard/domain/kernel"
+import {
+  Area,
+  defaultDuties,
+  defaultRankingScheme,
+  InvalidDuty,
+  Jurisdiction,
+  OrganisationRepository,
+  OrgUnit,
+  Placement,
+  type Organisation,
+  type OrganisationChange
+} from "@fundguard/domain/responsibilities"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import {
-  changeOrganisation,
-  demoExtraInstitutions,
-  demoOrganisation,
   EvidenceUnavailable,
-  generateTasks,
   listAudit,
   listDuties,
   listRankingSchemes,
   loadOrganisation,
-  OrganisationRejected,
+  OrganisationRepositoryLive,
   rankingSchemeOn,
   readEvidence,
-  recordCompletion,
   retireDuty,
   saveDuty,
   saveRankingScheme,
   seedDuties,
+  storeEvidence,
   systemActor,
   upsertInstitutions
 } from "../src/index.js"
@@ -49,35 +58,39 @@ const register = [
     ({ code, name, orgKind, hospitalLevel, admdvs: "500235", approvedBeds, supervisorCode }) as unknown as Institution
 )
 
-const calendar = weekendsOnlyCalendar(2024, 2026)
 const actor = systemActor("test")
 
-describe.each(["sqlite", "postgresql"] as const)("responsibilities store on %s", (provider) => {
-  it("changes the organisation all or nothing, audited, and refuses an inconsistent one", async () => {
-    const scratch = await createScratchDatabase(provider)
-    try {
-      await upsertInstitutions(scratch.db, actor, [...register, ...demoExtraInstitutions])
-      const org = demoOrganisation()
-      const { written } = await changeOrganisation(scratch.db, actor, org, "test")
-      expect(written).toBe(
-        org.areas.length + org.units.length + org.jurisdictions.length + org.assignments.length + org.placements.length
-      )
-      const before = (await listAudit(scratch.db, { take: 1000 })).length
-      const broken = { units: [{ ...org.units[6]!, id: "SSO-X", parentId: "SEC-NOPE" }] } as never
-      const error = await changeOrganisation(scratch.db, actor, broken, "test").catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(OrganisationRejected)
-      expect((error as OrganisationRejected).rows[0]?.message).toContain("上级单位 SEC-NOPE 不存在")
-      expect((await listAudit(scratch.db, { take: 1000 })).length).toBe(before)
-      expect((await loadOrganisation(scratch.db)).units.some((u) => u.id === "SSO-X")).toBe(false)
-      const removal = await changeOrganisation(scratch.db, actor, { removeAreas: ["kuizhou"] }, "test").catch(
-        (e: unknown) => e
-      )
-      expect((removal as OrganisationRejected).rows.some((p) => p.message.includes("区域 kuizhou 不存在"))).toBe(true)
-    } finally {
-      await scratch.dispose()
-    }
+const unit = (fields: Readonly<Record<string, string>>) =>
+  Schema.decodeUnknownSync(OrgUnit)({
+    parentId: null,
+    areaCode: null,
+    institutionCode: null,
+    head: null,
+    phone: null,
+    active: true,
+    ...fields
   })
 
+/** A township with its health centre, which oversees one village clinic there. */
+const organisation: Organisation = {
+  areas: [Area.make({ code: "caotang", name: "草堂镇", kind: "town" })],
+  units: [
+    unit({ id: "BUREAU", name: "奉节县医疗保障局", kind: "bureau" }),
+    unit({
+      id: "HC-CAOTANG",
+      name: "奉节县草堂镇卫生院",
+      kind: "health_centre",
+      parentId: "BUREAU",
+      areaCode: "caotang",
+      institutionCode: "H50023500004"
+    })
+  ],
+  jurisdictions: [Jurisdiction.make({ unitId: "HC-CAOTANG", areaCode: "caotang", orgKinds: ["village_clinic"] })],
+  assignments: [],
+  placements: [Schema.decodeUnknownSync(Placement)({ institutionCode: "H50023500008", areaCode: "caotang" })]
+}
+
+describe.each(["sqlite", "postgresql"] as const)("responsibilities store on %s", (provider) => {
   it("keeps every version of a duty and of the ranking scheme", async () => {
     const scratch = await createScratchDatabase(provider)
     try {
@@ -120,42 +133,48 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities store on %s",
     }
   })
 
-  it("stores evidence files by hash and refuses to serve a file changed on disk", async () => {
+  it("keeps the organisation a repository writes, one audit entry per entity, and removes what it is told to", async () => {
     const scratch = await createScratchDatabase(provider)
-    const dir = mkdtempSync(join(tmpdir(), "fundguard-evidence-db-"))
     try {
-      await upsertInstitutions(scratch.db, actor, [...register, ...demoExtraInstitutions])
-      await changeOrganisation(scratch.db, actor, demoOrganisation(), "test")
-      await seedDuties(scratch.db, actor, defaultDuties)
-      const first = await generateTasks(scratch.db, actor, { calendar, from: "2025-09-01", through: "2025-09-30" })
-      expect(first.created).toBeGreaterThan(0)
-      expect(
-        (await generateTasks(scratch.db, actor, { calendar, from: "2025-09-01", through: "2025-09-30" })).created
-      ).toBe(0)
-      const ledger = await scratch.db.dutyTask.findFirstOrThrow({
-        where: { dutyCode: "FJ-SSO-LEDGER-M", periodKey: "2025-09", unitId: "SSO-YONGAN" }
-      })
-      // The weekends-only calendar knows no National Day: 5 October 2025 is a Sunday → Monday 6 October.
-      expect(ledger.deadline).toBe("2025-10-06")
-      const bytes = new TextEncoder().encode("2025年9月检查台账")
-      const completion = await recordCompletion(scratch.db, actor, {
-        taskId: ledger.id,
-        completedOn: "2025-10-03",
-        record: "已报送电子件和盖章纸质件",
-        values: { paperSealed: true },
-        files: [{ fileName: "台账.xlsx", mediaType: "application/octet-stream", bytes }],
-        today: "2025-10-10",
-        evidenceDir: dir
-      })
-      const file = completion.files[0]!
-      expect(Buffer.from(await readEvidence(dir, file.sha256)).toString()).toBe("2025年9月检查台账")
-      expect((await scratch.db.dutyTask.findUniqueOrThrow({ where: { id: ledger.id } })).completedOn).toBe("2025-10-03")
-      const stored = join(dir, file.sha256.slice(0, 2), file.sha256)
-      expect(readdirSync(join(dir, file.sha256.slice(0, 2)))).toEqual([file.sha256])
-      writeFileSync(stored, "篡改后的内容")
-      await expect(readEvidence(dir, file.sha256)).rejects.toBeInstanceOf(EvidenceUnavailable)
+      await upsertInstitutions(scratch.db, actor, register)
+      const write = (change: OrganisationChange) =>
+        Effect.runPromise(
+          Effect.flatMap(OrganisationRepository, (organisations) =>
+            organisations.write(change, "test", { id: null, name: "test", ip: null })
+          ).pipe(Effect.provide(OrganisationRepositoryLive(scratch.db)))
+        )
+      const { written } = await write(organisation)
+      expect(written).toBe(5)
+      expect(await loadOrganisation(scratch.db)).toEqual(organisation)
+      const audit = await listAudit(scratch.db, { take: 100 })
+      expect(audit.map((a) => a.action).sort()).toEqual(
+        ["area.save", "institution.create", "jurisdiction.save", "org_unit.save", "org_unit.save", "placement.save"]
+          .concat(Array(register.length - 1).fill("institution.create"))
+          .sort()
+      )
+      await write({ removePlacements: ["H50023500008"], replaceJurisdictionsOf: ["HC-CAOTANG"] })
+      const after = await loadOrganisation(scratch.db)
+      expect(after.placements).toEqual([])
+      expect(after.jurisdictions).toEqual([])
     } finally {
       await scratch.dispose()
+    }
+  })
+})
+
+describe("evidence store", () => {
+  it("stores files by hash, once, and refuses to serve a file changed on disk", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "fundguard-evidence-db-"))
+    try {
+      const bytes = new TextEncoder().encode("2025年9月检查台账")
+      const sha256 = await storeEvidence(dir, bytes)
+      expect(await storeEvidence(dir, bytes)).toBe(sha256)
+      expect(Buffer.from(await readEvidence(dir, sha256)).toString()).toBe("2025年9月检查台账")
+      expect(readdirSync(join(dir, sha256.slice(0, 2)))).toEqual([sha256])
+      writeFileSync(join(dir, sha256.slice(0, 2), sha256), "篡改后的内容")
+      await expect(readEvidence(dir, sha256)).rejects.toBeInstanceOf(EvidenceUnavailable)
+      await expect(readEvidence(dir, "0".repeat(64))).rejects.toBeInstanceOf(EvidenceUnavailable)
+    } finally {
       rmSync(dir, { recursive: true, force: true })
     }
   })

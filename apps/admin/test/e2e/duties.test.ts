@@ -4,7 +4,8 @@
  * on 20 November 2025.
  */
 import { buildApp, chineseWorkingCalendar } from "@fundguard/api"
-import { seedResponsibilitiesDemo, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
+import { systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
+import { seedResponsibilitiesDemo } from "@fundguard/demo"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -223,7 +224,8 @@ describe("responsibility pages in headless Chromium", () => {
     await byTestId("page-organisation").waitFor()
     await expect.poll(() => byTestId("organisation-units").textContent()).toBe("19")
     expect(await byTestId("organisation-assignments-grid").textContent()).toContain("刘次权")
-    expect(await byTestId("organisation-units-grid").textContent()).toContain("夔州街道：村卫生室")
+    // The grid renders the rows that fit once it has measured itself, after the count is shown.
+    await expect.poll(() => byTestId("organisation-units-grid").textContent()).toContain("夔州街道：村卫生室")
     const csv = "编码,名称,类型,上级单位,所在区域\nSSO-NEW,新城社保所,社保所,SEC-JJJG,kuizhou\nbad id,,城堡,,\n"
     await byTestId("organisation-import-file").setInputFiles({
       name: "单位.csv",

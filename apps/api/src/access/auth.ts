@@ -3,8 +3,9 @@
  * (`@fastify/rate-limit`) and per account name (lockout in the database, see `signIn`).
  */
 import { Auth } from "@fundguard/contracts"
-import { changeOwnPassword, signIn, signOut, type Db } from "@fundguard/db"
-import { defaultLoginThrottling, passwordProblems, type LoginThrottling } from "@fundguard/domain/access"
+import * as Application from "@fundguard/application"
+import { signIn, signOut, type Db } from "@fundguard/db"
+import { defaultLoginThrottling, type LoginThrottling } from "@fundguard/domain/access"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
@@ -21,17 +22,6 @@ export interface AuthRouteOptions {
 
 const clock = (d: Date) =>
   d.toLocaleTimeString("zh-CN", { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hour12: false })
-
-/** A password that breaks the rules, as a 400 naming the field. */
-export const refusePassword = (password: string, username: string, path: string): void => {
-  const problems = passwordProblems(password, username)
-  if (problems.length > 0)
-    throw new Problem(
-      "WeakPassword",
-      `密码不符合要求：${problems.join("；")}`,
-      problems.map((message) => ({ path, message }))
-    )
-}
 
 /** The auth routes. */
 export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions) => {
@@ -70,22 +60,16 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
     Auth.changePassword,
     async ({ body, request }) => {
       const user = currentUser(request)
-      refusePassword(body.newPassword, user.username, "$.newPassword")
-      if (body.newPassword === body.currentPassword)
-        throw new Problem("WeakPassword", "新密码不得与当前密码相同", [
-          { path: "$.newPassword", message: "新密码不得与当前密码相同" }
-        ])
-      // A wrong current password is `WrongPassword`, naming `$.currentPassword`.
-      await changeOwnPassword(
-        options.db,
-        actorOf(request),
-        {
+      // The policy, a new password equal to the current one (`WeakPassword`) and a wrong current
+      // password (`WrongPassword`) each name their field.
+      await app.run(
+        Application.Access.changeOwnPassword({
           userId: user.id,
           currentPassword: body.currentPassword,
           newPassword: body.newPassword,
-          keepToken: request.token ?? ""
-        },
-        options.now()
+          sessionToken: request.token ?? "",
+          actor: actorOf(request)
+        })
       )
     },
     perAddress

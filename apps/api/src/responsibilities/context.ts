@@ -3,7 +3,8 @@
  * calendar and where evidence files are stored; and small request helpers.
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { actorNameOf, defaultEvidenceDir, type Actor, type Db } from "@fundguard/db"
+import { actorNameOf, defaultEvidenceDir, type Db } from "@fundguard/db"
+import type { AuditActor } from "@fundguard/domain/access"
 import { bureauDate, parsePeriodKey, type Period, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { unitInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyRequest } from "fastify"
@@ -35,7 +36,7 @@ export const contextOf = (options: ResponsibilityOptions): ResponsibilityContext
 })
 
 /** The signed-in user as the audit log's actor. */
-export const actorOf = (request: FastifyRequest): Actor => {
+export const actorOf = (request: FastifyRequest): AuditActor => {
   const user = currentUser(request)
   return { id: user.id, name: actorNameOf(user), ip: request.ip }
 }

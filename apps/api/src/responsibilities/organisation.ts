@@ -1,7 +1,8 @@
 /**
  * The organisation and its jurisdiction: read, edit one entity, import a spreadsheet, export one.
  */
-import { changeOrganisation, loadOrganisation, OrganisationRejected, type OrganisationChange } from "@fundguard/db"
+import * as Application from "@fundguard/application"
+import { loadOrganisation } from "@fundguard/db"
 import { problemsOf, orgKindLabel } from "@fundguard/domain/kernel"
 import {
   Area,
@@ -12,7 +13,8 @@ import {
   OrgUnit,
   Placement,
   unitKindLabel,
-  areaKindLabel
+  areaKindLabel,
+  type OrganisationChange
 } from "@fundguard/domain/responsibilities"
 import { Organisation } from "@fundguard/contracts"
 import * as Either from "effect/Either"
@@ -29,24 +31,17 @@ const decodeOr400 = <A, I>(schema: Schema.Schema<A, I>, value: unknown): A => {
   throw new Problem("InvalidRequest", "输入有误", problemsOf(decoded.left))
 }
 
-const rejected = (error: unknown): never => {
-  if (error instanceof OrganisationRejected)
-    throw new Problem("OrganisationRejected", "组织机构数据不一致，未作任何修改", error.problems)
-  throw error
-}
-
+/** Every change goes through the one use case; a refusal (`OrganisationRejected`) names each row at fault. */
 const write = async (
-  options: ResponsibilityOptions,
+  app: FastifyInstance,
   request: Parameters<typeof actorOf>[0],
   change: OrganisationChange,
   source: string
 ) => {
-  try {
-    const result = await changeOrganisation(options.db, actorOf(request), change, source)
-    return { written: result.written, organisation: result.organisation }
-  } catch (error) {
-    return rejected(error)
-  }
+  const result = await app.run(
+    Application.Responsibilities.changeOrganisation({ change, source, actor: actorOf(request) })
+  )
+  return { written: result.written, organisation: result.organisation }
 }
 
 /** The organisation routes. */
@@ -69,7 +64,7 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
     })
     const list = (jurisdictions ?? []).map((j) => Jurisdiction.make({ ...j, unitId: unit.id }))
     return write(
-      options,
+      app,
       request,
       {
         units: [unit],
@@ -80,28 +75,23 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
   })
 
   mount(app, Organisation.putArea, async ({ params, body, request }) =>
-    write(options, request, { areas: [decodeOr400(Area, { ...body, code: params.code })] }, "api")
+    write(app, request, { areas: [decodeOr400(Area, { ...body, code: params.code })] }, "api")
   )
 
   mount(app, Organisation.deleteArea, async ({ params, request }) =>
-    write(options, request, { removeAreas: [params.code] }, "api")
+    write(app, request, { removeAreas: [params.code] }, "api")
   )
 
   mount(app, Organisation.putAssignment, async ({ params, body, request }) =>
-    write(
-      options,
-      request,
-      { assignments: [decodeOr400(AreaAssignment, { ...body, areaCode: params.areaCode })] },
-      "api"
-    )
+    write(app, request, { assignments: [decodeOr400(AreaAssignment, { ...body, areaCode: params.areaCode })] }, "api")
   )
 
   mount(app, Organisation.deleteAssignment, async ({ params, request }) =>
-    write(options, request, { removeAssignments: [params.areaCode] }, "api")
+    write(app, request, { removeAssignments: [params.areaCode] }, "api")
   )
 
   mount(app, Organisation.putPlacement, async ({ params, body, request }) =>
-    write(options, request, { placements: [decodeOr400(Placement, { ...body, institutionCode: params.code })] }, "api")
+    write(app, request, { placements: [decodeOr400(Placement, { ...body, institutionCode: params.code })] }, "api")
   )
 
   mount(app, Organisation.importOrganisation, async ({ body, request }) => {
@@ -133,7 +123,7 @@ export const organisationRoutes = async (app: FastifyInstance, options: Responsi
       ...(d.assignments === undefined ? {} : { assignments: d.assignments }),
       ...(d.placements === undefined ? {} : { placements: d.placements })
     }
-    const result = await write(options, request, change, `import:${body.fileName}`)
+    const result = await write(app, request, change, `import:${body.fileName}`)
     return {
       written: result.written,
       counts: {

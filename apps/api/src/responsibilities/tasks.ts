@@ -100,7 +100,6 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         ])
       return { fileName: f.fileName, mediaType: f.mediaType ?? "application/octet-stream", bytes }
     })
-    const actor = actorOf(request)
     const { completionId } = await app.run(
       Application.Responsibilities.completeTask({
         taskId: params.id,
@@ -108,7 +107,7 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
         record: body.record,
         values: body.values ?? {},
         files,
-        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null }
+        actor: actorOf(request)
       })
     )
     const task = await taskById(ctx.db, ctx.calendar, params.id, ctx.today())
@@ -141,12 +140,11 @@ export const taskRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     const through = body.through ?? today
     if (from > through)
       throw new Problem("InvalidRequest", "开始日期晚于结束日期", [{ path: "$.from", message: "不得晚于 through" }])
-    const actor = actorOf(request)
     return app.run(
       Application.Responsibilities.generateTasks({
         from: isoDate(from),
         through: isoDate(through),
-        actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null }
+        actor: actorOf(request)
       })
     )
   })

@@ -5,16 +5,9 @@ import { demoRegister } from "@fundguard/screening"
  * 卫生院 oversees, one it does not — and a screening run. Every account shares one password.
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import {
-  finishRun,
-  recordCompletion,
-  seedResponsibilitiesDemo,
-  startRun,
-  systemActor,
-  upsertInstitutions,
-  upsertUser,
-  type Db
-} from "@fundguard/db"
+import * as Application from "@fundguard/application"
+import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser, type Db } from "@fundguard/db"
+import { runUseCase, seedResponsibilitiesDemo } from "@fundguard/demo"
 import type { Role } from "@fundguard/domain/access"
 import type { FastifyInstance } from "fastify"
 
@@ -90,17 +83,21 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     const existing = await db.evidenceFile.findFirst({ where: { completion: { task: { unitId } } } })
     if (existing !== null) return existing.id
     const task = await db.dutyTask.findFirstOrThrow({ where: { unitId, completedOn: null } })
-    const completion = await recordCompletion(db, actor, {
-      taskId: task.id,
-      completedOn: task.periodStart,
-      record: "检查记录",
-      values: {},
-      files: [{ fileName: "记录.pdf", mediaType: "application/pdf", bytes: Buffer.from("%PDF-1.4 test") }],
-      today,
-      evidenceDir
-    }).catch(() => null)
-    const file = completion?.files[0]
-    if (file === undefined) throw new Error(`no evidence could be recorded for ${unitId}`)
+    const completion = await runUseCase(
+      db,
+      { calendar: chineseWorkingCalendar(), today, evidenceDir },
+      Application.Responsibilities.completeTask({
+        taskId: task.id,
+        completedOn: task.periodStart,
+        record: "检查记录",
+        values: {},
+        files: [{ fileName: "记录.pdf", mediaType: "application/pdf", bytes: Buffer.from("%PDF-1.4 test") }],
+        actor: { id: actor.id, name: actor.name, ip: null }
+      })
+    ).catch(() => null)
+    const file =
+      completion === null ? null : await db.evidenceFile.findFirst({ where: { completionId: completion.completionId } })
+    if (file === null) throw new Error(`no evidence could be recorded for ${unitId}`)
     return file.id
   }
   return {

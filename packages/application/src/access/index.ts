@@ -1,2 +1,9 @@
-/** Access: the audit log (执法全过程记录). */
+/** Access: user accounts and the audit log (执法全过程记录). */
+export {
+  changeOwnPassword,
+  createAccount,
+  resetAccountPassword,
+  revokeAccountSessions,
+  updateAccount
+} from "./accounts.js"
 export { verifyAuditLog } from "./verifyAuditLog.js"

@@ -2,17 +2,14 @@ import {
   databaseRunRecorder,
   databaseUrl,
   evidenceDirFor,
-  demoPassword,
-  demoUsers,
   hasUsers,
   migrateDatabase,
   openDatabase,
   redactUrl,
   repoRoot,
-  seedDemo,
-  seedResponsibilitiesDemo,
   systemActor
 } from "@fundguard/db"
+import { demoPassword, demoUsers, seedDemo, seedResponsibilitiesDemo } from "@fundguard/demo"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { demoExtractDir, importExtract, readInstitutions, screenAndRecord } from "@fundguard/screening"

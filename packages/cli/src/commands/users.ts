@@ -1,24 +1,22 @@
-import { Users } from "@fundguard/contracts"
+import * as Application from "@fundguard/application"
+import { Problem, Users } from "@fundguard/contracts"
 import {
-  createUser,
   databaseUrl,
   findUser,
   listUsers,
-  loadOrganisation,
   openDatabase,
-  resetPassword,
-  revokeSessions,
   systemActor,
-  temporaryPassword,
-  updateUser,
   type Db,
+  type Repositories,
   type UserAccount
 } from "@fundguard/db"
-import { passwordProblems, Role, roleLabel } from "@fundguard/domain/access"
+import { Role, roleLabel, type AuditActor } from "@fundguard/domain/access"
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { runUseCase } from "../runtime.js"
 
 const help = `Usage: pnpm fundguard users <action> [options]
 
@@ -38,7 +36,34 @@ Actions:
 
 Exit codes: 0 done, 2 invalid input (names the option), 1 other failure.`
 
-const actor = systemActor("cli")
+const cli = systemActor("cli")
+const actor: AuditActor = { id: cli.id, name: cli.name, ip: cli.ip ?? null }
+
+/** The options that carry each field the use cases name, so a refusal names what to retype. */
+const optionOf: Readonly<Record<string, string>> = {
+  "$.username": "--username",
+  "$.role": "--role",
+  "$.unitId": "--unit",
+  "$.initialPassword": "--password"
+}
+
+/**
+ * Runs an account use case; a refusal of the input (`InvalidAccount`, `WeakPassword`,
+ * `UsernameTaken`) is exit 2 naming the option, anything else goes to `main.ts`'s problem table.
+ */
+const run = async <A, E>(db: Db, effect: Effect.Effect<A, E, Repositories>): Promise<A> => {
+  try {
+    return await runUseCase(db, effect)
+  } catch (error) {
+    const { _tag, problems } = error as { _tag?: unknown; problems?: ReadonlyArray<{ path: string; message: string }> }
+    if (Problem.isProblemTag(_tag) && Problem.problemTypes[_tag].exit === ExitCode.invalid && problems !== undefined)
+      throw new CliFailure(
+        problems.map((p) => `${optionOf[p.path] ?? p.path}: ${p.message}`).join("\n"),
+        ExitCode.invalid
+      )
+    throw error
+  }
+}
 
 const byUsername = async (db: Db, username: string | undefined): Promise<UserAccount> => {
   if (username === undefined) throw new CliFailure(`missing USERNAME\n\n${help}`, ExitCode.invalid)
@@ -51,22 +76,6 @@ const roleOf = (value: string | undefined, option: string): Role => {
   const decoded = Schema.decodeUnknownEither(Role)(value)
   if (Either.isLeft(decoded)) throw new CliFailure(`${option}: 须为 ${Role.literals.join("、")} 之一`, ExitCode.invalid)
   return decoded.right
-}
-
-const checkUnit = async (db: Db, role: Role, unitId: string | null): Promise<void> => {
-  if (role === "department") {
-    if (unitId !== null) throw new CliFailure("--unit: 协作部门账户不属于医保局的单位", ExitCode.invalid)
-    return
-  }
-  if (unitId === null) throw new CliFailure("--unit: 局内人员须属于一个单位", ExitCode.invalid)
-  const unit = (await loadOrganisation(db)).units.find((u) => u.id === unitId)
-  if (unit === undefined || !unit.active)
-    throw new CliFailure(`--unit: 单位 ${unitId} 不存在或已停用`, ExitCode.invalid)
-}
-
-const checkPassword = (password: string, username: string) => {
-  const problems = passwordProblems(password, username)
-  if (problems.length > 0) throw new CliFailure(`--password: ${problems.join("；")}`, ExitCode.invalid)
 }
 
 const line = (u: UserAccount) =>
@@ -137,60 +146,66 @@ export const usersCommand: Command = {
           const displayName = values.name?.trim()
           if (displayName === undefined || displayName === "" || displayName.length > 100)
             throw new CliFailure("--name: 须为 1–100 个字符的姓名", ExitCode.invalid)
-          const role = roleOf(values.role, "--role")
-          const unitId = values.unit ?? null
-          await checkUnit(db, role, unitId)
-          const password = values.password ?? temporaryPassword()
-          checkPassword(password, username)
-          if ((await db.user.findUnique({ where: { username } })) !== null)
-            throw new CliFailure(`--username: 用户名 ${username} 已被使用`, ExitCode.invalid)
-          await createUser(db, actor, {
-            username,
-            displayName,
-            role,
-            unitId,
-            department: values.department ?? null,
-            password
-          })
+          const created = await run(
+            db,
+            Application.Access.createAccount({
+              account: {
+                username,
+                displayName,
+                role: roleOf(values.role, "--role"),
+                unitId: values.unit ?? null,
+                department: values.department ?? null
+              },
+              ...(values.password === undefined ? {} : { initialPassword: values.password }),
+              actor
+            })
+          )
           note(`created ${username}; initial password (must be changed at first sign-in):`)
-          process.stdout.write(`${password}\n`)
+          process.stdout.write(`${created.initialPassword}\n`)
           return ExitCode.ok
         }
         case "disable":
         case "enable": {
           const user = await byUsername(db, rest[0])
-          await updateUser(db, actor, user.id, { active: action === "enable" }, now)
+          await run(
+            db,
+            Application.Access.updateAccount({ id: user.id, change: { active: action === "enable" }, actor })
+          )
           note(`${user.username} ${action === "enable" ? "enabled" : "disabled and signed out"}`)
           return ExitCode.ok
         }
         case "set-role": {
           const user = await byUsername(db, rest[0])
           const role = roleOf(rest[1], "ROLE")
-          await checkUnit(db, role, user.unitId)
-          await updateUser(db, actor, user.id, { role }, now)
+          await run(db, Application.Access.updateAccount({ id: user.id, change: { role }, actor }))
           note(`${user.username} is now ${roleLabel[role]}`)
           return ExitCode.ok
         }
         case "set-unit": {
           const user = await byUsername(db, rest[0])
           const unitId = rest[1] === undefined || rest[1] === "none" ? null : rest[1]
-          await checkUnit(db, user.role, unitId)
-          await updateUser(db, actor, user.id, { unitId }, now)
+          await run(db, Application.Access.updateAccount({ id: user.id, change: { unitId }, actor }))
           note(`${user.username} now belongs to ${unitId ?? "no unit"}`)
           return ExitCode.ok
         }
         case "reset-password": {
           const user = await byUsername(db, rest[0])
-          const password = values.password ?? temporaryPassword()
-          checkPassword(password, user.username)
-          await resetPassword(db, actor, user.id, password, now)
+          const reset = await run(
+            db,
+            Application.Access.resetAccountPassword({
+              id: user.id,
+              ...(values.password === undefined ? {} : { initialPassword: values.password }),
+              actor
+            })
+          )
           note(`${user.username}: new initial password (must be changed at next sign-in); signed out everywhere:`)
-          process.stdout.write(`${password}\n`)
+          process.stdout.write(`${reset.initialPassword}\n`)
           return ExitCode.ok
         }
         case "revoke-sessions": {
           const user = await byUsername(db, rest[0])
-          note(`${user.username}: ${await revokeSessions(db, actor, user.id, now)} sessions revoked`)
+          const revoked = await run(db, Application.Access.revokeAccountSessions({ id: user.id, actor }))
+          note(`${user.username}: ${revoked} sessions revoked`)
           return ExitCode.ok
         }
         default:

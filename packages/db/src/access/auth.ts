@@ -6,8 +6,18 @@
  * dummy hash), and counts failures per account name whether or not the account exists, so neither
  * timing nor lockout tells which names exist.
  */
-import * as Schema from "effect/Schema"
-import { defaultLoginThrottling, type LoginThrottling, type Role } from "@fundguard/domain/access"
+import {
+  AccountRepository,
+  defaultLoginThrottling,
+  UsernameTaken,
+  UserNotFound,
+  type Account,
+  type LoginThrottling,
+  type Role
+} from "@fundguard/domain/access"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { attempt } from "../effects.js"
 import { createHash, randomBytes } from "node:crypto"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "../client.js"
@@ -69,7 +79,7 @@ const throttleKey = (username: string) => username.trim().toLowerCase()
 
 /**
  * Creates a user, or resets the password and profile of an existing one with the same username.
- * For seeds and tests; people are managed with `createUser` and `updateUser`.
+ * For seeds and tests; people are managed through the application's account use cases.
  */
 export const upsertUser = async (db: Db, actor: Actor, user: NewUser): Promise<SessionUser> => {
   const passwordHash = await hashPassword(user.password)
@@ -196,35 +206,6 @@ export const signOut = async (db: Db, token: string, actor: Actor, now: Date): P
   })
 }
 
-/** A user account that could not be found. */
-export class UserNotFound extends Schema.TaggedError<UserNotFound>()("UserNotFound", { id: Schema.String }) {
-  override get message(): string {
-    return `用户 ${this.id} 不存在`
-  }
-}
-
-/** A username already taken. */
-export class UsernameTaken extends Schema.TaggedError<UsernameTaken>()("UsernameTaken", { username: Schema.String }) {
-  override get message(): string {
-    return `用户名 ${this.username} 已被使用`
-  }
-  /** The field at fault. */
-  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
-    return [{ path: "$.username", message: this.message }]
-  }
-}
-
-/** The current password given for a change was wrong. */
-export class WrongPassword extends Schema.TaggedError<WrongPassword>()("WrongPassword", {}) {
-  override get message(): string {
-    return "当前密码不正确"
-  }
-  /** The field at fault. */
-  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
-    return [{ path: "$.currentPassword", message: this.message }]
-  }
-}
-
 /** A user as administrators see it. */
 export interface UserAccount extends SessionUser {
   readonly active: boolean
@@ -259,154 +240,138 @@ export const findUser = async (db: Db, id: string, now: Date): Promise<UserAccou
   return account
 }
 
-/** A random initial password that meets the password policy (shown once to the administrator). */
-export const temporaryPassword = (): string => {
-  const raw = randomBytes(12).toString("base64url").replace(/[-_]/g, "x")
-  return `Fg-${raw.slice(0, 4)}${raw.slice(4, 8).toUpperCase()}${raw.slice(8)}7`
-}
-
-/** Creates an account with an initial password the user must change at first sign-in. */
-export const createUser = async (
-  db: Db,
-  actor: Actor,
-  user: Omit<NewUser, "mustChangePassword">
-): Promise<SessionUser> => {
-  const passwordHash = await hashPassword(user.password)
-  return db.$transaction(async (tx) => {
-    if ((await tx.user.findUnique({ where: { username: user.username } })) !== null)
-      throw new UsernameTaken({ username: user.username })
-    const saved = await tx.user.create({
-      data: {
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        department: user.department,
-        unitId: user.unitId ?? null,
-        passwordHash,
-        mustChangePassword: true
-      }
-    })
-    await recordAudit(tx, actor, {
-      action: "user.create",
-      entityType: "user",
-      entityId: saved.id,
-      details: { username: saved.username, role: saved.role, unitId: saved.unitId, department: saved.department }
-    })
-    return toSessionUser(saved)
-  })
-}
-
-/** What an administrator may change of an account. */
-export interface UserChange {
-  readonly displayName?: string
-  readonly role?: Role
-  readonly unitId?: string | null
-  readonly department?: string | null
-  readonly active?: boolean
-}
-
-/** Changes an account; disabling it also revokes its sessions. */
-export const updateUser = async (
-  db: Db,
-  actor: Actor,
-  id: string,
-  change: UserChange,
-  now: Date
-): Promise<SessionUser> =>
-  db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id } })
-    if (before === null) throw new UserNotFound({ id })
-    const saved = await tx.user.update({ where: { id }, data: { ...change } })
-    const revoked =
-      change.active === false
-        ? (await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } })).count
-        : 0
-    await recordAudit(tx, actor, {
-      action: "user.update",
-      entityType: "user",
-      entityId: id,
-      details: {
-        changed: Object.fromEntries(
-          Object.entries(change).map(([k, v]) => [k, { from: (before as Record<string, unknown>)[k] ?? null, to: v }])
-        ),
-        ...(revoked > 0 ? { sessionsRevoked: revoked } : {})
-      }
-    })
-    return toSessionUser(saved)
-  })
+const toAccount = (u: UserRow & { readonly active: boolean }): Account => ({ ...toSessionUser(u), active: u.active })
 
 /**
- * Sets a new initial password chosen by an administrator (or generated): the user must change it at
- * the next sign-in; every open session is revoked and any lockout lifted.
+ * Where accounts are kept (the domain's `AccountRepository`) in this database: each write with its
+ * audit entry in one transaction.
  */
-export const resetPassword = async (db: Db, actor: Actor, id: string, password: string, now: Date): Promise<void> => {
-  const passwordHash = await hashPassword(password)
-  await db.$transaction(async (tx) => {
+export const accountRepository = (db: Db): AccountRepository["Type"] => {
+  const found = async (tx: Pick<Db, "user">, id: string) => {
     const user = await tx.user.findUnique({ where: { id } })
     if (user === null) throw new UserNotFound({ id })
-    await tx.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true, passwordChangedAt: now } })
-    const revoked = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } })
-    await tx.loginThrottle.deleteMany({ where: { username: throttleKey(user.username) } })
-    await recordAudit(tx, actor, {
-      action: "user.reset_password",
-      entityType: "user",
-      entityId: id,
-      details: { username: user.username, sessionsRevoked: revoked.count }
+    return user
+  }
+  const revokeOpen = (tx: Pick<Db, "session">, userId: string, at: Date, keepToken: string | null = null) =>
+    tx.session.updateMany({
+      where: {
+        userId,
+        revokedAt: null,
+        ...(keepToken === null ? {} : { tokenHash: { not: sha256(keepToken) } })
+      },
+      data: { revokedAt: at }
     })
-  })
+  return {
+    find: (id) => attempt(async () => toAccount(await found(db, id)), UserNotFound),
+    passwordHashOf: (id) => attempt(async () => (await found(db, id)).passwordHash, UserNotFound),
+    unit: (unitId) =>
+      Effect.promise(async () => {
+        const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { active: true } })
+        return unit === null ? null : { active: unit.active }
+      }),
+    create: (account, passwordHash, actor) =>
+      attempt(
+        () =>
+          db.$transaction(async (tx) => {
+            if ((await tx.user.findUnique({ where: { username: account.username } })) !== null)
+              throw new UsernameTaken({ username: account.username })
+            const saved = await tx.user.create({ data: { ...account, passwordHash, mustChangePassword: true } })
+            await recordAudit(tx, actor, {
+              action: "user.create",
+              entityType: "user",
+              entityId: saved.id,
+              details: {
+                username: saved.username,
+                role: saved.role,
+                unitId: saved.unitId,
+                department: saved.department
+              }
+            })
+            return toAccount(saved)
+          }),
+        UsernameTaken
+      ),
+    update: (id, change, actor, at) =>
+      attempt(
+        () =>
+          db.$transaction(async (tx) => {
+            const before = await found(tx, id)
+            const saved = await tx.user.update({ where: { id }, data: { ...change } })
+            const revoked = change.active === false ? (await revokeOpen(tx, id, at)).count : 0
+            await recordAudit(tx, actor, {
+              action: "user.update",
+              entityType: "user",
+              entityId: id,
+              details: {
+                changed: Object.fromEntries(
+                  Object.entries(change).map(([k, v]) => [
+                    k,
+                    { from: (before as Record<string, unknown>)[k] ?? null, to: v }
+                  ])
+                ),
+                ...(revoked > 0 ? { sessionsRevoked: revoked } : {})
+              }
+            })
+            return toAccount(saved)
+          }),
+        UserNotFound
+      ),
+    setPassword: (id, passwordHash, setting, actor, at) =>
+      attempt(
+        () =>
+          db.$transaction(async (tx) => {
+            const user = await found(tx, id)
+            await tx.user.update({
+              where: { id },
+              data: { passwordHash, mustChangePassword: setting.mustChangePassword, passwordChangedAt: at }
+            })
+            const revoked = await revokeOpen(tx, id, at, setting.keepSessionToken)
+            // An administrator's reset also lifts a lockout; the user's own change is made signed in.
+            if (setting.reason === "reset")
+              await tx.loginThrottle.deleteMany({ where: { username: throttleKey(user.username) } })
+            await recordAudit(
+              tx,
+              actor,
+              setting.reason === "reset"
+                ? {
+                    action: "user.reset_password",
+                    entityType: "user",
+                    entityId: id,
+                    details: { username: user.username, sessionsRevoked: revoked.count }
+                  }
+                : {
+                    action: "user.change_password",
+                    entityType: "user",
+                    entityId: id,
+                    details: { otherSessionsRevoked: revoked.count }
+                  }
+            )
+            return { sessionsRevoked: revoked.count }
+          }),
+        UserNotFound
+      ),
+    revokeSessions: (id, actor, at) =>
+      attempt(
+        () =>
+          db.$transaction(async (tx) => {
+            await found(tx, id)
+            const revoked = await revokeOpen(tx, id, at)
+            await recordAudit(tx, actor, {
+              action: "user.revoke_sessions",
+              entityType: "user",
+              entityId: id,
+              details: { sessionsRevoked: revoked.count }
+            })
+            return { sessionsRevoked: revoked.count }
+          }),
+        UserNotFound
+      )
+  }
 }
 
-/**
- * The user's own change of password: the current one must match; the new one was checked against the
- * policy by the caller. Other sessions of the user are revoked.
- */
-export const changeOwnPassword = async (
-  db: Db,
-  actor: Actor,
-  input: {
-    readonly userId: string
-    readonly currentPassword: string
-    readonly newPassword: string
-    readonly keepToken: string
-  },
-  now: Date
-): Promise<void> => {
-  const user = await db.user.findUnique({ where: { id: input.userId } })
-  if (user === null) throw new UserNotFound({ id: input.userId })
-  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) throw new WrongPassword()
-  const passwordHash = await hashPassword(input.newPassword)
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { passwordHash, mustChangePassword: false, passwordChangedAt: now }
-    })
-    const revoked = await tx.session.updateMany({
-      where: { userId: user.id, revokedAt: null, tokenHash: { not: sha256(input.keepToken) } },
-      data: { revokedAt: now }
-    })
-    await recordAudit(tx, actor, {
-      action: "user.change_password",
-      entityType: "user",
-      entityId: user.id,
-      details: { otherSessionsRevoked: revoked.count }
-    })
-  })
-}
-
-/** Revokes every open session of a user (they must sign in again). Resolves how many were open. */
-export const revokeSessions = async (db: Db, actor: Actor, id: string, now: Date): Promise<number> =>
-  db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id } })
-    if (user === null) throw new UserNotFound({ id })
-    const revoked = await tx.session.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: now } })
-    await recordAudit(tx, actor, {
-      action: "user.revoke_sessions",
-      entityType: "user",
-      entityId: id,
-      details: { sessionsRevoked: revoked.count }
-    })
-    return revoked.count
-  })
+/** The account repository as a layer. */
+export const AccountRepositoryLive = (db: Db): Layer.Layer<AccountRepository> =>
+  Layer.succeed(AccountRepository, accountRepository(db))
 
 /** Whether the database holds any user: the demo seed loads only into one that holds none. */
 export const hasUsers = async (db: Db): Promise<boolean> => (await db.user.count()) > 0

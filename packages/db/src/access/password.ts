@@ -6,17 +6,13 @@
  * `kdfConcurrency` run at once and at most `kdfQueue` wait, so a burst of sign-ins cannot take the
  * whole machine; beyond that `PasswordCheckBusy` is thrown and the caller answers "try again later".
  */
-import * as Schema from "effect/Schema"
+import { PasswordCheckBusy, Passwords } from "@fundguard/domain/access"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto"
 import { availableParallelism } from "node:os"
 import pLimit from "p-limit"
-
-/** Too many password checks are running or waiting. */
-export class PasswordCheckBusy extends Schema.TaggedError<PasswordCheckBusy>()("PasswordCheckBusy", {}) {
-  override get message(): string {
-    return "登录请求过多，请稍后再试"
-  }
-}
+import { attempt } from "../effects.js"
 
 const kdfConcurrency = Math.max(1, Math.min(availableParallelism() - 1, 4))
 const kdfQueue = 16
@@ -57,3 +53,16 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
+
+/** A random initial password that meets the password policy (shown once to the administrator). */
+export const temporaryPassword = (): string => {
+  const raw = randomBytes(12).toString("base64url").replace(/[-_]/g, "x")
+  return `Fg-${raw.slice(0, 4)}${raw.slice(4, 8).toUpperCase()}${raw.slice(8)}7`
+}
+
+/** The domain's `Passwords` with scrypt and the shared queue above (a full queue is `PasswordCheckBusy`). */
+export const PasswordsLive: Layer.Layer<Passwords> = Layer.succeed(Passwords, {
+  hash: (password) => attempt(() => hashPassword(password), PasswordCheckBusy),
+  verify: (password, hash) => attempt(() => verifyPassword(password, hash), PasswordCheckBusy),
+  temporary: Effect.sync(temporaryPassword)
+})

@@ -1,52 +1,27 @@
 /**
- * The organisation and its jurisdiction (areas, units, jurisdictions, area assignments, institution
- * placements). Every change — one edit in the UI or a whole spreadsheet — goes through
- * `changeOrganisation`: merged with what is stored, checked as a whole, written in one transaction
- * with an audit entry per entity, or refused with every problem named.
+ * Where the organisation and its jurisdiction (areas, units, jurisdictions, area assignments,
+ * institution placements) are kept: the domain's `OrganisationRepository` on this database. A change
+ * is decided by the application's `changeOrganisation` (merged, checked as a whole); here it is only
+ * written, in one transaction with an audit entry per entity.
  */
 import {
   Area,
   AreaAssignment,
   Jurisdiction,
+  OrganisationRepository,
   OrgUnit,
-  organisationProblems,
   Placement,
   scopeOfUnit,
   type DataScope,
   type InstitutionFacts,
-  type Organisation
+  type Organisation,
+  type OrganisationChange
 } from "@fundguard/domain/responsibilities"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import { recordAudit, type Actor } from "../access/audit.js"
 import type { Db } from "../client.js"
-
-/** The organisation could not be changed; `problems` says why, row by row. */
-export class OrganisationRejected extends Schema.TaggedError<OrganisationRejected>()("OrganisationRejected", {
-  rows: Schema.Array(
-    Schema.Struct({
-      sheet: Schema.String,
-      line: Schema.NullOr(Schema.Number),
-      column: Schema.NullOr(Schema.String),
-      message: Schema.String
-    })
-  )
-}) {
-  override get message(): string {
-    return this.rows
-      .map(
-        (p) =>
-          `${p.sheet}${p.line === null ? "" : ` 第${p.line}行`}${p.column === null ? "" : ` ${p.column}`}：${p.message}`
-      )
-      .join("\n")
-  }
-  /** The rows at fault, each named as a person sees it in the sheet (`单位 第3行 上级单位`). */
-  get problems(): ReadonlyArray<{ readonly path: string; readonly message: string }> {
-    return this.rows.map((p) => ({
-      path: [p.sheet, p.line === null ? null : `第${p.line}行`, p.column].filter((x) => x !== null).join(" "),
-      message: p.message
-    }))
-  }
-}
 
 const decode = <A, I>(schema: Schema.Schema<A, I>) => Schema.decodeUnknownSync(schema)
 
@@ -89,67 +64,13 @@ export const loadOrganisation = async (db: Db): Promise<Organisation> => {
   }
 }
 
-/**
- * A change to the organisation: entities to create or update (by key), and keys to remove. A unit
- * listed in `replaceJurisdictionsOf` has its jurisdictions replaced by those given for it.
- */
-export interface OrganisationChange {
-  readonly areas?: ReadonlyArray<Area>
-  readonly units?: ReadonlyArray<OrgUnit>
-  readonly jurisdictions?: ReadonlyArray<Jurisdiction>
-  readonly replaceJurisdictionsOf?: ReadonlyArray<string>
-  readonly assignments?: ReadonlyArray<AreaAssignment>
-  readonly placements?: ReadonlyArray<Placement>
-  readonly removeAreas?: ReadonlyArray<string>
-  readonly removeAssignments?: ReadonlyArray<string>
-  readonly removePlacements?: ReadonlyArray<string>
-}
-
-const mergeBy = <A>(
-  current: ReadonlyArray<A>,
-  next: ReadonlyArray<A>,
-  key: (a: A) => string,
-  remove: ReadonlyArray<string> = []
-) => {
-  const map = new Map(current.map((a) => [key(a), a]))
-  for (const k of remove) map.delete(k)
-  for (const a of next) map.set(key(a), a)
-  return [...map.values()]
-}
-
-const jurisdictionKey = (j: Jurisdiction) => `${j.unitId}|${j.areaCode}`
-
-/** The organisation after a change (not written). */
-export const applyChange = (org: Organisation, change: OrganisationChange): Organisation => {
-  const replaced = new Set(change.replaceJurisdictionsOf ?? [])
-  return {
-    areas: mergeBy(org.areas, change.areas ?? [], (a) => a.code, change.removeAreas),
-    units: mergeBy(org.units, change.units ?? [], (u) => u.id),
-    jurisdictions: mergeBy(
-      org.jurisdictions.filter((j) => !replaced.has(j.unitId)),
-      change.jurisdictions ?? [],
-      jurisdictionKey
-    ),
-    assignments: mergeBy(org.assignments, change.assignments ?? [], (a) => a.areaCode, change.removeAssignments),
-    placements: mergeBy(org.placements, change.placements ?? [], (p) => p.institutionCode, change.removePlacements)
-  }
-}
-
-/**
- * Applies a change: refused with `OrganisationRejected` when the result is inconsistent (unknown
- * parents, areas, units or institutions), else written in one transaction, one audit entry per entity.
- */
-export const changeOrganisation = async (
+/** Writes a change already checked: removals, then creations and updates, each audited, all or nothing. */
+const writeChange = async (
   db: Db,
   actor: Actor,
   change: OrganisationChange,
   source: string
-): Promise<{ readonly organisation: Organisation; readonly written: number }> => {
-  const current = await loadOrganisation(db)
-  const next = applyChange(current, change)
-  const codes = new Set((await db.institution.findMany({ select: { code: true } })).map((i) => i.code))
-  const problems = organisationProblems(next, codes)
-  if (problems.length > 0) throw new OrganisationRejected({ rows: problems })
+): Promise<{ readonly written: number }> => {
   let written = 0
   await db.$transaction(async (tx) => {
     const audit = (action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
@@ -221,7 +142,7 @@ export const changeOrganisation = async (
       written++
     }
   })
-  return { organisation: next, written }
+  return { written }
 }
 
 /**
@@ -239,3 +160,13 @@ export const scopeOfUser = async (db: Db, user: { readonly unitId: string | null
   ])
   return scopeOfUnit(org, user.unitId, institutions as ReadonlyArray<InstitutionFacts>)
 }
+
+/** The organisation's repository (the domain's `OrganisationRepository`) on this database, as a layer. */
+export const OrganisationRepositoryLive = (db: Db): Layer.Layer<OrganisationRepository> =>
+  Layer.succeed(OrganisationRepository, {
+    load: Effect.promise(() => loadOrganisation(db)),
+    institutionCodes: Effect.promise(
+      async () => new Set((await db.institution.findMany({ select: { code: true } })).map((i) => i.code))
+    ),
+    write: (change, source, actor) => Effect.promise(() => writeChange(db, actor, change, source))
+  })

@@ -8,20 +8,15 @@ import {
   completedOn,
   EvidenceStore,
   objectInstitutions,
-  generationReport,
-  planGeneration,
-  type GenerationReport,
   TaskGenerationRepository,
   type GenerationPlan,
   type PlannerContext,
   type StoredTaskKey,
-  planCompletion,
   TaskNotFound,
   TaskRepository,
   type CompletionActor,
   type CompletionContext,
   type CompletionPlan,
-  type EvidenceUpload,
   planTasks,
   supervisedBy,
   taskKey,
@@ -35,8 +30,9 @@ import {
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import { recordAudit, type Actor } from "../access/audit.js"
+import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
+import { attempt } from "../effects.js"
 import { listDuties } from "./duties.js"
 import { storeEvidence } from "./evidenceStore.js"
 import { loadOrganisation } from "./organisation.js"
@@ -143,29 +139,6 @@ const saveGeneration = (
       }
     })
   })
-
-/**
- * Generates tasks for the demo seed and for tests that set up data, with the same plan
- * (`planGeneration`) and writes as the application's `generateTasks` — which is what the doors (the
- * worker, the API, the CLI) use.
- */
-export const generateTasks = async (
-  db: Db,
-  actor: Actor,
-  options: { readonly calendar: WorkingCalendarShape; readonly from: string; readonly through: string }
-): Promise<GenerationReport> => {
-  const context = await plannerContext(db)
-  const planned = planTasks({
-    ...context,
-    from: options.from as never,
-    through: options.through as never,
-    calendar: options.calendar
-  })
-  const plan = planGeneration(planned, await storedTaskKeys(db, options.from, options.through))
-  if (plan.fresh.length > 0 || plan.recalculate.length > 0)
-    await saveGeneration(db, plan, options, { id: actor.id, name: actor.name, ip: actor.ip ?? null })
-  return generationReport(plan)
-}
 
 /** A stored task with its completions and files. */
 export type StoredTask = Awaited<ReturnType<typeof findTasks>>[number]
@@ -422,10 +395,7 @@ export const taskById = async (
  * audit entry in one transaction.
  */
 export const taskRepository = (db: Db): TaskRepository["Type"] => ({
-  completionContext: (taskId) =>
-    Effect.tryPromise({ try: () => completionContextOf(db, taskId), catch: (error) => error }).pipe(
-      Effect.catchAll((error) => (error instanceof TaskNotFound ? Effect.fail(error) : Effect.die(error)))
-    ),
+  completionContext: (taskId) => attempt(() => completionContextOf(db, taskId), TaskNotFound),
   saveCompletion: (context, plan, files, actor) => Effect.promise(() => saveCompletion(db, context, plan, files, actor))
 })
 
@@ -502,43 +472,6 @@ const saveCompletion = (
 /** Evidence kept on this machine's disk (the domain's `EvidenceStore`), under `dir`. */
 export const EvidenceStoreLive = (dir: string): Layer.Layer<EvidenceStore> =>
   Layer.succeed(EvidenceStore, { store: (bytes) => Effect.promise(() => storeEvidence(dir, bytes)) })
-
-/**
- * Records a completion for the demo seed and for tests that set up data, with the same decision
- * (`planCompletion`) and the same writes as the application's `completeTask` — which is what the
- * doors (API, CLI) use. Throws `TaskNotFound` or `InvalidCompletion`.
- */
-export const recordCompletion = async (
-  db: Db,
-  actor: Actor,
-  input: {
-    readonly taskId: string
-    readonly completedOn: string
-    readonly record: string
-    readonly values: Readonly<Record<string, unknown>>
-    readonly files: ReadonlyArray<EvidenceUpload>
-    readonly today: string
-    readonly evidenceDir: string
-  }
-) => {
-  const context = await completionContextOf(db, input.taskId)
-  const plan = planCompletion(context, { ...input, fileCount: input.files.length }, input.today)
-  if (Either.isLeft(plan)) throw plan.left
-  const files = await Promise.all(
-    input.files.map(async (f) => ({
-      fileName: f.fileName,
-      mediaType: f.mediaType,
-      size: f.bytes.byteLength,
-      sha256: await storeEvidence(input.evidenceDir, f.bytes)
-    }))
-  )
-  const saved = await saveCompletion(db, context, plan.right, files, {
-    id: actor.id,
-    name: actor.name,
-    ip: actor.ip ?? null
-  })
-  return { id: saved.completionId, files: saved.files }
-}
 
 /** Evidence file rows by id. */
 export const evidenceFiles = (db: Db, ids: ReadonlyArray<string>) =>

@@ -28,6 +28,7 @@ import { type SuspicionStatus, suspicionCategory } from "@fundguard/domain/scree
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
+import { attempt } from "../effects.js"
 
 type Tx = Pick<
   Db,
@@ -75,8 +76,7 @@ export const reviewSubject = async (db: Db, id: string) => (await subjectOf(db, 
  */
 export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
   load: (id) =>
-    Effect.tryPromise({ try: () => subjectOf(db, id), catch: (error) => error }).pipe(
-      Effect.catchAll((error) => (error instanceof SuspicionNotFound ? Effect.fail(error) : Effect.die(error))),
+    attempt(() => subjectOf(db, id), SuspicionNotFound).pipe(
       Effect.map(({ suspicion, subject, lastProposal }) => ({
         id: suspicion.id,
         status: suspicion.status as SuspicionStatus,
@@ -90,10 +90,7 @@ export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
             : { reason: lastProposal.reason, actorId: lastProposal.actorId, actorName: lastProposal.actorName }
       }))
     ),
-  recordStep: (lead, plan, actor) =>
-    Effect.tryPromise({ try: () => recordStep(db, lead, plan, actor), catch: (error) => error }).pipe(
-      Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
-    ),
+  recordStep: (lead, plan, actor) => attempt(() => recordStep(db, lead, plan, actor), StaleRevision),
   findPerson: (id) =>
     Effect.flatMap(
       Effect.promise(() => db.user.findUnique({ where: { id } })),
@@ -102,10 +99,7 @@ export const reviewRepository = (db: Db): ReviewRepository["Type"] => ({
           ? Effect.fail(new AssigneeNotFound({ id }))
           : Effect.succeed({ id: user.id, name: user.displayName, role: user.role as Role })
     ),
-  recordAssignment: (lead, assignee, actor) =>
-    Effect.tryPromise({ try: () => recordAssignment(db, lead, assignee, actor), catch: (error) => error }).pipe(
-      Effect.catchAll((error) => (error instanceof StaleRevision ? Effect.fail(error) : Effect.die(error)))
-    )
+  recordAssignment: (lead, assignee, actor) => attempt(() => recordAssignment(db, lead, assignee, actor), StaleRevision)
 })
 
 const recordAssignment = (db: Db, lead: LeadState, assignee: ReviewActor, actor: StepActor) =>

@@ -4,5 +4,6 @@
  * @since 0.3.0
  */
 export * from "./Access.js"
+export * from "./Accounts.js"
 export * from "./AuditLog.js"
 export * from "./Credentials.js"

@@ -5,7 +5,27 @@
  * out like seed 001's, the ranking scheme, this year's tasks up to today — and, on the first seed only,
  * completions with evidence (most on time, some late, some missing, so some tasks are overdue).
  */
-import { addDays, isoDate, type Institution, type OrgKind, type WorkingCalendarShape } from "@fundguard/domain/kernel"
+import * as Application from "@fundguard/application"
+import {
+  EvidenceStoreLive,
+  listRankingSchemes,
+  plannerContext,
+  repositoriesLayer,
+  saveRankingScheme,
+  seedDuties,
+  upsertInstitutions,
+  type Actor,
+  type Db
+} from "@fundguard/db"
+import {
+  addDays,
+  BureauClock,
+  isoDate,
+  WorkingCalendar,
+  type Institution,
+  type OrgKind,
+  type WorkingCalendarShape
+} from "@fundguard/domain/kernel"
 import {
   Area,
   AreaAssignment,
@@ -18,13 +38,11 @@ import {
   Placement
 } from "@fundguard/domain/responsibilities"
 import { createHash } from "node:crypto"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import type { Actor } from "../access/audit.js"
-import type { Db } from "../client.js"
-import { listRankingSchemes, saveRankingScheme, seedDuties } from "./duties.js"
-import { upsertInstitutions } from "../kernel/institutions.js"
-import { changeOrganisation } from "./organisation.js"
-import { generateTasks, plannerContext, recordCompletion } from "./tasks.js"
 
 const areas = [
   ["kuizhou", "夔州街道", "street"],
@@ -207,36 +225,88 @@ const bias: Readonly<Record<string, number>> = {
   "SSO-YONGAN": -0.15
 }
 
+/** What loading the demo needs besides the database: the working calendar, "today", the evidence folder. */
+export interface DemoOptions {
+  readonly calendar: WorkingCalendarShape
+  readonly today: string
+  readonly evidenceDir: string
+}
+
+/**
+ * Runs a use case on a database with every service it may need: the database's repositories, the
+ * evidence folder, the calendar and a clock stuck on `today`. For the demo and for tests that set up
+ * data the way a user would; fails with the use case's own error.
+ */
+export const runUseCase = <A, E>(
+  db: Db,
+  options: DemoOptions,
+  effect: Effect.Effect<A, E, Application.Services>
+): Promise<A> =>
+  runWith(
+    Layer.mergeAll(
+      repositoriesLayer(db),
+      EvidenceStoreLive(options.evidenceDir),
+      Layer.succeed(WorkingCalendar, options.calendar),
+      BureauClock.fixed(options.today)
+    ),
+    effect
+  )
+
+/** Runs an effect with a layer: its value, or its failure thrown as it is (a tagged error, not a fiber failure). */
+const runWith = async <A, E, R>(layer: Layer.Layer<R>, effect: Effect.Effect<A, E, R>): Promise<A> => {
+  const exit = await Effect.runPromiseExit(effect.pipe(Effect.provide(layer)))
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
+}
+
+/**
+ * Loads the demo organisation (and the two institutions the demo extract lacks) through the
+ * application's `changeOrganisation`: checked and audited like a change in the UI. Each unit's
+ * jurisdictions are replaced by the demo's.
+ */
+export const seedDemoOrganisation = async (db: Db, actor: Actor) => {
+  await upsertInstitutions(db, actor, demoExtraInstitutions)
+  const org = demoOrganisation()
+  await runWith(
+    repositoriesLayer(db),
+    Application.Responsibilities.changeOrganisation({
+      change: { ...org, replaceJurisdictionsOf: org.units.map((u) => u.id) },
+      source: "seed",
+      actor: { id: actor.id, name: actor.name, ip: actor.ip ?? null }
+    })
+  )
+  return org
+}
+
 /**
  * Loads the demo responsibilities (idempotent). Completions are recorded only when the database had no
  * tasks before, so a rerun never completes the tasks left overdue on purpose.
  */
-export const seedResponsibilitiesDemo = async (
-  db: Db,
-  actor: Actor,
-  options: { readonly calendar: WorkingCalendarShape; readonly today: string; readonly evidenceDir: string }
-) => {
+export const seedResponsibilitiesDemo = async (db: Db, actor: Actor, options: DemoOptions) => {
   const year = Number(options.today.slice(0, 4))
-  await upsertInstitutions(db, actor, demoExtraInstitutions)
-  const org = demoOrganisation()
-  await changeOrganisation(db, actor, { ...org, replaceJurisdictionsOf: org.units.map((u) => u.id) }, "seed")
+  const by = { id: actor.id, name: actor.name, ip: actor.ip ?? null }
+  const org = await seedDemoOrganisation(db, actor)
   const duties = await seedDuties(db, actor, [...defaultDuties, ...demoCampaign(year)])
   if ((await listRankingSchemes(db)).length === 0) await saveRankingScheme(db, actor, defaultRankingScheme)
   const hadTasks = (await db.dutyTask.count()) > 0
-  const generated = await generateTasks(db, actor, {
-    calendar: options.calendar,
-    from: `${year}-01-01`,
-    through: options.today
-  })
+  const generated = await runUseCase(
+    db,
+    options,
+    Application.Responsibilities.generateTasks({
+      from: isoDate(`${year}-01-01`),
+      through: isoDate(options.today),
+      actor: by
+    })
+  )
   let completions = 0
-  if (!hadTasks) completions = await completeSome(db, actor, options)
+  if (!hadTasks) completions = await completeSome(db, by, options)
   return { units: org.units.length, duties, tasks: generated, completions }
 }
 
 const completeSome = async (
   db: Db,
-  actor: Actor,
-  options: { readonly today: string; readonly evidenceDir: string }
+  actor: { readonly id: string | null; readonly name: string; readonly ip: string | null },
+  options: DemoOptions
 ): Promise<number> => {
   const context = await plannerContext(db)
   const tasks = await db.dutyTask.findMany({ orderBy: [{ deadline: "asc" }, { id: "asc" }] })
@@ -287,15 +357,18 @@ const completeSome = async (
             }
           ]
         : []
-      await recordCompletion(db, actor, {
-        taskId: task.id,
-        completedOn: day,
-        record: `${task.objectName ?? "本单位"}：${duty.title}（演示记录）`,
-        values,
-        files,
-        today: options.today,
-        evidenceDir: options.evidenceDir
-      })
+      await runUseCase(
+        db,
+        options,
+        Application.Responsibilities.completeTask({
+          taskId: task.id,
+          completedOn: day,
+          record: `${task.objectName ?? "本单位"}：${duty.title}（演示记录）`,
+          values,
+          files,
+          actor
+        })
+      )
       count++
     }
   }

@@ -4,16 +4,13 @@
  */
 import type { Role } from "@fundguard/domain/access"
 import type { Institution } from "@fundguard/domain/kernel"
-import type { Actor } from "./access/audit.js"
-import { upsertUser, type SessionUser } from "./access/auth.js"
-import type { Db } from "./client.js"
-import { upsertInstitutions } from "./kernel/institutions.js"
+import { upsertInstitutions, upsertUser, type Actor, type Db, type SessionUser } from "@fundguard/db"
 
 /** The demo password of every demo account; `pnpm start` prints it. Never used outside demo data. */
 export const demoPassword = "fundguard-demo"
 
 /**
- * One account per role, each in the unit whose data it sees (responsibilitiesDemo.ts): the bureau
+ * One account per role, each in the unit whose data it sees (responsibilities.ts): the bureau
  * (everything), the fund supervision section (its 社保所 and 卫生院), the handling centre (claims of
  * every institution), a township health centre (its village clinics), and the health commission's
  * interface account (no bureau unit).
