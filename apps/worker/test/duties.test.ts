@@ -1,10 +1,12 @@
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { listAudit, plannerContext, seedDuties, systemActor, upsertInstitutions, type Db } from "@fundguard/db"
+import * as Application from "@fundguard/application"
+import { listAudit, plannerContext, repositoriesLayer, systemActor, upsertInstitutions, type Db } from "@fundguard/db"
 import { seedDemoOrganisation } from "@fundguard/demo"
 import { createScratchDatabase } from "@fundguard/db/testing"
 import { addDays, isoDate } from "@fundguard/domain/kernel"
 import { defaultDuties, planTasks } from "@fundguard/domain/responsibilities"
 import { demoRegister } from "@fundguard/screening"
+import * as Effect from "effect/Effect"
 import { spawn } from "node:child_process"
 import { createRequire } from "node:module"
 import { join } from "node:path"
@@ -18,7 +20,11 @@ const calendar = chineseWorkingCalendar()
 const setUp = async (db: Db) => {
   await upsertInstitutions(db, systemActor(), demoRegister())
   await seedDemoOrganisation(db, systemActor())
-  await seedDuties(db, systemActor(), defaultDuties)
+  await Effect.runPromise(
+    Application.Responsibilities.seedDuties({ duties: defaultDuties, actor: systemActor() }).pipe(
+      Effect.provide(repositoriesLayer(db))
+    )
+  )
 }
 
 describe("daily duty generation", () => {

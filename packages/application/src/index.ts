@@ -8,8 +8,10 @@
 import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
 import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
+  DutyRepository,
   EvidenceStore,
   OrganisationRepository,
+  RankingSchemeRepository,
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
@@ -30,6 +32,8 @@ export type Services =
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository
+  | DutyRepository
+  | RankingSchemeRepository
   | AuditLog
   | EvidenceStore
   | WorkingCalendar

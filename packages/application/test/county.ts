@@ -3,7 +3,7 @@
  * fund supervision section and 草堂镇's health centre, which oversees the township's two village
  * clinics; the default duties; the tasks of a year up to a day.
  */
-import { repositoriesLayer, seedDuties, systemActor, upsertInstitutions, type Db } from "@fundguard/db"
+import { repositoriesLayer, systemActor, upsertInstitutions, type Db } from "@fundguard/db"
 import { WorkingCalendar, isoDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import {
   Area,
@@ -17,7 +17,7 @@ import { demoRegister } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
-import { changeOrganisation, generateTasks } from "../src/responsibilities/index.js"
+import { changeOrganisation, generateTasks, seedDuties } from "../src/responsibilities/index.js"
 
 const unit = (fields: Readonly<Record<string, string>>) =>
   Schema.decodeUnknownSync(OrgUnit)({
@@ -67,7 +67,7 @@ export const setUpCounty = async (
   await Effect.runPromise(
     changeOrganisation({ change: countyOrganisation(), source: "test", actor: setUpActor }).pipe(Effect.provide(layer))
   )
-  await seedDuties(db, systemActor("test"), defaultDuties)
+  await Effect.runPromise(seedDuties({ duties: defaultDuties, actor: setUpActor }).pipe(Effect.provide(layer)))
   return Effect.runPromise(
     generateTasks({
       from: isoDate(`${options.today.slice(0, 4)}-01-01`),

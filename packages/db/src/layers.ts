@@ -5,7 +5,9 @@
  */
 import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
 import type {
+  DutyRepository,
   OrganisationRepository,
+  RankingSchemeRepository,
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
@@ -15,6 +17,7 @@ import { AuditLogLive } from "./access/audit.js"
 import { AccountRepositoryLive } from "./access/auth.js"
 import { PasswordsLive } from "./access/password.js"
 import type { Db } from "./client.js"
+import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
@@ -25,6 +28,8 @@ export type Repositories =
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository
+  | DutyRepository
+  | RankingSchemeRepository
   | AccountRepository
   | Passwords
   | AuditLog
@@ -36,6 +41,8 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     TaskRepositoryLive(db),
     TaskGenerationRepositoryLive(db),
     OrganisationRepositoryLive(db),
+    DutyRepositoryLive(db),
+    RankingSchemeRepositoryLive(db),
     AccountRepositoryLive(db),
     PasswordsLive,
     AuditLogLive(db)

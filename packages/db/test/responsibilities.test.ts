@@ -3,21 +3,26 @@ import {
   Area,
   defaultDuties,
   defaultRankingScheme,
-  InvalidDuty,
+  DutyRepository,
   Jurisdiction,
   OrganisationRepository,
   OrgUnit,
   Placement,
+  planDutyVersions,
+  planRankingSchemeVersion,
+  RankingSchemeRepository,
   type Organisation,
   type OrganisationChange
 } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import {
+  DutyRepositoryLive,
   EvidenceUnavailable,
   listAudit,
   listDuties,
@@ -25,11 +30,8 @@ import {
   loadOrganisation,
   OrganisationRepositoryLive,
   rankingSchemeOn,
+  RankingSchemeRepositoryLive,
   readEvidence,
-  retireDuty,
-  saveDuty,
-  saveRankingScheme,
-  seedDuties,
   storeEvidence,
   systemActor,
   upsertInstitutions
@@ -91,43 +93,50 @@ const organisation: Organisation = {
 }
 
 describe.each(["sqlite", "postgresql"] as const)("responsibilities store on %s", (provider) => {
-  it("keeps every version of a duty and of the ranking scheme", async () => {
+  it("keeps the duty and ranking-scheme versions its repositories write, with their audit entries", async () => {
     const scratch = await createScratchDatabase(provider)
     try {
-      expect(await seedDuties(scratch.db, actor, defaultDuties)).toBe(defaultDuties.length)
-      expect(await seedDuties(scratch.db, actor, defaultDuties)).toBe(0)
       const training = defaultDuties.find((d) => d.code === "FJ-HC-TRAINING-Y")!
-      const v2 = await saveDuty(scratch.db, actor, { ...training, effectiveFrom: "2026-01-01", requiredCount: 3 })
-      expect(v2.version).toBe(2)
+      const layer = Layer.merge(DutyRepositoryLive(scratch.db), RankingSchemeRepositoryLive(scratch.db))
+      const run = <A, E>(effect: Effect.Effect<A, E, DutyRepository | RankingSchemeRepository>) =>
+        Effect.runPromise(effect.pipe(Effect.provide(layer)))
+      const saveDuty = (input: unknown) =>
+        run(
+          Effect.flatMap(DutyRepository, (duties) =>
+            Effect.flatMap(duties.versions, (versions) =>
+              Effect.flatMap(planDutyVersions(versions, [input]), (plan) => duties.save(plan, "test", actor))
+            )
+          )
+        )
+      await saveDuty(training)
+      await saveDuty({ ...training, effectiveFrom: "2026-01-01", requiredCount: 3 })
       const versions = (await listDuties(scratch.db)).filter((d) => d.code === training.code)
       expect(versions.map((d) => [d.version, d.effectiveFrom, d.effectiveTo, d.requiredCount])).toEqual([
         [1, "2023-08-09", "2025-12-31", 2],
         [2, "2026-01-01", null, 3]
       ])
-      await expect(saveDuty(scratch.db, actor, { ...training, effectiveFrom: "2025-06-01" })).rejects.toBeInstanceOf(
-        InvalidDuty
+      await run(
+        Effect.flatMap(DutyRepository, (duties) =>
+          duties.retire({ ...versions[1]!, effectiveTo: null }, "2026-06-30", actor)
+        )
       )
-      await retireDuty(scratch.db, actor, training.code, "2026-06-30")
-      expect((await listDuties(scratch.db)).find((d) => d.code === training.code && d.version === 2)?.effectiveTo).toBe(
-        "2026-06-30"
+      expect(await run(Effect.flatMap(DutyRepository, (duties) => duties.versions))).toEqual(
+        expect.arrayContaining([
+          { code: training.code, version: 2, effectiveFrom: "2026-01-01", effectiveTo: "2026-06-30" }
+        ])
       )
-
-      await saveRankingScheme(scratch.db, actor, defaultRankingScheme)
-      await saveRankingScheme(scratch.db, actor, {
-        ...defaultRankingScheme,
-        effectiveFrom: "2026-01-01",
-        criteria: [
-          { metric: "on_time_rate", weight: 50 },
-          { metric: "checks_done_rate", weight: 50 }
-        ]
-      })
-      const schemes = await listRankingSchemes(scratch.db)
-      expect(rankingSchemeOn(schemes, "2025-12-31")?.version).toBe(1)
-      expect(rankingSchemeOn(schemes, "2026-03-01")?.criteria).toHaveLength(2)
       const audit = await listAudit(scratch.db, { entityType: "duty", take: 200 })
-      expect(audit.map((a) => a.action)).toEqual(
-        expect.arrayContaining(["duty.create", "duty.revise", "duty.supersede", "duty.retire"])
+      expect(audit.map((a) => a.action)).toEqual(["duty.retire", "duty.revise", "duty.supersede", "duty.create"])
+
+      await run(
+        Effect.flatMap(RankingSchemeRepository, (schemes) =>
+          Effect.flatMap(planRankingSchemeVersion([], defaultRankingScheme), (plan) => schemes.save(plan, actor))
+        )
       )
+      expect(rankingSchemeOn(await listRankingSchemes(scratch.db), "2025-12-31")?.version).toBe(1)
+      expect((await listAudit(scratch.db, { entityType: "ranking_scheme", take: 10 })).map((a) => a.action)).toEqual([
+        "ranking_scheme.create"
+      ])
     } finally {
       await scratch.dispose()
     }

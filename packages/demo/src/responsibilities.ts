@@ -11,8 +11,6 @@ import {
   listRankingSchemes,
   plannerContext,
   repositoriesLayer,
-  saveRankingScheme,
-  seedDuties,
   upsertInstitutions,
   type Actor,
   type Db
@@ -286,8 +284,15 @@ export const seedResponsibilitiesDemo = async (db: Db, actor: Actor, options: De
   const year = Number(options.today.slice(0, 4))
   const by = { id: actor.id, name: actor.name, ip: actor.ip ?? null }
   const org = await seedDemoOrganisation(db, actor)
-  const duties = await seedDuties(db, actor, [...defaultDuties, ...demoCampaign(year)])
-  if ((await listRankingSchemes(db)).length === 0) await saveRankingScheme(db, actor, defaultRankingScheme)
+  const duties = await runWith(
+    repositoriesLayer(db),
+    Application.Responsibilities.seedDuties({ duties: [...defaultDuties, ...demoCampaign(year)], actor: by })
+  )
+  if ((await listRankingSchemes(db)).length === 0)
+    await runWith(
+      repositoriesLayer(db),
+      Application.Responsibilities.saveRankingScheme({ scheme: defaultRankingScheme, actor: by })
+    )
   const hadTasks = (await db.dutyTask.count()) > 0
   const generated = await runUseCase(
     db,

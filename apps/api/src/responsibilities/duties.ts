@@ -2,7 +2,8 @@
  * Duties and ranking schemes as data: list, add or revise (a new version), retire, import and export
  * a spreadsheet. Definitions are decoded by the domain (every problem with its path), like penalties.
  */
-import { listDuties, listRankingSchemes, retireDuty, saveDuties, saveDuty, saveRankingScheme } from "@fundguard/db"
+import * as Application from "@fundguard/application"
+import { listDuties, listRankingSchemes } from "@fundguard/db"
 import {
   Duty,
   dutyColumns,
@@ -47,10 +48,22 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     return { on, items: query.all === true ? versions : inForceOn(versions, on) }
   })
 
-  mount(app, Duties.saveDuty, async ({ request }) => saveDuty(ctx.db, actorOf(request), request.body, "api"), inHandler)
+  mount(
+    app,
+    Duties.saveDuty,
+    async ({ request }) => {
+      const [saved] = await app.run(
+        Application.Responsibilities.saveDuties({ duties: [request.body], source: "api", actor: actorOf(request) })
+      )
+      return saved!
+    },
+    inHandler
+  )
 
   mount(app, Duties.retireDuty, async ({ params, body, request }) => {
-    await retireDuty(ctx.db, actorOf(request), params.code, body.lastDay)
+    await app.run(
+      Application.Responsibilities.retireDuty({ code: params.code, lastDay: body.lastDay, actor: actorOf(request) })
+    )
   })
 
   mount(app, Duties.importDuties, async ({ body, request }) => {
@@ -68,7 +81,9 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
     if (problems.length > 0)
       throw new Problem("ImportRejected", `导入文件有 ${problems.length} 处错误，未作任何修改`, rowProblems(problems))
     try {
-      const saved = await saveDuties(ctx.db, actorOf(request), duties, `import:${body.fileName}`)
+      const saved = await app.run(
+        Application.Responsibilities.saveDuties({ duties, source: `import:${body.fileName}`, actor: actorOf(request) })
+      )
       return {
         imported: saved.length,
         items: saved.map((d) => ({ code: d.code, version: d.version, effectiveFrom: d.effectiveFrom }))
@@ -114,7 +129,8 @@ export const dutyRoutes = async (app: FastifyInstance, options: ResponsibilityOp
   mount(
     app,
     Duties.saveRankingScheme,
-    async ({ request }) => saveRankingScheme(ctx.db, actorOf(request), request.body),
+    async ({ request }) =>
+      app.run(Application.Responsibilities.saveRankingScheme({ scheme: request.body, actor: actorOf(request) })),
     inHandler
   )
 }

@@ -10,7 +10,7 @@ import {
   type Repositories,
   type UserAccount
 } from "@fundguard/db"
-import { Role, roleLabel, type AuditActor } from "@fundguard/domain/access"
+import { Role, roleLabel } from "@fundguard/domain/access"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -36,8 +36,7 @@ Actions:
 
 Exit codes: 0 done, 2 invalid input (names the option), 1 other failure.`
 
-const cli = systemActor("cli")
-const actor: AuditActor = { id: cli.id, name: cli.name, ip: cli.ip ?? null }
+const actor = systemActor("cli")
 
 /** The options that carry each field the use cases name, so a refusal names what to retype. */
 const optionOf: Readonly<Record<string, string>> = {

@@ -8,7 +8,7 @@
  * hash, so entries removed from the end are seen too. `verifyAuditChain` recomputes the whole chain
  * and names the first entry that does not fit.
  */
-import { AuditLog, type AuditVerification } from "@fundguard/domain/access"
+import { AuditLog, type AuditActor, type AuditVerification } from "@fundguard/domain/access"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { createHash } from "node:crypto"
@@ -22,7 +22,7 @@ export interface Actor {
 }
 
 /** The system itself, for scheduled and command-line work. */
-export const systemActor = (name = "system"): Actor => ({ id: null, name })
+export const systemActor = (name = "system"): AuditActor => ({ id: null, name, ip: null })
 
 /** One audit entry. */
 export interface AuditEntry {
