@@ -1,8 +1,23 @@
-import { requestRerun, startRun, systemActor } from "@fundguard/db"
+import * as Application from "@fundguard/application"
+import { repositoriesLayer, startRun, systemActor, type Db } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { demoExtractDir } from "@fundguard/screening"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 import { afterEach, describe, expect, it } from "vitest"
 import { runQueued } from "../src/nightly.js"
+
+/** What the runs page's 重新筛查 does: the application's use case over this database. */
+const requestRerun = async (db: Db, runId: string) => {
+  const exit = await Effect.runPromiseExit(
+    Application.Screening.requestRerun({ runId, actor: systemActor("test") }).pipe(
+      Effect.provide(repositoriesLayer(db))
+    )
+  )
+  if (Exit.isSuccess(exit)) return exit.value
+  throw Cause.squash(exit.cause)
+}
 
 describe("interrupted runs and reruns", () => {
   let scratch: ScratchDatabase | undefined
@@ -28,16 +43,16 @@ describe("interrupted runs and reruns", () => {
       where: { id: dead.id },
       data: { owner: `${(await import("node:os")).hostname()}:4194304` }
     })
-    await expect(requestRerun(db, actor, dead.id)).rejects.toThrow("仍在进行")
+    await expect(requestRerun(db, dead.id)).rejects.toThrow("仍在进行")
     const lines: Array<string> = []
     const first = await runQueued(db, (l) => lines.push(l))
     expect(first.screened).toEqual([])
     expect(lines).toContain(`run ${dead.id} was interrupted (its process is gone)`)
     expect((await db.screeningRun.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("interrupted")
 
-    const queued = await requestRerun(db, actor, dead.id)
+    const queued = await requestRerun(db, dead.id)
     expect(queued.status).toBe("queued")
-    await expect(requestRerun(db, actor, dead.id)).rejects.toThrow("已有批次")
+    await expect(requestRerun(db, dead.id)).rejects.toThrow("已有批次")
     const second = await runQueued(db, (l) => lines.push(l))
     expect(second.screened.map((s) => s.runId)).toEqual([queued.id])
     const rerun = await db.screeningRun.findUniqueOrThrow({ where: { id: queued.id } })

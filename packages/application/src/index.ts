@@ -16,10 +16,12 @@ import type {
   TaskRepository
 } from "@fundguard/domain/responsibilities"
 import type { ReviewRepository } from "@fundguard/domain/review"
+import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 
 export * as Access from "./access/index.js"
 export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"
+export * as Screening from "./screening/index.js"
 
 /**
  * Every service a use case may need: the repositories, the password KDF, the evidence store, the
@@ -34,6 +36,7 @@ export type Services =
   | OrganisationRepository
   | DutyRepository
   | RankingSchemeRepository
+  | ScreeningRunRepository
   | AuditLog
   | EvidenceStore
   | WorkingCalendar

@@ -12,6 +12,7 @@ import type {
   TaskRepository
 } from "@fundguard/domain/responsibilities"
 import type { ReviewRepository } from "@fundguard/domain/review"
+import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import * as Layer from "effect/Layer"
 import { AuditLogLive } from "./access/audit.js"
 import { AccountRepositoryLive } from "./access/auth.js"
@@ -20,6 +21,7 @@ import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { ReviewRepositoryLive } from "./review/review.js"
+import { ScreeningRunRepositoryLive } from "./screening/runs.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
 
 /** Every repository the use cases need, implemented on this database, and the password KDF. */
@@ -30,6 +32,7 @@ export type Repositories =
   | OrganisationRepository
   | DutyRepository
   | RankingSchemeRepository
+  | ScreeningRunRepository
   | AccountRepository
   | Passwords
   | AuditLog
@@ -43,6 +46,7 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     OrganisationRepositoryLive(db),
     DutyRepositoryLive(db),
     RankingSchemeRepositoryLive(db),
+    ScreeningRunRepositoryLive(db),
     AccountRepositoryLive(db),
     PasswordsLive,
     AuditLogLive(db)

@@ -2,16 +2,9 @@
  * Screening runs (筛查批次): the list with counts per rule and live progress, one run, and reruns.
  * A run whose process died is shown as interrupted, never as running forever.
  */
+import * as Application from "@fundguard/application"
 import { Screening } from "@fundguard/contracts"
-import {
-  findRun,
-  listRunsWithFigures,
-  reapInterruptedRuns,
-  requestRerun,
-  systemActor,
-  type Db,
-  type RuleStat
-} from "@fundguard/db"
+import { findRun, listRunsWithFigures, reapInterruptedRuns, systemActor, type Db, type RuleStat } from "@fundguard/db"
 import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
@@ -62,7 +55,7 @@ export const runRoutes = async (app: FastifyInstance, options: { readonly db: Db
 
   mount(app, Screening.rerun, async ({ params, request }) => {
     await reap()
-    const run = await requestRerun(options.db, actorOf(request), params.id)
+    const run = await app.run(Application.Screening.requestRerun({ runId: params.id, actor: actorOf(request) }))
     return presentRun((await findRun(options.db, run.id))!)
   })
 }

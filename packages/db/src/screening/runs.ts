@@ -3,12 +3,23 @@
  * when it finishes, so a run killed half-way leaves the previous results intact; suspicions are
  * unique per rule and key, so a rerun files no duplicates and keeps each lead's review status.
  */
-import * as Schema from "effect/Schema"
-import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
+import {
+  rerunRefusal,
+  RunNotFound,
+  RunNotRerunnable,
+  ScreeningRunRepository,
+  suspicionKey,
+  type RunStatus,
+  type StoredRun,
+  type Suspicion
+} from "@fundguard/domain/screening"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { hostname } from "node:os"
 import { recordAudit, type Actor } from "../access/audit.js"
 import type { Db } from "../client.js"
+import { attempt } from "../effects.js"
 import { searchSuspicions, type SuspicionFilter } from "../review/queries.js"
 
 /** What a run records about itself when it starts. */
@@ -221,58 +232,68 @@ export const reapInterruptedRuns = async (
   return reaped
 }
 
-/** The run cannot be rerun: unknown, or still running or queued. */
-export class RunNotRerunnable extends Schema.TaggedError<RunNotRerunnable>()("RunNotRerunnable", {
-  id: Schema.String,
-  reason: Schema.String
-}) {
-  override get message(): string {
-    return this.reason
-  }
-}
+const storedRun = (run: { readonly id: string; readonly status: string; readonly extract: string }): StoredRun => ({
+  id: run.id,
+  status: run.status as RunStatus,
+  extract: run.extract
+})
 
-/** The run does not exist. */
-export class RunNotFound extends Schema.TaggedError<RunNotFound>()("RunNotFound", { id: Schema.String }) {
-  override get message(): string {
-    return `筛查批次 ${this.id} 不存在`
-  }
-}
+const activeRunOf = async (tx: Pick<Db, "screeningRun">, extract: string) =>
+  tx.screeningRun.findFirst({ where: { extract, status: { in: ["queued", "running"] } } })
 
 /**
- * Asks for a finished, failed or interrupted run to be done again: a new run, queued, over the same
- * extract with the same parameters, which the worker takes up (`claimQueuedRun`).
+ * Where runs are kept (the domain's `ScreeningRunRepository`) in this database. A rerun is a new
+ * queued run over the same extract with the same parameters, which the worker takes up
+ * (`claimQueuedRun`); the check that the extract has no active run is repeated inside the
+ * transaction, so two requests at once queue one run.
  */
-export const requestRerun = async (db: Db, actor: Actor, runId: string) =>
-  db.$transaction(async (tx) => {
-    const source = await tx.screeningRun.findUnique({ where: { id: runId } })
-    if (source === null) throw new RunNotFound({ id: runId })
-    if (source.status === "running" || source.status === "queued")
-      throw new RunNotRerunnable({ id: runId, reason: "该批次仍在进行或排队中，不能重新筛查" })
-    const queued = await tx.screeningRun.findFirst({
-      where: { extract: source.extract, status: { in: ["queued", "running"] } }
-    })
-    if (queued !== null)
-      throw new RunNotRerunnable({ id: runId, reason: `同一数据包已有批次在进行或排队（${queued.id}）` })
-    const run = await tx.screeningRun.create({
-      data: {
-        status: "queued",
-        trigger: "api",
-        extract: source.extract,
-        admdvs: source.admdvs,
-        periodFrom: source.periodFrom,
-        periodTo: source.periodTo,
-        params: source.params as never,
-        ruleStats: [] as never
-      }
-    })
-    await recordAudit(tx, actor, {
-      action: "screening.rerun_requested",
-      entityType: "screening_run",
-      entityId: run.id,
-      details: { rerunOf: runId, extract: source.extract }
-    })
-    return run
-  })
+export const screeningRunRepository = (db: Db): ScreeningRunRepository["Type"] => ({
+  find: (id) =>
+    attempt(async () => {
+      const run = await db.screeningRun.findUnique({ where: { id } })
+      if (run === null) throw new RunNotFound({ id })
+      return storedRun(run)
+    }, RunNotFound),
+  activeRunOf: (extract) =>
+    Effect.promise(async () => {
+      const run = await activeRunOf(db, extract)
+      return run === null ? null : storedRun(run)
+    }),
+  queueRerun: (source, actor) =>
+    attempt(
+      () =>
+        db.$transaction(async (tx) => {
+          const active = await activeRunOf(tx, source.extract)
+          const refusal = rerunRefusal(source, active === null ? null : storedRun(active))
+          if (refusal !== null) throw refusal
+          const from = await tx.screeningRun.findUniqueOrThrow({ where: { id: source.id } })
+          const run = await tx.screeningRun.create({
+            data: {
+              status: "queued",
+              trigger: "api",
+              extract: from.extract,
+              admdvs: from.admdvs,
+              periodFrom: from.periodFrom,
+              periodTo: from.periodTo,
+              params: from.params as never,
+              ruleStats: [] as never
+            }
+          })
+          await recordAudit(tx, actor, {
+            action: "screening.rerun_requested",
+            entityType: "screening_run",
+            entityId: run.id,
+            details: { rerunOf: source.id, extract: from.extract }
+          })
+          return storedRun(run)
+        }),
+      RunNotRerunnable
+    )
+})
+
+/** The screening-run repository as a layer. */
+export const ScreeningRunRepositoryLive = (db: Db): Layer.Layer<ScreeningRunRepository> =>
+  Layer.succeed(ScreeningRunRepository, screeningRunRepository(db))
 
 /** Takes the oldest queued run for this process (atomically: two workers never take the same one). */
 export const claimQueuedRun = async (db: Db) => {

@@ -9,6 +9,7 @@
 import * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import type { Actor } from "../kernel/Actor.js"
 import type { InputProblem } from "../kernel/Problems.js"
 import type { Role } from "./Access.js"
 import { passwordProblems } from "./Credentials.js"
@@ -58,11 +59,7 @@ export interface AccountChange {
  *
  * @category models
  */
-export interface AuditActor {
-  readonly id: string | null
-  readonly name: string
-  readonly ip: string | null
-}
+export type AuditActor = Actor
 
 /**
  * What is wrong with an account's unit: bureau staff need an existing, active unit (their data

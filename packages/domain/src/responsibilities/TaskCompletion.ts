@@ -15,6 +15,7 @@ import { checkCompletion, InvalidCompletion, type EvidenceValue } from "./Eviden
 import type { InstitutionFacts, Organisation } from "./Organisation.js"
 import { taskKey, type PlannedTask } from "./TaskPlan.js"
 import { completedOn } from "./TaskState.js"
+import type { Actor } from "../kernel/Actor.js"
 
 /**
  * There is no such task (or it is outside the caller's scope, which is told the same way).
@@ -93,11 +94,7 @@ export const planCompletion = (
 }
 
 /** Who records a completion, as the audit log names them. @category models */
-export interface CompletionActor {
-  readonly id: string | null
-  readonly name: string
-  readonly ip: string | null
-}
+export type CompletionActor = Actor
 
 /**
  * Where tasks and their completions are kept. `saveCompletion` writes the completion, its files'
