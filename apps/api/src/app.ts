@@ -6,13 +6,12 @@ import fastifyRateLimit from "@fastify/rate-limit"
 import fastifyStatic from "@fastify/static"
 import fastifySwagger from "@fastify/swagger"
 import fastifySwaggerUi from "@fastify/swagger-ui"
-import { chineseWorkingCalendar } from "@fundguard/calendar"
+import { chineseWorkingCalendar, clocksReading } from "@fundguard/calendar"
 import type { Db } from "@fundguard/db"
 import type { WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { defaultEvidenceDir, EvidenceStoreLive, repositoriesLayer } from "@fundguard/db"
 import { type LoginThrottling } from "@fundguard/domain/access"
-import { BureauClock, bureauDate, WorkingCalendar } from "@fundguard/domain/kernel"
-import * as Effect from "effect/Effect"
+import { WorkingCalendar } from "@fundguard/domain/kernel"
 import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { readFileSync } from "node:fs"
@@ -102,8 +101,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       repositoriesLayer(options.db),
       EvidenceStoreLive(options.evidenceDir ?? defaultEvidenceDir()),
       Layer.succeed(WorkingCalendar, calendar),
-      // The bureau's date from the app's clock (tests fix it).
-      Layer.succeed(BureauClock, { today: Effect.sync(() => bureauDate(now())) })
+      // The bureau's date and Effect's clock from the app's clock (tests fix it).
+      clocksReading(now)
     )
   })
   // One plugin per context (docs/architecture.md).

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
+import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
 import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
@@ -30,6 +30,7 @@ export * as Screening from "./screening/index.js"
 export type Services =
   | AccountRepository
   | Passwords
+  | SessionRepository
   | ReviewRepository
   | TaskRepository
   | TaskGenerationRepository

@@ -5,8 +5,9 @@
  * writes nothing, each write has its audit entry.
  */
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { listAudit, repositoriesLayer, signIn, userForToken, type Repositories } from "@fundguard/db"
+import { listAudit, repositoriesLayer, userForToken, type Repositories } from "@fundguard/db"
 import {
+  defaultLoginThrottling,
   InvalidAccount,
   passwordProblems,
   UsernameTaken,
@@ -24,6 +25,7 @@ import {
   createAccount,
   resetAccountPassword,
   revokeAccountSessions,
+  signIn,
   updateAccount
 } from "../src/access/index.js"
 
@@ -42,7 +44,9 @@ describe.each(["sqlite", "postgresql"] as const)("account use cases on %s", (pro
       (e: unknown) => e
     )
   const signInAs = async (username: string, password: string) => {
-    const result = await signIn(scratch.db, { username, password }, new Date(), 60)
+    const result = await run(
+      signIn({ username, password, ip: null, ttlMinutes: 60, throttling: defaultLoginThrottling })
+    )
     if (result.kind !== "signed_in") throw new Error(`${username} could not sign in: ${result.kind}`)
     return result.token
   }

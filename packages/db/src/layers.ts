@@ -3,7 +3,7 @@
  * storage. The API, the worker and the CLI each provide it, with the calendar and the clock, to the
  * same use cases (`@fundguard/application`).
  */
-import type { AccountRepository, AuditLog, Passwords } from "@fundguard/domain/access"
+import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
 import type {
   DutyRepository,
   OrganisationRepository,
@@ -15,7 +15,7 @@ import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import * as Layer from "effect/Layer"
 import { AuditLogLive } from "./access/audit.js"
-import { AccountRepositoryLive } from "./access/auth.js"
+import { AccountRepositoryLive, SessionRepositoryLive } from "./access/auth.js"
 import { PasswordsLive } from "./access/password.js"
 import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
@@ -34,6 +34,7 @@ export type Repositories =
   | RankingSchemeRepository
   | ScreeningRunRepository
   | AccountRepository
+  | SessionRepository
   | Passwords
   | AuditLog
 
@@ -48,6 +49,7 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     RankingSchemeRepositoryLive(db),
     ScreeningRunRepositoryLive(db),
     AccountRepositoryLive(db),
+    SessionRepositoryLive(db),
     PasswordsLive,
     AuditLogLive(db)
   )

@@ -6,13 +6,9 @@ import {
   listAudit,
   listInstitutions,
   listSuspicions,
-  signIn,
-  signOut,
   startRun,
   systemActor,
-  upsertInstitutions,
-  upsertUser,
-  userForToken
+  upsertInstitutions
 } from "../src/index.js"
 import { createScratchDatabase } from "../src/testing.js"
 
@@ -70,70 +66,6 @@ describe.each(["sqlite", "postgresql"] as const)("operational database on %s", (
         "institution.create",
         "institution.update"
       ])
-    } finally {
-      await scratch.dispose()
-    }
-  })
-
-  it("signs users in with scrypt-hashed passwords and revocable sessions", async () => {
-    const scratch = await createScratchDatabase(provider)
-    try {
-      const now = new Date("2025-06-01T08:00:00Z")
-      await upsertUser(scratch.db, systemActor(), {
-        username: "jihe",
-        displayName: "王稽核",
-        role: "supervisor",
-        department: "基金监管科",
-        password: "correct horse"
-      })
-      const stored = await scratch.db.user.findUniqueOrThrow({ where: { username: "jihe" } })
-      expect(stored.passwordHash.startsWith("scrypt$")).toBe(true)
-      expect(stored.passwordHash).not.toContain("correct horse")
-      expect(await signIn(scratch.db, { username: "jihe", password: "wrong" }, now, 60)).toEqual({ kind: "invalid" })
-      const session = await signIn(scratch.db, { username: "jihe", password: "correct horse" }, now, 60)
-      if (session.kind !== "signed_in") throw new Error(`expected a session, got ${session.kind}`)
-      expect(session.user.role).toBe("supervisor")
-      const token = session.token
-      expect((await userForToken(scratch.db, token, now))?.username).toBe("jihe")
-      expect(await userForToken(scratch.db, token, new Date("2025-06-01T09:00:01Z"))).toBeNull()
-      await signOut(scratch.db, token, { id: session.user.id, name: "jihe" }, now)
-      expect(await userForToken(scratch.db, token, now)).toBeNull()
-      const actions = (await listAudit(scratch.db, { entityType: "session" })).map((a) => a.action).sort()
-      expect(actions).toEqual(["auth.login", "auth.login_failed", "auth.logout"])
-    } finally {
-      await scratch.dispose()
-    }
-  })
-
-  it("locks a name out after repeated failures, known or not, and lifts it after the lock time", async () => {
-    const scratch = await createScratchDatabase(provider)
-    try {
-      const t0 = new Date("2025-06-01T08:00:00Z")
-      const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
-      await upsertUser(scratch.db, systemActor(), {
-        username: "jihe",
-        displayName: "王稽核",
-        role: "supervisor",
-        department: null,
-        password: "correct horse"
-      })
-      for (const username of ["jihe", "nobody"]) {
-        const outcomes = []
-        for (let i = 0; i < 6; i++)
-          outcomes.push((await signIn(scratch.db, { username, password: `wrong${i}` }, at(i * 0.1), 60)).kind)
-        expect(outcomes).toEqual(["invalid", "invalid", "invalid", "invalid", "locked", "locked"])
-      }
-      // While locked, even the right password is refused, without being checked.
-      expect((await signIn(scratch.db, { username: "jihe", password: "correct horse" }, at(5), 60)).kind).toBe("locked")
-      expect((await signIn(scratch.db, { username: "JIHE", password: "correct horse" }, at(5), 60)).kind).toBe("locked")
-      // After the lock time it works again, and success clears the count.
-      expect((await signIn(scratch.db, { username: "jihe", password: "correct horse" }, at(16), 60)).kind).toBe(
-        "signed_in"
-      )
-      expect(await scratch.db.loginThrottle.count({ where: { username: "jihe" } })).toBe(0)
-      const actions = (await listAudit(scratch.db, { entityType: "session", take: 100 })).map((a) => a.action)
-      expect(actions.filter((a) => a === "auth.login_lockout")).toHaveLength(2)
-      expect(actions.filter((a) => a === "auth.login_locked").length).toBeGreaterThanOrEqual(4)
     } finally {
       await scratch.dispose()
     }

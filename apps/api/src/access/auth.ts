@@ -4,7 +4,7 @@
  */
 import { Auth } from "@fundguard/contracts"
 import * as Application from "@fundguard/application"
-import { signIn, signOut, type Db } from "@fundguard/db"
+import type { Db } from "@fundguard/db"
 import { defaultLoginThrottling, type LoginThrottling } from "@fundguard/domain/access"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -31,12 +31,14 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
     app,
     Auth.login,
     async ({ body, request, reply }) => {
-      const result = await signIn(
-        options.db,
-        { username: body.username, password: body.password, ip: request.ip },
-        options.now(),
-        options.sessionTtlMinutes,
-        throttling
+      const result = await app.run(
+        Application.Access.signIn({
+          username: body.username,
+          password: body.password,
+          ip: request.ip,
+          ttlMinutes: options.sessionTtlMinutes,
+          throttling
+        })
       )
       if (result.kind === "locked") {
         const seconds = Math.max(1, Math.ceil((result.until.getTime() - options.now().getTime()) / 1000))
@@ -50,7 +52,7 @@ export const authRoutes = async (app: FastifyInstance, options: AuthRouteOptions
   )
 
   mount(app, Auth.logout, async ({ request }) => {
-    await signOut(options.db, request.token ?? "", actorOf(request), options.now())
+    await app.run(Application.Access.signOut({ token: request.token ?? "", actor: actorOf(request) }))
   })
 
   mount(app, Auth.me, async ({ request }) => ({ user: currentUser(request) }))

@@ -3,8 +3,8 @@
  * calendar and where evidence files are stored; and small request helpers.
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { actorNameOf, defaultEvidenceDir, type Db } from "@fundguard/db"
-import type { AuditActor } from "@fundguard/domain/access"
+import { defaultEvidenceDir, type Db } from "@fundguard/db"
+import { actorNameOf, type AuditActor } from "@fundguard/domain/access"
 import { bureauDate, parsePeriodKey, type Period, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { unitInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyRequest } from "fastify"

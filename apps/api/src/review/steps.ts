@@ -5,7 +5,6 @@
  * the .xlsx export of a filtered list. `docs/domain/review-workflow.md` describes the workflow.
  */
 import {
-  actorNameOf,
   bureauToday,
   exportSuspicions,
   institutionOfSuspicion,
@@ -17,7 +16,7 @@ import {
   type Db
 } from "@fundguard/db"
 import type { ReviewAction } from "@fundguard/domain/review"
-import { can, type Role } from "@fundguard/domain/access"
+import { actorNameOf, can, type Role } from "@fundguard/domain/access"
 import { type HospitalLevel, type OrgKind } from "@fundguard/domain/kernel"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import {

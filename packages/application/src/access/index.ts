@@ -7,3 +7,4 @@ export {
   updateAccount
 } from "./accounts.js"
 export { verifyAuditLog } from "./verifyAuditLog.js"
+export { signIn, signOut } from "./sessions.js"

@@ -1,18 +1,16 @@
 /**
- * Users and sessions. Passwords are scrypt hashes; bearer tokens are random 256-bit values of which
- * only the SHA-256 is stored, so a copy of the database cannot be used to sign in.
- *
- * Sign-in does the same work for an unknown name as for a known one (a password check against a
- * dummy hash), and counts failures per account name whether or not the account exists, so neither
- * timing nor lockout tells which names exist.
+ * Users and sessions as stored: the account and session repositories, the lookup of a bearer token,
+ * the lists administrators see. Passwords are scrypt hashes; bearer tokens are random 256-bit
+ * values of which only the SHA-256 is stored, so a copy of the database cannot be used to sign in.
+ * Signing in — the lockout, the same work for unknown names — is the application's (`signIn`).
  */
 import {
   AccountRepository,
-  defaultLoginThrottling,
+  SessionRepository,
+  throttleKey,
   UsernameTaken,
   UserNotFound,
   type Account,
-  type LoginThrottling,
   type Role
 } from "@fundguard/domain/access"
 import * as Effect from "effect/Effect"
@@ -21,7 +19,7 @@ import { attempt } from "../effects.js"
 import { createHash, randomBytes } from "node:crypto"
 import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "../client.js"
-import { hashPassword, verifyPassword } from "./password.js"
+import { hashPassword } from "./password.js"
 
 /** What the rest of the product knows about a signed-in user. */
 export interface SessionUser {
@@ -70,13 +68,6 @@ const toSessionUser = (u: UserRow): SessionUser => ({
 
 const sha256 = (token: string) => createHash("sha256").update(token).digest("hex")
 
-/** How a person is named in the audit log, the same everywhere: 姓名（用户名）. */
-export const actorNameOf = (user: { readonly displayName: string; readonly username: string }): string =>
-  `${user.displayName}（${user.username}）`
-
-/** The key failed sign-ins are counted under. */
-const throttleKey = (username: string) => username.trim().toLowerCase()
-
 /**
  * Creates a user, or resets the password and profile of an existing one with the same username.
  * For seeds and tests; people are managed through the application's account use cases.
@@ -108,87 +99,6 @@ export const upsertUser = async (db: Db, actor: Actor, user: NewUser): Promise<S
   })
 }
 
-/** The outcome of a sign-in attempt. */
-export type SignInResult =
-  | {
-      readonly kind: "signed_in"
-      readonly token: string
-      readonly expiresAt: Date
-      readonly user: SessionUser
-    }
-  | { readonly kind: "invalid" }
-  | { readonly kind: "locked"; readonly until: Date }
-
-let dummyHash: Promise<string> | undefined
-/** A hash no password matches, checked for unknown names so they cost what known ones do. */
-const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(24).toString("base64")))
-
-/**
- * Checks a username and password and opens a session. Never says which part was wrong; refuses
- * without checking the password while the name is locked out; every attempt is audited.
- */
-export const signIn = async (
-  db: Db,
-  credentials: { readonly username: string; readonly password: string; readonly ip?: string | null },
-  now: Date,
-  ttlMinutes: number,
-  throttling: LoginThrottling = defaultLoginThrottling
-): Promise<SignInResult> => {
-  const key = throttleKey(credentials.username)
-  const who: Actor = { id: null, name: credentials.username, ip: credentials.ip ?? null }
-  const throttle = await db.loginThrottle.findUnique({ where: { username: key } })
-  if (throttle?.lockedUntil !== null && throttle?.lockedUntil !== undefined && throttle.lockedUntil > now) {
-    await recordAudit(db, who, {
-      action: "auth.login_locked",
-      entityType: "session",
-      details: { username: credentials.username, lockedUntil: throttle.lockedUntil.toISOString() }
-    })
-    return { kind: "locked", until: throttle.lockedUntil }
-  }
-  const user = await db.user.findUnique({ where: { username: credentials.username } })
-  const passwordMatches = await verifyPassword(credentials.password, user?.passwordHash ?? (await dummyPasswordHash()))
-  if (user === null || !user.active || !passwordMatches) {
-    const windowStart = new Date(now.getTime() - throttling.windowMinutes * 60_000)
-    const failures = throttle !== null && throttle.lastFailureAt >= windowStart ? throttle.failures + 1 : 1
-    const lockedUntil =
-      failures >= throttling.maxFailures ? new Date(now.getTime() + throttling.lockMinutes * 60_000) : null
-    await db.$transaction(async (tx) => {
-      await tx.loginThrottle.upsert({
-        where: { username: key },
-        create: { username: key, failures, lockedUntil, lastFailureAt: now },
-        update: { failures, lockedUntil, lastFailureAt: now }
-      })
-      await recordAudit(tx, who, {
-        action: lockedUntil === null ? "auth.login_failed" : "auth.login_lockout",
-        entityType: "session",
-        details: {
-          username: credentials.username,
-          failures,
-          ...(lockedUntil === null ? {} : { lockedUntil: lockedUntil.toISOString() })
-        }
-      })
-    })
-    return lockedUntil === null ? { kind: "invalid" } : { kind: "locked", until: lockedUntil }
-  }
-  const token = randomBytes(32).toString("base64url")
-  const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000)
-  await db.$transaction(async (tx) => {
-    if (throttle !== null) await tx.loginThrottle.delete({ where: { username: key } })
-    const session = await tx.session.create({ data: { tokenHash: sha256(token), userId: user.id, expiresAt } })
-    await recordAudit(
-      tx,
-      { id: user.id, name: actorNameOf(user), ip: credentials.ip ?? null },
-      {
-        action: "auth.login",
-        entityType: "session",
-        entityId: session.id,
-        details: { expiresAt: expiresAt.toISOString() }
-      }
-    )
-  })
-  return { kind: "signed_in", token, expiresAt, user: toSessionUser(user) }
-}
-
 /** The user behind a bearer token, or null if it is unknown, revoked or expired. */
 export const userForToken = async (db: Db, token: string, now: Date): Promise<SessionUser | null> => {
   const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } })
@@ -196,15 +106,79 @@ export const userForToken = async (db: Db, token: string, now: Date): Promise<Se
   return toSessionUser(session.user)
 }
 
-/** Ends the session of a bearer token. */
-export const signOut = async (db: Db, token: string, actor: Actor, now: Date): Promise<void> => {
-  await db.$transaction(async (tx) => {
-    const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) } })
-    if (session === null || session.revokedAt !== null) return
-    await tx.session.update({ where: { id: session.id }, data: { revokedAt: now } })
-    await recordAudit(tx, actor, { action: "auth.logout", entityType: "session", entityId: session.id })
-  })
-}
+/**
+ * Where sessions and failure counts are kept (the domain's `SessionRepository`) in this database.
+ * A bearer token is a random 256-bit value of which only the SHA-256 is stored.
+ */
+export const sessionRepository = (db: Db): SessionRepository["Type"] => ({
+  throttleOf: (key) =>
+    Effect.promise(async () => {
+      const row = await db.loginThrottle.findUnique({ where: { username: key } })
+      return row === null
+        ? null
+        : { failures: row.failures, lockedUntil: row.lockedUntil, lastFailureAt: row.lastFailureAt }
+    }),
+  credentialsOf: (username) =>
+    Effect.promise(async () => {
+      const user = await db.user.findUnique({ where: { username } })
+      return user === null ? null : { account: toAccount(user), passwordHash: user.passwordHash }
+    }),
+  recordLockedAttempt: (username, until, who) =>
+    Effect.promise(() =>
+      recordAudit(db, who, {
+        action: "auth.login_locked",
+        entityType: "session",
+        details: { username, lockedUntil: until.toISOString() }
+      })
+    ),
+  recordFailure: (key, username, throttle, who) =>
+    Effect.promise(() =>
+      db.$transaction(async (tx) => {
+        await tx.loginThrottle.upsert({
+          where: { username: key },
+          create: { username: key, ...throttle },
+          update: throttle
+        })
+        await recordAudit(tx, who, {
+          action: throttle.lockedUntil === null ? "auth.login_failed" : "auth.login_lockout",
+          entityType: "session",
+          details: {
+            username,
+            failures: throttle.failures,
+            ...(throttle.lockedUntil === null ? {} : { lockedUntil: throttle.lockedUntil.toISOString() })
+          }
+        })
+      })
+    ),
+  open: (account, expiresAt, key, who) =>
+    Effect.promise(async () => {
+      const token = randomBytes(32).toString("base64url")
+      await db.$transaction(async (tx) => {
+        await tx.loginThrottle.deleteMany({ where: { username: key } })
+        const session = await tx.session.create({ data: { tokenHash: sha256(token), userId: account.id, expiresAt } })
+        await recordAudit(tx, who, {
+          action: "auth.login",
+          entityType: "session",
+          entityId: session.id,
+          details: { expiresAt: expiresAt.toISOString() }
+        })
+      })
+      return token
+    }),
+  close: (token, actor, at) =>
+    Effect.promise(() =>
+      db.$transaction(async (tx) => {
+        const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) } })
+        if (session === null || session.revokedAt !== null) return
+        await tx.session.update({ where: { id: session.id }, data: { revokedAt: at } })
+        await recordAudit(tx, actor, { action: "auth.logout", entityType: "session", entityId: session.id })
+      })
+    )
+})
+
+/** The session repository as a layer. */
+export const SessionRepositoryLive = (db: Db): Layer.Layer<SessionRepository> =>
+  Layer.succeed(SessionRepository, sessionRepository(db))
 
 /** A user as administrators see it. */
 export interface UserAccount extends SessionUser {

@@ -54,6 +54,10 @@ export const verifyPassword = async (password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected)
 }
 
+let dummyHash: Promise<string> | undefined
+/** A hash no password matches, checked for unknown names so they cost what known ones do. */
+const dummyPasswordHash = () => (dummyHash ??= hashPassword(randomBytes(24).toString("base64")))
+
 /** A random initial password that meets the password policy (shown once to the administrator). */
 export const temporaryPassword = (): string => {
   const raw = randomBytes(12).toString("base64url").replace(/[-_]/g, "x")
@@ -63,6 +67,7 @@ export const temporaryPassword = (): string => {
 /** The domain's `Passwords` with scrypt and the shared queue above (a full queue is `PasswordCheckBusy`). */
 export const PasswordsLive: Layer.Layer<Passwords> = Layer.succeed(Passwords, {
   hash: (password) => attempt(() => hashPassword(password), PasswordCheckBusy),
-  verify: (password, hash) => attempt(() => verifyPassword(password, hash), PasswordCheckBusy),
+  verify: (password, hash) =>
+    attempt(async () => verifyPassword(password, hash ?? (await dummyPasswordHash())), PasswordCheckBusy),
   temporary: Effect.sync(temporaryPassword)
 })

@@ -183,7 +183,12 @@ export class Passwords extends Context.Tag("@fundguard/domain/Passwords")<
   Passwords,
   {
     readonly hash: (password: string) => Effect.Effect<string, PasswordCheckBusy>
-    readonly verify: (password: string, hash: string) => Effect.Effect<boolean, PasswordCheckBusy>
+    /**
+     * Whether the password matches the hash, in constant time. Given no hash (an unknown account)
+     * it does the same work against a hash nothing matches, so timing does not tell which names
+     * exist, and answers false.
+     */
+    readonly verify: (password: string, hash: string | null) => Effect.Effect<boolean, PasswordCheckBusy>
     /** A random initial password that meets the policy (shown once to the administrator). */
     readonly temporary: Effect.Effect<string>
   }
