@@ -5,9 +5,13 @@
  *
  * @since 0.1.0
  */
-import { BenchmarkFile } from "@fundguard/domain/penalty"
-import { AssessmentInput } from "@fundguard/domain/penalty"
-import { AssessmentResult } from "@fundguard/domain/penalty"
+import {
+  AssessmentInput,
+  AssessmentResult,
+  BenchmarkFile,
+  ViolationCode,
+  type ViolationEntry
+} from "@fundguard/domain/penalty"
 import * as Schema from "effect/Schema"
 import { endpoint, json } from "./Endpoint.js"
 
@@ -78,6 +82,37 @@ export const validateBenchmark = endpoint({
   success: json(BenchmarkSummary)
 })
 
+const Article = Schema.NullOr(Schema.Int.pipe(Schema.between(1, 200)))
+
+const viewFields = {
+  code: ViolationCode,
+  article: Article,
+  paragraph: Article,
+  item: Article,
+  clause: Schema.String,
+  behaviour: Schema.String,
+  subject: Schema.Literal("institution", "individual", "agency", "any"),
+  subjectKinds: Schema.Array(Schema.Literal("institution", "individual", "agency", "staff")),
+  amountBasis: Schema.Literal("loss", "defrauded", "illegal_gains", "embezzled", "none"),
+  fraud: Schema.Boolean,
+  track: Schema.Literal("administrative", "agreement"),
+  toHealthCommissionItem: Article,
+  toHealthCommissionItems: Schema.Array(Schema.Int),
+  fromHealthCommissionItem: Article,
+  onRefusal: Schema.NullOr(ViolationCode),
+  citations: Schema.Array(Schema.String)
+}
+
+/**
+ * One entry of the violation catalogue as the API shows it: exactly the library's `ViolationEntry`
+ * (the annotation makes the compiler hold the two together).
+ *
+ * @category models
+ */
+export const ViolationView: Schema.Schema<ViolationEntry, Schema.Struct.Encoded<typeof viewFields>> = Schema.Struct(
+  viewFields
+).annotations({ identifier: "ViolationEntry", description: "违法行为目录条目" })
+
 /** @category endpoints */
 export const listViolations = endpoint({
   method: "GET",
@@ -85,5 +120,5 @@ export const listViolations = endpoint({
   access: { permission: "penalties:assess" },
   tags,
   summary: "The violation catalogue",
-  success: json(Schema.Struct({ items: Schema.Array(Schema.Record({ key: Schema.String, value: Schema.Unknown })) }))
+  success: json(Schema.Struct({ items: Schema.Array(ViolationView) }))
 })

@@ -13,12 +13,16 @@ import { endpoint, file, json } from "./Endpoint.js"
 /** A task's state on a day. @category models */
 export const TaskState = Schema.Literal("done", "done_late", "open", "overdue", "not_selected")
 
+/** A value a duty asks for: a count, a confirmation, a short text, or institution codes checked. @category models */
+export const EvidenceValue = Schema.Union(Int(0, 1_000_000), Schema.Boolean, Text(2000), List(Id, 1000))
+
 /** A completion recorded against a task. @category models */
 export const TaskCompletion = Schema.Struct({
   id: Schema.String,
   completedOn: Schema.String,
   record: Schema.String,
-  values: Schema.Unknown,
+  /** The values the duty asked for, as checked when the completion was recorded. */
+  values: Schema.Record({ key: Schema.String, value: EvidenceValue }),
   actorName: Schema.String,
   files: Schema.Array(
     Schema.Struct({ id: Schema.String, fileName: Schema.String, size: Schema.Number, sha256: Schema.String })
@@ -173,9 +177,6 @@ export const getTask = endpoint({
   query: Schema.Struct({ on: optional(DateText) }),
   success: json(TaskView)
 })
-
-/** A value a duty asks for: a count, a confirmation, a short text, or institution codes checked. @category models */
-export const EvidenceValue = Schema.Union(Int(0, 1_000_000), Schema.Boolean, Text(2000), List(Id, 1000))
 
 /** An uploaded evidence file (base64; at most 20 MB once decoded). @category models */
 export const EvidenceUpload = Schema.Struct({

@@ -97,24 +97,5 @@ export const penaltyRoutes = async (app: FastifyInstance) => {
     inHandler
   )
 
-  mount(app, Penalties.listViolations, async () => ({
-    items: violationCatalogue.map((v) => ({
-      code: v.code,
-      article: v.article,
-      paragraph: v.paragraph,
-      item: v.item,
-      clause: v.clause,
-      behaviour: v.behaviour,
-      subject: v.subject,
-      subjectKinds: v.subjectKinds,
-      amountBasis: v.amountBasis,
-      fraud: v.fraud,
-      track: v.track,
-      onRefusal: v.onRefusal,
-      toHealthCommissionItem: v.toHealthCommissionItem,
-      toHealthCommissionItems: v.toHealthCommissionItems,
-      fromHealthCommissionItem: v.fromHealthCommissionItem,
-      citations: v.citations
-    }))
-  }))
+  mount(app, Penalties.listViolations, async () => ({ items: violationCatalogue }))
 }

@@ -17,6 +17,7 @@ import {
   type CompletionActor,
   type CompletionContext,
   type CompletionPlan,
+  type EvidenceValue,
   planTasks,
   supervisedBy,
   taskKey,
@@ -261,7 +262,8 @@ export const viewTasks = (
           id: c.id,
           completedOn: c.completedOn,
           record: c.record,
-          values: c.values,
+          // Written only from a checked plan (`saveCompletion`), so the stored JSON is the domain's values.
+          values: c.values as Readonly<Record<string, EvidenceValue>>,
           actorName: c.actorName,
           files: c.files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, sha256: f.sha256 }))
         }))
