@@ -5,7 +5,7 @@
  * writes nothing, each write has its audit entry.
  */
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
-import { listAudit, repositoriesLayer, userForToken, type Repositories } from "@fundguard/db"
+import { listAudit, userForToken } from "@fundguard/db"
 import {
   defaultLoginThrottling,
   InvalidAccount,
@@ -16,9 +16,6 @@ import {
   WrongPassword,
   type AuditActor
 } from "@fundguard/domain/access"
-import * as Cause from "effect/Cause"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   changeOwnPassword,
@@ -28,21 +25,13 @@ import {
   signIn,
   updateAccount
 } from "../src/access/index.js"
+import { refusal, useCasesOn } from "./harness.js"
 
 const administrator: AuditActor = { id: "admin-1", name: "管理员", ip: "10.0.0.1" }
 
 describe.each(["sqlite", "postgresql"] as const)("account use cases on %s", (provider) => {
   let scratch: ScratchDatabase
-  const run = async <A, E>(effect: Effect.Effect<A, E, Repositories>): Promise<A> => {
-    const exit = await Effect.runPromiseExit(effect.pipe(Effect.provide(repositoriesLayer(scratch.db))))
-    if (Exit.isSuccess(exit)) return exit.value
-    throw Cause.squash(exit.cause)
-  }
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "accepted",
-      (e: unknown) => e
-    )
+  const run = useCasesOn(() => scratch.db)
   const signInAs = async (username: string, password: string) => {
     const result = await run(
       signIn({ username, password, ip: null, ttlMinutes: 60, throttling: defaultLoginThrottling })

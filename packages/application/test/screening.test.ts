@@ -2,29 +2,18 @@
  * Asking for a rerun on real databases: refused while the run or another run of its extract is
  * active (nothing written), queued once otherwise with its audit entry, unknown runs named.
  */
-import { listAudit, repositoriesLayer, startRun, systemActor, type Repositories } from "@fundguard/db"
+import { listAudit, startRun, systemActor } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { RunNotFound, RunNotRerunnable } from "@fundguard/domain/screening"
-import * as Cause from "effect/Cause"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { requestRerun } from "../src/screening/index.js"
+import { refusal, useCasesOn } from "./harness.js"
 
 const actor = systemActor("test")
 
 describe.each(["sqlite", "postgresql"] as const)("requesting a rerun on %s", (provider) => {
   let scratch: ScratchDatabase
-  const run = async <A, E>(effect: Effect.Effect<A, E, Repositories>): Promise<A> => {
-    const exit = await Effect.runPromiseExit(effect.pipe(Effect.provide(repositoriesLayer(scratch.db))))
-    if (Exit.isSuccess(exit)) return exit.value
-    throw Cause.squash(exit.cause)
-  }
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "accepted",
-      (e: unknown) => e
-    )
+  const run = useCasesOn(() => scratch.db)
   const start = () =>
     startRun(scratch.db, actor, {
       trigger: "schedule",

@@ -4,15 +4,12 @@
  * not, lifted after the lock time; every attempt audited.
  */
 import { clocksReading } from "@fundguard/calendar"
-import { listAudit, repositoriesLayer, systemActor, upsertUser, userForToken, type Repositories } from "@fundguard/db"
+import { listAudit, systemActor, upsertUser, userForToken } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { defaultLoginThrottling } from "@fundguard/domain/access"
-import * as Cause from "effect/Cause"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
-import * as Layer from "effect/Layer"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { signIn, signOut } from "../src/access/index.js"
+import { useCasesOn } from "./harness.js"
 
 const t0 = new Date("2025-06-01T08:00:00Z")
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
@@ -20,15 +17,10 @@ const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000)
 describe.each(["sqlite", "postgresql"] as const)("signing in and out on %s", (provider) => {
   let scratch: ScratchDatabase
   let now = t0
-  const run = async <A, E>(effect: Effect.Effect<A, E, Repositories>): Promise<A> => {
-    const layer = Layer.merge(
-      repositoriesLayer(scratch.db),
-      clocksReading(() => now)
-    )
-    const exit = await Effect.runPromiseExit(effect.pipe(Effect.provide(layer)))
-    if (Exit.isSuccess(exit)) return exit.value
-    throw Cause.squash(exit.cause)
-  }
+  const run = useCasesOn(
+    () => scratch.db,
+    clocksReading(() => now)
+  )
   const attempt = (username: string, password: string, when: Date) => {
     now = when
     return run(signIn({ username, password, ip: "10.0.0.9", ttlMinutes: 60, throttling: defaultLoginThrottling }))

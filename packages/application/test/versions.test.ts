@@ -4,35 +4,21 @@
  * refused, a batch all or nothing, retirement, and the audit entries of each.
  */
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { listAudit, listDuties, listRankingSchemes, rankingSchemeOn } from "@fundguard/db"
 import {
-  listAudit,
-  listDuties,
-  listRankingSchemes,
-  rankingSchemeOn,
-  repositoriesLayer,
-  type Repositories
-} from "@fundguard/db"
-import type { InvalidRankingScheme } from "@fundguard/domain/responsibilities"
-import { defaultDuties, defaultRankingScheme, InvalidDuty } from "@fundguard/domain/responsibilities"
-import * as Cause from "effect/Cause"
-import * as Effect from "effect/Effect"
-import * as Exit from "effect/Exit"
+  defaultDuties,
+  defaultRankingScheme,
+  InvalidDuty,
+  type InvalidRankingScheme
+} from "@fundguard/domain/responsibilities"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { retireDuty, saveDuties, saveRankingScheme, seedDuties } from "../src/responsibilities/index.js"
 import { setUpActor as actor } from "./county.js"
+import { refusal, useCasesOn } from "./harness.js"
 
 describe.each(["sqlite", "postgresql"] as const)("duty and ranking-scheme versions on %s", (provider) => {
   let scratch: ScratchDatabase
-  const run = async <A, E>(effect: Effect.Effect<A, E, Repositories>): Promise<A> => {
-    const exit = await Effect.runPromiseExit(effect.pipe(Effect.provide(repositoriesLayer(scratch.db))))
-    if (Exit.isSuccess(exit)) return exit.value
-    throw Cause.squash(exit.cause)
-  }
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => "accepted",
-      (e: unknown) => e
-    )
+  const run = useCasesOn(() => scratch.db)
   const training = defaultDuties.find((d) => d.code === "FJ-HC-TRAINING-Y")!
 
   beforeAll(async () => {

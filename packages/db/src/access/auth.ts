@@ -21,18 +21,8 @@ import { recordAudit, type Actor } from "./audit.js"
 import type { Db } from "../client.js"
 import { hashPassword } from "./password.js"
 
-/** What the rest of the product knows about a signed-in user. */
-export interface SessionUser {
-  readonly id: string
-  readonly username: string
-  readonly displayName: string
-  readonly role: Role
-  readonly department: string | null
-  /** The organisation unit the user belongs to (their data scope), or null. */
-  readonly unitId: string | null
-  /** The user must choose a new password before doing anything else. */
-  readonly mustChangePassword: boolean
-}
+/** What the rest of the product knows about a signed-in user: the account (a session is only ever an active one's). */
+export type SessionUser = Omit<Account, "active">
 
 /** A new user account. */
 export interface NewUser {
