@@ -5,6 +5,7 @@ import { Problem } from "@fundguard/contracts"
 import { CliFailure, ExitCode, note, type Command } from "./cli.js"
 import { auditCommand } from "./commands/audit.js"
 import { dbCommand } from "./commands/db.js"
+import { drawCommand } from "./commands/draw.js"
 import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
 import { screenCommand } from "./commands/screen.js"
@@ -18,7 +19,8 @@ const commands: ReadonlyArray<Command> = [
   seedCommand,
   dutiesCommand,
   usersCommand,
-  auditCommand
+  auditCommand,
+  drawCommand
 ]
 
 const usage = `FundGuard 医保基金监管平台 — command line

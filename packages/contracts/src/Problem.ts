@@ -65,6 +65,7 @@ export const problemTypes = {
   InvalidReviewInput: input("输入有误，请根据提示修改"),
   OrganisationRejected: input("组织机构数据不一致，未作任何修改"),
   AssigneeNotFound: input("承办人不存在或无权办理"),
+  DrawRefused: input("抽取条件有误，未抽取"),
   CalendarYearNotCovered: refusal(422, "工作日历尚未覆盖该年度"),
   StaleRevision: refusal(409, "该疑点已被他人处理，请刷新后重试"),
   WrongStatus: refusal(409, "当前状态不能执行此步骤"),

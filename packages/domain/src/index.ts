@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 export * as Access from "./access/index.js"
+export * as Enforcement from "./enforcement/index.js"
 export * as Kernel from "./kernel/index.js"
 export * as Penalty from "./penalty/index.js"
 export * as Responsibilities from "./responsibilities/index.js"

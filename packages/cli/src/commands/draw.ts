@@ -1,0 +1,136 @@
+/**
+ * `pnpm fundguard draw`: a 双随机 draw from two CSV files — the institutions (the `fixmedins` table of
+ * a claims extract) and the inspector register — with a recorded seed, so that the published result
+ * can be drawn again by anyone (`docs/domain/draws.md`).
+ */
+import { drawAlgorithm, drawInspections, type Inspector } from "@fundguard/domain/enforcement"
+import { parse } from "csv-parse/sync"
+import * as Either from "effect/Either"
+import { randomBytes } from "node:crypto"
+import { readFileSync } from "node:fs"
+import { parseArgs } from "node:util"
+import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+
+const help = `Usage: pnpm fundguard draw --targets FILE --inspectors FILE --count N [--seed S] [--json]
+
+Draws N institutions to inspect, each with two inspectors who have no conflict of interest on it
+(双随机一公开), by the published algorithm ${drawAlgorithm} (docs/domain/draws.md): the same files
+and seed give the same draw, byte for byte; every institution has the same chance.
+
+  --targets FILE      CSV in the fixmedins format of claims-extract.md (fixmedins_code per row)
+  --inspectors FILE   CSV with staff_code, staff_name, unit and an optional conflicts column
+                      (fixmedins codes separated by ;)
+  --count N           how many institutions to draw
+  --seed S            any text; without it a random seed is made — and printed, to publish
+  --json              print the draw as one JSON object: seed, algorithm, targets, teams
+
+Exit codes: 0 drawn, 2 invalid input (names the file, line and column), 1 other failure.`
+
+type Row = Readonly<Record<string, string>>
+
+/** Reads a CSV file with a header row (UTF-8, a BOM tolerated, RFC 4180), naming the file on error. */
+const readCsv = (path: string, option: string): ReadonlyArray<{ readonly line: number; readonly cells: Row }> => {
+  let text: string
+  try {
+    text = readFileSync(path, "utf8")
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CliFailure(
+      `${option} ${path}: ${code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`}`,
+      ExitCode.invalid
+    )
+  }
+  try {
+    const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as Array<{
+      readonly record: Row
+      readonly info: { readonly lines: number }
+    }>
+    return records.map((r) => ({ line: r.info.lines, cells: r.record }))
+  } catch (error) {
+    throw new CliFailure(`${option} ${path}: 不是有效的 CSV（${(error as Error).message}）`, ExitCode.invalid)
+  }
+}
+
+const requireColumns = (
+  path: string,
+  rows: ReadonlyArray<{ readonly cells: Row }>,
+  columns: ReadonlyArray<string>
+): void => {
+  const header = rows[0] === undefined ? [] : Object.keys(rows[0].cells)
+  const missing = columns.filter((c) => !header.includes(c))
+  if (rows.length === 0) throw new CliFailure(`${path}: 没有数据行`, ExitCode.invalid)
+  if (missing.length > 0) throw new CliFailure(`${path}: 缺少列 ${missing.join("、")}`, ExitCode.invalid)
+}
+
+const required = (path: string, line: number, cells: Row, column: string): string => {
+  const value = cells[column] ?? ""
+  if (value === "") throw new CliFailure(`${path} 第 ${line} 行 ${column}: 不能为空`, ExitCode.invalid)
+  if (value.length > 64) throw new CliFailure(`${path} 第 ${line} 行 ${column}: 超过 64 个字符`, ExitCode.invalid)
+  return value
+}
+
+/** `draw`. */
+export const drawCommand: Command = {
+  name: "draw",
+  summary: "draw --targets FILE --inspectors FILE --count N [--seed S] [--json] — 双随机 draw of targets and teams",
+  help,
+  run: async (args) => {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        targets: { type: "string" },
+        inspectors: { type: "string" },
+        count: { type: "string" },
+        seed: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false }
+      }
+    })
+    if (values.help) {
+      process.stdout.write(`${help}\n`)
+      return ExitCode.ok
+    }
+    if (values.targets === undefined) throw new CliFailure(`--targets: 请指定备选机构文件\n\n${help}`, ExitCode.invalid)
+    if (values.inspectors === undefined)
+      throw new CliFailure(`--inspectors: 请指定检查人员文件\n\n${help}`, ExitCode.invalid)
+    if (values.count === undefined || !/^[0-9]{1,9}$/.test(values.count))
+      throw new CliFailure("--count: 须为正整数", ExitCode.invalid)
+    if (values.seed !== undefined && (values.seed === "" || values.seed.length > 200))
+      throw new CliFailure("--seed: 须为 1 至 200 个字符", ExitCode.invalid)
+
+    const targetRows = readCsv(values.targets, "--targets")
+    requireColumns(values.targets, targetRows, ["fixmedins_code"])
+    const targets = targetRows.map(({ line, cells }) => required(values.targets!, line, cells, "fixmedins_code"))
+
+    const inspectorRows = readCsv(values.inspectors, "--inspectors")
+    requireColumns(values.inspectors, inspectorRows, ["staff_code", "staff_name", "unit"])
+    const inspectors = inspectorRows.map(
+      ({ line, cells }): Inspector => ({
+        staffCode: required(values.inspectors!, line, cells, "staff_code"),
+        name: required(values.inspectors!, line, cells, "staff_name"),
+        unit: cells["unit"] ?? "",
+        conflicts: (cells["conflicts"] ?? "")
+          .split(";")
+          .map((c) => c.trim())
+          .filter((c) => c !== "")
+      })
+    )
+
+    const seed = values.seed ?? randomBytes(12).toString("hex")
+    const result = drawInspections({ seed, count: Number(values.count), targets, inspectors })
+    // A refusal names each input at fault by its option.
+    if (Either.isLeft(result))
+      throw new CliFailure(result.left.problems.map((p) => `--${p.path}: ${p.message}`).join("\n"), ExitCode.invalid)
+    const drawn = result.right
+    if (values.json) process.stdout.write(`${JSON.stringify(drawn)}\n`)
+    else {
+      const names = new Map(inspectors.map((i) => [i.staffCode, i.name]))
+      drawn.targets.forEach((target, i) => {
+        const team = drawn.teams[i]!
+        process.stdout.write(`${i + 1}\t${target}\t${team.map((s) => `${names.get(s)}（${s}）`).join("、")}\n`)
+      })
+    }
+    note(`抽取 ${drawn.targets.length} 家（共 ${targets.length} 家），随机种子 ${seed}，算法 ${drawn.algorithm}`)
+    return ExitCode.ok
+  }
+}

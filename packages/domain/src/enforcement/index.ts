@@ -1,0 +1,7 @@
+/**
+ * Enforcement after a lead is confirmed: inspections and their 双随机一公开 draws (more — cases,
+ * documents, rectification, self-inspection — is to come here).
+ *
+ * @since 0.4.0
+ */
+export * from "./Draw.js"
