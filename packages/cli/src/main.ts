@@ -8,6 +8,7 @@ import { dbCommand } from "./commands/db.js"
 import { drawCommand } from "./commands/draw.js"
 import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
+import { sampleCommand } from "./commands/sample.js"
 import { screenCommand } from "./commands/screen.js"
 import { seedCommand } from "./commands/seed.js"
 import { usersCommand } from "./commands/users.js"
@@ -20,7 +21,8 @@ const commands: ReadonlyArray<Command> = [
   dutiesCommand,
   usersCommand,
   auditCommand,
-  drawCommand
+  drawCommand,
+  sampleCommand
 ]
 
 const usage = `FundGuard 医保基金监管平台 — command line

@@ -5,3 +5,4 @@
  * @since 0.4.0
  */
 export * from "./Draw.js"
+export * from "./Sampling.js"
