@@ -4,12 +4,11 @@
  * can be drawn again by anyone (`docs/domain/draws.md`).
  */
 import { drawAlgorithm, drawInspections, type Inspector } from "@fundguard/domain/enforcement"
-import { parse } from "csv-parse/sync"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
-import { readFileSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { readCsvFile, requiredCell } from "../csv.js"
 
 const help = `Usage: pnpm fundguard draw --targets FILE --inspectors FILE --count N [--seed S] [--json]
 
@@ -25,49 +24,6 @@ and seed give the same draw, byte for byte; every institution has the same chanc
   --json              print the draw as one JSON object: seed, algorithm, targets, teams
 
 Exit codes: 0 drawn, 2 invalid input (names the file, line and column), 1 other failure.`
-
-type Row = Readonly<Record<string, string>>
-
-/** Reads a CSV file with a header row (UTF-8, a BOM tolerated, RFC 4180), naming the file on error. */
-const readCsv = (path: string, option: string): ReadonlyArray<{ readonly line: number; readonly cells: Row }> => {
-  let text: string
-  try {
-    text = readFileSync(path, "utf8")
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new CliFailure(
-      `${option} ${path}: ${code === "ENOENT" ? "文件不存在" : `无法读取（${code ?? String(error)}）`}`,
-      ExitCode.invalid
-    )
-  }
-  try {
-    const records = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true }) as Array<{
-      readonly record: Row
-      readonly info: { readonly lines: number }
-    }>
-    return records.map((r) => ({ line: r.info.lines, cells: r.record }))
-  } catch (error) {
-    throw new CliFailure(`${option} ${path}: 不是有效的 CSV（${(error as Error).message}）`, ExitCode.invalid)
-  }
-}
-
-const requireColumns = (
-  path: string,
-  rows: ReadonlyArray<{ readonly cells: Row }>,
-  columns: ReadonlyArray<string>
-): void => {
-  const header = rows[0] === undefined ? [] : Object.keys(rows[0].cells)
-  const missing = columns.filter((c) => !header.includes(c))
-  if (rows.length === 0) throw new CliFailure(`${path}: 没有数据行`, ExitCode.invalid)
-  if (missing.length > 0) throw new CliFailure(`${path}: 缺少列 ${missing.join("、")}`, ExitCode.invalid)
-}
-
-const required = (path: string, line: number, cells: Row, column: string): string => {
-  const value = cells[column] ?? ""
-  if (value === "") throw new CliFailure(`${path} 第 ${line} 行 ${column}: 不能为空`, ExitCode.invalid)
-  if (value.length > 64) throw new CliFailure(`${path} 第 ${line} 行 ${column}: 超过 64 个字符`, ExitCode.invalid)
-  return value
-}
 
 /** `draw`. */
 export const drawCommand: Command = {
@@ -98,18 +54,16 @@ export const drawCommand: Command = {
     if (values.seed !== undefined && (values.seed === "" || values.seed.length > 200))
       throw new CliFailure("--seed: 须为 1 至 200 个字符", ExitCode.invalid)
 
-    const targetRows = readCsv(values.targets, "--targets")
-    requireColumns(values.targets, targetRows, ["fixmedins_code"])
-    const targets = targetRows.map(({ line, cells }) => required(values.targets!, line, cells, "fixmedins_code"))
+    const targets = readCsvFile(values.targets, "--targets", ["fixmedins_code"]).map((row) =>
+      requiredCell(values.targets!, row, "fixmedins_code")
+    )
 
-    const inspectorRows = readCsv(values.inspectors, "--inspectors")
-    requireColumns(values.inspectors, inspectorRows, ["staff_code", "staff_name", "unit"])
-    const inspectors = inspectorRows.map(
-      ({ line, cells }): Inspector => ({
-        staffCode: required(values.inspectors!, line, cells, "staff_code"),
-        name: required(values.inspectors!, line, cells, "staff_name"),
-        unit: cells["unit"] ?? "",
-        conflicts: (cells["conflicts"] ?? "")
+    const inspectors = readCsvFile(values.inspectors, "--inspectors", ["staff_code", "staff_name", "unit"]).map(
+      (row): Inspector => ({
+        staffCode: requiredCell(values.inspectors!, row, "staff_code"),
+        name: requiredCell(values.inspectors!, row, "staff_name"),
+        unit: row.cells["unit"] ?? "",
+        conflicts: (row.cells["conflicts"] ?? "")
           .split(";")
           .map((c) => c.trim())
           .filter((c) => c !== "")

@@ -11,14 +11,14 @@ import {
   type ReviewedClaim
 } from "@fundguard/domain/enforcement"
 import { importExtractScoped } from "@fundguard/screening"
-import { parse } from "csv-parse/sync"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { readCsvFile, requiredCell } from "../csv.js"
 
 const help = `Usage:
   pnpm fundguard sample draw --extract DIR --institution CODE --size N [--seed S] [--json]
@@ -94,41 +94,19 @@ const draw = async (values: Readonly<Record<string, string | boolean | undefined
   return ExitCode.ok
 }
 
-const readReview = (path: string): Array<ReviewedClaim> => {
-  let text: string
-  try {
-    text = readFileSync(path, "utf8")
-  } catch {
-    throw new CliFailure(`--review ${path}: 文件不存在或无法读取`, ExitCode.invalid)
-  }
-  let rows: Array<{ readonly record: Readonly<Record<string, string>>; readonly info: { readonly lines: number } }>
-  try {
-    rows = parse(text, { bom: true, columns: true, skip_empty_lines: true, trim: true, info: true })
-  } catch (error) {
-    throw new CliFailure(`--review ${path}: 不是有效的 CSV（${(error as Error).message}）`, ExitCode.invalid)
-  }
-  const header = rows[0] === undefined ? [] : Object.keys(rows[0].record)
-  const missing = ["setl_id", "paid", "overpaid"].filter((c) => !header.includes(c))
-  if (rows.length === 0 || missing.length > 0)
-    throw new CliFailure(
-      `${path}: ${rows.length === 0 ? "没有数据行" : `缺少列 ${missing.join("、")}`}`,
-      ExitCode.invalid
-    )
-  return rows.map(({ record, info }) => {
+const readReview = (path: string): Array<ReviewedClaim> =>
+  readCsvFile(path, "--review", ["setl_id", "paid", "overpaid"]).map((row) => {
     const amount = (column: string) => {
-      const value = record[column] ?? ""
+      const value = row.cells[column] ?? ""
       if (!/^[0-9]{1,10}(\.[0-9]{1,2})?$/.test(value))
         throw new CliFailure(
-          `${path} 第 ${info.lines} 行 ${column}: ${value === "" ? "未填写（审核后填写违规金额，无违规填 0）" : `“${value}”不是有效金额（元，至多两位小数）`}`,
+          `${path} 第 ${row.line} 行 ${column}: ${value === "" ? "未填写（审核后填写违规金额，无违规填 0）" : `“${value}”不是有效金额（元，至多两位小数）`}`,
           ExitCode.invalid
         )
       return Number(value)
     }
-    const id = record["setl_id"] ?? ""
-    if (id === "") throw new CliFailure(`${path} 第 ${info.lines} 行 setl_id: 不能为空`, ExitCode.invalid)
-    return { id, paid: amount("paid"), overpaid: amount("overpaid") }
+    return { id: requiredCell(path, row, "setl_id"), paid: amount("paid"), overpaid: amount("overpaid") }
   })
-}
 
 const extrapolate = (values: Readonly<Record<string, string | boolean | undefined>>): number => {
   const review = values["review"]

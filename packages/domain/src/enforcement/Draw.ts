@@ -25,6 +25,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { InputProblem } from "../kernel/Problems.js"
 import { sha256, utf8 } from "./internal/Sha256.js"
+import { shuffledPrefix } from "./internal/Shuffle.js"
 
 /**
  * The name and version of the draw algorithm above; a draw records it with its seed.
@@ -118,16 +119,6 @@ export const drawStream = (seed: string, stream: string) => {
       }
     }
   }
-}
-
-/** The first `count` of a partial Fisher–Yates shuffle of `items` (step 4). */
-const shuffledPrefix = <A>(items: ReadonlyArray<A>, count: number, below: (n: number) => number): Array<A> => {
-  const pool = [...items]
-  for (let i = 0; i < count; i++) {
-    const j = i + below(pool.length - i)
-    ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
-  }
-  return pool.slice(0, count)
 }
 
 const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)

@@ -17,6 +17,7 @@ import * as Schema from "effect/Schema"
 import { roundYuan } from "../kernel/Money.js"
 import type { InputProblem } from "../kernel/Problems.js"
 import { drawStream } from "./Draw.js"
+import { shuffledPrefix } from "./internal/Shuffle.js"
 import { studentTQuantile } from "./internal/Student.js"
 
 /**
@@ -90,18 +91,13 @@ export const drawClaimSample = (request: {
     seen.add(id)
   }
   if (problems.length > 0) return Either.left(new SamplingRefused({ problems }))
-  const { below } = drawStream(request.seed, "sample")
-  const pool = [...ids]
-  for (let i = 0; i < request.size; i++) {
-    const j = i + below(pool.length - i)
-    ;[pool[i], pool[j]] = [pool[j]!, pool[i]!]
-  }
+  const claims = shuffledPrefix(ids, request.size, drawStream(request.seed, "sample").below)
   return Either.right({
     seed: request.seed,
     algorithm: samplingAlgorithm,
     frameSize: ids.length,
     frameAmount: roundYuan(request.frame.reduce((sum, c) => sum + c.paid, 0)),
-    claims: pool.slice(0, request.size)
+    claims
   })
 }
 
