@@ -267,6 +267,23 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       ).toString("base64")
     })
     expect(unknownParent.json().errors[0].message).toContain("上级单位 SEC-NOPE 不存在")
+    // A quoted cell across two lines keeps the next row's line number right; an unclosed quote is a
+    // 400 naming the file, not a half-read sheet.
+    const multiline = await call("POST", "/api/v1/organisation/import", "admin", {
+      fileName: "单位.csv",
+      table: "units",
+      contentBase64: Buffer.from(
+        '\uFEFF编码,名称,类型,上级单位,所在区域\nSSO-NEW,"新城\n社保所",社保所,SEC-JJJG,kuizhou\nbad id,,城堡,,\n'
+      ).toString("base64")
+    })
+    expect(multiline.json().errors.map((p: { path: string }) => p.path)).toContain("单位 第4行 编码")
+    const unclosed = await call("POST", "/api/v1/organisation/import", "admin", {
+      fileName: "单位.csv",
+      table: "units",
+      contentBase64: Buffer.from('编码,名称\nSSO-NEW,"新城社保所\n').toString("base64")
+    })
+    expect(unclosed.statusCode).toBe(400)
+    expect(unclosed.json()).toMatchObject({ code: "UnreadableFile", detail: expect.stringContaining("单位.csv") })
     const exported = await call("GET", "/api/v1/organisation/export.xlsx", "admin")
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer)

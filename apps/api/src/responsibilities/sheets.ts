@@ -1,44 +1,29 @@
 /**
- * Spreadsheets in and out: .xlsx through exceljs, and CSV (UTF-8, with or without BOM, RFC 4180
- * quoting). A read sheet is its header row (line 1) and the data rows with their line numbers, so a
+ * Spreadsheets in and out: .xlsx through exceljs, and CSV through csv-parse (UTF-8, with or without
+ * BOM, RFC 4180 quoting). A read sheet is its header row (line 1) and the data rows with their line numbers, so a
  * problem can name the row a person sees in Excel or WPS.
  */
 import type { RowProblem, SheetRows } from "@fundguard/domain/responsibilities"
+import { parse } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { Problem } from "../plugins/errors.js"
 
-/** Splits CSV text into rows of cells. */
-export const parseCsv = (text: string): Array<Array<string>> => {
-  const rows: Array<Array<string>> = []
-  let row: Array<string> = []
-  let cell = ""
-  let quoted = false
-  const source = text.replace(/^\uFEFF/, "")
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!
-    if (quoted) {
-      if (c === '"' && source[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"' && cell === "") quoted = true
-    else if (c === ",") {
-      row.push(cell)
-      cell = ""
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && source[i + 1] === "\n") i++
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ""
-    } else cell += c
+/**
+ * The rows of a CSV file (csv-parse: RFC 4180, a BOM tolerated, rows of any length) with the line
+ * each ends on; a file that is not CSV (an unclosed quote) is a 400 naming it.
+ */
+const parseCsv = (text: string, fileName: string) => {
+  try {
+    const records = parse(text, { bom: true, relax_column_count: true, info: true }) as Array<{
+      readonly record: Array<string>
+      readonly info: { readonly lines: number }
+    }>
+    return { grid: records.map((r) => r.record), lines: records.map((r) => r.info.lines) }
+  } catch (error) {
+    throw new Problem("UnreadableFile", `无法读取“${fileName}”：不是有效的 CSV 文件（${(error as Error).message}）`, [
+      { path: "$.contentBase64", message: "不是有效的 CSV 文件" }
+    ])
   }
-  if (cell !== "" || row.length > 0) {
-    row.push(cell)
-    rows.push(row)
-  }
-  return rows
 }
 
 const toSheet = (name: string, grid: ReadonlyArray<ReadonlyArray<string>>, lines: ReadonlyArray<number>): SheetRows => {
@@ -77,14 +62,8 @@ export const readSheets = async (upload: Upload, csvSheet: string): Promise<Read
   const name = upload.fileName.toLowerCase()
   if (name.endsWith(".csv")) {
     const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes)
-    const grid = parseCsv(text)
-    return [
-      toSheet(
-        csvSheet,
-        grid,
-        grid.map((_, i) => i + 1)
-      )
-    ]
+    const { grid, lines } = parseCsv(text, upload.fileName)
+    return [toSheet(csvSheet, grid, lines)]
   }
   if (!name.endsWith(".xlsx"))
     throw new Problem("UnsupportedFile", `无法读取“${upload.fileName}”：只支持 .xlsx 和 .csv 文件`, [
