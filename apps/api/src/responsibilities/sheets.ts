@@ -14,7 +14,7 @@ import { Problem } from "../plugins/errors.js"
  */
 const parseCsv = (text: string, fileName: string) => {
   try {
-    const records = parse(text, { bom: true, relax_column_count: true, info: true }) as Array<{
+    const records = parse(text, { bom: true, relax_column_count: true, info: true }) as unknown as Array<{
       readonly record: Array<string>
       readonly info: { readonly lines: number }
     }>
