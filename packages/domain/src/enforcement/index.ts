@@ -6,3 +6,4 @@
  */
 export * from "./Draw.js"
 export * from "./Sampling.js"
+export * from "./ProcedureLimits.js"

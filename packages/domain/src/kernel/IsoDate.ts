@@ -54,6 +54,22 @@ export const addYears = (date: IsoDate, years: number): IsoDate => {
 }
 
 /**
+ * Adds whole calendar months; a day the target month lacks becomes its last day (民法典 Art.202:
+ * 没有对应日的，月末日为期间的最后一日).
+ *
+ * @category combinators
+ */
+export const addMonths = (date: IsoDate, months: number): IsoDate => {
+  const d = toUtc(date)
+  const day = d.getUTCDate()
+  d.setUTCDate(1)
+  d.setUTCMonth(d.getUTCMonth() + months)
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
+  d.setUTCDate(Math.min(day, last))
+  return fromUtc(d)
+}
+
+/**
  * Adds calendar days (negative to go back).
  *
  * @category combinators
