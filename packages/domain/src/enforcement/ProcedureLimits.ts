@@ -7,7 +7,7 @@
  *
  * @since 0.4.0
  */
-import * as Either from "effect/Either"
+import type * as Either from "effect/Either"
 import { addDays, addMonths, type IsoDate } from "../kernel/IsoDate.js"
 import { roundYuan } from "../kernel/Money.js"
 import {
