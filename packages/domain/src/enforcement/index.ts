@@ -7,3 +7,4 @@
 export * from "./Draw.js"
 export * from "./Sampling.js"
 export * from "./ProcedureLimits.js"
+export * from "./CaseDeadlines.js"
