@@ -7,8 +7,10 @@
  * @since 0.1.0
  */
 import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import { mkdtempSync, rmSync } from "node:fs"
 import { readdir } from "node:fs/promises"
@@ -200,3 +202,26 @@ export const importExtractScoped = (
   options: ImportOptions = {}
 ): Effect.Effect<ExtractHandle, ExtractInvalid, Scope.Scope> =>
   Effect.acquireRelease(importExtract(dir, options), (handle) => Effect.sync(handle.close))
+
+/**
+ * Where the screening job and the runner open claims extracts: a service with DuckDB as its default
+ * implementation (`importExtractScoped`), so that nothing has to provide it, and a caller that must
+ * open extracts another way (already imported, counted, from another store loaded into DuckDB)
+ * provides its own layer.
+ *
+ * @category services
+ */
+export class ClaimsExtracts extends Context.Reference<ClaimsExtracts>()("@fundguard/screening/ClaimsExtracts", {
+  defaultValue: (): {
+    readonly open: (dir: string, options?: ImportOptions) => Effect.Effect<ExtractHandle, ExtractInvalid, Scope.Scope>
+  } => ({ open: importExtractScoped })
+}) {}
+
+/**
+ * The DuckDB implementation of `ClaimsExtracts` as a layer (the default, stated explicitly).
+ *
+ * @category layers
+ */
+export const DuckDbClaimsExtracts: Layer.Layer<ClaimsExtracts> = Layer.succeed(ClaimsExtracts, {
+  open: importExtractScoped
+})

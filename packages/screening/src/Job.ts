@@ -7,7 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { type ExtractHandle, importExtractScoped, type ImportOptions } from "./Extract.js"
+import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import { readManifest } from "./Manifest.js"
 import { readRegionParams, regionParamsPath } from "./RegionParams.js"
 import { ruleLibrary } from "./RuleLibrary.js"
@@ -137,7 +137,9 @@ export const screenAndRecord = (options: JobOptions, recorder: RunRecorder) =>
       yield* resolveConfig(ruleLibrary, { params, rules: options.rules })
       const importStarted = performance.now()
       if (options.extract === undefined) report({ _tag: "Importing", dir: options.extractDir })
-      const extract = options.extract ?? (yield* importExtractScoped(options.extractDir, options.importOptions))
+      const extract =
+        options.extract ??
+        (yield* Effect.flatMap(ClaimsExtracts, (extracts) => extracts.open(options.extractDir, options.importOptions)))
       report({
         _tag: "Imported",
         rows: Object.values(extract.rowCounts).reduce((sum, n) => sum + (n ?? 0), 0),

@@ -8,7 +8,7 @@ import { roundYuan } from "@fundguard/domain/kernel"
 import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { type ExtractHandle, type ImportOptions, importExtractScoped } from "./Extract.js"
+import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
 import { asString, exec, query, type Row } from "./internal/Duck.js"
 import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
@@ -287,8 +287,9 @@ export const runScreening = Effect.fn("Runner.runScreening")(function* (options:
   const result: Effect.Effect<ScreeningResult, RuleFailed | ExtractInvalid | ScreeningConfigInvalid> =
     typeof extract === "string"
       ? Effect.scoped(
-          Effect.flatMap(importExtractScoped(extract, options.importOptions), (h) =>
-            runOn(h, config.rules, config.partition, onProgress)
+          Effect.flatMap(
+            Effect.flatMap(ClaimsExtracts, (extracts) => extracts.open(extract, options.importOptions)),
+            (h) => runOn(h, config.rules, config.partition, onProgress)
           )
         )
       : runOn(extract, config.rules, config.partition, onProgress)

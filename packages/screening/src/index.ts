@@ -4,7 +4,14 @@
  *
  * @since 0.1.0
  */
-export { type ExtractHandle, type ImportOptions, importExtract, importExtractScoped } from "./Extract.js"
+export {
+  ClaimsExtracts,
+  DuckDbClaimsExtracts,
+  type ExtractHandle,
+  type ImportOptions,
+  importExtract,
+  importExtractScoped
+} from "./Extract.js"
 export { ExtractInvalid, ExtractProblem, formatProblem } from "./ExtractProblem.js"
 export { Manifest, readManifest } from "./Manifest.js"
 export { filterOutput, Partition, partitionViews } from "./Partition.js"

@@ -1,12 +1,14 @@
 import { Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 import * as Schema from "effect/Schema"
 import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll } from "vitest"
 import { demoExtractDir } from "../scripts/make-demo-extract.js"
 import {
+  ClaimsExtracts,
   defineRule,
   importExtractScoped,
   type Rule,
@@ -48,6 +50,28 @@ const bigVisits = testRule(
 )
 
 describe("runScreening", () => {
+  it.effect("opens a directory through the ClaimsExtracts service (DuckDB unless a layer says otherwise)", () =>
+    Effect.gen(function* () {
+      const opened: Array<string> = []
+      const counting = Layer.succeed(ClaimsExtracts, {
+        open: (dir, options) => {
+          opened.push(dir)
+          return importExtractScoped(dir, options)
+        }
+      })
+      const viaLayer = yield* runScreening({
+        extract: demoExtractDir,
+        rules: ["BIG_VISIT"],
+        library: [bigVisits]
+      }).pipe(Effect.provide(counting))
+      assert.deepStrictEqual(opened, [demoExtractDir])
+      const byDefault = yield* runScreening({ extract: demoExtractDir, rules: ["BIG_VISIT"], library: [bigVisits] })
+      assert.deepStrictEqual(opened, [demoExtractDir])
+      assert.deepStrictEqual(byDefault.suspicions, viaLayer.suspicions)
+      assert.isTrue(viaLayer.suspicions.length > 0)
+    })
+  )
+
   it.effect("runs every rule of the library by default and reports each", () =>
     Effect.gen(function* () {
       const result = yield* runScreening({ extract: demoExtractDir, library: [...ruleLibrary, bigVisits] })

@@ -10,7 +10,7 @@ import {
   samplingAlgorithm,
   type ReviewedClaim
 } from "@fundguard/domain/enforcement"
-import { importExtractScoped } from "@fundguard/screening"
+import { ClaimsExtracts } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
@@ -55,7 +55,7 @@ const claimFrame = (dir: string, institution: string) =>
   Effect.runPromise(
     Effect.scoped(
       Effect.gen(function* () {
-        const extract = yield* importExtractScoped(dir)
+        const extract = yield* Effect.flatMap(ClaimsExtracts, (extracts) => extracts.open(dir))
         const reader = yield* Effect.promise(() =>
           extract.connection.runAndReadAll(
             `SELECT setl_id, CAST(fund_pay_sumamt AS DOUBLE) AS paid FROM setlinfo
