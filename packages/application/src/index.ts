@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
-import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
+import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
   EvidenceStore,
@@ -28,6 +28,7 @@ export * as Screening from "./screening/index.js"
  * working calendar and the bureau's clock. A door that provides all of them can run any use case.
  */
 export type Services =
+  | Ids
   | AccountRepository
   | Passwords
   | SessionRepository

@@ -4,6 +4,7 @@
  * themselves, disabling signs out), resetting a password and changing one's own — each refusal
  * writes nothing, each write has its audit entry.
  */
+import { Ids } from "@fundguard/domain/kernel"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { listAudit, userForToken } from "@fundguard/db"
 import {
@@ -59,6 +60,18 @@ describe.each(["sqlite", "postgresql"] as const)("account use cases on %s", (pro
     expect(row.passwordHash).not.toContain(created.initialPassword)
     expect(await signInAs("lisi", created.initialPassword)).toMatch(/.{20,}/)
     expect((await listAudit(scratch.db, { take: 10 })).map((e) => e.action)).toContain("user.create")
+  })
+
+  it("takes the new account's id from the Ids service", async () => {
+    const withIds = useCasesOn(() => scratch.db, Ids.sequential("acct"))
+    const created = await withIds(
+      createAccount({
+        account: { username: "sun", displayName: "孙", role: "reviewer", department: null, unitId: "BUREAU" },
+        actor: administrator
+      })
+    )
+    expect(created.account.id).toBe("acct-1")
+    expect(await scratch.db.user.findUniqueOrThrow({ where: { id: "acct-1" } })).toMatchObject({ username: "sun" })
   })
 
   it("refuses a wrong unit, a weak password and a taken name, naming the field, and writes nothing", async () => {

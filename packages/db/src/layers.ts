@@ -13,7 +13,10 @@ import type {
 } from "@fundguard/domain/responsibilities"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
+import { Ids } from "@fundguard/domain/kernel"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { randomUUID } from "node:crypto"
 import { AuditLogLive } from "./access/audit.js"
 import { AccountRepositoryLive, SessionRepositoryLive } from "./access/auth.js"
 import { PasswordsLive } from "./access/password.js"
@@ -24,8 +27,12 @@ import { ReviewRepositoryLive } from "./review/review.js"
 import { ScreeningRunRepositoryLive } from "./screening/runs.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
 
-/** Every repository the use cases need, implemented on this database, and the password KDF. */
+/** New ids as this database's tables make them: UUID v4. */
+export const IdsLive: Layer.Layer<Ids> = Layer.succeed(Ids, { next: Effect.sync(() => randomUUID()) })
+
+/** Every repository the use cases need, implemented on this database, the password KDF and ids. */
 export type Repositories =
+  | Ids
   | ReviewRepository
   | TaskRepository
   | TaskGenerationRepository
@@ -51,5 +58,6 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     AccountRepositoryLive(db),
     SessionRepositoryLive(db),
     PasswordsLive,
+    IdsLive,
     AuditLogLive(db)
   )

@@ -15,6 +15,7 @@ import {
   type AuditActor,
   type NewAccount
 } from "@fundguard/domain/access"
+import { Ids } from "@fundguard/domain/kernel"
 import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 
@@ -52,8 +53,9 @@ export const createAccount = Effect.fn("Accounts.create")(function* (request: {
   yield* checkUnit(request.account.role, request.account.unitId)
   const password = yield* initialPassword(request.initialPassword, request.account.username, "$.initialPassword")
   const hash = yield* Effect.flatMap(Passwords, (p) => p.hash(password))
+  const id = yield* Effect.flatMap(Ids, (ids) => ids.next)
   const account = yield* Effect.flatMap(AccountRepository, (accounts) =>
-    accounts.create(request.account, hash, request.actor)
+    accounts.create(id, request.account, hash, request.actor)
   )
   return { account, initialPassword: password }
 })

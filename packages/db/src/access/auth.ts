@@ -233,13 +233,13 @@ export const accountRepository = (db: Db): AccountRepository["Type"] => {
         const unit = await db.orgUnit.findUnique({ where: { id: unitId }, select: { active: true } })
         return unit === null ? null : { active: unit.active }
       }),
-    create: (account, passwordHash, actor) =>
+    create: (id, account, passwordHash, actor) =>
       attempt(
         () =>
           db.$transaction(async (tx) => {
             if ((await tx.user.findUnique({ where: { username: account.username } })) !== null)
               throw new UsernameTaken({ username: account.username })
-            const saved = await tx.user.create({ data: { ...account, passwordHash, mustChangePassword: true } })
+            const saved = await tx.user.create({ data: { id, ...account, passwordHash, mustChangePassword: true } })
             await recordAudit(tx, actor, {
               action: "user.create",
               entityType: "user",

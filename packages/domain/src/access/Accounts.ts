@@ -221,7 +221,9 @@ export class AccountRepository extends Context.Tag("@fundguard/domain/AccountRep
     readonly passwordHashOf: (id: string) => Effect.Effect<string, UserNotFound>
     /** The unit as stored, or null when there is none with that id. */
     readonly unit: (unitId: string) => Effect.Effect<{ readonly active: boolean } | null>
+    /** Stores a new account under `id` (minted by `Ids`). */
     readonly create: (
+      id: string,
       account: NewAccount,
       passwordHash: string,
       actor: AuditActor
