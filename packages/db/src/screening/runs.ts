@@ -7,6 +7,7 @@ import {
   rerunRefusal,
   RunNotFound,
   RunNotRerunnable,
+  runIsInterrupted,
   ScreeningRunRepository,
   suspicionKey,
   type RunStatus,
@@ -201,13 +202,8 @@ export const reapInterruptedRuns = async (
   leaseMs: number = runHeartbeat.leaseMs
 ): Promise<ReadonlyArray<string>> => {
   const running = await db.screeningRun.findMany({ where: { status: "running" } })
-  const here = hostname()
-  const dead = running.filter((run) => {
-    const [host, pid] = (run.owner ?? "").split(":")
-    const gone = host === here && pid !== undefined && pid !== "" && !processAlive(Number(pid))
-    const silent = (run.heartbeatAt ?? run.startedAt).getTime() < now.getTime() - leaseMs
-    return gone || silent
-  })
+  const here = { host: hostname(), now, leaseMs, processAlive }
+  const dead = running.filter((run) => runIsInterrupted(run, here))
   const reaped: Array<string> = []
   for (const run of dead) {
     await db.$transaction(async (tx) => {

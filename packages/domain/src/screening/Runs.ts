@@ -69,6 +69,28 @@ export const rerunRefusal = (source: StoredRun, active: StoredRun | null): RunNo
 }
 
 /**
+ * Whether a run recorded as running is in fact dead: its process, on this host, no longer exists; or,
+ * on any host, it has not said it is alive (its heartbeat) for longer than the lease. `owner` is
+ * `host:pid`.
+ *
+ * @category rules
+ */
+export const runIsInterrupted = (
+  run: { readonly owner: string | null; readonly heartbeatAt: Date | null; readonly startedAt: Date },
+  here: {
+    readonly host: string
+    readonly now: Date
+    readonly leaseMs: number
+    readonly processAlive: (pid: number) => boolean
+  }
+): boolean => {
+  const [host, pid] = (run.owner ?? "").split(":")
+  const gone = host === here.host && pid !== undefined && pid !== "" && !here.processAlive(Number(pid))
+  const silent = (run.heartbeatAt ?? run.startedAt).getTime() < here.now.getTime() - here.leaseMs
+  return gone || silent
+}
+
+/**
  * Where screening runs are kept. `queueRerun` writes a queued run over the same extract with the
  * same parameters, with its audit entry, in one transaction — and fails with `RunNotRerunnable`
  * (by `rerunRefusal`) if another run of the extract became active meanwhile.
