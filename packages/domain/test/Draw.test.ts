@@ -8,11 +8,13 @@ import * as Either from "effect/Either"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
+  type DrawRequest,
+  type Inspector,
   drawAlgorithm,
   drawInspections,
+  drawStratified,
   drawStream,
-  type DrawRequest,
-  type Inspector
+  drawWeighted
 } from "../src/enforcement/index.js"
 import { sha256, utf8 } from "../src/enforcement/internal/Sha256.js"
 
@@ -130,5 +132,78 @@ describe("drawing targets and teams (fundguard-draw/1)", () => {
         inspectors: [inspector("S01"), inspector("S02", [targets[0]!])]
       })
     ).toEqual([`机构 ${targets[0]} 可派检查人员（无回避情形）不足 2 人，现有 1 人`])
+  })
+})
+
+describe("stratified and risk-weighted draws", () => {
+  const villages = codes(10).map((c) => c.replace("H500235", "V500235"))
+  const pharmacies = codes(4).map((c) => c.replace("H500235", "P500235"))
+
+  it("draws each stratum by its share (rounded up) or count, leaving out the excluded, repeatably", () => {
+    const request = {
+      seed: "2026-专项",
+      strata: [
+        { name: "村卫生室", targets: villages, share: 0.5 },
+        { name: "药店", targets: pharmacies, share: 1 },
+        { name: "二级医院", targets: codes(3), share: 0.5 }
+      ],
+      exclude: [villages[0]!, villages[1]!]
+    }
+    const result = drawStratified(request)
+    if (Either.isLeft(result)) throw result.left
+    expect(result.right.strata.map((s) => [s.name, s.eligible, s.targets.length])).toEqual([
+      ["村卫生室", 8, 4],
+      ["药店", 4, 4],
+      ["二级医院", 3, 2]
+    ])
+    expect(result.right.strata[0]!.targets).not.toContain(villages[0])
+    expect(drawStratified(request)).toEqual(result)
+    const refused = drawStratified({ seed: "s", strata: [{ name: "药店", targets: pharmacies, share: 1.5 }] })
+    expect(Either.isLeft(refused) && refused.left.problems[0]?.path).toBe("strata[0]")
+  })
+
+  it("favours heavier institutions in 重点抽查, never draws a zero weight, and is fair when weights are equal", () => {
+    let heavy = 0
+    const runs = 2000
+    for (let s = 0; s < runs; s++) {
+      const result = drawWeighted({
+        seed: `w-${s}`,
+        count: 1,
+        targets: [
+          { code: "H1", weight: 10 },
+          { code: "H2", weight: 1 },
+          { code: "H3", weight: 0 }
+        ]
+      })
+      if (Either.isLeft(result)) throw result.left
+      expect(result.right.targets).not.toContain("H3")
+      if (result.right.targets[0] === "H1") heavy++
+    }
+    // P(H1 first) = 10 / 11 ≈ 0.909.
+    expect(heavy / runs).toBeGreaterThan(0.88)
+    expect(heavy / runs).toBeLessThan(0.935)
+
+    const pool = codes(10)
+    const counts = new Map(pool.map((c) => [c, 0]))
+    for (let s = 0; s < 2000; s++) {
+      const result = drawWeighted({ seed: `e-${s}`, count: 3, targets: pool.map((code) => ({ code, weight: 2 })) })
+      if (Either.isLeft(result)) throw result.left
+      for (const t of result.right.targets) counts.set(t, counts.get(t)! + 1)
+    }
+    const expected = (2000 * 3) / 10
+    const chiSquare = [...counts.values()].reduce((sum, n) => sum + (n - expected) ** 2 / expected, 0)
+    // 9 degrees of freedom: P(χ² > 27.9) = 0.001.
+    expect(chiSquare).toBeLessThan(27.9)
+    const tooMany = drawWeighted({
+      seed: "s",
+      count: 3,
+      targets: [
+        { code: "H1", weight: 1 },
+        { code: "H2", weight: 0 }
+      ]
+    })
+    expect(Either.isLeft(tooMany) && tooMany.left.problems[0]?.message).toBe(
+      "抽取数量须为 1 至 1（权重大于 0 的机构数）之间的整数"
+    )
   })
 })

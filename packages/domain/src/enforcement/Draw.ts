@@ -167,3 +167,114 @@ export const drawInspections = (request: DrawRequest): Either.Either<Draw, DrawR
   if (problems.length > 0) return Either.left(new DrawRefused({ problems }))
   return Either.right({ seed: request.seed, algorithm: drawAlgorithm, targets: drawn, teams })
 }
+
+/**
+ * A stratum of a stratified draw: its name, its institutions, and how many to draw — a share
+ * (rounded up: "不低于 50%") or a count, never more than it holds.
+ *
+ * @category models
+ */
+export interface Stratum {
+  readonly name: string
+  readonly targets: ReadonlyArray<string>
+  readonly share?: number
+  readonly count?: number
+}
+
+/**
+ * A stratified draw: each stratum drawn by `fundguard-draw/1` with its own stream
+ * (`targets:<name>`), after leaving out the institutions excluded (checked recently, already drawn
+ * elsewhere). Answers the targets per stratum in draw order.
+ *
+ * @category rules
+ */
+export const drawStratified = (request: {
+  readonly seed: string
+  readonly strata: ReadonlyArray<Stratum>
+  readonly exclude?: ReadonlyArray<string>
+}): Either.Either<
+  {
+    readonly seed: string
+    readonly algorithm: typeof drawAlgorithm
+    readonly strata: ReadonlyArray<{
+      readonly name: string
+      readonly eligible: number
+      readonly targets: ReadonlyArray<string>
+    }>
+  },
+  DrawRefused
+> => {
+  const excluded = new Set(request.exclude ?? [])
+  const problems: Array<InputProblem> = []
+  const names = request.strata.map((s) => s.name)
+  for (const name of duplicates(names)) problems.push({ path: "strata", message: `分层 ${name} 重复` })
+  const plans = request.strata.map((stratum, i) => {
+    const eligible = [...new Set(stratum.targets)].filter((t) => !excluded.has(t)).sort(byCode)
+    const wanted =
+      stratum.count ?? (stratum.share === undefined ? Number.NaN : Math.ceil(stratum.share * eligible.length - 1e-9))
+    if (!Number.isSafeInteger(wanted) || wanted < 0 || wanted > eligible.length)
+      problems.push({
+        path: `strata[${i}]`,
+        message: `分层 ${stratum.name}：抽取数量须为 0 至 ${eligible.length}（可抽机构数）之间的整数，或给出 0–1 之间的比例`
+      })
+    return { name: stratum.name, eligible, wanted }
+  })
+  if (problems.length > 0) return Either.left(new DrawRefused({ problems }))
+  return Either.right({
+    seed: request.seed,
+    algorithm: drawAlgorithm,
+    strata: plans.map((p) => ({
+      name: p.name,
+      eligible: p.eligible.length,
+      targets: shuffledPrefix(p.eligible, p.wanted, drawStream(request.seed, `targets:${p.name}`).below)
+    }))
+  })
+}
+
+/**
+ * 重点抽查: a draw that favours institutions with more risk (e.g. confirmed suspicions), stated as
+ * such — weighted sampling without replacement (Efraimidis & Spirakis 2006): each institution gets
+ * the key u^(1/w), u uniform in (0, 1) from the `weighted` stream taken in code order, and the
+ * `count` largest keys are drawn, largest first. A weight of 0 is never drawn; equal weights give
+ * every institution the same chance.
+ *
+ * @category rules
+ */
+export const drawWeighted = (request: {
+  readonly seed: string
+  readonly count: number
+  readonly targets: ReadonlyArray<{ readonly code: string; readonly weight: number }>
+}): Either.Either<
+  {
+    readonly seed: string
+    readonly algorithm: typeof drawAlgorithm
+    readonly method: string
+    readonly targets: ReadonlyArray<string>
+  },
+  DrawRefused
+> => {
+  const targets = [...request.targets].sort((a, b) => byCode(a.code, b.code))
+  const problems: Array<InputProblem> = []
+  for (const code of duplicates(targets.map((t) => t.code)))
+    problems.push({ path: "targets", message: `机构编码 ${code} 重复` })
+  targets.forEach((t) => {
+    if (!Number.isFinite(t.weight) || t.weight < 0 || t.weight > 1e9)
+      problems.push({ path: "targets", message: `机构 ${t.code} 的权重须为 0 至 10亿 之间的数` })
+  })
+  const drawable = targets.filter((t) => t.weight > 0).length
+  if (!Number.isSafeInteger(request.count) || request.count < 1 || request.count > drawable)
+    problems.push({ path: "count", message: `抽取数量须为 1 至 ${drawable}（权重大于 0 的机构数）之间的整数` })
+  if (problems.length > 0) return Either.left(new DrawRefused({ problems }))
+  const { below } = drawStream(request.seed, "weighted")
+  const keyed = targets.map((t) => {
+    const u = (below(TWO_POW_32) + 0.5) / TWO_POW_32
+    return { code: t.code, key: t.weight > 0 ? Math.log(u) / t.weight : Number.NEGATIVE_INFINITY }
+  })
+  keyed.sort((a, b) => b.key - a.key || byCode(a.code, b.code))
+  return Either.right({
+    seed: request.seed,
+    algorithm: drawAlgorithm,
+    method: "重点抽查：按风险权重不放回加权抽样（Efraimidis–Spirakis），非等概率抽取",
+    targets: keyed.slice(0, request.count).map((k) => k.code)
+  })
+}
