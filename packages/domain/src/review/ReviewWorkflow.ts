@@ -12,6 +12,7 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { can, type Permission, type Role } from "../access/Access.js"
+import { conflictingLevels, levelsHeldBy, threeLevelReview, type SeparationRule } from "../access/Separation.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
 import { isOverdue, stepOfStatus, type ReviewStep } from "./ReviewDeadlines.js"
 import { isClosedStatus, type SuspicionStatus } from "../screening/Suspicion.js"
@@ -166,16 +167,17 @@ export const levelOfStatus = (status: SuspicionStatus): ReviewLevel | null => {
 }
 
 /**
- * Levels a person who acted at one level may not take on the same lead: 初审、复审、审批 by three
- * different people, and nobody approves what they verified.
+ * Levels a person who acted at one level may not take on the same lead: seed 003's three-level review
+ * (`threeLevelReview`: 初审、复审、审批 by three different people), and nobody approves what they
+ * verified.
  *
  * @category rules
  */
 export const incompatibleLevels: Readonly<Record<ReviewLevel, ReadonlyArray<ReviewLevel>>> = {
-  first: ["second", "approval"],
-  second: ["first", "approval"],
+  first: threeLevelReview.incompatible.first,
+  second: threeLevelReview.incompatible.second,
   verification: ["approval"],
-  approval: ["first", "second", "verification"]
+  approval: [...threeLevelReview.incompatible.approval, "verification"]
 }
 
 /**
@@ -250,9 +252,19 @@ export class ReviewRefused extends Schema.TaggedError<ReviewRefused>()("ReviewRe
  *
  * @category rules
  */
-export const levelsHeld = (history: ReadonlyArray<ReviewHistoryEntry>, actorId: string): ReadonlyArray<ReviewLevel> => [
-  ...new Set(history.filter((h) => h.actorId === actorId && h.level !== null).map((h) => h.level as ReviewLevel))
-]
+export const levelsHeld = (history: ReadonlyArray<ReviewHistoryEntry>, actorId: string): ReadonlyArray<ReviewLevel> =>
+  levelsHeldBy(history, actorId)
+
+/**
+ * The review's chain of levels for 不相容岗位分离: seed 003's three levels, and verification, whose
+ * officer may not approve what they verified.
+ *
+ * @category statute
+ */
+export const reviewSeparation: SeparationRule<ReviewLevel> = {
+  incompatible: incompatibleLevels,
+  label: reviewLevelLabel
+}
 
 /**
  * The three-level rule: a refusal when the person already held a level incompatible with `level`.
@@ -265,7 +277,7 @@ export const separationConflict = (
   level: ReviewLevel,
   personName = "您"
 ): ReviewRefused | null => {
-  const held = levelsHeld(history, personId).filter((l) => incompatibleLevels[level].includes(l))
+  const held = conflictingLevels(reviewSeparation, history, personId, level)
   if (held.length === 0) return null
   return new ReviewRefused({
     reason: "separation_of_duties",
