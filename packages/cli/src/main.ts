@@ -6,6 +6,7 @@ import { CliFailure, ExitCode, note, type Command } from "./cli.js"
 import { auditCommand } from "./commands/audit.js"
 import { dbCommand } from "./commands/db.js"
 import { drawCommand } from "./commands/draw.js"
+import { checklistCommand, deadlinesCommand } from "./commands/enforcement.js"
 import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
 import { sampleCommand } from "./commands/sample.js"
@@ -22,7 +23,9 @@ const commands: ReadonlyArray<Command> = [
   usersCommand,
   auditCommand,
   drawCommand,
-  sampleCommand
+  sampleCommand,
+  checklistCommand,
+  deadlinesCommand
 ]
 
 const usage = `FundGuard 医保基金监管平台 — command line

@@ -22,7 +22,7 @@ const isRealDate = (value: string): boolean => {
  * @since 0.1.0
  */
 export const IsoDate = Schema.String.pipe(
-  Schema.filter((s) => isRealDate(s) || "a real calendar date written yyyy-MM-dd"),
+  Schema.filter((s) => isRealDate(s) || "应为真实存在的日期，格式 yyyy-MM-dd"),
   Schema.brand("IsoDate"),
   Schema.annotations({ identifier: "IsoDate", description: "Date as yyyy-MM-dd" })
 )
