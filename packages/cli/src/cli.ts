@@ -3,6 +3,7 @@
  * arguments to an exit code. Expected failures are `CliFailure`s (message, exit code) — never stack
  * traces.
  */
+import { randomBytes } from "node:crypto"
 import { readFileSync } from "node:fs"
 
 /** Exit codes: 0 ok, 1 failure, 2 invalid input or usage. */
@@ -53,3 +54,20 @@ export const parseJson = (text: string, source: string): unknown => {
 
 /** Writes a line to stderr (progress, summaries, problems); stdout carries results only. */
 export const note = (line: string): void => void process.stderr.write(`${line}\n`)
+
+/** A whole number of at least 1 given for `option`, or exit 2 naming it. */
+export const positiveInteger = (value: string | undefined, option: string): number => {
+  if (value === undefined || !/^[0-9]{1,9}$/.test(value) || Number(value) < 1)
+    throw new CliFailure(`${option}: 须为正整数`, ExitCode.invalid)
+  return Number(value)
+}
+
+/**
+ * The seed of a draw or a sample: the text given (1–200 characters), or a fresh random one — which
+ * the command prints, so that the result can be published and drawn again.
+ */
+export const seedOption = (value: string | undefined): string => {
+  if (value === undefined) return randomBytes(12).toString("hex")
+  if (value === "" || value.length > 200) throw new CliFailure("--seed: 须为 1 至 200 个字符", ExitCode.invalid)
+  return value
+}

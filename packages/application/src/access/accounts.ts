@@ -16,10 +16,8 @@ import {
   type NewAccount
 } from "@fundguard/domain/access"
 import { Ids } from "@fundguard/domain/kernel"
-import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-
-const now = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms))
+import { now } from "../internal/now.js"
 
 /** Refuses a unit that does not fit the role (`InvalidAccount` naming `$.unitId`). */
 const checkUnit = Effect.fn("Accounts.checkUnit")(function* (role: NewAccount["role"], unitId: string | null) {

@@ -13,10 +13,8 @@ import {
   type SignInOutcome
 } from "@fundguard/domain/access"
 import type { Actor } from "@fundguard/domain/kernel"
-import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
-
-const now = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms))
+import { now } from "../internal/now.js"
 
 /** A refusal: locked out until a time, or just invalid (never which part was wrong). */
 const refused = (until: Date | null): SignInOutcome =>

@@ -5,9 +5,8 @@
  */
 import { drawAlgorithm, drawInspections, type Inspector } from "@fundguard/domain/enforcement"
 import * as Either from "effect/Either"
-import { randomBytes } from "node:crypto"
 import { parseArgs } from "node:util"
-import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { CliFailure, ExitCode, note, positiveInteger, seedOption, type Command } from "../cli.js"
 import { readCsvFile, requiredCell } from "../csv.js"
 
 const help = `Usage: pnpm fundguard draw --targets FILE --inspectors FILE --count N [--seed S] [--json]
@@ -49,10 +48,8 @@ export const drawCommand: Command = {
     if (values.targets === undefined) throw new CliFailure(`--targets: 请指定备选机构文件\n\n${help}`, ExitCode.invalid)
     if (values.inspectors === undefined)
       throw new CliFailure(`--inspectors: 请指定检查人员文件\n\n${help}`, ExitCode.invalid)
-    if (values.count === undefined || !/^[0-9]{1,9}$/.test(values.count))
-      throw new CliFailure("--count: 须为正整数", ExitCode.invalid)
-    if (values.seed !== undefined && (values.seed === "" || values.seed.length > 200))
-      throw new CliFailure("--seed: 须为 1 至 200 个字符", ExitCode.invalid)
+    const count = positiveInteger(values.count, "--count")
+    const seed = seedOption(values.seed)
 
     const targets = readCsvFile(values.targets, "--targets", ["fixmedins_code"]).map((row) =>
       requiredCell(values.targets!, row, "fixmedins_code")
@@ -70,8 +67,7 @@ export const drawCommand: Command = {
       })
     )
 
-    const seed = values.seed ?? randomBytes(12).toString("hex")
-    const result = drawInspections({ seed, count: Number(values.count), targets, inspectors })
+    const result = drawInspections({ seed, count, targets, inspectors })
     // A refusal names each input at fault by its option.
     if (Either.isLeft(result))
       throw new CliFailure(result.left.problems.map((p) => `--${p.path}: ${p.message}`).join("\n"), ExitCode.invalid)

@@ -13,11 +13,10 @@ import {
 import { ClaimsExtracts } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { randomBytes } from "node:crypto"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
 import { parseArgs } from "node:util"
-import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+import { CliFailure, ExitCode, note, positiveInteger, seedOption, type Command } from "../cli.js"
 import { readCsvFile, requiredCell } from "../csv.js"
 
 const help = `Usage:
@@ -43,12 +42,6 @@ const refusedBy =
       ExitCode.invalid
     )
   }
-
-const positiveInteger = (value: string | undefined, option: string): number => {
-  if (value === undefined || !/^[0-9]{1,9}$/.test(value) || Number(value) < 1)
-    throw new CliFailure(`${option}: 须为正整数`, ExitCode.invalid)
-  return Number(value)
-}
 
 /** The institution's settled claims in the extract: id and what the funds paid, reversals left out. */
 const claimFrame = (dir: string, institution: string) =>
@@ -76,7 +69,7 @@ const draw = async (values: Readonly<Record<string, string | boolean | undefined
   if (typeof institution !== "string" || institution === "")
     throw new CliFailure("--institution: 请指定机构编码（fixmedins_code）", ExitCode.invalid)
   const size = positiveInteger(values["size"] as string | undefined, "--size")
-  const seed = typeof values["seed"] === "string" ? values["seed"] : randomBytes(12).toString("hex")
+  const seed = seedOption(values["seed"] as string | undefined)
   const frame = await claimFrame(resolve(extract), institution)
   if (frame.length === 0)
     throw new CliFailure(`--institution: 数据包中没有机构 ${institution} 的结算记录`, ExitCode.invalid)

@@ -14,6 +14,7 @@ import { OrgKind } from "../kernel/Institution.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
 import { problemsOf, type InputProblem } from "../kernel/Problems.js"
 import { ViolationCode } from "../penalty/Violation.js"
+import { seedDocuments } from "../responsibilities/DutyCatalogue.js"
 
 const Code = Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9-]{1,39}$/))
 const Text = (max: number) => Schema.String.pipe(Schema.minLength(1), Schema.maxLength(max))
@@ -83,8 +84,8 @@ export const decodeChecklist = (input: unknown): Either.Either<Checklist, Invali
   return problems.length > 0 ? Either.left(new InvalidChecklist({ problems })) : Either.right(decoded.right)
 }
 
-const S000 = "奉节医保发〔2023〕48号"
-const S001 = "《2020年奈曼旗打击欺诈骗取医疗保障基金专项治理工作实施方案》"
+const S000 = seedDocuments.s000.document
+const S001 = seedDocuments.s001.document
 
 const item = (code: string, text: string, violations: ReadonlyArray<ViolationCode>, source: string): ChecklistItem => ({
   code,
@@ -144,7 +145,7 @@ export const defaultChecklists: ReadonlyArray<Checklist> = [
     version: 1,
     title: "定点零售药店现场检查",
     orgKinds: ["pharmacy"],
-    effectiveFrom: "2023-08-09",
+    effectiveFrom: seedDocuments.s000.effectiveFrom,
     items: [
       item("PH-PHARMACIST", "营业期间执业药师在岗", ["AGR-PHARMACIST_ABSENT"], `${S000} 一（一）3；${S001} 二（二）`),
       item("PH-PRICE-TAGS", "明码标价，价签完整", ["AGR-PRICE_TAGS"], `${S001} 二（二）`),
@@ -169,7 +170,7 @@ export const defaultChecklists: ReadonlyArray<Checklist> = [
     version: 1,
     title: "定点诊所现场检查",
     orgKinds: ["clinic"],
-    effectiveFrom: "2023-08-09",
+    effectiveFrom: seedDocuments.s000.effectiveFrom,
     items: [
       item("CL-DOCTOR", "营业期间医师在岗", [], `${S000} 一（一）2`),
       ...ledger("CL", `${S000} 一（一）2；${S001} 二（二）`),
@@ -195,7 +196,7 @@ export const defaultChecklists: ReadonlyArray<Checklist> = [
     version: 1,
     title: "村卫生室现场检查（卫生院每季度）",
     orgKinds: ["village_clinic"],
-    effectiveFrom: "2023-08-09",
+    effectiveFrom: seedDocuments.s000.effectiveFrom,
     items: [
       ...ledger("VC", `${S000} 一（二）3；${S001} 二（二）`),
       item("VC-POLICY", "执行医保政策情况", [], `${S000} 一（二）3`),
@@ -215,7 +216,7 @@ export const defaultChecklists: ReadonlyArray<Checklist> = [
     version: 1,
     title: "乡镇卫生院（社区卫生服务中心）现场检查",
     orgKinds: ["township_health_center", "community_health_center"],
-    effectiveFrom: "2023-08-09",
+    effectiveFrom: seedDocuments.s000.effectiveFrom,
     items: [
       item("HC-EMPTY-BED", "空床、挂床住院", ["A38-1-BED_HANGING"], `${S000} 一（一）1`),
       ...ledger("HC", `${S000} 一（一）1`),
@@ -229,7 +230,7 @@ export const defaultChecklists: ReadonlyArray<Checklist> = [
     version: 1,
     title: "定点医院现场检查",
     orgKinds: ["public_hospital", "private_hospital"],
-    effectiveFrom: "2020-04-01",
+    effectiveFrom: seedDocuments.s001.effectiveFrom,
     items: hospitalItems
   }
 ]

@@ -26,6 +26,7 @@ import * as Schema from "effect/Schema"
 import type { InputProblem } from "../kernel/Problems.js"
 import { sha256, utf8 } from "./internal/Sha256.js"
 import { shuffledPrefix } from "./internal/Shuffle.js"
+import * as Order from "effect/Order"
 
 /**
  * The name and version of the draw algorithm above; a draw records it with its seed.
@@ -121,7 +122,7 @@ export const drawStream = (seed: string, stream: string) => {
   }
 }
 
-const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const byCode = Order.string
 
 const duplicates = (codes: ReadonlyArray<string>): Array<string> => {
   const seen = new Set<string>()

@@ -5,6 +5,8 @@
  *
  * @since 0.4.0
  */
+import * as Order from "effect/Order"
+import { roundYuan } from "../kernel/Money.js"
 
 /**
  * A confirmed lead, as far as grouping needs it.
@@ -48,8 +50,7 @@ export interface ProposedCase {
   readonly to: string | null
 }
 
-const fen = (n: number) => Math.round(n * 100) / 100
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const byText = Order.string
 
 /**
  * Groups confirmed leads into proposed cases. A lead without the grouping key (no person, no doctor)
@@ -88,9 +89,9 @@ export const groupLeads = (
       institutions: [...new Set(members.map((l) => l.institution))].sort(byText),
       leads: members.map((l) => l.id).sort(byText),
       violations: [...perViolation.entries()]
-        .map(([code, v]) => ({ code, amount: fen(v.amount), leads: v.leads }))
+        .map(([code, v]) => ({ code, amount: roundYuan(v.amount), leads: v.leads }))
         .sort((a, b) => b.amount - a.amount || byText(a.code, b.code)),
-      amount: fen(members.reduce((s, l) => s + l.amount, 0)),
+      amount: roundYuan(members.reduce((s, l) => s + l.amount, 0)),
       from: dates[0] ?? null,
       to: dates.at(-1) ?? null
     }

@@ -9,6 +9,7 @@
 import type { OrgKind } from "../kernel/Institution.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
 import type { ViolationCode } from "../penalty/Violation.js"
+import * as Order from "effect/Order"
 
 /**
  * A rectification order and what has happened to it.
@@ -82,11 +83,11 @@ export const commonProblems = (
   }
   return [...groups.values()]
     .filter((g) => g.institutions.size >= minInstitutions)
-    .map((g) => ({ violation: g.violation, orgKind: g.orgKind, institutions: [...g.institutions].sort() }))
+    .map((g) => ({ violation: g.violation, orgKind: g.orgKind, institutions: [...g.institutions].sort(Order.string) }))
     .sort(
       (a, b) =>
         b.institutions.length - a.institutions.length ||
-        (a.violation < b.violation ? -1 : a.violation > b.violation ? 1 : 0) ||
-        (a.orgKind < b.orgKind ? -1 : a.orgKind > b.orgKind ? 1 : 0)
+        Order.string(a.violation, b.violation) ||
+        Order.string(a.orgKind, b.orgKind)
     )
 }

@@ -19,6 +19,7 @@ import type { InputProblem } from "../kernel/Problems.js"
 import { drawStream } from "./Draw.js"
 import { shuffledPrefix } from "./internal/Shuffle.js"
 import { studentTQuantile } from "./internal/Student.js"
+import * as Order from "effect/Order"
 
 /**
  * The name and version of the sample selection: the frame sorted by claim id, then a partial
@@ -82,7 +83,7 @@ export const drawClaimSample = (request: {
   readonly frame: ReadonlyArray<{ readonly id: string; readonly paid: number }>
 }): Either.Either<ClaimSample, SamplingRefused> => {
   const problems: Array<InputProblem> = []
-  const ids = request.frame.map((c) => c.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const ids = request.frame.map((c) => c.id).sort(Order.string)
   if (!Number.isSafeInteger(request.size) || request.size < 1 || request.size > ids.length)
     problems.push({ path: "size", message: `样本量须为 1 至 ${ids.length}（总体结算笔数）之间的整数` })
   const seen = new Set<string>()

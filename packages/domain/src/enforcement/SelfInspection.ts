@@ -14,6 +14,7 @@ import type { IsoDate } from "../kernel/IsoDate.js"
 import { roundYuan } from "../kernel/Money.js"
 import type { CaseFactors } from "../penalty/PenaltyInput.js"
 import type { ViolationCode } from "../penalty/Violation.js"
+import * as Order from "effect/Order"
 
 const NOTICE_2020 =
   "国家医保局、国家卫生健康委《关于开展医保定点医疗机构规范使用医保基金行为专项治理工作的通知》（医保函〔2020〕9号）一（三）3 分类处理：自查整改期限结束前主动足额退回违法违规所得、全部整改到位的，可依法依规从轻、减轻或免于处罚；期限结束后发现自查整改不力、未按时足额退回的，依法依规从重处罚"
@@ -109,7 +110,7 @@ export const spotCheckList = (
       code,
       reason: `${report === undefined || report.submittedOn === null ? "未报送自查报告" : "自查自纠上交违规金额为零"}（${SPOT_CHECK}）`
     }))
-    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .sort((a, b) => Order.string(a.code, b.code))
 }
 
 /**

@@ -11,8 +11,19 @@
 import type { DutyJson, EvidenceField } from "./Duty.js"
 import type { OrgKind } from "../kernel/Institution.js"
 
-const S000 = "奉节医保发〔2023〕48号《规范医保门诊统筹费用使用问题整改方案》"
-const S001 = "《2020年奈曼旗打击欺诈骗取医疗保障基金专项治理工作实施方案》"
+/**
+ * The seed documents other rules cite: their titles and the day each took effect (seed 000: its
+ * issue date; seed 001: the campaign's start).
+ *
+ * @category statute
+ */
+export const seedDocuments = {
+  s000: { document: "奉节医保发〔2023〕48号《规范医保门诊统筹费用使用问题整改方案》", effectiveFrom: "2023-08-09" },
+  s001: { document: "《2020年奈曼旗打击欺诈骗取医疗保障基金专项治理工作实施方案》", effectiveFrom: "2020-04-01" }
+} as const
+
+const S000 = seedDocuments.s000.document
+const S001 = seedDocuments.s001.document
 const S003 = "《XX区医保基金监管安全规范年实施方案》（种子003 篇四）"
 const S004 = "《自治区医保局 卫生健康委关于建立医保基金监管联动工作机制的通知》（2022年8月5日）"
 
@@ -70,7 +81,7 @@ const duty = (d: Base): DutyJson => ({
   ...d
 })
 
-const from000 = "2023-08-09"
+const from000 = seedDocuments.s000.effectiveFrom
 
 /** Seed 000 (奉节): what the 社保所, the 卫生院 and the bureau's sections must do, and when. */
 const seed000: ReadonlyArray<DutyJson> = [
