@@ -44,6 +44,16 @@ export type Permission =
   | "tasks:complete"
   | "duties:write"
   | "organisation:write"
+  // Enforcement (docs/domain/procedure.md): read inspections and cases; plan inspections and draw
+  // (双随机); record on-site inspections and samples; handle a case (draft, record steps, 初审);
+  // 复审; 审批 (the bureau's leaders).
+  | "inspections:read"
+  | "inspections:plan"
+  | "inspections:record"
+  | "cases:read"
+  | "cases:handle"
+  | "cases:review"
+  | "cases:approve"
 
 const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   admin: [
@@ -62,7 +72,14 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "duties:read",
     "tasks:complete",
     "duties:write",
-    "organisation:write"
+    "organisation:write",
+    "inspections:read",
+    "inspections:plan",
+    "inspections:record",
+    "cases:read",
+    "cases:handle",
+    "cases:review",
+    "cases:approve"
   ],
   supervisor: [
     "session:own",
@@ -75,7 +92,13 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "penalties:assess",
     "personal-data:unmasked",
     "duties:read",
-    "tasks:complete"
+    "tasks:complete",
+    "inspections:read",
+    "inspections:plan",
+    "inspections:record",
+    "cases:read",
+    "cases:handle",
+    "cases:review"
   ],
   reviewer: [
     "session:own",
@@ -84,7 +107,11 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "suspicions:review",
     "penalties:assess",
     "duties:read",
-    "tasks:complete"
+    "tasks:complete",
+    "inspections:read",
+    "inspections:record",
+    "cases:read",
+    "cases:handle"
   ],
   department: ["session:own", "penalties:assess"]
 }

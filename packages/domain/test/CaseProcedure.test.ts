@@ -1,0 +1,243 @@
+/**
+ * The case procedure as a pure function: a case walked from its opening to closure by three people,
+ * the gates of the law on the way (two officers, the party's windows, the hearing, legal review,
+ * collective discussion, payment before closure) and 不相容岗位分离 on every controlled matter.
+ */
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import { describe, expect, it } from "vitest"
+import {
+  caseFile,
+  caseFileDeadlines,
+  offeredCaseSteps,
+  planCaseStep,
+  procedureLimitsOn,
+  type CaseAction,
+  type CaseActor,
+  type CaseEntry,
+  type CasePermission
+} from "../src/enforcement/index.js"
+import { isoDate, type IsoDate } from "../src/kernel/IsoDate.js"
+import { weekendsOnlyCalendar } from "../src/kernel/WorkingCalendar.js"
+
+const calendar = weekendsOnlyCalendar(2025, 2027)
+const limits = procedureLimitsOn(isoDate("2026-01-05")).value
+
+const person = (id: string, name: string, permissions: ReadonlyArray<CasePermission>): CaseActor => ({
+  id,
+  name,
+  can: (p) => permissions.includes(p)
+})
+const officer = person("u-li", "李审核", ["cases:handle"])
+const supervisor = person("u-wang", "王稽核", ["cases:handle", "cases:review"])
+const leader = person("u-admin", "局长", ["cases:handle", "cases:review", "cases:approve"])
+
+const opening: CaseEntry = {
+  revision: 1,
+  action: "open",
+  actorId: officer.id,
+  actorName: officer.name,
+  recordedOn: isoDate("2026-01-05"),
+  details: {
+    source: "suspicion",
+    institutionCode: "H50023500001",
+    discoveredOn: "2026-01-05",
+    summary: "超量开药疑点经审核确认",
+    references: ["s-1", "s-2"]
+  },
+  documentNumber: null
+}
+
+/** A case under construction: each step is planned on the file the entries so far make, then recorded. */
+const walk = () => {
+  const entries: Array<CaseEntry> = [opening]
+  const take = (action: CaseAction, actor: CaseActor, input: unknown, today: string) =>
+    Effect.runPromiseExit(
+      planCaseStep(
+        caseFile(entries),
+        { action, revision: entries.length, input, actor },
+        { today: isoDate(today), calendar, limits, region: "500235" }
+      )
+    ).then((exit) => {
+      if (Exit.isSuccess(exit))
+        entries.push({
+          revision: exit.value.revision,
+          action,
+          actorId: actor.id,
+          actorName: actor.name,
+          recordedOn: isoDate(today),
+          details: exit.value.details,
+          documentNumber: exit.value.issues ? `奉医保${action}〔2026〕1号` : null
+        })
+      return exit
+    })
+  const must = async (action: CaseAction, actor: CaseActor, input: unknown, today: string) => {
+    const exit = await take(action, actor, input, today)
+    if (Exit.isFailure(exit)) throw new Error(`${action}: ${JSON.stringify(exit.cause)}`)
+    return exit.value
+  }
+  const refusal = async (action: CaseAction, actor: CaseActor, input: unknown, today: string) => {
+    const exit = await take(action, actor, input, today)
+    if (Exit.isSuccess(exit)) throw new Error(`${action} was allowed`)
+    const failure = exit.cause._tag === "Fail" ? exit.cause.error : null
+    return failure as { _tag: string; message: string; problems?: ReadonlyArray<{ path: string }> }
+  }
+  return { entries, take, must, refusal, file: () => caseFile(entries) }
+}
+
+const inquiry = (officers: ReadonlyArray<string>) => ({
+  on: "2026-01-12",
+  place: "奉节县某医院院长办公室",
+  person: { name: "张某", position: "医务科科长" },
+  officers: officers.map((name, i) => ({ name, badge: `50023500${i}` })),
+  recorder: "李审核",
+  questions: [{ question: "是否知悉超量开药的规定？", answer: "知悉。" }]
+})
+const facts = {
+  subject: { kind: "institution", orgKind: "public_hospital", hospLv: "2" },
+  violations: [{ code: "A38-2-OVER_PRESCRIPTION", amount: 12_000, occurredFrom: "2025-06-01", occurredTo: "2025-11-30" }]
+}
+
+describe("case procedure", () => {
+  it("walks a case from its opening to closure with three people, every money ledger paid", async () => {
+    const c = walk()
+    await c.must("submit_filing", officer, { opinion: "拟立案调查" }, "2026-01-06")
+    await c.must("review_filing", supervisor, { opinion: "同意立案" }, "2026-01-06")
+    expect((await c.refusal("approve_filing", supervisor, { opinion: "同意" }, "2026-01-06"))._tag).toBe(
+      "CaseStepRefused"
+    )
+    await c.must("approve_filing", leader, { opinion: "同意立案" }, "2026-01-07")
+    expect(c.file().status).toBe("investigating")
+    expect(c.file().events.filedOn).toBe("2026-01-07")
+    expect(c.file().documents.filing_approval).toBeDefined()
+
+    const lone = await c.refusal("record_inquiry", officer, inquiry(["李审核"]), "2026-01-12")
+    expect(lone._tag).toBe("InvalidCaseInput")
+    expect(lone.problems?.[0]?.path).toBe("officers")
+    expect((await c.refusal("serve_notice", officer, { servedOn: "2026-01-12", method: "direct", contact: "023-1" }, "2026-01-12")).message).toContain("违法事实")
+    await c.must("record_inquiry", officer, inquiry(["李审核", "赵执法"]), "2026-01-12")
+    await c.must("record_evidence", officer, { items: [{ name: "处方 120 张", kind: "书证", source: "医院" }] }, "2026-01-12")
+    await c.must("assess", officer, { facts, summary: "超量开药 12000 元" }, "2026-01-13")
+    const assessment = c.file().assessment
+    expect(assessment?.totals.refund).toBe(12_000)
+    expect(assessment?.outcome).toBe("penalty")
+
+    await c.must("serve_notice", officer, { servedOn: "2026-01-14", method: "direct", contact: "023-1" }, "2026-01-14")
+    // The party's 3 working days to state a defence (⚠️ default) and 5 days to ask for a hearing run first.
+    const early = await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-15")
+    expect(early.message).toContain("陈述、申辩期")
+    await c.must("record_statement", officer, { on: "2026-01-15", statement: "无异议", adopted: false, reply: "事实清楚" }, "2026-01-15")
+    if (assessment?.procedure.hearingRight) {
+      expect((await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-16")).message).toContain("听证")
+    }
+    const today = "2026-01-26"
+    if (assessment?.procedure.legalReviewRequired)
+      await c.must("record_legal_review", supervisor, { on: today, reviewer: "法规科", opinion: "合法", approved: true }, today)
+    if (assessment?.procedure.hearingRight)
+      await c.must("record_collective_discussion", leader, { on: today, participants: ["局长", "副局长", "科长"], conclusion: "同意" }, today)
+    await c.must("submit_decision", officer, { opinion: "拟按裁量基准处罚" }, today)
+    await c.must("review_decision", supervisor, { opinion: "同意" }, today)
+    await c.must("approve_decision", leader, { opinion: "同意" }, today)
+    expect(c.file().status).toBe("decided")
+    expect(c.file().ledgers.map((l) => l.ledger)).toEqual(["refund", "fine"])
+    await c.must("serve_decision", officer, { servedOn: today, method: "direct", recipient: "张某", servers: ["李审核", "赵执法"] }, today)
+
+    expect((await c.refusal("submit_closure", officer, { opinion: "结案" }, today)).message).toContain("未缴")
+    const [refund, fine] = c.file().ledgers
+    const tooMuch = await c.refusal("record_payment", officer, { ledger: "refund", amount: 1e6, paidOn: today, reference: "x" }, today)
+    expect(tooMuch.problems?.[0]?.path).toBe("amount")
+    await c.must("record_payment", officer, { ledger: "refund", amount: refund!.due, paidOn: today, reference: "财政专户 001" }, today)
+    // Paid 2 days after the 15-day limit: 3 % a day on the fine (行政处罚法 Art.72).
+    const late = "2026-02-12"
+    await c.must("record_payment", officer, { ledger: "fine", amount: fine!.due, paidOn: late, reference: "国库 002" }, late)
+    const surcharge = c.file().ledgers.find((l) => l.ledger === "surcharge")
+    expect(surcharge?.due).toBeCloseTo(fine!.due * 0.03 * 2, 2)
+    await c.must("record_payment", officer, { ledger: "surcharge", amount: surcharge!.due, paidOn: late, reference: "国库 003" }, late)
+
+    await c.must("submit_closure", officer, { opinion: "款项缴清，申请结案" }, late)
+    expect(offeredCaseSteps(c.file(), officer)).not.toContain("review_closure")
+    await c.must("review_closure", supervisor, { opinion: "同意" }, late)
+    await c.must("approve_closure", leader, { opinion: "同意结案" }, late)
+    expect(c.file().status).toBe("closed")
+
+    const deadlines = caseFileDeadlines(c.file(), { today: isoDate(late), calendar, limits })
+    expect(deadlines._tag).toBe("Right")
+    if (deadlines._tag === "Right") {
+      const byStep = Object.fromEntries(deadlines.right.map((d) => [d.step, d.state]))
+      expect(byStep.filing).toBe("met")
+      expect(byStep.decision).toBe("met")
+      expect(byStep.payment).toBe("used")
+    }
+  })
+
+  it("lets nobody review or approve what they drafted, whatever their role", async () => {
+    const c = walk()
+    await c.must("submit_filing", leader, { opinion: "拟立案" }, "2026-01-06")
+    const review = await c.refusal("review_filing", leader, { opinion: "同意" }, "2026-01-06")
+    expect(review._tag).toBe("CaseStepRefused")
+    expect(review.message).toContain("不能再办理复审")
+    expect(offeredCaseSteps(c.file(), leader)).not.toContain("review_filing")
+    await c.must("review_filing", supervisor, { opinion: "同意" }, "2026-01-06")
+    expect((await c.refusal("approve_filing", leader, { opinion: "同意" }, "2026-01-06")).message).toContain(
+      "任何人不得审批本人经办的事项"
+    )
+  })
+
+  it("refuses approval before 复审, and a return starts the review again", async () => {
+    const c = walk()
+    await c.must("submit_filing", officer, { opinion: "拟立案" }, "2026-01-06")
+    expect((await c.refusal("approve_filing", leader, { opinion: "同意" }, "2026-01-06")).message).toContain("复审之后")
+    await c.must("review_filing", supervisor, { opinion: "同意" }, "2026-01-06")
+    await c.must("return_filing", supervisor, { reason: "补充材料" }, "2026-01-06")
+    expect(c.file().status).toBe("proposed")
+    await c.must("submit_filing", officer, { opinion: "已补充" }, "2026-01-07")
+    expect((await c.refusal("approve_filing", leader, { opinion: "同意" }, "2026-01-07")).message).toContain("复审之后")
+  })
+
+  it("refuses a stale revision, a future date and a hearing notice under seven days", async () => {
+    const c = walk()
+    const stale = await Effect.runPromiseExit(
+      planCaseStep(
+        caseFile(c.entries),
+        { action: "submit_filing", revision: 7, input: { opinion: "x" }, actor: officer },
+        { today: isoDate("2026-01-06"), calendar, limits, region: "500235" }
+      )
+    )
+    expect(Exit.isFailure(stale)).toBe(true)
+    await c.must("submit_filing", officer, { opinion: "拟立案" }, "2026-01-06")
+    await c.must("review_filing", supervisor, { opinion: "同意" }, "2026-01-06")
+    await c.must("approve_filing", leader, { opinion: "同意" }, "2026-01-06")
+    const future = await c.refusal("record_inquiry", officer, inquiry(["甲", "乙"]), "2026-01-08")
+    expect(future.problems?.[0]?.path).toBe("on")
+    await c.must("record_inquiry", officer, inquiry(["甲", "乙"]), "2026-01-12")
+    await c.must("record_evidence", officer, { items: [{ name: "处方", kind: "书证", source: "医院" }] }, "2026-01-12")
+    // A fine large enough to give the party a hearing.
+    await c.must(
+      "assess",
+      officer,
+      { facts: { ...facts, violations: [{ ...facts.violations[0], amount: 400_000 }] }, summary: "超量开药" },
+      "2026-01-12"
+    )
+    expect(c.file().assessment?.procedure.hearingRight).toBe(true)
+    await c.must("serve_notice", officer, { servedOn: "2026-01-12", method: "direct", contact: "1" }, "2026-01-12")
+    await c.must("request_hearing", officer, { on: "2026-01-13" }, "2026-01-13")
+    const short = await c.refusal(
+      "schedule_hearing",
+      officer,
+      { noticeSentOn: "2026-01-13", hearingOn: "2026-01-19", place: "局会议室", host: "法规科" },
+      "2026-01-13"
+    )
+    expect(short.problems?.[0]?.path).toBe("hearingOn")
+    await c.must(
+      "schedule_hearing",
+      officer,
+      { noticeSentOn: "2026-01-13", hearingOn: "2026-01-20", place: "局会议室", host: "法规科" },
+      "2026-01-13"
+    )
+    const before = await c.refusal("submit_decision", officer, { opinion: "x" }, "2026-01-19")
+    expect(before.message).toContain("听证")
+    const held: IsoDate = isoDate("2026-01-20")
+    await c.must("record_hearing", officer, { on: held, summary: "当事人陈述意见" }, held)
+    expect((await c.refusal("submit_decision", officer, { opinion: "x" }, held)).message).toMatch(/法制审核|集体讨论/)
+  })
+})
