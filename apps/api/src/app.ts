@@ -23,6 +23,7 @@ import { authPlugin, publicRoutes } from "./plugins/auth.js"
 import { errorsPlugin, sendProblem } from "./plugins/errors.js"
 import { runtimePlugin } from "./plugins/runtime.js"
 import { responsibilitiesPlugin } from "./responsibilities/plugin.js"
+import { enforcementPlugin } from "./enforcement/plugin.js"
 import { reviewPlugin } from "./review/plugin.js"
 import { screeningPlugin } from "./screening/plugin.js"
 import { securityPlugin } from "./plugins/security.js"
@@ -116,6 +117,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(reviewPlugin, { db: options.db, now, calendar })
   await app.register(screeningPlugin, { db: options.db, now })
   await app.register(penaltyPlugin)
+  await app.register(enforcementPlugin, { db: options.db, now })
   await app.register(responsibilitiesPlugin, {
     db: options.db,
     now,

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
+import type { CaseRepository } from "@fundguard/domain/enforcement"
 import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
@@ -19,6 +20,7 @@ import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 
 export * as Access from "./access/index.js"
+export * as Enforcement from "./enforcement/index.js"
 export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"
 export * as Screening from "./screening/index.js"
@@ -33,6 +35,7 @@ export type Services =
   | Passwords
   | SessionRepository
   | ReviewRepository
+  | CaseRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository

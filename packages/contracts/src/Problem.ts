@@ -55,6 +55,7 @@ export const problemTypes = {
   SuspicionNotFound: refusal(404, "疑点不存在"),
   TaskNotFound: refusal(404, "任务不存在"),
   RunNotFound: refusal(404, "筛查批次不存在"),
+  CaseNotFound: refusal(404, "案件不存在"),
   EvidenceUnavailable: refusal(410, "证据文件已不可用"),
   // The domain's rules.
   InvalidAssessmentInput: input("案件信息有误"),
@@ -66,6 +67,10 @@ export const problemTypes = {
   OrganisationRejected: input("组织机构数据不一致，未作任何修改"),
   AssigneeNotFound: input("承办人不存在或无权办理"),
   DrawRefused: input("抽取条件有误，未抽取"),
+  CaseOpeningRefused: input("案源信息有误，未登记"),
+  InvalidCaseInput: input("办案信息有误，请根据提示修改"),
+  CaseStepRefused: refusal(409, "不能办理此步骤"),
+  StaleCase: refusal(409, "案件已被他人更新，请刷新后重试"),
   CalendarYearNotCovered: refusal(422, "工作日历尚未覆盖该年度"),
   StaleRevision: refusal(409, "该疑点已被他人处理，请刷新后重试"),
   WrongStatus: refusal(409, "当前状态不能执行此步骤"),

@@ -6,6 +6,7 @@
 export * as Audit from "./Audit.js"
 export * as Auth from "./Auth.js"
 export * as Bounded from "./Bounded.js"
+export * as Cases from "./Cases.js"
 export * as Duties from "./Duties.js"
 export * as Endpoint from "./Endpoint.js"
 export * as Institutions from "./Institutions.js"

@@ -11,6 +11,7 @@ import type {
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
+import type { CaseRepository } from "@fundguard/domain/enforcement"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import { Ids } from "@fundguard/domain/kernel"
@@ -23,6 +24,7 @@ import { PasswordsLive } from "./access/password.js"
 import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
+import { CaseRepositoryLive } from "./enforcement/cases.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { ScreeningRunRepositoryLive } from "./screening/runs.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
@@ -34,6 +36,7 @@ export const IdsLive: Layer.Layer<Ids> = Layer.succeed(Ids, { next: Effect.sync(
 export type Repositories =
   | Ids
   | ReviewRepository
+  | CaseRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository
@@ -49,6 +52,7 @@ export type Repositories =
 export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
   Layer.mergeAll(
     ReviewRepositoryLive(db),
+    CaseRepositoryLive(db),
     TaskRepositoryLive(db),
     TaskGenerationRepositoryLive(db),
     OrganisationRepositoryLive(db),

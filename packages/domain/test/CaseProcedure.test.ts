@@ -95,7 +95,9 @@ const inquiry = (officers: ReadonlyArray<string>) => ({
 })
 const facts = {
   subject: { kind: "institution", orgKind: "public_hospital", hospLv: "2" },
-  violations: [{ code: "A38-2-OVER_PRESCRIPTION", amount: 12_000, occurredFrom: "2025-06-01", occurredTo: "2025-11-30" }]
+  violations: [
+    { code: "A38-2-OVER_PRESCRIPTION", amount: 12_000, occurredFrom: "2025-06-01", occurredTo: "2025-11-30" }
+  ]
 }
 
 describe("case procedure", () => {
@@ -113,10 +115,24 @@ describe("case procedure", () => {
 
     const lone = await c.refusal("record_inquiry", officer, inquiry(["李审核"]), "2026-01-12")
     expect(lone._tag).toBe("InvalidCaseInput")
-    expect(lone.problems?.[0]?.path).toBe("officers")
-    expect((await c.refusal("serve_notice", officer, { servedOn: "2026-01-12", method: "direct", contact: "023-1" }, "2026-01-12")).message).toContain("违法事实")
+    expect(lone.problems?.[0]?.path).toBe("$.officers")
+    expect(
+      (
+        await c.refusal(
+          "serve_notice",
+          officer,
+          { servedOn: "2026-01-12", method: "direct", contact: "023-1" },
+          "2026-01-12"
+        )
+      ).message
+    ).toContain("违法事实")
     await c.must("record_inquiry", officer, inquiry(["李审核", "赵执法"]), "2026-01-12")
-    await c.must("record_evidence", officer, { items: [{ name: "处方 120 张", kind: "书证", source: "医院" }] }, "2026-01-12")
+    await c.must(
+      "record_evidence",
+      officer,
+      { items: [{ name: "处方 120 张", kind: "书证", source: "医院" }] },
+      "2026-01-12"
+    )
     await c.must("assess", officer, { facts, summary: "超量开药 12000 元" }, "2026-01-13")
     const assessment = c.file().assessment
     expect(assessment?.totals.refund).toBe(12_000)
@@ -126,33 +142,75 @@ describe("case procedure", () => {
     // The party's 3 working days to state a defence (⚠️ default) and 5 days to ask for a hearing run first.
     const early = await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-15")
     expect(early.message).toContain("陈述、申辩期")
-    await c.must("record_statement", officer, { on: "2026-01-15", statement: "无异议", adopted: false, reply: "事实清楚" }, "2026-01-15")
+    await c.must(
+      "record_statement",
+      officer,
+      { on: "2026-01-15", statement: "无异议", adopted: false, reply: "事实清楚" },
+      "2026-01-15"
+    )
     if (assessment?.procedure.hearingRight) {
-      expect((await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-16")).message).toContain("听证")
+      expect((await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-16")).message).toContain(
+        "听证"
+      )
     }
     const today = "2026-01-26"
     if (assessment?.procedure.legalReviewRequired)
-      await c.must("record_legal_review", supervisor, { on: today, reviewer: "法规科", opinion: "合法", approved: true }, today)
+      await c.must(
+        "record_legal_review",
+        supervisor,
+        { on: today, reviewer: "法规科", opinion: "合法", approved: true },
+        today
+      )
     if (assessment?.procedure.hearingRight)
-      await c.must("record_collective_discussion", leader, { on: today, participants: ["局长", "副局长", "科长"], conclusion: "同意" }, today)
+      await c.must(
+        "record_collective_discussion",
+        leader,
+        { on: today, participants: ["局长", "副局长", "科长"], conclusion: "同意" },
+        today
+      )
     await c.must("submit_decision", officer, { opinion: "拟按裁量基准处罚" }, today)
     await c.must("review_decision", supervisor, { opinion: "同意" }, today)
     await c.must("approve_decision", leader, { opinion: "同意" }, today)
     expect(c.file().status).toBe("decided")
     expect(c.file().ledgers.map((l) => l.ledger)).toEqual(["refund", "fine"])
-    await c.must("serve_decision", officer, { servedOn: today, method: "direct", recipient: "张某", servers: ["李审核", "赵执法"] }, today)
+    await c.must(
+      "serve_decision",
+      officer,
+      { servedOn: today, method: "direct", recipient: "张某", servers: ["李审核", "赵执法"] },
+      today
+    )
 
     expect((await c.refusal("submit_closure", officer, { opinion: "结案" }, today)).message).toContain("未缴")
     const [refund, fine] = c.file().ledgers
-    const tooMuch = await c.refusal("record_payment", officer, { ledger: "refund", amount: 1e6, paidOn: today, reference: "x" }, today)
-    expect(tooMuch.problems?.[0]?.path).toBe("amount")
-    await c.must("record_payment", officer, { ledger: "refund", amount: refund!.due, paidOn: today, reference: "财政专户 001" }, today)
+    const tooMuch = await c.refusal(
+      "record_payment",
+      officer,
+      { ledger: "refund", amount: 1e6, paidOn: today, reference: "x" },
+      today
+    )
+    expect(tooMuch.problems?.[0]?.path).toBe("$.amount")
+    await c.must(
+      "record_payment",
+      officer,
+      { ledger: "refund", amount: refund!.due, paidOn: today, reference: "财政专户 001" },
+      today
+    )
     // Paid 2 days after the 15-day limit: 3 % a day on the fine (行政处罚法 Art.72).
     const late = "2026-02-12"
-    await c.must("record_payment", officer, { ledger: "fine", amount: fine!.due, paidOn: late, reference: "国库 002" }, late)
+    await c.must(
+      "record_payment",
+      officer,
+      { ledger: "fine", amount: fine!.due, paidOn: late, reference: "国库 002" },
+      late
+    )
     const surcharge = c.file().ledgers.find((l) => l.ledger === "surcharge")
     expect(surcharge?.due).toBeCloseTo(fine!.due * 0.03 * 2, 2)
-    await c.must("record_payment", officer, { ledger: "surcharge", amount: surcharge!.due, paidOn: late, reference: "国库 003" }, late)
+    await c.must(
+      "record_payment",
+      officer,
+      { ledger: "surcharge", amount: surcharge!.due, paidOn: late, reference: "国库 003" },
+      late
+    )
 
     await c.must("submit_closure", officer, { opinion: "款项缴清，申请结案" }, late)
     expect(offeredCaseSteps(c.file(), officer)).not.toContain("review_closure")
@@ -208,7 +266,7 @@ describe("case procedure", () => {
     await c.must("review_filing", supervisor, { opinion: "同意" }, "2026-01-06")
     await c.must("approve_filing", leader, { opinion: "同意" }, "2026-01-06")
     const future = await c.refusal("record_inquiry", officer, inquiry(["甲", "乙"]), "2026-01-08")
-    expect(future.problems?.[0]?.path).toBe("on")
+    expect(future.problems?.[0]?.path).toBe("$.on")
     await c.must("record_inquiry", officer, inquiry(["甲", "乙"]), "2026-01-12")
     await c.must("record_evidence", officer, { items: [{ name: "处方", kind: "书证", source: "医院" }] }, "2026-01-12")
     // A fine large enough to give the party a hearing.
@@ -227,7 +285,7 @@ describe("case procedure", () => {
       { noticeSentOn: "2026-01-13", hearingOn: "2026-01-19", place: "局会议室", host: "法规科" },
       "2026-01-13"
     )
-    expect(short.problems?.[0]?.path).toBe("hearingOn")
+    expect(short.problems?.[0]?.path).toBe("$.hearingOn")
     await c.must(
       "schedule_hearing",
       officer,

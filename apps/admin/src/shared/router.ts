@@ -13,6 +13,9 @@ export const routeNames = [
   "suspicion",
   "runs",
   "penalty",
+  // Enforcement (docs/domain/procedure.md).
+  "cases",
+  "case",
   // Responsibilities (docs/domain/responsibilities.md).
   "today",
   "calendar",
@@ -42,6 +45,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "suspicions", label: "疑点管理", permission: "suspicions:read" },
   { route: "runs", label: "筛查批次", permission: "suspicions:read" },
   { route: "penalty", label: "处罚裁量", permission: "penalties:assess" },
+  { route: "cases", label: "案件办理", permission: "cases:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
@@ -63,6 +67,8 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   suspicion: "疑点详情",
   runs: "筛查批次",
   penalty: "处罚裁量",
+  cases: "案件办理",
+  case: "案件详情",
   today: "今日待办",
   calendar: "职责日历",
   coverage: "检查覆盖率",
@@ -84,7 +90,8 @@ const isRouteName = (value: string): value is RouteName => (routeNames as Readon
 export const paramRoutes: Readonly<
   Partial<Record<RouteName, { readonly path: string; readonly permission: Permission }>>
 > = {
-  suspicion: { path: "suspicions", permission: "suspicions:read" }
+  suspicion: { path: "suspicions", permission: "suspicions:read" },
+  case: { path: "cases", permission: "cases:read" }
 }
 
 /** A route and its parameter. */

@@ -23,14 +23,16 @@ export class Problem extends Error {
   }
 }
 
-/** The domain's review refusals, by reason. */
+/** The domain's review and case-step refusals, by reason. */
 const refusalTag: Readonly<Record<string, Problems.ProblemTag>> = {
   status: "WrongStatus",
   category: "WrongCategory",
   not_yet_due: "NotYetDue",
   role: "Forbidden",
   separation_of_duties: "SeparationOfDuties",
-  not_assignee: "NotAssignee"
+  not_assignee: "NotAssignee",
+  stale: "StaleCase",
+  gate: "CaseStepRefused"
 }
 
 /** Fastify's own refusals of a request, by code. */
@@ -67,7 +69,7 @@ export const problemOf = (
     return { tag: error.tag, detail: error.message, ...(error.errors ? { errors: error.errors } : {}) }
   if (typeof error !== "object" || error === null) return null
   const e = error as Tagged & Partial<FastifyError>
-  if (e._tag === "ReviewRefused" && typeof e.reason === "string" && refusalTag[e.reason] !== undefined)
+  if ((e._tag === "ReviewRefused" || e._tag === "CaseStepRefused") && typeof e.reason === "string" && refusalTag[e.reason] !== undefined)
     return { tag: refusalTag[e.reason]!, detail: typeof e.detail === "string" ? e.detail : String(e.message) }
   if (Problems.isProblemTag(e._tag))
     return { tag: e._tag, detail: String(e.message ?? ""), ...(e.problems ? { errors: e.problems } : {}) }

@@ -11,7 +11,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { Permission } from "../access/Access.js"
 import { IsoDate, addDays } from "../kernel/IsoDate.js"
@@ -226,7 +226,10 @@ export const caseTransitions: ReadonlyArray<CaseTransition> = [
   step("apply_enforcement", ["executing"], null, "cases:approve"),
   step("submit_closure", ["executing"], "closure_review", "cases:handle", { matter: "fund_recovery", level: "first" }),
   step("review_closure", ["closure_review"], null, "cases:review", { matter: "fund_recovery", level: "second" }),
-  step("approve_closure", ["closure_review"], "closed", "cases:approve", { matter: "fund_recovery", level: "approval" }),
+  step("approve_closure", ["closure_review"], "closed", "cases:approve", {
+    matter: "fund_recovery",
+    level: "approval"
+  }),
   step("return_closure", ["closure_review"], "executing", "cases:review")
 ]
 
@@ -284,7 +287,10 @@ export const caseStepInputs = {
       Schema.Struct({ name: Text(200), kind: Text(50), source: Text(200), sha256: Schema.optional(Text(64)) })
     ).pipe(Schema.minItems(1), Schema.maxItems(200))
   }),
-  record_preservation: Schema.Struct({ on: IsoDate, items: Schema.Array(Text(200)).pipe(Schema.minItems(1), Schema.maxItems(100)) }),
+  record_preservation: Schema.Struct({
+    on: IsoDate,
+    items: Schema.Array(Text(200)).pipe(Schema.minItems(1), Schema.maxItems(100))
+  }),
   decide_preservation: Schema.Struct({ on: IsoDate, decision: Text(1000) }),
   assess: Schema.Struct({
     /** The assessment input of the penalty engine (`penalty-assessment.md`); region and dates are the case's. */
@@ -307,7 +313,12 @@ export const caseStepInputs = {
   review_decision: Opinion,
   approve_decision: Opinion,
   return_decision: Reason,
-  serve_decision: Schema.Struct({ servedOn: IsoDate, method: ServiceMethod, recipient: Name, servers: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(5)) }),
+  serve_decision: Schema.Struct({
+    servedOn: IsoDate,
+    method: ServiceMethod,
+    recipient: Name,
+    servers: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(5))
+  }),
   record_payment: Schema.Struct({ ledger: Ledger, amount: Yuan, paidOn: IsoDate, reference: Text(100) }),
   demand_payment: Schema.Struct({ on: IsoDate }),
   apply_enforcement: Schema.Struct({ on: IsoDate, court: Text(100) }),
@@ -315,7 +326,7 @@ export const caseStepInputs = {
   review_closure: Opinion,
   approve_closure: Opinion,
   return_closure: Reason
-} satisfies Record<CaseAction, Schema.Schema<any, any, never>>
+} satisfies Record<CaseAction, Schema.Schema.AnyNoContext>
 
 /** @category models */
 export type CaseStepInput<A extends CaseAction> = Schema.Schema.Type<(typeof caseStepInputs)[A]>
@@ -402,11 +413,7 @@ export interface CaseFile {
  *
  * @category models
  */
-export type CaseDocumentKind =
-  | "filing_approval"
-  | "penalty_notice"
-  | "hearing_notice"
-  | "penalty_decision"
+export type CaseDocumentKind = "filing_approval" | "penalty_notice" | "hearing_notice" | "penalty_decision"
 
 /** The step that issues each numbered document. */
 export const documentIssuedBy: Readonly<Partial<Record<CaseAction, CaseDocumentKind>>> = {
@@ -547,12 +554,15 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
         if (typeof paid.surcharge === "number" && paid.surcharge > 0) {
           const existing = ledgers.find((l) => l.ledger === "surcharge")
           ledgers = existing
-            ? ledgers.map((l) => (l.ledger === "surcharge" ? { ...l, due: roundYuan(l.due + (paid.surcharge ?? 0)) } : l))
+            ? ledgers.map((l) =>
+                l.ledger === "surcharge" ? { ...l, due: roundYuan(l.due + (paid.surcharge ?? 0)) } : l
+              )
             : [...ledgers, { ledger: "surcharge", due: paid.surcharge, paid: 0 }]
         }
         next.ledgers = ledgers
         const fine = ledgers.find((l) => l.ledger === "fine")
-        if (paid.ledger === "fine" && fine && fine.paid >= fine.due) next.events = { ...events, paidOn: asDate(paid.paidOn) }
+        if (paid.ledger === "fine" && fine && fine.paid >= fine.due)
+          next.events = { ...events, paidOn: asDate(paid.paidOn) }
         break
       }
       case "demand_payment":
@@ -576,6 +586,8 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
  */
 export class CaseStepRefused extends Schema.TaggedError<CaseStepRefused>()("CaseStepRefused", {
   action: Schema.String,
+  /** Why: the role, 不相容岗位分离, the case's status, a stale revision, or a gate of the procedure. */
+  reason: Schema.Literal("role", "separation_of_duties", "status", "stale", "gate"),
   detail: Schema.String
 }) {
   override get message(): string {
@@ -635,7 +647,8 @@ export interface CaseStepContext {
   readonly region: string
 }
 
-const refuse = (action: CaseAction, detail: string) => Effect.fail(new CaseStepRefused({ action, detail }))
+const refuse = (action: CaseAction, detail: string, reason: CaseStepRefused["reason"] = "gate") =>
+  Effect.fail(new CaseStepRefused({ action, reason, detail }))
 
 const decodeInput = <A extends CaseAction>(action: A, input: unknown) =>
   Schema.decodeUnknown(caseStepInputs[action] as unknown as Schema.Schema<CaseStepInput<A>, unknown>, {
@@ -654,8 +667,8 @@ const notAfterToday = (today: IsoDate, dates: ReadonlyArray<readonly [string, Is
     ? Effect.void
     : Effect.fail(
         new InvalidCaseInput({
-          problems: future.map(([path, date]) => ({
-            path,
+          problems: future.map(([key, date]) => ({
+            path: `$.${key}`,
             message: `日期 ${date} 晚于今天（${today}），不能登记尚未发生的事项`
           }))
         })
@@ -670,8 +683,8 @@ const rightsWindow = (file: CaseFile, context: CaseStepContext) =>
   Effect.gen(function* () {
     const served = file.events.noticeServedOn
     if (!served) return { statementOpen: false, hearingOpen: false, statementDue: null, hearingDue: null }
-    const statementDue = yield* (stepDeadline(context.calendar, context.limits.steps.statement, served))
-    const hearingDue = yield* (stepDeadline(context.calendar, context.limits.steps.hearingRequest, served))
+    const statementDue = yield* stepDeadline(context.calendar, context.limits.steps.statement, served)
+    const hearingDue = yield* stepDeadline(context.calendar, context.limits.steps.hearingRequest, served)
     return {
       statementOpen: !file.events.statementMadeOn && context.today <= statementDue,
       hearingOpen:
@@ -702,30 +715,40 @@ export const needsCollectiveDiscussion = (assessment: AssessmentResult | null): 
  */
 export const planCaseStep = (
   file: CaseFile,
-  request: { readonly action: CaseAction; readonly revision: number; readonly input: unknown; readonly actor: CaseActor },
+  request: {
+    readonly action: CaseAction
+    readonly revision: number
+    readonly input: unknown
+    readonly actor: CaseActor
+  },
   context: CaseStepContext
 ): Effect.Effect<CaseStepPlan, CaseStepRefused | InvalidCaseInput | CalendarYearNotCovered> =>
   Effect.gen(function* () {
     const { action, actor } = request
     const transition = caseTransitions.find((t) => t.action === action)
-    if (!transition) return yield* refuse(action, `未知的办案步骤：${action}`)
+    if (!transition) return yield* refuse(action, `未知的办案步骤：${action}`, "status")
     const label = caseActionLabel[action]
     if (!actor.can(transition.permission))
-      return yield* refuse(action, `${actor.name}的角色无权办理「${label}」`)
+      return yield* refuse(action, `${actor.name}的角色无权办理「${label}」`, "role")
     if (request.revision !== file.revision)
-      return yield* refuse(action, `案件已被他人更新（版本 ${file.revision}，提交的是 ${request.revision}），请刷新后重试`)
+      return yield* refuse(
+        action,
+        `案件已被他人更新（版本 ${file.revision}，提交的是 ${request.revision}），请刷新后重试`,
+        "stale"
+      )
     if (!transition.from.includes(file.status))
-      return yield* refuse(action, `案件当前为「${caseStatusLabel[file.status]}」，不能办理「${label}」`)
+      return yield* refuse(action, `案件当前为「${caseStatusLabel[file.status]}」，不能办理「${label}」`, "status")
     if (transition.control) {
       const history = file.control
         .filter((c) => c.matter === transition.control?.matter)
         .map((c) => ({ actorId: c.actorId, level: c.level }))
       const conflict = internalControlConflict(transition.control.matter, history, actor, transition.control.level)
-      if (conflict) return yield* refuse(action, conflict.detail)
+      if (conflict) return yield* refuse(action, conflict.detail, "separation_of_duties")
       if (transition.control.level === "second" && file.reviewed.includes(transition.control.matter))
-        return yield* refuse(action, `「${label}」已办理，等待审批`)
+        return yield* refuse(action, `「${label}」已办理，等待审批`, "status")
       if (transition.control.level === "approval") {
-        if (!file.reviewed.includes(transition.control.matter)) return yield* refuse(action, `「${label}」须在复审之后办理（初审 → 复审 → 审批）`)
+        if (!file.reviewed.includes(transition.control.matter))
+          return yield* refuse(action, `「${label}」须在复审之后办理（初审 → 复审 → 审批）`)
       }
     }
     const input = (yield* decodeInput(action, request.input)) as Record<string, unknown>
@@ -743,20 +766,32 @@ export const planCaseStep = (
         if (new Set(officers.map((o) => o.name)).size < 2)
           return yield* Effect.fail(
             new InvalidCaseInput({
-              problems: [{ path: "officers", message: "调查询问应当由两名以上执法人员进行，并出示执法证件（行政处罚法第四十二条、第五十五条）" }]
+              problems: [
+                {
+                  path: "$.officers",
+                  message: "调查询问应当由两名以上执法人员进行，并出示执法证件（行政处罚法第四十二条、第五十五条）"
+                }
+              ]
             })
           )
         break
       }
       case "decide_preservation":
-        if (!file.preservedOn || file.preservationDecidedOn)
-          return yield* refuse(action, "没有待处理的先行登记保存")
+        if (!file.preservedOn || file.preservationDecidedOn) return yield* refuse(action, "没有待处理的先行登记保存")
         break
       case "assess": {
-        const facts = { ...(input.facts as Record<string, unknown>), region: context.region, decisionDate: today, discoveredOn: file.opening.discoveredOn }
+        const facts = {
+          ...(input.facts as Record<string, unknown>),
+          region: context.region,
+          decisionDate: today,
+          discoveredOn: file.opening.discoveredOn
+        }
         const assessment = yield* assessPenalty(facts).pipe(
           Effect.mapError(
-            (e) => new InvalidCaseInput({ problems: e.problems.map((p) => ({ path: `facts${p.path.replace(/^\$/, "")}`.replace(/^facts([^.[])/, "facts.$1"), message: p.message })) })
+            (e) =>
+              new InvalidCaseInput({
+                problems: e.problems.map((p) => ({ path: p.path.replace(/^\$/, "$.facts"), message: p.message }))
+              })
           )
         )
         details = { summary: input.summary, facts, assessment }
@@ -776,7 +811,10 @@ export const planCaseStep = (
           return yield* refuse(action, "本案拟作出的处罚不属于应当告知听证权利的情形")
         const window = yield* rightsWindow(file, context)
         if (window.hearingDue && (input.on as IsoDate) > window.hearingDue)
-          return yield* refuse(action, `当事人应在告知后五日内（${window.hearingDue}前）提出听证要求，逾期视为放弃（行政处罚法第六十四条）`)
+          return yield* refuse(
+            action,
+            `当事人应在告知后五日内（${window.hearingDue}前）提出听证要求，逾期视为放弃（行政处罚法第六十四条）`
+          )
         if (file.events.hearingRequestedOn) return yield* refuse(action, "已登记听证要求")
         break
       }
@@ -788,7 +826,12 @@ export const planCaseStep = (
         if (noticeSentOn > latestNotice)
           return yield* Effect.fail(
             new InvalidCaseInput({
-              problems: [{ path: "hearingOn", message: `应当在举行听证的七日前通知当事人（行政处罚法第六十四条）：通知于 ${noticeSentOn}，听证最早 ${addDays(noticeSentOn, context.limits.steps.hearingNotice.amount)}` }]
+              problems: [
+                {
+                  path: "$.hearingOn",
+                  message: `应当在举行听证的七日前通知当事人（行政处罚法第六十四条）：通知于 ${noticeSentOn}，听证最早 ${addDays(noticeSentOn, context.limits.steps.hearingNotice.amount)}`
+                }
+              ]
             })
           )
         break
@@ -805,13 +848,22 @@ export const planCaseStep = (
       case "submit_decision": {
         const window = yield* rightsWindow(file, context)
         if (window.statementOpen)
-          return yield* refuse(action, `当事人的陈述、申辩期至 ${window.statementDue} 止，期满或当事人陈述后方可提请决定（行政处罚法第四十五条）`)
+          return yield* refuse(
+            action,
+            `当事人的陈述、申辩期至 ${window.statementDue} 止，期满或当事人陈述后方可提请决定（行政处罚法第四十五条）`
+          )
         if (window.hearingOpen)
-          return yield* refuse(action, `当事人可在 ${window.hearingDue} 前要求听证，期满后方可提请决定（行政处罚法第六十三条、第六十四条）`)
+          return yield* refuse(
+            action,
+            `当事人可在 ${window.hearingDue} 前要求听证，期满后方可提请决定（行政处罚法第六十三条、第六十四条）`
+          )
         if (file.events.hearingRequestedOn && !file.hearingHeldOn)
           return yield* refuse(action, "当事人要求听证，听证结束后方可作出决定（行政处罚法第六十五条）")
         if (file.assessment?.procedure.legalReviewRequired && !file.legalReviewedOn)
-          return yield* refuse(action, `本案须经法制审核（${file.assessment.procedure.legalReviewReasons.join("；")}），未经法制审核或审核未通过的不得作出决定（行政处罚法第五十八条）`)
+          return yield* refuse(
+            action,
+            `本案须经法制审核（${file.assessment.procedure.legalReviewReasons.join("；")}），未经法制审核或审核未通过的不得作出决定（行政处罚法第五十八条）`
+          )
         if (needsCollectiveDiscussion(file.assessment) && !file.collectiveDiscussedOn)
           return yield* refuse(action, "重大案件须经机关负责人集体讨论决定（行政处罚法第五十七条）")
         break
@@ -820,14 +872,19 @@ export const planCaseStep = (
         const assessment = file.assessment
         if (!assessment) return yield* refuse(action, "尚未认定违法事实和裁量")
         const ledgers: Array<LedgerState> = []
-        if (assessment.ledgers.fundAccount > 0) ledgers.push({ ledger: "refund", due: assessment.ledgers.fundAccount, paid: 0 })
+        if (assessment.ledgers.fundAccount > 0)
+          ledgers.push({ ledger: "refund", due: assessment.ledgers.fundAccount, paid: 0 })
         if (assessment.ledgers.treasury > 0) ledgers.push({ ledger: "fine", due: assessment.ledgers.treasury, paid: 0 })
         details = { ...input, ledgers }
         break
       }
       case "serve_decision":
         if (file.events.decidedOn && (input.servedOn as IsoDate) < file.events.decidedOn)
-          return yield* Effect.fail(new InvalidCaseInput({ problems: [{ path: "servedOn", message: `送达日期早于决定日期 ${file.events.decidedOn}` }] }))
+          return yield* Effect.fail(
+            new InvalidCaseInput({
+              problems: [{ path: "$.servedOn", message: `送达日期早于决定日期 ${file.events.decidedOn}` }]
+            })
+          )
         break
       case "record_payment": {
         const ledger = file.ledgers.find((l) => l.ledger === input.ledger)
@@ -836,13 +893,17 @@ export const planCaseStep = (
         const outstanding = roundYuan(ledger.due - ledger.paid)
         if (amount <= 0 || amount > outstanding)
           return yield* Effect.fail(
-            new InvalidCaseInput({ problems: [{ path: "amount", message: `缴款金额应大于 0 且不超过未缴金额 ${outstanding.toFixed(2)} 元` }] })
+            new InvalidCaseInput({
+              problems: [
+                { path: "$.amount", message: `缴款金额应大于 0 且不超过未缴金额 ${outstanding.toFixed(2)} 元` }
+              ]
+            })
           )
         let surcharge = 0
         const served = file.events.decisionServedOn
         if (input.ledger === "fine" && served) {
           // 加处罚款 on the part of the fine paid late (行政处罚法 Art.72), never more than the fine.
-          const dueOn = yield* (stepDeadline(context.calendar, context.limits.steps.payment, served))
+          const dueOn = yield* stepDeadline(context.calendar, context.limits.steps.payment, served)
           const charged = file.ledgers.find((l) => l.ledger === "surcharge")?.due ?? 0
           const owed = lateSurcharge(amount, dueOn, input.paidOn as IsoDate, context.limits).amount
           surcharge = roundYuan(Math.max(0, Math.min(owed, ledger.due - charged)))

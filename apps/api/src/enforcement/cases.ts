@@ -1,0 +1,197 @@
+/**
+ * Cases (案件) over HTTP: the list and the proposals from confirmed leads within the caller's scope,
+ * opening a case, one case with its timeline, deadlines, ledgers and documents, and the steps of the
+ * procedure (the rules are the domain's, enforced here whatever the client shows).
+ */
+import * as Application from "@fundguard/application"
+import { Cases } from "@fundguard/contracts"
+import { institutionOfCase, leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
+import { threeLevelReview } from "@fundguard/domain/access"
+import {
+  CaseNotFound,
+  caseActionLabel,
+  caseStatusLabel,
+  controlledMatterLabel,
+  groupLeads,
+  ledgerLabel,
+  type CaseAction,
+  type CaseStatus
+} from "@fundguard/domain/enforcement"
+import { bureauDate, roundYuan } from "@fundguard/domain/kernel"
+import { institutionInScope } from "@fundguard/domain/responsibilities"
+import type { FastifyInstance, FastifyRequest } from "fastify"
+import { currentUser } from "../plugins/auth.js"
+import { mount } from "../plugins/contracts.js"
+import { Problem } from "../plugins/errors.js"
+import { caseDocuments } from "./documents.js"
+
+/** What the routes are built from. */
+export interface CaseRouteOptions {
+  readonly db: Db
+  readonly now: () => Date
+}
+
+/** The institutions the caller may see, or null for all. */
+export const visibleInstitutions = async (request: FastifyRequest): Promise<ReadonlyArray<string> | null> => {
+  const scope = await request.scope()
+  return scope.all ? null : [...scope.institutionCodes]
+}
+
+/** A case outside the caller's data scope is answered as if it did not exist. */
+export const caseWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> => {
+  const scope = await request.scope()
+  const institution = await institutionOfCase(db, id)
+  if (institution === null || !institutionInScope(scope, institution)) throw new CaseNotFound({ id })
+}
+
+/**
+ * The caller as a case's requester: who (for the record — the name printed on the case's documents,
+ * so the display name) and the role (for the rules).
+ */
+export const requesterOf = (request: FastifyRequest) => {
+  const user = currentUser(request)
+  return { actor: { id: user.id, name: user.displayName, ip: request.ip }, role: user.role }
+}
+
+/** The case routes. */
+export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions) => {
+  const { db } = options
+  const today = () => bureauDate(options.now())
+
+  mount(app, Cases.listCases, async ({ query, request }) => {
+    const pageSize = query.pageSize ?? 50
+    const page = query.page ?? 1
+    const result = await listCases(db, {
+      ...(query.status === undefined ? {} : { status: query.status }),
+      institutions: await visibleInstitutions(request),
+      limit: pageSize,
+      offset: (page - 1) * pageSize
+    })
+    const on = today()
+    return {
+      total: result.total,
+      items: result.rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        institutionCode: r.institutionCode,
+        institutionName: r.institutionName,
+        source: r.source as Cases.CaseSummary["source"],
+        status: r.status as CaseStatus,
+        statusLabel: caseStatusLabel[r.status as CaseStatus],
+        summary: r.summary,
+        discoveredOn: r.discoveredOn,
+        nextDueOn: r.nextDueOn,
+        nextDueStep: r.nextDueStep,
+        overdue: r.nextDueOn !== null && r.nextDueOn < on,
+        openedByName: r.openedByName,
+        createdAt: r.createdAt.toISOString()
+      }))
+    }
+  })
+
+  mount(app, Cases.listProposals, async ({ request }) => {
+    const on = today()
+    const leads = await leadsAwaitingCase(db, await visibleInstitutions(request))
+    const { cases } = groupLeads(leads, "institution")
+    const names = new Map(
+      (
+        await db.institution.findMany({
+          where: { code: { in: cases.map((c) => c.subject) } },
+          select: { code: true, name: true }
+        })
+      ).map((i) => [i.code, i.name])
+    )
+    return {
+      items: cases.map((c) => {
+        const members = leads.filter((l) => c.leads.includes(l.id))
+        // The day the last lead was approved; never after the bureau's today (the clock the API runs on).
+        const approved = members
+          .map((l) => bureauDate(l.approvedAt))
+          .map((d) => (d > on ? on : d))
+          .sort()
+        return {
+          institutionCode: c.subject,
+          institutionName: names.get(c.subject) ?? c.subject,
+          leads: c.leads,
+          violations: c.violations,
+          amount: c.amount,
+          from: c.from,
+          to: c.to,
+          discoveredOn: approved.at(-1) ?? on
+        }
+      })
+    }
+  })
+
+  mount(app, Cases.openCase, async ({ body, request }) => {
+    const scope = await request.scope()
+    if (!institutionInScope(scope, body.institutionCode))
+      throw new Problem("OutOfScope", `机构 ${body.institutionCode} 不在本人数据范围内`)
+    return app.run(Application.Enforcement.openCase({ opening: body, ...requesterOf(request) }))
+  })
+
+  mount(app, Cases.getCase, async ({ params, request }) => {
+    await caseWithinScope(db, request, params.id)
+    const view = await app.run(Application.Enforcement.viewCase({ caseId: params.id, ...requesterOf(request) }))
+    const { stored, file } = view
+    const row = await db.enforcementCase.findUniqueOrThrow({ where: { id: params.id } })
+    const on = today()
+    return {
+      id: stored.id,
+      number: stored.number,
+      institutionCode: stored.institution.code,
+      institutionName: stored.institution.name,
+      source: file.opening.source,
+      status: file.status,
+      statusLabel: caseStatusLabel[file.status],
+      summary: file.opening.summary,
+      discoveredOn: file.opening.discoveredOn,
+      nextDueOn: row.nextDueOn,
+      nextDueStep: row.nextDueStep,
+      overdue: row.nextDueOn !== null && row.nextDueOn < on,
+      openedByName: row.openedByName,
+      createdAt: row.createdAt.toISOString(),
+      revision: file.revision,
+      institution: stored.institution,
+      references: file.opening.references,
+      timeline: stored.entries.map((e) => ({
+        revision: e.revision,
+        action: e.action,
+        label: caseActionLabel[e.action],
+        actorName: e.actorName,
+        recordedOn: e.recordedOn,
+        details: e.details,
+        documentNumber: e.documentNumber
+      })),
+      deadlines: view.deadlines,
+      calendarProblem: view.calendarProblem,
+      offered: view.offered.map((action: CaseAction) => ({ action, label: caseActionLabel[action] })),
+      assessment: file.assessment,
+      ledgers: file.ledgers.map((l) => ({
+        ...l,
+        label: ledgerLabel[l.ledger],
+        outstanding: roundYuan(l.due - l.paid)
+      })),
+      control: file.control.map((c) => ({
+        matter: controlledMatterLabel[c.matter],
+        level: c.level,
+        label: threeLevelReview.label[c.level],
+        actorName: c.actorName
+      })),
+      documents: caseDocuments(stored, file)
+    }
+  })
+
+  mount(app, Cases.takeCaseStep, async ({ params, body, request }) => {
+    await caseWithinScope(db, request, params.id)
+    return app.run(
+      Application.Enforcement.takeCaseStep({
+        caseId: params.id,
+        action: body.action,
+        revision: body.revision,
+        input: body.input,
+        ...requesterOf(request)
+      })
+    )
+  })
+}

@@ -1,0 +1,143 @@
+/**
+ * Cases (案件): open one from its source, take a step of the procedure, and read a case as the case
+ * officer sees it (its file, deadlines and the steps offered to them). Load → the domain decides →
+ * the repository writes the step, its 文号 and its audit entry in one transaction.
+ */
+import { can, type Role } from "@fundguard/domain/access"
+import {
+  caseFile,
+  caseFileDeadlines,
+  CaseOpening,
+  CaseOpeningRefused,
+  CaseRepository,
+  offeredCaseSteps,
+  planCaseStep,
+  procedureLimitsOn,
+  type CaseAction,
+  type CaseActor,
+  type CaseDeadline,
+  type CaseFile,
+  type NextDeadline
+} from "@fundguard/domain/enforcement"
+import { BureauClock, Ids, problemsOf, WorkingCalendar, type Actor, type IsoDate } from "@fundguard/domain/kernel"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+
+/** A person acting on a case: who they are (for the record) and their role (for the rules). */
+export interface CaseRequester {
+  readonly actor: Actor
+  readonly role: Role
+}
+
+const caseActor = ({ actor, role }: CaseRequester): CaseActor => ({
+  id: actor.id ?? "system",
+  name: actor.name,
+  can: (permission) => can(role, permission)
+})
+
+const today = Effect.flatMap(BureauClock, (clock) => clock.today)
+
+/** The bureau's next open deadline on a case, for the lists and the today view. */
+const nextDeadline = (deadlines: ReadonlyArray<CaseDeadline>): NextDeadline | null => {
+  const open = deadlines
+    .filter((d) => d.by === "bureau" && (d.state === "open" || d.state === "overdue"))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))[0]
+  return open ? { dueOn: open.dueOn, step: open.label } : null
+}
+
+const deadlinesOf = (file: CaseFile, on: IsoDate) =>
+  Effect.flatMap(WorkingCalendar, (calendar) =>
+    caseFileDeadlines(file, { today: on, calendar, limits: procedureLimitsOn(on).value })
+  )
+
+/**
+ * Opens a case (登记案源) on a lead, an inspection, a complaint or a transfer. Fails with
+ * `CaseOpeningRefused` naming the fields (unknown institution; leads not confirmed for 立案, of
+ * another institution, or already in a case).
+ */
+export const openCase = Effect.fn("Cases.open")(function* (request: { readonly opening: unknown } & CaseRequester) {
+  const opening = yield* Schema.decodeUnknown(CaseOpening, { errors: "all", onExcessProperty: "error" })(
+    request.opening
+  ).pipe(Effect.mapError((error) => new CaseOpeningRefused({ problems: problemsOf(error) })))
+  const on = yield* today
+  if (opening.discoveredOn > on)
+    return yield* Effect.fail(
+      new CaseOpeningRefused({ problems: [{ path: "$.discoveredOn", message: `发现日期不能晚于今天（${on}）` }] })
+    )
+  const id = yield* Effect.flatMap(Ids, (ids) => ids.next)
+  const file = caseFile([
+    {
+      revision: 1,
+      action: "open",
+      actorId: request.actor.id,
+      actorName: request.actor.name,
+      recordedOn: on,
+      details: opening,
+      documentNumber: null
+    }
+  ])
+  const next = nextDeadline(yield* deadlinesOf(file, on))
+  yield* Effect.flatMap(CaseRepository, (cases) => cases.open({ id, opening, actor: request.actor, today: on, next }))
+  return { id }
+})
+
+/**
+ * Takes one step of the procedure. Fails with `CaseNotFound`, `StaleCase`, `CaseStepRefused` (role,
+ * status, 不相容岗位分离, a gate of the law) or `InvalidCaseInput` (naming the fields).
+ */
+export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
+  request: {
+    readonly caseId: string
+    readonly action: CaseAction
+    readonly revision: number
+    readonly input: unknown
+  } & CaseRequester
+) {
+  const cases = yield* CaseRepository
+  const calendar = yield* WorkingCalendar
+  const on = yield* today
+  const stored = yield* cases.load(request.caseId)
+  const file = caseFile(stored.entries)
+  const plan = yield* planCaseStep(
+    file,
+    { action: request.action, revision: request.revision, input: request.input, actor: caseActor(request) },
+    { today: on, calendar, limits: procedureLimitsOn(on).value, region: stored.institution.admdvs }
+  )
+  const after = caseFile([
+    ...stored.entries,
+    {
+      revision: plan.revision,
+      action: plan.action,
+      actorId: request.actor.id,
+      actorName: request.actor.name,
+      recordedOn: on,
+      details: plan.details,
+      documentNumber: null
+    }
+  ])
+  const next = nextDeadline(yield* deadlinesOf(after, on))
+  const { documentNumber } = yield* cases.record({ stored, plan, actor: request.actor, today: on, next })
+  return { id: stored.id, status: plan.to, revision: plan.revision, documentNumber }
+})
+
+/**
+ * A case as the case officer sees it: the stored case, its file, every deadline today, and the steps
+ * the requester could take now. Fails with `CaseNotFound`.
+ */
+export const viewCase = Effect.fn("Cases.view")(function* (request: { readonly caseId: string } & CaseRequester) {
+  const stored = yield* Effect.flatMap(CaseRepository, (cases) => cases.load(request.caseId))
+  const file = caseFile(stored.entries)
+  const on = yield* today
+  const deadlines = yield* deadlinesOf(file, on).pipe(
+    Effect.map(Either.right),
+    Effect.catchTag("CalendarYearNotCovered", (e) => Effect.succeed(Either.left(e)))
+  )
+  return {
+    stored,
+    file,
+    deadlines: Either.isRight(deadlines) ? deadlines.right : [],
+    calendarProblem: Either.isLeft(deadlines) ? deadlines.left.message : null,
+    offered: offeredCaseSteps(file, caseActor(request))
+  }
+})
