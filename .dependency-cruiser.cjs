@@ -1,8 +1,9 @@
 /**
  * The workspace's dependency rules, checked in CI (`pnpm deps`, part of `pnpm lint`):
  * the domain stays pure, the contracts depend only on the domain, use cases see only services, the
- * database is storage only, demo data only where the demo is seeded, apps never import each other,
- * and nothing imports in a circle.
+ * database is storage only, documents are made from the domain's types alone (and the browser entry
+ * needs no Node), demo data only where the demo is seeded, apps never import each other, and nothing
+ * imports in a circle.
  * See docs/decisions/0012-dependency-rules-in-ci.md.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -44,6 +45,22 @@ module.exports = {
         "packages/db implements the domain's repositories; deciding (use cases) and demo data sit above it, never inside.",
       from: { path: "^packages/db/src" },
       to: { path: ["^packages/application", "^packages/demo", "^packages/screening", "^packages/cli"] }
+    },
+    {
+      name: "documents-over-domain",
+      severity: "error",
+      comment:
+        "packages/documents renders documents from plain data and the domain's types and labels: never storage, use cases or a door.",
+      from: { path: "^packages/documents/src" },
+      to: { path: "^(apps|packages)/", pathNot: ["^packages/documents/src", "^packages/domain/src"] }
+    },
+    {
+      name: "documents-browser-entry-without-node",
+      severity: "error",
+      comment:
+        "The admin bundles @fundguard/documents/browser: only the PDF renderer (Pdf.ts, and index.ts that exports it) may need Node or the PDF library.",
+      from: { path: "^packages/documents/src", pathNot: "^packages/documents/src/(Pdf|index)\\.ts$" },
+      to: { pathNot: ["^packages/documents/src", "^packages/domain/src", "node_modules/effect/"] }
     },
     {
       name: "demo-only-where-seeded",

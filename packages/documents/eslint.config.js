@@ -1,0 +1,3 @@
+import { base } from "@fundguard/eslint-config/base"
+
+export default base()

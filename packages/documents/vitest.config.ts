@@ -1,0 +1,4 @@
+import { sharedConfig } from "@fundguard/vitest-config"
+import { defineConfig } from "vitest/config"
+
+export default defineConfig(sharedConfig)
