@@ -192,6 +192,8 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
     at("2025-11-05")
     const lone = await step("shenhe", "record_inquiry", {
       on: "2025-11-05",
+      startTime: "09:30",
+      endTime: "10:40",
       place: "医院办公室",
       person: { name: "张某", position: "院长" },
       officers: [{ name: "李审核", badge: "001" }],
@@ -209,6 +211,8 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
     expect(notice.json()).toMatchObject({ code: "CaseStepRefused" })
     await must("shenhe", "record_inquiry", {
       on: "2025-11-05",
+      startTime: "09:30",
+      endTime: "10:40",
       place: "医院办公室",
       person: { name: "张某", position: "院长" },
       officers: [
@@ -307,6 +311,38 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
     ])
     const audit = await scratch.db.auditEvent.findMany({ where: { entityType: "case", entityId: caseId } })
     expect(audit.map((a) => a.action)).toContain("case.approve_decision")
+    // Every document the case made, printed as HTML and as PDF, with its 文号 and the party.
+    const printable = closed.documents
+      .filter((x: { available: boolean }) => x.available)
+      .map((x: { kind: string }) => x.kind)
+    expect(printable).toEqual([
+      "filing_approval",
+      "inquiry_record",
+      "penalty_notice",
+      "penalty_decision",
+      "service_receipt",
+      "rectification_notice"
+    ])
+    for (const kind of printable) {
+      const html = await get(`/api/v1/cases/${caseId}/documents/${kind}`, "shenhe")
+      expect(html.statusCode, `${kind}: ${html.body.slice(0, 200)}`).toBe(200)
+      expect(html.headers["content-type"]).toContain("text/html")
+      expect(html.body).toContain("奉节县人民医院")
+      expect(html.body).toContain("测试县医疗保障局")
+    }
+    const decisionHtml = (await get(`/api/v1/cases/${caseId}/documents/penalty_decision`, "shenhe")).body
+    expect(decisionHtml).toContain("测医保罚〔2025〕1号")
+    expect(decisionHtml).toContain("第三十八条")
+    const filingHtml = (await get(`/api/v1/cases/${caseId}/documents/filing_approval`, "shenhe")).body
+    for (const name of ["李审核", "王稽核", "刘局长", "测医保立〔2025〕1号"]) expect(filingHtml).toContain(name)
+    const pdf = await get(`/api/v1/cases/${caseId}/documents/penalty_decision/pdf`, "shenhe")
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers["content-type"]).toBe("application/pdf")
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-")
+    expect((await get(`/api/v1/cases/${caseId}/documents/hearing_notice`, "shenhe")).statusCode).toBe(409)
+    const prints = await scratch.db.auditEvent.count({ where: { entityId: caseId, action: "case.print" } })
+    expect(prints).toBe(printable.length + 3)
+
     const list = (await get("/api/v1/cases", "shenhe")).json()
     expect(list.items[0]).toMatchObject({ id: caseId, status: "closed", nextDueOn: null })
   })

@@ -21,7 +21,9 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
 const absent: Readonly<Record<string, string>> = {
   id: "ZZ-NONE",
   code: "zz-none",
-  areaCode: "zz-none"
+  areaCode: "zz-none",
+  // A kind the contract accepts, so that the route reaches its scope check.
+  kind: "filing_approval"
 }
 const fill = (url: string, values: Readonly<Record<string, string>>) =>
   url.replace(/:([A-Za-z]+)/g, (_, name: string) => values[name] ?? absent[name] ?? "ZZ-NONE")
@@ -141,9 +143,14 @@ describe("security from outside (SQLite)", () => {
       statement: "认可",
       receivedOn: "2025-11-03"
     },
-    "POST /api/v1/suspicions/:id/assign": { revision: 999_999, assigneeId: "ZZ-NONE" }
+    "POST /api/v1/suspicions/:id/assign": { revision: 999_999, assigneeId: "ZZ-NONE" },
+    "POST /api/v1/cases/:id/steps": { action: "submit_filing", revision: 999_999, input: { opinion: "—" } }
   }
-  const scopedObjects: Readonly<Record<string, "task" | "evidence" | "lead">> = {
+  const scopedObjects: Readonly<Record<string, "task" | "evidence" | "lead" | "case">> = {
+    "GET /api/v1/cases/:id": "case",
+    "POST /api/v1/cases/:id/steps": "case",
+    "GET /api/v1/cases/:id/documents/:kind": "case",
+    "GET /api/v1/cases/:id/documents/:kind/pdf": "case",
     "GET /api/v1/tasks/:id": "task",
     "POST /api/v1/tasks/:id/completions": "task",
     "GET /api/v1/evidence-files/:id": "evidence",
@@ -177,7 +184,9 @@ describe("security from outside (SQLite)", () => {
         county.tasks["HC-TUXIANG"],
         county.tasks.CENTRE,
         county.leads.caotang,
-        county.leads.hospital
+        county.leads.hospital,
+        county.cases.caotang,
+        county.cases.hospital
       ],
       jihe: [
         county.tasks["HC-CAOTANG"],
@@ -185,16 +194,25 @@ describe("security from outside (SQLite)", () => {
         county.evidence["HC-CAOTANG"],
         county.evidence["HC-TUXIANG"],
         county.leads.caotang,
-        county.leads.hospital
+        county.leads.hospital,
+        county.cases.caotang,
+        county.cases.hospital
       ],
-      shenhe: [county.tasks.CENTRE, county.leads.caotang, county.leads.hospital],
-      caotang: [county.tasks["HC-CAOTANG"], county.evidence["HC-CAOTANG"], county.leads.caotang],
+      shenhe: [
+        county.tasks.CENTRE,
+        county.leads.caotang,
+        county.leads.hospital,
+        county.cases.caotang,
+        county.cases.hospital
+      ],
+      caotang: [county.tasks["HC-CAOTANG"], county.evidence["HC-CAOTANG"], county.leads.caotang, county.cases.caotang],
       weijian: []
     }
     const objects = {
       task: [county.tasks["HC-CAOTANG"], county.tasks["HC-TUXIANG"], county.tasks.CENTRE],
       evidence: [county.evidence["HC-CAOTANG"], county.evidence["HC-TUXIANG"]],
-      lead: [county.leads.caotang, county.leads.hospital]
+      lead: [county.leads.caotang, county.leads.hospital],
+      case: [county.cases.caotang, county.cases.hospital]
     }
     let cells = 0
     for (const [key, kind] of Object.entries(scopedObjects)) {

@@ -201,7 +201,8 @@ export const caseDocumentHtml = endpoint({
   access: { permission: "cases:read" },
   tags,
   summary: "A document of the case (执法文书) as printable HTML with a print stylesheet",
-  description: "404 when the case has not reached the step that issues the document.",
+  description:
+    "409 (DocumentNotReady) when the case has not reached the step that makes the document; 404 a case outside the caller's scope. Every print is audited.",
   params: DocumentParams,
   success: file("text/html; charset=utf-8")
 })

@@ -71,6 +71,7 @@ export const problemTypes = {
   InvalidCaseInput: input("办案信息有误，请根据提示修改"),
   CaseStepRefused: refusal(409, "不能办理此步骤"),
   StaleCase: refusal(409, "案件已被他人更新，请刷新后重试"),
+  DocumentNotReady: refusal(409, "尚未到出具该文书的环节"),
   CalendarYearNotCovered: refusal(422, "工作日历尚未覆盖该年度"),
   StaleRevision: refusal(409, "该疑点已被他人处理，请刷新后重试"),
   WrongStatus: refusal(409, "当前状态不能执行此步骤"),

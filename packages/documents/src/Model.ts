@@ -38,37 +38,6 @@ export const documentKindLabel: Readonly<Record<DocumentKind, string>> = {
 }
 
 /**
- * The character a 文号 of each kind usually carries after the bureau's short name (`奉医保罚〔2026〕3号`).
- * A hint: each bureau numbers its documents by its own rules.
- *
- * @category formatting
- */
-export const documentNumberPrefix: Readonly<Record<DocumentKind, string>> = {
-  filing_approval: "立",
-  onsite_record: "检",
-  inquiry_record: "询",
-  penalty_notice: "罚告",
-  hearing_notice: "听",
-  penalty_decision: "罚",
-  service_receipt: "送",
-  rectification_notice: "改"
-}
-
-/**
- * A 文号 in the usual form: the bureau's short name, the kind's character, the year in 〔〕 and the
- * sequence number.
- *
- * @example
- * import { documentNumber } from "@fundguard/documents"
- *
- * documentNumber("奉医保", "penalty_decision", 2026, 3) // "奉医保罚〔2026〕3号"
- *
- * @category formatting
- */
-export const documentNumber = (bureauShortName: string, kind: DocumentKind, year: number, sequence: number): string =>
-  `${bureauShortName}${documentNumberPrefix[kind]}〔${year}〕${sequence}号`
-
-/**
  * A heading inside the body (`一、违法事实`).
  *
  * @category models

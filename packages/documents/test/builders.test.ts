@@ -4,7 +4,6 @@ import {
   chineseNumber,
   chineseTime,
   documentKindLabel,
-  documentNumber,
   filingApproval,
   hearingNotice,
   inquiryRecord,
@@ -50,7 +49,6 @@ describe("wording helpers", () => {
       "九十九",
       "100"
     ])
-    assert.strictEqual(documentNumber("奉医保", "penalty_decision", 2026, 3), "奉医保罚〔2026〕3号")
   })
 })
 

@@ -87,6 +87,8 @@ const walk = () => {
 
 const inquiry = (officers: ReadonlyArray<string>) => ({
   on: "2026-01-12",
+  startTime: "09:30",
+  endTime: "10:40",
   place: "奉节县某医院院长办公室",
   person: { name: "张某", position: "医务科科长" },
   officers: officers.map((name, i) => ({ name, badge: `50023500${i}` })),

@@ -46,6 +46,8 @@ export const contentSecurityPolicy = {
     imgSrc: ["'self'", "data:", "blob:"],
     fontSrc: ["'self'", "data:"],
     connectSrc: ["'self'"],
+    // A case's documents are previewed for printing in a frame holding the API's HTML as a blob.
+    frameSrc: ["'self'", "blob:"],
     objectSrc: ["'none'"],
     frameAncestors: ["'none'"],
     formAction: ["'self'"]

@@ -29,6 +29,8 @@ export type Username = (typeof accounts)[number]["username"]
 export interface CountyFixture {
   /** A lead on a village clinic of 草堂镇 (its 卫生院 oversees it), and one on the county hospital. */
   readonly leads: { readonly caotang: string; readonly hospital: string }
+  /** A case (from a complaint) on the same two institutions as the leads. */
+  readonly cases: { readonly caotang: string; readonly hospital: string }
   /** A task of each of these units, with evidence where one was recorded. */
   readonly tasks: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG" | "CENTRE", string>>
   readonly evidence: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG", string>>
@@ -100,8 +102,27 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     if (file === null) throw new Error(`no evidence could be recorded for ${unitId}`)
     return file.id
   }
+  const caseOn = async (code: string) =>
+    (
+      await runUseCase(
+        db,
+        { calendar: chineseWorkingCalendar(), today, evidenceDir },
+        Application.Enforcement.openCase({
+          opening: {
+            source: "complaint",
+            institutionCode: code,
+            discoveredOn: today,
+            summary: "举报：串换药品",
+            references: [`JB-${code}`]
+          },
+          actor: { id: actor.id, name: actor.name, ip: null },
+          role: "admin"
+        })
+      )
+    ).id
   return {
     leads: { caotang: await leadOf("H50023500008"), hospital: await leadOf("H50023500001") },
+    cases: { caotang: await caseOn("H50023500008"), hospital: await caseOn("H50023500001") },
     tasks: {
       "HC-CAOTANG": await taskOf("HC-CAOTANG"),
       "HC-TUXIANG": await taskOf("HC-TUXIANG"),

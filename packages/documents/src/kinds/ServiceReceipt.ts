@@ -5,28 +5,17 @@
  * @see 《中华人民共和国行政处罚法》第六十一条 (决定书送达，依照《中华人民共和国民事诉讼法》的有关规定)
  * @since 0.1.0
  */
+import { serviceMethodLabel } from "@fundguard/domain/enforcement"
 import { documentKindLabel, field, fields, signature, type DocumentModel } from "../Model.js"
 import { requireCount, type AtLeastOne } from "../Parties.js"
 import { blank, blankDate, chineseDate, orBlank, wideSpace } from "../Text.js"
 
 /**
- * How a document was served. (公告送达 has no receipt: it is served by publication.)
+ * How a document was served: the domain's methods (直接、留置、邮寄、电子、公告送达).
  *
  * @category models
  */
-export type ServiceMethod = "direct" | "left_at_premises" | "post" | "electronic"
-
-/**
- * Each method's name on the receipt.
- *
- * @category formatting
- */
-export const serviceMethodLabel: Readonly<Record<ServiceMethod, string>> = {
-  direct: "直接送达",
-  left_at_premises: "留置送达",
-  post: "邮寄送达",
-  electronic: "电子送达"
-}
+export type ServiceMethod = keyof typeof serviceMethodLabel
 
 /**
  * A document served: its title and 文号.

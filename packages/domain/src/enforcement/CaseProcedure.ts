@@ -235,6 +235,9 @@ export const caseTransitions: ReadonlyArray<CaseTransition> = [
 
 const Text = (max: number) => Schema.String.pipe(Schema.minLength(1), Schema.maxLength(max))
 const Name = Text(50)
+const ClockTime = Schema.String.pipe(
+  Schema.filter((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || "应为时间 HH:mm，如 09:30")
+)
 const Opinion = Schema.Struct({ opinion: Text(2000) })
 const Reason = Schema.Struct({ reason: Text(2000) })
 const ServiceMethod = Schema.Literal("direct", "left_at_premises", "post", "electronic", "announcement")
@@ -272,6 +275,9 @@ export const caseStepInputs = {
   decline_filing: Reason,
   record_inquiry: Schema.Struct({
     on: IsoDate,
+    /** 询问起止时间 (HH:mm), printed on the 询问笔录. */
+    startTime: ClockTime,
+    endTime: ClockTime,
     place: Text(200),
     person: Schema.Struct({ name: Name, position: Text(100), idNumber: Schema.optional(Text(30)) }),
     /** 调查询问应当由两名以上执法人员进行（令第4号；行政处罚法 Art.42）. */

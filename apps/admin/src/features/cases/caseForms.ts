@@ -34,6 +34,8 @@ export const stepFields: Readonly<Record<CaseAction, ReadonlyArray<FieldSpec>>> 
   decline_filing: reason,
   record_inquiry: [
     { key: "on", label: "询问日期", kind: "date" },
+    { key: "startTime", label: "开始时间（HH:mm）", kind: "text" },
+    { key: "endTime", label: "结束时间（HH:mm）", kind: "text" },
     { key: "place", label: "询问地点", kind: "text" },
     { key: "personName", label: "被询问人", kind: "text" },
     { key: "personPosition", label: "职务", kind: "text" },
@@ -173,6 +175,8 @@ export const stepInput = (action: CaseAction, draft: StepDraft, context: StepCon
     case "record_inquiry":
       return {
         on: draft.on,
+        startTime: text(draft.startTime),
+        endTime: text(draft.endTime),
         place: text(draft.place),
         person: { name: text(draft.personName), position: text(draft.personPosition) },
         officers: lines(draft.officers).map((l) => {
