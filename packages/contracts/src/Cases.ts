@@ -100,7 +100,9 @@ export const CaseDeadlineView = Schema.Struct({
   doneOn: Schema.NullOr(Schema.String),
   state: Schema.Literal("met", "met_late", "open", "overdue", "used", "passed"),
   basis: Schema.String,
-  confidence: Schema.String
+  confidence: Schema.String,
+  /** The date falls in a year whose holidays are not yet published: counted with weekends only. */
+  provisional: Schema.Boolean
 })
 
 /** A document of the case: available once the step that issues it is reached. @category models */

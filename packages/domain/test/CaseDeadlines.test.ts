@@ -6,7 +6,7 @@ import * as Either from "effect/Either"
 import { describe, expect, it } from "vitest"
 import { caseDeadlines, procedureLimitsOn, type CaseEvents } from "../src/enforcement/index.js"
 import { isoDate, type IsoDate } from "../src/kernel/IsoDate.js"
-import { weekendsOnlyCalendar } from "../src/kernel/WorkingCalendar.js"
+import { covers, weekendsBeyondCoverage, weekendsOnlyCalendar } from "../src/kernel/WorkingCalendar.js"
 
 const calendar = weekendsOnlyCalendar(2025, 2027)
 const limits = procedureLimitsOn(isoDate("2025-09-26")).value
@@ -71,5 +71,18 @@ describe("case deadlines", () => {
     expect(deadlines({ ...later, paidOn: d("2026-01-05") }, "2026-01-10").map(([step]) => step)).not.toContain(
       "courtEnforcement"
     )
+  })
+})
+
+describe("deadlines past the calendar's years", () => {
+  it("counts weekends only where the holidays are not yet published, and the exact data where they are", () => {
+    const covered = weekendsOnlyCalendar(2025, 2025)
+    const extended = weekendsBeyondCoverage(covered)
+    // 90 days from 15 December 2025 end on 15 March 2026 (a Sunday): the next working day, counted provisionally.
+    const result = caseDeadlines(extended, limits, { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") }, d("2025-12-16"))
+    if (Either.isLeft(result)) throw result.left
+    expect(result.right.find((x) => x.step === "decision")?.dueOn).toBe("2026-03-16")
+    expect(covers(covered, d("2026-03-16"))).toBe(false)
+    expect(Either.isLeft(caseDeadlines(covered, limits, { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") }, d("2025-12-16")))).toBe(true)
   })
 })

@@ -19,7 +19,16 @@ import {
   type CaseFile,
   type NextDeadline
 } from "@fundguard/domain/enforcement"
-import { BureauClock, Ids, problemsOf, WorkingCalendar, type Actor, type IsoDate } from "@fundguard/domain/kernel"
+import {
+  BureauClock,
+  covers,
+  Ids,
+  problemsOf,
+  WorkingCalendar,
+  weekendsBeyondCoverage,
+  type Actor,
+  type IsoDate
+} from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -46,9 +55,18 @@ const nextDeadline = (deadlines: ReadonlyArray<CaseDeadline>): NextDeadline | nu
   return open ? { dueOn: open.dueOn, step: open.label } : null
 }
 
+/**
+ * The calendar a case counts with: the holiday data, and past the years it covers weekends only — a
+ * case filed in December has deadlines in a year whose 节假日安排 is not yet published; they are shown
+ * as provisional rather than refused.
+ */
+const caseCalendar = Effect.map(WorkingCalendar, (calendar) => ({ exact: calendar, counting: weekendsBeyondCoverage(calendar) }))
+
 const deadlinesOf = (file: CaseFile, on: IsoDate) =>
-  Effect.flatMap(WorkingCalendar, (calendar) =>
-    caseFileDeadlines(file, { today: on, calendar, limits: procedureLimitsOn(on).value })
+  Effect.flatMap(caseCalendar, ({ exact, counting }) =>
+    caseFileDeadlines(file, { today: on, calendar: counting, limits: procedureLimitsOn(on).value }).pipe(
+      Either.map((deadlines) => deadlines.map((d) => ({ ...d, provisional: !covers(exact, d.dueOn) })))
+    )
   )
 
 /**
@@ -95,7 +113,7 @@ export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
   } & CaseRequester
 ) {
   const cases = yield* CaseRepository
-  const calendar = yield* WorkingCalendar
+  const calendar = (yield* caseCalendar).counting
   const on = yield* today
   const stored = yield* cases.load(request.caseId)
   const file = caseFile(stored.entries)

@@ -193,6 +193,23 @@ export const weekendsOnlyCalendar = (from: number, to: number): WorkingCalendarS
 }
 
 /**
+ * The calendar, extended past the years its holiday data covers by counting only weekends there —
+ * for deadlines that must be shown today although they fall in a year whose 节假日安排 is not yet
+ * published (a case filed in December is decided in the next year). A date it gives in such a year
+ * is provisional: check it with `covers` on the original calendar and say so.
+ *
+ * @category constructors
+ */
+export const weekendsBeyondCoverage = (calendar: WorkingCalendarShape): WorkingCalendarShape => {
+  const weekends = weekendsOnlyCalendar(1900, 9999)
+  return {
+    source: `${calendar.source}；${calendar.coveredYears.to} 年以后暂按仅扣除周末推算`,
+    coveredYears: { from: calendar.coveredYears.from, to: 9999 },
+    day: (date) => (covers(calendar, date) ? calendar.day(date) : weekends.day(date))
+  }
+}
+
+/**
  * "Today" as the bureau counts it: a calendar date in China Standard Time.
  *
  * @category services
