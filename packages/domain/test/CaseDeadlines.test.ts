@@ -79,10 +79,19 @@ describe("deadlines past the calendar's years", () => {
     const covered = weekendsOnlyCalendar(2025, 2025)
     const extended = weekendsBeyondCoverage(covered)
     // 90 days from 15 December 2025 end on 15 March 2026 (a Sunday): the next working day, counted provisionally.
-    const result = caseDeadlines(extended, limits, { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") }, d("2025-12-16"))
+    const result = caseDeadlines(
+      extended,
+      limits,
+      { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") },
+      d("2025-12-16")
+    )
     if (Either.isLeft(result)) throw result.left
     expect(result.right.find((x) => x.step === "decision")?.dueOn).toBe("2026-03-16")
     expect(covers(covered, d("2026-03-16"))).toBe(false)
-    expect(Either.isLeft(caseDeadlines(covered, limits, { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") }, d("2025-12-16")))).toBe(true)
+    expect(
+      Either.isLeft(
+        caseDeadlines(covered, limits, { discoveredOn: d("2025-12-01"), filedOn: d("2025-12-15") }, d("2025-12-16"))
+      )
+    ).toBe(true)
   })
 })
