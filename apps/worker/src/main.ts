@@ -8,6 +8,7 @@ import { openDatabase, redactUrl } from "@fundguard/db"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
+import { remindCaseDeadlines } from "./cases.js"
 import { generateDailyTasks } from "./duties.js"
 import { runQueued, screenInbox } from "./nightly.js"
 
@@ -15,8 +16,12 @@ const log = (line: string): void => void process.stderr.write(`[worker] ${new Da
 const config = loadConfig()
 const database = openDatabase(config.databaseUrl)
 
-const dutyPass = () =>
-  generateDailyTasks(database.db, chineseWorkingCalendar(), bureauDate(new Date()), config.dutiesCatchUpDays, log)
+// The daily pass: the duty tasks that have begun, then the cases' deadlines (reminders).
+const dutyPass = async () => {
+  const today = bureauDate(new Date())
+  await generateDailyTasks(database.db, chineseWorkingCalendar(), today, config.dutiesCatchUpDays, log)
+  await remindCaseDeadlines(database.db, chineseWorkingCalendar(), today, log)
+}
 
 if (process.argv.includes("--duties-once")) {
   try {

@@ -7,7 +7,7 @@
  */
 import { CaseAction, CaseOpening, CaseSource, CaseStatus, Ledger } from "@fundguard/domain/enforcement"
 import * as Schema from "effect/Schema"
-import { Id, Instant, optional, Paging, Revision } from "./Bounded.js"
+import { DateText, Id, Instant, optional, Paging, Revision } from "./Bounded.js"
 import { endpoint, file, json } from "./Endpoint.js"
 
 const tags = ["cases"]
@@ -40,7 +40,12 @@ export const listCases = endpoint({
   access: { permission: "cases:read" },
   tags,
   summary: "List cases (案件) within the caller's scope, newest first, with their next deadline",
-  query: Schema.Struct({ status: optional(CaseStatus), ...Paging.fields }),
+  query: Schema.Struct({
+    status: optional(CaseStatus),
+    /** Only cases whose next deadline is on or before this day (yyyy-MM-dd), soonest first: the reminders. */
+    dueBy: optional(DateText),
+    ...Paging.fields
+  }),
   success: json(Schema.Struct({ items: Schema.Array(CaseSummary), total: Schema.Number }))
 })
 

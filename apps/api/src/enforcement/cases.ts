@@ -63,6 +63,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
     const page = query.page ?? 1
     const result = await listCases(db, {
       ...(query.status === undefined ? {} : { status: query.status }),
+      ...(query.dueBy === undefined ? {} : { dueBy: query.dueBy }),
       institutions: await visibleInstitutions(request),
       limit: pageSize,
       offset: (page - 1) * pageSize

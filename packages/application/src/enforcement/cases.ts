@@ -20,6 +20,7 @@ import {
   type NextDeadline
 } from "@fundguard/domain/enforcement"
 import {
+  addDays,
   BureauClock,
   covers,
   Ids,
@@ -60,7 +61,10 @@ const nextDeadline = (deadlines: ReadonlyArray<CaseDeadline>): NextDeadline | nu
  * case filed in December has deadlines in a year whose 节假日安排 is not yet published; they are shown
  * as provisional rather than refused.
  */
-const caseCalendar = Effect.map(WorkingCalendar, (calendar) => ({ exact: calendar, counting: weekendsBeyondCoverage(calendar) }))
+const caseCalendar = Effect.map(WorkingCalendar, (calendar) => ({
+  exact: calendar,
+  counting: weekendsBeyondCoverage(calendar)
+}))
 
 const deadlinesOf = (file: CaseFile, on: IsoDate) =>
   Effect.flatMap(caseCalendar, ({ exact, counting }) =>
@@ -157,5 +161,47 @@ export const viewCase = Effect.fn("Cases.view")(function* (request: { readonly c
     deadlines: Either.isRight(deadlines) ? deadlines.right : [],
     calendarProblem: Either.isLeft(deadlines) ? deadlines.left.message : null,
     offered: offeredCaseSteps(file, caseActor(request))
+  }
+})
+
+/** A case whose next deadline is close or past, for the reminders. */
+export interface CaseReminder {
+  readonly id: string
+  readonly number: string | null
+  readonly institution: string
+  readonly step: string
+  readonly dueOn: IsoDate
+  readonly overdue: boolean
+}
+
+/**
+ * The daily pass over running cases (the worker's reminders): recomputes each case's next deadline —
+ * the day moved, a party's window closed, the holiday data for a provisional year arrived — stores
+ * it, and answers the cases whose next bureau deadline is within `withinDays` calendar days or past.
+ */
+export const refreshCaseDeadlines = Effect.fn("Cases.refreshDeadlines")(function* (request: {
+  readonly withinDays: number
+}) {
+  const cases = yield* CaseRepository
+  const on = yield* today
+  const reminders: Array<CaseReminder> = []
+  const ids = yield* cases.running
+  for (const id of ids) {
+    const stored = yield* cases.load(id)
+    const next = nextDeadline(yield* deadlinesOf(caseFile(stored.entries), on))
+    yield* cases.setNext(id, next)
+    if (next !== null && next.dueOn <= addDays(on, request.withinDays))
+      reminders.push({
+        id,
+        number: stored.number,
+        institution: stored.institution.name,
+        step: next.step,
+        dueOn: next.dueOn,
+        overdue: next.dueOn < on
+      })
+  }
+  return {
+    checked: ids.length,
+    reminders: reminders.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0))
   }
 })

@@ -1,2 +1,9 @@
 /** Enforcement after a lead is confirmed: cases (案件) and their procedure. */
-export { openCase, takeCaseStep, viewCase, type CaseRequester } from "./cases.js"
+export {
+  openCase,
+  refreshCaseDeadlines,
+  takeCaseStep,
+  viewCase,
+  type CaseReminder,
+  type CaseRequester
+} from "./cases.js"

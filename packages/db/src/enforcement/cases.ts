@@ -16,6 +16,7 @@ import {
   type StoredCase
 } from "@fundguard/domain/enforcement"
 import type { OrgKind } from "@fundguard/domain/kernel"
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
@@ -201,7 +202,23 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
           return { documentNumber: numbered }
         }),
       StaleCase
-    )
+    ),
+  running: Effect.promise(async () =>
+    (
+      await db.enforcementCase.findMany({
+        where: { status: { notIn: ["closed", "not_filed"] } },
+        select: { id: true },
+        orderBy: { createdAt: "asc" }
+      })
+    ).map((c) => c.id)
+  ),
+  setNext: (id, next) =>
+    Effect.promise(() =>
+      db.enforcementCase.update({
+        where: { id },
+        data: { nextDueOn: next?.dueOn ?? null, nextDueStep: next?.step ?? null }
+      })
+    ).pipe(Effect.asVoid)
 })
 
 /** The repository as a layer. */
@@ -213,6 +230,8 @@ export const listCases = async (
   db: Db,
   filter: {
     readonly status?: CaseStatus
+    /** Only cases whose next deadline is on or before this day, soonest first. */
+    readonly dueBy?: string
     readonly institutions: ReadonlyArray<string> | null
     readonly limit: number
     readonly offset: number
@@ -220,11 +239,17 @@ export const listCases = async (
 ) => {
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.dueBy ? { nextDueOn: { not: null, lte: filter.dueBy } } : {}),
     ...(filter.institutions === null ? {} : { institutionCode: { in: [...filter.institutions] } })
   }
   const [total, rows] = await Promise.all([
     db.enforcementCase.count({ where }),
-    db.enforcementCase.findMany({ where, orderBy: [{ createdAt: "desc" }], take: filter.limit, skip: filter.offset })
+    db.enforcementCase.findMany({
+      where,
+      orderBy: filter.dueBy ? [{ nextDueOn: "asc" }, { createdAt: "asc" }] : [{ createdAt: "desc" }],
+      take: filter.limit,
+      skip: filter.offset
+    })
   ])
   const institutions = await db.institution.findMany({
     where: { code: { in: [...new Set(rows.map((r) => r.institutionCode))] } },

@@ -104,6 +104,10 @@ export class CaseRepository extends Context.Tag("@fundguard/domain/CaseRepositor
       readonly today: IsoDate
       readonly next: NextDeadline | null
     }) => Effect.Effect<{ readonly documentNumber: string | null }, StaleCase>
+    /** The ids of the cases still running (neither closed nor declined). */
+    readonly running: Effect.Effect<ReadonlyArray<string>>
+    /** Stores a case's next deadline as recomputed today (the holiday data or the day changed it). */
+    readonly setNext: (id: string, next: NextDeadline | null) => Effect.Effect<void>
   }
 >() {}
 

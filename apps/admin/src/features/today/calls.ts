@@ -4,6 +4,7 @@
  * shared client's `call`: paths and shapes are the contract's.
  */
 import type { BodyOf } from "@fundguard/contracts/Endpoint"
+import * as Cases from "@fundguard/contracts/Cases"
 import * as Organisation from "@fundguard/contracts/Organisation"
 import * as Tasks from "@fundguard/contracts/Tasks"
 import type { ApiClient } from "../../shared/api.js"
@@ -16,7 +17,9 @@ export const todayCalls = (api: ApiClient) => ({
   complete: (id: string, body: BodyOf<typeof Tasks.completeTask>) =>
     api.call(Tasks.completeTask, { params: { id }, body }),
   generate: () => api.call(Tasks.generateTasks, { body: {} }),
-  organisation: () => api.call(Organisation.getOrganisation)
+  organisation: () => api.call(Organisation.getOrganisation),
+  /** Cases whose next deadline is on or before `dueBy`, soonest first. */
+  caseDeadlines: (dueBy: string) => api.call(Cases.listCases, { query: { dueBy, pageSize: 50 } })
 })
 
 export type TodayCalls = ReturnType<typeof todayCalls>

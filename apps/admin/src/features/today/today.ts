@@ -78,3 +78,19 @@ export const evidenceValues = (
 /** The unit a signed-in user belongs to, matched by their department's name, if any. */
 export const unitOfDepartment = (org: OrganisationView | null, department: string | null): string =>
   org?.units.find((u) => department !== null && u.name === department)?.id ?? ""
+
+/** The last day a case deadline is announced on 今日待办: a week ahead. */
+export const caseReminderHorizon = (on: string): string => {
+  const day = new Date(`${on}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() + 7)
+  return day.toISOString().slice(0, 10)
+}
+
+/** How a case's next deadline reads on 今日待办. */
+export const caseReminderText = (
+  c: { readonly nextDueOn: string | null; readonly nextDueStep: string | null; readonly statusLabel: string },
+  on: string
+): string =>
+  c.nextDueOn === null
+    ? c.statusLabel
+    : `${c.statusLabel}：${c.nextDueStep ?? ""} ${c.nextDueOn}${c.nextDueOn < on ? "（已逾期）" : ""}`
