@@ -7,3 +7,14 @@ export {
   type CaseReminder,
   type CaseRequester
 } from "./cases.js"
+export {
+  addInspectionFile,
+  createPlan,
+  drawPlan,
+  publishDraw,
+  recordOnsite,
+  saveInspector,
+  verifyDraw,
+  viewInspection,
+  type DutyTaskOutcome
+} from "./inspections.js"
