@@ -100,6 +100,13 @@ describe("pnpm fundguard", () => {
         "village_clinic"
       ])
       expect(await database.db.suspicion.count()).toBeGreaterThan(0)
+      // Enforcement: two leads of one institution confirmed for 立案, and a filed complaint case.
+      const confirmed = await database.db.reviewOutcome.findMany({ include: { suspicion: true } })
+      expect(confirmed.map((o) => o.disposition)).toEqual(["case", "case"])
+      expect(new Set(confirmed.map((o) => o.suspicion.fixmedinsCode)).size).toBe(1)
+      const cases = await database.db.enforcementCase.findMany()
+      expect(cases).toEqual([expect.objectContaining({ source: "complaint", status: "investigating" })])
+      expect(cases[0]?.number).toMatch(/^奉医保立〔\d{4}〕1号$/)
     } finally {
       await database.close()
     }

@@ -8,3 +8,4 @@
  */
 export * from "./responsibilities.js"
 export * from "./users.js"
+export * from "./enforcement.js"

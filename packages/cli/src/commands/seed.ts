@@ -9,7 +9,7 @@ import {
   repoRoot,
   systemActor
 } from "@fundguard/db"
-import { demoPassword, demoUsers, seedDemo, seedResponsibilitiesDemo } from "@fundguard/demo"
+import { demoPassword, demoUsers, seedDemo, seedEnforcementDemo, seedResponsibilitiesDemo } from "@fundguard/demo"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { demoExtractDir, importExtract, readInstitutions, screenAndRecord } from "@fundguard/screening"
@@ -87,11 +87,17 @@ export const seedCommand: Command = {
       )
       if (screened._tag === "Left") throw new CliFailure(screened.left.message)
       // Responsibilities (docs/domain/responsibilities.md): organisation, duties, this year's tasks.
-      const duties = await seedResponsibilitiesDemo(database.db, actor, {
+      const demoOptions = {
         calendar: chineseWorkingCalendar(),
         today: bureauDate(new Date()),
         evidenceDir: evidenceDirFor(url)
-      })
+      }
+      const duties = await seedResponsibilitiesDemo(database.db, actor, demoOptions)
+      // Enforcement (docs/domain/procedure.md): leads confirmed for 立案, a filed complaint case.
+      const enforcement = await seedEnforcementDemo(database.db, demoOptions)
+      note(
+        `enforcement: ${enforcement.confirmedLeads} leads confirmed for 立案 (案件办理 proposes them), ${enforcement.caseId === null ? "no" : "one"} filed complaint case`
+      )
       note(
         `responsibilities: ${duties.units} units, ${duties.duties} new duties, ${duties.tasks.created} new tasks, ${duties.completions} completions`
       )
