@@ -144,9 +144,30 @@ describe("security from outside (SQLite)", () => {
       receivedOn: "2025-11-03"
     },
     "POST /api/v1/suspicions/:id/assign": { revision: 999_999, assigneeId: "ZZ-NONE" },
-    "POST /api/v1/cases/:id/steps": { action: "submit_filing", revision: 999_999, input: { opinion: "—" } }
+    "POST /api/v1/cases/:id/steps": { action: "submit_filing", revision: 999_999, input: { opinion: "—" } },
+    // One officer: refused by the rule (400) inside the scope; an empty file: refused before storing.
+    "PUT /api/v1/inspections/:id/record": {
+      finish: false,
+      record: {
+        startTime: "09:00",
+        endTime: "10:00",
+        place: "—",
+        recorder: "—",
+        presentPerson: { name: "—", position: "—" },
+        officers: [{ name: "—", badge: "—" }],
+        items: [],
+        sampledPersons: [],
+        findings: []
+      }
+    },
+    "POST /api/v1/inspections/:id/files": { kind: "photo", fileName: "x.jpg", contentBase64: "=" }
   }
-  const scopedObjects: Readonly<Record<string, "task" | "evidence" | "lead" | "case">> = {
+  const scopedObjects: Readonly<Record<string, "task" | "evidence" | "lead" | "case" | "inspection">> = {
+    "GET /api/v1/inspections/:id": "inspection",
+    "PUT /api/v1/inspections/:id/record": "inspection",
+    "POST /api/v1/inspections/:id/files": "inspection",
+    "GET /api/v1/inspections/:id/record": "inspection",
+    "GET /api/v1/inspections/:id/record/pdf": "inspection",
     "GET /api/v1/cases/:id": "case",
     "POST /api/v1/cases/:id/steps": "case",
     "GET /api/v1/cases/:id/documents/:kind": "case",
@@ -164,7 +185,11 @@ describe("security from outside (SQLite)", () => {
     /^\S+ \/api\/v1\/users\/:id/,
     /^\S+ \/api\/v1\/screening\/runs\/:id/,
     /^\S+ \/api\/v1\/duties\/:code/,
-    /^\S+ \/api\/v1\/organisation\//
+    /^\S+ \/api\/v1\/organisation\//,
+    // The inspector register, plans and draws are the bureau's as a whole.
+    /^\S+ \/api\/v1\/inspectors\/:code$/,
+    /^\S+ \/api\/v1\/inspection-plans\/:id\//,
+    /^\S+ \/api\/v1\/inspection-draws\/:id/
   ]
 
   it("every route that names an object is classified as unit-scoped or bureau-wide", () => {
@@ -186,7 +211,9 @@ describe("security from outside (SQLite)", () => {
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
-        county.cases.hospital
+        county.cases.hospital,
+        county.inspections.caotang,
+        county.inspections.hospital
       ],
       jihe: [
         county.tasks["HC-CAOTANG"],
@@ -196,23 +223,34 @@ describe("security from outside (SQLite)", () => {
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
-        county.cases.hospital
+        county.cases.hospital,
+        county.inspections.caotang,
+        county.inspections.hospital
       ],
       shenhe: [
         county.tasks.CENTRE,
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
-        county.cases.hospital
+        county.cases.hospital,
+        county.inspections.caotang,
+        county.inspections.hospital
       ],
-      caotang: [county.tasks["HC-CAOTANG"], county.evidence["HC-CAOTANG"], county.leads.caotang, county.cases.caotang],
+      caotang: [
+        county.tasks["HC-CAOTANG"],
+        county.evidence["HC-CAOTANG"],
+        county.leads.caotang,
+        county.cases.caotang,
+        county.inspections.caotang
+      ],
       weijian: []
     }
     const objects = {
       task: [county.tasks["HC-CAOTANG"], county.tasks["HC-TUXIANG"], county.tasks.CENTRE],
       evidence: [county.evidence["HC-CAOTANG"], county.evidence["HC-TUXIANG"]],
       lead: [county.leads.caotang, county.leads.hospital],
-      case: [county.cases.caotang, county.cases.hospital]
+      case: [county.cases.caotang, county.cases.hospital],
+      inspection: [county.inspections.caotang, county.inspections.hospital]
     }
     let cells = 0
     for (const [key, kind] of Object.entries(scopedObjects)) {

@@ -24,6 +24,7 @@ import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { caseDocuments } from "./documents.js"
+import { inspectionOfCase } from "./inspections.js"
 
 /** What the routes are built from. */
 export interface CaseRouteOptions {
@@ -179,7 +180,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
         label: threeLevelReview.label[c.level],
         actorName: c.actorName
       })),
-      documents: caseDocuments(stored, file)
+      documents: caseDocuments(stored, file, await inspectionOfCase(app, stored, file.opening))
     }
   })
 

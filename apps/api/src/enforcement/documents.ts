@@ -29,7 +29,8 @@ import {
   procedureLimitsOn,
   type CaseEntry,
   type CaseFile,
-  type StoredCase
+  type StoredCase,
+  type StoredInspection
 } from "@fundguard/domain/enforcement"
 import { addDays, bureauDate, type IsoDate } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
@@ -37,6 +38,7 @@ import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { attachment } from "../responsibilities/sheets.js"
 import { caseWithinScope, requesterOf } from "./cases.js"
+import { inspectionOfCase, onsiteRecordModel } from "./inspections.js"
 
 const documentLabels = {
   filing_approval: "立案审批表",
@@ -63,14 +65,22 @@ const entriesOf = (stored: StoredCase, action: string): ReadonlyArray<CaseEntry>
 const lastOf = (stored: StoredCase, action: string): CaseEntry | undefined => entriesOf(stored, action).at(-1)
 const detailsOf = <T>(entry: CaseEntry | undefined): Partial<T> => (entry?.details ?? {}) as Partial<T>
 
-/** Whether the case has reached the step that makes each document. */
-export const documentAvailable = (stored: StoredCase, file: CaseFile, kind: CaseDocument): boolean => {
+/**
+ * Whether the case has reached the step that makes each document. `onsite` is the inspection a case
+ * from an inspection refers to (`inspectionOfCase`): its record is the case's 现场检查笔录.
+ */
+export const documentAvailable = (
+  stored: StoredCase,
+  file: CaseFile,
+  kind: CaseDocument,
+  onsite: StoredInspection | null = null
+): boolean => {
   switch (kind) {
     case "filing_approval":
       return lastOf(stored, "submit_filing") !== undefined
     case "onsite_record":
-      // The 现场检查笔录 is the inspection's record; a case keeps it with the inspection that found it.
-      return false
+      // The 现场检查笔录 is the record of the inspection the case was opened from.
+      return onsite !== null && onsiteRecordModel(onsite, stored.bureauName) !== null
     case "inquiry_record":
       return file.inquiries > 0
     case "penalty_notice":
@@ -86,12 +96,12 @@ export const documentAvailable = (stored: StoredCase, file: CaseFile, kind: Case
 }
 
 /** The documents of a case, each with its 文号 once numbered and whether it can be printed yet. */
-export const caseDocuments = (stored: StoredCase, file: CaseFile) =>
+export const caseDocuments = (stored: StoredCase, file: CaseFile, onsite: StoredInspection | null = null) =>
   (Object.keys(documentLabels) as Array<CaseDocument>).map((kind) => ({
     kind,
     label: documentLabels[kind],
     number: (file.documents as Record<string, string | undefined>)[kind] ?? null,
-    available: documentAvailable(stored, file, kind)
+    available: documentAvailable(stored, file, kind, onsite)
   }))
 
 const partyOf = (stored: StoredCase): PartyData => ({
@@ -124,8 +134,9 @@ type InquiryDetails = {
 export const buildCaseDocument = (
   stored: StoredCase,
   file: CaseFile,
-  kind: Exclude<CaseDocument, "onsite_record">,
-  today: IsoDate
+  kind: CaseDocument,
+  today: IsoDate,
+  onsite: StoredInspection | null = null
 ): DocumentModel => {
   const bureauName = stored.bureauName
   const party = partyOf(stored)
@@ -139,6 +150,11 @@ export const buildCaseDocument = (
     phone: ""
   }
   switch (kind) {
+    case "onsite_record": {
+      const model = onsite === null ? null : onsiteRecordModel(onsite, bureauName)
+      if (model === null) throw new Problem("DocumentNotReady", "本案来源检查尚未记录现场检查笔录")
+      return model
+    }
     case "filing_approval": {
       const submitted = lastOf(stored, "submit_filing")
       // The current round: the review and approval recorded after the last submission.
@@ -294,9 +310,10 @@ export const documentRoutes = async (app: FastifyInstance, options: { readonly d
   const modelFor = async (request: Parameters<typeof requesterOf>[0], id: string, kind: CaseDocument) => {
     await caseWithinScope(db, request, id)
     const { stored, file } = await app.run(Application.Enforcement.viewCase({ caseId: id, ...requesterOf(request) }))
-    if (kind === "onsite_record" || !documentAvailable(stored, file, kind))
+    const onsite = await inspectionOfCase(app, stored, file.opening)
+    if (!documentAvailable(stored, file, kind, onsite))
       throw new Problem("DocumentNotReady", `本案尚未办理到出具「${documentLabels[kind]}」的环节`)
-    const model = buildCaseDocument(stored, file, kind, bureauDate(options.now()))
+    const model = buildCaseDocument(stored, file, kind, bureauDate(options.now()), onsite)
     await recordAudit(db, requesterOf(request).actor, {
       action: "case.print",
       entityType: "case",

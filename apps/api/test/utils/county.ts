@@ -31,6 +31,8 @@ export interface CountyFixture {
   readonly leads: { readonly caotang: string; readonly hospital: string }
   /** A case (from a complaint) on the same two institutions as the leads. */
   readonly cases: { readonly caotang: string; readonly hospital: string }
+  /** An inspection (drawn, team of the handling centre) on the same two institutions as the leads. */
+  readonly inspections: { readonly caotang: string; readonly hospital: string }
   /** A task of each of these units, with evidence where one was recorded. */
   readonly tasks: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG" | "CENTRE", string>>
   readonly evidence: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG", string>>
@@ -120,7 +122,45 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
         })
       )
     ).id
+  /** Two inspectors of the handling centre and a draw of every village clinic and the 一级 hospital. */
+  const inspectionsOn = async () => {
+    const run = <A, E>(effect: Parameters<typeof runUseCase<A, E>>[2]) =>
+      runUseCase(db, { calendar: chineseWorkingCalendar(), today, evidenceDir }, effect)
+    const who = { id: actor.id, name: actor.name, ip: null }
+    for (const staffCode of ["JC-CENTRE-1", "JC-CENTRE-2"])
+      await run(
+        Application.Enforcement.saveInspector({
+          entry: { staffCode, name: staffCode, unitId: "CENTRE", badge: staffCode, active: true, conflicts: [] },
+          actor: who
+        })
+      )
+    const plan = await run(
+      Application.Enforcement.createPlan({
+        plan: { kind: "routine", title: "测试检查", periodFrom: today, periodTo: today },
+        actor: who
+      })
+    )
+    const draw = await run(
+      Application.Enforcement.drawPlan({
+        planId: plan.id,
+        spec: {
+          method: "random",
+          seed: "county",
+          strata: [
+            { name: "村卫生室", orgKinds: ["village_clinic"], share: 1 },
+            { name: "一级医院", orgKinds: ["public_hospital"], hospitalLevels: ["1"], share: 1 }
+          ],
+          excludeDays: 0,
+          plannedOn: today
+        },
+        actor: who
+      })
+    )
+    const of = (code: string) => draw.inspectionIds[draw.result.targets.indexOf(code)]!
+    return { caotang: of("H50023500008"), hospital: of("H50023500001") }
+  }
   return {
+    inspections: await inspectionsOn(),
     leads: { caotang: await leadOf("H50023500008"), hospital: await leadOf("H50023500001") },
     cases: { caotang: await caseOn("H50023500008"), hospital: await caseOn("H50023500001") },
     tasks: {
