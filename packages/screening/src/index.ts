@@ -13,6 +13,7 @@ export {
   importExtractScoped
 } from "./Extract.js"
 export { ExtractInvalid, ExtractProblem, formatProblem } from "./ExtractProblem.js"
+export { DuckDbClaimFrames, readClaimFrame } from "./ClaimFrame.js"
 export { Manifest, readManifest } from "./Manifest.js"
 export { filterOutput, Partition, partitionViews } from "./Partition.js"
 export {

@@ -10,7 +10,7 @@ import {
   samplingAlgorithm,
   type ReviewedClaim
 } from "@fundguard/domain/enforcement"
-import { ClaimsExtracts } from "@fundguard/screening"
+import { readClaimFrame } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { existsSync } from "node:fs"
@@ -23,7 +23,8 @@ const help = `Usage:
   pnpm fundguard sample draw --extract DIR --institution CODE --size N [--seed S] [--json]
   pnpm fundguard sample extrapolate --review FILE --frame-size N [--confidence C] [--json]
 
-draw         draws N of the institution's settled claims (setlinfo, reversals left out) at random by
+draw         draws N of the institution's settled claims (setlinfo; reversals and the settlements
+             they cancel left out) at random by
              ${samplingAlgorithm} (docs/domain/draws.md): the same extract and seed give the same
              sample. Prints a review sheet (CSV: setl_id, paid, overpaid) to fill in, or with --json
              the sample: seed, algorithm, institution, frameSize, frameAmount, claims.
@@ -43,23 +44,18 @@ const refusedBy =
     )
   }
 
-/** The institution's settled claims in the extract: id and what the funds paid, reversals left out. */
-const claimFrame = (dir: string, institution: string) =>
-  Effect.runPromise(
-    Effect.scoped(
-      Effect.gen(function* () {
-        const extract = yield* Effect.flatMap(ClaimsExtracts, (extracts) => extracts.open(dir))
-        const reader = yield* Effect.promise(() =>
-          extract.connection.runAndReadAll(
-            `SELECT setl_id, CAST(fund_pay_sumamt AS DOUBLE) AS paid FROM setlinfo
-             WHERE fixmedins_code = $1 AND coalesce(CAST(refd_setl_flag AS VARCHAR), '0') <> '1'`,
-            [institution]
-          )
-        )
-        return reader.getRowObjectsJson().map((r) => ({ id: String(r["setl_id"]), paid: Number(r["paid"]) }))
-      })
-    )
+/**
+ * The institution's effective settled claims in the extract: id and what the funds paid, reversals and
+ * the settlements they cancel left out (the same frame as the API's samples, `readClaimFrame`).
+ */
+const claimFrame = async (dir: string, institution: string) => {
+  const frame = await Effect.runPromise(
+    Effect.either(readClaimFrame({ extract: dir, institutionCode: institution, period: null }))
   )
+  if (Either.isRight(frame)) return frame.right
+  if (frame.left.problems.some((p) => p.path === "$.institutionCode")) return []
+  throw new CliFailure(`--extract: ${frame.left.message}`, ExitCode.invalid)
+}
 
 const draw = async (values: Readonly<Record<string, string | boolean | undefined>>): Promise<number> => {
   const extract = values["extract"]
