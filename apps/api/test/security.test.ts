@@ -135,6 +135,11 @@ describe("security from outside (SQLite)", () => {
    * period): inside the scope they reach the object and are refused by it, outside it they are not found.
    */
   const harmless: Readonly<Record<string, unknown>> = {
+    // Dates in the future, or a decision before the required hearing: refused inside the scope.
+    "POST /api/v1/agreement-measures/:id/statement": { statement: "—", on: "2999-01-01" },
+    "POST /api/v1/agreement-measures/:id/decision": { decision: "—" },
+    "POST /api/v1/rectifications/:id/report": { on: "2999-01-01", text: "—" },
+    "POST /api/v1/rectifications/:id/recheck": { on: "2999-01-01", text: "—", passed: true },
     "POST /api/v1/tasks/:id/completions": { completedOn: "2000-01-03", record: "—" },
     "POST /api/v1/suspicions/:id/steps": { action: "first_review_confirm", revision: 999_999 },
     "POST /api/v1/suspicions/:id/institution-response": {
@@ -162,7 +167,13 @@ describe("security from outside (SQLite)", () => {
     },
     "POST /api/v1/inspections/:id/files": { kind: "photo", fileName: "x.jpg", contentBase64: "=" }
   }
-  const scopedObjects: Readonly<Record<string, "task" | "evidence" | "lead" | "case" | "inspection">> = {
+  const scopedObjects: Readonly<
+    Record<string, "task" | "evidence" | "lead" | "case" | "inspection" | "measure" | "rectification">
+  > = {
+    "POST /api/v1/agreement-measures/:id/statement": "measure",
+    "POST /api/v1/agreement-measures/:id/decision": "measure",
+    "POST /api/v1/rectifications/:id/report": "rectification",
+    "POST /api/v1/rectifications/:id/recheck": "rectification",
     "GET /api/v1/inspections/:id": "inspection",
     "PUT /api/v1/inspections/:id/record": "inspection",
     "POST /api/v1/inspections/:id/files": "inspection",
@@ -182,6 +193,7 @@ describe("security from outside (SQLite)", () => {
   }
   /** Objects of the bureau as a whole (not of one unit): people, runs, duties, the organisation. */
   const bureauWide = [
+    /^\S+ \/api\/v1\/self-check\/campaigns\/:code/,
     /^\S+ \/api\/v1\/users\/:id/,
     /^\S+ \/api\/v1\/screening\/runs\/:id/,
     /^\S+ \/api\/v1\/duties\/:code/,
@@ -211,7 +223,11 @@ describe("security from outside (SQLite)", () => {
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
+        county.measures.caotang,
+        county.rectifications.caotang,
         county.cases.hospital,
+        county.measures.hospital,
+        county.rectifications.hospital,
         county.inspections.caotang,
         county.inspections.hospital
       ],
@@ -223,7 +239,11 @@ describe("security from outside (SQLite)", () => {
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
+        county.measures.caotang,
+        county.rectifications.caotang,
         county.cases.hospital,
+        county.measures.hospital,
+        county.rectifications.hospital,
         county.inspections.caotang,
         county.inspections.hospital
       ],
@@ -232,7 +252,11 @@ describe("security from outside (SQLite)", () => {
         county.leads.caotang,
         county.leads.hospital,
         county.cases.caotang,
+        county.measures.caotang,
+        county.rectifications.caotang,
         county.cases.hospital,
+        county.measures.hospital,
+        county.rectifications.hospital,
         county.inspections.caotang,
         county.inspections.hospital
       ],
@@ -241,6 +265,8 @@ describe("security from outside (SQLite)", () => {
         county.evidence["HC-CAOTANG"],
         county.leads.caotang,
         county.cases.caotang,
+        county.measures.caotang,
+        county.rectifications.caotang,
         county.inspections.caotang
       ],
       weijian: []
@@ -250,7 +276,9 @@ describe("security from outside (SQLite)", () => {
       evidence: [county.evidence["HC-CAOTANG"], county.evidence["HC-TUXIANG"]],
       lead: [county.leads.caotang, county.leads.hospital],
       case: [county.cases.caotang, county.cases.hospital],
-      inspection: [county.inspections.caotang, county.inspections.hospital]
+      inspection: [county.inspections.caotang, county.inspections.hospital],
+      measure: [county.measures.caotang, county.measures.hospital],
+      rectification: [county.rectifications.caotang, county.rectifications.hospital]
     }
     let cells = 0
     for (const [key, kind] of Object.entries(scopedObjects)) {

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
-import type { CaseRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
 import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
@@ -36,6 +36,7 @@ export type Services =
   | SessionRepository
   | ReviewRepository
   | CaseRepository
+  | FollowUpRepository
   | InspectionRepository
   | TaskRepository
   | TaskGenerationRepository

@@ -13,6 +13,7 @@ export * from "./access/password.js"
 export * from "./review/review.js"
 export * from "./review/queries.js"
 export * from "./enforcement/cases.js"
+export * from "./enforcement/followUp.js"
 export * from "./enforcement/inspections.js"
 export * from "./screening/runs.js"
 // Responsibilities: organisation, duties, tasks, evidence, reports.

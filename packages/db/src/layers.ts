@@ -11,7 +11,7 @@ import type {
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
-import type { CaseRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import { Ids } from "@fundguard/domain/kernel"
@@ -25,6 +25,7 @@ import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { CaseRepositoryLive } from "./enforcement/cases.js"
+import { FollowUpRepositoryLive } from "./enforcement/followUp.js"
 import { InspectionRepositoryLive } from "./enforcement/inspections.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { ScreeningRunRepositoryLive } from "./screening/runs.js"
@@ -38,6 +39,7 @@ export type Repositories =
   | Ids
   | ReviewRepository
   | CaseRepository
+  | FollowUpRepository
   | InspectionRepository
   | TaskRepository
   | TaskGenerationRepository
@@ -55,6 +57,7 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
   Layer.mergeAll(
     ReviewRepositoryLive(db),
     CaseRepositoryLive(db),
+    FollowUpRepositoryLive(db),
     InspectionRepositoryLive(db),
     TaskRepositoryLive(db),
     TaskGenerationRepositoryLive(db),

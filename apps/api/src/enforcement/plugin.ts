@@ -1,8 +1,9 @@
-/** Enforcement after a lead is confirmed: cases (案件), their procedure and documents; inspections. */
+/** Enforcement after a lead is confirmed: cases (案件), their procedure and documents; inspections; follow-ups (agreement measures, rectification, self-inspection). */
 import type { Db } from "@fundguard/db"
 import type { FastifyInstance } from "fastify"
 import { caseRoutes } from "./cases.js"
 import { documentRoutes } from "./documents.js"
+import { followUpRoutes } from "./followUp.js"
 import { inspectionRoutes } from "./inspections.js"
 
 export const enforcementPlugin = async (
@@ -12,4 +13,5 @@ export const enforcementPlugin = async (
   await app.register(caseRoutes, options)
   await app.register(documentRoutes, options)
   await app.register(inspectionRoutes, options)
+  await app.register(followUpRoutes, options)
 }

@@ -33,6 +33,9 @@ export interface CountyFixture {
   readonly cases: { readonly caotang: string; readonly hospital: string }
   /** An inspection (drawn, team of the handling centre) on the same two institutions as the leads. */
   readonly inspections: { readonly caotang: string; readonly hospital: string }
+  /** An agreement measure (追回, which needs a hearing before its decision) and a rectification order on each. */
+  readonly measures: { readonly caotang: string; readonly hospital: string }
+  readonly rectifications: { readonly caotang: string; readonly hospital: string }
   /** A task of each of these units, with evidence where one was recorded. */
   readonly tasks: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG" | "CENTRE", string>>
   readonly evidence: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG", string>>
@@ -159,7 +162,31 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     const of = (code: string) => draw.inspectionIds[draw.result.targets.indexOf(code)]!
     return { caotang: of("H50023500008"), hospital: of("H50023500001") }
   }
+  const followUp = async (code: string) => {
+    const options = { calendar: chineseWorkingCalendar(), today, evidenceDir }
+    const who = { id: actor.id, name: actor.name, ip: null }
+    const measure = await runUseCase(
+      db,
+      options,
+      Application.Enforcement.proposeMeasure({
+        proposal: { institutionCode: code, action: "recover", reason: "超限价收费", amount: 100 },
+        actor: who
+      })
+    )
+    const order = await runUseCase(
+      db,
+      options,
+      Application.Enforcement.issueRectification({
+        issue: { institutionCode: code, source: "notice", violations: [], problems: "处方不规范", dueOn: "2025-12-31" },
+        actor: who
+      })
+    )
+    return { measure: measure.id, rectification: order.id }
+  }
+  const [caotangFollowUp, hospitalFollowUp] = [await followUp("H50023500008"), await followUp("H50023500001")]
   return {
+    measures: { caotang: caotangFollowUp.measure, hospital: hospitalFollowUp.measure },
+    rectifications: { caotang: caotangFollowUp.rectification, hospital: hospitalFollowUp.rectification },
     inspections: await inspectionsOn(),
     leads: { caotang: await leadOf("H50023500008"), hospital: await leadOf("H50023500001") },
     cases: { caotang: await caseOn("H50023500008"), hospital: await caseOn("H50023500001") },

@@ -17,8 +17,10 @@ import {
   type CaseActor,
   type CaseDeadline,
   type CaseFile,
-  type NextDeadline
+  type NextDeadline,
+  rectificationDays
 } from "@fundguard/domain/enforcement"
+import { campaignFactors, issueRectification } from "./followUp.js"
 import {
   addDays,
   BureauClock,
@@ -30,6 +32,7 @@ import {
   type Actor,
   type IsoDate
 } from "@fundguard/domain/kernel"
+import type { ViolationCode } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -72,6 +75,29 @@ const deadlinesOf = (file: CaseFile, on: IsoDate) =>
       Either.map((deadlines) => deadlines.map((d) => ({ ...d, provisional: !covers(exact, d.dueOn) })))
     )
   )
+
+/**
+ * The assessment input with the factors the self-inspection campaigns give its violations (the
+ * officer's own factors win), and the reasons; unchanged when the input is not an assessment's.
+ */
+const withCampaignFactors = (institutionCode: string, input: unknown) =>
+  Effect.gen(function* () {
+    const facts = (input as { facts?: { violations?: unknown; factors?: unknown } } | null)?.facts
+    const violations = Array.isArray(facts?.violations) ? (facts.violations as Array<Record<string, unknown>>) : []
+    const dated = violations.flatMap((v) => {
+      const occurredOn = (v["occurredTo"] ?? v["occurredFrom"]) as string | undefined
+      return typeof v["code"] === "string" && typeof v["amount"] === "number" && typeof occurredOn === "string"
+        ? [{ code: v["code"] as ViolationCode, amount: v["amount"], occurredOn: occurredOn as IsoDate }]
+        : []
+    })
+    if (dated.length === 0) return { input, reasons: [] as ReadonlyArray<string> }
+    const found = yield* campaignFactors({ institutionCode, violations: dated })
+    const given = (typeof facts?.factors === "object" && facts.factors !== null ? facts.factors : {}) as object
+    return {
+      input: { ...(input as object), facts: { ...facts, factors: { ...found.factors, ...given } } },
+      reasons: found.reasons
+    }
+  })
 
 /**
  * Opens a case (登记案源) on a lead, an inspection, a complaint or a transfer. Fails with
@@ -121,11 +147,23 @@ export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
   const on = yield* today
   const stored = yield* cases.load(request.caseId)
   const file = caseFile(stored.entries)
-  const plan = yield* planCaseStep(
+  const withCampaigns =
+    request.action === "assess" ? yield* withCampaignFactors(stored.institution.code, request.input) : null
+  const decided = yield* planCaseStep(
     file,
-    { action: request.action, revision: request.revision, input: request.input, actor: caseActor(request) },
+    {
+      action: request.action,
+      revision: request.revision,
+      input: withCampaigns?.input ?? request.input,
+      actor: caseActor(request)
+    },
     { today: on, calendar, limits: procedureLimitsOn(on).value, region: stored.institution.admdvs }
   )
+  // The reasons the campaigns gave their factors are recorded with the assessment.
+  const plan =
+    withCampaigns !== null && withCampaigns.reasons.length > 0
+      ? { ...decided, details: { ...(decided.details as object), selfCheck: withCampaigns.reasons } }
+      : decided
   const after = caseFile([
     ...stored.entries,
     {
@@ -140,6 +178,22 @@ export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
   ])
   const next = nextDeadline(yield* deadlinesOf(after, on))
   const { documentNumber } = yield* cases.record({ stored, plan, actor: request.actor, today: on, next })
+  // A penalty decision orders the findings put right (责令改正): one rectification order per decision.
+  if (plan.action === "approve_decision" && after.assessment !== null)
+    yield* issueRectification({
+      issue: {
+        institutionCode: stored.institution.code,
+        source: "case",
+        sourceId: stored.id,
+        violations: after.assessment.items.map((i) => i.violation),
+        problems:
+          after.assessment.items
+            .map((i) => `${i.clause}：${String((after.facts as { summary?: string } | null)?.summary ?? "")}`)
+            .join("；") || file.opening.summary,
+        dueOn: addDays(on, rectificationDays)
+      },
+      actor: request.actor
+    }).pipe(Effect.catchTag("InvalidCaseInput", "FollowUpNotFound", (e) => Effect.die(e)))
   return { id: stored.id, status: plan.to, revision: plan.revision, documentNumber }
 })
 

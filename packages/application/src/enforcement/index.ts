@@ -18,3 +18,13 @@ export {
   viewInspection,
   type DutyTaskOutcome
 } from "./inspections.js"
+export {
+  campaignFactors,
+  decideMeasure,
+  issueRectification,
+  proposeMeasure,
+  recordMeasureStatement,
+  recordRectification,
+  saveCampaign,
+  saveSelfCheckReport
+} from "./followUp.js"
