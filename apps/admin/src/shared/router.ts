@@ -16,6 +16,8 @@ export const routeNames = [
   // Enforcement (docs/domain/procedure.md).
   "cases",
   "case",
+  "inspections",
+  "inspection",
   // Responsibilities (docs/domain/responsibilities.md).
   "today",
   "calendar",
@@ -46,6 +48,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "runs", label: "筛查批次", permission: "suspicions:read" },
   { route: "penalty", label: "处罚裁量", permission: "penalties:assess" },
   { route: "cases", label: "案件办理", permission: "cases:read" },
+  { route: "inspections", label: "监督检查", permission: "inspections:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
@@ -69,6 +72,8 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   penalty: "处罚裁量",
   cases: "案件办理",
   case: "案件详情",
+  inspections: "监督检查",
+  inspection: "现场检查",
   today: "今日待办",
   calendar: "职责日历",
   coverage: "检查覆盖率",
@@ -91,7 +96,8 @@ export const paramRoutes: Readonly<
   Partial<Record<RouteName, { readonly path: string; readonly permission: Permission }>>
 > = {
   suspicion: { path: "suspicions", permission: "suspicions:read" },
-  case: { path: "cases", permission: "cases:read" }
+  case: { path: "cases", permission: "cases:read" },
+  inspection: { path: "inspections", permission: "inspections:read" }
 }
 
 /** A route and its parameter. */
