@@ -16,6 +16,7 @@ export const routeNames = [
   // Enforcement (docs/domain/procedure.md).
   "cases",
   "case",
+  "followup",
   "inspections",
   "inspection",
   // Responsibilities (docs/domain/responsibilities.md).
@@ -48,6 +49,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "runs", label: "筛查批次", permission: "suspicions:read" },
   { route: "penalty", label: "处罚裁量", permission: "penalties:assess" },
   { route: "cases", label: "案件办理", permission: "cases:read" },
+  { route: "followup", label: "整改与协议处理", permission: "cases:read" },
   { route: "inspections", label: "监督检查", permission: "inspections:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
@@ -72,6 +74,7 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   penalty: "处罚裁量",
   cases: "案件办理",
   case: "案件详情",
+  followup: "整改与协议处理",
   inspections: "监督检查",
   inspection: "现场检查",
   today: "今日待办",
