@@ -7,6 +7,7 @@
  */
 import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
 import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type { SampleRepository } from "@fundguard/domain/enforcement"
 import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
@@ -38,6 +39,7 @@ export type Services =
   | CaseRepository
   | FollowUpRepository
   | InspectionRepository
+  | SampleRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository

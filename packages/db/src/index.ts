@@ -15,6 +15,7 @@ export * from "./review/queries.js"
 export * from "./enforcement/cases.js"
 export * from "./enforcement/followUp.js"
 export * from "./enforcement/inspections.js"
+export * from "./enforcement/samples.js"
 export * from "./screening/runs.js"
 // Responsibilities: organisation, duties, tasks, evidence, reports.
 export * from "./responsibilities/duties.js"

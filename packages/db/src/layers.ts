@@ -12,6 +12,7 @@ import type {
   TaskRepository
 } from "@fundguard/domain/responsibilities"
 import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type { SampleRepository } from "@fundguard/domain/enforcement"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import { Ids } from "@fundguard/domain/kernel"
@@ -27,6 +28,7 @@ import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { CaseRepositoryLive } from "./enforcement/cases.js"
 import { FollowUpRepositoryLive } from "./enforcement/followUp.js"
 import { InspectionRepositoryLive } from "./enforcement/inspections.js"
+import { SampleRepositoryLive } from "./enforcement/samples.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { ScreeningRunRepositoryLive } from "./screening/runs.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
@@ -41,6 +43,7 @@ export type Repositories =
   | CaseRepository
   | FollowUpRepository
   | InspectionRepository
+  | SampleRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository
@@ -59,6 +62,7 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     CaseRepositoryLive(db),
     FollowUpRepositoryLive(db),
     InspectionRepositoryLive(db),
+    SampleRepositoryLive(db),
     TaskRepositoryLive(db),
     TaskGenerationRepositoryLive(db),
     OrganisationRepositoryLive(db),

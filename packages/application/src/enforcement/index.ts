@@ -28,3 +28,4 @@ export {
   saveCampaign,
   saveSelfCheckReport
 } from "./followUp.js"
+export { concludeSample, drawSample, recordSampleReview, viewSample, type SampleSource } from "./samples.js"
