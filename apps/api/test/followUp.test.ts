@@ -236,7 +236,10 @@ describe("follow-ups over HTTP (SQLite)", () => {
         }
       })
       const entry = await scratch.db.caseEntry.findFirstOrThrow({ where: { caseId: id, action: "assess" } })
-      return entry.details as { facts: { factors: Record<string, boolean> }; selfCheck?: ReadonlyArray<string> }
+      return entry.details as unknown as {
+        facts: { factors: Record<string, boolean> }
+        selfCheck?: ReadonlyArray<string>
+      }
     }
     const lenient = await assessFor(hospitals[0]!)
     expect(lenient.facts.factors).toEqual({ refundedInFullByDeadline: true })

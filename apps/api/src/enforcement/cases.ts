@@ -5,10 +5,9 @@
  */
 import * as Application from "@fundguard/application"
 import { Cases } from "@fundguard/contracts"
-import { institutionOfCase, leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
+import { leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
 import { threeLevelReview } from "@fundguard/domain/access"
 import {
-  CaseNotFound,
   caseActionLabel,
   caseStatusLabel,
   controlledMatterLabel,
@@ -19,39 +18,17 @@ import {
 } from "@fundguard/domain/enforcement"
 import { bureauDate, roundYuan } from "@fundguard/domain/kernel"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
-import type { FastifyInstance, FastifyRequest } from "fastify"
-import { currentUser } from "../plugins/auth.js"
+import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { caseDocuments } from "./documents.js"
+import { caseWithinScope, requesterOf, visibleInstitutions } from "./scope.js"
 import { inspectionOfCase } from "./inspections.js"
 
 /** What the routes are built from. */
 export interface CaseRouteOptions {
   readonly db: Db
   readonly now: () => Date
-}
-
-/** The institutions the caller may see, or null for all. */
-export const visibleInstitutions = async (request: FastifyRequest): Promise<ReadonlyArray<string> | null> => {
-  const scope = await request.scope()
-  return scope.all ? null : [...scope.institutionCodes]
-}
-
-/** A case outside the caller's data scope is answered as if it did not exist. */
-export const caseWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> => {
-  const scope = await request.scope()
-  const institution = await institutionOfCase(db, id)
-  if (institution === null || !institutionInScope(scope, institution)) throw new CaseNotFound({ id })
-}
-
-/**
- * The caller as a case's requester: who (for the record — the name printed on the case's documents,
- * so the display name) and the role (for the rules).
- */
-export const requesterOf = (request: FastifyRequest) => {
-  const user = currentUser(request)
-  return { actor: { id: user.id, name: user.displayName, ip: request.ip }, role: user.role }
 }
 
 /** The case routes. */

@@ -37,7 +37,7 @@ import type { FastifyInstance } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { attachment } from "../responsibilities/sheets.js"
-import { caseWithinScope, requesterOf } from "./cases.js"
+import { caseWithinScope, requesterOf } from "./scope.js"
 import { inspectionOfCase, onsiteRecordModel } from "./inspections.js"
 
 const documentLabels = {

@@ -30,7 +30,7 @@ import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
-import { requesterOf, visibleInstitutions } from "./cases.js"
+import { requesterOf, visibleInstitutions } from "./scope.js"
 
 const stateLabel = {
   open: "整改中",

@@ -5,6 +5,7 @@ import { caseRoutes } from "./cases.js"
 import { documentRoutes } from "./documents.js"
 import { followUpRoutes } from "./followUp.js"
 import { inspectionRoutes } from "./inspections.js"
+import { sampleRoutes } from "./samples.js"
 
 export const enforcementPlugin = async (
   app: FastifyInstance,
@@ -13,5 +14,6 @@ export const enforcementPlugin = async (
   await app.register(caseRoutes, options)
   await app.register(documentRoutes, options)
   await app.register(inspectionRoutes, options)
+  await app.register(sampleRoutes, options)
   await app.register(followUpRoutes, options)
 }

@@ -1,0 +1,31 @@
+/**
+ * What the enforcement routes share: the institutions the caller may see, the scope check of a case,
+ * and the caller as a requester of the use cases.
+ */
+import { institutionOfCase, type Db } from "@fundguard/db"
+import { CaseNotFound } from "@fundguard/domain/enforcement"
+import { institutionInScope } from "@fundguard/domain/responsibilities"
+import type { FastifyRequest } from "fastify"
+import { currentUser } from "../plugins/auth.js"
+
+/** The institutions the caller may see, or null for all. */
+export const visibleInstitutions = async (request: FastifyRequest): Promise<ReadonlyArray<string> | null> => {
+  const scope = await request.scope()
+  return scope.all ? null : [...scope.institutionCodes]
+}
+
+/** A case outside the caller's data scope is answered as if it did not exist. */
+export const caseWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> => {
+  const scope = await request.scope()
+  const institution = await institutionOfCase(db, id)
+  if (institution === null || !institutionInScope(scope, institution)) throw new CaseNotFound({ id })
+}
+
+/**
+ * The caller as a case's requester: who (for the record — the name printed on the case's documents,
+ * so the display name) and the role (for the rules).
+ */
+export const requesterOf = (request: FastifyRequest) => {
+  const user = currentUser(request)
+  return { actor: { id: user.id, name: user.displayName, ip: request.ip }, role: user.role }
+}
