@@ -27,6 +27,7 @@ import {
 import {
   caseSourceLabel,
   procedureLimitsOn,
+  rectificationDays,
   type CaseEntry,
   type CaseFile,
   type StoredCase,
@@ -53,12 +54,6 @@ const documentLabels = {
 
 /** A case document kind. */
 export type CaseDocument = keyof typeof documentLabels
-
-/**
- * The days an institution is given to rectify after a decision (整改期限). ⚠️ No statute fixes it;
- * seed 000's 限期整改 leaves it to the bureau — FundGuard's default, to be confirmed locally.
- */
-export const rectificationDays = 30
 
 const entriesOf = (stored: StoredCase, action: string): ReadonlyArray<CaseEntry> =>
   stored.entries.filter((e) => e.action === action)
