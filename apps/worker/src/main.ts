@@ -8,7 +8,7 @@ import { openDatabase, redactUrl } from "@fundguard/db"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
-import { remindCaseDeadlines } from "./cases.js"
+import { escalateRectifications, remindCaseDeadlines } from "./cases.js"
 import { generateDailyTasks } from "./duties.js"
 import { runQueued, screenInbox } from "./nightly.js"
 
@@ -21,6 +21,7 @@ const dutyPass = async () => {
   const today = bureauDate(new Date())
   await generateDailyTasks(database.db, chineseWorkingCalendar(), today, config.dutiesCatchUpDays, log)
   await remindCaseDeadlines(database.db, chineseWorkingCalendar(), today, log)
+  await escalateRectifications(database.db, today, log)
 }
 
 if (process.argv.includes("--duties-once")) {

@@ -11,7 +11,7 @@ import { demoRegister } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { describe, expect, it } from "vitest"
-import { remindCaseDeadlines } from "../src/cases.js"
+import { escalateRectifications, remindCaseDeadlines } from "../src/cases.js"
 
 const calendar = chineseWorkingCalendar()
 
@@ -51,6 +51,30 @@ describe("daily case reminders", () => {
       const late = await remindCaseDeadlines(scratch.db, calendar, "2025-11-25", (l) => lines.push(l))
       expect(late.reminders).toEqual([expect.objectContaining({ id, overdue: true })])
       expect(lines.some((l) => l.startsWith("OVERDUE 2025-11-24") && l.includes(institution.name))).toBe(true)
+      // A rectification order past its deadline without a report is escalated every day until it arrives.
+      const order = await Effect.runPromise(
+        Application.Enforcement.issueRectification({
+          issue: {
+            institutionCode: institution.code,
+            source: "notice",
+            violations: [],
+            problems: "进销存台账不全",
+            dueOn: "2025-11-20"
+          },
+          actor: { id: null, name: "测试", ip: null }
+        }).pipe(
+          Effect.provide(
+            Layer.mergeAll(
+              repositoriesLayer(scratch.db),
+              Layer.succeed(WorkingCalendar, calendar),
+              BureauClock.fixed("2025-11-03")
+            )
+          )
+        )
+      )
+      expect(await escalateRectifications(scratch.db, "2025-11-20", (l) => lines.push(l))).toEqual([])
+      expect(await escalateRectifications(scratch.db, "2025-11-21", (l) => lines.push(l))).toEqual([order.id])
+      expect(lines.at(-1)).toContain("逾期未报送整改报告")
       const row = await scratch.db.enforcementCase.findUniqueOrThrow({ where: { id } })
       expect(row).toMatchObject({ nextDueOn: "2025-11-24", nextDueStep: expect.stringContaining("立案") })
     } finally {
