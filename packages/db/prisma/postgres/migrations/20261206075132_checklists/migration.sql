@@ -1,0 +1,14 @@
+-- CreateTable
+CREATE TABLE "ChecklistVersion" (
+    "code" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "title" TEXT NOT NULL,
+    "orgKinds" JSONB NOT NULL,
+    "effectiveFrom" TEXT NOT NULL,
+    "items" JSONB NOT NULL,
+    "savedByName" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChecklistVersion_pkey" PRIMARY KEY ("code","version")
+);
+
