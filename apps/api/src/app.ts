@@ -12,6 +12,7 @@ import type { WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { defaultEvidenceDir, EvidenceStoreLive, repositoriesLayer } from "@fundguard/db"
 import { type LoginThrottling } from "@fundguard/domain/access"
 import { WorkingCalendar } from "@fundguard/domain/kernel"
+import { DuckDbClaimFrames } from "@fundguard/screening"
 import * as Layer from "effect/Layer"
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify"
 import { readFileSync } from "node:fs"
@@ -102,6 +103,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       repositoriesLayer(options.db),
       EvidenceStoreLive(options.evidenceDir ?? defaultEvidenceDir()),
       Layer.succeed(WorkingCalendar, calendar),
+      // Samples' frames read from claims extracts with DuckDB.
+      DuckDbClaimFrames,
       // The bureau's date and Effect's clock from the app's clock (tests fix it).
       clocksReading(now)
     )

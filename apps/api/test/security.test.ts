@@ -165,10 +165,12 @@ describe("security from outside (SQLite)", () => {
         findings: []
       }
     },
-    "POST /api/v1/inspections/:id/files": { kind: "photo", fileName: "x.jpg", contentBase64: "=" }
+    "POST /api/v1/inspections/:id/files": { kind: "photo", fileName: "x.jpg", contentBase64: "=" },
+    // A claim not in the sample: refused by the rule (400) inside the scope.
+    "POST /api/v1/samples/:id/reviews": { claimId: "ZZ-NONE", overpaid: 0, reason: "" }
   }
   const scopedObjects: Readonly<
-    Record<string, "task" | "evidence" | "lead" | "case" | "inspection" | "measure" | "rectification">
+    Record<string, "task" | "evidence" | "lead" | "case" | "inspection" | "measure" | "rectification" | "sample">
   > = {
     "POST /api/v1/agreement-measures/:id/statement": "measure",
     "POST /api/v1/agreement-measures/:id/decision": "measure",
@@ -179,6 +181,9 @@ describe("security from outside (SQLite)", () => {
     "POST /api/v1/inspections/:id/files": "inspection",
     "GET /api/v1/inspections/:id/record": "inspection",
     "GET /api/v1/inspections/:id/record/pdf": "inspection",
+    "GET /api/v1/samples/:id": "sample",
+    "POST /api/v1/samples/:id/reviews": "sample",
+    "POST /api/v1/samples/:id/conclusion": "sample",
     "GET /api/v1/cases/:id": "case",
     "POST /api/v1/cases/:id/steps": "case",
     "GET /api/v1/cases/:id/documents/:kind": "case",
@@ -229,7 +234,9 @@ describe("security from outside (SQLite)", () => {
         county.measures.hospital,
         county.rectifications.hospital,
         county.inspections.caotang,
-        county.inspections.hospital
+        county.inspections.hospital,
+        county.samples.caotang,
+        county.samples.hospital
       ],
       jihe: [
         county.tasks["HC-CAOTANG"],
@@ -245,7 +252,9 @@ describe("security from outside (SQLite)", () => {
         county.measures.hospital,
         county.rectifications.hospital,
         county.inspections.caotang,
-        county.inspections.hospital
+        county.inspections.hospital,
+        county.samples.caotang,
+        county.samples.hospital
       ],
       shenhe: [
         county.tasks.CENTRE,
@@ -258,7 +267,9 @@ describe("security from outside (SQLite)", () => {
         county.measures.hospital,
         county.rectifications.hospital,
         county.inspections.caotang,
-        county.inspections.hospital
+        county.inspections.hospital,
+        county.samples.caotang,
+        county.samples.hospital
       ],
       caotang: [
         county.tasks["HC-CAOTANG"],
@@ -267,7 +278,8 @@ describe("security from outside (SQLite)", () => {
         county.cases.caotang,
         county.measures.caotang,
         county.rectifications.caotang,
-        county.inspections.caotang
+        county.inspections.caotang,
+        county.samples.caotang
       ],
       weijian: []
     }
@@ -278,7 +290,8 @@ describe("security from outside (SQLite)", () => {
       case: [county.cases.caotang, county.cases.hospital],
       inspection: [county.inspections.caotang, county.inspections.hospital],
       measure: [county.measures.caotang, county.measures.hospital],
-      rectification: [county.rectifications.caotang, county.rectifications.hospital]
+      rectification: [county.rectifications.caotang, county.rectifications.hospital],
+      sample: [county.samples.caotang, county.samples.hospital]
     }
     let cells = 0
     for (const [key, kind] of Object.entries(scopedObjects)) {

@@ -57,6 +57,7 @@ export const problemTypes = {
   RunNotFound: refusal(404, "筛查批次不存在"),
   CaseNotFound: refusal(404, "案件不存在"),
   InspectionNotFound: refusal(404, "检查、计划或抽取结果不存在"),
+  SampleNotFound: refusal(404, "抽样不存在"),
   EvidenceUnavailable: refusal(410, "证据文件已不可用"),
   // The domain's rules.
   InvalidAssessmentInput: input("案件信息有误"),
@@ -75,6 +76,9 @@ export const problemTypes = {
   InvalidInspectionInput: input("检查计划或检查人员信息有误"),
   InvalidOnsiteRecord: input("现场检查笔录有误，请根据提示修改"),
   InspectionStateRefused: refusal(409, "当前状态不能执行此操作"),
+  InvalidSampleInput: input("抽样或审核信息有误，请根据提示修改"),
+  ClaimFrameUnavailable: input("数据包中无法取得该机构的结算记录"),
+  SampleStepRefused: refusal(409, "抽样当前状态不能执行此操作"),
   DocumentNotReady: refusal(409, "尚未到出具该文书的环节"),
   FollowUpRefused: refusal(409, "当前状态不能办理此事项"),
   FollowUpNotFound: refusal(404, "不存在"),

@@ -5,6 +5,7 @@
  * error handler to answer.
  */
 import type { Repositories } from "@fundguard/db"
+import type { ClaimFrames } from "@fundguard/domain/enforcement"
 import type { BureauClock, WorkingCalendar } from "@fundguard/domain/kernel"
 import type { EvidenceStore } from "@fundguard/domain/responsibilities"
 import * as Cause from "effect/Cause"
@@ -15,8 +16,8 @@ import * as ManagedRuntime from "effect/ManagedRuntime"
 import type { FastifyInstance } from "fastify"
 import fp from "fastify-plugin"
 
-/** What the API's use cases may ask for. */
-export type AppServices = Repositories | EvidenceStore | WorkingCalendar | BureauClock
+/** What the API's use cases may ask for (and the claims extracts' frames, for 抽样推算). */
+export type AppServices = Repositories | EvidenceStore | WorkingCalendar | BureauClock | ClaimFrames
 
 declare module "fastify" {
   interface FastifyInstance {

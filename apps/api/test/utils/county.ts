@@ -1,4 +1,4 @@
-import { demoRegister } from "@fundguard/screening"
+import { demoExtractDir, demoRegister, DuckDbClaimFrames } from "@fundguard/screening"
 /**
  * A demo county for the security suites: 奉节's organisation, duties and this year's tasks (with
  * completions and evidence), one account per role in a different unit, two leads — one a
@@ -9,6 +9,7 @@ import * as Application from "@fundguard/application"
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser, type Db } from "@fundguard/db"
 import { runUseCase, seedResponsibilitiesDemo } from "@fundguard/demo"
 import type { Role } from "@fundguard/domain/access"
+import * as Effect from "effect/Effect"
 import type { FastifyInstance } from "fastify"
 
 export const password = "Fundguard-Test-2025!"
@@ -40,6 +41,9 @@ export interface CountyFixture {
   readonly tasks: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG" | "CENTRE", string>>
   readonly evidence: Readonly<Record<"HC-CAOTANG" | "HC-TUXIANG", string>>
   readonly runId: string
+  /** A run over the demo extract, and a claim sample drawn from it on the same two institutions as the leads. */
+  readonly demoRunId: string
+  readonly samples: { readonly caotang: string; readonly hospital: string }
   readonly userIds: Readonly<Record<Username, string>>
 }
 
@@ -82,6 +86,29 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 2, durationMs: 1 }],
     suspicions: [lead("H50023500008", "1111", 347.52), lead("H50023500001", "2222", 1200)]
   })
+  const demoRun = await startRun(db, actor, {
+    trigger: "cli",
+    extract: demoExtractDir,
+    admdvs: "500235",
+    periodFrom: "2025-01-01",
+    periodTo: "2025-03-31",
+    params: {}
+  })
+  await finishRun(db, actor, demoRun.id, { rules: [], suspicions: [] })
+  const sampleOn = async (code: string) =>
+    (
+      await runUseCase(
+        db,
+        { calendar: chineseWorkingCalendar(), today, evidenceDir },
+        Application.Enforcement.drawSample({
+          institutionCode: code,
+          source: { runId: demoRun.id },
+          size: 3,
+          seed: `county-${code}`,
+          actor: { id: actor.id, name: actor.name, ip: null }
+        }).pipe(Effect.provide(DuckDbClaimFrames))
+      )
+    ).id
   const leadOf = async (code: string) => (await db.suspicion.findFirstOrThrow({ where: { fixmedinsCode: code } })).id
   const taskOf = async (unitId: string) =>
     (await db.dutyTask.findFirstOrThrow({ where: { unitId }, orderBy: { deadline: "asc" } })).id
@@ -197,6 +224,8 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     },
     evidence: { "HC-CAOTANG": await evidenceOf("HC-CAOTANG"), "HC-TUXIANG": await evidenceOf("HC-TUXIANG") },
     runId: run.id,
+    demoRunId: demoRun.id,
+    samples: { caotang: await sampleOn("H50023500008"), hospital: await sampleOn("H50023500001") },
     userIds: userIds as Record<Username, string>
   }
 }
