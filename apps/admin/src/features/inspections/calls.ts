@@ -25,7 +25,8 @@ export const inspectionsCalls = (api: ApiClient) => ({
     api.call(Inspections.recordInspection, { params: { id }, body }),
   addFile: (id: string, body: BodyOf<typeof Inspections.addInspectionFile>) =>
     api.call(Inspections.addInspectionFile, { params: { id }, body }),
-  recordHtml: (id: string) => api.download(Inspections.inspectionRecordHtml, { params: { id } })
+  recordHtml: (id: string) => api.download(Inspections.inspectionRecordHtml, { params: { id } }),
+  recordPdf: (id: string) => api.download(Inspections.inspectionRecordPdf, { params: { id } })
 })
 
 /** The inspection calls' type. */

@@ -15,6 +15,13 @@ export const resultOptions = [
   { value: "not_applicable", label: "不适用" }
 ] as const
 
+/** The inspection states with their labels. */
+export const statusLabels: Readonly<Record<InspectionDetail["status"], string>> = {
+  planned: "待检查",
+  in_progress: "检查中",
+  finished: "已完成"
+}
+
 /** The plan kinds with their labels. */
 export const kindOptions = [
   { value: "routine", label: "日常检查" },
@@ -34,10 +41,17 @@ export const defaultStrata = () => [
   { name: "村卫生室", orgKinds: ["village_clinic"], share: 0.5 }
 ]
 
-/** A new draft from an inspection: its saved record, else the team as officers and every item unanswered. */
+/**
+ * A new draft from an inspection: its saved record, else the team as officers and every item
+ * unanswered. For a role that sees the sampled persons masked, the rest of the saved record is kept
+ * and the persons are left out (masked numbers cannot be sent back; they are entered again).
+ */
 export const draftOf = (inspection: InspectionDetail): RecordBody => {
   const saved = inspection.record
-  if (saved !== null && !inspection.masked) return JSON.parse(JSON.stringify(saved)) as RecordBody
+  if (saved !== null) {
+    const copy = JSON.parse(JSON.stringify(saved)) as RecordBody
+    return inspection.masked ? { ...copy, sampledPersons: [] } : copy
+  }
   return {
     startTime: "09:00",
     endTime: "11:00",
@@ -77,3 +91,13 @@ export const personsFrom = (text: string): RecordBody["sampledPersons"] =>
 /** The problems of the answer by field, for showing next to the form's parts. */
 export const problemsAt = (problems: ReadonlyArray<{ path: string; message: string }>, prefix: string) =>
   problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}[`) || p.path.startsWith(`${prefix}.`))
+
+/**
+ * Why a save would lose the sampled persons already recorded, or null: a role that sees them masked
+ * cannot send them back, so it must enter them again before saving.
+ */
+export const maskedPersonsProblem = (inspection: InspectionDetail, personsText: string): string | null => {
+  const recorded = inspection.record?.sampledPersons.length ?? 0
+  if (!inspection.masked || recorded === 0 || personsFrom(personsText).length > 0) return null
+  return `已记录的 ${recorded} 名抽查人员编号已脱敏，保存前请重新录入（否则将被清空）`
+}
