@@ -198,6 +198,7 @@ describe("security from outside (SQLite)", () => {
   }
   /** Objects of the bureau as a whole (not of one unit): people, runs, duties, the organisation. */
   const bureauWide = [
+    /^\S+ \/api\/v1\/checklists\/:code/,
     /^\S+ \/api\/v1\/self-check\/campaigns\/:code/,
     /^\S+ \/api\/v1\/users\/:id/,
     /^\S+ \/api\/v1\/screening\/runs\/:id/,

@@ -6,7 +6,12 @@
  * @since 0.1.0
  */
 import type { AccountRepository, AuditLog, Passwords, SessionRepository } from "@fundguard/domain/access"
-import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type {
+  CaseRepository,
+  ChecklistRepository,
+  FollowUpRepository,
+  InspectionRepository
+} from "@fundguard/domain/enforcement"
 import type { SampleRepository } from "@fundguard/domain/enforcement"
 import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
@@ -38,6 +43,7 @@ export type Services =
   | ReviewRepository
   | CaseRepository
   | FollowUpRepository
+  | ChecklistRepository
   | InspectionRepository
   | SampleRepository
   | TaskRepository

@@ -81,6 +81,7 @@ export const problemTypes = {
   SampleStepRefused: refusal(409, "抽样当前状态不能执行此操作"),
   DocumentNotReady: refusal(409, "尚未到出具该文书的环节"),
   FollowUpRefused: refusal(409, "当前状态不能办理此事项"),
+  InvalidChecklist: input("检查清单有误，未保存"),
   FollowUpNotFound: refusal(404, "不存在"),
   CalendarYearNotCovered: refusal(422, "工作日历尚未覆盖该年度"),
   StaleRevision: refusal(409, "该疑点已被他人处理，请刷新后重试"),

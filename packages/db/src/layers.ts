@@ -11,7 +11,12 @@ import type {
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
-import type { CaseRepository, FollowUpRepository, InspectionRepository } from "@fundguard/domain/enforcement"
+import type {
+  CaseRepository,
+  ChecklistRepository,
+  FollowUpRepository,
+  InspectionRepository
+} from "@fundguard/domain/enforcement"
 import type { SampleRepository } from "@fundguard/domain/enforcement"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
@@ -26,7 +31,7 @@ import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { CaseRepositoryLive } from "./enforcement/cases.js"
-import { FollowUpRepositoryLive } from "./enforcement/followUp.js"
+import { ChecklistRepositoryLive, FollowUpRepositoryLive } from "./enforcement/followUp.js"
 import { InspectionRepositoryLive } from "./enforcement/inspections.js"
 import { SampleRepositoryLive } from "./enforcement/samples.js"
 import { ReviewRepositoryLive } from "./review/review.js"
@@ -42,6 +47,7 @@ export type Repositories =
   | ReviewRepository
   | CaseRepository
   | FollowUpRepository
+  | ChecklistRepository
   | InspectionRepository
   | SampleRepository
   | TaskRepository
@@ -61,6 +67,7 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     ReviewRepositoryLive(db),
     CaseRepositoryLive(db),
     FollowUpRepositoryLive(db),
+    ChecklistRepositoryLive(db),
     InspectionRepositoryLive(db),
     SampleRepositoryLive(db),
     TaskRepositoryLive(db),

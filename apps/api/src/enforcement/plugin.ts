@@ -2,6 +2,7 @@
 import type { Db } from "@fundguard/db"
 import type { FastifyInstance } from "fastify"
 import { caseRoutes } from "./cases.js"
+import { checklistRoutes } from "./checklists.js"
 import { documentRoutes } from "./documents.js"
 import { followUpRoutes } from "./followUp.js"
 import { inspectionRoutes } from "./inspections.js"
@@ -16,4 +17,5 @@ export const enforcementPlugin = async (
   await app.register(inspectionRoutes, options)
   await app.register(sampleRoutes, options)
   await app.register(followUpRoutes, options)
+  await app.register(checklistRoutes)
 }

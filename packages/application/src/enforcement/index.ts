@@ -29,3 +29,4 @@ export {
   saveSelfCheckReport
 } from "./followUp.js"
 export { concludeSample, drawSample, recordSampleReview, viewSample, type SampleSource } from "./samples.js"
+export { listChecklists, saveChecklist } from "./checklists.js"

@@ -3,10 +3,10 @@
  * their recorded inputs, published), and the on-site record that finishes an inspection — and, when
  * its plan serves a duty, completes that duty's task for the team's unit.
  */
+import { listChecklists } from "./checklists.js"
 import {
   checkRecord,
   checklistFor,
-  defaultChecklists,
   defaultMinimumSampled,
   DrawRefused,
   drawInputs,
@@ -71,9 +71,12 @@ export const createPlan = Effect.fn("Inspections.createPlan")(function* (request
   return { id }
 })
 
-/** The checklist in force for an institution kind on a day (the defaults of seeds 000 and 001). */
-const checklistOf = (orgKind: string, on: string): Checklist | undefined =>
-  checklistFor(defaultChecklists, orgKind as Checklist["orgKinds"][number], on as IsoDate)
+/**
+ * The checklist in force for an institution kind on a day: the bureau's own version if one has taken
+ * effect, else the default of seeds 000 and 001.
+ */
+const checklistOf = (known: ReadonlyArray<Checklist>, orgKind: string, on: string): Checklist | undefined =>
+  checklistFor(known, orgKind as Checklist["orgKinds"][number], on as IsoDate)
 
 /**
  * Draws a plan's targets and teams (双随机) and creates one inspection per target with its team and
@@ -96,10 +99,11 @@ export const drawPlan = Effect.fn("Inspections.draw")(function* (request: {
   const inputs = yield* drawInputs(spec, context)
   const result = yield* runDraw(inputs)
   const kinds = new Map(context.institutions.map((i) => [i.code, i.orgKind as string]))
+  const known = yield* listChecklists
   const checklists = new Map<string, { code: string; version: number; items: Checklist["items"] }>()
   const problems: Array<{ path: string; message: string }> = []
   for (const code of result.targets) {
-    const checklist = checklistOf(kinds.get(code) ?? "", spec.plannedOn)
+    const checklist = checklistOf(known, kinds.get(code) ?? "", spec.plannedOn)
     if (checklist === undefined) problems.push({ path: "$.strata", message: `机构 ${code} 的类别没有适用的检查清单` })
     else checklists.set(code, { code: checklist.code, version: checklist.version, items: checklist.items })
   }

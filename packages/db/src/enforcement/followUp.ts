@@ -5,9 +5,11 @@
  */
 import {
   agreementActions,
+  ChecklistRepository,
   FollowUpNotFound,
   FollowUpRepository,
   type AgreementAction,
+  type Checklist,
   type StoredMeasure,
   type StoredRectification
 } from "@fundguard/domain/enforcement"
@@ -275,3 +277,38 @@ export const institutionOfFollowUp = async (db: Db, kind: "measure" | "rectifica
       null)
     : ((await db.rectificationOrder.findUnique({ where: { id }, select: { institutionCode: true } }))
         ?.institutionCode ?? null)
+
+/** The bureau's checklist versions on this database (the domain's `ChecklistRepository`). */
+export const checklistRepository = (db: Db): ChecklistRepository["Type"] => ({
+  stored: Effect.promise(async () =>
+    (await db.checklistVersion.findMany({ orderBy: [{ code: "asc" }, { version: "asc" }] })).map((c) => ({
+      code: c.code,
+      version: c.version,
+      title: c.title,
+      orgKinds: c.orgKinds as unknown as Checklist["orgKinds"],
+      effectiveFrom: c.effectiveFrom as Checklist["effectiveFrom"],
+      items: c.items as unknown as Checklist["items"]
+    }))
+  ),
+  save: (checklist, actor) =>
+    write(db, async (tx) => {
+      await tx.checklistVersion.create({
+        data: {
+          ...checklist,
+          orgKinds: [...checklist.orgKinds] as never,
+          items: checklist.items.map((i) => ({ ...i, violations: [...i.violations] })) as never,
+          savedByName: actor.name
+        }
+      })
+      await recordAudit(tx, actor, {
+        action: "checklist.save",
+        entityType: "checklist",
+        entityId: `${checklist.code}@${checklist.version}`,
+        details: { effectiveFrom: checklist.effectiveFrom, items: checklist.items.length }
+      })
+    })
+})
+
+/** The checklist repository as a layer. */
+export const ChecklistRepositoryLive = (db: Db): Layer.Layer<ChecklistRepository> =>
+  Layer.succeed(ChecklistRepository, checklistRepository(db))
