@@ -17,6 +17,7 @@ export const routeNames = [
   "cases",
   "case",
   "followup",
+  "checklists",
   "inspections",
   "inspection",
   // Responsibilities (docs/domain/responsibilities.md).
@@ -50,6 +51,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "penalty", label: "处罚裁量", permission: "penalties:assess" },
   { route: "cases", label: "案件办理", permission: "cases:read" },
   { route: "followup", label: "整改与协议处理", permission: "cases:read" },
+  { route: "checklists", label: "检查清单", permission: "inspections:read" },
   { route: "inspections", label: "监督检查", permission: "inspections:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
@@ -75,6 +77,7 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   cases: "案件办理",
   case: "案件详情",
   followup: "整改与协议处理",
+  checklists: "检查清单",
   inspections: "监督检查",
   inspection: "现场检查",
   today: "今日待办",
