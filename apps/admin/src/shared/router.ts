@@ -20,6 +20,8 @@ export const routeNames = [
   "checklists",
   "inspections",
   "inspection",
+  "samples",
+  "sample",
   // Responsibilities (docs/domain/responsibilities.md).
   "today",
   "calendar",
@@ -53,6 +55,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "followup", label: "整改与协议处理", permission: "cases:read" },
   { route: "checklists", label: "检查清单", permission: "inspections:read" },
   { route: "inspections", label: "监督检查", permission: "inspections:read" },
+  { route: "samples", label: "抽样推算", permission: "inspections:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
@@ -80,6 +83,8 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   checklists: "检查清单",
   inspections: "监督检查",
   inspection: "现场检查",
+  samples: "抽样推算",
+  sample: "抽样详情",
   today: "今日待办",
   calendar: "职责日历",
   coverage: "检查覆盖率",
@@ -103,7 +108,8 @@ export const paramRoutes: Readonly<
 > = {
   suspicion: { path: "suspicions", permission: "suspicions:read" },
   case: { path: "cases", permission: "cases:read" },
-  inspection: { path: "inspections", permission: "inspections:read" }
+  inspection: { path: "inspections", permission: "inspections:read" },
+  sample: { path: "samples", permission: "inspections:read" }
 }
 
 /** A route and its parameter. */

@@ -43,6 +43,11 @@ describe("navigation", () => {
       "疑点管理",
       "筛查批次",
       "处罚裁量",
+      "案件办理",
+      "整改与协议处理",
+      "检查清单",
+      "监督检查",
+      "抽样推算",
       "今日待办",
       "职责日历",
       "检查覆盖率",
@@ -56,17 +61,33 @@ describe("navigation", () => {
 
   it("shows each role only the pages it may use", () => {
     const responsibilities = ["today", "calendar", "coverage", "ranking", "duties", "organisation"]
+    const enforcement = ["cases", "followup", "checklists", "inspections", "samples"]
     expect(allowedPages("admin")).toEqual([
       "institutions",
       "suspicions",
       "runs",
       "penalty",
+      ...enforcement,
       ...responsibilities,
       "users",
       "audit"
     ])
-    expect(allowedPages("supervisor")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
-    expect(allowedPages("reviewer")).toEqual(["institutions", "suspicions", "runs", "penalty", ...responsibilities])
+    expect(allowedPages("supervisor")).toEqual([
+      "institutions",
+      "suspicions",
+      "runs",
+      "penalty",
+      ...enforcement,
+      ...responsibilities
+    ])
+    expect(allowedPages("reviewer")).toEqual([
+      "institutions",
+      "suspicions",
+      "runs",
+      "penalty",
+      ...enforcement,
+      ...responsibilities
+    ])
     // Other departments (卫健委 …) see neither the bureau's institutions register nor its duties.
     expect(allowedPages("department")).toEqual(["penalty"])
   })
