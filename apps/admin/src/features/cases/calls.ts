@@ -12,7 +12,8 @@ export type DocumentKind = ParamsOf<typeof Cases.caseDocumentHtml>["kind"]
 
 /** The case calls over a client. */
 export const casesCalls = (api: ApiClient) => ({
-  list: (query: { status?: Cases.CaseSummary["status"]; page?: number } = {}) => api.call(Cases.listCases, { query }),
+  list: (query: { status?: Cases.CaseSummary["status"]; page?: number; pageSize?: number } = {}) =>
+    api.call(Cases.listCases, { query }),
   proposals: async () => (await api.call(Cases.listProposals)).items,
   /** Opens a case; the body is checked against the contract first (problems named as the server would). */
   open: async (body: typeof CaseOpening.Encoded) => api.call(Cases.openCase, { body: checkBody(Cases.openCase, body) }),

@@ -43,3 +43,17 @@ export const proposalSummary = (p: typeof CaseProposal.Type): string =>
   `智能监控疑点 ${p.leads.length} 条经审批确认立案查处：${p.violations
     .map((v) => `${v.code} ${v.leads} 条 ${formatYuan(v.amount)}`)
     .join("；")}，合计 ${formatYuan(p.amount)}（${p.from ?? "—"} 至 ${p.to ?? "—"}）`
+
+/** The statuses in which a case waits for 复审 or 审批 (filing, the decision, closure). */
+export const reviewStatuses: ReadonlyArray<string> = ["filing_review", "decision_review", "closure_review"]
+
+/**
+ * The cases waiting for the approver (待审核、审批), oldest deadline first: what a 复审 or 审批 holder
+ * opens first. The case page offers only the steps the rules let them take (nobody approves their own work).
+ */
+export const awaitingReview = <C extends { status: string; nextDueOn: string | null }>(
+  cases: ReadonlyArray<C>
+): ReadonlyArray<C> =>
+  cases
+    .filter((c) => reviewStatuses.includes(c.status))
+    .sort((a, b) => (a.nextDueOn ?? "9999").localeCompare(b.nextDueOn ?? "9999"))

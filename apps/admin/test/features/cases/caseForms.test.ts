@@ -94,3 +94,16 @@ describe("case reminders on 今日待办", () => {
     ).toBe("待立案：立案 2026-12-01（已逾期）")
   })
 })
+
+describe("the approver's list", () => {
+  it("lists the cases waiting for 复审 or 审批, soonest deadline first", async () => {
+    const { awaitingReview } = await import("../../../src/features/cases/cases.js")
+    const cases = [
+      { id: "a", status: "investigating", nextDueOn: "2026-12-01" },
+      { id: "b", status: "decision_review", nextDueOn: "2026-12-20" },
+      { id: "c", status: "filing_review", nextDueOn: "2026-12-10" },
+      { id: "d", status: "closure_review", nextDueOn: null }
+    ]
+    expect(awaitingReview(cases).map((c) => c.id)).toEqual(["c", "b", "d"])
+  })
+})
