@@ -69,7 +69,11 @@ export const problemOf = (
     return { tag: error.tag, detail: error.message, ...(error.errors ? { errors: error.errors } : {}) }
   if (typeof error !== "object" || error === null) return null
   const e = error as Tagged & Partial<FastifyError>
-  if ((e._tag === "ReviewRefused" || e._tag === "CaseStepRefused") && typeof e.reason === "string" && refusalTag[e.reason] !== undefined)
+  if (
+    (e._tag === "ReviewRefused" || e._tag === "CaseStepRefused") &&
+    typeof e.reason === "string" &&
+    refusalTag[e.reason] !== undefined
+  )
     return { tag: refusalTag[e.reason]!, detail: typeof e.detail === "string" ? e.detail : String(e.message) }
   if (Problems.isProblemTag(e._tag))
     return { tag: e._tag, detail: String(e.message ?? ""), ...(e.problems ? { errors: e.problems } : {}) }
