@@ -1,10 +1,14 @@
 /**
- * A case in the browser: a lead confirmed for 立案 is carried from the proposals to a closed case by
- * three people — 李审核 drafts and records (初审), 王稽核 复审, the 局长 审批 — through filing, the
- * inquiry with two officers, evidence, the engine's assessment, the 事先告知, the party's window, the
- * decision, service, both money ledgers and closure; the drafter is never offered the approval; every
- * document the case made is printed (HTML in the preview frame, and as PDF). The built UI, served by
- * the real API over SQLite, in headless Chromium; the API's clock is moved past the party's window.
+ * A case in the browser: a lead confirmed for 立案 is first checked on site — 王稽核 plans a 重点抽查 of
+ * its institution (weighted by confirmed leads) and draws it with the register's two inspectors (as
+ * setup, through the API); 李审核 records the inspection on 今日检查 (checklist, officers, the lead's
+ * insured person, a photo, the coded finding), finishes it and prints its 现场检查笔录 — then it is
+ * carried from the proposals to a closed case by three people — 李审核 drafts and records (初审),
+ * 王稽核 复审, the 局长 审批 — through filing, the inquiry with two officers, evidence, the engine's
+ * assessment, the 事先告知, the party's window, the decision, service, both money ledgers and closure;
+ * the drafter is never offered the approval; every document the case made is printed (HTML in the
+ * preview frame, and as PDF). The built UI, served by the real API over SQLite, in headless Chromium;
+ * the API's clock is moved past the party's window.
  */
 import { buildApp } from "@fundguard/api"
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
@@ -13,8 +17,10 @@ import type { Role } from "@fundguard/domain/access"
 import { bureauDate, type IsoDate } from "@fundguard/domain/kernel"
 import type { Institution } from "@fundguard/domain/kernel"
 import type { Suspicion } from "@fundguard/domain/screening"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { crc32, deflateSync } from "node:zlib"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
@@ -41,6 +47,29 @@ const lead: Suspicion = {
   message: "阿莫西林胶囊：单价超过限价"
 }
 
+/** A small PNG (8×8, one colour), made here: signature, IHDR, IDAT and IEND chunks. */
+const png = (): Buffer => {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(body))
+    return Buffer.concat([length, body, crc])
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(8, 0)
+  header.writeUInt32BE(8, 4)
+  header.set([8, 2, 0, 0, 0], 8) // 8 bits per channel, RGB, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(8 * 3, 0xc8)])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: 8 }, () => row)))),
+    chunk("IEND", Buffer.alloc(0))
+  ])
+}
+
 describe("a case in headless Chromium", () => {
   let scratch: ScratchDatabase
   let app: Awaited<ReturnType<typeof buildApp>>
@@ -49,6 +78,7 @@ describe("a case in headless Chromium", () => {
   let base: string
   let csp: CspWatch
   let contracts: ContractWatch
+  let evidenceDir: string
   // The API's clock: today, moved forward later past the party's window to state a defence.
   let clock = new Date()
   const serverDay = (): IsoDate => bureauDate(clock)
@@ -90,7 +120,8 @@ describe("a case in headless Chromium", () => {
       rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 1, durationMs: 1 }],
       suspicions: [lead]
     })
-    app = await buildApp({ db: scratch.db, adminDist: dist, now: () => clock })
+    evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-ui-cases-"))
+    app = await buildApp({ db: scratch.db, adminDist: dist, now: () => clock, evidenceDir })
 
     // The lead's review (covered by the review tests): 初审, 复审 push, the institution accepts,
     // verification proposes 立案查处, the 局长 approves.
@@ -121,6 +152,42 @@ describe("a case in headless Chromium", () => {
     await step("shenhe2", "propose_confirm", { reason: "超限价收费属实", proposal: { disposition: "case" } })
     await step("admin", "approve")
 
+    // The inspection of the lead's institution (the planning and the draw are covered by the
+    // inspection tests): two inspectors in the register, a 四不两直 plan, and a 重点抽查 drawn for
+    // today, weighted by confirmed leads.
+    const asJihe = (method: "POST" | "PUT", url: string, payload: Record<string, unknown>) =>
+      app.inject({ method, url, headers: { authorization: `Bearer ${tokens["jihe"]}` }, payload })
+    for (const [code, name, badge] of [
+      ["JC-LI", "李审核", "500235001"],
+      ["JC-ZHAO", "赵审核", "500235002"]
+    ] as const) {
+      const res = await asJihe("PUT", `/api/v1/inspectors/${code}`, {
+        name,
+        unitId,
+        badge,
+        active: true,
+        conflicts: []
+      })
+      if (res.statusCode !== 200) throw new Error(`inspector ${code}: ${res.body}`)
+    }
+    const plan = await asJihe("POST", "/api/v1/inspection-plans", {
+      kind: "unannounced",
+      title: "超限价收费线索现场核查",
+      periodFrom: serverDay(),
+      periodTo: serverDay()
+    })
+    if (plan.statusCode !== 201) throw new Error(`plan: ${plan.body}`)
+    const drawn = await asJihe("POST", `/api/v1/inspection-plans/${plan.json().id}/draws`, {
+      method: "weighted",
+      seed: "线索核查-H50023500013",
+      count: 1,
+      excludeDays: 0,
+      plannedOn: serverDay()
+    })
+    if (drawn.statusCode !== 201) throw new Error(`draw: ${drawn.body}`)
+    expect(drawn.json().statement).toContain("重点抽查")
+    expect(drawn.json().targets.map((t: { institutionCode: string }) => t.institutionCode)).toEqual([institution])
+
     base = await app.listen({ host: "127.0.0.1", port: 0 })
     browser = await chromium.launch({
       executablePath: chromiumPath,
@@ -144,6 +211,7 @@ describe("a case in headless Chromium", () => {
     await browser?.close()
     await app?.close()
     await scratch?.dispose()
+    if (evidenceDir !== undefined) rmSync(evidenceDir, { recursive: true, force: true })
   })
 
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`)
@@ -188,6 +256,74 @@ describe("a case in headless Chromium", () => {
       .toContain("已办理")
     if (expected !== undefined) await expect.poll(status).toBe(expected)
   }
+
+  it("checks the lead's institution on site: 李审核 records and finishes the inspection, and prints its 现场检查笔录", async () => {
+    await signInAs("shenhe", "李审核")
+    await byTestId("nav-inspections").click()
+    await byTestId(`inspection-${institution}`).waitFor()
+    expect(await byTestId(`inspection-${institution}`).textContent()).toContain("超限价收费线索现场核查")
+    await byTestId(`inspection-${institution}`).click()
+    await byTestId("onsite-finish").waitFor()
+    expect(await page.locator("section.onsite h2").textContent()).toBe("奉节县永乐镇中心卫生院")
+
+    // The 卫生院's checklist: every item 符合, except 超标准收费 — the lead's finding, seen on site.
+    const items = page.locator('[data-testid^="item-"][data-testid$="-conform"]')
+    const count = await items.count()
+    expect(count).toBeGreaterThan(5)
+    for (let i = 0; i < count; i++) await items.nth(i).check()
+    await byTestId("item-HO-OVER-STANDARD-nonconform").check()
+    await byTestId("item-HO-OVER-STANDARD-note").fill("阿莫西林胶囊按每粒 15.80 元收费，超过限价 10.00 元")
+    // The drawn team are the officers present.
+    expect(await byTestId("officer-0-name").inputValue()).toBe("李审核")
+    expect(await byTestId("officer-1-name").inputValue()).toBe("赵审核")
+    expect(await byTestId("officer-1-badge").inputValue()).toBe("500235002")
+    await byTestId("recorder").fill("赵审核")
+    await byTestId("present-name").fill("张某")
+    await byTestId("present-position").fill("院长")
+    await byTestId("persons").fill(`${lead.psn_no} 王某`)
+    await byTestId("photo").setInputFiles({ name: "收费公示栏.png", mimeType: "image/png", buffer: png() })
+    await expect
+      .poll(() =>
+        byTestId("files")
+          .textContent()
+          .catch(() => "")
+      )
+      .toContain("收费公示栏.png")
+    await byTestId("finding-violation").selectOption("A38-3-OVER_STANDARD_CHARGE")
+    await byTestId("finding-description").fill("超过限价收取阿莫西林胶囊费用")
+    await byTestId("finding-amount").fill("1200")
+    await byTestId("finding-add").click()
+    await byTestId("onsite-finish").click()
+    await expect
+      .poll(() =>
+        byTestId("onsite-message")
+          .textContent()
+          .catch(() => "")
+      )
+      .toContain("检查已完成")
+    expect(await byTestId("onsite-finish").isDisabled()).toBe(true)
+
+    await byTestId("print-onsite_record").click()
+    const frame = page.frameLocator('[data-testid="document-frame"]')
+    await expect
+      .poll(() =>
+        frame
+          .locator("body")
+          .textContent({ timeout: 5000 })
+          .catch(() => "")
+      )
+      .toContain("奉节县永乐镇中心卫生院")
+    const printed = (await frame.locator("body").textContent()) ?? ""
+    expect(printed).toContain("现场检查笔录")
+    expect(printed).toContain("李审核")
+    expect(printed).toContain("500235002")
+    expect(printed).toContain("超过限价收取阿莫西林胶囊费用")
+    const [download] = await Promise.all([page.waitForEvent("download"), byTestId("pdf-onsite_record").click()])
+    const file = join(tmpdir(), `onsite_record-${Date.now()}.pdf`)
+    await download.saveAs(file)
+    expect(readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-")
+    rmSync(file)
+  }, 60_000)
 
   it("carries a confirmed lead to a closed case with three people, printing every document", async () => {
     await signInAs("shenhe", "李审核")
