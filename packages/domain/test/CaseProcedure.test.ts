@@ -300,4 +300,65 @@ describe("case procedure", () => {
     await c.must("record_hearing", officer, { on: held, summary: "当事人陈述意见" }, held)
     expect((await c.refusal("submit_decision", officer, { opinion: "x" }, held)).message).toMatch(/法制审核|集体讨论/)
   })
+
+  it("decides 不予处罚 without a notice, refuses a penalty without one, and sends a suspected crime to the police first", async () => {
+    const filed = async () => {
+      const c = walk()
+      await c.must("submit_filing", officer, { opinion: "拟立案" }, "2026-01-06")
+      await c.must("review_filing", supervisor, { opinion: "同意" }, "2026-01-06")
+      await c.must("approve_filing", leader, { opinion: "同意" }, "2026-01-06")
+      await c.must("record_inquiry", officer, inquiry(["甲", "乙"]), "2026-01-12")
+      await c.must(
+        "record_evidence",
+        officer,
+        { items: [{ name: "处方", kind: "书证", source: "医院" }] },
+        "2026-01-12"
+      )
+      return c
+    }
+    const penalty = await filed()
+    await penalty.must("assess", officer, { facts, summary: "超量开药" }, "2026-01-12")
+    expect((await penalty.refusal("submit_decision", officer, { opinion: "x" }, "2026-01-12")).message).toContain(
+      "事先告知书"
+    )
+
+    // Acts of 2021 discovered in 2026: past the two-year limitation (行政处罚法 Art.36) — no penalty.
+    const expired = await filed()
+    await expired.must(
+      "assess",
+      officer,
+      {
+        facts: { ...facts, violations: [{ ...facts.violations[0], occurredFrom: "2021-01-01", occurredTo: "2021-02-01" }] },
+        summary: "2021 年超量开药"
+      },
+      "2026-01-12"
+    )
+    expect(expired.file().assessment?.outcome).not.toBe("penalty")
+    await expired.must("submit_decision", officer, { opinion: "超过追责时效，拟不予处罚" }, "2026-01-12")
+    expect(expired.file().status).toBe("decision_review")
+
+    const fraud = await filed()
+    await fraud.must(
+      "assess",
+      officer,
+      {
+        facts: {
+          subject: { kind: "institution", orgKind: "public_hospital", hospLv: "2" },
+          violations: [
+            {
+              code: "A40-3-FICTITIOUS_SERVICE",
+              amount: 2_000_000,
+              intentToDefraud: true,
+              occurredFrom: "2025-06-01",
+              occurredTo: "2025-11-30"
+            }
+          ]
+        },
+        summary: "虚构医药服务骗取基金"
+      },
+      "2026-01-12"
+    )
+    expect(fraud.file().assessment?.procedure.criminalTransferFirst).toBe(true)
+    expect((await fraud.refusal("submit_decision", officer, { opinion: "x" }, "2026-01-12")).message).toContain("移送")
+  })
 })

@@ -210,7 +210,8 @@ export const caseTransitions: ReadonlyArray<CaseTransition> = [
   step("record_hearing", ["notified"], null, "cases:handle"),
   step("record_legal_review", ["notified"], null, "cases:review"),
   step("record_collective_discussion", ["notified"], null, "cases:approve"),
-  step("submit_decision", ["notified"], "decision_review", "cases:handle", {
+  // From 调查取证 only when no penalty is proposed (不予处罚 needs no 事先告知); the gate checks it.
+  step("submit_decision", ["notified", "investigating"], "decision_review", "cases:handle", {
     matter: "penalty_decision",
     level: "first"
   }),
@@ -852,6 +853,14 @@ export const planCaseStep = (
           details = { ...input, note: "本案不属于必须法制审核的情形，自愿审核" }
         break
       case "submit_decision": {
+        if (!file.assessment) return yield* refuse(action, "尚未认定违法事实和裁量")
+        if (file.assessment.procedure.criminalTransferFirst)
+          return yield* refuse(
+            action,
+            "涉嫌犯罪，应当先移送司法机关（行政处罚法第二十七条；医疗保障基金使用监督管理条例第四十七条），尚未作出的罚款不再作出"
+          )
+        if (file.status === "investigating" && file.assessment.outcome === "penalty")
+          return yield* refuse(action, "拟作出行政处罚的，应当先送达行政处罚事先告知书（行政处罚法第四十四条）")
         const window = yield* rightsWindow(file, context)
         if (window.statementOpen)
           return yield* refuse(
