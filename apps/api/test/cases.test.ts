@@ -136,7 +136,12 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
   it("proposes confirmed leads as one case per institution and opens it, refusing leads not confirmed", async () => {
     const proposals = (await get("/api/v1/cases/proposals", "shenhe")).json().items
     expect(proposals).toHaveLength(1)
-    expect(proposals[0]).toMatchObject({ institutionCode: "H50023500001", amount: 6_000, discoveredOn: "2025-11-03" })
+    expect(proposals[0]).toMatchObject({
+      institutionCode: "H50023500001",
+      amount: 6_000,
+      discoveredOn: "2025-11-03",
+      inspections: []
+    })
     expect([...proposals[0].leads].sort()).toEqual([leads["A"], leads["B"]].sort())
 
     const unconfirmed = await post("/api/v1/cases", "shenhe", {
@@ -144,11 +149,13 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
       institutionCode: "H50023500001",
       discoveredOn: "2025-11-03",
       summary: "超限价收费",
-      references: [leads["A"], leads["C"]]
+      references: [leads["A"], leads["C"]],
+      inspections: ["ZZ-NO-INSPECTION"]
     })
     expect(unconfirmed.statusCode).toBe(400)
     expect(unconfirmed.json().errors).toEqual([
-      { path: "$.references[1]", message: expect.stringContaining("未经审批确认为「立案查处」") }
+      { path: "$.references[1]", message: expect.stringContaining("未经审批确认为「立案查处」") },
+      { path: "$.inspections[0]", message: expect.stringContaining("不是本机构已完成的现场检查") }
     ])
     expect((await post("/api/v1/cases", "weijian", proposals[0])).statusCode).toBe(403)
 

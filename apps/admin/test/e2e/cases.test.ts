@@ -419,7 +419,9 @@ describe("a case in headless Chromium", () => {
       "penalty_notice",
       "penalty_decision",
       "service_receipt",
-      "rectification_notice"
+      "rectification_notice",
+      // The on-site inspection of the first test examined the facts: the case keeps its record.
+      "onsite_record"
     ]) {
       await byTestId(`print-${kind}`).click()
       const frame = page.frameLocator('[data-testid="document-frame"]')
@@ -441,5 +443,6 @@ describe("a case in headless Chromium", () => {
     expect(printed[1]).toContain("赵审核")
     expect(printed[3]).toMatch(/测医保罚〔\d{4}〕1号/)
     expect(printed[5]).toContain("整改")
+    expect(printed[6]).toContain("现场检查笔录")
   }, 240_000)
 })

@@ -5,7 +5,7 @@
  */
 import * as Application from "@fundguard/application"
 import { Cases } from "@fundguard/contracts"
-import { leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
+import { finishedInspections, leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
 import { threeLevelReview } from "@fundguard/domain/access"
 import {
   caseActionLabel,
@@ -80,6 +80,10 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
         })
       ).map((i) => [i.code, i.name])
     )
+    const inspected = await finishedInspections(
+      db,
+      cases.map((c) => c.subject)
+    )
     return {
       items: cases.map((c) => {
         const members = leads.filter((l) => c.leads.includes(l.id))
@@ -96,7 +100,10 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
           amount: c.amount,
           from: c.from,
           to: c.to,
-          discoveredOn: approved.at(-1) ?? on
+          discoveredOn: approved.at(-1) ?? on,
+          inspections: inspected
+            .filter((i) => i.institutionCode === c.subject)
+            .map((i) => ({ id: i.id, finishedOn: i.finishedOn }))
         }
       })
     }

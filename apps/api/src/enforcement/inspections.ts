@@ -111,11 +111,17 @@ export const onsiteRecordModel = (inspection: StoredInspection, bureauName: stri
 export const inspectionOfCase = async (
   app: FastifyInstance,
   stored: { readonly institution: { readonly code: string } },
-  opening: { readonly source: string; readonly references: ReadonlyArray<string> }
+  opening: {
+    readonly source: string
+    readonly references: ReadonlyArray<string>
+    readonly inspections?: ReadonlyArray<string> | undefined
+  }
 ): Promise<StoredInspection | null> => {
-  if (opening.source !== "inspection" || opening.references.length === 0) return null
+  // The inspection the case came from, or the first one that examined its facts.
+  const id = opening.source === "inspection" ? opening.references[0] : opening.inspections?.[0]
+  if (id === undefined) return null
   return app
-    .run(Application.Enforcement.viewInspection({ inspectionId: opening.references[0]! }))
+    .run(Application.Enforcement.viewInspection({ inspectionId: id }))
     .then((v) => (v.inspection.institution.code === stored.institution.code ? v.inspection : null))
     .catch((error: unknown) => {
       if (error instanceof InspectionNotFound || (error as { _tag?: string })._tag === "InspectionNotFound") return null

@@ -108,6 +108,15 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
             problems.push({ path: "$.institutionCode", message: `机构 ${opening.institutionCode} 不在定点机构名录中` })
           if (opening.source === "suspicion")
             problems.push(...(await checkLeads(tx, opening.institutionCode, opening.references)))
+          for (const [i, id] of (opening.inspections ?? []).entries()) {
+            const inspection = await tx.inspection.findUnique({ where: { id } })
+            if (
+              inspection === null ||
+              inspection.institutionCode !== opening.institutionCode ||
+              inspection.status !== "finished"
+            )
+              problems.push({ path: `$.inspections[${i}]`, message: `检查 ${id} 不是本机构已完成的现场检查` })
+          }
           if (problems.length > 0) throw new CaseOpeningRefused({ problems })
           await tx.enforcementCase.create({
             data: {
@@ -299,3 +308,11 @@ export const leadsAwaitingCase = async (db: Db, institutions: ReadonlyArray<stri
       approvedAt: r.outcome?.decidedAt ?? r.updatedAt
     }))
 }
+
+/** Finished inspections of each institution (newest first), for the proposals to attach. */
+export const finishedInspections = async (db: Db, institutions: ReadonlyArray<string>) =>
+  db.inspection.findMany({
+    where: { institutionCode: { in: [...institutions] }, status: "finished" },
+    select: { id: true, institutionCode: true, finishedOn: true },
+    orderBy: [{ finishedOn: "desc" }]
+  })

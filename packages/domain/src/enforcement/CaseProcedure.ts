@@ -350,7 +350,12 @@ export const CaseOpening = Schema.Struct({
   discoveredOn: IsoDate,
   summary: Text(5000),
   /** Suspicion ids (source suspicion), the inspection id, or the complaint's / transfer's reference. */
-  references: Schema.Array(Text(100)).pipe(Schema.maxItems(500))
+  references: Schema.Array(Text(100)).pipe(Schema.maxItems(500)),
+  /**
+   * Finished inspections of the institution that examined the facts, whatever the source: the first
+   * one's record is the case's 现场检查笔录.
+   */
+  inspections: Schema.optional(Schema.Array(Text(100)).pipe(Schema.maxItems(20)))
 }).annotations({ identifier: "CaseOpening" })
 /** @category models */
 export type CaseOpening = typeof CaseOpening.Type
