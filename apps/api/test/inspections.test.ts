@@ -218,6 +218,17 @@ describe("inspections over HTTP (SQLite)", () => {
     expect(html.body).toContain("挂床住院 3 人次")
 
     // A case from the inspection: its 现场检查笔录 is the inspection's record.
+    const elsewhere = await call("POST", "/api/v1/cases", "jihe", {
+      source: "inspection",
+      institutionCode: "H50023500001",
+      discoveredOn: today,
+      summary: "另一机构",
+      references: [inspectionId]
+    })
+    expect(elsewhere.statusCode).toBe(400)
+    expect(elsewhere.json().errors).toEqual([
+      { path: "$.references[0]", message: expect.stringContaining("不是本机构已完成的现场检查") }
+    ])
     const opened = await call("POST", "/api/v1/cases", "jihe", {
       source: "inspection",
       institutionCode: "H50023500002",

@@ -108,6 +108,19 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
             problems.push({ path: "$.institutionCode", message: `机构 ${opening.institutionCode} 不在定点机构名录中` })
           if (opening.source === "suspicion")
             problems.push(...(await checkLeads(tx, opening.institutionCode, opening.references)))
+          if (opening.source === "inspection") {
+            if (opening.references.length === 0)
+              problems.push({ path: "$.references", message: "来源为监督检查的案件须关联该次现场检查" })
+            for (const [i, id] of opening.references.entries()) {
+              const inspection = await tx.inspection.findUnique({ where: { id } })
+              if (
+                inspection === null ||
+                inspection.institutionCode !== opening.institutionCode ||
+                inspection.status !== "finished"
+              )
+                problems.push({ path: `$.references[${i}]`, message: `检查 ${id} 不是本机构已完成的现场检查` })
+            }
+          }
           for (const [i, id] of (opening.inspections ?? []).entries()) {
             const inspection = await tx.inspection.findUnique({ where: { id } })
             if (
