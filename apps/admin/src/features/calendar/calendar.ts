@@ -26,3 +26,21 @@ export const monthGrid = (month: string): ReadonlyArray<ReadonlyArray<string | n
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7))
   return weeks
 }
+
+/** The last day of a month (`2026-02` → `2026-02-28`). */
+export const monthEnd = (month: string): string => {
+  const [year, m] = month.split("-").map(Number) as [number, number]
+  return new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10)
+}
+
+/** Case deadlines by day, for the days of `month`. */
+export const caseDeadlinesByDay = <C extends { readonly nextDueOn: string | null }>(
+  cases: ReadonlyArray<C>,
+  month: string
+): ReadonlyMap<string, ReadonlyArray<C>> => {
+  const days = new Map<string, Array<C>>()
+  for (const c of cases)
+    if (c.nextDueOn !== null && c.nextDueOn.startsWith(month))
+      days.set(c.nextDueOn, [...(days.get(c.nextDueOn) ?? []), c])
+  return days
+}

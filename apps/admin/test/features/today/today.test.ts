@@ -55,3 +55,21 @@ describe("responsibility page logic", () => {
     expect(unitOfDepartment(null, null)).toBe("")
   })
 })
+
+describe("case deadlines on 职责日历", () => {
+  it("puts each case on its next deadline's day within the month", async () => {
+    const { caseDeadlinesByDay, monthEnd } = await import("../../../src/features/calendar/calendar.js")
+    expect(monthEnd("2026-02")).toBe("2026-02-28")
+    expect(monthEnd("2028-02")).toBe("2028-02-29")
+    const days = caseDeadlinesByDay(
+      [
+        { id: "a", nextDueOn: "2026-12-07" },
+        { id: "b", nextDueOn: "2026-11-30" },
+        { id: "c", nextDueOn: "2026-12-07" },
+        { id: "d", nextDueOn: null }
+      ],
+      "2026-12"
+    )
+    expect([...days.entries()].map(([day, cs]) => [day, cs.map((c) => c.id)])).toEqual([["2026-12-07", ["a", "c"]]])
+  })
+})
