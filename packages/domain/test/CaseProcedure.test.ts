@@ -328,7 +328,10 @@ describe("case procedure", () => {
       "assess",
       officer,
       {
-        facts: { ...facts, violations: [{ ...facts.violations[0], occurredFrom: "2021-01-01", occurredTo: "2021-02-01" }] },
+        facts: {
+          ...facts,
+          violations: [{ ...facts.violations[0], occurredFrom: "2021-01-01", occurredTo: "2021-02-01" }]
+        },
         summary: "2021 年超量开药"
       },
       "2026-01-12"
