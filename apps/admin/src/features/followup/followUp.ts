@@ -65,3 +65,35 @@ export const measureStatusLabel: Readonly<Record<string, string>> = {
   decided: "已决定",
   withdrawn: "已撤回"
 }
+
+/**
+ * A self-inspection campaign proposed from a problem common to several institutions (举一反三): every
+ * institution of that kind checks the last 12 months for it; report and refunds due in 30 days.
+ * The planner reviews and saves it.
+ */
+export const campaignFromProblem = (
+  problem: {
+    readonly violation: string
+    readonly violationText: string
+    readonly orgKind: string
+    readonly orgKindLabel: string
+  },
+  today: string
+) => {
+  const day = (offset: { months?: number; days?: number }) => {
+    const d = new Date(`${today}T00:00:00Z`)
+    d.setUTCMonth(d.getUTCMonth() + (offset.months ?? 0))
+    d.setUTCDate(d.getUTCDate() + (offset.days ?? 0))
+    return d.toISOString().slice(0, 10)
+  }
+  return {
+    code: `JYFS-${today.replace(/-/g, "")}-${problem.violation}`.slice(0, 64),
+    title: `${problem.orgKindLabel}「${problem.violationText.slice(0, 60)}」举一反三自查自纠`,
+    orgKinds: [problem.orgKind],
+    dataFrom: day({ months: -12 }),
+    dataTo: today,
+    reportDue: day({ days: 30 }),
+    refundDue: day({ days: 30 }),
+    source: `共性问题通报：${problem.violationText.slice(0, 150)}（种子000 四（三）、种子003 举一反三）`
+  }
+}
