@@ -210,7 +210,7 @@ describe("follow-ups over HTTP (SQLite)", () => {
     // A later case at the same hospital on a problem of the campaign's scope and window: refunded in
     // full by the deadline → the mitigating factor; at a hospital that did not report → aggravating.
     const assessFor = async (code: string) => {
-      const opened = await call("POST", "/api/v1/cases", "admin", {
+      const opened = await call("POST", "/api/v1/cases", "shenhe", {
         source: "complaint",
         institutionCode: code,
         discoveredOn: today,

@@ -158,12 +158,18 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
         label: ledgerLabel[l.ledger],
         outstanding: roundYuan(l.due - l.paid)
       })),
-      control: file.control.map((c) => ({
-        matter: controlledMatterLabel[c.matter],
-        level: c.level,
-        label: threeLevelReview.label[c.level],
-        actorName: c.actorName
-      })),
+      // Who held which level, once each (registering, assessing and recording money count as 初审).
+      control: file.control
+        .filter(
+          (c, i, all) =>
+            all.findIndex((o) => o.matter === c.matter && o.level === c.level && o.actorId === c.actorId) === i
+        )
+        .map((c) => ({
+          matter: controlledMatterLabel[c.matter],
+          level: c.level,
+          label: threeLevelReview.label[c.level],
+          actorName: c.actorName
+        })),
       documents: caseDocuments(stored, file, await inspectionOfCase(app, stored, file.opening))
     }
   })

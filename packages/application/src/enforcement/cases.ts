@@ -20,7 +20,7 @@ import {
   type NextDeadline,
   rectificationDays
 } from "@fundguard/domain/enforcement"
-import { campaignFactors, issueRectification } from "./followUp.js"
+import { campaignFactors } from "./followUp.js"
 import {
   addDays,
   BureauClock,
@@ -98,6 +98,13 @@ const withCampaignFactors = (institutionCode: string, input: unknown) =>
       reasons: found.reasons
     }
   })
+
+/** The problems a decision's rectification order lists: each clause, then the facts, within 5,000 characters. */
+const rectificationProblems = (file: CaseFile): string => {
+  const clauses = [...new Set((file.assessment?.items ?? []).map((i) => i.clause))].join("、")
+  const summary = file.findings ?? file.opening.summary
+  return `${clauses}：${summary}`.slice(0, 5000)
+}
 
 /**
  * Opens a case (登记案源) on a lead, an inspection, a complaint or a transfer. Fails with
@@ -177,23 +184,30 @@ export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
     }
   ])
   const next = nextDeadline(yield* deadlinesOf(after, on))
-  const { documentNumber } = yield* cases.record({ stored, plan, actor: request.actor, today: on, next })
-  // A penalty decision orders the findings put right (责令改正): one rectification order per decision.
-  if (plan.action === "approve_decision" && after.assessment !== null)
-    yield* issueRectification({
-      issue: {
-        institutionCode: stored.institution.code,
-        source: "case",
-        sourceId: stored.id,
-        violations: after.assessment.items.map((i) => i.violation),
-        problems:
-          after.assessment.items
-            .map((i) => `${i.clause}：${String((after.facts as { summary?: string } | null)?.summary ?? "")}`)
-            .join("；") || file.opening.summary,
-        dueOn: addDays(on, rectificationDays)
-      },
-      actor: request.actor
-    }).pipe(Effect.catchTag("InvalidCaseInput", "FollowUpNotFound", (e) => Effect.die(e)))
+  // A penalty decision orders the findings put right (责令改正): its rectification order is written
+  // with the decision, in the same transaction.
+  const rectification =
+    plan.action === "approve_decision" && after.assessment !== null
+      ? {
+          id: yield* Effect.flatMap(Ids, (ids) => ids.next),
+          issue: {
+            institutionCode: stored.institution.code,
+            source: "case" as const,
+            sourceId: stored.id,
+            violations: after.assessment.items.map((i) => i.violation),
+            problems: rectificationProblems(after),
+            dueOn: addDays(on, rectificationDays)
+          }
+        }
+      : undefined
+  const { documentNumber } = yield* cases.record({
+    stored,
+    plan,
+    actor: request.actor,
+    today: on,
+    next,
+    ...(rectification ? { rectification } : {})
+  })
   return { id: stored.id, status: plan.to, revision: plan.revision, documentNumber }
 })
 

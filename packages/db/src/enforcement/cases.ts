@@ -174,7 +174,7 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
       CaseOpeningRefused
     ),
   load: (id) => attempt(() => loadCase(db, id), CaseNotFound),
-  record: ({ stored, plan, actor, today, next }) =>
+  record: ({ stored, plan, actor, today, next, rectification }) =>
     attempt(
       () =>
         db.$transaction(async (tx) => {
@@ -209,6 +209,33 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
               documentNumber: numbered
             }
           })
+          if (rectification !== undefined) {
+            const { id, issue } = rectification
+            await tx.rectificationOrder.create({
+              data: {
+                id,
+                institutionCode: issue.institutionCode,
+                source: issue.source,
+                sourceId: issue.sourceId ?? null,
+                violations: [...issue.violations] as never,
+                problems: issue.problems,
+                issuedOn: today,
+                dueOn: issue.dueOn,
+                issuedByName: actor.name
+              }
+            })
+            await recordAudit(tx, actor, {
+              action: "rectification.issue",
+              entityType: "rectification",
+              entityId: id,
+              details: {
+                institutionCode: issue.institutionCode,
+                source: issue.source,
+                sourceId: issue.sourceId ?? null,
+                dueOn: issue.dueOn
+              }
+            })
+          }
           await recordAudit(tx, actor, {
             action: `case.${plan.action}`,
             entityType: "case",

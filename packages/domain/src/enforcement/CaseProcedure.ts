@@ -201,14 +201,16 @@ export const caseTransitions: ReadonlyArray<CaseTransition> = [
   step("record_evidence", investigation, null, "cases:handle"),
   step("record_preservation", investigation, null, "cases:handle"),
   step("decide_preservation", investigation, null, "cases:handle"),
-  step("assess", ["investigating"], null, "cases:handle"),
+  // Again after the party's statement or a return (a heavier penalty needs a new notice: see the gate).
+  step("assess", investigation, null, "cases:handle"),
   step("extend_decision", [...investigation, "decision_review"], null, "cases:approve"),
-  step("serve_notice", ["investigating"], "notified", "cases:handle"),
+  // Served again (notified → notified) when a new assessment is heavier than the one notified.
+  step("serve_notice", investigation, "notified", "cases:handle"),
   step("record_statement", ["notified"], null, "cases:handle"),
   step("request_hearing", ["notified"], null, "cases:handle"),
   step("schedule_hearing", ["notified"], null, "cases:handle"),
   step("record_hearing", ["notified"], null, "cases:handle"),
-  step("record_legal_review", ["notified"], null, "cases:review"),
+  step("record_legal_review", investigation, null, "cases:review"),
   step("record_collective_discussion", ["notified"], null, "cases:approve"),
   // From 调查取证 only when no penalty is proposed (不予处罚 needs no 事先告知); the gate checks it.
   step("submit_decision", ["notified", "investigating"], "decision_review", "cases:handle", {
@@ -401,7 +403,11 @@ export interface CaseFile {
   readonly officers: ReadonlyArray<string>
   readonly evidence: number
   readonly assessment: AssessmentResult | null
+  /** The assessment the last 事先告知书 notified: a heavier one needs a new notice. */
+  readonly notifiedAssessment: AssessmentResult | null
   readonly facts: unknown
+  /** The facts found (违法事实), as the last assessment wrote them. */
+  readonly findings: string | null
   readonly legalReviewedOn: IsoDate | null
   readonly collectiveDiscussedOn: IsoDate | null
   readonly hearingHeldOn: IsoDate | null
@@ -433,6 +439,19 @@ export const documentIssuedBy: Readonly<Partial<Record<CaseAction, CaseDocumentK
   serve_notice: "penalty_notice",
   schedule_hearing: "hearing_notice",
   approve_decision: "penalty_decision"
+}
+
+/**
+ * Steps that draft a controlled matter without being its 初审 step: whoever takes them holds the first
+ * level of that matter — the facts and the penalty (违法事实与裁量) are the decision's draft; the money
+ * recorded is the recovery's. So nobody who drafted a decision or recorded a recovery can review or
+ * approve it (seed 003: 任何人不得审批本人经办的事项).
+ */
+const draftingLevel: Readonly<
+  Partial<Record<CaseAction, { readonly matter: ControlledMatter; readonly level: ControlLevel }>>
+> = {
+  assess: { matter: "penalty_decision", level: "first" },
+  record_payment: { matter: "fund_recovery", level: "first" }
 }
 
 const matterOf = {
@@ -467,16 +486,19 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
     officers: [],
     evidence: 0,
     assessment: null,
+    notifiedAssessment: null,
     facts: null,
+    findings: null,
     legalReviewedOn: null,
     collectiveDiscussedOn: null,
     hearingHeldOn: null,
     reviewed: [],
+    // Whoever registered the case drafted its filing: they hold its first level.
+    control: [{ matter: "case_filing", level: "first", actorId: first.actorId, actorName: first.actorName }],
     enforcementAppliedOn: null,
     demandedOn: null,
     ledgers: [],
-    documents: {},
-    control: []
+    documents: {}
   }
   for (const entry of entries.slice(1)) {
     const action = entry.action as CaseAction
@@ -485,8 +507,8 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
     const events = file.events
     const next: { -readonly [K in keyof CaseFile]: CaseFile[K] } = { ...file, revision: entry.revision }
     if (transition?.to) next.status = transition.to
-    if (transition?.control)
-      next.control = [...file.control, { ...transition.control, actorId: entry.actorId, actorName: entry.actorName }]
+    const control = transition?.control ?? draftingLevel[action]
+    if (control) next.control = [...file.control, { ...control, actorId: entry.actorId, actorName: entry.actorName }]
     const kind = documentIssuedBy[action]
     if (kind && entry.documentNumber) next.documents = { ...file.documents, [kind]: entry.documentNumber }
     switch (action) {
@@ -495,8 +517,12 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
       case "review_closure":
         next.reviewed = [...file.reviewed, matterOf[action]]
         break
-      case "return_filing":
       case "return_decision":
+        // Back to where it was submitted from: 调查取证 when no notice was served (不予处罚).
+        next.status = events.noticeServedOn ? "notified" : "investigating"
+        next.reviewed = file.reviewed.filter((m) => m !== matterOf[action])
+        break
+      case "return_filing":
       case "return_closure":
         // A returned matter is reviewed again from 初审; who held which level still counts.
         next.reviewed = file.reviewed.filter((m) => m !== matterOf[action])
@@ -523,13 +549,19 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
       case "assess":
         next.assessment = d.assessment as AssessmentResult
         next.facts = d.facts
+        next.findings = typeof d.summary === "string" ? d.summary : null
         break
       case "extend_decision":
         next.events = { ...events, decisionExtensions: (events.decisionExtensions ?? 0) + 1 }
         break
-      case "serve_notice":
-        next.events = { ...events, noticeServedOn: asDate(d.servedOn) }
+      case "serve_notice": {
+        // A new notice opens the party's windows again.
+        const { statementMadeOn: _s, hearingRequestedOn: _h, hearingOn: _o, hearingNoticeSentOn: _n, ...rest } = events
+        next.events = { ...rest, noticeServedOn: asDate(d.servedOn) }
+        next.notifiedAssessment = file.assessment
+        next.hearingHeldOn = null
         break
+      }
       case "record_statement":
         next.events = { ...events, statementMadeOn: asDate(d.on) }
         break
@@ -709,6 +741,19 @@ const rightsWindow = (file: CaseFile, context: CaseStepContext) =>
   })
 
 /**
+ * Whether an assessment proposes more than the one the party was notified of: a larger fine or
+ * refund, or a violation not notified. No notice at all counts as heavier.
+ *
+ * @category rules
+ */
+export const heavierThanNotified = (assessment: AssessmentResult, notified: AssessmentResult | null): boolean =>
+  notified === null ||
+  assessment.totals.fineRecommended > notified.totals.fineRecommended ||
+  assessment.totals.fineMax > notified.totals.fineMax ||
+  assessment.totals.refund > notified.totals.refund ||
+  assessment.items.some((i) => !notified.items.some((n) => n.violation === i.violation))
+
+/**
  * Whether a case is major (重大): its decision needs 集体讨论 by the bureau's leaders (行政处罚法
  * Art.57). ⚠️ The law leaves 情节复杂或者重大 to the bureau; FundGuard's default treats a case as major
  * when the engine gives the party a right to a hearing (large fines, suspension, revocation) — a
@@ -866,6 +911,11 @@ export const planCaseStep = (
           )
         if (file.status === "investigating" && file.assessment.outcome === "penalty")
           return yield* refuse(action, "拟作出行政处罚的，应当先送达行政处罚事先告知书（行政处罚法第四十四条）")
+        if (file.assessment.outcome === "penalty" && heavierThanNotified(file.assessment, file.notifiedAssessment))
+          return yield* refuse(
+            action,
+            "重新裁量后的处罚重于已告知的处罚（或增加了违法事实），应当重新送达行政处罚事先告知书（行政处罚法第四十四条；不得因当事人陈述申辩而加重处罚，第四十五条）"
+          )
         const window = yield* rightsWindow(file, context)
         if (window.statementOpen)
           return yield* refuse(

@@ -12,6 +12,7 @@ import type { Actor } from "../kernel/Actor.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
 import type { OrgKind } from "../kernel/Institution.js"
 import type { CaseDocumentKind, CaseEntry, CaseOpening, CaseStepPlan } from "./CaseProcedure.js"
+import type { RectificationIssue } from "./FollowUp.js"
 
 /**
  * No case with this id.
@@ -103,6 +104,8 @@ export class CaseRepository extends Context.Tag("@fundguard/domain/CaseRepositor
       readonly actor: Actor
       readonly today: IsoDate
       readonly next: NextDeadline | null
+      /** The rectification order a penalty decision issues, written in the same transaction. */
+      readonly rectification?: { readonly id: string; readonly issue: RectificationIssue }
     }) => Effect.Effect<{ readonly documentNumber: string | null }, StaleCase>
     /** The ids of the cases still running (neither closed nor declined). */
     readonly running: Effect.Effect<ReadonlyArray<string>>
