@@ -249,6 +249,15 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
       recorder: "李审核",
       questions: [{ question: "是否知悉限价？", answer: "知悉" }]
     })
+    // The person questioned is personal data: masked for a 审核员, shown to the 局长; each read recorded.
+    const inquiryOf = (d: { timeline: Array<{ action: string; details: { person: { name: string } } }> }) =>
+      d.timeline.find((e) => e.action === "record_inquiry")?.details.person.name
+    expect(inquiryOf(await detail("shenhe"))).toBe("张*")
+    expect(inquiryOf(await detail("juzhang"))).toBe("张某")
+    const views = await scratch.db.auditEvent.findMany({ where: { entityId: caseId, action: "case.view" } })
+    expect(views.map((v) => (v.details as { unmasked: boolean }).unmasked)).toEqual(
+      expect.arrayContaining([false, true])
+    )
     await must("shenhe", "record_evidence", { items: [{ name: "收费明细", kind: "书证", source: "医保结算系统" }] })
     const badFacts = await step("shenhe", "assess", {
       summary: "x",

@@ -5,7 +5,7 @@
  */
 import * as Application from "@fundguard/application"
 import { Cases } from "@fundguard/contracts"
-import { finishedInspections, leadsAwaitingCase, listCases, type Db } from "@fundguard/db"
+import { finishedInspections, leadsAwaitingCase, listCases, recordAudit, type Db } from "@fundguard/db"
 import { threeLevelReview } from "@fundguard/domain/access"
 import {
   caseActionLabel,
@@ -19,10 +19,11 @@ import {
 import { bureauDate, roundYuan } from "@fundguard/domain/kernel"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance } from "fastify"
+import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { caseDocuments } from "./documents.js"
-import { caseWithinScope, requesterOf, visibleInstitutions } from "./scope.js"
+import { caseWithinScope, entriesFor, requesterOf, visibleInstitutions } from "./scope.js"
 import { inspectionOfCase } from "./inspections.js"
 
 /** What the routes are built from. */
@@ -120,6 +121,16 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
     await caseWithinScope(db, request, params.id)
     const view = await app.run(Application.Enforcement.viewCase({ caseId: params.id, ...requesterOf(request) }))
     const { stored, file } = view
+    // The person questioned in an inquiry is personal data: masked unless the role may see it, and
+    // every read of it is on the record.
+    const seen = entriesFor(stored.entries, currentUser(request).role)
+    if (seen.personal)
+      await recordAudit(db, requesterOf(request).actor, {
+        action: "case.view",
+        entityType: "case",
+        entityId: stored.id,
+        details: { unmasked: seen.unmasked }
+      })
     const row = await db.enforcementCase.findUniqueOrThrow({ where: { id: params.id } })
     const on = today()
     return {
@@ -140,7 +151,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
       revision: file.revision,
       institution: stored.institution,
       references: file.opening.references,
-      timeline: stored.entries.map((e) => ({
+      timeline: seen.entries.map((e) => ({
         revision: e.revision,
         action: e.action,
         label: caseActionLabel[e.action],

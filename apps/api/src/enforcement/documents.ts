@@ -35,10 +35,11 @@ import {
 } from "@fundguard/domain/enforcement"
 import { addDays, bureauDate, type IsoDate } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
+import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { attachment } from "../responsibilities/sheets.js"
-import { caseWithinScope, requesterOf } from "./scope.js"
+import { caseWithinScope, entriesFor, requesterOf } from "./scope.js"
 import { inspectionOfCase, onsiteRecordModel } from "./inspections.js"
 
 const documentLabels = {
@@ -308,12 +309,14 @@ export const documentRoutes = async (app: FastifyInstance, options: { readonly d
     const onsite = await inspectionOfCase(app, stored, file.opening)
     if (!documentAvailable(stored, file, kind, onsite))
       throw new Problem("DocumentNotReady", `本案尚未办理到出具「${documentLabels[kind]}」的环节`)
-    const model = buildCaseDocument(stored, file, kind, bureauDate(options.now()), onsite)
+    // A 询问笔录 names the person questioned: masked unless the role may see it (the print is audited).
+    const seen = entriesFor(stored.entries, currentUser(request).role)
+    const model = buildCaseDocument({ ...stored, entries: seen.entries }, file, kind, bureauDate(options.now()), onsite)
     await recordAudit(db, requesterOf(request).actor, {
       action: "case.print",
       entityType: "case",
       entityId: id,
-      details: { document: kind, number: model.number }
+      details: { document: kind, number: model.number, unmasked: seen.unmasked }
     })
     return model
   }

@@ -3,7 +3,8 @@
  * and the caller as a requester of the use cases.
  */
 import { institutionOfCase, type Db } from "@fundguard/db"
-import { CaseNotFound } from "@fundguard/domain/enforcement"
+import { can, maskIdentifier, maskName, type Role } from "@fundguard/domain/access"
+import { CaseNotFound, type CaseEntry } from "@fundguard/domain/enforcement"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -28,4 +29,38 @@ export const caseWithinScope = async (db: Db, request: FastifyRequest, id: strin
 export const requesterOf = (request: FastifyRequest) => {
   const user = currentUser(request)
   return { actor: { id: user.id, name: user.displayName, ip: request.ip }, role: user.role }
+}
+
+/**
+ * A case's entries as a role may see them: the person questioned in an inquiry (name, ID number) is
+ * masked for roles without `personal-data:unmasked`. Whether the case holds such data at all is
+ * answered too, for the audit entry of the read.
+ */
+export const entriesFor = (
+  entries: ReadonlyArray<CaseEntry>,
+  role: Role
+): { readonly entries: ReadonlyArray<CaseEntry>; readonly personal: boolean; readonly unmasked: boolean } => {
+  const unmasked = can(role, "personal-data:unmasked")
+  const personal = entries.some((e) => e.action === "record_inquiry")
+  if (unmasked || !personal) return { entries, personal, unmasked }
+  return {
+    personal,
+    unmasked,
+    entries: entries.map((e) => {
+      if (e.action !== "record_inquiry") return e
+      const details = e.details as { person?: { name?: string; idNumber?: string; position?: string } }
+      const person = details.person ?? {}
+      return {
+        ...e,
+        details: {
+          ...details,
+          person: {
+            ...person,
+            ...(person.name === undefined ? {} : { name: maskName(person.name) }),
+            ...(person.idNumber === undefined ? {} : { idNumber: maskIdentifier(person.idNumber) })
+          }
+        }
+      }
+    })
+  }
 }
