@@ -58,7 +58,7 @@ export const CaseProposal = Schema.Struct({
   amount: Schema.Number,
   from: Schema.NullOr(Schema.String),
   to: Schema.NullOr(Schema.String),
-  /** The day the last of the leads was approved: the discovery date the 15-working-day filing limit counts from. */
+  /** The day the first of the leads was approved: the discovery date the 15-working-day filing limit counts from. */
   discoveredOn: Schema.String,
   /** Finished inspections of the institution, newest first: the case keeps their records. */
   inspections: Schema.Array(Schema.Struct({ id: Schema.String, finishedOn: Schema.NullOr(Schema.String) }))

@@ -8,6 +8,7 @@ import {
   commonProblems,
   rectificationState,
   selfCheckFactors,
+  selfCheckFactorsForFindings,
   selfCheckStanding,
   spotCheckList,
   type RectificationOrder,
@@ -126,5 +127,25 @@ describe("rectification", () => {
       { violation: "AGR-PRICE_TAGS", orgKind: "pharmacy", institutions: ["P1", "P2", "P3"] },
       { violation: "A38-4-SWAP", orgKind: "clinic", institutions: ["C1", "C2"] }
     ])
+  })
+})
+
+describe("self-inspection factors for several findings", () => {
+  it("counts each refund once: 10,000 yuan covers 8,000 or 9,000 but not both", () => {
+    const refunds = report([{ amount: 10_000, paidOn: d("2020-04-10"), violation: null }])
+    const finding = (amount: number) => ({
+      violation: "A38-3-OVER_STANDARD_CHARGE" as const,
+      amount,
+      occurredOn: d("2019-03-01")
+    })
+    expect(selfCheckFactorsForFindings(campaign, pharmacy, refunds, [finding(8_000)])?.factors).toEqual({
+      refundedInFullByDeadline: true
+    })
+    const both = selfCheckFactorsForFindings(campaign, pharmacy, refunds, [finding(8_000), finding(9_000)])
+    expect(both?.factors).toEqual({ ignoredSelfCheckList: true })
+    expect(both?.reason).toContain("每笔退款只计一次")
+    expect(
+      selfCheckFactorsForFindings(campaign, pharmacy, refunds, [{ ...finding(8_000), occurredOn: d("2021-01-01") }])
+    ).toBeNull()
   })
 })

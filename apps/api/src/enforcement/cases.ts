@@ -88,7 +88,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
     return {
       items: cases.map((c) => {
         const members = leads.filter((l) => c.leads.includes(l.id))
-        // The day the last lead was approved; never after the bureau's today (the clock the API runs on).
+        // The day the first lead was approved (the filing limit runs from it); never after the bureau's today.
         const approved = members
           .map((l) => bureauDate(l.approvedAt))
           .map((d) => (d > on ? on : d))
@@ -101,7 +101,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
           amount: c.amount,
           from: c.from,
           to: c.to,
-          discoveredOn: approved.at(-1) ?? on,
+          discoveredOn: approved[0] ?? on,
           inspections: inspected
             .filter((i) => i.institutionCode === c.subject)
             .map((i) => ({ id: i.id, finishedOn: i.finishedOn }))

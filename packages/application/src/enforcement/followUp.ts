@@ -14,7 +14,7 @@ import {
   RectificationIssue,
   rectificationStepRefusal,
   ReportInput,
-  selfCheckFactors
+  selfCheckFactorsForFindings
 } from "@fundguard/domain/enforcement"
 import { BureauClock, Ids, IsoDate, problemsOf, type Actor } from "@fundguard/domain/kernel"
 import type { CaseFactors, ViolationCode } from "@fundguard/domain/penalty"
@@ -174,17 +174,17 @@ export const campaignFactors = Effect.fn("FollowUp.campaignFactors")(function* (
   const campaigns = yield* Effect.flatMap(FollowUpRepository, (repo) => repo.campaignsOf(request.institutionCode))
   const factors: Partial<Record<keyof CaseFactors, boolean>> = {}
   const reasons: Array<string> = []
-  for (const { campaign, report, orgKind } of campaigns)
-    for (const v of request.violations) {
-      const found = selfCheckFactors(campaign, { code: request.institutionCode, orgKind }, report, {
-        violation: v.code,
-        amount: v.amount,
-        occurredOn: v.occurredOn
-      })
-      if (found === null) continue
-      Object.assign(factors, found.factors)
-      reasons.push(found.reason)
-    }
+  for (const { campaign, report, orgKind } of campaigns) {
+    const found = selfCheckFactorsForFindings(
+      campaign,
+      { code: request.institutionCode, orgKind },
+      report,
+      request.violations.map((v) => ({ violation: v.code, amount: v.amount, occurredOn: v.occurredOn }))
+    )
+    if (found === null) continue
+    Object.assign(factors, found.factors)
+    reasons.push(found.reason)
+  }
   // Both at once cannot stand: one violation refunded in time does not excuse another left unrefunded;
   // the aggravating factor wins for the case as a whole, and the reasons say why.
   if (factors.ignoredSelfCheckList) delete factors.refundedInFullByDeadline

@@ -15,7 +15,7 @@ import {
   type CaseStatus,
   type StoredCase
 } from "@fundguard/domain/enforcement"
-import type { OrgKind } from "@fundguard/domain/kernel"
+import { bureauDate, type IsoDate, type OrgKind } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { recordAudit } from "../access/audit.js"
@@ -78,7 +78,14 @@ const checkLeads = async (tx: Tx, institutionCode: string, ids: ReadonlyArray<st
     else if (taken.some((t) => t.suspicionId === id)) problems.push({ path, message: `疑点 ${id} 已在其他案件中` })
   })
   if (ids.length === 0) problems.push({ path: "$.references", message: "来源为疑点的案件至少关联一条已确认立案的疑点" })
-  return problems
+  return {
+    problems,
+    earliestApproval:
+      leads
+        .map((l) => (l.outcome ? bureauDate(l.outcome.decidedAt) : null))
+        .filter((d): d is IsoDate => d !== null)
+        .sort()[0] ?? null
+  }
 }
 
 const nextNumber = async (tx: Tx, kind: string, year: number): Promise<number> => {
@@ -106,8 +113,16 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
           const institution = await tx.institution.findUnique({ where: { code: opening.institutionCode } })
           if (institution === null)
             problems.push({ path: "$.institutionCode", message: `机构 ${opening.institutionCode} 不在定点机构名录中` })
-          if (opening.source === "suspicion")
-            problems.push(...(await checkLeads(tx, opening.institutionCode, opening.references)))
+          if (opening.source === "suspicion") {
+            const checked = await checkLeads(tx, opening.institutionCode, opening.references)
+            problems.push(...checked.problems)
+            // The 15 working days to file count from the first lead's confirmation, not a later day.
+            if (checked.earliestApproval !== null && opening.discoveredOn > checked.earliestApproval)
+              problems.push({
+                path: "$.discoveredOn",
+                message: `发现日期不得晚于疑点审批确认日 ${checked.earliestApproval}（立案期限自发现之日起算）`
+              })
+          }
           if (opening.source === "inspection") {
             if (opening.references.length === 0)
               problems.push({ path: "$.references", message: "来源为监督检查的案件须关联该次现场检查" })

@@ -144,3 +144,39 @@ export const selfCheckFactors = (
     reason: `${campaign.title}：该问题属自查范围（${campaign.dataFrom} 至 ${campaign.dataTo}），自查整改期限（${campaign.refundDue}）前${standing.reportedOnTime ? `仅退回 ${returned} 元，少于查实金额 ${finding.amount} 元` : "未按时报送自查报告"}。${NOTICE_2020}`
   }
 }
+
+/**
+ * What a campaign means for all the problems found later at an institution together: each refund is
+ * counted once — the refunds made by the deadline (for those violations, or for none in particular)
+ * must cover the sum of the problems in the campaign's scope, and each problem on its own, for the
+ * mitigating factor; otherwise, if any problem is in scope, the aggravating one. Null when none is.
+ *
+ * @category rules
+ */
+export const selfCheckFactorsForFindings = (
+  campaign: SelfCheckCampaign,
+  institution: { readonly code: string; readonly orgKind: OrgKind },
+  report: SelfCheckReport | undefined,
+  findings: ReadonlyArray<{ readonly violation: ViolationCode; readonly amount: number; readonly occurredOn: IsoDate }>
+): { readonly factors: Partial<CaseFactors>; readonly reason: string } | null => {
+  const each = findings
+    .map((f) => ({ finding: f, result: selfCheckFactors(campaign, institution, report, f) }))
+    .filter((x) => x.result !== null)
+  if (each.length === 0) return null
+  const violations = new Set(each.map((x) => x.finding.violation))
+  const inTime = roundYuan(
+    (report?.refunds ?? [])
+      .filter((r) => r.paidOn <= campaign.refundDue && (r.violation === null || violations.has(r.violation)))
+      .reduce((s, r) => s + r.amount, 0)
+  )
+  const found = roundYuan(each.reduce((s, x) => s + x.finding.amount, 0))
+  const allMitigating = each.every((x) => x.result?.factors.refundedInFullByDeadline === true)
+  if (allMitigating && inTime >= found) return each[0]!.result
+  const shortfall = each.find((x) => x.result?.factors.ignoredSelfCheckList === true)?.result
+  return (
+    shortfall ?? {
+      factors: { ignoredSelfCheckList: true },
+      reason: `${campaign.title}：自查整改期限（${campaign.refundDue}）前退回 ${inTime} 元，少于自查范围内查实的合计金额 ${found} 元（每笔退款只计一次）。${NOTICE_2020}`
+    }
+  )
+}
