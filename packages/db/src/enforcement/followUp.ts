@@ -7,6 +7,7 @@ import {
   agreementActions,
   ChecklistRepository,
   FollowUpNotFound,
+  FollowUpRefused,
   FollowUpRepository,
   type AgreementAction,
   type Checklist,
@@ -56,6 +57,14 @@ const rectificationOf = async (db: Db, id: string): Promise<StoredRectification>
 const write = (db: Db, work: (tx: Db) => Promise<void>) =>
   Effect.promise(() => db.$transaction((tx) => work(tx as unknown as Db)))
 
+/** A write that only applies in the state it was decided in: another person's step in between is refused. */
+const writeIf = (db: Db, work: (tx: Db) => Promise<void>) =>
+  attempt(() => db.$transaction((tx) => work(tx as unknown as Db)), FollowUpRefused)
+
+const changed = (count: number, detail: string) => {
+  if (count !== 1) throw new FollowUpRefused({ detail })
+}
+
 /** The follow-up repository on this database. */
 export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
   proposeMeasure: ({ id, proposal, actor, today }) =>
@@ -95,8 +104,12 @@ export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
     ),
   loadMeasure: (id) => attempt(() => measureOf(db, id), FollowUpNotFound),
   recordMeasureStatement: ({ id, statement, on, actor }) =>
-    write(db, async (tx) => {
-      await tx.agreementMeasure.update({ where: { id }, data: { statement, statementOn: on } })
+    writeIf(db, async (tx) => {
+      const updated = await tx.agreementMeasure.updateMany({
+        where: { id, status: "proposed" },
+        data: { statement, statementOn: on }
+      })
+      changed(updated.count, "该措施已决定或已撤回")
       await recordAudit(tx, actor, {
         action: "agreement_measure.statement",
         entityType: "agreement_measure",
@@ -105,11 +118,12 @@ export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
       })
     }),
   decideMeasure: ({ id, decision, actor, today }) =>
-    write(db, async (tx) => {
-      await tx.agreementMeasure.update({
-        where: { id },
+    writeIf(db, async (tx) => {
+      const updated = await tx.agreementMeasure.updateMany({
+        where: { id, status: "proposed" },
         data: { status: "decided", decision, decidedById: actor.id, decidedByName: actor.name, decidedOn: today }
       })
+      changed(updated.count, "该措施已由他人决定或已撤回")
       await recordAudit(tx, actor, {
         action: "agreement_measure.decide",
         entityType: "agreement_measure",
@@ -151,14 +165,18 @@ export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
     ),
   loadRectification: (id) => attempt(() => rectificationOf(db, id), FollowUpNotFound),
   recordRectification: ({ id, step, on, text, passed, actor }) =>
-    write(db, async (tx) => {
-      await tx.rectificationOrder.update({
-        where: { id },
+    writeIf(db, async (tx) => {
+      const updated = await tx.rectificationOrder.updateMany({
+        where:
+          step === "report"
+            ? { id, reportedOn: null, recheckPassed: null }
+            : { id, reportedOn: { not: null }, recheckPassed: null },
         data:
           step === "report"
             ? { reportedOn: on, report: text }
             : { recheckedOn: on, recheckNote: text, recheckPassed: passed }
       })
+      changed(updated.count, "该整改通知已被他人更新，请刷新后重试")
       await recordAudit(tx, actor, {
         action: `rectification.${step}`,
         entityType: "rectification",

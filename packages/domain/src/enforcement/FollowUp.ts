@@ -244,13 +244,14 @@ export class FollowUpRepository extends Context.Tag("@fundguard/domain/FollowUpR
       readonly statement: string
       readonly on: IsoDate
       readonly actor: Actor
-    }) => Effect.Effect<void>
+    }) => Effect.Effect<void, FollowUpRefused>
+    /** Decides the measure only if it is still proposed (two deciders at once: the second is refused). */
     readonly decideMeasure: (request: {
       readonly id: string
       readonly decision: string
       readonly actor: Actor
       readonly today: IsoDate
-    }) => Effect.Effect<void>
+    }) => Effect.Effect<void, FollowUpRefused>
     readonly issueRectification: (request: {
       readonly id: string
       readonly issue: RectificationIssue
@@ -265,7 +266,7 @@ export class FollowUpRepository extends Context.Tag("@fundguard/domain/FollowUpR
       readonly text: string
       readonly passed: boolean | null
       readonly actor: Actor
-    }) => Effect.Effect<void>
+    }) => Effect.Effect<void, FollowUpRefused>
     readonly saveCampaign: (request: {
       readonly campaign: CampaignDefinition
       readonly actor: Actor
