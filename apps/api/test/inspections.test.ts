@@ -120,7 +120,11 @@ describe("inspections over HTTP (SQLite)", () => {
     expect(team).not.toContain("JC-Z1")
     expect(JSON.parse(draw.inputs).inspectors).toHaveLength(4)
 
-    const verified = await call("POST", `/api/v1/inspection-draws/${draw.id}/verify`, "caotang")
+    // Before publication only the planners see (and re-draw) it; a second draw of the plan is refused.
+    const unseen = await call("POST", `/api/v1/inspection-draws/${draw.id}/verify`, "caotang")
+    expect(unseen.statusCode).toBe(409)
+    expect((await call("GET", `/api/v1/inspection-draws/${draw.id}`, "caotang")).statusCode).toBe(403)
+    const verified = await call("POST", `/api/v1/inspection-draws/${draw.id}/verify`, "jihe")
     expect(verified.statusCode, verified.body).toBe(200)
     expect(verified.json()).toMatchObject({ same: true, problem: null })
     expect(verified.json().recomputed).toBe(draw.result)
@@ -129,6 +133,9 @@ describe("inspections over HTTP (SQLite)", () => {
     expect(early.statusCode).toBe(409)
     const published = await call("POST", `/api/v1/inspection-draws/${draw.id}/publish`, "jihe")
     expect(published.statusCode, published.body).toBe(200)
+    const reverified = await call("POST", `/api/v1/inspection-draws/${draw.id}/verify`, "caotang")
+    expect(reverified.statusCode, reverified.body).toBe(200)
+    expect(reverified.json()).toMatchObject({ same: true })
     const publication = (await call("GET", `/api/v1/inspection-draws/${draw.id}/publication`, "jihe")).json()
     expect(publication).toMatchObject({ seed: spec.seed, algorithm: "fundguard-draw/1" })
     expect(publication.items[0].institutionName).toBe("奉节县中医院")

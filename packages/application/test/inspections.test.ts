@@ -135,10 +135,21 @@ describe.each(["sqlite", "postgresql"] as const)("inspections (use cases over %s
     expect(verified.same).toBe(true)
     expect(verified.recomputed).toBe(verified.recorded)
 
-    // The institutions drawn are now excluded for 90 days: a second draw takes the other two.
+    // A plan is drawn once: drawing it again until the result suits is refused.
+    const redraw = await refusal(run(drawPlan({ planId, spec: { ...spec, seed: "better" }, actor })))
+    expect(redraw).toBeInstanceOf(InspectionStateRefused)
+    const newPlan = () =>
+      run(
+        createPlan({
+          plan: { kind: "routine", title: "村卫生室补充抽查", periodFrom: "2025-10-01", periodTo: "2025-12-31" },
+          actor
+        })
+      ).then((p) => p.id)
+
+    // The institutions drawn are now excluded for 90 days: a second plan's draw takes the other two.
     const second = await run(
       drawPlan({
-        planId,
+        planId: await newPlan(),
         spec: { ...spec, seed: "again", strata: [{ name: "村卫生室", orgKinds: ["village_clinic"], share: 1 }] },
         actor
       })
@@ -150,7 +161,7 @@ describe.each(["sqlite", "postgresql"] as const)("inspections (use cases over %s
       "H50023500011"
     ])
     expect(second.inputs.exclude).toEqual([...draw.result.targets].sort())
-    const third = await refusal(run(drawPlan({ planId, spec: { ...spec, seed: "third" }, actor })))
+    const third = await refusal(run(drawPlan({ planId: await newPlan(), spec: { ...spec, seed: "third" }, actor })))
     expect(third).toBeInstanceOf(DrawRefused)
     expect((third as DrawRefused).problems[0]!.path).toBe("strata")
 

@@ -85,7 +85,7 @@ export const PlanView = Schema.Struct({
 export const listPlans = endpoint({
   method: "GET",
   path: "/api/v1/inspection-plans",
-  access: { permission: "inspections:read" },
+  access: { permission: "inspections:plan" },
   tags,
   summary: "Inspection plans, newest first, with their draws",
   success: json(Schema.Struct({ items: Schema.Array(PlanView) }))
@@ -157,7 +157,7 @@ export const drawPlan = endpoint({
 export const getDraw = endpoint({
   method: "GET",
   path: "/api/v1/inspection-draws/:id",
-  access: { permission: "inspections:read" },
+  access: { permission: "inspections:plan" },
   tags,
   summary: "A draw: seed, algorithm, recorded inputs and result, and its inspections",
   params: DrawParams,

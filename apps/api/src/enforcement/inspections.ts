@@ -241,9 +241,13 @@ export const inspectionRoutes = async (
 
   mount(app, Inspections.getDraw, async ({ params }) => drawView(params.id))
 
-  mount(app, Inspections.verifyDraw, async ({ params, request }) =>
-    app.run(Application.Enforcement.verifyDraw({ drawId: params.id, actor: actorOf(request) }))
-  )
+  // Anyone may re-draw a published draw from its recorded seed; before publication only the planners
+  // (an unannounced inspection's targets stay unseen until then).
+  mount(app, Inspections.verifyDraw, async ({ params, request }) => {
+    if (!can(currentUser(request).role, "inspections:plan") && (await drawView(params.id)).publishedAt === null)
+      throw new InspectionStateRefused({ reason: "该抽取结果尚未公开，公开后方可复核" })
+    return app.run(Application.Enforcement.verifyDraw({ drawId: params.id, actor: actorOf(request) }))
+  })
 
   mount(app, Inspections.publishDraw, async ({ params, request }) => {
     const { publishedAt } = await app.run(

@@ -92,6 +92,10 @@ export const drawPlan = Effect.fn("Inspections.draw")(function* (request: {
   const on = yield* today
   const repository = yield* InspectionRepository
   const context = yield* repository.drawContext(request.planId, addDays(on, -spec.excludeDays))
+  if (context.drawn)
+    return yield* new InspectionStateRefused({
+      reason: "该计划已抽取：抽取结果不可重抽（双随机须一次抽定）；如确需另行抽取，请新建检查计划并在标题中写明理由"
+    })
   if (spec.plannedOn < on)
     return yield* new InvalidInspectionInput({
       problems: [{ path: "$.plannedOn", message: `计划检查日期不能早于今天（${on}）` }]

@@ -186,7 +186,8 @@ export const inspectionRepository = (db: Db): InspectionRepository["Type"] => ({
         confirmedSuspicions: new Map(confirmed.map((c) => [c.fixmedinsCode, c._count._all])),
         recentlyInspected: recent.map((r) => r.institutionCode),
         inspectors: inspectors.map(inspectorOf),
-        organisation
+        organisation,
+        drawn: (await db.inspectionDraw.count({ where: { planId } })) > 0
       }
     }, InspectionNotFound),
   saveDraw: ({ id, plan, inputs, result, plannedOn, checklists, inspectionIds, actor }) =>

@@ -619,6 +619,8 @@ export interface DrawContext {
   readonly recentlyInspected: ReadonlyArray<string>
   readonly inspectors: ReadonlyArray<InspectorEntry>
   readonly organisation: Organisation
+  /** Whether the plan was drawn already: a plan is drawn once (双随机 — no drawing again until it suits). */
+  readonly drawn: boolean
 }
 
 /**
