@@ -7,6 +7,7 @@
  * An inspection is in a caller's scope when its institution is, or when a unit of its team is (the
  * team is drawn from outside the institution's area, 回避, and must still see its own work).
  */
+import { requesterOf } from "./scope.js"
 import * as Application from "@fundguard/application"
 import { Inspections } from "@fundguard/contracts"
 import {
@@ -42,10 +43,8 @@ import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { attachment } from "../responsibilities/sheets.js"
 
-const actorOf = (request: FastifyRequest) => {
-  const user = currentUser(request)
-  return { id: user.id, name: user.displayName, ip: request.ip }
-}
+/** The caller as the audit log's actor (the display name, as on the documents). */
+const actorOf = (request: FastifyRequest) => requesterOf(request).actor
 
 const visible = (scope: DataScope, institutionCode: string, unitIds: ReadonlyArray<string>) =>
   institutionInScope(scope, institutionCode) || unitIds.some((u) => unitInScope(scope, u))

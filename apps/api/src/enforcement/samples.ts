@@ -4,24 +4,19 @@
  * claim's review, and the conclusion. A sample of an institution outside the caller's data scope is
  * answered as if it did not exist.
  */
+import { requesterOf } from "./scope.js"
 import * as Application from "@fundguard/application"
 import { Samples } from "@fundguard/contracts"
 import { institutionOfSample, listSamples, type Db } from "@fundguard/db"
 import { SampleNotFound, sampleStatusLabel, type SampleStatus, type StoredSample } from "@fundguard/domain/enforcement"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
-import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 
 /** What the routes are built from. */
 export interface SampleRouteOptions {
   readonly db: Db
-}
-
-const actorOf = (request: FastifyRequest) => {
-  const user = currentUser(request)
-  return { actor: { id: user.id, name: user.displayName, ip: request.ip }, role: user.role }
 }
 
 /** A sample outside the caller's data scope is answered as if it did not exist. */
@@ -146,7 +141,7 @@ export const sampleRoutes = async (app: FastifyInstance, options: SampleRouteOpt
         size: body.size,
         ...(body.seed === undefined ? {} : { seed: body.seed }),
         ...(body.period === undefined ? {} : { period: body.period }),
-        actor: actorOf(request).actor
+        actor: requesterOf(request).actor
       })
     )
   })
@@ -154,7 +149,7 @@ export const sampleRoutes = async (app: FastifyInstance, options: SampleRouteOpt
   mount(app, Samples.getSample, async ({ params, request }) => {
     await sampleWithinScope(db, request, params.id)
     const { sample, masked } = await app.run(
-      Application.Enforcement.viewSample({ sampleId: params.id, ...actorOf(request) })
+      Application.Enforcement.viewSample({ sampleId: params.id, ...requesterOf(request) })
     )
     const row = await db.claimSample.findUniqueOrThrow({ where: { id: params.id }, select: { createdAt: true } })
     return detailOf(sample, row.createdAt, masked)
@@ -163,12 +158,16 @@ export const sampleRoutes = async (app: FastifyInstance, options: SampleRouteOpt
   mount(app, Samples.recordSampleReview, async ({ params, body, request }) => {
     await sampleWithinScope(db, request, params.id)
     return app.run(
-      Application.Enforcement.recordSampleReview({ sampleId: params.id, input: body, actor: actorOf(request).actor })
+      Application.Enforcement.recordSampleReview({
+        sampleId: params.id,
+        input: body,
+        actor: requesterOf(request).actor
+      })
     )
   })
 
   mount(app, Samples.concludeSample, async ({ params, request }) => {
     await sampleWithinScope(db, request, params.id)
-    return app.run(Application.Enforcement.concludeSample({ sampleId: params.id, actor: actorOf(request).actor }))
+    return app.run(Application.Enforcement.concludeSample({ sampleId: params.id, actor: requesterOf(request).actor }))
   })
 }

@@ -3,6 +3,7 @@
  * officer sees it (its file, deadlines and the steps offered to them). Load → the domain decides →
  * the repository writes the step, its 文号 and its audit entry in one transaction.
  */
+import { bureauToday } from "../internal/inputs.js"
 import { can, type Role } from "@fundguard/domain/access"
 import {
   caseFile,
@@ -23,7 +24,6 @@ import {
 import { campaignFactors } from "./followUp.js"
 import {
   addDays,
-  BureauClock,
   covers,
   Ids,
   problemsOf,
@@ -49,7 +49,7 @@ const caseActor = ({ actor, role }: CaseRequester): CaseActor => ({
   can: (permission) => can(role, permission)
 })
 
-const today = Effect.flatMap(BureauClock, (clock) => clock.today)
+const today = bureauToday
 
 /** The bureau's next open deadline on a case, for the lists and the today view. */
 const nextDeadline = (deadlines: ReadonlyArray<CaseDeadline>): NextDeadline | null => {

@@ -2,6 +2,7 @@
  * The inspection checklists: every version in force (the defaults of seeds 000 and 001 and the
  * bureau's own), and saving a new version of one without code.
  */
+import { bureauToday } from "../internal/inputs.js"
 import {
   allChecklists,
   ChecklistDraft,
@@ -11,7 +12,7 @@ import {
   InvalidChecklist,
   nextChecklistVersion
 } from "@fundguard/domain/enforcement"
-import { BureauClock, problemsOf, type Actor } from "@fundguard/domain/kernel"
+import { problemsOf, type Actor } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -30,7 +31,7 @@ export const saveChecklist = Effect.fn("Checklists.save")(function* (request: {
   const draft = yield* Schema.decodeUnknown(ChecklistDraft, { errors: "all", onExcessProperty: "error" })(
     request.checklist
   ).pipe(Effect.mapError((error) => new InvalidChecklist({ problems: problemsOf(error) })))
-  const today = yield* Effect.flatMap(BureauClock, (clock) => clock.today)
+  const today = yield* bureauToday
   const late = checklistDraftProblems(draft, today)
   if (late) return yield* Effect.fail(late)
   const repo = yield* ChecklistRepository

@@ -3,6 +3,7 @@
  * rectification orders (issue → report → re-check), self-inspection campaigns and reports, and the
  * penalty factors a campaign gives a later case in its scope (医保函〔2020〕9号 一（三）3).
  */
+import { bureauToday, decodeOr } from "../internal/inputs.js"
 import {
   CampaignDefinition,
   FollowUpRefused,
@@ -16,18 +17,14 @@ import {
   ReportInput,
   selfCheckFactorsForFindings
 } from "@fundguard/domain/enforcement"
-import { BureauClock, Ids, IsoDate, problemsOf, type Actor } from "@fundguard/domain/kernel"
+import { Ids, IsoDate, type Actor } from "@fundguard/domain/kernel"
 import type { CaseFactors, ViolationCode } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 
-const today = Effect.flatMap(BureauClock, (clock) => clock.today)
+const today = bureauToday
 
-/** Decodes an input, every problem named by its path, as the case inputs are. */
-const decode = <A, I>(schema: Schema.Schema<A, I>, input: unknown) =>
-  Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "error" })(input).pipe(
-    Effect.mapError((error) => new InvalidCaseInput({ problems: problemsOf(error) }))
-  )
+const decode = decodeOr((problems) => new InvalidCaseInput({ problems }))
 
 const notFuture = (on: IsoDate, path: string) =>
   Effect.flatMap(today, (t) =>

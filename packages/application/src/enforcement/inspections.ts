@@ -3,6 +3,7 @@
  * their recorded inputs, published), and the on-site record that finishes an inspection — and, when
  * its plan serves a duty, completes that duty's task for the team's unit.
  */
+import { bureauToday, decodeOr } from "../internal/inputs.js"
 import { listChecklists } from "./checklists.js"
 import {
   checkRecord,
@@ -24,19 +25,16 @@ import {
   type DrawInputs,
   type StoredInspection
 } from "@fundguard/domain/enforcement"
-import { addDays, BureauClock, Ids, problemsOf, type Actor, type IsoDate } from "@fundguard/domain/kernel"
+import { addDays, Ids, problemsOf, type Actor, type IsoDate } from "@fundguard/domain/kernel"
 import { EvidenceStore, OrganisationRepository, TaskRepository } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { completeTask } from "../responsibilities/completeTask.js"
 
-const today = Effect.flatMap(BureauClock, (clock) => clock.today)
+const today = bureauToday
 
-const decode = <A, I>(schema: Schema.Schema<A, I>, input: unknown) =>
-  Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "error" })(input).pipe(
-    Effect.mapError((error) => new InvalidInspectionInput({ problems: problemsOf(error) }))
-  )
+const decode = decodeOr((problems) => new InvalidInspectionInput({ problems }))
 
 /** Adds or updates an inspector of the register (执法检查人员名录库); the unit must exist. */
 export const saveInspector = Effect.fn("Inspections.saveInspector")(function* (request: {

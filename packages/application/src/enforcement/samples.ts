@@ -8,6 +8,7 @@
  * `drawSample` also needs `ClaimFrames` (the extract reader, DuckDB in `@fundguard/screening`), which
  * the doors that draw provide beside `Services`.
  */
+import { bureauToday } from "../internal/inputs.js"
 import { can, maskIdentifier, type Role } from "@fundguard/domain/access"
 import {
   ClaimFrames,
@@ -21,13 +22,13 @@ import {
   SampleRepository,
   type StoredSample
 } from "@fundguard/domain/enforcement"
-import { BureauClock, Ids, problemsOf, type Actor } from "@fundguard/domain/kernel"
+import { Ids, problemsOf, type Actor } from "@fundguard/domain/kernel"
 import { OrganisationRepository } from "@fundguard/domain/responsibilities"
 import { ScreeningRunRepository } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 
-const today = Effect.flatMap(BureauClock, (clock) => clock.today)
+const today = bureauToday
 
 /** Where the claims are sampled from: the extract of a screening run, or an extract directory. */
 export type SampleSource = { readonly runId: string } | { readonly path: string }
