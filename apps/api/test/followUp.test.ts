@@ -52,7 +52,7 @@ describe("follow-ups over HTTP (SQLite)", () => {
     })
     expect(noAmount.statusCode).toBe(400)
     expect(noAmount.json().errors).toEqual([{ path: "$.amount", message: expect.stringContaining("金额") }])
-    const proposed = await call("POST", "/api/v1/agreement-measures", "jihe", {
+    const proposed = await call("POST", "/api/v1/agreement-measures", "shenhe", {
       institutionCode: "H50023500001",
       action: "refuse_payment",
       reason: "超限价收费部分不予拨付",
@@ -60,6 +60,13 @@ describe("follow-ups over HTTP (SQLite)", () => {
     })
     expect(proposed.statusCode).toBe(201)
     const id = proposed.json().id
+    // A fund recovery: 初审 (the proposal) → 复审 by another person → 审批 by a third.
+    const unreviewed = await call("POST", `/api/v1/agreement-measures/${id}/decision`, "admin", { decision: "同意" })
+    expect(unreviewed.statusCode).toBe(409)
+    expect(unreviewed.json().detail).toContain("须经复审")
+    expect((await call("POST", `/api/v1/agreement-measures/${id}/review`, "shenhe")).statusCode).toBe(403)
+    expect((await call("POST", `/api/v1/agreement-measures/${id}/review`, "jihe")).statusCode).toBe(204)
+    expect((await call("POST", `/api/v1/agreement-measures/${id}/review`, "admin")).statusCode).toBe(409)
     const beforeHearing = await call("POST", `/api/v1/agreement-measures/${id}/decision`, "admin", { decision: "同意" })
     expect(beforeHearing.statusCode).toBe(409)
     expect(beforeHearing.json().detail).toContain("陈述、申辩")
@@ -105,7 +112,14 @@ describe("follow-ups over HTTP (SQLite)", () => {
     const decided = (await call("GET", "/api/v1/agreement-measures", "admin"))
       .json()
       .items.find((m: { id: string }) => m.id === id)
-    expect(decided).toMatchObject({ status: "decided", decidedByName: "管理员", statementOn: today, hearFirst: true })
+    expect(decided).toMatchObject({
+      status: "decided",
+      reviewedByName: "王稽核",
+      decidedByName: "管理员",
+      statementOn: today,
+      hearFirst: true,
+      needsReview: true
+    })
     expect(decided.basis).toContain("第十三条")
   })
 

@@ -174,6 +174,7 @@ describe("security from outside (SQLite)", () => {
   > = {
     "POST /api/v1/agreement-measures/:id/statement": "measure",
     "POST /api/v1/agreement-measures/:id/decision": "measure",
+    "POST /api/v1/agreement-measures/:id/review": "measure",
     "POST /api/v1/rectifications/:id/report": "rectification",
     "POST /api/v1/rectifications/:id/recheck": "rectification",
     "GET /api/v1/inspections/:id": "inspection",

@@ -38,6 +38,10 @@ export const MeasureView = Schema.Struct({
   proposedOn: Schema.String,
   statement: Schema.NullOr(Schema.String),
   statementOn: Schema.NullOr(Schema.String),
+  /** A fund-recovery measure (money moves) passes 复审 before its decision. */
+  needsReview: Schema.Boolean,
+  reviewedByName: Schema.NullOr(Schema.String),
+  reviewedOn: Schema.NullOr(Schema.String),
   decidedByName: Schema.NullOr(Schema.String),
   decidedOn: Schema.NullOr(Schema.String),
   decision: Schema.NullOr(Schema.String)
@@ -79,12 +83,24 @@ export const recordMeasureStatement = endpoint({
 })
 
 /** @category endpoints */
+export const reviewMeasure = endpoint({
+  method: "POST",
+  path: "/api/v1/agreement-measures/:id/review",
+  access: { permission: "cases:review" },
+  tags,
+  summary: "复审 a fund-recovery measure (拒付、追回、违约金、暂停拨付): by someone other than its proposer, once",
+  params: IdParams,
+  success: { status: 204 }
+})
+
+/** @category endpoints */
 export const decideMeasure = endpoint({
   method: "POST",
   path: "/api/v1/agreement-measures/:id/decision",
   access: { permission: "cases:approve" },
   tags,
-  summary: "Decide a measure: not by its proposer, and after the institution was heard where it must be",
+  summary:
+    "Decide a measure: a fund recovery after its 复审 and by a third person, any other not by its proposer; after the institution was heard where it must be",
   params: IdParams,
   body: Schema.Struct({ decision: Remark }),
   success: { status: 204 }

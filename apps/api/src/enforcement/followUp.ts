@@ -17,6 +17,7 @@ import {
   agreementActions,
   commonProblems,
   FollowUpNotFound,
+  moneyMeasures,
   rectificationState,
   selfCheckStanding,
   spotCheckList,
@@ -73,6 +74,7 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
         action: m.action as AgreementAction,
         label: agreementActions[m.action as AgreementAction].label,
         hearFirst: agreementActions[m.action as AgreementAction].hearFirst,
+        needsReview: moneyMeasures.includes(m.action as AgreementAction),
         status: m.status as "proposed" | "decided" | "withdrawn",
         institutionName: named.get(m.institutionCode) ?? m.institutionCode
       }))
@@ -93,6 +95,10 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
         actor: actor(request)
       })
     )
+  })
+  mount(app, FollowUp.reviewMeasure, async ({ params, request }) => {
+    await withinScope(request, "measure", params.id)
+    await app.run(Application.Enforcement.reviewMeasure({ id: params.id, actor: actor(request) }))
   })
   mount(app, FollowUp.decideMeasure, async ({ params, body, request }) => {
     await withinScope(request, "measure", params.id)

@@ -208,6 +208,15 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
         actor: who
       })
     )
+    // Reviewed already (复审), so that reaching it again changes nothing: a second review is refused.
+    await runUseCase(
+      db,
+      options,
+      Application.Enforcement.reviewMeasure({
+        id: measure.id,
+        actor: { id: userIds["jihe"]!, name: "王稽核", ip: null }
+      })
+    )
     return { measure: measure.id, rectification: order.id }
   }
   const [caotangFollowUp, hospitalFollowUp] = [await followUp("H50023500008"), await followUp("H50023500001")]

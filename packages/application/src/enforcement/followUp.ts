@@ -11,6 +11,7 @@ import {
   InvalidCaseInput,
   MeasureProposal,
   measureDecisionRefusal,
+  measureReviewRefusal,
   measureProposalProblems,
   RectificationIssue,
   rectificationStepRefusal,
@@ -66,6 +67,18 @@ export const recordMeasureStatement = Effect.fn("FollowUp.recordMeasureStatement
   yield* repo.recordMeasureStatement({ id: request.id, statement: input.statement, on: input.on, actor: request.actor })
 })
 
+/** Reviews (复审) a fund-recovery measure: not by its proposer, once. */
+export const reviewMeasure = Effect.fn("FollowUp.reviewMeasure")(function* (request: {
+  readonly id: string
+  readonly actor: Actor
+}) {
+  const repo = yield* FollowUpRepository
+  const measure = yield* repo.loadMeasure(request.id)
+  const refusal = measureReviewRefusal(measure, { id: request.actor.id ?? "system", name: request.actor.name })
+  if (refusal) return yield* Effect.fail(refusal)
+  yield* repo.reviewMeasure({ id: request.id, actor: request.actor, today: yield* today })
+})
+
 /** Decides a measure; refused to its proposer and before a required hearing. */
 export const decideMeasure = Effect.fn("FollowUp.decideMeasure")(function* (request: {
   readonly id: string
@@ -74,7 +87,7 @@ export const decideMeasure = Effect.fn("FollowUp.decideMeasure")(function* (requ
 }) {
   const repo = yield* FollowUpRepository
   const measure = yield* repo.loadMeasure(request.id)
-  const refusal = measureDecisionRefusal(measure, request.actor.id ?? "system")
+  const refusal = measureDecisionRefusal(measure, { id: request.actor.id ?? "system", name: request.actor.name })
   if (refusal) return yield* Effect.fail(refusal)
   yield* repo.decideMeasure({ id: request.id, decision: request.decision, actor: request.actor, today: yield* today })
 })

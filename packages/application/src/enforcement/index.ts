@@ -25,6 +25,7 @@ export {
   proposeMeasure,
   recordMeasureStatement,
   recordRectification,
+  reviewMeasure,
   saveCampaign,
   saveSelfCheckReport
 } from "./followUp.js"

@@ -35,6 +35,9 @@ const measureOf = async (db: Db, id: string): Promise<StoredMeasure> => {
     action: m.action as AgreementAction,
     status: m.status as StoredMeasure["status"],
     proposedById: m.proposedById,
+    proposedByName: m.proposedByName,
+    reviewedById: m.reviewedById,
+    reviewedByName: m.reviewedByName,
     statementOn: m.statementOn
   }
 }
@@ -115,6 +118,20 @@ export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
         entityType: "agreement_measure",
         entityId: id,
         details: { on }
+      })
+    }),
+  reviewMeasure: ({ id, actor, today }) =>
+    writeIf(db, async (tx) => {
+      const updated = await tx.agreementMeasure.updateMany({
+        where: { id, status: "proposed", reviewedById: null },
+        data: { reviewedById: actor.id, reviewedByName: actor.name, reviewedOn: today }
+      })
+      changed(updated.count, "该措施已由他人复审或已决定")
+      await recordAudit(tx, actor, {
+        action: "agreement_measure.review",
+        entityType: "agreement_measure",
+        entityId: id,
+        details: {}
       })
     }),
   decideMeasure: ({ id, decision, actor, today }) =>

@@ -15,7 +15,9 @@ import { OrgKind } from "../kernel/Institution.js"
 import { IsoDate } from "../kernel/IsoDate.js"
 import { Yuan } from "../kernel/Money.js"
 import { ViolationCode } from "../penalty/Violation.js"
+import type { LevelHeld } from "../access/Separation.js"
 import { AgreementAction, agreementActions } from "./AgreementActions.js"
+import { internalControlConflict, type ControlLevel } from "./InternalControl.js"
 import type { RectificationOrder } from "./Rectification.js"
 import type { SelfCheckCampaign, SelfCheckReport } from "./SelfInspection.js"
 
@@ -103,19 +105,60 @@ export interface StoredMeasure {
   readonly action: AgreementAction
   readonly status: "proposed" | "decided" | "withdrawn"
   readonly proposedById: string | null
+  readonly proposedByName: string
+  readonly reviewedById: string | null
+  readonly reviewedByName: string | null
   readonly statementOn: string | null
 }
 
+/** The levels a measure's people already hold, for 不相容岗位分离 (the proposer drafted it). */
+const measureHistory = (measure: StoredMeasure): ReadonlyArray<LevelHeld<ControlLevel>> => [
+  { actorId: measure.proposedById, level: "first" },
+  ...(measure.reviewedById === null ? [] : [{ actorId: measure.reviewedById, level: "second" as const }])
+]
+
 /**
- * Whether the measure may be decided now by `deciderId`: still proposed; decided by someone other
- * than who proposed it (不相容岗位分离, seed 003); and, where the institution must be heard first
+ * Whether the measure may be reviewed (复审) by this person: a money measure is a fund recovery —
+ * 初审 by its proposer, 复审 and 审批 by two others (seed 003) — proposed and not yet reviewed.
+ *
+ * @category rules
+ */
+export const measureReviewRefusal = (
+  measure: StoredMeasure,
+  reviewer: { readonly id: string; readonly name: string }
+): FollowUpRefused | null => {
+  if (measure.status !== "proposed") return new FollowUpRefused({ detail: "该协议处理措施已决定或已撤回" })
+  if (!moneyMeasures.includes(measure.action))
+    return new FollowUpRefused({
+      detail: `「${agreementActions[measure.action].label}」不涉及基金追回，无须复审，可直接决定`
+    })
+  if (measure.reviewedById !== null) return new FollowUpRefused({ detail: `已由${measure.reviewedByName ?? ""}复审` })
+  const conflict = internalControlConflict("fund_recovery", measureHistory(measure), reviewer, "second")
+  return conflict === null ? null : new FollowUpRefused({ detail: conflict.detail })
+}
+
+/**
+ * Whether the measure may be decided now by `decider`: still proposed; a fund-recovery measure (money
+ * moves) after its 复审 and by a third person, any other by someone other than its proposer
+ * (不相容岗位分离, seed 003); and, where the institution must be heard first
  * (`hearFirst`: 拒付、追回、违约金、中止、解除), its statement recorded.
  *
  * @category rules
  */
-export const measureDecisionRefusal = (measure: StoredMeasure, deciderId: string): FollowUpRefused | null => {
+export const measureDecisionRefusal = (
+  measure: StoredMeasure,
+  decider: { readonly id: string; readonly name: string }
+): FollowUpRefused | null => {
   if (measure.status !== "proposed") return new FollowUpRefused({ detail: "该协议处理措施已决定或已撤回" })
-  if (measure.proposedById !== null && measure.proposedById === deciderId)
+  if (moneyMeasures.includes(measure.action)) {
+    // A fund recovery: 初审 (the proposal) → 复审 → 审批, three different people.
+    if (measure.reviewedById === null)
+      return new FollowUpRefused({
+        detail: `「${agreementActions[measure.action].label}」属基金追回事项，须经复审后方可审批（初审 → 复审 → 审批）`
+      })
+    const conflict = internalControlConflict("fund_recovery", measureHistory(measure), decider, "approval")
+    if (conflict) return new FollowUpRefused({ detail: conflict.detail })
+  } else if (measure.proposedById !== null && measure.proposedById === decider.id)
     return new FollowUpRefused({ detail: "不相容岗位分离：提出协议处理意见的人员不能决定本人提出的措施" })
   if (agreementActions[measure.action].hearFirst && measure.statementOn === null)
     return new FollowUpRefused({
@@ -246,6 +289,12 @@ export class FollowUpRepository extends Context.Tag("@fundguard/domain/FollowUpR
       readonly actor: Actor
     }) => Effect.Effect<void, FollowUpRefused>
     /** Decides the measure only if it is still proposed (two deciders at once: the second is refused). */
+    /** Records the 复审 of a fund-recovery measure, only if still proposed and not yet reviewed. */
+    readonly reviewMeasure: (request: {
+      readonly id: string
+      readonly actor: Actor
+      readonly today: IsoDate
+    }) => Effect.Effect<void, FollowUpRefused>
     readonly decideMeasure: (request: {
       readonly id: string
       readonly decision: string

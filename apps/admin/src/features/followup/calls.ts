@@ -14,6 +14,7 @@ export const followUpCalls = (api: ApiClient) => ({
     api.call(FollowUp.proposeMeasure, { body: checkBody(FollowUp.proposeMeasure, body) }),
   statement: (id: string, statement: string, on: string) =>
     api.call(FollowUp.recordMeasureStatement, { params: { id }, body: { statement, on } }),
+  review: (id: string) => api.call(FollowUp.reviewMeasure, { params: { id } }),
   decide: (id: string, decision: string) => api.call(FollowUp.decideMeasure, { params: { id }, body: { decision } }),
   rectifications: async () => (await api.call(FollowUp.listRectifications)).items,
   report: (id: string, on: string, text: string) =>
