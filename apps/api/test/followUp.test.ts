@@ -161,6 +161,7 @@ describe("follow-ups over HTTP (SQLite)", () => {
     const items = (await call("GET", "/api/v1/rectifications", "admin")).json().items
     const state = (id: string) => items.find((r: { id: string }) => r.id === id)?.state
     expect([state(a), state(b)]).toEqual(["closed", "overdue"])
+    expect(items.find((r: { id: string }) => r.id === b).escalatedOn).toBeNull()
     const common = (await call("GET", "/api/v1/rectifications/common-problems", "admin")).json().items
     expect(common).toContainEqual(
       expect.objectContaining({

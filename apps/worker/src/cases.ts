@@ -4,10 +4,8 @@
  * nothing passes unseen; the same dates show in the case list and on 今日待办.
  */
 import * as Application from "@fundguard/application"
-import { listRectifications, repositoriesLayer, type Db } from "@fundguard/db"
-import { rectificationState } from "@fundguard/domain/enforcement"
-import { BureauClock, WorkingCalendar, type IsoDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
-import type { ViolationCode } from "@fundguard/domain/penalty"
+import { repositoriesLayer, type Db } from "@fundguard/db"
+import { BureauClock, WorkingCalendar, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type { Log } from "./nightly.js"
@@ -40,28 +38,18 @@ export const remindCaseDeadlines = async (
 }
 
 /**
- * The rectification orders past their deadline without a report (逾期未报): logged for escalation
- * (升级督办) every day until the report arrives; the 整改 list shows them in red.
+ * The rectification orders past their deadline without a report (逾期未报): each is escalated
+ * (升级督办) once — marked with the day and audited — and logged; the 整改 list shows them in red.
  */
 export const escalateRectifications = async (db: Db, today: string, log: Log): Promise<ReadonlyArray<string>> => {
-  const overdue = (await listRectifications(db, null)).filter(
-    (r) =>
-      rectificationState(
-        {
-          institution: r.institutionCode,
-          violations: r.violations as ReadonlyArray<ViolationCode>,
-          issuedOn: r.issuedOn as IsoDate,
-          dueOn: r.dueOn as IsoDate,
-          reportedOn: r.reportedOn as IsoDate | null,
-          recheckedOn: r.recheckedOn as IsoDate | null,
-          recheckPassed: r.recheckPassed
-        },
-        today as IsoDate
-      ) === "overdue"
-  )
-  for (const r of overdue)
-    log(
-      `ESCALATE rectification ${r.id}: ${r.institutionCode} 逾期未报送整改报告 (due ${r.dueOn}): ${r.problems.slice(0, 80)}`
+  const escalated = await Effect.runPromise(
+    Application.Enforcement.escalateOverdueRectifications({ actor: { id: null, name: "worker", ip: null } }).pipe(
+      Effect.provide(Layer.mergeAll(repositoriesLayer(db), BureauClock.fixed(today)))
     )
-  return overdue.map((r) => r.id)
+  )
+  for (const r of escalated)
+    log(
+      `ESCALATE rectification ${r.id}: ${r.institution} 逾期未报送整改报告 (due ${r.dueOn}): ${r.problems.slice(0, 80)}`
+    )
+  return escalated.map((r) => r.id)
 }

@@ -75,6 +75,14 @@ describe("daily case reminders", () => {
       expect(await escalateRectifications(scratch.db, "2025-11-20", (l) => lines.push(l))).toEqual([])
       expect(await escalateRectifications(scratch.db, "2025-11-21", (l) => lines.push(l))).toEqual([order.id])
       expect(lines.at(-1)).toContain("逾期未报送整改报告")
+      // Once: the next day's pass changes nothing, and the escalation is on the record.
+      expect(await escalateRectifications(scratch.db, "2025-11-22", (l) => lines.push(l))).toEqual([])
+      expect(await scratch.db.rectificationOrder.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({
+        escalatedOn: "2025-11-21"
+      })
+      expect(
+        await scratch.db.auditEvent.count({ where: { entityId: order.id, action: "rectification.escalate" } })
+      ).toBe(1)
       const row = await scratch.db.enforcementCase.findUniqueOrThrow({ where: { id } })
       expect(row).toMatchObject({ nextDueOn: "2025-11-24", nextDueStep: expect.stringContaining("立案") })
     } finally {

@@ -122,6 +122,8 @@ export const RectificationView = Schema.Struct({
   recheckedOn: Schema.NullOr(Schema.String),
   recheckPassed: Schema.NullOr(Schema.Boolean),
   recheckNote: Schema.NullOr(Schema.String),
+  /** The day the worker escalated it (升级督办) for lack of a report by its deadline. */
+  escalatedOn: Schema.NullOr(Schema.String),
   state: Schema.Literal("open", "overdue", "awaiting_recheck", "closed", "failed"),
   stateLabel: Schema.String,
   createdAt: Instant

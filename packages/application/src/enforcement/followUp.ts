@@ -14,6 +14,7 @@ import {
   measureReviewRefusal,
   measureProposalProblems,
   RectificationIssue,
+  rectificationState,
   rectificationStepRefusal,
   ReportInput,
   selfCheckFactorsForFindings
@@ -199,4 +200,20 @@ export const campaignFactors = Effect.fn("FollowUp.campaignFactors")(function* (
   // the aggravating factor wins for the case as a whole, and the reasons say why.
   if (factors.ignoredSelfCheckList) delete factors.refundedInFullByDeadline
   return { factors, reasons }
+})
+
+/**
+ * The daily escalation (升级督办) of rectification orders past their deadline without a report: each
+ * is marked escalated once, with its audit entry; answers the orders escalated today.
+ */
+export const escalateOverdueRectifications = Effect.fn("FollowUp.escalateOverdue")(function* (request: {
+  readonly actor: Actor
+}) {
+  const repo = yield* FollowUpRepository
+  const on = yield* today
+  const overdue = (yield* repo.unescalated).filter((order) => rectificationState(order, on) === "overdue")
+  const escalated: Array<(typeof overdue)[number]> = []
+  for (const order of overdue)
+    if (yield* repo.markEscalated({ id: order.id, today: on, actor: request.actor })) escalated.push(order)
+  return escalated
 })

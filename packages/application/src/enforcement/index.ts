@@ -21,6 +21,7 @@ export {
 export {
   campaignFactors,
   decideMeasure,
+  escalateOverdueRectifications,
   issueRectification,
   proposeMeasure,
   recordMeasureStatement,

@@ -201,6 +201,41 @@ export const followUpRepository = (db: Db): FollowUpRepository["Type"] => ({
         details: { on, passed }
       })
     }),
+  unescalated: Effect.promise(async () =>
+    (
+      await db.rectificationOrder.findMany({
+        where: { escalatedOn: null, reportedOn: null, recheckPassed: null },
+        orderBy: { dueOn: "asc" }
+      })
+    ).map((r) => ({
+      id: r.id,
+      institution: r.institutionCode,
+      violations: r.violations as ReadonlyArray<ViolationCode>,
+      issuedOn: r.issuedOn as IsoDate,
+      dueOn: r.dueOn as IsoDate,
+      reportedOn: r.reportedOn as IsoDate | null,
+      recheckedOn: r.recheckedOn as IsoDate | null,
+      recheckPassed: r.recheckPassed,
+      problems: r.problems
+    }))
+  ),
+  markEscalated: ({ id, today, actor }) =>
+    Effect.promise(() =>
+      db.$transaction(async (tx) => {
+        const updated = await tx.rectificationOrder.updateMany({
+          where: { id, escalatedOn: null },
+          data: { escalatedOn: today }
+        })
+        if (updated.count !== 1) return false
+        await recordAudit(tx, actor, {
+          action: "rectification.escalate",
+          entityType: "rectification",
+          entityId: id,
+          details: { on: today }
+        })
+        return true
+      })
+    ),
   saveCampaign: ({ campaign, actor }) =>
     write(db, async (tx) => {
       const data = { ...campaign, orgKinds: [...campaign.orgKinds] as never }

@@ -316,6 +316,14 @@ export class FollowUpRepository extends Context.Tag("@fundguard/domain/FollowUpR
       readonly passed: boolean | null
       readonly actor: Actor
     }) => Effect.Effect<void, FollowUpRefused>
+    /** Orders not yet escalated and not yet reported or re-checked (the candidates for 升级督办). */
+    readonly unescalated: Effect.Effect<ReadonlyArray<StoredRectification & { readonly problems: string }>>
+    /** Marks an order escalated on `today`, once (a second call changes nothing), with its audit entry. */
+    readonly markEscalated: (request: {
+      readonly id: string
+      readonly today: IsoDate
+      readonly actor: Actor
+    }) => Effect.Effect<boolean>
     readonly saveCampaign: (request: {
       readonly campaign: CampaignDefinition
       readonly actor: Actor

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RectificationOrder" ADD COLUMN     "escalatedOn" TEXT;
+
