@@ -17,13 +17,11 @@ import {
   type CaseStatus
 } from "@fundguard/domain/enforcement"
 import { bureauDate, roundYuan } from "@fundguard/domain/kernel"
-import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
-import { Problem } from "../plugins/errors.js"
 import { caseDocuments } from "./documents.js"
-import { caseWithinScope, entriesFor, requesterOf, visibleInstitutions } from "./scope.js"
+import { caseWithinScope, entriesFor, institutionWithinScope, requesterOf, visibleInstitutions } from "./scope.js"
 import { inspectionOfCase } from "./inspections.js"
 
 /** What the routes are built from. */
@@ -111,9 +109,7 @@ export const caseRoutes = async (app: FastifyInstance, options: CaseRouteOptions
   })
 
   mount(app, Cases.openCase, async ({ body, request }) => {
-    const scope = await request.scope()
-    if (!institutionInScope(scope, body.institutionCode))
-      throw new Problem("OutOfScope", `机构 ${body.institutionCode} 不在本人数据范围内`)
+    await institutionWithinScope(request, body.institutionCode)
     return app.run(Application.Enforcement.openCase({ opening: body, ...requesterOf(request) }))
   })
 

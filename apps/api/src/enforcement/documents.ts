@@ -18,7 +18,9 @@ import {
   renderHtml,
   renderPdf,
   serviceReceipt,
+  documentKindLabel,
   type ApprovalEntry,
+  type DocumentKind,
   type DocumentModel,
   type OfficerData,
   type PartyData,
@@ -42,19 +44,8 @@ import { attachment } from "../responsibilities/sheets.js"
 import { caseWithinScope, entriesFor, requesterOf } from "./scope.js"
 import { inspectionOfCase, onsiteRecordModel } from "./inspections.js"
 
-const documentLabels = {
-  filing_approval: "立案审批表",
-  onsite_record: "现场检查笔录",
-  inquiry_record: "询问笔录",
-  penalty_notice: "行政处罚事先告知书",
-  hearing_notice: "听证通知书",
-  penalty_decision: "行政处罚决定书",
-  service_receipt: "送达回证",
-  rectification_notice: "整改通知书"
-} as const
-
 /** A case document kind. */
-export type CaseDocument = keyof typeof documentLabels
+export type CaseDocument = DocumentKind
 
 const entriesOf = (stored: StoredCase, action: string): ReadonlyArray<CaseEntry> =>
   stored.entries.filter((e) => e.action === action)
@@ -93,9 +84,9 @@ export const documentAvailable = (
 
 /** The documents of a case, each with its 文号 once numbered and whether it can be printed yet. */
 export const caseDocuments = (stored: StoredCase, file: CaseFile, onsite: StoredInspection | null = null) =>
-  (Object.keys(documentLabels) as Array<CaseDocument>).map((kind) => ({
+  (Object.keys(documentKindLabel) as Array<CaseDocument>).map((kind) => ({
     kind,
-    label: documentLabels[kind],
+    label: documentKindLabel[kind],
     number: (file.documents as Record<string, string | undefined>)[kind] ?? null,
     available: documentAvailable(stored, file, kind, onsite)
   }))
@@ -262,8 +253,8 @@ export const buildCaseDocument = (
         number: null,
         documents: [
           decided
-            ? { title: documentLabels.penalty_decision, number: numbers["penalty_decision"] ?? null }
-            : { title: documentLabels.penalty_notice, number: numbers["penalty_notice"] ?? null }
+            ? { title: documentKindLabel.penalty_decision, number: numbers["penalty_decision"] ?? null }
+            : { title: documentKindLabel.penalty_notice, number: numbers["penalty_notice"] ?? null }
         ],
         recipient: stored.institution.name,
         receivedBy: served.recipient ?? null,
@@ -308,7 +299,7 @@ export const documentRoutes = async (app: FastifyInstance, options: { readonly d
     const { stored, file } = await app.run(Application.Enforcement.viewCase({ caseId: id, ...requesterOf(request) }))
     const onsite = await inspectionOfCase(app, stored, file.opening)
     if (!documentAvailable(stored, file, kind, onsite))
-      throw new Problem("DocumentNotReady", `本案尚未办理到出具「${documentLabels[kind]}」的环节`)
+      throw new Problem("DocumentNotReady", `本案尚未办理到出具「${documentKindLabel[kind]}」的环节`)
     // A 询问笔录 names the person questioned: masked unless the role may see it (the print is audited).
     const seen = entriesFor(stored.entries, currentUser(request).role)
     const model = buildCaseDocument({ ...stored, entries: seen.entries }, file, kind, bureauDate(options.now()), onsite)

@@ -27,11 +27,10 @@ import {
 } from "@fundguard/domain/enforcement"
 import { bureauDate, orgKindLabel, roundYuan, type IsoDate, type OrgKind } from "@fundguard/domain/kernel"
 import { violationEntry, type ViolationCode } from "@fundguard/domain/penalty"
-import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
-import { requesterOf, visibleInstitutions } from "./scope.js"
+import { institutionWithinScope, objectWithinScope, requesterOf, visibleInstitutions } from "./scope.js"
 
 const stateLabel = {
   open: "整改中",
@@ -55,15 +54,12 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
         })
       ).map((i) => [i.code, i.name])
     )
-  const withinScope = async (request: FastifyRequest, kind: "measure" | "rectification", id: string) => {
-    const institution = await institutionOfFollowUp(db, kind, id)
-    if (institution === null || !institutionInScope(await request.scope(), institution))
-      throw new FollowUpNotFound({ kind: kind === "measure" ? "协议处理措施" : "整改通知", id })
-  }
-  const institutionInCallerScope = async (request: FastifyRequest, code: string) => {
-    if (!institutionInScope(await request.scope(), code))
-      throw new Problem("OutOfScope", `机构 ${code} 不在本人数据范围内`)
-  }
+  const withinScope = async (request: FastifyRequest, kind: "measure" | "rectification", id: string) =>
+    objectWithinScope(
+      request,
+      await institutionOfFollowUp(db, kind, id),
+      () => new FollowUpNotFound({ kind: kind === "measure" ? "协议处理措施" : "整改通知", id })
+    )
 
   mount(app, FollowUp.listMeasures, async ({ request }) => {
     const rows = await listMeasures(db, await visibleInstitutions(request))
@@ -81,7 +77,7 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
     }
   })
   mount(app, FollowUp.proposeMeasure, async ({ body, request }) => {
-    await institutionInCallerScope(request, body.institutionCode)
+    await institutionWithinScope(request, body.institutionCode)
     return app.run(Application.Enforcement.proposeMeasure({ proposal: request.body, actor: actor(request) }))
   })
   mount(app, FollowUp.recordMeasureStatement, async ({ params, request }) => {
@@ -137,7 +133,7 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
     }
   })
   mount(app, FollowUp.issueRectification, async ({ body, request }) => {
-    await institutionInCallerScope(request, body.institutionCode)
+    await institutionWithinScope(request, body.institutionCode)
     return app.run(Application.Enforcement.issueRectification({ issue: request.body, actor: actor(request) }))
   })
   for (const [endpoint, step] of [
@@ -194,7 +190,7 @@ export const followUpRoutes = async (app: FastifyInstance, options: { readonly d
     return app.run(Application.Enforcement.saveCampaign({ campaign: request.body, actor: actor(request) }))
   })
   mount(app, FollowUp.saveReport, async ({ params, body, request }) => {
-    await institutionInCallerScope(request, body.institutionCode)
+    await institutionWithinScope(request, body.institutionCode)
     await app.run(
       Application.Enforcement.saveSelfCheckReport({
         campaignCode: params.code,

@@ -18,6 +18,7 @@ import {
   loadOrganisation,
   recordAudit,
   scopeOfInspection,
+  bureauNameOf,
   type Db
 } from "@fundguard/db"
 import { onsiteRecord, renderHtml, renderPdf, type DocumentModel, type OfficerData } from "@fundguard/documents"
@@ -56,10 +57,6 @@ export const inspectionWithinScope = async (db: Db, request: FastifyRequest, id:
   if (of === null || !visible(scope, of.institutionCode, of.unitIds))
     throw new InspectionNotFound({ what: "inspection", id })
 }
-
-const bureauNameOf = async (db: Db): Promise<string> =>
-  (await db.orgUnit.findFirst({ where: { kind: "bureau", active: true }, orderBy: { createdAt: "asc" } }))?.name ??
-  "医疗保障局"
 
 const violationClause = new Map(violationCatalogue.map((v) => [v.code as string, `${v.clause}：${v.behaviour}`]))
 

@@ -4,15 +4,13 @@
  * claim's review, and the conclusion. A sample of an institution outside the caller's data scope is
  * answered as if it did not exist.
  */
-import { requesterOf } from "./scope.js"
+import { institutionWithinScope, objectWithinScope, requesterOf } from "./scope.js"
 import * as Application from "@fundguard/application"
 import { Samples } from "@fundguard/contracts"
 import { institutionOfSample, listSamples, type Db } from "@fundguard/db"
 import { SampleNotFound, sampleStatusLabel, type SampleStatus, type StoredSample } from "@fundguard/domain/enforcement"
-import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { mount } from "../plugins/contracts.js"
-import { Problem } from "../plugins/errors.js"
 
 /** What the routes are built from. */
 export interface SampleRouteOptions {
@@ -20,11 +18,8 @@ export interface SampleRouteOptions {
 }
 
 /** A sample outside the caller's data scope is answered as if it did not exist. */
-const sampleWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> => {
-  const scope = await request.scope()
-  const institution = await institutionOfSample(db, id)
-  if (institution === null || !institutionInScope(scope, institution)) throw new SampleNotFound({ id })
-}
+const sampleWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> =>
+  objectWithinScope(request, await institutionOfSample(db, id), () => new SampleNotFound({ id }))
 
 const summaryOf = (s: {
   readonly id: string
@@ -131,9 +126,7 @@ export const sampleRoutes = async (app: FastifyInstance, options: SampleRouteOpt
   })
 
   mount(app, Samples.drawSample, async ({ body, request }) => {
-    const scope = await request.scope()
-    if (!institutionInScope(scope, body.institutionCode))
-      throw new Problem("OutOfScope", `机构 ${body.institutionCode} 不在本人数据范围内`)
+    await institutionWithinScope(request, body.institutionCode)
     return app.run(
       Application.Enforcement.drawSample({
         institutionCode: body.institutionCode,

@@ -8,6 +8,7 @@ import { CaseNotFound, type CaseEntry } from "@fundguard/domain/enforcement"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import type { FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
+import { Problem } from "../plugins/errors.js"
 
 /** The institutions the caller may see, or null for all. */
 export const visibleInstitutions = async (request: FastifyRequest): Promise<ReadonlyArray<string> | null> => {
@@ -15,12 +16,27 @@ export const visibleInstitutions = async (request: FastifyRequest): Promise<Read
   return scope.all ? null : [...scope.institutionCodes]
 }
 
-/** A case outside the caller's data scope is answered as if it did not exist. */
-export const caseWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> => {
-  const scope = await request.scope()
-  const institution = await institutionOfCase(db, id)
-  if (institution === null || !institutionInScope(scope, institution)) throw new CaseNotFound({ id })
+/**
+ * An object of an institution outside the caller's data scope (or of none: no such object) is
+ * answered as if it did not exist: `notFound` is thrown.
+ */
+export const objectWithinScope = async (
+  request: FastifyRequest,
+  institution: string | null,
+  notFound: () => Error
+): Promise<void> => {
+  if (institution === null || !institutionInScope(await request.scope(), institution)) throw notFound()
 }
+
+/** Acting on an institution outside the caller's data scope is refused (403, naming it). */
+export const institutionWithinScope = async (request: FastifyRequest, code: string): Promise<void> => {
+  if (!institutionInScope(await request.scope(), code))
+    throw new Problem("OutOfScope", `机构 ${code} 不在本人数据范围内`)
+}
+
+/** A case outside the caller's data scope is answered as if it did not exist. */
+export const caseWithinScope = async (db: Db, request: FastifyRequest, id: string): Promise<void> =>
+  objectWithinScope(request, await institutionOfCase(db, id), () => new CaseNotFound({ id }))
 
 /**
  * The caller as a case's requester: who (for the record — the name printed on the case's documents,

@@ -24,7 +24,8 @@ import { attempt } from "../effects.js"
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0]
 
-const bureauNameOf = async (tx: Pick<Db, "orgUnit">): Promise<string> =>
+/** The bureau's name as its organisation records it (the head of every document). */
+export const bureauNameOf = async (tx: Pick<Db, "orgUnit">): Promise<string> =>
   (await tx.orgUnit.findFirst({ where: { kind: "bureau", active: true }, orderBy: { createdAt: "asc" } }))?.name ??
   "医疗保障局"
 
