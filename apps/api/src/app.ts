@@ -25,6 +25,9 @@ import { errorsPlugin, sendProblem } from "./plugins/errors.js"
 import { runtimePlugin } from "./plugins/runtime.js"
 import { responsibilitiesPlugin } from "./responsibilities/plugin.js"
 import { enforcementPlugin } from "./enforcement/plugin.js"
+import { complaintsPlugin } from "./complaints/plugin.js"
+import { creditPlugin } from "./credit/plugin.js"
+import { departmentsPlugin } from "./departments/plugin.js"
 import { reviewPlugin } from "./review/plugin.js"
 import { screeningPlugin } from "./screening/plugin.js"
 import { securityPlugin } from "./plugins/security.js"
@@ -121,6 +124,9 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(screeningPlugin, { db: options.db, now })
   await app.register(penaltyPlugin)
   await app.register(enforcementPlugin, { db: options.db, now })
+  await app.register(complaintsPlugin, { db: options.db, now })
+  await app.register(creditPlugin, { db: options.db, now })
+  await app.register(departmentsPlugin, { db: options.db, now })
   await app.register(responsibilitiesPlugin, {
     db: options.db,
     now,

@@ -164,7 +164,8 @@ describe("malformed bodies on every write route", () => {
     const real: Readonly<Record<string, string>> = {
       id: county.leads.caotang,
       code: "kuizhou",
-      areaCode: "kuizhou"
+      areaCode: "kuizhou",
+      year: "2025"
     }
     const writeRoutes = app.declaredRoutes.filter(
       (r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method) && r.url.startsWith("/api/")

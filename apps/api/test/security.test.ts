@@ -44,7 +44,7 @@ describe("security from outside (SQLite)", () => {
     // which must never be what a variant of an API path gets.
     uiDir = mkdtempSync(join(tmpdir(), "fundguard-ui-"))
     writeFileSync(join(uiDir, "index.html"), "<!doctype html><title>FundGuard</title>")
-    county = await seedCounty(scratch.db, evidenceDir)
+    county = await seedCounty(scratch.db, evidenceDir, { credit: true })
     app = await buildApp({ db: scratch.db, now, evidenceDir, adminDist: uiDir })
     await app.ready()
     routes = app.declaredRoutes.filter((r) => r.method !== "HEAD")
@@ -73,7 +73,8 @@ describe("security from outside (SQLite)", () => {
     const open = apiRoutes()
       .filter((r) => r.public)
       .map((r) => `${r.method} ${r.url}`)
-    expect(open.sort()).toEqual(["GET /api/health", "POST /api/auth/login"])
+    // The published decisions (曝光台) are public by law (行政处罚法 Art.48), masked.
+    expect(open.sort()).toEqual(["GET /api/health", "GET /api/v1/public/exposures", "POST /api/auth/login"])
   })
 
   it("every API route is mounted from its contract in packages/contracts (no hand-written shapes)", () => {
@@ -167,10 +168,55 @@ describe("security from outside (SQLite)", () => {
     },
     "POST /api/v1/inspections/:id/files": { kind: "photo", fileName: "x.jpg", contentBase64: "=" },
     // A claim not in the sample: refused by the rule (400) inside the scope.
-    "POST /api/v1/samples/:id/reviews": { claimId: "ZZ-NONE", overpaid: 0, reason: "" }
+    "POST /api/v1/samples/:id/reviews": { claimId: "ZZ-NONE", overpaid: 0, reason: "" },
+    // Transfers: sending a transfer the head has not approved (409), a stale revision (409).
+    "POST /api/v1/transfers/:id/steps": { revision: 999_999, step: { _tag: "send" } },
+    "POST /api/v1/transfers/:id/case": { revision: 999_999 },
+    // Complaints: accepted and in a case already, dates in the future, not verified; rewards paid.
+    "POST /api/v1/complaints/:id/triage": { decision: "accept" },
+    "POST /api/v1/complaints/:id/case": {},
+    "POST /api/v1/complaints/:id/outcome": { result: "unfounded", on: "2999-01-01", note: "—" },
+    "POST /api/v1/complaints/:id/reply": { on: "2999-01-01", method: "phone", content: "—" },
+    "POST /api/v1/complaints/:id/retaliation": { on: "2999-01-01", by: "—", description: "—" },
+    "POST /api/v1/complaints/:id/informant/reveal": { reason: "安全测试" },
+    "POST /api/v1/complaints/:id/rewards": { caseValue: 0, basis: "—" },
+    "POST /api/v1/complaint-rewards/:id/review": { note: "—" },
+    "POST /api/v1/complaint-rewards/:id/approval": { note: "—" },
+    "POST /api/v1/complaint-rewards/:id/return": { note: "—" },
+    // Credit: a 记分 dated in the future; a publication approved already.
+    "POST /api/v1/practitioners/:id/points": {
+      decidedOn: "2999-01-01",
+      points: 5,
+      responsibility: "general",
+      source: "case",
+      sourceId: "ZZ-NONE",
+      event: "—"
+    },
+    "POST /api/v1/complaint-rewards/:id/payment": {
+      paidOn: "2025-11-20",
+      amount: 200,
+      method: "bank_transfer",
+      reference: "—"
+    }
   }
   const scopedObjects: Readonly<
-    Record<string, "task" | "evidence" | "lead" | "case" | "inspection" | "measure" | "rectification" | "sample">
+    Record<
+      string,
+      | "task"
+      | "evidence"
+      | "lead"
+      | "case"
+      | "inspection"
+      | "measure"
+      | "rectification"
+      | "sample"
+      | "transfer"
+      | "complaint"
+      | "reward"
+      | "practitioner"
+      | "institution"
+      | "publication"
+    >
   > = {
     "POST /api/v1/agreement-measures/:id/statement": "measure",
     "POST /api/v1/agreement-measures/:id/decision": "measure",
@@ -195,7 +241,30 @@ describe("security from outside (SQLite)", () => {
     "GET /api/v1/suspicions/:id": "lead",
     "POST /api/v1/suspicions/:id/steps": "lead",
     "POST /api/v1/suspicions/:id/institution-response": "lead",
-    "POST /api/v1/suspicions/:id/assign": "lead"
+    "POST /api/v1/suspicions/:id/assign": "lead",
+    // Transfers about an institution are the scope of its units (one about a person is bureau-wide).
+    "GET /api/v1/transfers/:id": "transfer",
+    "POST /api/v1/transfers/:id/steps": "transfer",
+    "POST /api/v1/transfers/:id/case": "transfer",
+    "GET /api/v1/transfers/:id/document": "transfer",
+    // Complaints about an institution are the scope of its units (one about a person is bureau-wide).
+    "GET /api/v1/complaints/:id": "complaint",
+    "POST /api/v1/complaints/:id/triage": "complaint",
+    "POST /api/v1/complaints/:id/case": "complaint",
+    "POST /api/v1/complaints/:id/outcome": "complaint",
+    "POST /api/v1/complaints/:id/reply": "complaint",
+    "POST /api/v1/complaints/:id/retaliation": "complaint",
+    "POST /api/v1/complaints/:id/informant/reveal": "complaint",
+    "POST /api/v1/complaints/:id/rewards": "complaint",
+    "POST /api/v1/complaint-rewards/:id/review": "reward",
+    "POST /api/v1/complaint-rewards/:id/approval": "reward",
+    "POST /api/v1/complaint-rewards/:id/return": "reward",
+    "POST /api/v1/complaint-rewards/:id/payment": "reward",
+    // Credit: a practitioner, an institution's credit record and a publication are their institution's.
+    "GET /api/v1/practitioners/:id": "practitioner",
+    "POST /api/v1/practitioners/:id/points": "practitioner",
+    "GET /api/v1/institutions/:code/credit": "institution",
+    "POST /api/v1/publications/:id/approval": "publication"
   }
   /** Objects of the bureau as a whole (not of one unit): people, runs, duties, the organisation. */
   const bureauWide = [
@@ -208,7 +277,13 @@ describe("security from outside (SQLite)", () => {
     // The inspector register, plans and draws are the bureau's as a whole.
     /^\S+ \/api\/v1\/inspectors\/:code$/,
     /^\S+ \/api\/v1\/inspection-plans\/:id\//,
-    /^\S+ \/api\/v1\/inspection-draws\/:id/
+    /^\S+ \/api\/v1\/inspection-draws\/:id/,
+    // A department's inbox is scoped by its department, not by a unit (transfers.test.ts: another
+    // department's transfer is not found); API clients are the bureau's to manage.
+    /^\S+ \/api\/v1\/inbox\/transfers\/:id/,
+    /^\S+ \/api\/v1\/department-clients\/:id\//,
+    // The yearly transfer report covers the bureau's ledger as a whole.
+    /^\S+ \/api\/v1\/transfer-reports\/:year/
   ]
 
   it("every route that names an object is classified as unit-scoped or bureau-wide", () => {
@@ -238,7 +313,19 @@ describe("security from outside (SQLite)", () => {
         county.inspections.caotang,
         county.inspections.hospital,
         county.samples.caotang,
-        county.samples.hospital
+        county.samples.hospital,
+        county.transfers.caotang,
+        county.transfers.hospital,
+        county.complaints.caotang,
+        county.complaints.hospital,
+        county.rewards.caotang,
+        county.rewards.hospital,
+        county.credit!.practitioners.caotang,
+        county.credit!.practitioners.hospital,
+        "H50023500008",
+        "H50023500001",
+        county.credit!.publications.caotang,
+        county.credit!.publications.hospital
       ],
       jihe: [
         county.tasks["HC-CAOTANG"],
@@ -256,7 +343,19 @@ describe("security from outside (SQLite)", () => {
         county.inspections.caotang,
         county.inspections.hospital,
         county.samples.caotang,
-        county.samples.hospital
+        county.samples.hospital,
+        county.transfers.caotang,
+        county.transfers.hospital,
+        county.complaints.caotang,
+        county.complaints.hospital,
+        county.rewards.caotang,
+        county.rewards.hospital,
+        county.credit!.practitioners.caotang,
+        county.credit!.practitioners.hospital,
+        "H50023500008",
+        "H50023500001",
+        county.credit!.publications.caotang,
+        county.credit!.publications.hospital
       ],
       shenhe: [
         county.tasks.CENTRE,
@@ -271,7 +370,19 @@ describe("security from outside (SQLite)", () => {
         county.inspections.caotang,
         county.inspections.hospital,
         county.samples.caotang,
-        county.samples.hospital
+        county.samples.hospital,
+        county.transfers.caotang,
+        county.transfers.hospital,
+        county.complaints.caotang,
+        county.complaints.hospital,
+        county.rewards.caotang,
+        county.rewards.hospital,
+        county.credit!.practitioners.caotang,
+        county.credit!.practitioners.hospital,
+        "H50023500008",
+        "H50023500001",
+        county.credit!.publications.caotang,
+        county.credit!.publications.hospital
       ],
       caotang: [
         county.tasks["HC-CAOTANG"],
@@ -281,7 +392,13 @@ describe("security from outside (SQLite)", () => {
         county.measures.caotang,
         county.rectifications.caotang,
         county.inspections.caotang,
-        county.samples.caotang
+        county.samples.caotang,
+        county.transfers.caotang,
+        county.complaints.caotang,
+        county.rewards.caotang,
+        county.credit!.practitioners.caotang,
+        "H50023500008",
+        county.credit!.publications.caotang
       ],
       weijian: []
     }
@@ -293,7 +410,13 @@ describe("security from outside (SQLite)", () => {
       inspection: [county.inspections.caotang, county.inspections.hospital],
       measure: [county.measures.caotang, county.measures.hospital],
       rectification: [county.rectifications.caotang, county.rectifications.hospital],
-      sample: [county.samples.caotang, county.samples.hospital]
+      sample: [county.samples.caotang, county.samples.hospital],
+      transfer: [county.transfers.caotang, county.transfers.hospital],
+      complaint: [county.complaints.caotang, county.complaints.hospital],
+      reward: [county.rewards.caotang, county.rewards.hospital],
+      practitioner: [county.credit!.practitioners.caotang, county.credit!.practitioners.hospital],
+      institution: ["H50023500008", "H50023500001"],
+      publication: [county.credit!.publications.caotang, county.credit!.publications.hospital]
     }
     let cells = 0
     for (const [key, kind] of Object.entries(scopedObjects)) {
@@ -303,7 +426,7 @@ describe("security from outside (SQLite)", () => {
       for (const a of accounts.filter((x) => can(x.role, permission as Permission))) {
         for (const id of objects[kind]) {
           const mine = own[a.username].includes(id) || a.username === "admin"
-          const res = await call(method, fill(url, { id }), a.username, harmless[key])
+          const res = await call(method, fill(url, { id, code: id }), a.username, harmless[key])
           const where = `${a.username} ${key} ${kind} ${id} → ${res.statusCode} ${res.body.slice(0, 100)}`
           if (mine) expect([200, 400, 409], where).toContain(res.statusCode)
           else expect(res.statusCode, where).toBe(404)

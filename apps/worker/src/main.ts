@@ -9,19 +9,24 @@ import { bureauDate } from "@fundguard/domain/kernel"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
 import { escalateRectifications, remindCaseDeadlines } from "./cases.js"
+import { applyPointsConsequences } from "./credit.js"
 import { generateDailyTasks } from "./duties.js"
 import { runQueued, screenInbox } from "./nightly.js"
+import { remindTransferDeadlines } from "./transfers.js"
 
 const log = (line: string): void => void process.stderr.write(`[worker] ${new Date().toISOString()} ${line}\n`)
 const config = loadConfig()
 const database = openDatabase(config.databaseUrl)
 
-// The daily pass: the duty tasks that have begun, then the cases' deadlines (reminders).
+// The daily pass: the duty tasks that have begun, then the cases' deadlines (reminders), the
+// rectifications to escalate, and the 医保支付资格 consequences that begin or end today.
 const dutyPass = async () => {
   const today = bureauDate(new Date())
   await generateDailyTasks(database.db, chineseWorkingCalendar(), today, config.dutiesCatchUpDays, log)
   await remindCaseDeadlines(database.db, chineseWorkingCalendar(), today, log)
   await escalateRectifications(database.db, today, log)
+  await applyPointsConsequences(database.db, today, log)
+  await remindTransferDeadlines(database.db, chineseWorkingCalendar(), new Date(), today, log)
 }
 
 if (process.argv.includes("--duties-once")) {

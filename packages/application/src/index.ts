@@ -13,6 +13,7 @@ import type {
   InspectionRepository
 } from "@fundguard/domain/enforcement"
 import type { SampleRepository } from "@fundguard/domain/enforcement"
+import type { TransferRepository } from "@fundguard/domain/departments"
 import type { BureauClock, Ids, WorkingCalendar } from "@fundguard/domain/kernel"
 import type {
   DutyRepository,
@@ -22,10 +23,15 @@ import type {
   TaskGenerationRepository,
   TaskRepository
 } from "@fundguard/domain/responsibilities"
+import type { ComplaintRepository } from "@fundguard/domain/complaints"
+import type { CreditRepository } from "@fundguard/domain/credit"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 
 export * as Access from "./access/index.js"
+export * as Complaints from "./complaints/index.js"
+export * as Credit from "./credit/index.js"
+export * as Departments from "./departments/index.js"
 export * as Enforcement from "./enforcement/index.js"
 export * as Responsibilities from "./responsibilities/index.js"
 export * as Review from "./review/index.js"
@@ -46,6 +52,9 @@ export type Services =
   | ChecklistRepository
   | InspectionRepository
   | SampleRepository
+  | TransferRepository
+  | ComplaintRepository
+  | CreditRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository

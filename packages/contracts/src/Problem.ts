@@ -83,6 +83,22 @@ export const problemTypes = {
   FollowUpRefused: refusal(409, "当前状态不能办理此事项"),
   InvalidChecklist: input("检查清单有误，未保存"),
   FollowUpNotFound: refusal(404, "不存在"),
+  // Complaints and tips (举报投诉) and rewards.
+  ComplaintNotFound: refusal(404, "举报不存在"),
+  InvalidComplaintInput: input("举报信息有误，请根据提示修改"),
+  ComplaintRefused: refusal(409, "当前状态不能办理此事项"),
+  ComplaintImportRefused: input("导入文件有误，未导入任何记录"),
+  RewardRefused: refusal(409, "不能办理此举报奖励事项"),
+  // Credit and points.
+  CreditNotFound: refusal(404, "不存在"),
+  CreditRefused: refusal(409, "当前状态不能办理此事项"),
+  InvalidCreditInput: input("信用或记分信息有误，请根据提示修改"),
+  // Transfers and other departments.
+  TransferNotFound: refusal(404, "移送记录不存在"),
+  DepartmentClientNotFound: refusal(404, "接口账户不存在或已停用"),
+  InvalidTransferInput: input("移送信息有误，请根据提示修改"),
+  TransferStepRefused: refusal(409, "当前状态不能办理此移送步骤"),
+  StaleTransfer: refusal(409, "该移送记录已被他人更新，请刷新后重试"),
   CalendarYearNotCovered: refusal(422, "工作日历尚未覆盖该年度"),
   StaleRevision: refusal(409, "该疑点已被他人处理，请刷新后重试"),
   WrongStatus: refusal(409, "当前状态不能执行此步骤"),

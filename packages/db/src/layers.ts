@@ -18,10 +18,13 @@ import type {
   InspectionRepository
 } from "@fundguard/domain/enforcement"
 import type { SampleRepository } from "@fundguard/domain/enforcement"
+import type { ComplaintRepository } from "@fundguard/domain/complaints"
+import type { CreditRepository } from "@fundguard/domain/credit"
 import type { ReviewRepository } from "@fundguard/domain/review"
 import type { ScreeningRunRepository } from "@fundguard/domain/screening"
 import { Ids } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
+import type { TransferRepository } from "@fundguard/domain/departments"
 import * as Layer from "effect/Layer"
 import { randomUUID } from "node:crypto"
 import { AuditLogLive } from "./access/audit.js"
@@ -31,9 +34,12 @@ import type { Db } from "./client.js"
 import { DutyRepositoryLive, RankingSchemeRepositoryLive } from "./responsibilities/duties.js"
 import { OrganisationRepositoryLive } from "./responsibilities/organisation.js"
 import { CaseRepositoryLive } from "./enforcement/cases.js"
+import { CreditRepositoryLive } from "./credit/credit.js"
 import { ChecklistRepositoryLive, FollowUpRepositoryLive } from "./enforcement/followUp.js"
 import { InspectionRepositoryLive } from "./enforcement/inspections.js"
 import { SampleRepositoryLive } from "./enforcement/samples.js"
+import { ComplaintRepositoryLive } from "./complaints/complaints.js"
+import { TransferRepositoryLive } from "./departments/transfers.js"
 import { ReviewRepositoryLive } from "./review/review.js"
 import { ScreeningRunRepositoryLive } from "./screening/runs.js"
 import { TaskGenerationRepositoryLive, TaskRepositoryLive } from "./responsibilities/tasks.js"
@@ -50,6 +56,9 @@ export type Repositories =
   | ChecklistRepository
   | InspectionRepository
   | SampleRepository
+  | ComplaintRepository
+  | TransferRepository
+  | CreditRepository
   | TaskRepository
   | TaskGenerationRepository
   | OrganisationRepository
@@ -70,6 +79,9 @@ export const repositoriesLayer = (db: Db): Layer.Layer<Repositories> =>
     ChecklistRepositoryLive(db),
     InspectionRepositoryLive(db),
     SampleRepositoryLive(db),
+    ComplaintRepositoryLive(db),
+    TransferRepositoryLive(db),
+    CreditRepositoryLive(db),
     TaskRepositoryLive(db),
     TaskGenerationRepositoryLive(db),
     OrganisationRepositoryLive(db),

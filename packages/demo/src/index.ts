@@ -9,3 +9,6 @@
 export * from "./responsibilities.js"
 export * from "./users.js"
 export * from "./enforcement.js"
+export * from "./complaints.js"
+export * from "./credit.js"
+export * from "./transfers.js"

@@ -20,6 +20,8 @@ export type DocumentKind =
   | "penalty_decision"
   | "service_receipt"
   | "rectification_notice"
+  | "transfer_letter"
+  | "transfer_receipt"
 
 /**
  * Each kind's Chinese name, as printed on the document.
@@ -34,7 +36,9 @@ export const documentKindLabel: Readonly<Record<DocumentKind, string>> = {
   hearing_notice: "听证通知书",
   penalty_decision: "行政处罚决定书",
   service_receipt: "送达回证",
-  rectification_notice: "整改通知书"
+  rectification_notice: "整改通知书",
+  transfer_letter: "案件移送书",
+  transfer_receipt: "案件移送书（回执）"
 }
 
 /**

@@ -7,6 +7,9 @@
  * @since 0.1.0
  */
 export * as Access from "./access/index.js"
+export * as Complaints from "./complaints/index.js"
+export * as Credit from "./credit/index.js"
+export * as Departments from "./departments/index.js"
 export * as Enforcement from "./enforcement/index.js"
 export * as Kernel from "./kernel/index.js"
 export * as Penalty from "./penalty/index.js"

@@ -22,6 +22,18 @@ export const routeNames = [
   "inspection",
   "samples",
   "sample",
+  // Other departments (docs/domain/transfers.md).
+  "transfers",
+  "transfer",
+  "inbox",
+  "inboxTransfer",
+  "departmentClients",
+  // Complaints and tips (docs/domain/complaints.md).
+  "complaints",
+  // Credit and points (docs/domain/credit.md).
+  "credit",
+  "practitioner",
+  "institutionCredit",
   // Responsibilities (docs/domain/responsibilities.md).
   "today",
   "calendar",
@@ -47,6 +59,8 @@ export interface NavItem {
 }
 
 export const navItems: ReadonlyArray<NavItem> = [
+  // Other departments' users land on their inbox (no other item of theirs comes before it).
+  { route: "inbox", label: "移送收件箱", permission: "department:inbox" },
   { route: "institutions", label: "机构管理", permission: "institutions:read" },
   { route: "suspicions", label: "疑点管理", permission: "suspicions:read" },
   { route: "runs", label: "筛查批次", permission: "suspicions:read" },
@@ -56,6 +70,9 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "checklists", label: "检查清单", permission: "inspections:read" },
   { route: "inspections", label: "监督检查", permission: "inspections:read" },
   { route: "samples", label: "抽样推算", permission: "inspections:read" },
+  { route: "credit", label: "信用与记分", permission: "credit:read" },
+  { route: "complaints", label: "举报投诉", permission: "complaints:read" },
+  { route: "transfers", label: "部门移送", permission: "transfers:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
@@ -63,7 +80,8 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "duties", label: "职责清单", permission: "duties:read" },
   { route: "organisation", label: "组织机构", permission: "duties:read" },
   { route: "users", label: "用户管理", permission: "users:manage" },
-  { route: "audit", label: "审计日志", permission: "audit:read" }
+  { route: "audit", label: "审计日志", permission: "audit:read" },
+  { route: "departmentClients", label: "接口账户", permission: "departments:manage" }
 ]
 
 /** Pages every signed-in user may open that are not in the navigation (the header links to them). */
@@ -85,6 +103,15 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   inspection: "现场检查",
   samples: "抽样推算",
   sample: "抽样详情",
+  credit: "信用与记分",
+  practitioner: "人员记分记录",
+  institutionCredit: "机构信用记录",
+  complaints: "举报投诉",
+  transfers: "部门移送",
+  transfer: "移送详情",
+  inbox: "移送收件箱",
+  inboxTransfer: "移送详情",
+  departmentClients: "接口账户",
   today: "今日待办",
   calendar: "职责日历",
   coverage: "检查覆盖率",
@@ -108,8 +135,12 @@ export const paramRoutes: Readonly<
 > = {
   suspicion: { path: "suspicions", permission: "suspicions:read" },
   case: { path: "cases", permission: "cases:read" },
+  transfer: { path: "transfers", permission: "transfers:read" },
+  inboxTransfer: { path: "inbox", permission: "department:inbox" },
   inspection: { path: "inspections", permission: "inspections:read" },
-  sample: { path: "samples", permission: "inspections:read" }
+  sample: { path: "samples", permission: "inspections:read" },
+  practitioner: { path: "practitioners", permission: "credit:read" },
+  institutionCredit: { path: "institution-credit", permission: "credit:read" }
 }
 
 /** A route and its parameter. */

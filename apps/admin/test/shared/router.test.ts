@@ -39,6 +39,7 @@ describe("parseHash", () => {
 describe("navigation", () => {
   it("lists the pages in Chinese", () => {
     expect(navItems.map((i) => i.label)).toEqual([
+      "移送收件箱",
       "机构管理",
       "疑点管理",
       "筛查批次",
@@ -48,6 +49,9 @@ describe("navigation", () => {
       "检查清单",
       "监督检查",
       "抽样推算",
+      "信用与记分",
+      "举报投诉",
+      "部门移送",
       "今日待办",
       "职责日历",
       "检查覆盖率",
@@ -55,13 +59,23 @@ describe("navigation", () => {
       "职责清单",
       "组织机构",
       "用户管理",
-      "审计日志"
+      "审计日志",
+      "接口账户"
     ])
   })
 
   it("shows each role only the pages it may use", () => {
     const responsibilities = ["today", "calendar", "coverage", "ranking", "duties", "organisation"]
-    const enforcement = ["cases", "followup", "checklists", "inspections", "samples"]
+    const enforcement = [
+      "cases",
+      "followup",
+      "checklists",
+      "inspections",
+      "samples",
+      "credit",
+      "complaints",
+      "transfers"
+    ]
     expect(allowedPages("admin")).toEqual([
       "institutions",
       "suspicions",
@@ -70,7 +84,8 @@ describe("navigation", () => {
       ...enforcement,
       ...responsibilities,
       "users",
-      "audit"
+      "audit",
+      "departmentClients"
     ])
     expect(allowedPages("supervisor")).toEqual([
       "institutions",
@@ -88,8 +103,9 @@ describe("navigation", () => {
       ...enforcement,
       ...responsibilities
     ])
-    // Other departments (卫健委 …) see neither the bureau's institutions register nor its duties.
-    expect(allowedPages("department")).toEqual(["penalty"])
+    // Other departments (卫健委 …) see neither the bureau's institutions register nor its duties: their
+    // inbox of transfers first, and the penalty calculator.
+    expect(allowedPages("department")).toEqual(["inbox", "penalty"])
   })
 })
 
@@ -112,7 +128,7 @@ describe("resolveRoute", () => {
   })
 
   it("does not open a page the role may not use", () => {
-    expect(resolveRoute("#/suspicions", "department")).toEqual({ route: "penalty", redirect: "#/penalty" })
+    expect(resolveRoute("#/suspicions", "department")).toEqual({ route: "inbox", redirect: "#/inbox" })
     expect(resolveRoute("#/users", "supervisor")).toEqual({ route: "institutions", redirect: "#/institutions" })
     expect(resolveRoute("#/audit", "reviewer")).toEqual({ route: "institutions", redirect: "#/institutions" })
   })
@@ -141,9 +157,12 @@ describe("routes with a parameter", () => {
       redirect: "#/suspicions/abc"
     })
     expect(resolveRoute("#/suspicions/abc", "department")).toEqual({
-      route: "penalty",
-      redirect: "#/penalty"
+      route: "inbox",
+      redirect: "#/inbox"
     })
+    // A department opens its own transfers by the same kind of link; the bureau's ledger stays closed to it.
+    expect(resolveRoute("#/inbox/abc", "department")).toEqual({ route: "inboxTransfer", param: "abc", redirect: null })
+    expect(resolveRoute("#/transfers/abc", "department").route).toBe("inbox")
     expect(resolveRoute("#/suspicions/abc", null)).toEqual({ route: "login", redirect: "#/login" })
   })
 

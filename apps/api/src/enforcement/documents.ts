@@ -45,7 +45,12 @@ import { caseWithinScope, entriesFor, requesterOf } from "./scope.js"
 import { inspectionOfCase, onsiteRecordModel } from "./inspections.js"
 
 /** A case document kind. */
-export type CaseDocument = DocumentKind
+export type CaseDocument = Exclude<DocumentKind, "transfer_letter" | "transfer_receipt">
+
+/** The documents a case issues itself (a transfer's letter and receipt are the transfer's). */
+const caseDocumentKinds = (Object.keys(documentKindLabel) as Array<DocumentKind>).filter(
+  (kind): kind is CaseDocument => kind !== "transfer_letter" && kind !== "transfer_receipt"
+)
 
 const entriesOf = (stored: StoredCase, action: string): ReadonlyArray<CaseEntry> =>
   stored.entries.filter((e) => e.action === action)
@@ -84,7 +89,7 @@ export const documentAvailable = (
 
 /** The documents of a case, each with its 文号 once numbered and whether it can be printed yet. */
 export const caseDocuments = (stored: StoredCase, file: CaseFile, onsite: StoredInspection | null = null) =>
-  (Object.keys(documentKindLabel) as Array<CaseDocument>).map((kind) => ({
+  caseDocumentKinds.map((kind) => ({
     kind,
     label: documentKindLabel[kind],
     number: (file.documents as Record<string, string | undefined>)[kind] ?? null,

@@ -10,7 +10,8 @@
  */
 import { can, type Permission } from "@fundguard/domain/access"
 import { type DataScope } from "@fundguard/domain/responsibilities"
-import { scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
+import { departmentClientForKey, scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
+import { departmentKeyPrefix, departmentLabel, type Department } from "@fundguard/domain/departments"
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify"
 import fp from "fastify-plugin"
 import { Problem } from "./errors.js"
@@ -31,6 +32,8 @@ declare module "fastify" {
     token: string | null
     /** The signed-in user's data scope (computed once per request). */
     scope: () => Promise<DataScope>
+    /** Set when the caller is another department's API client (its key), not a person. */
+    client: { readonly id: string; readonly department: Department } | null
   }
 }
 
@@ -78,6 +81,7 @@ export const authPlugin = fp(
     app.decorate("declaredRoutes", declared)
     app.decorateRequest("user", null)
     app.decorateRequest("token", null)
+    app.decorateRequest("client", null)
     app.decorateRequest("scope", null as never)
     app.addHook("onRoute", (route) => void routes.push(route))
     // Checked when every plugin has added its routes (a child context may mark its own public).
@@ -99,6 +103,21 @@ export const authPlugin = fp(
           })
       }
     })
+    // A department's key stands for a caller of role "department" with that department and no unit.
+    const clientUser = async (request: FastifyRequest, token: string): Promise<SessionUser | null> => {
+      const client = await departmentClientForKey(options.db, token, options.now())
+      if (client === null) return null
+      request.client = { id: client.id, department: client.department }
+      return {
+        id: client.id,
+        username: `client:${client.id}`,
+        displayName: `${client.name}（${departmentLabel[client.department]}接口）`,
+        role: "department",
+        department: departmentLabel[client.department],
+        unitId: null,
+        mustChangePassword: false
+      }
+    }
     app.addHook("onRequest", async (request) => {
       let scope: Promise<DataScope> | undefined
       request.scope = () => (scope ??= scopeOfUser(options.db, currentUser(request)))
@@ -107,7 +126,12 @@ export const authPlugin = fp(
       const config = request.routeOptions.config
       if (config.public === true) return
       const token = bearer(request)
-      const user = token === null ? null : await userForToken(options.db, token, options.now())
+      const user =
+        token === null
+          ? null
+          : token.startsWith(departmentKeyPrefix)
+            ? await clientUser(request, token)
+            : await userForToken(options.db, token, options.now())
       if (user === null || token === null) throw new Problem("Unauthenticated", "未登录或登录已过期，请重新登录")
       request.user = user
       request.token = token

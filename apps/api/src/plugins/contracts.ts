@@ -8,7 +8,9 @@ import { Problem as Problems, type Endpoint } from "@fundguard/contracts"
 import * as Either from "effect/Either"
 import * as JSONSchema from "effect/JSONSchema"
 import { problemsOf } from "@fundguard/domain/kernel"
+import * as Option from "effect/Option"
 import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { Problem } from "./errors.js"
 
@@ -41,7 +43,13 @@ export const jsonSchemaOf = (schema: Endpoint.AnySchema): Record<string, unknown
     target: "openApi3.1",
     topLevelReferenceStrategy: "skip"
   })
-  return inline(root, definitions) as Record<string, unknown>
+  const schemaOut = inline(root, definitions) as Record<string, unknown>
+  // Examples annotated on a schema with transformations (dates, optional fields) sit on its type side,
+  // which the encoded JSON Schema does not visit: carry them over, encoded as a client sends them.
+  const examples = AST.getExamplesAnnotation(schema.ast)
+  if (Option.isSome(examples) && schemaOut["examples"] === undefined)
+    schemaOut["examples"] = examples.value.map((example) => Schema.encodeSync(schema)(example))
+  return schemaOut
 }
 
 const problemJsonSchema = jsonSchemaOf(Problems.ProblemDetails)
@@ -117,9 +125,18 @@ export const mount = <E extends AnyEndpoint>(
     ...Object.fromEntries(
       Object.entries(parts).flatMap(([part, s]) => (s === undefined ? [] : [[part, jsonSchemaOf(s)]]))
     ),
-    ...("file" in success ? { produces: [success.file] } : {}),
+    // A file answer documents its media type on its 200 (below); problems stay JSON.
     response: {
       ...(responseSchema === undefined ? {} : { [success.status]: jsonSchemaOf(responseSchema) }),
+      // A file answer is documented as bytes of its media type (Fastify sends the Buffer as it is).
+      ...("file" in success
+        ? {
+            200: {
+              description: "The file",
+              content: { [success.file]: { schema: { type: "string", contentMediaType: success.file } } }
+            }
+          }
+        : {}),
       // Every failure is an RFC 9457 problem (plugins/errors.ts).
       "4xx": { ...problemJsonSchema, description: "A problem: what was refused and why, fields named by JSON path" },
       "5xx": { ...problemJsonSchema, description: "A server fault (nothing of its insides is shown)" }

@@ -75,6 +75,18 @@ export const problemOf = (
     refusalTag[e.reason] !== undefined
   )
     return { tag: refusalTag[e.reason]!, detail: typeof e.detail === "string" ? e.detail : String(e.message) }
+  if (e._tag === "TransferStepRefused" && typeof e.reason === "string") {
+    const detail = typeof e.detail === "string" ? e.detail : String(e.message)
+    const tag: Problems.ProblemTag =
+      e.reason === "side" || e.reason === "role"
+        ? "Forbidden"
+        : e.reason === "separation_of_duties"
+          ? "SeparationOfDuties"
+          : e.reason === "stale"
+            ? "StaleTransfer"
+            : "TransferStepRefused"
+    return { tag, detail }
+  }
   if (Problems.isProblemTag(e._tag))
     return { tag: e._tag, detail: String(e.message ?? ""), ...(e.problems ? { errors: e.problems } : {}) }
   const framework = e.code === undefined ? undefined : frameworkTag[e.code]

@@ -7,7 +7,7 @@ import { demoExtractDir, demoRegister, DuckDbClaimFrames } from "@fundguard/scre
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import * as Application from "@fundguard/application"
 import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser, type Db } from "@fundguard/db"
-import { runUseCase, seedResponsibilitiesDemo } from "@fundguard/demo"
+import { decidePenaltyCase, runUseCase, seedResponsibilitiesDemo } from "@fundguard/demo"
 import type { Role } from "@fundguard/domain/access"
 import * as Effect from "effect/Effect"
 import type { FastifyInstance } from "fastify"
@@ -44,6 +44,19 @@ export interface CountyFixture {
   /** A run over the demo extract, and a claim sample drawn from it on the same two institutions as the leads. */
   readonly demoRunId: string
   readonly samples: { readonly caotang: string; readonly hospital: string }
+  /** A complaint (accepted, carried into the case) on each of the same two institutions, and a paid reward on each. */
+  readonly complaints: { readonly caotang: string; readonly hospital: string }
+  readonly rewards: { readonly caotang: string; readonly hospital: string }
+  /**
+   * With `{ credit: true }`: a registered practitioner on each of the same two institutions, and a
+   * penalty case decided on each (the whole procedure) whose publication (曝光) is already approved.
+   */
+  readonly credit?: {
+    readonly practitioners: { readonly caotang: string; readonly hospital: string }
+    readonly publications: { readonly caotang: string; readonly hospital: string }
+  }
+  /** An outgoing transfer (drafted, awaiting the head's approval) to the health commission on each of the same two institutions. */
+  readonly transfers: { readonly caotang: string; readonly hospital: string }
   readonly userIds: Readonly<Record<Username, string>>
 }
 
@@ -65,13 +78,19 @@ const lead = (code: string, key: string, amount: number) => ({
 })
 
 /** Loads the county into a migrated database. */
-export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFixture> => {
+export const seedCounty = async (
+  db: Db,
+  evidenceDir: string,
+  seedOptions: { readonly credit?: boolean } = {}
+): Promise<CountyFixture> => {
   const actor = systemActor("test")
   await upsertInstitutions(db, actor, demoRegister())
   await seedResponsibilitiesDemo(db, actor, { calendar: chineseWorkingCalendar(), today, evidenceDir })
   const userIds: Record<string, string> = {}
   for (const a of accounts) {
-    const user = await upsertUser(db, actor, { ...a, department: null, password })
+    // The department account is the county health commission's: its inbox holds that commission's transfers.
+    const department = a.role === "department" ? "奉节县卫生健康委员会" : null
+    const user = await upsertUser(db, actor, { ...a, department, password })
     userIds[a.username] = user.id
   }
   const run = await startRun(db, actor, {
@@ -219,13 +238,152 @@ export const seedCounty = async (db: Db, evidenceDir: string): Promise<CountyFix
     )
     return { measure: measure.id, rectification: order.id }
   }
+  /**
+   * A complaint on the institution, accepted and carried into its case, with a reward already paid:
+   * every step on them is refused by their state (so reaching them changes nothing).
+   */
+  const complaintOn = async (code: string, caseId: string) => {
+    const options = { calendar: chineseWorkingCalendar(), today, evidenceDir }
+    const who = { id: actor.id, name: actor.name, ip: null }
+    const { id } = await runUseCase(
+      db,
+      options,
+      Application.Complaints.intakeComplaint({
+        input: {
+          channel: "phone",
+          receivedOn: today,
+          subject: { kind: "institution", institutionCode: code },
+          content: "举报：串换药品",
+          informant: { anonymous: false, name: "测试举报人", phone: "13800000000" }
+        },
+        actor: who
+      })
+    )
+    await runUseCase(
+      db,
+      options,
+      Application.Complaints.triageComplaint({ id, input: { decision: "accept" }, actor: who })
+    )
+    await db.complaint.update({ where: { id }, data: { caseId } })
+    const reward = await db.complaintReward.create({
+      data: {
+        id: `RW-${code}`,
+        complaintId: id,
+        status: "paid",
+        amount: 200,
+        caseValue: 1000,
+        insider: false,
+        basis: "测试",
+        proposedByName: "测试",
+        proposedOn: today,
+        paidOn: today,
+        paidAmount: 200
+      }
+    })
+    return { complaint: id, reward: reward.id }
+  }
   const [caotangFollowUp, hospitalFollowUp] = [await followUp("H50023500008"), await followUp("H50023500001")]
+  const [caotangCase, hospitalCase] = [await caseOn("H50023500008"), await caseOn("H50023500001")]
+  const [caotangComplaint, hospitalComplaint] = [
+    await complaintOn("H50023500008", caotangCase),
+    await complaintOn("H50023500001", hospitalCase)
+  ]
+  /** Credit on the institution: a practitioner, and a decided case published (proposed by 王稽核, approved by the admin). */
+  const creditOn = async (code: string, orgKind: string, hospLv: string, n: number) => {
+    const options = { calendar: chineseWorkingCalendar(), today, evidenceDir }
+    const as = (username: Username, role: Role) => ({
+      actor: { id: userIds[username]!, name: username, ip: null },
+      role
+    })
+    const practitioner = await runUseCase(
+      db,
+      options,
+      Application.Credit.registerPractitioner({
+        input: { nationalCode: `D50023500010${n}`, name: `测试医师${n}`, kind: "doctor", institutionCode: code },
+        actor: as("jihe", "supervisor").actor
+      })
+    )
+    const decided = await decidePenaltyCase(db, options, {
+      institutionCode: code,
+      summary: "超标准收费 3000 元",
+      reference: `JB-CREDIT-${code}`,
+      facts: {
+        subject: { kind: "institution", orgKind, hospLv },
+        violations: [
+          { code: "A38-3-OVER_STANDARD_CHARGE", amount: 3000, occurredFrom: "2025-06-01", occurredTo: "2025-06-30" }
+        ]
+      },
+      openedOn: "2025-10-01",
+      officers: {
+        handler: as("shenhe", "reviewer"),
+        reviewer: as("jihe", "supervisor"),
+        approver: as("admin", "admin")
+      }
+    })
+    const publication = await runUseCase(
+      db,
+      options,
+      Application.Credit.proposePublication({
+        proposal: { caseId: decided.id, title: "测试曝光", summary: "超标准收费" },
+        actor: as("jihe", "supervisor").actor
+      })
+    )
+    await runUseCase(
+      db,
+      options,
+      Application.Credit.approvePublication({ id: publication.id, actor: as("admin", "admin").actor })
+    )
+    return { practitioner: practitioner.id, publication: publication.id }
+  }
+  const credit =
+    seedOptions.credit === true
+      ? await (async () => {
+          const [caotang, hospital] = [
+            await creditOn("H50023500008", "village_clinic", "9", 1),
+            await creditOn("H50023500001", "public_hospital", "1", 2)
+          ]
+          return {
+            practitioners: { caotang: caotang.practitioner, hospital: hospital.practitioner },
+            publications: { caotang: caotang.publication, hospital: hospital.publication }
+          }
+        })()
+      : undefined
+  const transferOn = async (code: string) =>
+    (
+      await runUseCase(
+        db,
+        { calendar: chineseWorkingCalendar(), today, evidenceDir },
+        Application.Departments.draftTransfer({
+          draft: {
+            department: "health_commission",
+            institutionCode: code,
+            violations: ["A38-2-OVER_EXAMINATION"],
+            facts: "无指征检查",
+            officers: ["王稽核", "张稽核"],
+            materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }]
+          },
+          institution: (c) =>
+            Effect.promise(async () => {
+              const row = await db.institution.findUnique({ where: { code: c } })
+              return row === null ? null : { code: row.code, name: row.name, region: row.admdvs }
+            }),
+          bureauRegion: "500235",
+          actor: { id: userIds["jihe"]!, name: "王稽核", ip: null },
+          at: new Date(`${today}T02:00:00Z`)
+        })
+      )
+    ).id
+  const transfers = { caotang: await transferOn("H50023500008"), hospital: await transferOn("H50023500001") }
   return {
+    transfers,
+    ...(credit === undefined ? {} : { credit }),
     measures: { caotang: caotangFollowUp.measure, hospital: hospitalFollowUp.measure },
     rectifications: { caotang: caotangFollowUp.rectification, hospital: hospitalFollowUp.rectification },
     inspections: await inspectionsOn(),
     leads: { caotang: await leadOf("H50023500008"), hospital: await leadOf("H50023500001") },
-    cases: { caotang: await caseOn("H50023500008"), hospital: await caseOn("H50023500001") },
+    cases: { caotang: caotangCase, hospital: hospitalCase },
+    complaints: { caotang: caotangComplaint.complaint, hospital: hospitalComplaint.complaint },
+    rewards: { caotang: caotangComplaint.reward, hospital: hospitalComplaint.reward },
     tasks: {
       "HC-CAOTANG": await taskOf("HC-CAOTANG"),
       "HC-TUXIANG": await taskOf("HC-TUXIANG"),

@@ -22,6 +22,7 @@ import {
   rectificationDays
 } from "@fundguard/domain/enforcement"
 import { campaignFactors } from "./followUp.js"
+import { ComplaintRepository } from "@fundguard/domain/complaints"
 import {
   addDays,
   covers,
@@ -99,6 +100,26 @@ const withCampaignFactors = (institutionCode: string, input: unknown) =>
     }
   })
 
+/**
+ * The assessment input with the factor that complaints carried into the case give it: retaliation
+ * against an informant (打击报复举报人, recorded on the complaint) is `retaliatedAgainstInformant`, 从重
+ * (the officer's own factors win), with the reasons; unchanged when there is none.
+ */
+const withComplaintFactors = (caseId: string, input: unknown) =>
+  Effect.gen(function* () {
+    const found = yield* Effect.flatMap(ComplaintRepository, (repo) => repo.retaliationsOfCase(caseId))
+    const facts = (input as { facts?: { factors?: unknown } } | null)?.facts
+    if (found.length === 0 || typeof facts !== "object" || facts === null)
+      return { input, reasons: [] as ReadonlyArray<string> }
+    const given = (typeof facts.factors === "object" && facts.factors !== null ? facts.factors : {}) as object
+    return {
+      input: { ...(input as object), facts: { ...facts, factors: { retaliatedAgainstInformant: true, ...given } } },
+      reasons: found.map(
+        (f) => `举报 ${f.complaintNumber}：${f.report.on} ${f.report.by}对举报人打击报复（${f.report.description}）`
+      )
+    }
+  })
+
 /** The problems a decision's rectification order lists: each clause, then the facts, within 5,000 characters. */
 const rectificationProblems = (file: CaseFile): string => {
   const clauses = [...new Set((file.assessment?.items ?? []).map((i) => i.clause))].join("、")
@@ -156,21 +177,27 @@ export const takeCaseStep = Effect.fn("Cases.takeStep")(function* (
   const file = caseFile(stored.entries)
   const withCampaigns =
     request.action === "assess" ? yield* withCampaignFactors(stored.institution.code, request.input) : null
+  const withComplaints =
+    request.action === "assess" ? yield* withComplaintFactors(stored.id, withCampaigns?.input ?? request.input) : null
   const decided = yield* planCaseStep(
     file,
     {
       action: request.action,
       revision: request.revision,
-      input: withCampaigns?.input ?? request.input,
+      input: withComplaints?.input ?? withCampaigns?.input ?? request.input,
       actor: caseActor(request)
     },
     { today: on, calendar, limits: procedureLimitsOn(on).value, region: stored.institution.admdvs }
   )
   // The reasons the campaigns gave their factors are recorded with the assessment.
-  const plan =
+  const campaignsNoted =
     withCampaigns !== null && withCampaigns.reasons.length > 0
       ? { ...decided, details: { ...(decided.details as object), selfCheck: withCampaigns.reasons } }
       : decided
+  const plan =
+    withComplaints !== null && withComplaints.reasons.length > 0
+      ? { ...campaignsNoted, details: { ...(campaignsNoted.details as object), complaints: withComplaints.reasons } }
+      : campaignsNoted
   const after = caseFile([
     ...stored.entries,
     {

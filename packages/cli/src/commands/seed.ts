@@ -9,7 +9,16 @@ import {
   repoRoot,
   systemActor
 } from "@fundguard/db"
-import { demoPassword, demoUsers, seedDemo, seedEnforcementDemo, seedResponsibilitiesDemo } from "@fundguard/demo"
+import {
+  demoPassword,
+  demoUsers,
+  seedComplaintsDemo,
+  seedCreditDemo,
+  seedDemo,
+  seedEnforcementDemo,
+  seedResponsibilitiesDemo,
+  seedTransfersDemo
+} from "@fundguard/demo"
 import { chineseWorkingCalendar } from "@fundguard/calendar"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { demoExtractDir, importExtract, readInstitutions, screenAndRecord } from "@fundguard/screening"
@@ -98,6 +107,17 @@ export const seedCommand: Command = {
       note(
         `enforcement: ${enforcement.confirmedLeads} leads confirmed for 立案 (案件办理 proposes them), ${enforcement.caseId === null ? "no" : "one"} filed complaint case`
       )
+      // Credit and points (docs/domain/credit.md): two decided cases, staff scored, a notice, a publication.
+      const credit = await seedCreditDemo(database.db, demoOptions)
+      note(`credit: ${credit.practitioners} practitioners scored on ${credit.cases.length} decided cases (信用与记分)`)
+      // Complaints and tips (docs/domain/complaints.md): three complaints, one opened as a case.
+      const complaints = await seedComplaintsDemo(database.db, demoOptions)
+      note(
+        `complaints: ${complaints.complaints} complaints (举报投诉), ${complaints.caseId === null ? "none" : "one"} opened as a case`
+      )
+      // Transfers (docs/domain/transfers.md): to the health commission, from it, to the police.
+      const transfers = await seedTransfersDemo(database.db, demoOptions)
+      note(`transfers: ${transfers.transfers} transfers with other departments (部门移送; 卫健委 inbox: weijian)`)
       note(
         `responsibilities: ${duties.units} units, ${duties.duties} new duties, ${duties.tasks.created} new tasks, ${duties.completions} completions`
       )

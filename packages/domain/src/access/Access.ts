@@ -54,6 +54,23 @@ export type Permission =
   | "cases:handle"
   | "cases:review"
   | "cases:approve"
+  // Other departments (docs/domain/transfers.md): read and handle the bureau's transfers (移送) and
+  // their ledger; approve a transfer as the bureau's head (国务院令第310号第五条); manage other
+  // departments' API clients; a department's own inbox (what is addressed to it or sent by it).
+  | "transfers:read"
+  | "transfers:handle"
+  | "transfers:approve"
+  | "departments:manage"
+  | "department:inbox"
+  // Complaints and tips (docs/domain/complaints.md): read and handle complaints and rewards; see an
+  // informant's identity (named roles only, each reveal audited).
+  | "complaints:read"
+  | "complaints:handle"
+  | "informants:reveal"
+  // Credit and points (docs/domain/credit.md): read credit and points histories; record credit
+  // events, points, joint-punishment notices and publications.
+  | "credit:read"
+  | "credit:record"
 
 const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   admin: [
@@ -79,7 +96,15 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "cases:read",
     "cases:handle",
     "cases:review",
-    "cases:approve"
+    "cases:approve",
+    "transfers:read",
+    "transfers:handle",
+    "transfers:approve",
+    "departments:manage",
+    "complaints:read",
+    "complaints:handle",
+    "credit:read",
+    "credit:record"
   ],
   supervisor: [
     "session:own",
@@ -98,7 +123,14 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "inspections:record",
     "cases:read",
     "cases:handle",
-    "cases:review"
+    "cases:review",
+    "transfers:read",
+    "transfers:handle",
+    "complaints:read",
+    "complaints:handle",
+    "informants:reveal",
+    "credit:read",
+    "credit:record"
   ],
   reviewer: [
     "session:own",
@@ -111,9 +143,13 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "inspections:read",
     "inspections:record",
     "cases:read",
-    "cases:handle"
+    "cases:handle",
+    "transfers:read",
+    "complaints:read",
+    "complaints:handle",
+    "credit:read"
   ],
-  department: ["session:own", "penalties:assess"]
+  department: ["session:own", "penalties:assess", "department:inbox"]
 }
 
 /**

@@ -53,7 +53,9 @@ export const violationCodes = [
   "A44-EMBEZZLEMENT",
   "A46-DATA_LEAK",
   "AGR-PHARMACIST_ABSENT",
-  "AGR-PRICE_TAGS"
+  "AGR-PRICE_TAGS",
+  "AGR-REAL_NAME",
+  "AGR-DESIGNATED_PURCHASE"
 ] as const
 
 const isViolationCode = (value: string): value is (typeof violationCodes)[number] =>
@@ -235,7 +237,9 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
   A38(2, "二", "A38-2-SPLIT_PRESCRIPTION", "违反诊疗规范分解处方", { to: [4] }),
   A38(2, "二", "A38-2-OVER_PRESCRIPTION", "违反诊疗规范超量开药", { to: [4] }),
   A38(2, "二", "A38-2-DUPLICATE_PRESCRIPTION", "违反诊疗规范重复开药", { to: [4] }),
-  A38(2, "二", "A38-2-LOW_INDICATION_ADMISSION", "降低住院指征、无指征住院（提供其他不必要的医药服务）", { to: [4] }),
+  A38(2, "二", "A38-2-LOW_INDICATION_ADMISSION", "降低住院指征、无指征住院（提供其他不必要的医药服务）", {
+    to: [4, 7]
+  }),
   A38(3, "三", "A38-3-DUPLICATE_CHARGE", "重复收费", { from: 2 }),
   A38(3, "三", "A38-3-OVER_STANDARD_CHARGE", "超标准收费", { from: 2 }),
   A38(3, "三", "A38-3-UNBUNDLED_CHARGE", "分解项目收费", { from: 2 }),
@@ -474,6 +478,32 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
     {},
     "agreement",
     "A39-5-FEES_NOT_PUBLISHED"
+  ),
+  // Seed 004 §二(一)1 and 2: behaviours the health commission judges under 诊疗规范; for the bureau they
+  // break the service agreement (条例 Art.15: 核验参保人员医疗保障凭证; no article of 条例 fines them ⚠️).
+  entry(
+    "AGR-REAL_NAME",
+    null,
+    null,
+    null,
+    "服务协议",
+    "未执行实名就医和购药管理规定，未核验参保人员医疗保障凭证（服务协议处理）",
+    "institution",
+    ["第十五条"],
+    { to: [1] },
+    "agreement"
+  ),
+  entry(
+    "AGR-DESIGNATED_PURCHASE",
+    null,
+    null,
+    null,
+    "服务协议",
+    "违规安排患者到其他指定地点购买医药耗材等产品（服务协议处理）",
+    "institution",
+    ["第十五条"],
+    { to: [2] },
+    "agreement"
   )
 ]
 

@@ -3,6 +3,7 @@
  * `@fundguard/contracts` called through the shared client: paths and shapes are the contract's.
  */
 import * as Cases from "@fundguard/contracts/Cases"
+import * as Transfers from "@fundguard/contracts/Transfers"
 import type { ParamsOf } from "@fundguard/contracts/Endpoint"
 import type { CaseAction, CaseOpening } from "@fundguard/domain/enforcement"
 import { checkBody, type ApiClient } from "../../shared/api.js"
@@ -22,7 +23,9 @@ export const casesCalls = (api: ApiClient) => ({
     api.call(Cases.takeCaseStep, { params: { id }, body: { action, revision, input } }),
   documentHtml: (id: string, kind: DocumentKind) => api.download(Cases.caseDocumentHtml, { params: { id, kind } }),
   documentPdf: (id: string, kind: DocumentKind) => api.download(Cases.caseDocumentPdf, { params: { id, kind } }),
-  violations: () => api.violations()
+  violations: () => api.violations(),
+  /** The transfers recorded on the case (部门移送), for its page. */
+  transfers: async (caseId: string) => (await api.call(Transfers.listTransfers, { query: { caseId } })).items
 })
 
 /** The case calls' type. */

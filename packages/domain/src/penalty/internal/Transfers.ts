@@ -156,8 +156,8 @@ export const transfersFor = (
       to: "discipline_commission",
       reason:
         "当事人为公职人员或者公办单位管理人员，涉嫌违纪、职务违法的线索移送纪检监察机关；涉嫌职务犯罪的，依法移送监察机关。",
-      basis:
-        "《中华人民共和国监察法》第十五条；《中华人民共和国公职人员政务处分法》；《自治区医保局 卫生健康委关于建立医保基金监管联动工作机制的通知》三(二)",
+      // 宁夏's joint-mechanism notice (seed 004) says the same, but binds 宁夏 only: the national law is cited.
+      basis: "《中华人民共和国监察法》第十五条；《中华人民共和国公职人员政务处分法》",
       deadlineWorkingDays: null,
       deadline: "发现后及时移送",
       mandatory: true,
