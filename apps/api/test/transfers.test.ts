@@ -1,5 +1,5 @@
 /**
- * Transfers over HTTP (inject, SQLite) between the demo county's bureau and two departments that use the
+ * Transfers over HTTP (inject, SQLite and PostgreSQL) between the demo county's bureau and two departments that use the
  * API with their own keys: the health commission and the police. A transfer is drafted, approved by the
  * head (not by its drafter), sent and numbered; the health commission signs the receipt, asks for materials
  * (only after signing), gets them and answers; it sends the bureau a transfer of its own, which the bureau
@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
 import { seedCounty, signInAll, today, type CountyFixture, type Username } from "./utils/county.js"
 
-describe("transfers with other departments over HTTP (SQLite)", () => {
+describe.each(["sqlite", "postgresql"] as const)("transfers with other departments over HTTP on %s", (provider) => {
   let scratch: ScratchDatabase
   let evidenceDir: string
   let app: FastifyInstance
@@ -47,7 +47,7 @@ describe("transfers with other departments over HTTP (SQLite)", () => {
   }
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase("sqlite")
+    scratch = await createScratchDatabase(provider)
     evidenceDir = mkdtempSync(join(tmpdir(), "fundguard-transfers-api-"))
     county = await seedCounty(scratch.db, evidenceDir)
     app = await buildApp({ db: scratch.db, now: () => clock, evidenceDir, sessionTtlMinutes: 60 * 24 * 400 })

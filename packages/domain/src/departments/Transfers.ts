@@ -21,7 +21,7 @@ import {
   type WorkingCalendarShape
 } from "../kernel/WorkingCalendar.js"
 import type { ViolationCode } from "../penalty/Violation.js"
-import type { Department} from "./TransferRules.js";
+import type { Department } from "./TransferRules.js"
 import { departmentLabel, type DepartmentTransferRules, type TransferLimit } from "./TransferRules.js"
 
 /** @category models */
