@@ -11,7 +11,10 @@ import {
   penaltyNotice,
   printedText,
   rectificationNotice,
+  renderHtml,
   serviceReceipt,
+  transferLetter,
+  transferReceipt,
   type Block,
   type DocumentModel,
   type FieldRow,
@@ -241,7 +244,49 @@ describe("labels", () => {
       "听证通知书",
       "行政处罚决定书",
       "送达回证",
-      "整改通知书"
+      "整改通知书",
+      "案件移送书",
+      "案件移送书（回执）"
     ])
+  })
+})
+
+describe("transfer documents", () => {
+  it("writes the letter to the receiving department with its materials, and the receipt it signs", () => {
+    const letter = transferLetter({
+      bureauName: "奉节县医疗保障局",
+      number: "奉医保案移〔2026〕1号",
+      to: "卫生健康委员会",
+      title: "医保基金使用违法违规案件移送书",
+      subject: "奉节县某医院",
+      facts: "无指征开展CT检查312人次",
+      matters: ["违反诊疗规范过度检查（第三十八条第二项）"],
+      amount: "48,200.00元",
+      basis: "《医疗保障基金使用监督管理条例》第三十八条",
+      materials: [
+        { title: "移送书", pages: 2 },
+        { title: "证据材料", pages: 36 }
+      ],
+      date: "2026-11-20",
+      contact: null
+    })
+    const html = renderHtml(letter)
+    assert.ok(html.includes("卫生健康委员会："))
+    assert.ok(html.includes("随案移送材料共2份、38页"))
+    assert.ok(html.includes("奉医保案移〔2026〕1号"))
+    const receipt = renderHtml(
+      transferReceipt({
+        bureauName: "卫生健康委员会",
+        number: "奉医保案移〔2026〕1号",
+        sender: "奉节县医疗保障局",
+        receiver: "卫生健康委员会",
+        pages: 38,
+        materials: ["移送书（2页）"],
+        signedBy: "刘某",
+        date: "2026-11-21"
+      })
+    )
+    assert.ok(receipt.includes("今收到你单位移送的《案件移送书》（奉医保案移〔2026〕1号）案件，案卷38页。"))
+    assert.ok(receipt.includes("刘某"))
   })
 })

@@ -70,7 +70,17 @@ describe("health commission (seed 004 list; licence revocation)", () => {
     const result = assess(specExample)
     expect(result.transfers).toHaveLength(1)
     expect(result.transfers[0]).toMatchObject({ to: "health_commission", deadlineWorkingDays: 7, mandatory: true })
+    // 重庆: the 7 working days are the system's default, and 宁夏's list is not cited.
+    expect(result.transfers[0]!.reason).toContain("违反诊疗规范超量开药")
+    expect(JSON.stringify(result)).not.toContain("自治区医保局")
+    expect(result.transfers[0]!.basis).toContain("非法定时限")
+  })
+
+  it("cites 宁夏's list and its own 7 working days for a case in 宁夏", () => {
+    const result = assess({ ...specExample, region: "640104" })
     expect(result.transfers[0]!.reason).toContain("清单第4项")
+    expect(result.transfers[0]!.basis).toContain("自治区医保局 卫生健康委关于建立医保基金监管联动工作机制的通知")
+    expect(result.items[0]!.citations.join()).toContain("联动工作机制")
   })
 
   it("does not hand a pharmacy to 卫健; its pharmacists' licences go to 药品监管", () => {

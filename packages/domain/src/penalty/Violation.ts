@@ -510,6 +510,15 @@ export const violationCatalogue: ReadonlyArray<ViolationEntry> = [
 const byCode = new Map(violationCatalogue.map((e) => [e.code, e]))
 
 /**
+ * The citations of a catalogue entry that apply in `region`: seed 004's transfer lists are 宁夏's own document
+ * (自治区医保局·卫健委, 2022) and are cited for a case in 宁夏 only.
+ *
+ * @category catalogue
+ */
+export const citationsIn = (citations: ReadonlyArray<string>, region: string): ReadonlyArray<string> =>
+  region.startsWith("64") ? citations : citations.filter((c) => !c.startsWith(SEED004))
+
+/**
  * Looks up a catalogue entry. Every `ViolationCode` has one.
  *
  * @category catalogue

@@ -19,7 +19,7 @@ import type { ViolationFacts } from "../PenaltyInput.js"
 import type { AssessedItem, Grade } from "../PenaltyResult.js"
 import { pointsFor } from "./PointScoring.js"
 import { fineFor, monthsFor, monthsSentence, terminationFor } from "./Sanctions.js"
-import { violationEntry, type ViolationEntry } from "../Violation.js"
+import { citationsIn, violationEntry, type ViolationEntry } from "../Violation.js"
 import { APL, articleText, R735 } from "./Wording.js"
 
 export type { ItemContext } from "./ItemContext.js"
@@ -86,7 +86,7 @@ export const assessItem = (c: ItemContext): AssessedItem => {
   const actDate = c.facts.occurredTo ?? c.facts.occurredFrom ?? null
   const insured = c.input.subject.insured === true
   const law = chooseLaw(under, { kind: c.input.subject.kind, insured }, actDate, date)
-  const citations = [...entry.citations, ...(legal === entry ? [] : legal.citations)]
+  const citations = [...citationsIn([...entry.citations, ...(legal === entry ? [] : legal.citations)], c.input.region)]
   const explanation: Array<string> = [
     `经查，当事人${act(legal.behaviour)}${period(c.facts)}${legal.amountBasis === "none" && !fraud ? "" : `，${amountWord(legal, fraud)}${formatYuan(amount)}`}。`,
     legal.article === null

@@ -274,8 +274,23 @@ export const BenchmarkSections = {
   hearing: Schema.Struct({ citizen: Amount, organisation: Amount, ...Sourced }),
   /** 行政处罚法 Art.58: amounts (refund + fine) from which the decision needs 法制审核. */
   legalReview: Schema.Struct({ citizen: Amount, organisation: Amount, onTermination: Schema.Boolean, ...Sourced }),
-  /** Seed 004: the time limit for handing findings to the health commission. */
-  healthCommission: Schema.Struct({ workingDays: Schema.Number.pipe(Schema.int(), Schema.positive()), ...Sourced }),
+  /**
+   * The time limit for handing findings to the health commission: a province's joint-mechanism document (宁夏:
+   * seed 004, 7 working days); null where none applies (no national limit: 及时移送).
+   */
+  healthCommission: Schema.Struct({
+    workingDays: Schema.NullOr(Schema.Number.pipe(Schema.int(), Schema.positive())),
+    ...Sourced
+  }),
+  /**
+   * Recommendations calibrated on published decisions (`Precedents.ts`): on, and how many comparable decisions
+   * are needed before they set the recommended multiple (fewer: the band's own point).
+   */
+  precedents: Schema.Struct({
+    enabled: Schema.Boolean,
+    minimumComparable: Schema.Number.pipe(Schema.int(), Schema.between(1, 50)),
+    ...Sourced
+  }),
   /** 医保支付资格 记分 (医保发〔2024〕23号): points per event for the responsible doctors and pharmacists. */
   pointScoring: Schema.NullOr(
     Schema.Struct({
@@ -319,6 +334,7 @@ export const sectionLabel: Readonly<Record<SectionName, string>> = {
   hearing: "听证标准",
   legalReview: "法制审核标准",
   healthCommission: "向卫生健康部门移交时限",
+  precedents: "类案校准",
   pointScoring: "医保支付资格记分",
   agreementActions: "协议处理"
 }

@@ -108,15 +108,23 @@ export const transfersFor = (
 
   // Seed 004 §二(一): 医保 → 卫健, for 定点医疗机构 (a pharmacy is not the health commission's to supervise).
   const health = benchmark.healthCommission
+  const healthDeadline =
+    health.workingDays === null
+      ? "下达行政处罚决定书后及时移交（本地区未规定时限）"
+      : `下达行政处罚决定书后${health.workingDays}个工作日内`
+  // The item numbers of seed 004's list are 宁夏's: named only for a case in 宁夏.
+  const inNingxia = (regionCoverage("640000", input.region) ?? 0) > 0
   const medical = kind === "institution" && input.subject.orgKind !== "pharmacy"
   const listed = medical ? items.filter((i) => legalEntry(i).toHealthCommissionItems.length > 0) : []
   if (listed.length > 0) {
     transfers.push({
       to: "health_commission",
-      reason: `属于医疗保障部门向卫生健康部门移送的范围（${listed.map((i) => `${legalEntry(i).behaviour}：清单第${legalEntry(i).toHealthCommissionItems.join("、")}项`).join("；")}），应在下达行政处罚决定书后${health.workingDays}个工作日内形成违法违规问题清单和书面移交报告，经本部门主要负责人审批后移交，并取得回执。`,
-      basis: `${health.source}；${R735}第三十八条、第三十九条（违反其他法律、行政法规的，由有关主管部门依法处理）`,
+      reason: `属于医疗保障部门向卫生健康部门移送的范围（${listed.map((i) => `${legalEntry(i).behaviour}${inNingxia ? `：清单第${legalEntry(i).toHealthCommissionItems.join("、")}项` : ""}`).join("；")}），${health.workingDays === null ? "应在下达行政处罚决定书后及时" : `应在下达行政处罚决定书后${health.workingDays}个工作日内`}形成违法违规问题清单和书面移交报告，经本部门主要负责人审批后移交，并取得回执。`,
+      basis: health.source.includes(R735)
+        ? health.source
+        : `${health.source}；${R735}第三十八条、第三十九条（违反其他法律、行政法规的，由有关主管部门依法处理）`,
       deadlineWorkingDays: health.workingDays,
-      deadline: `下达行政处罚决定书后${health.workingDays}个工作日内`,
+      deadline: healthDeadline,
       mandatory: true,
       violations: listed.map((i) => i.violation)
     })
@@ -131,7 +139,7 @@ export const transfersFor = (
       reason: `定点医药机构骗取医疗保障基金，直接负责的主管人员和其他直接责任人员有执业资格的，由有关主管部门依法吊销执业资格，应移送${pharmacy ? "药品监督管理部门（执业药师注册管理）" : "卫生健康部门"}。`,
       basis: `${R735}第四十条`,
       deadlineWorkingDays: health.workingDays,
-      deadline: `下达行政处罚决定书后${health.workingDays}个工作日内`,
+      deadline: healthDeadline,
       mandatory: true,
       violations: licensed.map((i) => i.violation)
     })
