@@ -104,9 +104,19 @@ describe("pnpm fundguard", () => {
       const confirmed = await database.db.reviewOutcome.findMany({ include: { suspicion: true } })
       expect(confirmed.map((o) => o.disposition)).toEqual(["case", "case"])
       expect(new Set(confirmed.map((o) => o.suspicion.fixmedinsCode)).size).toBe(1)
-      const cases = await database.db.enforcementCase.findMany()
-      expect(cases).toEqual([expect.objectContaining({ source: "complaint", status: "investigating" })])
+      // The first case opened is the filed complaint case; the credit demo decides two more (信用与记分) and
+      // the complaints demo opens one on a complaint (举报投诉).
+      const cases = await database.db.enforcementCase.findMany({ orderBy: { createdAt: "asc" } })
+      expect(cases[0]).toEqual(expect.objectContaining({ source: "complaint", status: "investigating" }))
       expect(cases[0]?.number).toMatch(/^奉医保立〔\d{4}〕1号$/)
+      expect(cases.map((c) => c.status)).toEqual(["investigating", "decided", "decided", "proposed"])
+      // Transfers: one to the health commission awaiting a supplement, one from it, one to the police.
+      const transfers = await database.db.transfer.findMany({ orderBy: { createdAt: "asc" } })
+      expect(transfers.map((t) => [t.direction, t.department])).toEqual([
+        ["outgoing", "health_commission"],
+        ["incoming", "health_commission"],
+        ["outgoing", "police"]
+      ])
     } finally {
       await database.close()
     }

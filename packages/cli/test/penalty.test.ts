@@ -2,7 +2,7 @@
  * `pnpm fundguard penalty …` through its bin: every catalogue code assesses, a bureau's own benchmark is
  * used, and bad cases and bad benchmark files exit 2 with every problem on stderr and nothing on stdout.
  */
-import { assessPenalty, violationCatalogue } from "@fundguard/domain/penalty"
+import { assessPenalty, calibrationReport, publishedDecisions, violationCatalogue } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -129,4 +129,26 @@ describe("pnpm fundguard penalty", () => {
     const usage = await fundguard(["penalty", "frobnicate"])
     expect(usage.code).toBe(2)
   })
+})
+
+describe("pnpm fundguard penalty calibration", () => {
+  it("runs the engine over the published decisions with cross-validation, per article and overall", async () => {
+    const corpus = publishedDecisions()
+    const json = await fundguard(["penalty", "calibration", "--json", "--folds", "4"])
+    expect(json.code, json.stderr).toBe(0)
+    const report = JSON.parse(json.stdout) as ReturnType<typeof calibrationReport>
+    // The same figures as the library computes.
+    expect(report.overall).toEqual(calibrationReport(corpus, 4).overall)
+    expect(report.rows).toHaveLength(corpus.length)
+    expect(new Set(report.rows.map((r) => r.fold))).toEqual(new Set([0, 1, 2, 3]))
+    for (const share of ["article", "range", "recommended", "measures"] as const)
+      expect(report.overall[share]).toBeGreaterThanOrEqual(0)
+    const table = await fundguard(["penalty", "calibration"])
+    expect(table.stdout).toMatch(/^calibration over \d+ published decisions, 5-fold/)
+    expect(table.stdout).toContain("overall")
+    const bad = await fundguard(["penalty", "calibration", "--folds", "1"])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("--folds")
+    expect(bad.stdout).toBe("")
+  }, 120_000)
 })

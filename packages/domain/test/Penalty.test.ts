@@ -1,6 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { assessPenalty } from "../src/penalty/index.js"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { assessPenalty, assessPenaltyWithBenchmark } from "../src/penalty/index.js"
 
 const specExample = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
@@ -66,13 +68,52 @@ describe("assessPenalty — Art.38", () => {
     })
   )
 
-  it.effect("spans the whole 1–2× range with no factor (一般)", () =>
+  it.effect("spans the whole 1–2× range with no factor (一般); without precedents the middle is recommended", () =>
     Effect.gen(function* () {
-      const item = (yield* assessPenalty(withViolation({ amount: 10000 }))).items[0]!
+      const item = (yield* assessPenalty(withViolation({ amount: 10000 }), { precedents: [] })).items[0]!
       assert.strictEqual(item.grade, "一般")
       assert.strictEqual(item.fine?.min, 10000)
       assert.strictEqual(item.fine?.max, 20000)
       assert.strictEqual(item.fine?.recommended, 15000)
+      assert.isTrue(item.explanation.some((e) => e.startsWith("同类公开案例不足3件")))
+    })
+  )
+
+  it.effect("recommends what comparable published decisions settled on, inside the band, and says so", () =>
+    Effect.gen(function* () {
+      const result = yield* assessPenalty(withViolation({ amount: 10000 }))
+      const item = result.items[0]!
+      const basis = item.precedents!
+      assert.strictEqual(basis.comparison, "条例第三十八条、定点医疗机构、无从重情节")
+      assert.isAtLeast(basis.count, 3)
+      assert.strictEqual(item.fine?.recommendedMultiple, Math.min(2, Math.max(1, basis.median)))
+      assert.strictEqual(item.fine?.recommended, Math.round(10000 * item.fine!.recommendedMultiple! * 100) / 100)
+      const sentence = item.explanation.find((e) => e.startsWith(`同类公开案例${basis.count}件`))!
+      assert.include(sentence, `罚款倍数中位数${Number(basis.median.toFixed(2))}倍`)
+      assert.include(sentence, `本案建议${Number(item.fine!.recommendedMultiple!.toFixed(2))}倍`)
+      // The band's sentence keeps the band, not its own point.
+      assert.isFalse(item.explanation.some((e) => e.includes("取该档中间值") && e.includes("建议处")))
+      // 类案推送: similar decisions with their reasons and sources.
+      assert.isAbove(result.similarCases.length, 0)
+      assert.match(result.similarCases[0]!.url, /^https?:\/\//)
+    })
+  )
+
+  it.effect("keeps the benchmark's band point when the benchmark turns calibration off", () =>
+    Effect.gen(function* () {
+      const national = JSON.parse(
+        readFileSync(join(import.meta.dirname, "..", "benchmarks", "000000-national-default.json"), "utf8")
+      )
+      const own = {
+        ...national,
+        id: "cq-own",
+        regions: ["500000"],
+        name: "本局基准（不用类案校准）",
+        precedents: { enabled: false, minimumComparable: 3, source: "本局决定" }
+      }
+      const result = yield* assessPenaltyWithBenchmark(withViolation({ amount: 10000 }), own)
+      assert.strictEqual(result.items[0]!.fine?.recommended, 15000)
+      assert.isUndefined(result.items[0]!.precedents)
     })
   )
 

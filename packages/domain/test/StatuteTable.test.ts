@@ -3,7 +3,7 @@
  * (《医疗保障基金使用监督管理条例》 Art.36–46, 《行政处罚法》 Art.29, 32, 33) and the national default benchmark.
  */
 import { describe, expect, it } from "vitest"
-import { agency, assess, institution, insuredPerson, oneCase, problems } from "./support/cases.js"
+import { agency, assessBands as assess, institution, insuredPerson, oneCase, problems } from "./support/cases.js"
 
 const first = (input: Record<string, unknown>) => assess(input).items[0]!
 

@@ -3,7 +3,7 @@
  * procedural consequences (hearing, legal review) that go with them.
  */
 import { describe, expect, it } from "vitest"
-import { agency, assess, insuredPerson, oneCase, specExample } from "./support/cases.js"
+import { agency, assess, assessBands, insuredPerson, oneCase, specExample } from "./support/cases.js"
 
 const targets = (r: ReturnType<typeof assess>) => r.transfers.map((t) => t.to)
 const beijing = "110105"
@@ -133,7 +133,8 @@ describe("market regulation", () => {
 
 describe("hearing and legal review", () => {
   it("gives an organisation a hearing from a 100,000 yuan fine, a person from 5,000", () => {
-    const organisation = assess(oneCase({ code: "A38-3-OVER_STANDARD_CHARGE", amount: 66667 }))
+    // The band's own point (1.5×), without precedents, so that the fine crosses 100,000 yuan.
+    const organisation = assessBands(oneCase({ code: "A38-3-OVER_STANDARD_CHARGE", amount: 66667 }))
     expect(organisation.totals.fineRecommended).toBe(100000.5)
     expect(organisation.procedure.hearingRight).toBe(true)
     expect(assess(oneCase({ code: "A38-3-OVER_STANDARD_CHARGE", amount: 66666 })).procedure.hearingRight).toBe(false)

@@ -124,6 +124,13 @@ describe("admin UI in headless Chromium", () => {
     expect(await byTestId("result-fine-recommended-total").textContent()).toContain("13,791.60")
     expect(await byTestId("result-item-explanation-0").textContent()).toContain("第三十八条")
     expect(await byTestId("result-transfer-0").getAttribute("data-to")).toBe("health_commission")
+    // The precedent basis of the recommendation, and the similar published decisions with their sources.
+    expect(await byTestId("result-item-precedents-0").textContent()).toMatch(
+      /同类公开案例\d+件（条例第三十八条、定点医疗机构、无从重情节/
+    )
+    expect(await byTestId("result-similar").locator("tbody tr").count()).toBeGreaterThan(0)
+    expect(await byTestId("result-similar").locator("a").first().getAttribute("href")).toMatch(/^https?:\/\//)
+    expect(await byTestId("result-benchmark-confidence").textContent()).not.toBe("")
 
     mkdirSync(join(import.meta.dirname, "..", "..", "test-results"), { recursive: true })
     await page.screenshot({

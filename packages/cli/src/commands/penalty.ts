@@ -2,6 +2,8 @@ import { type InputProblem } from "@fundguard/domain/kernel"
 import {
   assessPenalty,
   bundledBenchmarks,
+  calibrationReport,
+  publishedDecisions,
   decodeBenchmark,
   missingSections,
   sectionNames,
@@ -28,6 +30,11 @@ Subcommands:
       Validates a benchmark file; prints a summary, or every problem with its JSON path.
   catalogue [--pretty]
       Prints the violation catalogue (codes, articles, subjects, seed 004 transfer lists, citations).
+  calibration [--folds K] [--json]
+      Runs the engine over the corpus of published decisions (packages/domain/precedents) with K-fold
+      cross-validation (default 5): each decision assessed from its published facts with the other folds as
+      precedents. Prints, per article and overall, the article agreement, the published fine inside the
+      range, the recommended fine within 25 %, the measures' agreement and the mean band width.
 
 Invalid input (case or benchmark) exits with code 2 and prints every problem with its JSON path on
 standard error; nothing is printed on standard output then.
@@ -80,11 +87,52 @@ const assess = async (values: { input?: string | undefined; benchmark?: string |
   throw error
 }
 
-/** `penalty assess | benchmarks | check-benchmark | catalogue`. */
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`
+
+/** The calibration report as a table, per article and overall. */
+const calibrationTable = (report: ReturnType<typeof calibrationReport>): string => {
+  const head = [
+    "article",
+    "n",
+    "article ok",
+    "fine in range",
+    "recommended ±25%",
+    "suspension",
+    "termination",
+    "police",
+    "measures",
+    "band width ×"
+  ]
+  const line = (name: string, f: (typeof report)["overall"]) =>
+    [
+      name,
+      String(f.decisions),
+      percent(f.article),
+      percent(f.range),
+      percent(f.recommended),
+      percent(f.suspension),
+      percent(f.termination),
+      percent(f.policeTransfer),
+      percent(f.measures),
+      f.meanBandWidth.toFixed(2)
+    ].join("\t")
+  const skipped = report.rows.filter((r) => r.problem !== null)
+  return [
+    `calibration over ${report.rows.length} published decisions, ${report.folds}-fold cross-validation (each assessed with the other folds as precedents)`,
+    head.join("\t"),
+    ...Object.entries(report.byArticle).map(([article, f]) => line(`Art.${article}`, f)),
+    line("overall", report.overall),
+    `recommended ±25% with the band's own point instead (no precedents): ${percent(report.bandPointRecommended)}`,
+    ...skipped.map((r) => `skipped ${r.id}: ${r.problem}`),
+    ""
+  ].join("\n")
+}
+
+/** `penalty assess | benchmarks | check-benchmark | catalogue | calibration`. */
 export const penaltyCommand: Command = {
   name: "penalty",
   summary:
-    "penalty assess — assess the lawful penalty for a case (JSON in, JSON out); also benchmarks, check-benchmark, catalogue",
+    "penalty assess — assess the lawful penalty for a case (JSON in, JSON out); also benchmarks, check-benchmark, catalogue, calibration",
   help,
   run: async (args) => {
     const { values, positionals } = parseArgs({
@@ -93,6 +141,8 @@ export const penaltyCommand: Command = {
         input: { type: "string", short: "i" },
         benchmark: { type: "string", short: "b" },
         pretty: { type: "boolean", default: false },
+        folds: { type: "string" },
+        json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false }
       },
       allowPositionals: true
@@ -144,6 +194,23 @@ export const penaltyCommand: Command = {
         if (rest.length > 0) break
         print(violationCatalogue, values.pretty)
         return ExitCode.ok
+      case "calibration": {
+        if (rest.length > 0) break
+        const corpus = publishedDecisions()
+        const folds = values.folds === undefined ? 5 : Number(values.folds)
+        if (!Number.isInteger(folds) || folds < 2 || folds > corpus.length)
+          throw new CliFailure(
+            `--folds: 须为 2 至 ${corpus.length} 之间的整数（得到 "${values.folds}"）`,
+            ExitCode.invalid
+          )
+        const report = calibrationReport(corpus, folds)
+        if (values.json) {
+          print(report, values.pretty)
+          return ExitCode.ok
+        }
+        process.stdout.write(calibrationTable(report))
+        return ExitCode.ok
+      }
     }
     throw new CliFailure(help, ExitCode.invalid)
   }

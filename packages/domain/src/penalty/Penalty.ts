@@ -19,6 +19,8 @@ import { applySameAct } from "./internal/SameAct.js"
 import { sumYuan } from "./internal/Sanctions.js"
 import { transfersFor } from "./internal/Transfers.js"
 import { violationEntry } from "./Violation.js"
+import { caseKey, similarDecisions, type PublishedDecision } from "./Precedents.js"
+import { publishedDecisions } from "./PrecedentCorpus.js"
 import { R735 } from "./internal/Wording.js"
 
 /**
@@ -29,6 +31,11 @@ import { R735 } from "./internal/Wording.js"
 export interface AssessOptions {
   /** Benchmarks supplied by the caller (a bureau's own file); they take precedence over the bundled ones. */
   readonly benchmarks?: ReadonlyArray<BenchmarkFile>
+  /**
+   * The published decisions to compare with (default: the bundled corpus). The calibration report passes the
+   * corpus without the decisions being assessed (cross-validation).
+   */
+  readonly precedents?: ReadonlyArray<PublishedDecision>
 }
 
 const outcomeOf = (items: ReadonlyArray<AssessedItem>): Outcome =>
@@ -69,6 +76,7 @@ const assessDecoded = (input: AssessmentInput, options: AssessOptions): Assessme
   const benchmark = selectBenchmark(input.region, input.decisionDate, options.benchmarks ?? [])
   const summary = summariseFactors(input.factors, benchmark.factors)
   const flags43 = article43Flags(input, benchmark)
+  const corpus = options.precedents ?? publishedDecisions()
   const assessed = input.violations.map((facts, i) => {
     const entry = violationEntry(facts.code)
     const fraud = (entry.fraud || facts.intentToDefraud) && facts.amount > 0
@@ -78,7 +86,15 @@ const assessDecoded = (input: AssessmentInput, options: AssessOptions): Assessme
       input.discoveredOn,
       benchmark.limitation.fraudFiveYears && fraud
     )
-    return assessItem({ facts, input, benchmark, summary, limitation, article43: flags43[i] ?? false })
+    return assessItem({
+      facts,
+      input,
+      benchmark,
+      summary,
+      limitation,
+      article43: flags43[i] ?? false,
+      precedents: corpus
+    })
   })
   const { items, notes } = applySameAct(assessed)
   const totals = {
@@ -96,6 +112,16 @@ const assessDecoded = (input: AssessmentInput, options: AssessOptions): Assessme
   const transfers = transfersFor(input, items, benchmark)
   const procedure = procedureFor(input, items, totals, transfers, benchmark)
   const noFactor = summary.aggravation.length + summary.mitigation.length + summary.statutoryMitigation.length === 0
+  // 类案推送: by the article of the case's first administrative item (the one the officer grades first).
+  const lead = items.find((i) => i.track === "administrative" && i.assessedUnder !== null)
+  const similarCases =
+    lead === undefined
+      ? []
+      : similarDecisions(
+          corpus,
+          input,
+          caseKey(lead.assessedUnder!, input.subject, summary, benchmark.factors.reduceBelowFloorFromGrounds)
+        ).map((s) => ({ ...s, date: s.date as string, transfers: [...s.transfers] }))
   const explanation = [
     benchmarkSentence(benchmark, input.region),
     ...(benchmark.ignoredCustom.length === 0
@@ -141,6 +167,7 @@ const assessDecoded = (input: AssessmentInput, options: AssessOptions): Assessme
       confidence: benchmark.confidence,
       inherited: benchmark.inherited
     },
+    similarCases,
     explanation
   }
 }

@@ -89,6 +89,47 @@ export const AgreementHandling = Schema.Struct({
   basis: Schema.String
 })
 
+/**
+ * What comparable published decisions settled on, when they set the recommended multiple (类案校准).
+ *
+ * @category models
+ */
+export const PrecedentBasisView = Schema.Struct({
+  /** 条例第三十八条、定点医疗机构、无从重情节 */
+  comparison: Schema.String,
+  scope: Schema.Literal("本省", "全国"),
+  count: Schema.Number,
+  median: Schema.Number,
+  min: Schema.Number,
+  max: Schema.Number,
+  /** The multiple recommended: the median, kept inside the grade's band. */
+  recommendedMultiple: Schema.Number,
+  decisionIds: Schema.Array(Schema.String)
+})
+
+/**
+ * A published decision similar to the case (类案推送), with why it is similar, its outcome and its source.
+ *
+ * @category models
+ */
+export const SimilarCase = Schema.Struct({
+  id: Schema.String,
+  score: Schema.Number,
+  reasons: Schema.Array(Schema.String),
+  regionName: Schema.String,
+  date: Schema.String,
+  subjectName: Schema.String,
+  behaviours: Schema.Array(Schema.String),
+  amount: Schema.Number,
+  fine: Schema.Number,
+  multiple: Schema.Number,
+  suspensionMonths: Schema.NullOr(Schema.Number),
+  agreementTerminated: Schema.Boolean,
+  transfers: Schema.Array(Schema.String),
+  url: Schema.String,
+  publisher: Schema.String
+})
+
 /** @category models */
 export const AssessedItem = Schema.Struct({
   violation: ViolationCode,
@@ -116,7 +157,9 @@ export const AssessedItem = Schema.Struct({
   limitation: Schema.Literal("within", "expired", "unknown"),
   measures: Schema.Array(Schema.String),
   citations: Schema.Array(Schema.String),
-  explanation: Schema.Array(Schema.String)
+  explanation: Schema.Array(Schema.String),
+  /** Present when comparable published decisions set the recommended multiple. */
+  precedents: Schema.optional(PrecedentBasisView)
 })
 /** @category models */
 export type AssessedItem = typeof AssessedItem.Type
@@ -184,6 +227,8 @@ export const AssessmentResult = Schema.Struct({
     /** Sections taken from the national default because the file does not carry them. */
     inherited: Schema.Array(Schema.String)
   }),
+  /** The most similar published decisions (类案推送), most similar first. */
+  similarCases: Schema.Array(SimilarCase),
   explanation: Schema.Array(Schema.String)
 })
 /** @category models */

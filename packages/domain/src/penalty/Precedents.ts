@@ -58,7 +58,8 @@ export const PublishedDecision = Schema.Struct({
   fineMultiple: Schema.Number.pipe(Schema.positive()),
   /** The page states the multiple itself (else it is fine ÷ amount). */
   multipleStated: Schema.Boolean,
-  suspensionMonths: Schema.NullOr(Schema.Number.pipe(Schema.int(), Schema.between(1, 24))),
+  /** As published (10个半月 is 10.5). */
+  suspensionMonths: Schema.NullOr(Schema.Number.pipe(Schema.between(0.5, 24))),
   agreementTerminated: Schema.Boolean,
   transfers: Schema.Array(TransferTarget),
   intentToDefraud: Schema.Boolean,
@@ -234,7 +235,8 @@ export interface PrecedentBasis {
 /**
  * The comparable decisions of a case (same key), from its own province when there are at least
  * `minimumComparable` there, else from the whole country; null when fewer than `minimumComparable` exist.
- * Only decisions made on or before the case's date count (a precedent is earlier than the case).
+ * Every published decision counts whatever its date: the aim is the practice of bureaus, and a decision
+ * published after the case was decided shows it as well as one before.
  *
  * @category rules
  */
@@ -242,10 +244,9 @@ export const precedentBasis = (
   corpus: ReadonlyArray<PublishedDecision>,
   key: PrecedentKey,
   region: string,
-  on: IsoDate,
   minimumComparable: number
 ): PrecedentBasis | null => {
-  const comparable = corpus.filter((d) => decisionDateOf(d) <= on && sameKey(decisionKey(d), key))
+  const comparable = corpus.filter((d) => sameKey(decisionKey(d), key))
   const province = `${region.slice(0, 2)}0000`
   const own = comparable.filter((d) => (regionCoverage(province, d.region) ?? 0) > 0)
   const [scope, chosen] = own.length >= minimumComparable ? (["本省", own] as const) : (["全国", comparable] as const)
@@ -311,7 +312,7 @@ export const similarDecisions = (
       let score = 0
       if (k.article === key.article) {
         score += 3
-        reasons.push(`同适用条例第${key.article}条`)
+        reasons.push(`同适用条例${articleText(key.article)}`)
       }
       if (k.party === key.party) {
         score += 2

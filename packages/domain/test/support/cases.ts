@@ -44,6 +44,12 @@ export const assess = (input: unknown, options: AssessOptions = {}): AssessmentR
   return result.right
 }
 
+/**
+ * Assesses with the statute's and the benchmark's bands alone, without published decisions to calibrate the
+ * recommended point on (the tests of the bands; calibration has its own).
+ */
+export const assessBands = (input: unknown): AssessmentResult => assess(input, { precedents: [] })
+
 /** Assesses input that must be rejected, and returns its problems. */
 export const problems = (input: unknown): ReadonlyArray<InputProblem> => {
   const result = Effect.runSync(Effect.either(assessPenalty(input)))

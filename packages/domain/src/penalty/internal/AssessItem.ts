@@ -20,6 +20,7 @@ import type { AssessedItem, Grade } from "../PenaltyResult.js"
 import { pointsFor } from "./PointScoring.js"
 import { fineFor, monthsFor, monthsSentence, terminationFor } from "./Sanctions.js"
 import { citationsIn, violationEntry, type ViolationEntry } from "../Violation.js"
+import { calibrateFine } from "./Calibration.js"
 import { APL, articleText, R735 } from "./Wording.js"
 
 export type { ItemContext } from "./ItemContext.js"
@@ -202,8 +203,16 @@ export const assessItem = (c: ItemContext): AssessedItem => {
 
   const refundedByDeadline = c.input.factors.refundedInFullByDeadline === true
   const wantsFine = applied.fine !== null && (applied.fine.kind === "fixed" ? c.facts.refusedToCorrect : amount > 0)
-  const fine = wantsFine ? fineFor(applied, grade, count, amount, refundedByDeadline, c.benchmark) : null
-  if (fine !== null) explanation.push(fine.sentence)
+  const banded = wantsFine ? fineFor(applied, grade, count, amount, refundedByDeadline, c.benchmark) : null
+  // A point the benchmark fixes itself (a province's table) stands; otherwise practice sets it (类案校准).
+  const calibrated = banded === null || banded.pointFixed ? null : calibrateFine(c, under.article, banded.fine, amount)
+  const fine = banded === null || calibrated === null ? banded : { ...banded, fine: calibrated.fine }
+  // With a precedent basis, the band's own point gives way: its sentence keeps the band, not the point.
+  if (banded !== null)
+    explanation.push(
+      calibrated?.basis ? banded.sentence.replace(/，建议处[^，。]*罚款[^，。]*。$/, "。") : banded.sentence
+    )
+  if (calibrated?.sentence) explanation.push(calibrated.sentence)
   else if (applied.fine?.kind === "fixed")
     explanation.push(
       `依据${applied.citation}，责令改正，并可以约谈有关负责人；拒不改正的才处1万元以上5万元以下罚款，本案不予罚款。`
@@ -323,6 +332,7 @@ export const assessItem = (c: ItemContext): AssessedItem => {
     paymentQualificationPoints: points?.points ?? null,
     measures,
     citations: [...new Set(citations)],
-    explanation
+    explanation,
+    ...(calibrated?.basis ? { precedents: calibrated.basis } : {})
   }
 }

@@ -9,6 +9,7 @@ import type { ResolvedBenchmark } from "../Benchmarks.js"
 import type { FactorSummary } from "../Grade.js"
 import type { LimitationCheck } from "../Limitation.js"
 import type { AssessmentInput, ViolationFacts } from "../PenaltyInput.js"
+import type { PublishedDecision } from "../Precedents.js"
 
 /** Everything the assessment of one violation needs. */
 export interface ItemContext {
@@ -19,4 +20,6 @@ export interface ItemContext {
   readonly limitation: LimitationCheck
   /** 条例 Art.43 applies to this item (its flag, or the benchmark's 重大损失 amount reached). */
   readonly article43: boolean
+  /** The published decisions the recommended multiple is calibrated on (类案校准). */
+  readonly precedents: ReadonlyArray<PublishedDecision>
 }

@@ -36,7 +36,12 @@ export const fineFor = (
   amount: number,
   refundedInFullByDeadline: boolean,
   benchmark: ResolvedBenchmark
-): { readonly fine: FineRange; readonly sentence: string } | null => {
+): {
+  readonly fine: FineRange
+  readonly sentence: string
+  /** The benchmark fixes the point itself (its table row names it, or the band is one value). */
+  readonly pointFixed: boolean
+} | null => {
   const spec = liability.fine
   if (spec === null) return null
   const gradeBand = benchmark.bands[grade]
@@ -58,7 +63,8 @@ export const fineFor = (
         max: band.max,
         recommended: band.recommended
       },
-      sentence: `依据${spec.source}，拒不改正的，处${formatYuan(spec.range.min)}以上${formatYuan(spec.range.max)}以下的罚款；${band.rule}：${formatYuan(band.min)}–${formatYuan(band.max)}，建议罚款${formatYuan(band.recommended)}。`
+      sentence: `依据${spec.source}，拒不改正的，处${formatYuan(spec.range.min)}以上${formatYuan(spec.range.max)}以下的罚款；${band.rule}：${formatYuan(band.min)}–${formatYuan(band.max)}，建议罚款${formatYuan(band.recommended)}。`,
+      pointFixed: true
     }
   }
   const band: Band =
@@ -77,6 +83,7 @@ export const fineFor = (
   }
   return {
     fine,
+    pointFixed: row?.recommended !== undefined || band.min === band.max,
     sentence: `依据${spec.source}，处${basisWord}${spec.range.min}倍以上${spec.range.max}倍以下的罚款；${band.rule}：罚款倍数${band.min === band.max ? multipleText(band.min) : `${multipleText(band.min)}–${multipleText(band.max)}`}（${formatYuan(fine.min)}–${formatYuan(fine.max)}），建议处${multipleText(band.recommended)}罚款${formatYuan(fine.recommended)}。`
   }
 }

@@ -1,0 +1,1312 @@
+/**
+ * The bundled corpus of published decisions, generated from `precedents/decisions.json` by
+ * `scripts/bundle-precedents.mjs` — edit the JSON file, not this module.
+ *
+ * @since 0.5.0
+ */
+import type { PublishedDecisionJson } from "./Precedents.js"
+
+/**
+ * The JSON of every published decision of the corpus, in id order.
+ *
+ * @category precedents
+ */
+export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
+  {
+    id: "cq-qianjiang-2023-03",
+    source: {
+      url: "https://qianjiang.gov.cn/bmjd/xzfgzbm/qybj/zwgk_49314/fdzdgknr_49316/xzcf_49144/cfgs_49144/202311/t20231110_12545672.html",
+      title: "重庆市黔江区医疗保障局 行政处罚决定书 黔江医保处罚字〔2023〕第3号",
+      publisher: "重庆市黔江区医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "500114",
+    regionName: "重庆市黔江区",
+    decidedOn: null,
+    publishedOn: "2023-11-10",
+    decisionNumber: "黔江医保处罚字〔2023〕第3号",
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "重庆黔江盛颐东蓝医院" },
+    violations: [
+      {
+        code: "A38-2-OVER_TREATMENT",
+        published: "违反诊疗规范过度诊疗",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 5066.27,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-2-OVER_EXAMINATION",
+        published: "过度检查",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 61.06,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医保基金支付范围的医药费用纳入医保基金结算",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 595.41,
+        amountBasis: "loss"
+      },
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医药服务项目",
+        articleCited: "《医疗保障基金使用监督管理条例》第四十条",
+        amount: 220.68,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 5943.42,
+    refund: 5943.42,
+    fine: 6164.1,
+    fineMultiple: 1.04,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Page states the multiples per part: Art.38 items 5722.74 refunded + 1倍罚款 5722.74; 虚构医药服务项目 220.68 refunded + 2倍罚款 441.36; totals 退回5943.42, 罚款6164.1. Overall fineMultiple computed 6164.1/5943.42. Page cites 第三十八条、第四十条 together without clause numbers. The page does not use the word 骗取, so intentToDefraud=false although the fictitious-service part was fined under Art.40 at 2x. orgKind private_hospital inferred from the 91-prefixed (enterprise) credit code; publishedOn from URL path."
+  },
+  {
+    id: "cq-yunyang-2025-145",
+    source: {
+      url: "http://www.yunyang.gov.cn/zwgk_257/zfxxgkml/cfqz/cfqzxxhz/xybj_303635/202509/t20250918_15019541.html",
+      title: "云阳县医疗保障局行政处罚决定书 云阳医保处罚字〔2025〕第145号",
+      publisher: "云阳县医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "500235",
+    regionName: "重庆市云阳县",
+    decidedOn: null,
+    publishedOn: "2025-09-18",
+    decisionNumber: "云阳医保处罚字〔2025〕第145号",
+    subject: { kind: "institution", orgKind: "village_clinic", hospitalLevel: null, name: "云阳县栖霞镇福星村卫生室" },
+    violations: [
+      {
+        code: "A38-2-OVER_PRESCRIPTION",
+        published: "超量开药（将“藿香正气口服液”超量开取）",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第（二）款",
+        amount: 13791.6,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "串换诊疗项目（颈椎病、肩周炎推拿治疗串换成腰椎间盘突出推拿治疗）",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第（四）款",
+        amount: 1087.5,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 14879.1,
+    refund: 14879.1,
+    fine: 14879.1,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "publishedOn taken from the URL path (t20250918); decision date not in the part of the page read. Page states per item: refund 13791.60 + fine 13791.60 (1倍) and refund 1087.50 + fine 1087.50 (1倍); amountTotal/refund/fine are the sums of the two items. Acts 2023-01-01 to 2024-12-31; case opened 2025-07-09. Page cites 重庆市医疗保障基金使用监督管理行政处罚裁量基准（暂行）及裁量细则第2项."
+  },
+  {
+    id: "gd-foshan-2022-01",
+    source: {
+      url: "http://hsa.gd.gov.cn/ygzwpt/glgk/content/post_4013786.html",
+      title: "2022年广东省医保局第三批曝光典型案件(10例)",
+      publisher: "广东省医疗保障局",
+      kind: "typical_cases"
+    },
+    region: "440600",
+    regionName: "广东省佛山市",
+    decidedOn: null,
+    publishedOn: "2022-09-16",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "pharmacy",
+      hospitalLevel: null,
+      name: "佛山市顺德区龙江镇坦西质康药店盈信分店"
+    },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "为参保人使用医保卡购买生活用品提供便利",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 7600,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 7600,
+    refund: 7600,
+    fine: 7600,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Amounts published as 0.76万元 (converted). Mapped to A38-4 (以医保结算换取生活用品); could also be read as A38-5 (提供便利)."
+  },
+  {
+    id: "gd-foshan-2022-02",
+    source: {
+      url: "https://e993.com/caijing_7303d29303d223230323_mqqsmrn8135603",
+      title: "这家眼科医院违规使用医保基金被罚40万!集团近三年受到行政处罚80项……",
+      publisher: "上观新闻(转载)",
+      kind: "repost"
+    },
+    region: "440600",
+    regionName: "广东省佛山市",
+    decidedOn: "2022-08-04",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "佛山爱尔眼科医院有限公司"
+    },
+    violations: [
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: null,
+        amount: 310900,
+        amountBasis: "loss"
+      },
+      { code: "A38-4-SWAP", published: "串换诊疗项目", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-5-RESALE_FACILITATION",
+        published: "为参保人员利用其享受医疗保障待遇的机会接受返还实物提供便利",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 310900,
+    refund: 310900,
+    fine: 406900,
+    fineMultiple: 1.31,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Amounts published as 退回医保基金31.09万余元 and 罚款40.69万元; the loss is approximate ('余'), so the computed multiple (1.31) is approximate. Decision date given as 今年8月4日; year 2022 inferred from the violation period 2021-05-01..2022-04-30 and the article context. Article cited not given (only 佛山市医疗保障局). Total placed on first item. orgKind private_hospital inferred (company-run hospital)."
+  },
+  {
+    id: "gd-shantou-2022-01",
+    source: {
+      url: "http://hsa.gd.gov.cn/ygzwpt/glgk/content/post_4013786.html",
+      title: "2022年广东省医保局第三批曝光典型案件(10例)",
+      publisher: "广东省医疗保障局",
+      kind: "typical_cases"
+    },
+    region: "440500",
+    regionName: "广东省汕头市",
+    decidedOn: null,
+    publishedOn: "2022-09-16",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "village_clinic",
+      hospitalLevel: null,
+      name: "汕头市澄海区莲下镇窖东村卫生站"
+    },
+    violations: [
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造医保处方、伪造门诊就诊记录",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 18100,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构诊疗服务",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-1-IMPERSONATION_OR_FAKE_CARE",
+        published: "虚开费用单据",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 18100,
+    refund: 18100,
+    fine: 36200,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Amounts published as 1.81万元 / 3.62万元 (converted to yuan). Total on first item. Suspension: 暂停6个月医保服务协议. Agreement termination done by 医保经办机构 under the service agreement."
+  },
+  {
+    id: "gd-shantou-2023-01",
+    source: {
+      url: "https://club.st001.com/thread-1066-11581718.html",
+      title: "虚构医药服务项目、骗取医疗保障基金支出...汕头曝光一批典型案例",
+      publisher: "汕头市医疗保障局(汕头论坛转载)",
+      kind: "repost"
+    },
+    region: "440500",
+    regionName: "广东省汕头市",
+    decidedOn: "2023-09-23",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "汕头市潮南区怡康医疗有限公司" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医药服务项目,涉及20人次",
+        articleCited: "《医疗保障基金使用监督管理条例》第四十条",
+        amount: 1998.93,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 1998.93,
+    refund: 1998.93,
+    fine: 2598.61,
+    fineMultiple: 1.3,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "《广东省医疗保障局行政执法减免责清单》“减轻处罚清单”第3款",
+    grade: "减轻",
+    notes:
+      "orgKind guessed (clinic) from name 医疗有限公司. 串换药品或诊疗项目 part (2225.46元) was handed to the agency, not fined, so excluded from amountTotal. Fine below the 2x floor because of the 减轻 list."
+  },
+  {
+    id: "gd-shenzhen-2022-01",
+    source: {
+      url: "http://www.jcys.com/jrgz/119720.html",
+      title: "一批诊所被通报,罚了4万元",
+      publisher: "基层医师公社(转载深圳市医疗保障局曝光典型案例)",
+      kind: "repost"
+    },
+    region: "440300",
+    regionName: "广东省深圳市",
+    decidedOn: null,
+    publishedOn: "2022-04-13",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "深圳玲鑫中医诊所" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医疗服务",
+        articleCited: null,
+        amount: 2716,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造医学文书",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 2716,
+    refund: 2716,
+    fine: 13580,
+    fineMultiple: 5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: ["health_commission"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "articleCited null: page says only 依据相关条例 (cnaicao.com repost says 深圳市医疗保障局依据相关条例). Single total amount placed on first item. Agreement termination and 通报卫生健康行政部门 were done by 深圳市医疗保险基金管理中心 (agency), per cnaicao.com repost. refund = amount stated 已全部追回. Multiple 5 computed, not stated."
+  },
+  {
+    id: "gd-shenzhen-2022-02",
+    source: {
+      url: "http://www.jcys.com/jrgz/119720.html",
+      title: "一批诊所被通报,罚了4万元",
+      publisher: "基层医师公社(转载深圳市医疗保障局曝光典型案例)",
+      kind: "repost"
+    },
+    region: "440300",
+    regionName: "广东省深圳市",
+    decidedOn: null,
+    publishedOn: "2022-04-13",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "深圳市益康堂中医(综合)诊所" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医疗服务骗取医疗保障基金支出",
+        articleCited: null,
+        amount: 3236,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 3236,
+    refund: 3236,
+    fine: 16180,
+    fineMultiple: 5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes: "Page says 依据相关条例 only. refund = amount stated 已全部追回. Multiple 5 computed."
+  },
+  {
+    id: "gd-shenzhen-2022-03",
+    source: {
+      url: "http://www.jcys.com/jrgz/119720.html",
+      title: "一批诊所被通报,罚了4万元",
+      publisher: "基层医师公社(转载深圳市医疗保障局曝光典型案例)",
+      kind: "repost"
+    },
+    region: "440300",
+    regionName: "广东省深圳市",
+    decidedOn: null,
+    publishedOn: "2022-04-13",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "深圳德元康诊所" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医疗服务骗取医疗保障基金支出",
+        articleCited: null,
+        amount: 3282.8,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 3282.8,
+    refund: 3282.8,
+    fine: 11489.8,
+    fineMultiple: 3.5,
+    multipleStated: false,
+    suspensionMonths: 10.5,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Suspension stated as 暂停涉及医疗保障基金使用的医药服务10个半月 (10.5 months). Multiple 3.5 computed. refund = 已全部追回 amount."
+  },
+  {
+    id: "gd-shenzhen-2023-01",
+    source: {
+      url: "http://ejewel.cn/press_center/exhibition_ews/3874.html",
+      title: "广东省医保局曝光10个典型案例(转载)",
+      publisher: "广东省医疗保障局(转载)",
+      kind: "repost"
+    },
+    region: "440300",
+    regionName: "广东省深圳市",
+    decidedOn: null,
+    publishedOn: "2023-12-25",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "pharmacy",
+      hospitalLevel: null,
+      name: "深圳市南北药行连锁有限公司翡翠东湾分店"
+    },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "串换药品",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 13546,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 13546,
+    refund: 13546,
+    fine: 13546,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes: "publishedOn is the repost's 发布时间. 约谈该药店负责人 also stated. Multiple 1 computed."
+  },
+  {
+    id: "gd-zhanjiang-2024-01",
+    source: {
+      url: "http://tzchery.com/bmxxgk/ylbzj/gzdt/content/post_1976311.html",
+      title: "湛江市医疗保障局公开曝光5起违法违规使用医保基金典型案例",
+      publisher: "湛江市医疗保障局(镜像转载)",
+      kind: "repost"
+    },
+    region: "440811",
+    regionName: "广东省湛江市麻章区",
+    decidedOn: "2024-07-29",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "township_health_center",
+      hospitalLevel: null,
+      name: "湛江市麻章区湖光镇卫生院"
+    },
+    violations: [
+      {
+        code: "A38-2-OVER_TREATMENT",
+        published: "违反诊疗规范过度诊疗",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 67527.9,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-UNBUNDLED_CHARGE",
+        published: "分解项目收费",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "串换检验项目",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 67527.9,
+    refund: null,
+    fine: 67527.9,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: ["discipline_commission"],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Amount published as 违规金额; total on first item. 线索移交当地纪检部门. Deciding bureau 麻章区医疗保障局. Page is a mirror of the 湛江 bureau site (host name unrelated)."
+  },
+  {
+    id: "gd-zhanjiang-2024-02",
+    source: {
+      url: "http://m.lifeandworkafterretirement.com/bmxxgk/ylbzj/gzdt/content/post_1976314.html",
+      title: "湛江市医疗保障局2024年第二批违法违规使用医保基金的5宗案例通报",
+      publisher: "湛江市医疗保障局(镜像转载)",
+      kind: "repost"
+    },
+    region: "440800",
+    regionName: "广东省湛江市",
+    decidedOn: "2024-10-09",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "雷州安泰医院" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构检验项目",
+        articleCited: "《中华人民共和国社会保险法》、《医疗保障基金使用监督管理条例》",
+        amount: 279514.1,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造彩超报告",
+        articleCited: "《中华人民共和国社会保险法》、《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 279514.1,
+    refund: null,
+    fine: 978299.35,
+    fineMultiple: 3.5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes: "orgKind private_hospital inferred from name. Multiple 3.5 computed. Total on first item."
+  },
+  {
+    id: "gd-zhuhai-2023-01",
+    source: {
+      url: "https://daydaynews.cc/zh-tw/regimen/3633439.html",
+      title: "珠海市医疗保障局通报一批违法违规使用医保基金的案例(南都转载)",
+      publisher: "珠海市医疗保障局(南方都市报转载)",
+      kind: "repost"
+    },
+    region: "440400",
+    regionName: "广东省珠海市",
+    decidedOn: null,
+    publishedOn: "2023-04-24",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "珠海健和诺贝尔口腔门诊部有限公司" },
+    violations: [
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published:
+          "将参保人在非定点医疗机构发生的诊疗费用,通过其医保个账消费pos机刷取参保人医保凭证,为非定点医疗机构进行医保个账结算",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 60600,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 60600,
+    refund: 60600,
+    fine: 90900,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Amounts published as 6.06万元 / 9.09万元. Page gives 4月24日 without year; year 2023 inferred from the case period (2022年7月至11月). Agreement termination (解除定点资格) done by 珠海市社会保险基金管理中心 under the service agreement. Mapping to A38-6 is an interpretation (could be A38-7)."
+  },
+  {
+    id: "gd-zhuhai-2023-02",
+    source: {
+      url: "https://3g.163.com/dy/article/J0VRF38R05129QAF.html",
+      title: "珠海市医保局选取5个违法违规使用医保基金典型案例予以曝光(南都讯)",
+      publisher: "珠海市医疗保障局(南方都市报/网易转载)",
+      kind: "repost"
+    },
+    region: "440400",
+    regionName: "广东省珠海市",
+    decidedOn: null,
+    publishedOn: "2023-04-24",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "珠海微创外科医院有限公司"
+    },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "串换诊疗项目和服务设施",
+        articleCited: "《医疗保障基金使用监督管理条例》第十五条",
+        amount: 19753,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-2-OVER_TREATMENT",
+        published: "违反诊疗规范过度诊疗",
+        articleCited: "《医疗保障基金使用监督管理条例》第十五条",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 19753,
+    refund: 19753,
+    fine: 29629.5,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Violation period 2021-06-01..2021-12-31. The page states the 1.5倍 multiple and the fine; it cites only Art.15 (the duty) — Art.38 is implied. publishedOn: this page gives no date (it says 4月 is the 宣传月 with the 2023 theme); 2023-04-24 is taken from the parallel 南都 report of the same 珠海 notice (daydaynews, gd-zhuhai-2023-01) — treat the date as approximate. Total placed on first item; orgKind inferred from name."
+  },
+  {
+    id: "gs-yuzhong-2025-01",
+    source: {
+      url: "http://www.digipub.cc/dy/article/KJT7OO0P0550FADZ.html?f=post2020_dy_recommends",
+      title: "兰州市医疗保障局通报三起医保基金违规典型案例（转载）",
+      publisher: "兰州市医疗保障局（第三方平台转载）",
+      kind: "repost"
+    },
+    region: "620123",
+    regionName: "甘肃省兰州市榆中县",
+    decidedOn: null,
+    publishedOn: "2026-01-20",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "pharmacy",
+      hospitalLevel: null,
+      name: "甘肃众友健康医药连锁有限公司第七十五分店"
+    },
+    violations: [
+      {
+        code: "A40-1-IMPERSONATION_OR_FAKE_CARE",
+        published:
+          "为他人提供虚假发票骗取医保基金；虚开票据（开具9张票据共14549.89元，实际购药3442.80元，相差11107.09元）",
+        articleCited: null,
+        amount: 11107.09,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 11107.09,
+    refund: null,
+    fine: 22214.18,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "处罚由榆中县医疗保障局作出；页面只写“依据相关规定”，未写条款。页面原文：暂停该单位6个月医疗保障基金使用的医药服务，处违规金额11107.09元2倍的罚款，计22214.18元。页面没有写责令退回或追回，因此refund为null。虚开票据编为A40-1（提供虚假证明材料／虚开费用单据）。页面只写“1月20日，兰州市医疗保障局通报”，没有年份；同页另一案写明“2025年2月15日国家医疗保障局药店专项检查移交线索”，通报必在其后，所以推定为2026-01-20（年份是推定的）。同一内容另见 http://yaochangyun.com/YPYiLiao/Item8edd37395360fdcd.html 。同页第二案（方田诊所、泰和源药业二分店）只有追回、解除或中止协议，没有罚款，未收录；第三案（甘肃创伤骨科医院）的处理结果在摘录中被截断，未收录。"
+  },
+  {
+    id: "hb-changli-2023-01",
+    source: {
+      url: "https://www.clxzf.gov.cn/single/5/27704.html",
+      title: "昌黎县医疗保障局对两家定点医疗机构行政处理情况公示（描述性标题，原页标题未在摘录中显示）",
+      publisher: "昌黎县医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "130322",
+    regionName: "河北省秦皇岛市昌黎县",
+    decidedOn: null,
+    publishedOn: "2023-06-01",
+    decisionNumber: "昌医保罚决字〔2023〕第02号",
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "昌黎县人民医院" },
+    violations: [
+      {
+        code: "A38-2-OVER_PRESCRIPTION",
+        published: "超量开药",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 14061.6,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 14061.6,
+    refund: 14061.6,
+    fine: 14061.6,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：责令改正，退回造成医保基金损失金额¥14061.60，处造成医保基金损失金额一倍的罚款¥14061.60。同一页面的昌黎县中医院重复收费一案是不予处罚（昌医保不罚决字〔2023〕第01号，依《河北省医疗保障领域轻微违法行为包容免罚清单》），因无罚款未收录。publishedOn是公示落款日期2023年6月1日。按县人民医院记为public_hospital；页面未写医院等级。"
+  },
+  {
+    id: "hb-huangshi-2025-01",
+    source: {
+      url: "http://www.sdszqzjx.cn/zt/cwcw/cxdx/202511/t20251120_1281595.html",
+      title: "黄石市医保局曝光5起典型违规案例（案例一：黄石字祥医院违规使用医保基金案）",
+      publisher: "repost of 黄石市医疗保障局 notice (host sdszqzjx.cn)",
+      kind: "repost"
+    },
+    region: "420200",
+    regionName: "湖北省黄石市",
+    decidedOn: null,
+    publishedOn: "2025-11-20",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "黄石字祥医院" },
+    violations: [
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 71100, amountBasis: "loss" },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的医药费用纳入医保基金结算",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      { code: "A38-2-OVER_EXAMINATION", published: "过度检查", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医药服务项目",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 71100,
+    refund: 71100,
+    fine: 184700,
+    fineMultiple: 2.6,
+    multipleStated: false,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Page gives only the total loss 7.11万元 (recorded as 71100; figures rounded to 0.01万 on the page), so the total is put on the first item and 0 on the others. Fines stated per part: 重复收费/非支付范围/过度检查 1.5倍 4.82万元; 虚构医药服务项目 3.5倍 13.65万元; fine = 48200+136500 = 184700; overall multiple computed. Suspension: 精神科（男一区）6个月. Page cites only 《医疗保障基金使用监督管理条例》相关规定. Case found 2024-12 to 2025-01 in 欺诈骗保疑点数据核查; page does not call the hospital's act 骗取, so intentToDefraud=false. orgKind private_hospital is a guess from the name (ownership not stated). publishedOn from URL path; the page is a repost (Traditional-character mirror) of a 黄石 notice."
+  },
+  {
+    id: "hb-huangshi-2025-02",
+    source: {
+      url: "http://www.sdszqzjx.cn/zt/cwcw/cxdx/202511/t20251120_1281595.html",
+      title: "黄石市医保局曝光5起典型违规案例（案例二：大冶燕舞血液透析服务管理有限公司违规使用医保基金案）",
+      publisher: "repost of 黄石市医疗保障局 notice (host sdszqzjx.cn)",
+      kind: "repost"
+    },
+    region: "420200",
+    regionName: "湖北省黄石市",
+    decidedOn: null,
+    publishedOn: "2025-11-20",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "大冶燕舞血液透析服务管理有限公司"
+    },
+    violations: [
+      { code: "A38-2-OVER_EXAMINATION", published: "过度检查", articleCited: null, amount: 38000, amountBasis: "loss" },
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 38000,
+    refund: 38000,
+    fine: 56900,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Loss 3.8万元 and fine 5.69万元 as published (rounded 万 figures; 56900/38000=1.497, the page states 1.5倍). Found by 省飞行检查组 2025-06; deciding bureau not named (大冶市 or 黄石市), region set to 黄石市 420200. Also 医保支付资格记分 for responsible staff. Independent haemodialysis company: orgKind private_hospital is an approximation. publishedOn from URL path."
+  },
+  {
+    id: "hi-province-2024-01",
+    source: {
+      url: "https://wxredian.com/art?id=c3df6fa38a128461ba04426e6219ec21",
+      title: "海南省医保局曝光1起违法违规使用医保基金典型案例",
+      publisher: "海南省医疗保障局(公众号转载)",
+      kind: "repost"
+    },
+    region: "460000",
+    regionName: "海南省",
+    decidedOn: null,
+    publishedOn: "2024-10-10",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "海南省妇女儿童医学中心" },
+    violations: [
+      {
+        code: "A38-2-OVER_EXAMINATION",
+        published: "过度检查",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 1700718.68,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "串换收费",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "耗材超标准收费",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "耗材溢库、药品溢库和其他违法行为(无资质开展精神科项目收费)",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 1700718.68,
+    refund: 4569373.06,
+    fine: 1700718.68,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Total 违规金额 4569373.06 was recovered (refund); the fine is 1倍 on 违规使用医保基金 1700718.68元, which is used as amountTotal (the fine base); the rest presumably handled under the service agreement (page cites both). publishedOn is the repost date (2024-10-10); 立案 2024-03. public_hospital inferred (provincial women and children centre). hospitalLevel not stated."
+  },
+  {
+    id: "hlj-wuchang-2023-01",
+    source: {
+      url: "https://ybzffs.com/page41?article_id=27122",
+      title: "黑龙江省医疗保障局2023年第三期曝光典型案件（十三例）",
+      publisher:
+        "黑龙江省医疗保障局（第三方网站转载，原文 https://ybj.hlj.gov.cn/ybj/c105387/202311/c00_31688343.shtml）",
+      kind: "repost"
+    },
+    region: "230184",
+    regionName: "黑龙江省哈尔滨市五常市",
+    decidedOn: null,
+    publishedOn: "2023-10-24",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "township_health_center",
+      hospitalLevel: null,
+      name: "五常市沙河子镇卫生院"
+    },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "为患者办理虚假住院、虚假检查等违法违规行为",
+        articleCited: null,
+        amount: 21600,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 21600,
+    refund: 21600,
+    fine: 75600,
+    fineMultiple: 3.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文是“处造成医保基金损失金额3.5倍罚款75600万元”。“万元”明显是笔误：3.5×21600=75600元，所以fine记为75600元（此处是解读，原文写的是“75600万元”）。页面只写依据《医疗保障基金使用监督管理条例》等相关规定，未写条款。虚假住院、虚假检查属于虚构医药服务，3.5倍也只在第四十条2–5倍区间内，因此编为A40-3、基数记defrauded，但页面措辞是“造成医保基金损失金额”，也没有用“骗取”一词，所以intentToDefraud记false。线索来自纪委通报，违法期间为2022-02-01至2023-03-15，2023年7月查处。"
+  },
+  {
+    id: "hn-hengyang-2021-hengnan2",
+    source: {
+      url: "https://www.hengyang.gov.cn/ylbzj/xxgk/tzgg/20220406/i2659607.html",
+      title: "关于2021年度下半年打击欺诈骗保 典型案例的通报",
+      publisher: "衡阳市医疗保障局",
+      kind: "typical_cases"
+    },
+    region: "430400",
+    regionName: "湖南省衡阳市",
+    decidedOn: null,
+    publishedOn: "2022-04-06",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "衡南县第二人民医院" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚假住院",
+        articleCited: null,
+        amount: 2030.5,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 2030.5,
+    refund: 2030.5,
+    fine: 10152.5,
+    fineMultiple: 5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: ["discipline_commission", "health_commission"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Only the 虚假住院 part was fined (追回2030.5元，并处5倍罚款10152.5元). The rest is agreement handling, not recorded as penalty: 拒付低于协议在床率 90644元; 不合理检查7538元 3倍拒付 30152元. Legal basis not cited on the page; case listed among those 查处 in 2021 H2 (after 2021-05-01). Inspected by 市医保局 jointly with 衡南县医保局: deciding bureau unclear, region set to 衡阳市 430400. Transfers: 移交衡南县纪委监委驻人社局纪检组; violation 函告县卫健局 (a notification letter, recorded as health_commission). orgKind public_hospital inferred from the name (县第二人民医院)."
+  },
+  {
+    id: "hn-provincial-2023-xiangya",
+    source: {
+      url: "https://www.chinapeace.org.cn/gdyw/202312/061294634.html",
+      title: "中南大学湘雅医院被罚超98万元",
+      publisher: "中国长安网 (chinapeace.org.cn) repost of 湖南省医疗保障局 decision",
+      kind: "repost"
+    },
+    region: "430000",
+    regionName: "湖南省（湖南省医疗保障局）",
+    decidedOn: null,
+    publishedOn: "2023-12-06",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "中南大学湘雅医院" },
+    violations: [
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "违规收费（多收费和乱收费）和药品管理不规范等涉嫌违规使用医保基金问题",
+        articleCited: null,
+        amount: 983953.72,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 983953.72,
+    refund: null,
+    fine: 983953.72,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Page: 造成医保支付基金损失983953.72元，湖南省医疗保障局处以罚款983953.72元 (news summary of a 行政处罚决定书 disclosed by 湖南省医疗保障局). Code mapping approximate (page only says 违规收费/药品管理不规范). Refund not stated. hospitalLevel not stated on the page (left null). An English repost (bactf.com) says the acts were in 2022 and the decision was announced on Monday 4 Dec."
+  },
+  {
+    id: "hn-yueyanglou-2025-43",
+    source: {
+      url: "https://yylq.gov.cn/21487/21535/21748/61233/61239/content_2351330.html",
+      title: "2026年案件目录(稽核)(1)",
+      publisher: "岳阳楼区医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "430602",
+    regionName: "湖南省岳阳市岳阳楼区",
+    decidedOn: null,
+    publishedOn: "2026-01-06",
+    decisionNumber: "岳楼医保行决字〔2025〕43号",
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "益民医院" },
+    violations: [
+      {
+        code: "A38-2-LOW_INDICATION_ADMISSION",
+        published: "低指征入院，共1个问题，涉嫌违规金2046.56元，其中医保基金支付1352.55元",
+        articleCited: "《医疗保障基金使用监督管理条例》第(二)项、第(七)项（条号原文缺失）",
+        amount: 1352.55,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 1352.55,
+    refund: 1352.55,
+    fine: 1352.55,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      'Table row 1. The page also lists 拒付金额 1352.55 (the refund). Article number is missing in the page text ("第(二)项、第(七)项"); read as Art.38(2)/(7). Also cites 湘医保发【2024】14号 裁量基准适用办法. orgKind private_hospital is a guess from the name (ownership not stated).'
+  },
+  {
+    id: "hn-yueyanglou-2025-muligang",
+    source: {
+      url: "https://yylq.gov.cn/21487/21535/21748/61233/61239/content_2351330.html",
+      title: "2026年案件目录(稽核)(1)",
+      publisher: "岳阳楼区医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "430602",
+    regionName: "湖南省岳阳市岳阳楼区",
+    decidedOn: null,
+    publishedOn: "2026-01-06",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "community_health_center",
+      hospitalLevel: null,
+      name: "木里港社区卫生服务中心"
+    },
+    violations: [
+      {
+        code: "A38-2-LOW_INDICATION_ADMISSION",
+        published: "低指征入院，共3个问题，涉嫌违规金5369.16元，其中医保基金支付3933.32元",
+        articleCited: "《医疗保障基金使用监督管理条例》第(二)项、第(七)项（条号原文缺失）",
+        amount: 3933.32,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 3933.32,
+    refund: 3933.32,
+    fine: 3933.32,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      'Table row 2; its 处罚决定书号 is cut off in the text read (starts "岳楼…"), so decisionNumber is null. Article number missing in the page text; read as Art.38(2)/(7).'
+  },
+  {
+    id: "jx-nanchang-xihu-2026-01",
+    source: {
+      url: "https://www.163.com/dy/article/KL82A1K6055319R5.html",
+      title: "湖北襄阳恒泰康医院涉嫌骗保…南昌爱尔眼科医院医保处罚(网易号文章)",
+      publisher: "网易号(转引企查查公示的行政处罚信息)",
+      kind: "repost"
+    },
+    region: "360103",
+    regionName: "江西省南昌市西湖区",
+    decidedOn: "2026-01-23",
+    publishedOn: null,
+    decisionNumber: "西医保处字(2026)第3号",
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "南昌爱尔眼科医院有限公司"
+    },
+    violations: [
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "玻璃体切除术、神经阻滞麻醉、心电监测等项目存在重复收费问题,涉及违规人次12057次",
+        articleCited: null,
+        amount: 98020.26,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "鼻腔泪囊吻合术、眼压检查、床位费等项目存在超标准收费问题,涉及违规人次4865次",
+        articleCited: null,
+        amount: 110972.91,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "眼前段重建术、白内障超声乳化摘除术等项目存在串换收费问题,涉及违规人次279次",
+        articleCited: null,
+        amount: 179225.79,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "止血祛瘀明目片、雷珠单抗注射液等项目存在超医保政策支付范围问题,涉及违规人次362次",
+        articleCited: null,
+        amount: 70891.3,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-2-OVER_EXAMINATION",
+        published: "糖化血红蛋白检测、血浆D-二聚体测定等项目存在过度检查问题,涉及违规人次4107次",
+        articleCited: null,
+        amount: 45547.18,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "存在超执业范围开展执(业)…(excerpt cut off here)",
+        articleCited: null,
+        amount: 10314.51,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 514971.95,
+    refund: 514971.95,
+    fine: 772457.93,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Deciding bureau 南昌市西湖区医疗保障局. The five listed items sum to 504657.44; the sixth item (超执业范围…) is cut off in the text I read, so its amount is left 0 (remainder to the stated total 514971.95 is 10314.51, not stated). Per-item amounts are the 'used fund' figures the page gives. Source is a news article quoting 企查查, not the bureau itself. 第六项金额在页面中被截断，取总额减去前五项之差 10314.51 元（推算，非页面所载）。"
+  },
+  {
+    id: "nm-wulanchabu-2025-01",
+    source: {
+      url: "http://blog.lgjyuntun.com/p?id=9574400",
+      title: "国家医保局公布十起应用药品追溯码打击回流药专项行动典型案例（转载）",
+      publisher: "国家医疗保障局（中新网稿件，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "150900",
+    regionName: "内蒙古自治区乌兰察布市",
+    decidedOn: null,
+    publishedOn: "2025-07-27",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "community_health_center",
+      hospitalLevel: null,
+      name: "乌兰察布市福华社区卫生服务站"
+    },
+    violations: [
+      {
+        code: "A40-4-OTHER_FRAUD",
+        published:
+          "倒卖医保药品：72个药品追溯码重复结算，医务人员从参保人手中低价购买医保药品再在服务站销售，且无法提供随货同行单及发票",
+        articleCited: null,
+        amount: 3678,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 3678,
+    refund: 3678,
+    fine: 7356,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：乌兰察布市医保部门解除该卫生服务站医保服务协议，追回涉及医保基金3678元，并处2倍行政罚款7356元；3名医务人员的医保支付资格分别记4、5、6分。页面没有写条款。编码是解读：回流药在追溯码上重复结算属于骗取基金支出，所以编为A40-4、基数记defrauded；但2倍同时也是第三十八条的上限，也可能按A38-5或A38-7处理。案例名称只写“倒卖医保药品案”，没有用“骗取”一词，所以intentToDefraud记false。页面写“中新网7月27日电”，没有年份；案中销售日期在2025年1–2月，所以记为2025-07-27（年份是推定的）。社区卫生服务站按community_health_center记录。"
+  },
+  {
+    id: "tj-tianjin-2022-fangda-01",
+    source: {
+      url: "http://izubei.com/ms/content/2023-01/06/content_8897498.htm",
+      title: "国家医疗保障局曝光台典型案件（转载，页面标题未在摘录中显示）",
+      publisher: "国家医疗保障局（曝光台），第三方网站转载",
+      kind: "repost"
+    },
+    region: "120000",
+    regionName: "天津市",
+    decidedOn: null,
+    publishedOn: "2023-01-06",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "clinic",
+      hospitalLevel: null,
+      name: "天津医药集团马光医疗投资管理有限公司方达大厦门诊部"
+    },
+    violations: [
+      { code: "A38-4-SWAP", published: "串换诊疗项目", articleCited: null, amount: 605089.17, amountBasis: "loss" },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医保基金支付范围的医药费用纳入医保基金结算",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "造成医保基金损失的其他违法违规行为",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 605089.17,
+    refund: 605089.17,
+    fine: 579344.97,
+    fineMultiple: 0.96,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "2022年4月天津市医疗保障局查处；页面只写依据《行政处罚法》《医疗保障基金使用监督管理条例》，未写条款。页面只给总额605089.17元（涉及违法违规使用医保基金，已全部追回），未按行为拆分：总额记在第一项，其余记0。罚款579344.97元低于损失金额（约0.96倍），页面没有解释原因，按原文记录。publishedOn取自转载页网址路径（2023-01/06），是转载日期，不一定是国家医保局原始发布日期。页面标题未在摘录中显示，title为描述性标题。门诊部按clinic记录。"
+  },
+  {
+    id: "tj-tianjin-2025-zhang-01",
+    source: {
+      url: "http://njzyyy.cn/news/11303/d70fb1f480365763b8ff28d4553bf530.shtml",
+      title: "国家医保局通报7起个人欺诈骗保典型案例（转载，描述性标题）",
+      publisher: "国家医疗保障局（第三方网站转载）",
+      kind: "repost"
+    },
+    region: "120000",
+    regionName: "天津市",
+    decidedOn: null,
+    publishedOn: "2025-09-11",
+    decisionNumber: null,
+    subject: { kind: "individual", orgKind: null, hospitalLevel: null, name: "张某" },
+    violations: [
+      {
+        code: "A41-2-IMPERSONATION",
+        published: "冒用他人（朋友）医保凭证进行门诊检查、住院和手术，骗取医保基金",
+        articleCited: null,
+        amount: 11284.99,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 11284.99,
+    refund: 11284.99,
+    fine: 22569.98,
+    fineMultiple: 2,
+    multipleStated: false,
+    suspensionMonths: 2,
+    agreementTerminated: false,
+    transfers: ["police"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面只写天津市医保部门依据《医疗保障基金使用监督管理条例》相关规定，未写条款，也未写作出决定的具体机关，按天津市记为120000。suspensionMonths=2指“暂停其医疗费用联网结算权限2个月”，这是个人的联网结算暂停，不是机构的医药服务暂停；第四十一条规定3–12个月，这里的2个月低于该区间，按原文记录。页面没有写倍数，fineMultiple按22569.98÷11284.99计算为2。页面写“11日，国家医保局公开通报”，2025年9月11日的日期见 https://www.163.com/dy/article/K9M5PA6N0553Q1S1.html（同一批7起案例）。案件已移交公安机关。"
+  }
+]

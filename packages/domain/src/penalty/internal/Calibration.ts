@@ -1,0 +1,66 @@
+/**
+ * 类案校准: the recommended multiple of a fine set by comparable published decisions — the median of those of
+ * the same article, kind of party and circumstances (the case's province first, else the whole country),
+ * kept inside the grade's band, which stays the benchmark's. With too few comparable decisions, or with the
+ * benchmark's `precedents.enabled` off, the band's own point stands and the explanation says why.
+ *
+ * @since 0.5.0
+ */
+import { formatYuan, multiplyYuan } from "../../kernel/Money.js"
+import { caseKey, precedentBasis, precedentKeyText } from "../Precedents.js"
+import type { FineRange } from "../PenaltyResult.js"
+import { roundMultiple } from "./Band.js"
+import type { ItemContext } from "./ItemContext.js"
+import { multipleText } from "./Wording.js"
+
+/** A fine's recommendation after calibration, the basis shown, and the sentence of the explanation. */
+export interface Calibrated {
+  readonly fine: FineRange
+  readonly basis: {
+    readonly comparison: string
+    readonly scope: "本省" | "全国"
+    readonly count: number
+    readonly median: number
+    readonly min: number
+    readonly max: number
+    readonly recommendedMultiple: number
+    readonly decisionIds: ReadonlyArray<string>
+  } | null
+  readonly sentence: string | null
+}
+
+/**
+ * Calibrates a multiple-based fine of an item assessed under `article` on the comparable published decisions.
+ *
+ * @category rules
+ */
+export const calibrateFine = (c: ItemContext, article: number, fine: FineRange, amount: number): Calibrated => {
+  const setting = c.benchmark.precedents
+  if (!setting.enabled || fine.multipleMin === null || fine.multipleMax === null)
+    return { fine, basis: null, sentence: null }
+  const key = caseKey(article, c.input.subject, c.summary, c.benchmark.factors.reduceBelowFloorFromGrounds)
+  const basis = precedentBasis(c.precedents, key, c.input.region, setting.minimumComparable)
+  if (basis === null)
+    return {
+      fine,
+      basis: null,
+      sentence: `同类公开案例不足${setting.minimumComparable}件（${precedentKeyText(key)}），建议倍数按本档规则确定。`
+    }
+  const recommendedMultiple = Math.min(fine.multipleMax, Math.max(fine.multipleMin, roundMultiple(basis.median)))
+  const clamped = recommendedMultiple !== roundMultiple(basis.median)
+  const recommended = multiplyYuan(amount, recommendedMultiple)
+  return {
+    fine: { ...fine, recommendedMultiple, recommended },
+    basis: {
+      comparison: precedentKeyText(key),
+      scope: basis.scope,
+      count: basis.count,
+      median: basis.median,
+      min: basis.min,
+      max: basis.max,
+      recommendedMultiple,
+      decisionIds: basis.decisionIds
+    },
+    sentence: `同类公开案例${basis.count}件（${precedentKeyText(key)}，${basis.scope}），罚款倍数中位数${multipleText(basis.median)}，区间${Number(basis.min.toFixed(2))}–${multipleText(basis.max)}；本案建议${multipleText(recommendedMultiple)}${clamped ? `（限定在本档幅度${Number(fine.multipleMin.toFixed(2))}–${multipleText(fine.multipleMax)}内）` : ""}，罚款${formatYuan(recommended)}。`
+  }
+}

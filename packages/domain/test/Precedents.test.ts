@@ -1,0 +1,108 @@
+/**
+ * The open corpus of published decisions: every record decodes (its arithmetic holds: fine ÷ amount =
+ * multiple), its facts decode as an assessment input, the bundled data is the JSON file, and the precedent
+ * rules (comparison key, basis, similar decisions) behave as documented.
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Schema from "effect/Schema"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import {
+  decodeAssessmentInput,
+  decisionInput,
+  decisionKey,
+  PublishedDecision,
+  precedentBasis,
+  publishedDecisions,
+  similarDecisions,
+  type PrecedentKey
+} from "../src/penalty/index.js"
+import { bundledPrecedentJson } from "../src/penalty/PrecedentData.js"
+import { problemsOf } from "../src/kernel/Problems.js"
+
+const file = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "precedents", "decisions.json"), "utf8")
+) as ReadonlyArray<unknown>
+
+describe("the corpus of published decisions", () => {
+  it("is bundled as it is in precedents/decisions.json", () => {
+    expect(bundledPrecedentJson).toEqual(file)
+  })
+
+  it("decodes every record, its arithmetic included, with unique ids and sources", () => {
+    const problems = file.flatMap((json) => {
+      const d = Schema.decodeUnknownEither(PublishedDecision)(json)
+      return Either.isLeft(d)
+        ? [
+            `${(json as { id: string }).id}: ${problemsOf(d.left)
+              .map((p) => `${p.path} ${p.message}`)
+              .join("; ")}`
+          ]
+        : []
+    })
+    expect(problems).toEqual([])
+    const ids = publishedDecisions().map((d) => d.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const d of publishedDecisions()) {
+      expect(Math.abs(d.fine / d.amountTotal - d.fineMultiple), d.id).toBeLessThanOrEqual(
+        d.multipleStated ? 0.05 : 0.006
+      )
+      expect(d.source.url, d.id).toMatch(/^https?:\/\//)
+    }
+  })
+
+  it("turns every record's published facts into an assessment input that decodes", () => {
+    for (const d of publishedDecisions()) {
+      const input = Effect.runSync(Effect.either(decodeAssessmentInput(decisionInput(d))))
+      expect(Either.isRight(input) ? null : input.left.message, d.id).toBeNull()
+    }
+  })
+
+  it("refuses a record whose fine is not its multiple of the amount", () => {
+    const [first] = file as ReadonlyArray<Record<string, unknown>>
+    const wrong = { ...first, fine: (first!["fine"] as number) * 2 }
+    const d = Schema.decodeUnknownEither(PublishedDecision)(wrong)
+    expect(Either.isLeft(d) && d.left.message).toContain("与倍数")
+  })
+})
+
+describe("precedents", () => {
+  const key: PrecedentKey = { article: 38, party: "定点医疗机构", circumstances: "无从重情节" }
+
+  it("settles on the median of comparable decisions, nationwide when the province has too few", () => {
+    const corpus = publishedDecisions()
+    const comparable = corpus.filter((d) => {
+      const k = decisionKey(d)
+      return k.article === 38 && k.party === "定点医疗机构" && k.circumstances === "无从重情节"
+    })
+    const basis = precedentBasis(corpus, key, "500236", 3)
+    expect(basis).not.toBeNull()
+    expect(basis!.count).toBe(comparable.length)
+    expect(basis!.scope).toBe("全国")
+    const sorted = comparable.map((d) => d.fineMultiple).sort((a, b) => a - b)
+    expect(basis!.min).toBe(sorted[0])
+    expect(basis!.max).toBe(sorted.at(-1))
+    // Too few: no basis.
+    expect(precedentBasis(corpus, key, "500236", 1000)).toBeNull()
+    // The province's own when it has enough.
+    expect(precedentBasis(corpus, key, "440300", 2)?.scope).toBe("本省")
+  })
+
+  it("pushes the most similar decisions with their reasons and sources", () => {
+    const similar = similarDecisions(
+      publishedDecisions(),
+      {
+        region: "500236",
+        subject: { kind: "institution", orgKind: "village_clinic" },
+        violations: [{ code: "A38-4-SWAP", amount: 12000 }]
+      },
+      key
+    )
+    expect(similar.length).toBeGreaterThan(0)
+    expect(similar[0]!.reasons).toContain("同适用条例第三十八条")
+    for (const s of similar) expect(s.url).toMatch(/^https?:\/\//)
+    expect([...similar].map((s) => s.score)).toEqual([...similar].map((s) => s.score).sort((a, b) => b - a))
+  })
+})
