@@ -8,14 +8,11 @@ import { buildApp } from "@fundguard/api"
 import { systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { demoRegister } from "@fundguard/screening"
-import { existsSync } from "node:fs"
-import { join } from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
+import { dist, launchChromium, requireBuiltUiAndChromium, watchedPage } from "./chromium.js"
+import type { ContractWatch, CspWatch } from "./guards.js"
 
-const dist = join(import.meta.dirname, "..", "..", "dist")
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const password = "complaints-test-password"
 
 describe("举报投诉 in headless Chromium", () => {
@@ -28,9 +25,7 @@ describe("举报投诉 in headless Chromium", () => {
   let contracts: ContractWatch
 
   beforeAll(async () => {
-    if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
+    requireBuiltUiAndChromium()
     scratch = await createScratchDatabase("sqlite")
     const unitId = await addBureauUnit(scratch.db)
     await upsertUser(scratch.db, systemActor(), {
@@ -44,25 +39,8 @@ describe("举报投诉 in headless Chromium", () => {
     await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     app = await buildApp({ db: scratch.db, adminDist: dist })
     base = await app.listen({ host: "127.0.0.1", port: 0 })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic"
-      ]
-    })
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } })
-    csp = await watchCsp(page)
-    contracts = watchContracts(page)
-    page.on("pageerror", (error) => {
-      throw error
-    })
+    browser = await launchChromium()
+    ;({ page, csp, contracts } = await watchedPage(browser))
   }, 120_000)
 
   afterEach(() => {

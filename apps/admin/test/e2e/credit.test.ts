@@ -12,14 +12,11 @@ import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fun
 import { decidePenaltyCase, type CaseRequester } from "@fundguard/demo"
 import { weekendsOnlyCalendar } from "@fundguard/domain/kernel"
 import { demoRegister } from "@fundguard/screening"
-import { existsSync } from "node:fs"
-import { join } from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
+import { dist, launchChromium, requireBuiltUiAndChromium, watchedPage } from "./chromium.js"
+import type { ContractWatch, CspWatch } from "./guards.js"
 
-const dist = join(import.meta.dirname, "..", "..", "dist")
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const password = "credit-test-password"
 
 describe("信用与记分 in headless Chromium", () => {
@@ -33,9 +30,7 @@ describe("信用与记分 in headless Chromium", () => {
   const cases: Array<string> = []
 
   beforeAll(async () => {
-    if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
+    requireBuiltUiAndChromium()
     scratch = await createScratchDatabase("sqlite")
     const unitId = await addBureauUnit(scratch.db)
     const officer = async (username: string, displayName: string, role: CaseRequester["role"]) => {
@@ -89,25 +84,8 @@ describe("信用与记分 in headless Chromium", () => {
       sessionTtlMinutes: 60 * 24 * 3650
     })
     base = await app.listen({ host: "127.0.0.1", port: 0 })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic"
-      ]
-    })
-    page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } })
-    csp = await watchCsp(page)
-    contracts = watchContracts(page)
-    page.on("pageerror", (error) => {
-      throw error
-    })
+    browser = await launchChromium()
+    ;({ page, csp, contracts } = await watchedPage(browser))
   }, 180_000)
 
   afterEach(() => {

@@ -9,14 +9,11 @@ import { buildApp } from "@fundguard/api"
 import { systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { demoRegister } from "@fundguard/screening"
-import { existsSync } from "node:fs"
-import { join } from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
+import { dist, launchChromium, requireBuiltUiAndChromium, watchedPage } from "./chromium.js"
+import type { ContractWatch, CspWatch } from "./guards.js"
 
-const dist = join(import.meta.dirname, "..", "..", "dist")
-const chromiumPath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
 const password = "transfers-test-password"
 
 describe("部门移送 in headless Chromium", () => {
@@ -27,9 +24,7 @@ describe("部门移送 in headless Chromium", () => {
   const watches: Array<{ csp: CspWatch; contracts: ContractWatch }> = []
 
   beforeAll(async () => {
-    if (!existsSync(join(dist, "index.html"))) throw new Error(`the admin UI is not built (${dist}): run \`pnpm test\``)
-    if (!existsSync(chromiumPath))
-      throw new Error(`Chromium not found at ${chromiumPath}: sudo apt-get install -y chromium`)
+    requireBuiltUiAndChromium()
     scratch = await createScratchDatabase("sqlite")
     const unitId = await addBureauUnit(scratch.db)
     const people = [
@@ -47,19 +42,7 @@ describe("部门移送 in headless Chromium", () => {
     await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     app = await buildApp({ db: scratch.db, adminDist: dist })
     base = await app.listen({ host: "127.0.0.1", port: 0 })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic"
-      ]
-    })
+    browser = await launchChromium()
   }, 120_000)
 
   afterEach(() => {
@@ -77,12 +60,8 @@ describe("部门移送 in headless Chromium", () => {
 
   /** A person signed in in a browser of their own. */
   const signedIn = async (username: string, name: string): Promise<Page> => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1400, height: 1000 } })
-    const page = await context.newPage()
-    watches.push({ csp: await watchCsp(page), contracts: watchContracts(page) })
-    page.on("pageerror", (error) => {
-      throw error
-    })
+    const { page, csp, contracts } = await watchedPage(browser)
+    watches.push({ csp, contracts })
     await page.goto(`${base}/#/login`)
     await page.locator('[data-testid="login-username"]').fill(username)
     await page.locator('[data-testid="login-password"]').fill(password)
