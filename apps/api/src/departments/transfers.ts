@@ -41,6 +41,7 @@ import { violationEntry } from "@fundguard/domain/penalty"
 import { regionCoverage } from "@fundguard/domain/penalty"
 import { renderHtml, renderPdf, transferLetter, transferReceipt, type DocumentModel } from "@fundguard/documents"
 import * as Effect from "effect/Effect"
+import { createHash } from "node:crypto"
 import * as Either from "effect/Either"
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -393,7 +394,6 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
   })
   mount(app, Transfers.submitTransferReport, async ({ params, body, request }) => {
     const { report, bytes } = await reportOf(request, params.year, body.department)
-    const { createHash } = await import("node:crypto")
     const sha256 = createHash("sha256").update(bytes).digest("hex")
     const user = currentUser(request)
     const actor = { id: user.id, name: user.displayName, ip: request.ip }
@@ -460,8 +460,14 @@ export const inboxRoutes = async (app: FastifyInstance, options: Options) => {
   const mine = async (request: FastifyRequest, id: string): Promise<TransferRecord> => {
     const department = callerDepartment(request)
     const record = await findTransfer(db, id)
-    // Another department's transfer, or none: the same answer, naming nothing of it.
-    if (record === null || department === null || record.department !== department) throw new TransferNotFound({ id })
+    // Another department's transfer, a draft not yet sent, or none: the same answer, naming nothing of it.
+    if (
+      record === null ||
+      department === null ||
+      record.department !== department ||
+      !record.events.some((e) => e.step._tag === "send")
+    )
+      throw new TransferNotFound({ id })
     return record
   }
   const limits = { rateLimitPerMinute: 120 }
@@ -504,9 +510,7 @@ export const inboxRoutes = async (app: FastifyInstance, options: Options) => {
     app,
     Transfers.inboxTransfer,
     async ({ params, request }) => {
-      const record = await mine(request, params.id)
-      if (!record.events.some((e) => e.step._tag === "send")) throw new TransferNotFound({ id: params.id })
-      return full(record, transferActor(request))
+      return full(await mine(request, params.id), transferActor(request))
     },
     limits
   )
@@ -535,8 +539,7 @@ export const inboxRoutes = async (app: FastifyInstance, options: Options) => {
     app,
     Transfers.inboxStep,
     async ({ params, body, request }) => {
-      const record = await mine(request, params.id)
-      if (!record.events.some((e) => e.step._tag === "send")) throw new TransferNotFound({ id: params.id })
+      await mine(request, params.id)
       return app.run(
         Application.Departments.takeTransferStep({
           id: params.id,
@@ -555,7 +558,6 @@ export const inboxRoutes = async (app: FastifyInstance, options: Options) => {
     Transfers.inboxDocument,
     async ({ params, query, request, reply }) => {
       const record = await mine(request, params.id)
-      if (!record.events.some((e) => e.step._tag === "send")) throw new TransferNotFound({ id: params.id })
       return sendDocument(reply, await documentOf(db, record, query.kind ?? "letter"), query.format)
     },
     limits

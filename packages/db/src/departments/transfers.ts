@@ -13,6 +13,7 @@ import {
   type TransferRecord,
   type TransferStep
 } from "@fundguard/domain/departments"
+import { bureauAbbreviation } from "@fundguard/domain/enforcement"
 import type { IsoDate } from "@fundguard/domain/kernel"
 import type { ViolationCode } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
@@ -20,7 +21,7 @@ import * as Layer from "effect/Layer"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
 import { attempt } from "../effects.js"
-import { bureauNameOf } from "../enforcement/cases.js"
+import { bureauNameOf, nextNumber } from "../enforcement/cases.js"
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0]
 
@@ -105,21 +106,12 @@ export const institutionOfTransfer = async (db: Db, id: string): Promise<string 
 }
 
 const nextTransferNumber = async (tx: Tx, year: number): Promise<string> => {
-  const current = await tx.documentSequence.findUnique({ where: { kind_year: { kind: "transfer", year } } })
-  let next = 1
-  if (current === null) await tx.documentSequence.create({ data: { kind: "transfer", year, last: 1 } })
-  else {
-    const updated = await tx.documentSequence.updateMany({
-      where: { kind: "transfer", year, last: current.last },
-      data: { last: current.last + 1 }
-    })
-    if (updated.count !== 1)
-      throw new TransferStepRefused({ step: "send", reason: "stale", detail: "文号分配冲突，请重试" })
-    next = current.last + 1
-  }
-  const abbreviation = Array.from((await bureauNameOf(tx)).trim())[0] ?? "医"
+  // A concurrent send of another transfer took the number read: this one is refused as stale, to retry.
+  const sequence = await nextNumber(tx, "transfer", year).catch(() => {
+    throw new TransferStepRefused({ step: "send", reason: "stale", detail: "文号分配冲突，请重试" })
+  })
   // Seed 004's receipt names the letter "×局(委)案移字〔 〕号".
-  return `${abbreviation}医保案移〔${year}〕${next}号`
+  return `${bureauAbbreviation(await bureauNameOf(tx))}医保案移〔${year}〕${sequence}号`
 }
 
 /** The transfer repository on this database. */

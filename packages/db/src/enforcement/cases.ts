@@ -89,7 +89,8 @@ const checkLeads = async (tx: Tx, institutionCode: string, ids: ReadonlyArray<st
   }
 }
 
-const nextNumber = async (tx: Tx, kind: string, year: number): Promise<number> => {
+/** The next 文号 sequence of a document kind in a year, taken inside the caller's transaction. */
+export const nextNumber = async (tx: Tx, kind: string, year: number): Promise<number> => {
   const current = await tx.documentSequence.findUnique({ where: { kind_year: { kind, year } } })
   if (current === null) {
     await tx.documentSequence.create({ data: { kind, year, last: 1 } })
