@@ -75,8 +75,9 @@ describe("举报投诉 in headless Chromium", () => {
     await byTestId("intake-submit").click()
     await expect.poll(() => byTestId("complaints-notice").textContent()).toContain("已登记举报")
 
-    const row = byTestId("complaints").locator("tbody tr").first()
-    expect(await row.getAttribute("class")).toContain("overdue")
+    // The notice can show before the list is reloaded: wait for the recorded complaint's own row.
+    const row = byTestId("complaints").locator("tbody tr", { hasText: "县医院挂床住院" })
+    await expect.poll(async () => (await row.getAttribute("class")) ?? "").toContain("overdue")
     expect(await row.locator('[data-testid="complaint-next-due"]').textContent()).toContain("已逾期")
     const color = await row
       .locator("td")
