@@ -12,9 +12,9 @@ import { describe, expect, it } from "vitest"
 import {
   decodeAssessmentInput,
   decisionInput,
-  decisionKey,
   PublishedDecision,
   precedentBasis,
+  precedentSamples,
   publishedDecisions,
   similarDecisions,
   type PrecedentKey
@@ -73,21 +73,42 @@ describe("precedents", () => {
 
   it("settles on the median of comparable decisions, nationwide when the province has too few", () => {
     const corpus = publishedDecisions()
-    const comparable = corpus.filter((d) => {
-      const k = decisionKey(d)
-      return k.article === 38 && k.party === "定点医疗机构" && k.circumstances === "无从重情节"
-    })
+    const comparable = corpus
+      .flatMap(precedentSamples)
+      .filter(({ key: k }) => k.article === 38 && k.party === "定点医疗机构" && k.circumstances === "无从重情节")
     const basis = precedentBasis(corpus, key, "500236", 3)
     expect(basis).not.toBeNull()
     expect(basis!.count).toBe(comparable.length)
     expect(basis!.scope).toBe("全国")
-    const sorted = comparable.map((d) => d.fineMultiple).sort((a, b) => a - b)
+    const sorted = comparable.map((s) => s.multiple).sort((a, b) => a - b)
     expect(basis!.min).toBe(sorted[0])
     expect(basis!.max).toBe(sorted.at(-1))
     // Too few: no basis.
     expect(precedentBasis(corpus, key, "500236", 1000)).toBeNull()
     // The province's own when it has enough.
     expect(precedentBasis(corpus, key, "440300", 2)?.scope).toBe("本省")
+  })
+
+  it("counts a decision fining its parts at different multiples once per article, with that part's multiple", () => {
+    const qianjiang = publishedDecisions().find((d) => d.id === "cq-qianjiang-2023-03")!
+    const samples = precedentSamples(qianjiang).map((s) => [s.key.article, s.amount, s.multiple])
+    // 黔江: the Art.38 items 5,722.74 yuan at 1倍, the fictitious service 220.68 yuan at 2倍 (Art.40).
+    expect(samples).toEqual([
+      [38, 5722.74, 1],
+      [40, 220.68, 2]
+    ])
+    const json = file.find((r) => (r as { id: string }).id === "cq-qianjiang-2023-03") as {
+      violations: ReadonlyArray<Record<string, unknown>>
+    }
+    const partial = {
+      ...json,
+      violations: json.violations.map((v, i) => (i === 0 ? { ...v, multiple: undefined } : v))
+    }
+    const refusedPartial = Schema.decodeUnknownEither(PublishedDecision)(JSON.parse(JSON.stringify(partial)))
+    expect(Either.isLeft(refusedPartial) && refusedPartial.left.message).toContain("分项倍数须每项都有")
+    const wrong = { ...json, violations: json.violations.map((v) => ({ ...v, multiple: 3 })) }
+    const refusedWrong = Schema.decodeUnknownEither(PublishedDecision)(wrong)
+    expect(Either.isLeft(refusedWrong) && refusedWrong.left.message).toContain("与罚款 6164.1 不符")
   })
 
   it("pushes the most similar decisions with their reasons and sources", () => {

@@ -13,6 +13,214 @@ import type { PublishedDecisionJson } from "./Precedents.js"
  */
 export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
   {
+    id: "bj-beijing-2025-huiren",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "北京昌平汇仁医院" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医药服务项目骗取医保基金",
+        articleCited: null,
+        amount: 92300,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 92300,
+    refund: null,
+    fine: 369100,
+    fineMultiple: 4,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: true,
+    factors: { obstructedInspection: true },
+    factorsPublished: "在检查中妨碍执法",
+    grade: null,
+    notes:
+      "页面原文：北京昌平汇仁医院因虚构医药服务项目骗取医保基金约9.23万元，且在检查中妨碍执法，被处四倍罚款36.91万元，并同样面临协议中止6个月的处罚。金额原文为“约9.23万元”；36.91/9.23=3.999，差异来自取整。页面未写退回金额，refund记null。suspensionMonths=6为协议中止6个月。国家医保局2025年第一批医保支付资格管理典型案例中另有“北京市多点执业医师陈某伙同北京东芳茗中医医院、北京昌平博华京康医院、北京昌平汇仁医院欺诈骗保案例”（https://www.163.com/dy/article/KJPHIT7C0552MD9C.html），摘录未显示其处罚，可能是同一事件。页面未写医院性质；北京市属/区属公立医院通常冠“北京市”或区名，此院名不带，按民营医院记录（这是推断）。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
+    id: "bj-beijing-2025-jingbei",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "北京京北医院" },
+    violations: [
+      { code: "A38-2-OVER_TREATMENT", published: "过度诊疗", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 1015700,
+    refund: 1015700,
+    fine: 1015700,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：北京京北医院、北京脑血管病医院、北京四惠中医医院均因过度诊疗、重复收费等行为，分别造成医保基金损失101.57万元、66.46万元和42.54万元，均被处以等额罚款并追回基金。本院损失101.57万元，“等额罚款”即1倍，fine按同额记录，multipleStated记true。页面未按行为拆分金额，各项记0。refund按“追回基金”记为损失额。页面未写医院性质；北京市属/区属公立医院通常冠“北京市”或区名，此院名不带，按民营医院记录（这是推断）。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
+    id: "bj-beijing-2025-jingda",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "北京京大医院" },
+    violations: [
+      {
+        code: "A40-1-IMPERSONATION_OR_FAKE_CARE",
+        published: "（口腔科）协助他人冒名就医",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 167200,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 167200,
+    refund: 167200,
+    fine: 334500,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：北京京大医院口腔科存在协助他人冒名就医行为，造成医保基金损失16.72万元；依据《医疗保障基金使用监督管理条例》被责令退回医保基金并处两倍罚款33.45万元，同时医保服务协议被中止6个月。33.45/16.72=2.0006，差异来自万元取整。协助冒名就医属第四十条第（一）项，编为A40-1、基数记defrauded；但本案措辞是“造成医保基金损失”，未用“骗取”，所以intentToDefraud记false。suspensionMonths=6记的是“医保服务协议被中止6个月”（协议中止，不是第四十条的暂停医药服务）。refund按“责令退回医保基金”记为损失额，是推断。页面未写医院性质；北京市属/区属公立医院通常冠“北京市”或区名，此院名不带，按民营医院记录（这是推断）。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
+    id: "bj-beijing-2025-naoxueguan",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "北京脑血管病医院" },
+    violations: [
+      { code: "A38-2-OVER_TREATMENT", published: "过度诊疗", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 664600,
+    refund: 664600,
+    fine: 664600,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：北京京北医院、北京脑血管病医院、北京四惠中医医院均因过度诊疗、重复收费等行为，分别造成医保基金损失101.57万元、66.46万元和42.54万元，均被处以等额罚款并追回基金。本院损失66.46万元，“等额罚款”即1倍，fine按同额记录，multipleStated记true。页面未按行为拆分金额，各项记0。refund按“追回基金”记为损失额。页面未写医院性质；北京市属/区属公立医院通常冠“北京市”或区名，此院名不带，按民营医院记录（这是推断）。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
+    id: "bj-beijing-2025-sihui",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "北京四惠中医医院" },
+    violations: [
+      { code: "A38-2-OVER_TREATMENT", published: "过度诊疗", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 425400,
+    refund: 425400,
+    fine: 425400,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：北京京北医院、北京脑血管病医院、北京四惠中医医院均因过度诊疗、重复收费等行为，分别造成医保基金损失101.57万元、66.46万元和42.54万元，均被处以等额罚款并追回基金。本院损失42.54万元，“等额罚款”即1倍，fine按同额记录，multipleStated记true。页面未按行为拆分金额，各项记0。refund按“追回基金”记为损失额。页面未写医院性质；北京市属/区属公立医院通常冠“北京市”或区名，此院名不带，按民营医院记录（这是推断）。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
+    id: "bj-beijing-2025-zhongkeyin",
+    source: {
+      url: "https://www.wanbiaoku.com/new/687607312830959616",
+      title: "北京市医保局通报打击欺诈骗保专项检查结果（北京商报稿，转载）",
+      publisher: "北京市医疗保障局（北京商报报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "110000",
+    regionName: "北京市",
+    decidedOn: null,
+    publishedOn: "2025-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "北京中科印物业管理有限公司卫生所" },
+    violations: [
+      { code: "A38-2-OVER_TREATMENT", published: "违反诊疗规范", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-7-OTHER_LOSS", published: "违规结算", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 362700,
+    refund: null,
+    fine: 362700,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：北京中科印物业管理有限公司卫生所因存在违反诊疗规范及违规结算等违法行为，造成医保基金损失36.27万元，被处以等额罚款。“等额罚款”即1倍。“违规结算”含义不明，编为A38-7（其他造成基金损失的行为），是解读。页面这一句未写退回，refund记null（导语称“违规基金均已被追回”）。卫生所按clinic记录。页面只在京大医院一句写明“依据《医疗保障基金使用监督管理条例》”，其余各句未写依据，articleCited记null。页面写“5月22日，北京市医保局通报”，无年份；同一稿件另见 http://m.shangrongsuo.com/Company/content/2025-05/23/content_9187712.html （网址路径2025-05/23），据此publishedOn记为2025-05-22。页面金额以“万元”表示（两位小数），amountTotal/fine按万元换算为元。"
+  },
+  {
     id: "cq-qianjiang-2023-03",
     source: {
       url: "https://qianjiang.gov.cn/bmjd/xzfgzbm/qybj/zwgk_49314/fdzdgknr_49316/xzcf_49144/cfgs_49144/202311/t20231110_12545672.html",
@@ -32,28 +240,32 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
         published: "违反诊疗规范过度诊疗",
         articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
         amount: 5066.27,
-        amountBasis: "loss"
+        amountBasis: "loss",
+        multiple: 1
       },
       {
         code: "A38-2-OVER_EXAMINATION",
         published: "过度检查",
         articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
         amount: 61.06,
-        amountBasis: "loss"
+        amountBasis: "loss",
+        multiple: 1
       },
       {
         code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
         published: "将不属于医保基金支付范围的医药费用纳入医保基金结算",
         articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
         amount: 595.41,
-        amountBasis: "loss"
+        amountBasis: "loss",
+        multiple: 1
       },
       {
         code: "A40-3-FICTITIOUS_SERVICE",
         published: "虚构医药服务项目",
         articleCited: "《医疗保障基金使用监督管理条例》第四十条",
         amount: 220.68,
-        amountBasis: "defrauded"
+        amountBasis: "defrauded",
+        multiple: 2
       }
     ],
     amountTotal: 5943.42,
@@ -665,6 +877,115 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
       "Violation period 2021-06-01..2021-12-31. The page states the 1.5倍 multiple and the fine; it cites only Art.15 (the duty) — Art.38 is implied. publishedOn: this page gives no date (it says 4月 is the 宣传月 with the 2023 theme); 2023-04-24 is taken from the parallel 南都 report of the same 珠海 notice (daydaynews, gd-zhuhai-2023-01) — treat the date as approximate. Total placed on first item; orgKind inferred from name."
   },
   {
+    id: "gs-lanzhou-2023-aier",
+    source: {
+      url: "http://big5.china.com.cn/gate/big5/sl.china.com.cn/2023/1113/185056.shtml",
+      title: "违法违规使用医保基金 4家医院被通报（兰州市医疗保障局通报4起典型案例，中国网转载）",
+      publisher: "兰州市医疗保障局（中国网转载）",
+      kind: "repost"
+    },
+    region: "620100",
+    regionName: "甘肃省兰州市",
+    decidedOn: null,
+    publishedOn: "2023-11-13",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "兰州爱尔眼科医院有限公司"
+    },
+    violations: [
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第三项",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第三项",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "串换诊疗项目收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第四项",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第六项",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 38981.43,
+    refund: 38981.43,
+    fine: 50675.85,
+    fineMultiple: 1.3,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2021年1月1日至2021年12月31日存在重复收费、超标准收费、串换诊疗项目收费、将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算的行为，涉及违规金额38981.43元；医疗保障部门依据《条例》第三十八条第三、四、六项及《行政处罚法》第三十二条第五项、第五十七条，责令改正、约谈，责令退回38981.43元，处罚款50675.85元。页面未写倍数，fineMultiple按50675.85÷38981.43计算（1.3）。页面引用行政处罚法第三十二条第五项（应当从轻或减轻的其他情形），但未说明依据的是哪项法规规章或具体情节，所以没有记入factors（otherStatutoryMitigation需要写明依据），grade记null。publishedOn取自转载页网址路径（2023/1113），决定日期未写。页面未按行为拆分金额，各项记0。"
+  },
+  {
+    id: "gs-lanzhou-2023-sanyuantang",
+    source: {
+      url: "http://big5.china.com.cn/gate/big5/sl.china.com.cn/2023/1113/185056.shtml",
+      title: "违法违规使用医保基金 4家医院被通报（兰州市医疗保障局通报4起典型案例，中国网转载）",
+      publisher: "兰州市医疗保障局（中国网转载）",
+      kind: "repost"
+    },
+    region: "620100",
+    regionName: "甘肃省兰州市",
+    decidedOn: null,
+    publishedOn: "2023-11-13",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "永登三元堂医院" },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "串换诊疗项目",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第四项",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条第六项",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 44399,
+    refund: 44399,
+    fine: 57718.7,
+    fineMultiple: 1.3,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2021年1月1日至2021年12月31日存在串换诊疗项目、将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算的行为；依据《条例》第三十八条第四、六项及《行政处罚法》第三十二条第五项、第五十七条，责令改正、约谈，责令退回造成医疗保障基金损失的金额44399元，处罚款57718.70元。页面同样引用行政处罚法第三十二条第五项，但未写具体从轻依据，未记入factors。fineMultiple按57718.70÷44399计算（1.3）。作出决定的是兰州市通报中的“医疗保障部门”，未写具体机关，region按兰州市记（该院在永登县，620121）。页面未写医院性质，按院名（堂号）推断为民营，是推断。publishedOn取自转载页网址路径。"
+  },
+  {
     id: "gs-yuzhong-2025-01",
     source: {
       url: "http://www.digipub.cc/dy/article/KJT7OO0P0550FADZ.html?f=post2020_dy_recommends",
@@ -761,21 +1082,37 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     decisionNumber: null,
     subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "黄石字祥医院" },
     violations: [
-      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 71100, amountBasis: "loss" },
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: null,
+        amount: 32100,
+        amountBasis: "loss",
+        multiple: 1.5
+      },
       {
         code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
         published: "将不属于医疗保障基金支付范围的医药费用纳入医保基金结算",
         articleCited: null,
         amount: 0,
-        amountBasis: "loss"
+        amountBasis: "loss",
+        multiple: 1.5
       },
-      { code: "A38-2-OVER_EXAMINATION", published: "过度检查", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-2-OVER_EXAMINATION",
+        published: "过度检查",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss",
+        multiple: 1.5
+      },
       {
         code: "A40-3-FICTITIOUS_SERVICE",
         published: "虚构医药服务项目",
         articleCited: null,
-        amount: 0,
-        amountBasis: "defrauded"
+        amount: 39000,
+        amountBasis: "defrauded",
+        multiple: 3.5
       }
     ],
     amountTotal: 71100,
@@ -791,7 +1128,7 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     factorsPublished: "",
     grade: null,
     notes:
-      "Page gives only the total loss 7.11万元 (recorded as 71100; figures rounded to 0.01万 on the page), so the total is put on the first item and 0 on the others. Fines stated per part: 重复收费/非支付范围/过度检查 1.5倍 4.82万元; 虚构医药服务项目 3.5倍 13.65万元; fine = 48200+136500 = 184700; overall multiple computed. Suspension: 精神科（男一区）6个月. Page cites only 《医疗保障基金使用监督管理条例》相关规定. Case found 2024-12 to 2025-01 in 欺诈骗保疑点数据核查; page does not call the hospital's act 骗取, so intentToDefraud=false. orgKind private_hospital is a guess from the name (ownership not stated). publishedOn from URL path; the page is a repost (Traditional-character mirror) of a 黄石 notice."
+      "Page gives only the total loss 7.11万元 (recorded as 71100; figures rounded to 0.01万 on the page), so the total is put on the first item and 0 on the others. Fines stated per part: 重复收费/非支付范围/过度检查 1.5倍 4.82万元; 虚构医药服务项目 3.5倍 13.65万元; fine = 48200+136500 = 184700; overall multiple computed. Suspension: 精神科（男一区）6个月. Page cites only 《医疗保障基金使用监督管理条例》相关规定. Case found 2024-12 to 2025-01 in 欺诈骗保疑点数据核查; page does not call the hospital's act 骗取, so intentToDefraud=false. orgKind private_hospital is a guess from the name (ownership not stated). publishedOn from URL path; the page is a repost (Traditional-character mirror) of a 黄石 notice. Per-part multiples recorded on the items: the 3.5倍 part's amount is 13.65万 ÷ 3.5 = 39000; the 1.5倍 part takes the rest of the stated total, 71100 − 39000 = 32100, on its first item (4.82万 ÷ 1.5 = 32133 on the page's rounded figures)."
   },
   {
     id: "hb-huangshi-2025-02",
@@ -830,6 +1167,98 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "Loss 3.8万元 and fine 5.69万元 as published (rounded 万 figures; 56900/38000=1.497, the page states 1.5倍). Found by 省飞行检查组 2025-06; deciding bureau not named (大冶市 or 黄石市), region set to 黄石市 420200. Also 医保支付资格记分 for responsible staff. Independent haemodialysis company: orgKind private_hospital is an approximation. publishedOn from URL path."
+  },
+  {
+    id: "hb-wuhan-2022-tongji",
+    source: {
+      url: "https://github.com/dropod/issues/issues/22691",
+      title: "关于对华中科技大学同济医学院附属同济医院开展专项飞行检查的情况通报",
+      publisher:
+        "国家医疗保障局（GitHub dropod/issues 存档转载，原文 https://mp.weixin.qq.com/s/_YpJ2LUEB4DjBNu1Irya3g）",
+      kind: "repost"
+    },
+    region: "420100",
+    regionName: "湖北省武汉市",
+    decidedOn: null,
+    publishedOn: "2022-04-20",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "public_hospital",
+      hospitalLevel: null,
+      name: "华中科技大学同济医学院附属同济医院"
+    },
+    violations: [
+      {
+        code: "A40-4-OTHER_FRAUD",
+        published: "串换、虚记骨科高值医用耗材，骗取医保基金支付（该院自查并主动退回的骗取医保基金金额）",
+        articleCited: "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》",
+        amount: 19157462.1,
+        amountBasis: "defrauded",
+        multiple: 2
+      },
+      {
+        code: "A40-4-OTHER_FRAUD",
+        published: "串换、虚记骨科高值医用耗材，骗取医保基金支付（检查发现的骗取金额）",
+        articleCited: "《中华人民共和国社会保险法》《医疗保障基金使用监督管理条例》",
+        amount: 4186147.54,
+        amountBasis: "defrauded",
+        multiple: 5
+      }
+    ],
+    amountTotal: 23343609.64,
+    refund: 23343609.64,
+    fine: 59245661.9,
+    fineMultiple: 2.54,
+    multipleStated: true,
+    suspensionMonths: 8,
+    agreementTerminated: false,
+    transfers: ["police", "market_regulation", "health_commission", "discipline_commission"],
+    intentToDefraud: true,
+    factors: { selfReported: true },
+    factorsPublished:
+      "对该院自查并主动退回骗取医保基金金额19157462.10元处2倍罚款38314924.20元；对检查发现的骗取金额4186147.54元处5倍罚款20930737.70元",
+    grade: null,
+    notes:
+      "National 飞行检查 (2022年3月) of 同济医院; 武汉市医保局 decided under 社会保险法 and 条例: 骗取医保基金支付23343609.64元 (2017-01 to 2020-09 acts, decided 2022). The page fines the two parts at stated multiples: self-reported and voluntarily refunded 19157462.10 at 2倍 = 38314924.20; found by inspection 4186147.54 at 5倍 = 20930737.70; 合计59245661.90. fineMultiple 2.54 = 59245661.90/23343609.64 (2.538). selfReported applies only to the 19157462.10 part. suspensionMonths 8 = 暂停骨科8个月涉及医疗保障基金使用的医药服务 (a department, not the whole hospital). Transfers: 向公安、市场监管、药监、卫生健康、纪检监察等有关部门移送 (药监 has no code). Refund: 医保基金损失已全部退回. Code A40-4 chosen because the page joins 串换 and 虚记 with 骗取 and does not split the amount by behaviour. orgKind from the name (university-affiliated public hospital); level not stated on the page. publishedOn = the archive/original WeChat date 2022-04-20. The further 9107.41万元 (2021) still under verification is not recorded."
+  },
+  {
+    id: "he-shenze-2023-01",
+    source: {
+      url: "http://shenze.gov.cn/columns/7aea1e37-a1b5-4248-9aa2-baaadc0408ae/202304/11/802ae448-7a31-41d2-bee2-c39c74dcf350.html",
+      title: "深泽县医疗保障局 行政处理决定书 深医保处字〔2023〕第1号",
+      publisher: "深泽县医疗保障局",
+      kind: "bureau_release"
+    },
+    region: "130128",
+    regionName: "河北省石家庄市深泽县",
+    decidedOn: null,
+    publishedOn: "2023-04-11",
+    decisionNumber: "深医保处字〔2023〕第1号",
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "深泽平安医院" },
+    violations: [
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "精神科诊疗项目心理治疗应收51.2元/次，实收52元/次，存在超标准收费的违法行为",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 22362,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 22362,
+    refund: 22362,
+    fine: 44724,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：依据《医疗保障基金使用监督管理条例》第三十八条和《规范医疗保障基金使用监督管理行政处罚裁量权办法》（医保发〔2021〕35号）第十五条第（二）项规定，对你（单位）处造成医疗保障基金损失2倍的罚款44724元，并退回造成的医疗保障基金损失22362元；“从轻、减轻处罚的理由：无”；当事人不陈述不申辩。调查期间2023年3月15日至4月6日，责令2023年4月11日前改正。文书名为“行政处理决定书”但内容是罚款。页面引用裁量权办法第十五条第（二）项，未写出对应的具体情节，故未记入factors，grade记null。publishedOn取自网址路径（202304/11），决定日期未在摘录中。院名“平安医院”、登记号非统一社会信用代码，页面未写性质，按民营医院记录（推断）。"
   },
   {
     id: "hi-province-2024-01",
@@ -1018,6 +1447,49 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
       "Page: 造成医保支付基金损失983953.72元，湖南省医疗保障局处以罚款983953.72元 (news summary of a 行政处罚决定书 disclosed by 湖南省医疗保障局). Code mapping approximate (page only says 违规收费/药品管理不规范). Refund not stated. hospitalLevel not stated on the page (left null). An English repost (bactf.com) says the acts were in 2022 and the decision was announced on Monday 4 Dec."
   },
   {
+    id: "hn-xiangtan-2023-zhonglupu",
+    source: {
+      url: "http://yaochangyun.com/ypYiYao/Itemb2f4196ec93b430.html",
+      title: "湖南省医疗保障局曝光台2023年第三期典型案件(5例)",
+      publisher: "湖南省医疗保障局（医药资讯网站转载）",
+      kind: "repost"
+    },
+    region: "430321",
+    regionName: "湖南省湘潭市湘潭县",
+    decidedOn: null,
+    publishedOn: "2023-10-08",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "township_health_center",
+      hospitalLevel: null,
+      name: "湘潭县中路铺镇中心卫生院"
+    },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "在中医科、内科、外科开展中医定向透药治疗，使用的介质是“理疗电极片”（械字号），属于串换诊疗项目",
+        articleCited: "《医疗保障基金使用监督管理条例》相关规定",
+        amount: 62527,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 62527,
+    refund: 62527,
+    fine: 125054,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Case 1 of 湖南省医保局曝光台2023年第三期. Page: 2022-10-24 湘潭县医疗保障局在日常监管中发现; 2022年1月至9月 2017人次，涉及费用62527元; 处理: 1.责令整改 2.对造成医疗保障基金损失的62527元由医保经办机构予以拒付 3.对造成医疗保障基金损失金额62527元处2倍罚款计125054元. refund=62527 records the 拒付 by the 经办机构 (not a refund paid back by the party). Deciding bureau taken as 湘潭县医疗保障局 (the page says 医保部门处理如下 after naming it), region 430321. publishedOn is the repost's 发布时间 2023-10-08; decision date not stated (after 2022-10-24). Not the same as 湘乡/湘潭 decisions elsewhere."
+  },
+  {
     id: "hn-yueyanglou-2025-43",
     source: {
       url: "https://yylq.gov.cn/21487/21535/21748/61233/61239/content_2351330.html",
@@ -1177,6 +1649,51 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
       "Deciding bureau 南昌市西湖区医疗保障局. The five listed items sum to 504657.44; the sixth item (超执业范围…) is cut off in the text I read, so its amount is left 0 (remainder to the stated total 514971.95 is 10314.51, not stated). Per-item amounts are the 'used fund' figures the page gives. Source is a news article quoting 企查查, not the bureau itself. 第六项金额在页面中被截断，取总额减去前五项之差 10314.51 元（推算，非页面所载）。"
   },
   {
+    id: "jx-pingxiang-2024-01",
+    source: {
+      url: "https://chyyyygl.com/yigaidongtai/4371.html",
+      title: "百年老三甲,违规使用医保基金165万,被医保局通报(附:萍乡市医疗保障局关于七起违规使用医保基金案例的通报)",
+      publisher: "第三方医院管理网站(转载萍乡市医疗保障局通报)",
+      kind: "repost"
+    },
+    region: "360300",
+    regionName: "江西省萍乡市",
+    decidedOn: null,
+    publishedOn: "2024-08-01",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: "三级", name: "萍乡市人民医院" },
+    violations: [
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: "《医疗保障基金使用监督管理条例》有关规定",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算",
+        articleCited: "《医疗保障基金使用监督管理条例》有关规定",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 1653911.73,
+    refund: 1653911.73,
+    fine: 1669121.63,
+    fineMultiple: 1.01,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "2024年6月 市医疗保障局 (萍乡市) found the conduct from 巡察、审计移交线索; 涉及医保基金1653911.73元; 依据条例有关规定 责令退回1653911.73元, 处罚款1669121.63元. The fine is slightly above the amount (1669121.63/1653911.73 = 1.0092); the page gives no multiple and no split, so fineMultiple 1.01 is computed. publishedOn: the repost says the notice was issued '8月1日'; year 2024 inferred from the case (2024年6月 inspection, hospital's 2023 statistics quoted). hospitalLevel 三级 from the repost's description (大型三级甲等综合医院); orgKind public_hospital inferred from the name. The other six cases of the same notice are cut off in the excerpt read."
+  },
+  {
     id: "nm-wulanchabu-2025-01",
     source: {
       url: "http://blog.lgjyuntun.com/p?id=9574400",
@@ -1219,6 +1736,211 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "页面原文：乌兰察布市医保部门解除该卫生服务站医保服务协议，追回涉及医保基金3678元，并处2倍行政罚款7356元；3名医务人员的医保支付资格分别记4、5、6分。页面没有写条款。编码是解读：回流药在追溯码上重复结算属于骗取基金支出，所以编为A40-4、基数记defrauded；但2倍同时也是第三十八条的上限，也可能按A38-5或A38-7处理。案例名称只写“倒卖医保药品案”，没有用“骗取”一词，所以intentToDefraud记false。页面写“中新网7月27日电”，没有年份；案中销售日期在2025年1–2月，所以记为2025-07-27（年份是推定的）。社区卫生服务站按community_health_center记录。"
+  },
+  {
+    id: "sd-jinan-2025-01",
+    source: {
+      url: "http://dzb.subaoxw.com/html/2025-02/15/content_346170.htm",
+      title: "串换诊疗项目、超标准收费、重复收费……违规使用医保基金,典型案件曝光",
+      publisher: "济南商报(报道济南市医疗保障局通报的典型案件)",
+      kind: "repost"
+    },
+    region: "370100",
+    regionName: "山东省济南市",
+    decidedOn: null,
+    publishedOn: "2025-02-15",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "山东省康复医院" },
+    violations: [
+      {
+        code: "A38-4-SWAP",
+        published: "存在串换诊疗项目等违规行为",
+        articleCited: null,
+        amount: 3128.98,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 3128.98,
+    refund: 3128.98,
+    fine: 3128.98,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Page (济南商报 e-paper, 2025-02-15, reporting 济南市医保局's first typical-case notice of 2025): acts 2021-07-01 to 2022-06-30, 涉及医保基金3128.98元; 济南市医保部门 责令限期整改, 约谈负责人, 追回3128.98元, 并处罚金3128.98元 (the page says 罚金; recorded as the administrative fine). Multiple 1 computed, not stated. No article cited on the page. Decision date not stated; publishedOn is the newspaper date (URL path). orgKind public_hospital inferred (provincial 康复医院; ownership not stated on the page)."
+  },
+  {
+    id: "sd-jinan-changqing-2025-01",
+    source: {
+      url: "http://dzb.subaoxw.com/html/2025-02/15/content_346170.htm",
+      title: "串换诊疗项目、超标准收费、重复收费……违规使用医保基金,典型案件曝光",
+      publisher: "济南商报(报道济南市医疗保障局通报的典型案件)",
+      kind: "repost"
+    },
+    region: "370113",
+    regionName: "山东省济南市长清区",
+    decidedOn: null,
+    publishedOn: "2025-02-15",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "济南市长清区中医医院" },
+    violations: [
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 149355.34,
+    refund: 149355.34,
+    fine: 149355.34,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Found in the 2024 济南市医疗保障基金交叉检查; 涉及医保基金149355.34元 (not split by item, so items carry 0). 济南市长清区医保部门 责令限期整改, 约谈负责人, 追回149355.34元, 并处罚金149355.34元 (page wording 罚金). Multiple 1 computed. Deciding bureau taken as 长清区医保局 (page: 济南市长清区医保部门). Decision date not stated; publishedOn = newspaper date. orgKind public_hospital inferred from the name (区中医医院)."
+  },
+  {
+    id: "sd-jinan-jiyang-2025-01",
+    source: {
+      url: "http://dzb.subaoxw.com/html/2025-02/15/content_346170.htm",
+      title: "串换诊疗项目、超标准收费、重复收费……违规使用医保基金,典型案件曝光",
+      publisher: "济南商报(报道济南市医疗保障局通报的典型案件)",
+      kind: "repost"
+    },
+    region: "370115",
+    regionName: "山东省济南市济阳区",
+    decidedOn: null,
+    publishedOn: "2025-02-15",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "济南韶台医疗咨询有限公司济阳闻韶医院"
+    },
+    violations: [
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      { code: "A38-4-SWAP", published: "串换诊疗项目", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 27761.39,
+    refund: 27761.39,
+    fine: 27761.39,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Acts 2023-09-01 to 2023-12-31; 涉及医保基金27761.39元 (not split). 济南市济阳区医保部门 责令限期整改, 约谈负责人, 追回27761.39元, 并处罚金27761.39元 (page wording 罚金). Multiple 1 computed. orgKind private_hospital from the company name (有限公司). Decision date not stated; publishedOn = newspaper date."
+  },
+  {
+    id: "sd-zibo-zichuan-2022-01",
+    source: {
+      url: "https://new.qq.com/omn/20220412/20220412A05TSF00.html",
+      title: "权威发布|淄博通报8起欺诈骗取医保基金典型案例",
+      publisher: "腾讯新闻(转载淄博市政府新闻办发布会、淄博市医疗保障局通报)",
+      kind: "repost"
+    },
+    region: "370300",
+    regionName: "山东省淄博市",
+    decidedOn: null,
+    publishedOn: "2022-04-12",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "township_health_center", hospitalLevel: null, name: "淄川区淄河卫生院" },
+    violations: [
+      {
+        code: "A38-1-BED_HANGING",
+        published: "存在挂床住院等违规使用医保基金的行为",
+        articleCited: "《医疗保障基金使用监督管理条例》以及医保服务协议",
+        amount: 64000,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 64000,
+    refund: 64000,
+    fine: 64000,
+    fineMultiple: 1,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: ["discipline_commission"],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "Page states 涉及医保基金6.40万元, 追回6.40万元, 处罚款6.40万元 (amounts given only to 0.01万元, recorded as 64000). Multiple 1 computed. Deciding body given only as 医保部门; region set to 淄博市 (370300) though the institution is in 淄川区 (370302). 案件线索移交当地纪检监察部门 → discipline_commission. Decision date not stated; published at the 2022-04-12 press conference; the fine is under the 条例 (in force 2021-05-01). The other 7 cases of the same notice are cut off in the excerpt."
+  },
+  {
+    id: "sx-fenyang-2024-cankang",
+    source: {
+      url: "https://cbyy.org.cn/bgt/2024-05-22/1823.html",
+      title: "山西一医院骗保事件已立案（中国保健营养网转载新华社报道）",
+      publisher: "汾阳市医疗保障局（新华社报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "141182",
+    regionName: "山西省吕梁市汾阳市",
+    decidedOn: null,
+    publishedOn: "2024-05-22",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "汾阳市残康中医医院" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "诱导无病或轻症的农村五保老人住院治疗，存在虚增项目、“挂空床”等行为，涉嫌骗取医保基金",
+        articleCited: null,
+        amount: 52507.19,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 52507.19,
+    refund: 52507.19,
+    fine: 262535.95,
+    fineMultiple: 5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：汾阳市医保局解除了残康中医医院的医保服务协议，并责令其开展自查；残康中医医院自查后上交违规使用的医保金197601元；汾阳市医保局在后续调查中又追回医保基金52507.19元，并处以罚款262535.95元。罚款恰为52507.19元的5倍（262535.95÷52507.19=5.000），页面未写倍数，multipleStated记false；罚款基数只取后续追回的52507.19元（自查上交的197601元未见罚款），这一对应关系是按算术推断的。页面未写法律条款；5倍在第四十条2–5倍区间内，编为A40-3（虚增项目），但原文只说“涉嫌骗取医保基金”，intentToDefraud记true是按报道用语，属解读。公安机关已对10人采取刑事强制措施，但页面未写医保部门移送，transfers记[]。同一医院另见山西晚报报道称其为“小型的民营中医综合医院”，orgKind记private_hospital。publishedOn取自网址路径（2024-05-22）；新华视点稿件为2024年5月12日。"
   },
   {
     id: "tj-tianjin-2022-fangda-01",

@@ -10,6 +10,7 @@
 import * as Schema from "effect/Schema"
 import { regionCoverage } from "./Benchmarks.js"
 import { IsoDate } from "../kernel/IsoDate.js"
+import { roundYuan } from "../kernel/Money.js"
 import { OrgKind } from "../kernel/Institution.js"
 import { gradeWithinRange, summariseFactors, type FactorSummary } from "./Grade.js"
 import { CaseFactors, type AssessmentInputJson } from "./PenaltyInput.js"
@@ -48,7 +49,12 @@ export const PublishedDecision = Schema.Struct({
       published: Schema.String,
       articleCited: Schema.NullOr(Schema.String),
       amount: Schema.Number.pipe(Schema.nonNegative()),
-      amountBasis: Schema.Literal("loss", "defrauded")
+      amountBasis: Schema.Literal("loss", "defrauded"),
+      /**
+       * The multiple the page fines this item at, where it fines the parts of a decision at different
+       * multiples (黔江: the Art.38 items 1倍, the fictitious service 2倍); absent when it states one multiple.
+       */
+      multiple: Schema.optional(Schema.Number.pipe(Schema.positive()))
     })
   ),
   /** The loss or defrauded amount the fine is based on (yuan). */
@@ -87,6 +93,20 @@ export const PublishedDecision = Schema.Struct({
     const split = d.violations.reduce((n, v) => n + v.amount, 0)
     if (split > 0 && Math.abs(split - d.amountTotal) > 1)
       problems.push({ path: ["violations"], message: `各项金额合计 ${split} 与 amountTotal ${d.amountTotal} 不符` })
+    const parts = d.violations.filter((v) => v.multiple !== undefined)
+    if (parts.length > 0) {
+      if (parts.length < d.violations.length)
+        problems.push({ path: ["violations"], message: "分项倍数须每项都有，或都没有" })
+      else if (split === 0) problems.push({ path: ["violations"], message: "分项倍数须有分项金额" })
+      else {
+        const fine = d.violations.reduce((n, v) => n + v.amount * v.multiple!, 0)
+        if (Math.abs(fine - d.fine) > Math.max(1, d.fine * 0.01))
+          problems.push({
+            path: ["violations"],
+            message: `各项金额×分项倍数合计 ${fine.toFixed(2)} 与罚款 ${d.fine} 不符`
+          })
+      }
+    }
     if (d.subject.kind === "institution" && d.subject.orgKind === null)
       problems.push({ path: ["subject", "orgKind"], message: "机构须有 orgKind" })
     return problems
@@ -217,6 +237,44 @@ const median = (values: ReadonlyArray<number>): number => {
 }
 
 /**
+ * One multiple a published decision settled on, for the article it applied: the decision's own multiple,
+ * or — where the page fines its parts at different multiples — that of each article's part.
+ *
+ * @category models
+ */
+export interface PrecedentSample {
+  readonly decision: PublishedDecision
+  readonly key: PrecedentKey
+  readonly amount: number
+  readonly multiple: number
+}
+
+/**
+ * The samples of a decision: one per article where the page fines its parts at different multiples,
+ * else the decision as a whole.
+ *
+ * @category rules
+ */
+export const precedentSamples = (d: PublishedDecision): ReadonlyArray<PrecedentSample> => {
+  const whole = decisionKey(d)
+  if (!d.violations.every((v) => v.multiple !== undefined))
+    return [{ decision: d, key: whole, amount: d.amountTotal, multiple: d.fineMultiple }]
+  const byArticle = new Map<number, { amount: number; fine: number }>()
+  for (const v of d.violations) {
+    const entry = violationEntry(v.code)
+    const article = entry.fraud ? whole.article : (entry.article ?? whole.article)
+    const part = byArticle.get(article) ?? { amount: 0, fine: 0 }
+    byArticle.set(article, { amount: part.amount + v.amount, fine: part.fine + v.amount * v.multiple! })
+  }
+  return [...byArticle].map(([article, part]) => ({
+    decision: d,
+    key: { ...whole, article },
+    amount: roundYuan(part.amount),
+    multiple: Math.round((part.fine / part.amount) * 100) / 100
+  }))
+}
+
+/**
  * What comparable published decisions settled on.
  *
  * @category models
@@ -233,7 +291,8 @@ export interface PrecedentBasis {
 }
 
 /**
- * The comparable decisions of a case (same key), from its own province when there are at least
+ * The comparable decisions of a case (same key; a decision fining its parts at different multiples counts
+ * with the part under the case's article), from its own province when there are at least
  * `minimumComparable` there, else from the whole country; null when fewer than `minimumComparable` exist.
  * Every published decision counts whatever its date: the aim is the practice of bureaus, and a decision
  * published after the case was decided shows it as well as one before.
@@ -246,12 +305,12 @@ export const precedentBasis = (
   region: string,
   minimumComparable: number
 ): PrecedentBasis | null => {
-  const comparable = corpus.filter((d) => sameKey(decisionKey(d), key))
+  const comparable = corpus.flatMap(precedentSamples).filter((s) => sameKey(s.key, key))
   const province = `${region.slice(0, 2)}0000`
-  const own = comparable.filter((d) => (regionCoverage(province, d.region) ?? 0) > 0)
+  const own = comparable.filter((s) => (regionCoverage(province, s.decision.region) ?? 0) > 0)
   const [scope, chosen] = own.length >= minimumComparable ? (["本省", own] as const) : (["全国", comparable] as const)
   if (chosen.length < minimumComparable) return null
-  const multiples = chosen.map((d) => d.fineMultiple)
+  const multiples = chosen.map((s) => s.multiple)
   return {
     key,
     scope,
@@ -259,7 +318,7 @@ export const precedentBasis = (
     median: Math.round(median(multiples) * 100) / 100,
     min: Math.min(...multiples),
     max: Math.max(...multiples),
-    decisionIds: chosen.map((d) => d.id)
+    decisionIds: chosen.map((s) => s.decision.id)
   }
 }
 
