@@ -24,6 +24,7 @@ import type { RuleLevel } from "@fundguard/domain/screening"
 import * as Either from "effect/Either"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
+import type { ClaimCheck } from "./precheck/Claim.js"
 import type { TableName } from "./Tables.js"
 
 /**
@@ -88,6 +89,12 @@ export interface RuleSpec<P extends Readonly<Record<string, unknown>>, I> {
   /** One paragraph per language: the pattern, the amount and the known limits. */
   readonly description: Bilingual
   readonly sql: (params: P) => string
+  /**
+   * The same rule decided on one claim before settlement (`precheck.md`), for the rules that can be decided
+   * from one claim plus reference data and history; absent for the others. Its agreement with `sql` is
+   * proven by replaying every rule test's extract through both (`test/Precheck.test.ts`).
+   */
+  readonly precheck?: (params: P) => ClaimCheck
 }
 
 /**
@@ -109,6 +116,8 @@ export interface CompiledRule {
   /** The parameters used, defaults filled in, in the form a parameter file writes them. */
   readonly params: Readonly<Record<string, unknown>>
   readonly sql: string
+  /** The pre-settlement check with these parameters, when the rule has one. */
+  readonly check: ClaimCheck | null
 }
 
 /**
@@ -136,6 +145,8 @@ export interface Rule {
    * SQL. Unknown names and values of the wrong type are issues naming the key.
    */
   readonly compile: (input: unknown) => Either.Either<CompiledRule, ReadonlyArray<ParamIssue>>
+  /** Whether the rule is also decided on one claim before settlement (`precheck.md`). */
+  readonly precheck: boolean
 }
 
 /**
@@ -176,7 +187,11 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
     return Either.match(decode(input ?? {}), {
       onLeft: (error) => Either.left(parseIssues(error, "unknown parameter")),
       onRight: (params) =>
-        Either.right({ params: encode(params) as Readonly<Record<string, unknown>>, sql: spec.sql(params) })
+        Either.right({
+          params: encode(params) as Readonly<Record<string, unknown>>,
+          sql: spec.sql(params),
+          check: spec.precheck === undefined ? null : spec.precheck(params)
+        })
     })
   }
   return {
@@ -192,6 +207,7 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
     description: spec.description,
     defaults,
     parameters: spec.parameters,
-    compile
+    compile,
+    precheck: spec.precheck !== undefined
   }
 }

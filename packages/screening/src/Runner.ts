@@ -208,7 +208,7 @@ const runRule = (
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10
 
 /** Creates the derived relations the handle does not have yet; returns the time it took. */
-const prepare = (handle: ExtractHandle): Effect.Effect<number> =>
+export const prepare = (handle: ExtractHandle): Effect.Effect<number> =>
   Effect.gen(function* () {
     const existing = yield* query(
       handle.connection,

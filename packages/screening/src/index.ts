@@ -74,3 +74,14 @@ export {
   screenAndRecord
 } from "./Job.js"
 export { demoExtractDir, demoRegister, readInstitutions, RegisterInvalid } from "./Register.js"
+export * from "./precheck/Claim.js"
+export {
+  checkClaim,
+  memoryHistory,
+  type MemoryHistory,
+  type PrecheckRule,
+  precheckRules,
+  type RuleHit
+} from "./precheck/Evaluate.js"
+export { precheckDifferences } from "./precheck/Equivalence.js"
+export { readReference, readVisits, replayExtract, type ReplayHit } from "./precheck/Replay.js"

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { ageOn, itemName, qty, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { nullText } from "./Sql.js"
 
@@ -62,5 +63,35 @@ export const ageRestricted = defineRule({
              '使用，参保人收费当日 ' || age || ' 周岁，金额 ' || fg_yuan(net_amt) || ' 元' AS message
     FROM aged
     WHERE age < lmt_age_min OR age > lmt_age_max
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, person, reference }) => {
+      if (person === null) return []
+      return visit.lines.flatMap((l) => {
+        const item = reference.catalog.get(l.med_list_codg)
+        const min = item?.lmt_age_min ?? null
+        const max = item?.lmt_age_max ?? null
+        if (min === null && max === null) return []
+        const age = ageOn(person.brdy, l.day)
+        if (!((min !== null && age < min) || (max !== null && age > max))) return []
+        const range =
+          min !== null && max !== null
+            ? `${qty(min)}至${qty(max)}周岁`
+            : min !== null
+              ? `${qty(min)}周岁及以上`
+              : `${qty(max!)}周岁及以下`
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: [l.feedetl_sn],
+            involved: [],
+            med_list_codg: l.med_list_codg,
+            date: l.day,
+            amount: l.net_amt,
+            message: `${itemName(l, reference)}限${range}使用，参保人收费当日 ${age} 周岁，金额 ${yuan(l.net_amt)} 元`
+          }
+        ]
+      })
+    }
 })

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { daysBetween } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { noLines, nullText } from "./Sql.js"
 
@@ -49,5 +50,24 @@ export const billingAfterDeath = defineRule({
              ' 天后仍在' || coalesce(v.fixmedins_name, v.fixmedins_code) || '发生就诊' AS message
     FROM fg_visit v JOIN died d ON d.psn_no = v.psn_no
     WHERE NOT v.cancelled AND v.begin_day > d.die_date
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, institution, reference }) => {
+      const died = reference.deaths.get(visit.psn_no)
+      const day = visit.begntime.slice(0, 10)
+      if (died === undefined || visit.cancelled || !(day > died)) return []
+      return [
+        {
+          mdtrt_id: visit.mdtrt_id,
+          flagged: [],
+          involved: [],
+          med_list_codg: null,
+          date: day,
+          // Before settlement the fund's share is not known: the claim's total (precheck.md).
+          amount: visit.lines.reduce((n, l) => n + l.net_amt, 0),
+          message: `参保人已于${died}死亡，${daysBetween(died, day)} 天后仍在${institution?.fixmedins_name ?? visit.fixmedins_code}发生就诊`
+        }
+      ]
+    }
 })

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { itemName, medTypeText, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { medTypeLabel, nullText } from "./Sql.js"
 
@@ -56,5 +57,26 @@ export const careSettingRestricted = defineRule({
     JOIN restricted r ON r.med_list_codg = f.med_list_codg
     JOIN mdtrt m ON m.mdtrt_id = f.mdtrt_id
     WHERE NOT list_contains(r.allowed, m.med_type)
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, reference }) =>
+      visit.lines.flatMap((l) => {
+        const allowed = (reference.catalog.get(l.med_list_codg)?.lmt_med_type ?? "")
+          .split(";")
+          .map((x) => x.trim())
+          .filter((x) => x !== "")
+        if (allowed.length === 0 || allowed.includes(visit.med_type)) return []
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: [l.feedetl_sn],
+            involved: [],
+            med_list_codg: l.med_list_codg,
+            date: l.day,
+            amount: l.net_amt,
+            message: `${itemName(l, reference)}限${allowed.map(medTypeText).join("、")}使用，本次就诊为${medTypeText(visit.med_type)}，金额 ${yuan(l.net_amt)} 元`
+          }
+        ]
+      })
 })

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { isInpatient, itemName, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { nullText } from "./Sql.js"
 
@@ -64,5 +65,30 @@ export const chargeOutsideStay = defineRule({
     JOIN mdtrt m ON m.mdtrt_id = f.mdtrt_id
     WHERE fg_is_inpatient(m.med_type)
       AND (f.day < CAST(m.begntime AS DATE) OR (m.endtime IS NOT NULL AND f.day > CAST(m.endtime AS DATE)))
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, reference }) => {
+      if (!isInpatient(visit.med_type)) return []
+      const admitted = visit.begntime.slice(0, 10)
+      const discharged = visit.endtime?.slice(0, 10) ?? null
+      return visit.lines.flatMap((l) => {
+        const before = l.day < admitted
+        if (!before && !(discharged !== null && l.day > discharged)) return []
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: [l.feedetl_sn],
+            involved: [],
+            med_list_codg: l.med_list_codg,
+            date: l.day,
+            amount: l.net_amt,
+            message:
+              `【数据质量】${itemName(l, reference)}计费时间 ${l.fee_ocur_time}` +
+              (before ? ` 早于入院时间 ${visit.begntime}` : ` 晚于出院时间 ${visit.endtime}`) +
+              `，金额 ${yuan(l.net_amt)} 元`
+          }
+        ]
+      })
+    }
 })

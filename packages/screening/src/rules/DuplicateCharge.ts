@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { groupLines, itemName, monthDay, qty, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { linesEvidence, nullText, snList } from "./Sql.js"
 
@@ -79,5 +80,35 @@ export const duplicateCharge = defineRule({
     FROM b_lines b
     JOIN including i ON i.mdtrt_id = b.mdtrt_id AND i.day = b.day AND i.med_list_codg = b.med_list_codg
     GROUP BY b.mdtrt_id, b.day, b.med_list_codg
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, reference }) => {
+      if (reference.includes.size === 0) return []
+      const byDay = groupLines(visit.lines, (l) => l.day)
+      return [...byDay].flatMap(([day, lines]) => {
+        const billed = groupLines(lines, (l) => l.med_list_codg)
+        return [...billed].flatMap(([code, bLines]) => {
+          const including = lines.filter(
+            (a) => a.med_list_codg !== code && (reference.includes.get(a.med_list_codg) ?? []).includes(code)
+          )
+          if (including.length === 0) return []
+          const name = itemName(bLines[0]!, reference)
+          const names = [...new Set(including.map((a) => itemName(a, reference)))].sort().join("、")
+          const units = bLines.reduce((n, l) => n + l.net_cnt, 0)
+          const amount = bLines.reduce((n, l) => n + l.net_amt, 0)
+          return [
+            {
+              mdtrt_id: visit.mdtrt_id,
+              flagged: bLines.map((l) => l.feedetl_sn),
+              involved: including.map((line) => ({ mdtrt_id: visit.mdtrt_id, line })),
+              med_list_codg: code,
+              date: day,
+              amount,
+              message: `${monthDay(day)}同次就诊已收取${names}（价格已含${name}），又收取${name} ${qty(units)} 次，金额 ${yuan(amount)} 元`
+            }
+          ]
+        })
+      })
+    }
 })

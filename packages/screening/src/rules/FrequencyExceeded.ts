@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { compareText, groupLines, itemName, monthDay, qty, round6, type HistoryLine } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { linesEvidence, nullText, snList } from "./Sql.js"
 
@@ -81,5 +82,53 @@ export const frequencyExceeded = defineRule({
              '，超过每日限 ' || fg_qty(any_value(lim)) || ' 次，超出 ' || fg_qty(any_value(excess)) || ' 次' AS message
     FROM flagged f
     GROUP BY psn_no, fixmedins_code, med_list_codg, day
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, reference, history }) =>
+      [...groupLines(visit.lines, (l) => `${l.day}\u0000${l.med_list_codg}`)].flatMap(([, lines]) => {
+        const { day, med_list_codg: code } = lines[0]!
+        const limit = reference.catalog.get(code)?.max_daily_cnt ?? null
+        if (limit === null) return []
+        // The person's lines of the item that day at this institution, from visits checked before.
+        const earlier = history
+          .sameDayLines(visit.psn_no, visit.fixmedins_code, day)
+          .filter((h) => h.mdtrt_id !== visit.mdtrt_id && h.line.med_list_codg === code)
+        const all: ReadonlyArray<HistoryLine> = [
+          ...earlier,
+          ...lines.map((line) => ({ mdtrt_id: visit.mdtrt_id, line }))
+        ]
+        const units = all.reduce((n, h) => n + h.line.net_cnt, 0)
+        if (!(round6(units - limit) > 0)) return []
+        const excess = units - limit
+        // The excess is taken from the latest lines first; this claim's lines pay for their part of it.
+        const latestFirst = [...all].sort(
+          (a, b) =>
+            -compareText(a.line.fee_ocur_time, b.line.fee_ocur_time) ||
+            -compareText(a.mdtrt_id, b.mdtrt_id) ||
+            -compareText(a.line.feedetl_sn, b.line.feedetl_sn)
+        )
+        let later = 0
+        let amount = 0
+        for (const h of latestFirst) {
+          if (h.mdtrt_id === visit.mdtrt_id)
+            amount += Math.min(h.line.net_cnt, Math.max(excess - later, 0)) * h.line.pric
+          later += h.line.net_cnt
+        }
+        const visits = new Set(all.map((h) => h.mdtrt_id)).size
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: lines.map((l) => l.feedetl_sn),
+            involved: earlier,
+            med_list_codg: code,
+            date: day,
+            amount,
+            message:
+              `${itemName(lines[0]!, reference)}：${monthDay(day)}共 ${qty(units)} 次` +
+              (visits > 1 ? `（${visits} 次就诊）` : "") +
+              `，超过每日限 ${qty(limit)} 次，超出 ${qty(excess)} 次`
+          }
+        ]
+      })
 })

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { itemName, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { nullText } from "./Sql.js"
 
@@ -49,5 +50,27 @@ export const genderRestricted = defineRule({
     JOIN catalog c ON c.med_list_codg = f.med_list_codg
     JOIN psn p ON p.psn_no = f.psn_no
     WHERE c.lmt_gend IN ('1', '2') AND p.gend IN ('1', '2') AND p.gend <> c.lmt_gend
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, person, reference }) => {
+      const gend = person?.gend
+      if (gend !== "1" && gend !== "2") return []
+      return visit.lines.flatMap((l) => {
+        const limit = reference.catalog.get(l.med_list_codg)?.lmt_gend
+        if ((limit !== "1" && limit !== "2") || limit === gend) return []
+        const sex = (g: string) => (g === "1" ? "男" : "女")
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: [l.feedetl_sn],
+            involved: [],
+            med_list_codg: l.med_list_codg,
+            date: l.day,
+            amount: l.net_amt,
+            message: `${itemName(l, reference)}限${sex(limit)}性使用，参保人为${sex(gend)}性，金额 ${yuan(l.net_amt)} 元`
+          }
+        ]
+      })
+    }
 })

@@ -7,6 +7,7 @@
 import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { NonNegative, withDefault } from "../internal/Params.js"
+import { ceilingFor, itemName, price, priceTier, qty, round6, tierLabel } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 
 const Parameters = Schema.Struct({
@@ -95,5 +96,30 @@ export const priceOverCap = defineRule({
              THEN '（原数量 ' || fg_qty(cnt) || '，已退 ' || fg_qty(refunded_cnt) || '）' ELSE '' END
         AS message
     FROM capped
-  `
+  `,
+  precheck:
+    ({ tolerance }) =>
+    ({ visit, institution, reference }) => {
+      if (institution === null) return []
+      const tier = priceTier(institution.fixmedins_type, institution.hosp_lv)
+      return visit.lines.flatMap((l) => {
+        const item = reference.catalog.get(l.med_list_codg)
+        const ceiling = item === undefined ? null : ceilingFor(tier, item)
+        if (ceiling === null || !(round6(l.pric - ceiling) > tolerance)) return []
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: [l.feedetl_sn],
+            involved: [],
+            med_list_codg: l.med_list_codg,
+            date: l.day,
+            amount: (l.pric - ceiling) * l.net_cnt,
+            message:
+              `${itemName(l, reference)}：单价 ${price(l.pric)} 元超过${tierLabel(tier, institution.fixmedins_type)}` +
+              `限价 ${price(ceiling)} 元，超出 ${price(l.pric - ceiling)} 元 × ${qty(l.net_cnt)}` +
+              (l.refunded_cnt > 0 ? `（原数量 ${qty(l.cnt)}，已退 ${qty(l.refunded_cnt)}）` : "")
+          }
+        ]
+      })
+    }
 })

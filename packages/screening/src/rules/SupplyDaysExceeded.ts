@@ -7,6 +7,17 @@
 import * as Schema from "effect/Schema"
 import { literal, numberLiteral } from "../internal/Duck.js"
 import { withDefault } from "../internal/Params.js"
+import {
+  compareText,
+  isDrugLine,
+  isOutpatient,
+  isPharmacyVisit,
+  itemName,
+  medTypeText,
+  qty,
+  round6,
+  yuan
+} from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { linesEvidence, medTypeLabel, nullText } from "./Sql.js"
 
@@ -202,5 +213,58 @@ export const supplyDaysExceeded = defineRule({
     SELECT fixmedins_code, psn_no, mdtrt_id, ${nullText} AS setl_id, feedetl_sn, med_list_codg, date, amount,
            evidence, message FROM per_visit
   `
+  },
+  precheck: (params) => {
+    const limits = params as Readonly<Record<string, SupplyLimit>>
+    const fallback = entry(null, limits["default"]!)
+    return ({ visit, institution, reference }) => {
+      if (!(isOutpatient(visit.med_type) || isPharmacyVisit(visit, institution))) return []
+      const own = limits[visit.med_type]
+      const setting = own === undefined || visit.med_type === "default" ? fallback : entry(visit.med_type, own)
+      const lines = visit.lines
+        .filter((l) => isDrugLine(l, reference.catalog.get(l.med_list_codg)))
+        .map((l) => {
+          const catalogDays = reference.catalog.get(l.med_list_codg)?.max_prd_days ?? null
+          return { l, limitDays: catalogDays ?? setting.days, fromCatalog: catalogDays !== null }
+        })
+      const over = lines.filter(({ l, limitDays }) => l.prd_days !== null && round6(l.prd_days - limitDays) > 0)
+      const visitAmount = lines.reduce((n, { l }) => n + l.net_amt, 0)
+      if (setting.cap !== null && lines.length > 0 && round6(visitAmount - setting.cap) > 0) {
+        // The visit's drug amount above the setting's cap: one warning for all its drug lines.
+        const first = [...lines].sort(
+          (a, b) => compareText(a.l.fee_ocur_time, b.l.fee_ocur_time) || compareText(a.l.feedetl_sn, b.l.feedetl_sn)
+        )[0]!.l
+        return [
+          {
+            mdtrt_id: visit.mdtrt_id,
+            flagged: lines.map(({ l }) => l.feedetl_sn).sort(),
+            involved: [],
+            med_list_codg: first.med_list_codg,
+            date: lines.map(({ l }) => l.day).sort()[0]!,
+            amount: visitAmount,
+            message:
+              `${medTypeText(visit.med_type)}一次就诊药品金额 ${yuan(visitAmount)} 元，超过限额 ${yuan(setting.cap)} 元` +
+              (over.length > 0 ? `，其中 ${over.length} 条明细用药天数也超过限定 ${qty(lines[0]!.limitDays)} 天` : "")
+          }
+        ]
+      }
+      return over.map(({ l, limitDays, fromCatalog }) => ({
+        mdtrt_id: visit.mdtrt_id,
+        flagged: [l.feedetl_sn],
+        involved: [],
+        med_list_codg: l.med_list_codg,
+        date: l.day,
+        amount: l.net_amt,
+        message:
+          `${itemName(l, reference)}：${medTypeText(visit.med_type)}开药 ${qty(l.prd_days!)} 天，超过限定 ${qty(limitDays)} 天` +
+          (fromCatalog ? "（目录限定）" : "") +
+          (setting.special === null
+            ? ""
+            : l.prd_days! <= setting.special
+              ? `（特殊情况最长 ${qty(setting.special)} 天，请核实是否属特殊情况）`
+              : `，也超过特殊情况上限 ${qty(setting.special)} 天`) +
+          `，金额 ${yuan(l.net_amt)} 元`
+      }))
+    }
   }
 })

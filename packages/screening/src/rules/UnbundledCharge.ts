@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { ceilingFor, groupLines, itemName, monthDay, price, priceTier, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
 import { linesEvidence, nullText, snList } from "./Sql.js"
 
@@ -97,5 +98,42 @@ export const unbundledCharge = defineRule({
                   ELSE '（打包限价 ' || fg_price(bundle_ceiling) || ' 元）' END AS message
     FROM priced
     WHERE pick = 1
-  `
+  `,
+  precheck:
+    () =>
+    ({ visit, institution, reference }) => {
+      if (reference.bundles.size === 0) return []
+      const tier = priceTier(institution?.fixmedins_type ?? null, institution?.hosp_lv ?? null)
+      const candidates = [...groupLines(visit.lines, (l) => l.day)].flatMap(([day, lines]) => {
+        const codes = new Set(lines.map((l) => l.med_list_codg))
+        return [...reference.bundles]
+          .filter(([bundle, parts]) => !codes.has(bundle) && parts.every((p) => codes.has(p)))
+          .map(([bundle, parts]) => {
+            const partLines = lines.filter((l) => parts.includes(l.med_list_codg))
+            const sns = partLines.map((l) => l.feedetl_sn).sort()
+            return { bundle, day, partLines, key: sns.join("\u0000") }
+          })
+      })
+      // Bundles made of exactly the same lines: the first by code speaks for them (as at night).
+      const picked = candidates
+        .sort((a, b) => (a.bundle < b.bundle ? -1 : a.bundle > b.bundle ? 1 : 0))
+        .filter((c, i, all) => all.findIndex((o) => o.key === c.key) === i)
+      return picked.map(({ bundle, day, partLines }) => {
+        const item = reference.catalog.get(bundle)
+        const ceiling = item === undefined ? null : ceilingFor(tier, item)
+        const partsAmount = partLines.reduce((n, l) => n + l.net_amt, 0)
+        const names = [...new Set(partLines.map((l) => itemName(l, reference)))].sort().join("、")
+        return {
+          mdtrt_id: visit.mdtrt_id,
+          flagged: partLines.map((l) => l.feedetl_sn),
+          involved: [],
+          med_list_codg: bundle,
+          date: day,
+          amount: Math.max(partsAmount - (ceiling ?? 0), 0),
+          message:
+            `${monthDay(day)}分项收取${names}共 ${yuan(partsAmount)} 元，构成打包项目${item?.name ?? bundle}的全部组成而未按打包项目收费` +
+            (ceiling === null ? "（打包项目无该级别限价）" : `（打包限价 ${price(ceiling)} 元）`)
+        }
+      })
+    }
 })

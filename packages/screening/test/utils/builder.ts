@@ -4,7 +4,18 @@
  * catalogue to start from, one settlement per visit unless told otherwise, line amounts = cnt ×
  * pric. `write()` produces a CSV extract directory.
  */
-import { isTableName, runScreening, tableSpec } from "../../src/index.js"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import {
+  findRule,
+  importExtractScoped,
+  isTableName,
+  precheckDifferences,
+  precheckRules,
+  replayExtract,
+  runScreening,
+  tableSpec
+} from "../../src/index.js"
 import { type Cell, fixmedins as baseInstitutions, type Rows, type Tables, toCsv, writeDir } from "./extract.js"
 
 type Row = Record<string, Cell>
@@ -365,10 +376,30 @@ export class ExtractBuilder {
 /** A fresh builder. */
 export const extract = (): ExtractBuilder => new ExtractBuilder()
 
-/** Runs one rule over the builder's extract (written as CSV). */
+/**
+ * Runs one rule over the builder's extract (written as CSV). When the rule is also decided before
+ * settlement, the same extract is replayed visit by visit through its pre-settlement check, which must flag
+ * exactly what the nightly run flagged (`precheck.md`, "Equivalence with the nightly run") — so every rule
+ * test is also a test of the two evaluations' agreement.
+ */
 export const screen = (b: ExtractBuilder, code: string, params?: Readonly<Record<string, unknown>>) =>
-  runScreening({
-    extract: b.write(),
-    rules: [code],
-    ...(params === undefined ? {} : { params: { [code]: params } })
+  Effect.gen(function* () {
+    const dir = b.write()
+    const result = yield* runScreening({
+      extract: dir,
+      rules: [code],
+      ...(params === undefined ? {} : { params: { [code]: params } })
+    })
+    if (findRule(code)?.precheck === true) {
+      const rules = Either.getOrThrow(precheckRules(params === undefined ? {} : { [code]: params })).filter(
+        (r) => r.rule.code === code
+      )
+      const replay = yield* Effect.scoped(
+        Effect.flatMap(importExtractScoped(dir), (handle) => replayExtract(handle, rules))
+      ).pipe(Effect.orDie)
+      const differences = precheckDifferences(result.suspicions, replay, [code])
+      if (differences.length > 0)
+        throw new Error(`pre-settlement check disagrees with the nightly run:\n${differences.join("\n")}`)
+    }
+    return result
   })
