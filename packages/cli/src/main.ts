@@ -9,6 +9,7 @@ import { drawCommand } from "./commands/draw.js"
 import { checklistCommand, deadlinesCommand } from "./commands/enforcement.js"
 import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
+import { precheckCommand } from "./commands/precheck.js"
 import { sampleCommand } from "./commands/sample.js"
 import { screenCommand } from "./commands/screen.js"
 import { seedCommand } from "./commands/seed.js"
@@ -17,6 +18,7 @@ import { usersCommand } from "./commands/users.js"
 const commands: ReadonlyArray<Command> = [
   penaltyCommand,
   screenCommand,
+  precheckCommand,
   dbCommand,
   seedCommand,
   dutiesCommand,

@@ -37,6 +37,11 @@ export interface ImportOptions {
    * defaults when absent (all cores, 80 % of memory).
    */
   readonly duckdb?: Readonly<Record<string, string>>
+  /**
+   * Reference data only (the pre-settlement check's catalogue, pairs, register, deaths, persons): the
+   * claims tables may be absent.
+   */
+  readonly referenceOnly?: boolean
 }
 
 /**
@@ -69,7 +74,7 @@ const formats: ReadonlyArray<FileFormat> = ["csv", "jsonl", "parquet"]
 const fileName = /^(.+)\.(csv|jsonl|parquet)$/
 
 /** Finds the file of each table, reporting tables with two files and missing required tables. */
-const findFiles = (dir: string) =>
+const findFiles = (dir: string, referenceOnly: boolean) =>
   Effect.gen(function* () {
     const entries = yield* Effect.tryPromise({
       try: () => readdir(dir, { withFileTypes: true }),
@@ -100,7 +105,7 @@ const findFiles = (dir: string) =>
       found.set(table, { file: entry.name, format: format as FileFormat })
     }
     for (const spec of tableSpecs) {
-      if (spec.required && !found.has(spec.name)) {
+      if (spec.required && !referenceOnly && !found.has(spec.name)) {
         problems.push({
           file: `${spec.name}.csv`,
           line: null,
@@ -134,7 +139,7 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
   const absolute = resolve(dir)
   const errors = new ProblemSink(options.maxProblems ?? 100)
   const warnings = new ProblemSink(options.maxProblems ?? 100)
-  const { found, problems } = yield* findFiles(absolute)
+  const { found, problems } = yield* findFiles(absolute, options.referenceOnly === true)
   const { manifest, problems: manifestProblems } = yield* readManifest(absolute)
   errors.add(problems)
   errors.add(manifestProblems)

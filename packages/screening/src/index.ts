@@ -83,5 +83,19 @@ export {
   precheckRules,
   type RuleHit
 } from "./precheck/Evaluate.js"
-export { precheckDifferences } from "./precheck/Equivalence.js"
-export { readReference, readVisits, replayExtract, type ReplayHit } from "./precheck/Replay.js"
+export { type ComparedWarning, comparedHit, comparedWarning, precheckDifferences } from "./precheck/Equivalence.js"
+export {
+  extractRequests,
+  loadReferenceDir,
+  readReference,
+  readVisits,
+  replayExtract,
+  type ReplayHit
+} from "./precheck/Replay.js"
+export {
+  answerPrecheck,
+  claimOfEncounter,
+  decodePrecheckMessage,
+  type GivenWarning,
+  type PrecheckSetting
+} from "./precheck/Interface.js"

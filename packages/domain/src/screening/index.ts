@@ -7,3 +7,4 @@
 export * from "./Suspicion.js"
 export * from "./SuspicionCategory.js"
 export * from "./Runs.js"
+export * from "./Precheck.js"

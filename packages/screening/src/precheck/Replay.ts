@@ -7,11 +7,23 @@
  * @since 0.6.0
  */
 import * as Effect from "effect/Effect"
-import type { ExtractHandle } from "../Extract.js"
+import { type ExtractHandle, importExtractScoped } from "../Extract.js"
+import type { ExtractInvalid } from "../ExtractProblem.js"
+import { regionParamsOf } from "../Job.js"
+import type { ScreeningConfigInvalid } from "../ScreeningConfig.js"
 import { asNumber, asString, type DuckDbError, query, type Row } from "../internal/Duck.js"
 import { prepare } from "../Runner.js"
 import { sqlMacros } from "../SqlMacros.js"
-import type { CatalogItem, ClaimInstitution, ClaimLine, ClaimPerson, ClaimVisit, Reference } from "./Claim.js"
+import type { PrecheckRequest } from "@fundguard/domain/screening"
+import {
+  type CatalogItem,
+  type ClaimInstitution,
+  type ClaimLine,
+  type ClaimPerson,
+  type ClaimVisit,
+  isInpatient,
+  type Reference
+} from "./Claim.js"
 import { checkClaim, memoryHistory, type PrecheckRule, type RuleHit } from "./Evaluate.js"
 
 const text = (row: Row, column: string): string => asString(row[column]) ?? ""
@@ -194,4 +206,87 @@ export const replayExtract = (
       history.add(visit)
     }
     return hits
+  })
+
+/**
+ * The reference data of a directory in the claims-extract format (`catalog`, `catalog_pair`, `fixmedins`,
+ * `deaths`, optionally `psn`; claims tables may be absent), with the parameters of its region (its manifest's
+ * `admdvs`, as the nightly run applies them). The DuckDB database is closed once the data is read.
+ *
+ * @category constructors
+ */
+export const loadReferenceDir = (
+  dir: string
+): Effect.Effect<
+  { readonly reference: Reference; readonly params: Readonly<Record<string, unknown>>; readonly admdvs: string | null },
+  ExtractInvalid | ScreeningConfigInvalid | DuckDbError
+> =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const handle = yield* importExtractScoped(dir, { referenceOnly: true, duckdb: { threads: "1" } })
+      const reference = yield* readReference(handle)
+      const region = yield* regionParamsOf(dir)
+      return {
+        reference,
+        params: (region?.params ?? {}) as Readonly<Record<string, unknown>>,
+        admdvs: region?.admdvs ?? handle.manifest?.admdvs ?? null
+      }
+    })
+  )
+
+/**
+ * An extract's visits as the 3102 requests a hospital system would have sent before settling each, in time
+ * order: the patient from `psn`, the visit with its netted lines (count and amount after refunds). Feeding
+ * them to either door replays the extract (`pnpm fundguard precheck`).
+ *
+ * @category constructors
+ */
+export const extractRequests = (handle: ExtractHandle): Effect.Effect<ReadonlyArray<PrecheckRequest>, DuckDbError> =>
+  Effect.gen(function* () {
+    const reference = yield* readReference(handle)
+    const visits = yield* readVisits(handle)
+    return visits.map((visit): PrecheckRequest => {
+      const person = reference.persons.get(visit.psn_no)
+      const institution = reference.institutions.get(visit.fixmedins_code)
+      return {
+        infno: "3102",
+        input: {
+          data: {
+            trig_scen: isInpatient(visit.med_type) ? "8" : "6",
+            patient_dtos: [
+              {
+                patn_id: visit.psn_no,
+                gend: person?.gend ?? "9",
+                brdy: person?.brdy ?? "1900-01-01",
+                curr_mdtrt_id: visit.mdtrt_id,
+                fsi_encounter_dtos: [
+                  {
+                    mdtrt_id: visit.mdtrt_id,
+                    medins_id: visit.fixmedins_code,
+                    ...(institution === undefined
+                      ? {}
+                      : { medins_name: institution.fixmedins_name, medins_lv: institution.hosp_lv }),
+                    adm_date: visit.begntime,
+                    dscg_date: visit.endtime,
+                    med_type: visit.med_type,
+                    dr_codg: visit.atddr_no,
+                    dscg_main_dise_codg: visit.dise_codg,
+                    fsi_order_dtos: visit.lines.map((l) => ({
+                      rx_id: l.feedetl_sn,
+                      hilist_code: l.med_list_codg,
+                      chrg_type: l.med_chrgitm_type,
+                      cnt: l.net_cnt,
+                      pric: l.pric,
+                      sumamt: l.net_amt,
+                      drord_begn_date: l.fee_ocur_time,
+                      prd_days: l.prd_days
+                    }))
+                  }
+                ]
+              }
+            ]
+          }
+        }
+      }
+    })
   })
