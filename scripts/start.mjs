@@ -8,7 +8,15 @@ import { fileURLToPath } from "node:url"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const port = process.env.PORT ?? "3000"
 const host = process.env.HOST ?? "127.0.0.1"
-const env = { ...process.env, PORT: port, HOST: host, TURBO_TELEMETRY_DISABLED: "1" }
+const env = {
+  ...process.env,
+  PORT: port,
+  HOST: host,
+  TURBO_TELEMETRY_DISABLED: "1",
+  // The pre-settlement check's reference data: the demo extract's catalogue, pairs, register and deaths.
+  FUNDGUARD_PRECHECK_REFERENCE:
+    process.env.FUNDGUARD_PRECHECK_REFERENCE ?? join(root, "packages", "screening", "demo", "extract")
+}
 const say = (line) => process.stderr.write(`[fundguard] ${line}\n`)
 
 const [major, minor] = process.versions.node.split(".").map(Number)

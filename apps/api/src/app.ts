@@ -29,6 +29,7 @@ import { complaintsPlugin } from "./complaints/plugin.js"
 import { creditPlugin } from "./credit/plugin.js"
 import { departmentsPlugin } from "./departments/plugin.js"
 import { reviewPlugin } from "./review/plugin.js"
+import { precheckPlugin } from "./precheck/plugin.js"
 import { screeningPlugin } from "./screening/plugin.js"
 import { securityPlugin } from "./plugins/security.js"
 
@@ -47,6 +48,11 @@ export interface AppOptions {
   readonly evidenceDir?: string
   /** How failed sign-ins are throttled (default: the domain's). */
   readonly loginThrottling?: LoginThrottling
+  /**
+   * The pre-settlement check's reference data: a directory in the claims-extract format (default: none —
+   * every check then answers that no reference data is loaded).
+   */
+  readonly precheckReference?: string | null
 }
 
 /** The largest request body by default (a task completion with files allows more). */
@@ -127,6 +133,11 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
   await app.register(complaintsPlugin, { db: options.db, now })
   await app.register(creditPlugin, { db: options.db, now })
   await app.register(departmentsPlugin, { db: options.db, now })
+  await app.register(precheckPlugin, {
+    db: options.db,
+    now,
+    referenceDir: options.precheckReference ?? null
+  })
   await app.register(responsibilitiesPlugin, {
     db: options.db,
     now,

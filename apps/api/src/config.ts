@@ -15,6 +15,8 @@ export interface ApiConfig {
   /** The built admin UI to serve at `/`, or null when it has not been built. */
   readonly adminDist: string | null
   readonly logLevel: string
+  /** The pre-settlement check's reference data directory (FUNDGUARD_PRECHECK_REFERENCE), or null. */
+  readonly precheckReference: string | null
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -35,6 +37,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): ApiConfig => {
     databaseUrl: databaseUrl(env),
     sessionTtlMinutes: intFrom("SESSION_TTL_MINUTES", env["SESSION_TTL_MINUTES"], 480),
     adminDist: existsSync(join(dist, "index.html")) ? dist : null,
-    logLevel: env["LOG_LEVEL"] ?? "info"
+    logLevel: env["LOG_LEVEL"] ?? "info",
+    precheckReference: env["FUNDGUARD_PRECHECK_REFERENCE"]?.trim() || null
   }
 }

@@ -13,6 +13,7 @@ const app = await buildApp({
   evidenceDir: evidenceDirFor(database.url),
   sessionTtlMinutes: config.sessionTtlMinutes,
   adminDist: config.adminDist,
+  precheckReference: config.precheckReference,
   logger: { level: config.logLevel }
 })
 

@@ -4,7 +4,9 @@
  * field of each body replaced by something it must not hold. Every answer is a 4xx; a 400 names
  * the field (or `$` for the body as a whole); nothing is a 5xx, and nothing is written.
  */
+import { createInstitutionClient, systemActor } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { demoExtractDir } from "@fundguard/screening"
 import type { FastifyInstance } from "fastify"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -133,6 +135,8 @@ describe("malformed bodies on every write route", () => {
   let app: FastifyInstance
   let county: CountyFixture
   let tokens: Record<Username, string>
+  /** The pre-settlement check is called with an institution's key, and answers in the national form. */
+  let institutionKey = ""
 
   beforeAll(async () => {
     scratch = await createScratchDatabase("sqlite")
@@ -143,10 +147,14 @@ describe("malformed bodies on every write route", () => {
       db: scratch.db,
       now,
       evidenceDir,
-      loginThrottling: { maxFailures: 1_000_000, windowMinutes: 1, lockMinutes: 1, perAddressPerMinute: 1_000_000 }
+      loginThrottling: { maxFailures: 1_000_000, windowMinutes: 1, lockMinutes: 1, perAddressPerMinute: 1_000_000 },
+      precheckReference: demoExtractDir
     })
     await app.ready()
     tokens = await signInAll(app)
+    institutionKey = (
+      await createInstitutionClient(scratch.db, { institutionCode: "H50023500001", name: "fuzz" }, systemActor("test"))
+    ).key
   }, 240_000)
   afterAll(async () => {
     await app?.close()
@@ -171,6 +179,7 @@ describe("malformed bodies on every write route", () => {
       (r) => ["POST", "PUT", "PATCH", "DELETE"].includes(r.method) && r.url.startsWith("/api/")
     )
     const auditBefore = await scratch.db.auditEvent.count()
+    const linesBefore = await scratch.db.precheckLine.count()
     const counts: Record<string, number> = {}
     for (const route of writeRoutes) {
       // Tasks are addressed by task ids, the rest of the `:id` routes by the lead or by nothing real.
@@ -205,17 +214,28 @@ describe("malformed bodies on every write route", () => {
             whole: false,
             ...(lawfulAs !== null && admits(fieldSchema, lawfulAs) ? {} : { field })
           })
+      const national = route.url === "/api/v1/precheck"
       for (const attack of attacks) {
         const res = await app.inject({
           method: route.method as Method,
           url,
           headers: {
-            authorization: `Bearer ${tokens[route.url === "/api/auth/logout" ? "jihe" : "admin"]}`,
+            authorization: `Bearer ${national ? institutionKey : tokens[route.url === "/api/auth/logout" ? "jihe" : "admin"]}`,
             "content-type": attack.contentType
           },
           payload: attack.body
         })
         const where = `${route.method} ${route.url} [${attack.name}] → ${res.statusCode} ${res.body.slice(0, 160)}`
+        if (national) {
+          // 3101–3103 answer in the national interface's form: infcode -1 and err_msg, never a 5xx.
+          expect(res.statusCode < 500, where).toBe(true)
+          const answer = res.json() as { infcode?: number; err_msg?: string }
+          expect(answer.infcode, where).toBe(-1)
+          expect(typeof answer.err_msg, where).toBe("string")
+          expect(answer.err_msg ?? "", where).not.toMatch(/\bat .*\.(ts|js):\d+/)
+          counts[`${route.method} ${route.url}`] = (counts[`${route.method} ${route.url}`] ?? 0) + 1
+          continue
+        }
         expect(res.statusCode >= 400 && res.statusCode < 500, where).toBe(true)
         const answer = res.json() as {
           code?: string
@@ -243,5 +263,6 @@ describe("malformed bodies on every write route", () => {
     // Sign-in attempts are audited (a failed one is a fact worth keeping); nothing else was written.
     const written = await scratch.db.auditEvent.findMany({ skip: auditBefore, orderBy: { seq: "asc" } })
     expect(written.filter((e) => !e.action.startsWith("auth.")).map((e) => e.action)).toEqual([])
+    expect(await scratch.db.precheckLine.count()).toBe(linesBefore)
   }, 300_000)
 })

@@ -282,6 +282,8 @@ describe("security from outside (SQLite)", () => {
     // department's transfer is not found); API clients are the bureau's to manage.
     /^\S+ \/api\/v1\/inbox\/transfers\/:id/,
     /^\S+ \/api\/v1\/department-clients\/:id\//,
+    // Institutions' interface keys are the bureau's to manage (precheck.test.ts).
+    /^\S+ \/api\/v1\/institution-clients\/:id\//,
     // The yearly transfer report covers the bureau's ledger as a whole.
     /^\S+ \/api\/v1\/transfer-reports\/:year/
   ]

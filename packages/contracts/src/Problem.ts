@@ -96,6 +96,9 @@ export const problemTypes = {
   // Transfers and other departments.
   TransferNotFound: refusal(404, "移送记录不存在"),
   DepartmentClientNotFound: refusal(404, "接口账户不存在或已停用"),
+  // The pre-settlement check.
+  InstitutionClientNotFound: refusal(404, "机构接口账户不存在或已停用"),
+  UnknownInstitution: input("定点医药机构不在机构名录中", 422),
   InvalidTransferInput: input("移送信息有误，请根据提示修改"),
   TransferStepRefused: refusal(409, "当前状态不能办理此移送步骤"),
   StaleTransfer: refusal(409, "该移送记录已被他人更新，请刷新后重试"),

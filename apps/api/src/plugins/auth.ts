@@ -10,8 +10,16 @@
  */
 import { can, type Permission } from "@fundguard/domain/access"
 import { type DataScope } from "@fundguard/domain/responsibilities"
-import { departmentClientForKey, scopeOfUser, userForToken, type Db, type SessionUser } from "@fundguard/db"
+import {
+  departmentClientForKey,
+  institutionClientForKey,
+  scopeOfUser,
+  userForToken,
+  type Db,
+  type SessionUser
+} from "@fundguard/db"
 import { departmentKeyPrefix, departmentLabel, type Department } from "@fundguard/domain/departments"
+import { institutionKeyPrefix } from "@fundguard/domain/screening"
 import type { FastifyInstance, FastifyRequest, RouteOptions } from "fastify"
 import fp from "fastify-plugin"
 import { Problem } from "./errors.js"
@@ -34,6 +42,8 @@ declare module "fastify" {
     scope: () => Promise<DataScope>
     /** Set when the caller is another department's API client (its key), not a person. */
     client: { readonly id: string; readonly department: Department } | null
+    /** Set when the caller is a designated institution's system (its key), for the pre-settlement check. */
+    institutionClient: { readonly id: string; readonly institutionCode: string } | null
   }
 }
 
@@ -82,6 +92,7 @@ export const authPlugin = fp(
     app.decorateRequest("user", null)
     app.decorateRequest("token", null)
     app.decorateRequest("client", null)
+    app.decorateRequest("institutionClient", null)
     app.decorateRequest("scope", null as never)
     app.addHook("onRoute", (route) => void routes.push(route))
     // Checked when every plugin has added its routes (a child context may mark its own public).
@@ -118,6 +129,21 @@ export const authPlugin = fp(
         mustChangePassword: false
       }
     }
+    // An institution's key stands for a caller of role "institution": its own claims' pre-settlement check.
+    const institutionUser = async (request: FastifyRequest, token: string): Promise<SessionUser | null> => {
+      const client = await institutionClientForKey(options.db, token, options.now())
+      if (client === null) return null
+      request.institutionClient = { id: client.id, institutionCode: client.institutionCode }
+      return {
+        id: client.id,
+        username: `institution:${client.id}`,
+        displayName: `${client.name}（${client.institutionCode}接口）`,
+        role: "institution",
+        department: null,
+        unitId: null,
+        mustChangePassword: false
+      }
+    }
     app.addHook("onRequest", async (request) => {
       let scope: Promise<DataScope> | undefined
       request.scope = () => (scope ??= scopeOfUser(options.db, currentUser(request)))
@@ -131,7 +157,9 @@ export const authPlugin = fp(
           ? null
           : token.startsWith(departmentKeyPrefix)
             ? await clientUser(request, token)
-            : await userForToken(options.db, token, options.now())
+            : token.startsWith(institutionKeyPrefix)
+              ? await institutionUser(request, token)
+              : await userForToken(options.db, token, options.now())
       if (user === null || token === null) throw new Problem("Unauthenticated", "未登录或登录已过期，请重新登录")
       request.user = user
       request.token = token

@@ -5,19 +5,16 @@
 import type { Actor } from "@fundguard/domain/kernel"
 import {
   DepartmentClientNotFound,
+  departmentKeyPrefix,
   parseDepartmentKey,
   type Department,
   type DepartmentClient,
   type NewDepartmentClient
 } from "@fundguard/domain/departments"
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto"
+import { randomUUID } from "node:crypto"
+import { newApiKey, secretMatches, shouldRecordUse } from "../access/apiKeys.js"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
-
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
-const alphanumeric = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
-const newKeyId = () => Array.from(randomBytes(12), (b) => alphanumeric[b % alphanumeric.length]).join("")
-const newSecret = () => randomBytes(32).toString("base64url")
 
 type Row = Awaited<ReturnType<Db["departmentClient"]["findMany"]>>[number]
 
@@ -42,8 +39,7 @@ export const createDepartmentClient = async (
   input: NewDepartmentClient,
   actor: Actor
 ): Promise<{ readonly client: DepartmentClient; readonly key: string }> => {
-  const keyId = newKeyId()
-  const secret = newSecret()
+  const { keyId, secretHash, key } = newApiKey(departmentKeyPrefix)
   const row = await db.$transaction(async (tx) => {
     const created = await tx.departmentClient.create({
       data: {
@@ -51,7 +47,7 @@ export const createDepartmentClient = async (
         department: input.department,
         name: input.name,
         keyId,
-        secretHash: sha256(secret),
+        secretHash,
         createdById: actor.id
       }
     })
@@ -63,7 +59,7 @@ export const createDepartmentClient = async (
     })
     return created
   })
-  return { client: toClient(row), key: `fgd_${keyId}_${secret}` }
+  return { client: toClient(row), key }
 }
 
 /** Gives a client a new key: the old one stops working at once. */
@@ -73,12 +69,11 @@ export const rotateDepartmentClient = async (
   actor: Actor,
   now: Date
 ): Promise<{ readonly client: DepartmentClient; readonly key: string }> => {
-  const keyId = newKeyId()
-  const secret = newSecret()
+  const { keyId, secretHash, key } = newApiKey(departmentKeyPrefix)
   const row = await db.$transaction(async (tx) => {
     const updated = await tx.departmentClient.updateMany({
       where: { id, revokedAt: null },
-      data: { keyId, secretHash: sha256(secret), rotatedAt: now }
+      data: { keyId, secretHash, rotatedAt: now }
     })
     if (updated.count !== 1) throw new DepartmentClientNotFound({ id })
     await recordAudit(tx, actor, {
@@ -89,7 +84,7 @@ export const rotateDepartmentClient = async (
     })
     return tx.departmentClient.findUniqueOrThrow({ where: { id } })
   })
-  return { client: toClient(row), key: `fgd_${keyId}_${secret}` }
+  return { client: toClient(row), key }
 }
 
 /** Revokes a client: its key stops working for good. */
@@ -116,11 +111,8 @@ export const departmentClientForKey = async (
   if (parts === null) return null
   const row = await db.departmentClient.findUnique({ where: { keyId: parts.keyId } })
   if (row === null || row.revokedAt !== null) return null
-  const given = Buffer.from(sha256(parts.secret), "hex")
-  const stored = Buffer.from(row.secretHash, "hex")
-  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return null
-  // At most once a minute: a busy client does not turn every call into a write.
-  if (row.lastUsedAt === null || now.getTime() - row.lastUsedAt.getTime() > 60_000)
+  if (!secretMatches(parts.secret, row.secretHash)) return null
+  if (shouldRecordUse(row.lastUsedAt, now))
     await db.departmentClient.update({ where: { id: row.id }, data: { lastUsedAt: now } })
   return { id: row.id, name: row.name, department: row.department as Department }
 }

@@ -1,13 +1,16 @@
 /**
  * Who may do what. Roles are the bureau's: 系统管理员, 稽核员 (supervisor), 审核员 (reviewer), and the
- * API clients of other departments (卫健委, 公安, 纪委).
+ * API clients of other departments (卫健委, 公安, 纪委), and designated institutions' systems calling the
+ * pre-settlement check (事前提醒 / 事中审核).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
 
 /** @category models */
-export const Role = Schema.Literal("admin", "supervisor", "reviewer", "department").annotations({ identifier: "Role" })
+export const Role = Schema.Literal("admin", "supervisor", "reviewer", "department", "institution").annotations({
+  identifier: "Role"
+})
 /** @category models */
 export type Role = typeof Role.Type
 
@@ -16,7 +19,8 @@ export const roleLabel: Readonly<Record<Role, string>> = {
   admin: "系统管理员",
   supervisor: "稽核员",
   reviewer: "审核员",
-  department: "协作部门"
+  department: "协作部门",
+  institution: "定点医药机构接口"
 }
 
 /**
@@ -71,6 +75,11 @@ export type Permission =
   // events, points, joint-punishment notices and publications.
   | "credit:read"
   | "credit:record"
+  // Pre-settlement check (docs/domain/precheck.md): an institution's system checks its own claims
+  // (3101–3103); the bureau reads the warnings and reports; the administrator manages the keys.
+  | "precheck:check"
+  | "precheck:read"
+  | "precheck:manage"
 
 const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
   admin: [
@@ -104,7 +113,9 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "complaints:read",
     "complaints:handle",
     "credit:read",
-    "credit:record"
+    "credit:record",
+    "precheck:read",
+    "precheck:manage"
   ],
   supervisor: [
     "session:own",
@@ -130,7 +141,8 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "complaints:handle",
     "informants:reveal",
     "credit:read",
-    "credit:record"
+    "credit:record",
+    "precheck:read"
   ],
   reviewer: [
     "session:own",
@@ -147,9 +159,12 @@ const grants: Readonly<Record<Role, ReadonlyArray<Permission>>> = {
     "transfers:read",
     "complaints:read",
     "complaints:handle",
-    "credit:read"
+    "credit:read",
+    "precheck:read"
   ],
-  department: ["session:own", "penalties:assess", "department:inbox"]
+  department: ["session:own", "penalties:assess", "department:inbox"],
+  // Only ever a key (fgi_…), never a person's account: it checks its own institution's claims.
+  institution: ["precheck:check"]
 }
 
 /**

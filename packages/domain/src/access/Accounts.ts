@@ -73,6 +73,8 @@ export const accountUnitProblems = (
   unitId: string | null,
   unit: { readonly active: boolean } | null
 ): ReadonlyArray<InputProblem> => {
+  if (role === "institution")
+    return [{ path: "$.role", message: "定点医药机构接口只通过机构接口账户（密钥）调用，不能用作人员账户的角色" }]
   if (role === "department")
     return unitId === null ? [] : [{ path: "$.unitId", message: "协作部门账户不属于医保局的单位，所属单位须为空" }]
   if (unitId === null) return [{ path: "$.unitId", message: "局内人员须属于一个单位" }]

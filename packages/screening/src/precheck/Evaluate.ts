@@ -85,7 +85,7 @@ export const checkClaim = (
  */
 export interface MemoryHistory extends ClaimHistory {
   /** Records a checked visit's lines. */
-  readonly add: (visit: ClaimVisit) => void
+  readonly add: (visit: Pick<ClaimVisit, "mdtrt_id" | "psn_no" | "fixmedins_code" | "lines">) => void
 }
 
 /** @category constructors */

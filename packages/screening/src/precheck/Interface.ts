@@ -109,7 +109,9 @@ const evidenceOf = (violation: ViolationCode | null): { readonly evid: string; r
 export interface PrecheckSetting {
   readonly reference: Reference
   readonly rules: ReadonlyArray<PrecheckRule>
-  readonly history: ClaimHistory & { readonly add: (visit: ClaimVisit) => void }
+  readonly history: ClaimHistory & {
+    readonly add: (visit: Pick<ClaimVisit, "mdtrt_id" | "psn_no" | "fixmedins_code" | "lines">) => void
+  }
   /** A new unique id (`jr_id`, `jrd_id`). */
   readonly newId: () => string
   readonly taskId: string
@@ -125,7 +127,13 @@ export interface PrecheckSetting {
 export const answerPrecheck = (
   request: PrecheckRequest,
   setting: PrecheckSetting
-): { readonly response: PrecheckResponse; readonly warnings: ReadonlyArray<GivenWarning> } => {
+): {
+  readonly response: PrecheckResponse
+  readonly warnings: ReadonlyArray<GivenWarning>
+  /** The visits checked (not those only sent as history), as the door records them. */
+  readonly checked: ReadonlyArray<ClaimVisit>
+} => {
+  const checkedVisits: Array<ClaimVisit> = []
   const only = (request.input.data.rule_ids ?? []).length > 0 ? new Set(request.input.data.rule_ids) : null
   const warnings: Array<GivenWarning> = []
   for (const patient of request.input.data.patient_dtos) {
@@ -184,11 +192,13 @@ export const answerPrecheck = (
         })
       }
       setting.history.add(claim.visit)
+      checkedVisits.push(claim.visit)
     }
   }
   return {
     response: { infcode: 0, err_msg: null, output: { result: warnings.map((w) => w.warning) } },
-    warnings
+    warnings,
+    checked: checkedVisits
   }
 }
 

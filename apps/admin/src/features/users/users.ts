@@ -29,10 +29,10 @@ export type UnitChoice = Pick<OrganisationView["units"][number], "id" | "name" |
 /** Whether accounts of a role belong to a unit: the bureau's staff do, other departments' do not. */
 export const roleNeedsUnit = (role: Role): boolean => role !== "department"
 
-export const roleOptions: ReadonlyArray<Option<Role>> = (Object.keys(roleLabel) as Array<Role>).map((id) => ({
-  id,
-  label: roleLabel[id]
-}))
+/** The roles of accounts: an institution's system calls with a key (机构接口账户), never as an account. */
+export const roleOptions: ReadonlyArray<Option<Role>> = (Object.keys(roleLabel) as Array<Role>)
+  .filter((id) => id !== "institution")
+  .map((id) => ({ id, label: roleLabel[id] }))
 
 /** The form's fields (`unitId` `""` = no unit, `department` `""` = none). */
 export interface UserForm {

@@ -1,0 +1,190 @@
+/**
+ * The pre-settlement check's HTTP door (`precheck.md`, docs/domain/precheck.md): `POST /api/v1/precheck` for
+ * institutions' systems (3101/3102/3103, their own claims only), and the administration of their keys.
+ *
+ * Answers are in the national interface's form, failures included: this context renders every error as
+ * `{ infcode: -1, err_msg }` (with the HTTP status of the problem), never a stack trace.
+ */
+import {
+  checkedLines,
+  createInstitutionClient,
+  listInstitutionClients,
+  PrecheckWarningNotFound,
+  recordPrecheck,
+  recordPrecheckFeedback,
+  revokeInstitutionClient,
+  rotateInstitutionClient,
+  type Db
+} from "@fundguard/db"
+import { Precheck } from "@fundguard/contracts"
+import { Problem as Problems } from "@fundguard/contracts"
+import { precheckError, type PrecheckRequest } from "@fundguard/domain/screening"
+import {
+  answerPrecheck,
+  decodePrecheckMessage,
+  type ClaimLine,
+  loadReferenceDir,
+  memoryHistory,
+  type PrecheckRule,
+  precheckRules,
+  type Reference
+} from "@fundguard/screening"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type { FastifyInstance } from "fastify"
+import { randomUUID } from "node:crypto"
+import { currentUser } from "../plugins/auth.js"
+import { mount } from "../plugins/contracts.js"
+import { Problem, problemOf } from "../plugins/errors.js"
+
+/** The reference data and rules in force, swapped whole when reloaded. */
+interface Loaded {
+  readonly reference: Reference
+  readonly rules: ReadonlyArray<PrecheckRule>
+  readonly dir: string
+  readonly loadedAt: Date
+}
+
+/** Loads a reference directory and the rules with its region's parameters, or says why it cannot. */
+const load = async (dir: string, now: Date): Promise<Either.Either<Loaded, string>> => {
+  const loaded = await Effect.runPromise(Effect.either(loadReferenceDir(dir)))
+  if (Either.isLeft(loaded)) return Either.left(`参考数据无法读取：${loaded.left.message}`)
+  const rules = precheckRules(loaded.right.params)
+  if (Either.isLeft(rules)) return Either.left(`规则参数有误：${rules.left.map((p) => p.code).join("、")}`)
+  return Either.right({ reference: loaded.right.reference, rules: rules.right, dir, loadedAt: now })
+}
+
+/** The days a request's lines fall on, per patient. */
+const daysOf = (patient: PrecheckRequest["input"]["data"]["patient_dtos"][number]): ReadonlyArray<string> => [
+  ...new Set(patient.fsi_encounter_dtos.flatMap((e) => e.fsi_order_dtos.map((o) => o.drord_begn_date.slice(0, 10))))
+]
+
+export const precheckPlugin = async (
+  app: FastifyInstance,
+  options: { readonly db: Db; readonly now: () => Date; readonly referenceDir: string | null }
+) => {
+  const { db, now } = options
+  let current: Either.Either<Loaded, string> =
+    options.referenceDir === null
+      ? Either.left("参考数据未配置（FUNDGUARD_PRECHECK_REFERENCE）")
+      : await load(options.referenceDir, now())
+  if (Either.isLeft(current)) app.log.warn({ reason: current.left }, "pre-settlement check has no reference data")
+
+  // The institutions' door: every failure in the interface's own form.
+  await app.register(async (door) => {
+    door.setErrorHandler((error, _request, reply) => {
+      const problem = problemOf(error)
+      const status = problem === null ? 500 : Problems.problemDetails(problem.tag, problem.detail).status
+      const message =
+        problem === null
+          ? "服务器内部错误，请联系医保局"
+          : [problem.detail, ...(problem.errors ?? []).map((e) => `${e.path}：${e.message}`)].join("；")
+      return reply.status(status).send(precheckError(message))
+    })
+    mount(
+      door,
+      Precheck.check,
+      async ({ body, request }) => {
+        const message = decodePrecheckMessage(body)
+        if (Either.isLeft(message)) return precheckError(message.left)
+        const caller = request.institutionClient
+        if (caller === null) throw new Problem("Forbidden", "只有定点医药机构接口账户可以调用事前事中审核")
+        if (message.right.infno === "3103") {
+          const data = message.right.input.data
+          const user = currentUser(request)
+          try {
+            await recordPrecheckFeedback(
+              db,
+              { id: user.id, name: user.displayName, ip: request.ip },
+              {
+                institutionCode: caller.institutionCode,
+                jrId: data.warn_rslt_id,
+                way: data.dspo_way,
+                reason: data.dspo_way_rea ?? null,
+                at: now()
+              }
+            )
+          } catch (e) {
+            if (e instanceof PrecheckWarningNotFound) return precheckError(e.message)
+            throw e
+          }
+          return { infcode: 0, err_msg: null, output: { result: [] } }
+        }
+        const requestData = message.right.input.data
+        const others = requestData.patient_dtos.flatMap((p, i) =>
+          p.fsi_encounter_dtos.flatMap((e, j) =>
+            e.medins_id === caller.institutionCode
+              ? []
+              : [`$.input.data.patient_dtos[${i}].fsi_encounter_dtos[${j}].medins_id`]
+          )
+        )
+        if (others.length > 0)
+          throw new Problem(
+            "Forbidden",
+            `只能审核本机构（${caller.institutionCode}）的就诊：${others.slice(0, 5).join("、")} 不是本机构`
+          )
+        const loaded = current
+        if (Either.isLeft(loaded)) return precheckError(loaded.left)
+        // The history of each patient's days, from what was checked before (other visits).
+        const history = memoryHistory()
+        for (const patient of requestData.patient_dtos) {
+          const visits = patient.fsi_encounter_dtos.map((e) => e.mdtrt_id)
+          const rows = await checkedLines(db, patient.patn_id, caller.institutionCode, daysOf(patient), visits)
+          const byVisit = new Map<string, Array<ClaimLine>>()
+          for (const row of rows) byVisit.set(row.mdtrtId, [...(byVisit.get(row.mdtrtId) ?? []), row.line as ClaimLine])
+          for (const [mdtrtId, lines] of byVisit)
+            history.add({ mdtrt_id: mdtrtId, psn_no: patient.patn_id, fixmedins_code: caller.institutionCode, lines })
+        }
+        const answered = answerPrecheck(message.right, {
+          reference: loaded.right.reference,
+          rules: loaded.right.rules,
+          history,
+          newId: randomUUID,
+          taskId: randomUUID()
+        })
+        await recordPrecheck(
+          db,
+          answered.checked,
+          answered.warnings.map((w) => ({
+            infno: message.right.infno,
+            ruleCode: w.rule.code,
+            ruleVersion: w.rule.version,
+            institutionCode: caller.institutionCode,
+            psnNo: w.visit.psn_no,
+            doctorCode: w.doctor,
+            day: w.visit.begntime.slice(0, 10),
+            amount: w.amount,
+            answer: w.warning
+          }))
+        )
+        return answered.response
+      },
+      { decodeBodyInHandler: true }
+    )
+  })
+
+  // The bureau's administration of the keys.
+  mount(app, Precheck.listClients, async () => ({ items: await listInstitutionClients(db) }))
+  mount(app, Precheck.createClient, async ({ body, request }) => {
+    const user = currentUser(request)
+    return createInstitutionClient(db, body, { id: user.id, name: user.displayName, ip: request.ip })
+  })
+  mount(app, Precheck.rotateClient, async ({ params, request }) => {
+    const user = currentUser(request)
+    return rotateInstitutionClient(db, params.id, { id: user.id, name: user.displayName, ip: request.ip }, now())
+  })
+  mount(app, Precheck.revokeClient, async ({ params, request }) => {
+    const user = currentUser(request)
+    await revokeInstitutionClient(db, params.id, { id: user.id, name: user.displayName, ip: request.ip }, now())
+  })
+
+  // The old data serves until the new is loaded; a directory that cannot be read leaves it in place.
+  mount(app, Precheck.reloadReference, async () => {
+    if (options.referenceDir === null)
+      throw new Problem("InvalidRequest", "参考数据目录未配置（FUNDGUARD_PRECHECK_REFERENCE）")
+    const next = await load(options.referenceDir, now())
+    if (Either.isLeft(next)) throw new Problem("InvalidRequest", next.left)
+    current = next
+    return { dir: next.right.dir, loadedAt: next.right.loadedAt.toISOString() }
+  })
+}

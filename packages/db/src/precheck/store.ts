@@ -1,0 +1,134 @@
+/**
+ * The pre-settlement check's records: the lines already checked (the history the history-dependent rules
+ * read, kept across restarts), every warning given with its jr_id, and what the institution did with it
+ * (3103). A request's lines and warnings are written in one transaction: nothing half stored.
+ */
+import type { Actor } from "@fundguard/domain/kernel"
+import type { PrecheckWarning as WarningAnswer } from "@fundguard/domain/screening"
+import { Data } from "effect"
+import { recordAudit } from "../access/audit.js"
+import type { Db } from "../client.js"
+
+/** A checked line as stored: its day and serial, and the line itself. */
+interface StoredLine {
+  readonly feedetl_sn: string
+  readonly day: string
+}
+
+/** A visit as checked. */
+export interface CheckedVisit {
+  readonly mdtrt_id: string
+  readonly psn_no: string
+  readonly fixmedins_code: string
+  readonly lines: ReadonlyArray<StoredLine>
+}
+
+/** A warning to store. */
+export interface WarningToStore {
+  readonly infno: string
+  readonly ruleCode: string
+  readonly ruleVersion: number
+  readonly institutionCode: string
+  readonly psnNo: string
+  readonly doctorCode: string | null
+  readonly day: string
+  readonly amount: number
+  readonly answer: WarningAnswer
+}
+
+/**
+ * The lines already checked of a person at an institution on the given days (other visits only).
+ */
+export const checkedLines = async (
+  db: Db,
+  psnNo: string,
+  institutionCode: string,
+  days: ReadonlyArray<string>,
+  exceptVisits: ReadonlyArray<string>
+): Promise<ReadonlyArray<{ readonly mdtrtId: string; readonly day: string; readonly line: unknown }>> =>
+  days.length === 0
+    ? []
+    : db.precheckLine.findMany({
+        where: { psnNo, institutionCode, day: { in: [...days] }, mdtrtId: { notIn: [...exceptVisits] } },
+        select: { mdtrtId: true, day: true, line: true },
+        orderBy: [{ checkedAt: "asc" }, { id: "asc" }]
+      })
+
+/**
+ * Records a request: its checked visits' lines replace those visits' earlier lines, and its warnings are
+ * stored — in one transaction.
+ */
+export const recordPrecheck = async (
+  db: Db,
+  visits: ReadonlyArray<CheckedVisit>,
+  warnings: ReadonlyArray<WarningToStore>
+): Promise<void> => {
+  await db.$transaction(async (tx) => {
+    await tx.precheckLine.deleteMany({ where: { mdtrtId: { in: visits.map((v) => v.mdtrt_id) } } })
+    const lines = visits.flatMap((v) =>
+      v.lines.map((line) => ({
+        psnNo: v.psn_no,
+        institutionCode: v.fixmedins_code,
+        day: line.day,
+        mdtrtId: v.mdtrt_id,
+        feedetlSn: line.feedetl_sn,
+        line: line as object
+      }))
+    )
+    if (lines.length > 0) await tx.precheckLine.createMany({ data: lines })
+    if (warnings.length > 0)
+      await tx.precheckWarning.createMany({
+        data: warnings.map((w) => ({
+          id: w.answer.jr_id,
+          infno: w.infno,
+          ruleCode: w.ruleCode,
+          ruleVersion: w.ruleVersion,
+          institutionCode: w.institutionCode,
+          psnNo: w.psnNo,
+          mdtrtId: w.answer.mdtrt_id,
+          doctorCode: w.doctorCode,
+          day: w.day,
+          amount: w.amount,
+          message: w.answer.vola_cont,
+          answer: w.answer as object
+        }))
+      })
+  })
+}
+
+/** No warning of that jr_id was given to this institution. */
+export class PrecheckWarningNotFound extends Data.TaggedError("PrecheckWarningNotFound")<{ readonly jrId: string }> {
+  override get message(): string {
+    return `$.input.data.warn_rslt_id：没有这条提醒 ${this.jrId}`
+  }
+}
+
+/**
+ * Records what the institution did with a warning (3103), audited: 1 继续执行 with its reason, 2 返回修改. A
+ * later feedback replaces an earlier one (the doctor changed course).
+ */
+export const recordPrecheckFeedback = async (
+  db: Db,
+  actor: Actor,
+  input: {
+    readonly institutionCode: string
+    readonly jrId: string
+    readonly way: "1" | "2"
+    readonly reason: string | null
+    readonly at: Date
+  }
+): Promise<void> => {
+  await db.$transaction(async (tx) => {
+    const updated = await tx.precheckWarning.updateMany({
+      where: { id: input.jrId, institutionCode: input.institutionCode },
+      data: { dispoWay: input.way, dispoReason: input.reason, dispoAt: input.at }
+    })
+    if (updated.count !== 1) throw new PrecheckWarningNotFound({ jrId: input.jrId })
+    await recordAudit(tx, actor, {
+      action: "precheck.feedback",
+      entityType: "precheck_warning",
+      entityId: input.jrId,
+      details: { way: input.way, reason: input.reason }
+    })
+  })
+}
