@@ -137,6 +137,8 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
     expect(warning).toMatchObject({ mdtrt_id: "V1", vola_amt: 5, sev_deg: "1", patn_id: "50023500000001" })
     expect(warning.vola_cont).toContain("限价 10.00 元")
     expect(warning.judge_result_detail_dtos).toMatchObject([{ rx_id: "V1-1", vola_item_type: "1", vola_amt: 5 }])
+    // The records are written by the door's group commit, right after the answer.
+    await app.precheckRecordsWritten()
     const stored = await scratch.db.precheckWarning.findUniqueOrThrow({ where: { id: warning.jr_id } })
     expect(stored).toMatchObject({
       ruleCode: "PRICE_OVER_CAP",
@@ -161,6 +163,7 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
     )
     // Checking V2 again (3102 after 3101) replaces its lines rather than counting them twice.
     await post("/api/v1/precheck", key, { ...request("V2", 10), infno: "3102" })
+    await app.precheckRecordsWritten()
     expect(await scratch.db.precheckLine.count({ where: { mdtrtId: "V2" } })).toBe(1)
     // Another day: no warning.
     const other = (await post("/api/v1/precheck", key, request("V3", 10, { day: "2025-03-15" }))).json()
@@ -197,6 +200,7 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
   })
 
   it("refuses another institution's claim, bad requests and bad keys in the interface's form, storing nothing", async () => {
+    await app.precheckRecordsWritten()
     const before = await scratch.db.precheckLine.count()
     const other = await post("/api/v1/precheck", key, request("X1", 15, { medins: OTHER }))
     expect(other.statusCode).toBe(403)
@@ -219,6 +223,7 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
     expect(anonymous.statusCode).toBe(401)
     expect(anonymous.json().infcode).toBe(-1)
     for (const r of [other, invalid, notJson, anonymous]) expect(r.body).not.toMatch(/\bat .*\.(ts|js):\d+/)
+    await app.precheckRecordsWritten()
     expect(await scratch.db.precheckLine.count()).toBe(before)
     // Revoked: the key stops at once.
     expect((await post(`/api/v1/institution-clients/${clientId}/revoke`, admin, {})).statusCode).toBe(204)

@@ -118,7 +118,10 @@ describe("security from outside (SQLite)", () => {
           expect(res.statusCode, where).toBeLessThan(500)
         } else {
           expect(res.statusCode, where).toBe(403)
-          expect((res.json() as { code: string }).code, where).toBe("Forbidden")
+          // The pre-settlement check answers in the national interface's form (precheck.md).
+          if (route.url === "/api/v1/precheck")
+            expect(res.json(), where).toMatchObject({ infcode: -1, err_msg: "当前角色无权执行此操作" })
+          else expect((res.json() as { code: string }).code, where).toBe("Forbidden")
         }
         cells++
       }

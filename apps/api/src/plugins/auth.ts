@@ -84,6 +84,15 @@ declare module "fastify" {
   }
 }
 
+type InstitutionCaller = { readonly id: string; readonly name: string; readonly institutionCode: string }
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Forgets the institution keys remembered by the sign-in check (after a key is rotated or revoked). */
+    forgetInstitutionKeys: () => void
+  }
+}
+
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { readonly db: Db; readonly now: () => Date }) => {
     const routes: Array<RouteOptions> = []
@@ -130,9 +139,22 @@ export const authPlugin = fp(
       }
     }
     // An institution's key stands for a caller of role "institution": its own claims' pre-settlement check.
+    // A till calls many times a second: a key found is remembered for 30 s (forgotten at once when a key is
+    // rotated or revoked in this process — the API is one process per database).
+    const institutionKeys = new Map<string, { readonly until: number; readonly client: InstitutionCaller }>()
+    app.decorate("forgetInstitutionKeys", () => institutionKeys.clear())
     const institutionUser = async (request: FastifyRequest, token: string): Promise<SessionUser | null> => {
-      const client = await institutionClientForKey(options.db, token, options.now())
+      const at = options.now().getTime()
+      const remembered = institutionKeys.get(token)
+      const client =
+        remembered !== undefined && remembered.until > at
+          ? remembered.client
+          : await institutionClientForKey(options.db, token, options.now())
       if (client === null) return null
+      if (remembered === undefined || remembered.until <= at) {
+        if (institutionKeys.size >= 10_000) institutionKeys.clear()
+        institutionKeys.set(token, { until: at + 30_000, client })
+      }
       request.institutionClient = { id: client.id, institutionCode: client.institutionCode }
       return {
         id: client.id,

@@ -6,11 +6,9 @@
  * `{ infcode: -1, err_msg }` (with the HTTP status of the problem), never a stack trace.
  */
 import {
-  checkedLines,
   createInstitutionClient,
   listInstitutionClients,
   PrecheckWarningNotFound,
-  recordPrecheck,
   recordPrecheckFeedback,
   revokeInstitutionClient,
   rotateInstitutionClient,
@@ -32,10 +30,12 @@ import {
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import type { FastifyInstance } from "fastify"
+import fp from "fastify-plugin"
 import { randomUUID } from "node:crypto"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem, problemOf } from "../plugins/errors.js"
+import { groupCommit, historyCache } from "./store.js"
 
 /** The reference data and rules in force, swapped whole when reloaded. */
 interface Loaded {
@@ -59,7 +59,7 @@ const daysOf = (patient: PrecheckRequest["input"]["data"]["patient_dtos"][number
   ...new Set(patient.fsi_encounter_dtos.flatMap((e) => e.fsi_order_dtos.map((o) => o.drord_begn_date.slice(0, 10))))
 ]
 
-export const precheckPlugin = async (
+const plugin = async (
   app: FastifyInstance,
   options: { readonly db: Db; readonly now: () => Date; readonly referenceDir: string | null }
 ) => {
@@ -69,6 +69,11 @@ export const precheckPlugin = async (
       ? Either.left("参考数据未配置（FUNDGUARD_PRECHECK_REFERENCE）")
       : await load(options.referenceDir, now())
   if (Either.isLeft(current)) app.log.warn({ reason: current.left }, "pre-settlement check has no reference data")
+  const writer = groupCommit(db, app.log)
+  const cache = historyCache(db)
+  // A clean stop writes what is queued.
+  app.addHook("onClose", async () => writer.flush())
+  app.decorate("precheckRecordsWritten", writer.flush)
 
   // The institutions' door: every failure in the interface's own form.
   await app.register(async (door) => {
@@ -92,6 +97,8 @@ export const precheckPlugin = async (
         if (message.right.infno === "3103") {
           const data = message.right.input.data
           const user = currentUser(request)
+          // The warning may still be queued.
+          await writer.flush()
           try {
             await recordPrecheckFeedback(
               db,
@@ -128,10 +135,13 @@ export const precheckPlugin = async (
         // The history of each patient's days, from what was checked before (other visits).
         const history = memoryHistory()
         for (const patient of requestData.patient_dtos) {
-          const visits = patient.fsi_encounter_dtos.map((e) => e.mdtrt_id)
-          const rows = await checkedLines(db, patient.patn_id, caller.institutionCode, daysOf(patient), visits)
+          const days = daysOf(patient)
+          await cache.load(patient.patn_id, caller.institutionCode, days)
+          const visits = new Set(patient.fsi_encounter_dtos.map((e) => e.mdtrt_id))
           const byVisit = new Map<string, Array<ClaimLine>>()
-          for (const row of rows) byVisit.set(row.mdtrtId, [...(byVisit.get(row.mdtrtId) ?? []), row.line as ClaimLine])
+          for (const day of days)
+            for (const h of cache.lines(patient.patn_id, caller.institutionCode, day, visits))
+              byVisit.set(h.mdtrt_id, [...(byVisit.get(h.mdtrt_id) ?? []), h.line])
           for (const [mdtrtId, lines] of byVisit)
             history.add({ mdtrt_id: mdtrtId, psn_no: patient.patn_id, fixmedins_code: caller.institutionCode, lines })
         }
@@ -142,8 +152,8 @@ export const precheckPlugin = async (
           newId: randomUUID,
           taskId: randomUUID()
         })
-        await recordPrecheck(
-          db,
+        for (const visit of answered.checked) cache.record(visit)
+        writer.add(
           answered.checked,
           answered.warnings.map((w) => ({
             infno: message.right.infno,
@@ -171,11 +181,19 @@ export const precheckPlugin = async (
   })
   mount(app, Precheck.rotateClient, async ({ params, request }) => {
     const user = currentUser(request)
-    return rotateInstitutionClient(db, params.id, { id: user.id, name: user.displayName, ip: request.ip }, now())
+    const rotated = await rotateInstitutionClient(
+      db,
+      params.id,
+      { id: user.id, name: user.displayName, ip: request.ip },
+      now()
+    )
+    app.forgetInstitutionKeys()
+    return rotated
   })
   mount(app, Precheck.revokeClient, async ({ params, request }) => {
     const user = currentUser(request)
     await revokeInstitutionClient(db, params.id, { id: user.id, name: user.displayName, ip: request.ip }, now())
+    app.forgetInstitutionKeys()
   })
 
   // The old data serves until the new is loaded; a directory that cannot be read leaves it in place.
@@ -187,4 +205,14 @@ export const precheckPlugin = async (
     current = next
     return { dir: next.right.dir, loadedAt: next.right.loadedAt.toISOString() }
   })
+}
+
+/** The pre-settlement check (its records' writer is the server's: `precheckRecordsWritten`). */
+export const precheckPlugin = fp(plugin, { name: "precheck", dependencies: ["auth"] })
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Resolves when every pre-settlement check answered so far has its records written. */
+    precheckRecordsWritten: () => Promise<void>
+  }
 }

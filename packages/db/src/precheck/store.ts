@@ -55,45 +55,47 @@ export const checkedLines = async (
       })
 
 /**
- * Records a request: its checked visits' lines replace those visits' earlier lines, and its warnings are
- * stored — in one transaction.
+ * Records requests: their checked visits' lines replace those visits' earlier lines (a visit checked twice in
+ * the batch keeps its last lines), and their warnings are stored — all in one transaction, so that a batch of
+ * requests (the door's group commit) is written whole or not at all.
  */
 export const recordPrecheck = async (
   db: Db,
-  visits: ReadonlyArray<CheckedVisit>,
+  checkedVisits: ReadonlyArray<CheckedVisit>,
   warnings: ReadonlyArray<WarningToStore>
 ): Promise<void> => {
-  await db.$transaction(async (tx) => {
-    await tx.precheckLine.deleteMany({ where: { mdtrtId: { in: visits.map((v) => v.mdtrt_id) } } })
-    const lines = visits.flatMap((v) =>
-      v.lines.map((line) => ({
-        psnNo: v.psn_no,
-        institutionCode: v.fixmedins_code,
-        day: line.day,
-        mdtrtId: v.mdtrt_id,
-        feedetlSn: line.feedetl_sn,
-        line: line as object
+  const visits = [...new Map(checkedVisits.map((v) => [v.mdtrt_id, v])).values()]
+  const lines = visits.flatMap((v) =>
+    v.lines.map((line) => ({
+      psnNo: v.psn_no,
+      institutionCode: v.fixmedins_code,
+      day: line.day,
+      mdtrtId: v.mdtrt_id,
+      feedetlSn: line.feedetl_sn,
+      line: line as object
+    }))
+  )
+  // One batch of statements in one transaction (cheaper than an interactive one).
+  await db.$transaction([
+    db.precheckLine.deleteMany({ where: { mdtrtId: { in: visits.map((v) => v.mdtrt_id) } } }),
+    db.precheckLine.createMany({ data: lines }),
+    db.precheckWarning.createMany({
+      data: warnings.map((w) => ({
+        id: w.answer.jr_id,
+        infno: w.infno,
+        ruleCode: w.ruleCode,
+        ruleVersion: w.ruleVersion,
+        institutionCode: w.institutionCode,
+        psnNo: w.psnNo,
+        mdtrtId: w.answer.mdtrt_id,
+        doctorCode: w.doctorCode,
+        day: w.day,
+        amount: w.amount,
+        message: w.answer.vola_cont,
+        answer: w.answer as object
       }))
-    )
-    if (lines.length > 0) await tx.precheckLine.createMany({ data: lines })
-    if (warnings.length > 0)
-      await tx.precheckWarning.createMany({
-        data: warnings.map((w) => ({
-          id: w.answer.jr_id,
-          infno: w.infno,
-          ruleCode: w.ruleCode,
-          ruleVersion: w.ruleVersion,
-          institutionCode: w.institutionCode,
-          psnNo: w.psnNo,
-          mdtrtId: w.answer.mdtrt_id,
-          doctorCode: w.doctorCode,
-          day: w.day,
-          amount: w.amount,
-          message: w.answer.vola_cont,
-          answer: w.answer as object
-        }))
-      })
-  })
+    })
+  ])
 }
 
 /** No warning of that jr_id was given to this institution. */

@@ -1,0 +1,146 @@
+/**
+ * The pre-settlement check's records at the speed of a till: a history cache in front of the database, and
+ * a group commit behind the door.
+ *
+ * - **History** (`HistoryCache`): the lines already checked of a person at an institution on a day, read from
+ *   the database on first use and kept in memory (least recently used first out, so memory stays flat), kept
+ *   up to date by every check this process makes. The API is one process per database, so the cache is the
+ *   database's state plus what is still being written.
+ * - **Records** (`GroupCommit`): each request's checked lines and warnings are queued and written every 50 ms
+ *   (or every 500 requests) in one transaction per batch — a request is never split across batches, so it is stored
+ *   whole or not at all. The answer does not wait for the write: a crash loses at most the last batch of
+ *   records (the institution's system still has its claims), while a clean stop writes everything first.
+ *   Whatever reads the records (3103 feedback, a reload of the cache) waits for the queue to be written.
+ */
+import { checkedLines, type CheckedVisit, recordPrecheck, type WarningToStore, type Db } from "@fundguard/db"
+import type { ClaimLine, HistoryLine } from "@fundguard/screening"
+import type { FastifyBaseLogger } from "fastify"
+
+/** Writes queued requests in batches. */
+export interface GroupCommit {
+  readonly add: (visits: ReadonlyArray<CheckedVisit>, warnings: ReadonlyArray<WarningToStore>) => void
+  /** Resolves when everything queued so far is written. */
+  readonly flush: () => Promise<void>
+  readonly pending: () => number
+}
+
+/** @category constructors */
+export const groupCommit = (db: Db, log: FastifyBaseLogger, intervalMs = 50, maxRequests = 500): GroupCommit => {
+  let visits: Array<CheckedVisit> = []
+  let warnings: Array<WarningToStore> = []
+  let queued = 0
+  let writing: Promise<void> = Promise.resolve()
+  let timer: NodeJS.Timeout | null = null
+  const write = () => {
+    timer = null
+    if (queued === 0) return writing
+    const batch = { visits, warnings, count: queued }
+    visits = []
+    warnings = []
+    queued = 0
+    writing = writing
+      .then(() => recordPrecheck(db, batch.visits, batch.warnings))
+      .catch((error: unknown) =>
+        log.error({ err: error, requests: batch.count }, "pre-settlement check: a batch of records was not written")
+      )
+    return writing
+  }
+  return {
+    add: (v, w) => {
+      visits.push(...v)
+      warnings.push(...w)
+      queued++
+      if (queued >= maxRequests) {
+        if (timer !== null) clearTimeout(timer)
+        void write()
+      } else timer ??= setTimeout(write, intervalMs)
+    },
+    flush: async () => {
+      if (timer !== null) clearTimeout(timer)
+      await write()
+    },
+    pending: () => queued
+  }
+}
+
+const key = (psn: string, institution: string, day: string) => `${psn}\u0000${institution}\u0000${day}`
+
+/** The lines already checked, by person, institution and day. */
+export interface HistoryCache {
+  /** Loads (from the database where not cached) the days of a person at an institution. */
+  readonly load: (psn: string, institution: string, days: ReadonlyArray<string>) => Promise<void>
+  /** The lines of a loaded day from visits other than `exceptVisits`. */
+  readonly lines: (
+    psn: string,
+    institution: string,
+    day: string,
+    exceptVisits: ReadonlySet<string>
+  ) => ReadonlyArray<HistoryLine>
+  /** Records a checked visit: its lines replace its earlier ones on every loaded day. */
+  readonly record: (visit: CheckedVisit & { readonly lines: ReadonlyArray<ClaimLine> }) => void
+  readonly size: () => number
+}
+
+/** @category constructors */
+export const historyCache = (db: Db, maxDays = 100_000): HistoryCache => {
+  const days = new Map<string, Array<HistoryLine>>()
+  // The days each visit has lines on, to replace a visit checked again without scanning the cache.
+  const visitDays = new Map<string, ReadonlySet<string>>()
+  const touch = (k: string, list: Array<HistoryLine>) => {
+    days.delete(k)
+    days.set(k, list)
+    while (days.size > maxDays) days.delete(days.keys().next().value!)
+  }
+  const index = (visit: string, keys: ReadonlySet<string>) => {
+    visitDays.delete(visit)
+    visitDays.set(visit, keys)
+    while (visitDays.size > maxDays) visitDays.delete(visitDays.keys().next().value!)
+  }
+  return {
+    load: async (psn, institution, wanted) => {
+      const missing = wanted.filter((d) => !days.has(key(psn, institution, d)))
+      if (missing.length > 0) {
+        // A day read from the database has nothing still queued: every day a check records is in the cache
+        // (loaded before the check), and a day leaves the cache only after 100,000 others were used since —
+        // far longer than the 50 ms a record waits in the queue.
+        const rows = await checkedLines(db, psn, institution, missing, [])
+        const fresh = new Map<string, Array<HistoryLine>>(missing.map((d) => [key(psn, institution, d), []]))
+        for (const row of rows) {
+          const k = key(psn, institution, row.day)
+          fresh.get(k)?.push({ mdtrt_id: row.mdtrtId, line: row.line as ClaimLine })
+          index(row.mdtrtId, new Set([...(visitDays.get(row.mdtrtId) ?? []), k]))
+        }
+        // Another request may have loaded the same day meanwhile: the first one loaded stays.
+        for (const [k, list] of fresh) if (!days.has(k)) touch(k, list)
+      }
+      for (const d of wanted) {
+        const k = key(psn, institution, d)
+        const list = days.get(k)
+        if (list !== undefined) touch(k, list)
+      }
+    },
+    lines: (psn, institution, day, exceptVisits) =>
+      (days.get(key(psn, institution, day)) ?? []).filter((h) => !exceptVisits.has(h.mdtrt_id)),
+    record: (visit) => {
+      for (const k of visitDays.get(visit.mdtrt_id) ?? []) {
+        const list = days.get(k)
+        if (list !== undefined)
+          days.set(
+            k,
+            list.filter((h) => h.mdtrt_id !== visit.mdtrt_id)
+          )
+      }
+      const keys = new Set<string>()
+      for (const line of visit.lines) {
+        const k = key(visit.psn_no, visit.fixmedins_code, line.day)
+        const list = days.get(k)
+        // A day not loaded is read from the database when first needed (the write is queued before).
+        if (list === undefined) continue
+        list.push({ mdtrt_id: visit.mdtrt_id, line })
+        keys.add(k)
+      }
+      index(visit.mdtrt_id, keys)
+    },
+    size: () => days.size
+  }
+}
