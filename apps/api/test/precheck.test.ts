@@ -5,7 +5,7 @@
  * (FREQUENCY_EXCEEDED); feedback (3103) is stored with the warning and audited; another institution's claim,
  * a bad request, a missing or revoked key are each refused in the interface's own form, nothing half stored.
  */
-import { systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
+import { finishRun, startRun, systemActor, upsertInstitutions, upsertUser } from "@fundguard/db"
 import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { demoExtractDir, demoRegister } from "@fundguard/screening"
 import type { FastifyInstance } from "fastify"
@@ -197,6 +197,57 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
       })
     ).json()
     expect(unknown).toMatchObject({ infcode: -1, err_msg: expect.stringContaining("warn_rslt_id") })
+  })
+
+  it("links the nightly suspicion on a warned line to the warning and what the hospital did with it", async () => {
+    // V4 was warned (PRICE_OVER_CAP) and the hospital overrode it with a reason; the nightly run flags it.
+    const run = await startRun(scratch.db, systemActor("test"), {
+      trigger: "cli",
+      extract: "/srv/extracts/500235-2025-03",
+      admdvs: "500235",
+      periodFrom: null,
+      periodTo: null,
+      params: {}
+    })
+    await finishRun(scratch.db, systemActor("test"), run.id, {
+      rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 1, durationMs: 1 }],
+      suspicions: [
+        {
+          rule: "PRICE_OVER_CAP",
+          ruleVersion: 1,
+          level: "line",
+          fixmedins_code: HOSPITAL,
+          psn_no: "50023500000001",
+          mdtrt_id: "V4",
+          setl_id: null,
+          feedetl_sn: ["V4-1"],
+          med_list_codg: "001102000010000",
+          date: "2025-03-16",
+          amount: 5,
+          violation: "A38-3-OVER_STANDARD_CHARGE",
+          evidence: {},
+          message: "单价超过限价"
+        }
+      ]
+    })
+    const lead = await scratch.db.suspicion.findFirstOrThrow({ where: { mdtrtId: "V4" } })
+    const detail = (
+      await app.inject({
+        method: "GET",
+        url: `/api/v1/suspicions/${lead.id}`,
+        headers: { authorization: `Bearer ${supervisor}` }
+      })
+    ).json()
+    expect(detail.precheckWarnings).toMatchObject([
+      {
+        mdtrtId: "V4",
+        disposition: "override",
+        dispositionLabel: "继续执行（未修改）",
+        reason: "患者病情需要",
+        amount: 5
+      }
+    ])
+    expect(detail.precheckWarnings[0].message).toContain("限价")
   })
 
   it("refuses another institution's claim, bad requests and bad keys in the interface's form, storing nothing", async () => {

@@ -170,6 +170,24 @@ export const SuspicionDetail = Schema.Struct({
     })
   ),
   proposal: Schema.NullOr(ReviewProposal),
+  /**
+   * The warnings the institution was given before settlement for what this lead flags (same rule, same
+   * visits), and what it did: 继续执行 (an override, with its reason) or 返回修改. An override of a warning on a
+   * line later confirmed is a fact the case officer weighs (the institution knew).
+   */
+  precheckWarnings: Schema.Array(
+    Schema.Struct({
+      jrId: Schema.String,
+      at: Instant,
+      mdtrtId: Schema.String,
+      message: Schema.String,
+      amount: Schema.Number,
+      disposition: Schema.NullOr(Schema.Literal("override", "edited")),
+      dispositionLabel: Schema.String,
+      reason: Schema.NullOr(Schema.String),
+      respondedAt: Schema.NullOr(Instant)
+    })
+  ),
   actions: Schema.Array(OfferedAction),
   canAssign: Schema.Boolean,
   canClaim: Schema.Boolean

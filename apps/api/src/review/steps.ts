@@ -13,7 +13,8 @@ import {
   reviewSubject,
   stampFirstReviewDeadlines,
   suspicionDetail,
-  type Db
+  type Db,
+  warningsOfSuspicion
 } from "@fundguard/db"
 import type { ReviewAction } from "@fundguard/domain/review"
 import { actorNameOf, can, type Role } from "@fundguard/domain/access"
@@ -97,6 +98,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
       lastRun
     } = await withinScope(request, params.id).then(() => suspicionDetail(db, params.id))
     const subject = await reviewSubject(db, s.id)
+    const warned = await warningsOfSuspicion(db, s)
     const opened = [...s.reviewEvents].reverse().find((e) => e.toStatus === s.status && e.dueDate !== null)
     const firstStep = subject.status === "pending_first_review" && opened === undefined ? "first_review" : null
     const claim = decideAssignment(subject, actor, actor)
@@ -146,6 +148,18 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         dueDate: e.dueDate,
         late: e.late,
         at: e.at.toISOString()
+      })),
+      precheckWarnings: warned.map((w) => ({
+        jrId: w.jrId,
+        at: w.at.toISOString(),
+        mdtrtId: w.mdtrtId,
+        message: w.message,
+        amount: w.amount,
+        disposition: w.dispoWay === "1" ? ("override" as const) : w.dispoWay === "2" ? ("edited" as const) : null,
+        dispositionLabel:
+          w.dispoWay === "1" ? "继续执行（未修改）" : w.dispoWay === "2" ? "返回修改" : "未反馈处理结果",
+        reason: w.dispoReason,
+        respondedAt: w.dispoAt?.toISOString() ?? null
       })),
       responses: s.responses.map((r) => ({
         kind: r.kind,

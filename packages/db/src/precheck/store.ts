@@ -134,3 +134,52 @@ export const recordPrecheckFeedback = async (
     })
   })
 }
+
+/** A warning as a nightly suspicion shows it. */
+export interface WarningOfSuspicion {
+  readonly jrId: string
+  readonly at: Date
+  readonly mdtrtId: string
+  readonly message: string
+  readonly amount: number
+  readonly dispoWay: "1" | "2" | null
+  readonly dispoReason: string | null
+  readonly dispoAt: Date | null
+}
+
+/**
+ * The warnings given before settlement for what a nightly suspicion flags: the same rule, on the visits its
+ * lines belong to (a day's units may span visits), at its institution — oldest first.
+ */
+export const warningsOfSuspicion = async (
+  db: Db,
+  suspicion: {
+    readonly ruleCode: string
+    readonly fixmedinsCode: string
+    readonly mdtrtId: string | null
+    readonly evidence: unknown
+  }
+): Promise<ReadonlyArray<WarningOfSuspicion>> => {
+  const lines = (suspicion.evidence as { lines?: unknown } | null)?.lines
+  const visits = new Set<string>(suspicion.mdtrtId === null ? [] : [suspicion.mdtrtId])
+  if (Array.isArray(lines))
+    for (const l of lines)
+      if (typeof l === "object" && l !== null && typeof (l as { mdtrt_id?: unknown }).mdtrt_id === "string")
+        visits.add((l as { mdtrt_id: string }).mdtrt_id)
+  if (visits.size === 0) return []
+  const rows = await db.precheckWarning.findMany({
+    where: { ruleCode: suspicion.ruleCode, institutionCode: suspicion.fixmedinsCode, mdtrtId: { in: [...visits] } },
+    orderBy: { createdAt: "asc" },
+    take: 20
+  })
+  return rows.map((r) => ({
+    jrId: r.id,
+    at: r.createdAt,
+    mdtrtId: r.mdtrtId,
+    message: r.message,
+    amount: r.amount,
+    dispoWay: r.dispoWay === "1" || r.dispoWay === "2" ? r.dispoWay : null,
+    dispoReason: r.dispoReason,
+    dispoAt: r.dispoAt
+  }))
+}
