@@ -250,6 +250,51 @@ describe.each(["sqlite", "postgresql"] as const)("the pre-settlement check over 
     expect(detail.precheckWarnings[0].message).toContain("限价")
   })
 
+  it("reports per institution and per doctor: warnings, overrides, overrides confirmed, what the warnings saved", async () => {
+    // V5 warned at 15 yuan, then checked again at 10: the warning saved its 5 yuan.
+    await post("/api/v1/precheck", key, request("V5", 15, { day: "2025-03-17" }))
+    await post("/api/v1/precheck", key, { ...request("V5", 10, { day: "2025-03-17" }), infno: "3102" })
+    // V4's override was later confirmed by review.
+    const lead = await scratch.db.suspicion.findFirstOrThrow({ where: { mdtrtId: "V4" } })
+    await scratch.db.reviewOutcome.create({
+      data: {
+        suspicionId: lead.id,
+        result: "confirmed",
+        reason: "核实确认",
+        proposedByName: "王稽核",
+        approvedByName: "刘局长"
+      }
+    })
+    const res = await app.inject({
+      method: "GET",
+      url: "/api/v1/precheck/report?from=2025-03-01&to=2025-03-31",
+      headers: { authorization: `Bearer ${supervisor}` }
+    })
+    expect(res.statusCode, res.body).toBe(200)
+    const report = res.json()
+    // Warnings: V1 (price), V2 twice (frequency, 3101 and 3102), V4 (price), V5 (price).
+    expect(report.institutions).toEqual([
+      {
+        institutionCode: HOSPITAL,
+        institutionName: "奉节县人民医院",
+        doctorCode: null,
+        warnings: 5,
+        overrides: 1,
+        edited: 0,
+        noFeedback: 4,
+        overridesConfirmed: 1,
+        saved: 5
+      }
+    ])
+    expect(report.doctors).toMatchObject([{ institutionCode: HOSPITAL, doctorCode: "D500235000123", warnings: 5 }])
+    const backwards = await app.inject({
+      method: "GET",
+      url: "/api/v1/precheck/report?from=2025-03-31&to=2025-03-01",
+      headers: { authorization: `Bearer ${supervisor}` }
+    })
+    expect(backwards.statusCode).toBe(400)
+  })
+
   it("refuses another institution's claim, bad requests and bad keys in the interface's form, storing nothing", async () => {
     await app.precheckRecordsWritten()
     const before = await scratch.db.precheckLine.count()

@@ -6,7 +6,7 @@
  */
 import { InstitutionClient, NewInstitutionClient, PrecheckMessage, PrecheckResponse } from "@fundguard/domain/screening"
 import * as Schema from "effect/Schema"
-import { Id } from "./Bounded.js"
+import { DateText, Id } from "./Bounded.js"
 import { endpoint, json, noContent } from "./Endpoint.js"
 
 const tags = ["precheck"]
@@ -87,4 +87,37 @@ export const reloadReference = endpoint({
   tags,
   summary: "Load the reference data again from the configured directory and swap it in whole, without a restart",
   success: json(Schema.Struct({ dir: Schema.String, loadedAt: Schema.String }))
+})
+
+const ReportRow = Schema.Struct({
+  institutionCode: Schema.String,
+  institutionName: Schema.NullOr(Schema.String),
+  doctorCode: Schema.NullOr(Schema.String),
+  warnings: Schema.Number,
+  overrides: Schema.Number,
+  edited: Schema.Number,
+  noFeedback: Schema.Number,
+  /** Overrides of a warning whose line the nightly run later flagged and review confirmed. */
+  overridesConfirmed: Schema.Number,
+  /** Yuan: the warned amounts of lines that, checked again, no longer broke the rule. */
+  saved: Schema.Number
+})
+
+/** @category endpoints */
+export const report = endpoint({
+  method: "GET",
+  path: "/api/v1/precheck/report",
+  access: { permission: "precheck:read" },
+  tags,
+  summary:
+    "Warnings given before settlement, per institution and per doctor: overrides, overrides later confirmed, what the warnings saved",
+  query: Schema.Struct({ from: DateText, to: DateText }),
+  success: json(
+    Schema.Struct({
+      from: Schema.String,
+      to: Schema.String,
+      institutions: Schema.Array(ReportRow),
+      doctors: Schema.Array(ReportRow)
+    })
+  )
 })

@@ -28,6 +28,8 @@ export const routeNames = [
   "inbox",
   "inboxTransfer",
   "departmentClients",
+  // The pre-settlement check (docs/domain/precheck.md).
+  "precheck",
   // Complaints and tips (docs/domain/complaints.md).
   "complaints",
   // Credit and points (docs/domain/credit.md).
@@ -73,6 +75,7 @@ export const navItems: ReadonlyArray<NavItem> = [
   { route: "credit", label: "信用与记分", permission: "credit:read" },
   { route: "complaints", label: "举报投诉", permission: "complaints:read" },
   { route: "transfers", label: "部门移送", permission: "transfers:read" },
+  { route: "precheck", label: "事前提醒", permission: "precheck:read" },
   { route: "today", label: "今日待办", permission: "duties:read" },
   { route: "calendar", label: "职责日历", permission: "duties:read" },
   { route: "coverage", label: "检查覆盖率", permission: "duties:read" },
@@ -112,6 +115,7 @@ export const routeTitle: Readonly<Record<RouteName, string>> = {
   inbox: "移送收件箱",
   inboxTransfer: "移送详情",
   departmentClients: "接口账户",
+  precheck: "事前提醒",
   today: "今日待办",
   calendar: "职责日历",
   coverage: "检查覆盖率",

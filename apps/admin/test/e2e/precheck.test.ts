@@ -168,5 +168,17 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
     expect(text).toContain("限价 10.00 元")
     expect(text).toContain("继续执行（未修改）")
     expect(text).toContain("患者要求")
+
+    // 事前提醒: the hospital's warnings of March, one overridden.
+    await byTestId("nav-precheck").click()
+    await byTestId("precheck-page").waitFor()
+    await byTestId("precheck-from").fill("2025-03-01")
+    await byTestId("precheck-to").fill("2025-03-31")
+    await byTestId("precheck-load").click()
+    const row = byTestId("precheck-institutions").locator("tbody tr", { hasText: "奉节县人民医院" })
+    await row.waitFor()
+    const cells = await row.locator("td").allTextContents()
+    // 机构, 提醒, 返回修改, 继续执行, 继续执行率
+    expect(cells.slice(0, 5)).toEqual(["奉节县人民医院", "1", "0", "1", "100.0%"])
   })
 })

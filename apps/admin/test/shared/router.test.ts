@@ -52,6 +52,7 @@ describe("navigation", () => {
       "信用与记分",
       "举报投诉",
       "部门移送",
+      "事前提醒",
       "今日待办",
       "职责日历",
       "检查覆盖率",
@@ -74,7 +75,8 @@ describe("navigation", () => {
       "samples",
       "credit",
       "complaints",
-      "transfers"
+      "transfers",
+      "precheck"
     ]
     expect(allowedPages("admin")).toEqual([
       "institutions",
@@ -106,6 +108,8 @@ describe("navigation", () => {
     // Other departments (卫健委 …) see neither the bureau's institutions register nor its duties: their
     // inbox of transfers first, and the penalty calculator.
     expect(allowedPages("department")).toEqual(["inbox", "penalty"])
+    // An institution's system calls the pre-settlement check with its key; it has no page.
+    expect(allowedPages("institution")).toEqual([])
   })
 })
 

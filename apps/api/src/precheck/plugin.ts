@@ -8,6 +8,7 @@
 import {
   createInstitutionClient,
   listInstitutionClients,
+  precheckReport,
   PrecheckWarningNotFound,
   recordPrecheckFeedback,
   revokeInstitutionClient,
@@ -153,9 +154,10 @@ const plugin = async (
           taskId: randomUUID()
         })
         for (const visit of answered.checked) cache.record(visit)
-        writer.add(
-          answered.checked,
-          answered.warnings.map((w) => ({
+        writer.add({
+          at: now(),
+          visits: answered.checked,
+          warnings: answered.warnings.map((w) => ({
             infno: message.right.infno,
             ruleCode: w.rule.code,
             ruleVersion: w.rule.version,
@@ -166,7 +168,7 @@ const plugin = async (
             amount: w.amount,
             answer: w.warning
           }))
-        )
+        })
         return answered.response
       },
       { decodeBodyInHandler: true }
@@ -194,6 +196,39 @@ const plugin = async (
     const user = currentUser(request)
     await revokeInstitutionClient(db, params.id, { id: user.id, name: user.displayName, ip: request.ip }, now())
     app.forgetInstitutionKeys()
+  })
+
+  // The bureau's report: its own institutions only (the caller's data scope).
+  mount(app, Precheck.report, async ({ query, request }) => {
+    if (query.to < query.from)
+      throw new Problem("InvalidRequest", "结束日期不能早于开始日期", [
+        { path: "$.query.to", message: "结束日期不能早于开始日期" }
+      ])
+    await writer.flush()
+    const scope = await request.scope()
+    const rows = await precheckReport(db, {
+      from: query.from,
+      to: query.to,
+      institutions: scope.all ? null : [...scope.institutionCodes]
+    })
+    const names = new Map(
+      (
+        await db.institution.findMany({
+          where: { code: { in: [...new Set(rows.institutions.map((r) => r.institutionCode))] } },
+          select: { code: true, name: true }
+        })
+      ).map((i) => [i.code, i.name])
+    )
+    const named = (r: (typeof rows.institutions)[number]) => ({
+      ...r,
+      institutionName: names.get(r.institutionCode) ?? null
+    })
+    return {
+      from: query.from,
+      to: query.to,
+      institutions: rows.institutions.map(named),
+      doctors: rows.doctors.map(named)
+    }
   })
 
   // The old data serves until the new is loaded; a directory that cannot be read leaves it in place.

@@ -12,13 +12,13 @@
  *   records (the institution's system still has its claims), while a clean stop writes everything first.
  *   Whatever reads the records (3103 feedback, a reload of the cache) waits for the queue to be written.
  */
-import { checkedLines, type CheckedVisit, recordPrecheck, type WarningToStore, type Db } from "@fundguard/db"
+import { checkedLines, type CheckedVisit, type PrecheckRecords, recordPrecheck, type Db } from "@fundguard/db"
 import type { ClaimLine, HistoryLine } from "@fundguard/screening"
 import type { FastifyBaseLogger } from "fastify"
 
 /** Writes queued requests in batches. */
 export interface GroupCommit {
-  readonly add: (visits: ReadonlyArray<CheckedVisit>, warnings: ReadonlyArray<WarningToStore>) => void
+  readonly add: (records: PrecheckRecords) => void
   /** Resolves when everything queued so far is written. */
   readonly flush: () => Promise<void>
   readonly pending: () => number
@@ -26,31 +26,25 @@ export interface GroupCommit {
 
 /** @category constructors */
 export const groupCommit = (db: Db, log: FastifyBaseLogger, intervalMs = 50, maxRequests = 500): GroupCommit => {
-  let visits: Array<CheckedVisit> = []
-  let warnings: Array<WarningToStore> = []
-  let queued = 0
+  let requests: Array<PrecheckRecords> = []
   let writing: Promise<void> = Promise.resolve()
   let timer: NodeJS.Timeout | null = null
   const write = () => {
     timer = null
-    if (queued === 0) return writing
-    const batch = { visits, warnings, count: queued }
-    visits = []
-    warnings = []
-    queued = 0
+    if (requests.length === 0) return writing
+    const batch = requests
+    requests = []
     writing = writing
-      .then(() => recordPrecheck(db, batch.visits, batch.warnings))
+      .then(() => recordPrecheck(db, batch))
       .catch((error: unknown) =>
-        log.error({ err: error, requests: batch.count }, "pre-settlement check: a batch of records was not written")
+        log.error({ err: error, requests: batch.length }, "pre-settlement check: a batch of records was not written")
       )
     return writing
   }
   return {
-    add: (v, w) => {
-      visits.push(...v)
-      warnings.push(...w)
-      queued++
-      if (queued >= maxRequests) {
+    add: (records) => {
+      requests.push(records)
+      if (requests.length >= maxRequests) {
         if (timer !== null) clearTimeout(timer)
         void write()
       } else timer ??= setTimeout(write, intervalMs)
@@ -59,7 +53,7 @@ export const groupCommit = (db: Db, log: FastifyBaseLogger, intervalMs = 50, max
       if (timer !== null) clearTimeout(timer)
       await write()
     },
-    pending: () => queued
+    pending: () => requests.length
   }
 }
 

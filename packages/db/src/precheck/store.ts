@@ -23,6 +23,13 @@ export interface CheckedVisit {
   readonly lines: ReadonlyArray<StoredLine>
 }
 
+/** A request's records: its checked visits and its warnings, at the time it was answered. */
+export interface PrecheckRecords {
+  readonly at: Date
+  readonly visits: ReadonlyArray<CheckedVisit>
+  readonly warnings: ReadonlyArray<WarningToStore>
+}
+
 /** A warning to store. */
 export interface WarningToStore {
   readonly infno: string
@@ -56,44 +63,46 @@ export const checkedLines = async (
 
 /**
  * Records requests: their checked visits' lines replace those visits' earlier lines (a visit checked twice in
- * the batch keeps its last lines), and their warnings are stored — all in one transaction, so that a batch of
- * requests (the door's group commit) is written whole or not at all.
+ * the batch keeps its last lines), and their warnings are stored, each at the time its request was answered —
+ * all in one transaction, so that a batch of requests (the door's group commit) is written whole or not at
+ * all.
  */
-export const recordPrecheck = async (
-  db: Db,
-  checkedVisits: ReadonlyArray<CheckedVisit>,
-  warnings: ReadonlyArray<WarningToStore>
-): Promise<void> => {
-  const visits = [...new Map(checkedVisits.map((v) => [v.mdtrt_id, v])).values()]
-  const lines = visits.flatMap((v) =>
+export const recordPrecheck = async (db: Db, requests: ReadonlyArray<PrecheckRecords>): Promise<void> => {
+  const latest = new Map<string, { readonly visit: CheckedVisit; readonly at: Date }>()
+  for (const r of requests) for (const visit of r.visits) latest.set(visit.mdtrt_id, { visit, at: r.at })
+  const lines = [...latest.values()].flatMap(({ visit: v, at }) =>
     v.lines.map((line) => ({
       psnNo: v.psn_no,
       institutionCode: v.fixmedins_code,
       day: line.day,
       mdtrtId: v.mdtrt_id,
       feedetlSn: line.feedetl_sn,
-      line: line as object
+      line: line as object,
+      checkedAt: at
     }))
   )
   // One batch of statements in one transaction (cheaper than an interactive one).
   await db.$transaction([
-    db.precheckLine.deleteMany({ where: { mdtrtId: { in: visits.map((v) => v.mdtrt_id) } } }),
+    db.precheckLine.deleteMany({ where: { mdtrtId: { in: [...latest.keys()] } } }),
     db.precheckLine.createMany({ data: lines }),
     db.precheckWarning.createMany({
-      data: warnings.map((w) => ({
-        id: w.answer.jr_id,
-        infno: w.infno,
-        ruleCode: w.ruleCode,
-        ruleVersion: w.ruleVersion,
-        institutionCode: w.institutionCode,
-        psnNo: w.psnNo,
-        mdtrtId: w.answer.mdtrt_id,
-        doctorCode: w.doctorCode,
-        day: w.day,
-        amount: w.amount,
-        message: w.answer.vola_cont,
-        answer: w.answer as object
-      }))
+      data: requests.flatMap((r) =>
+        r.warnings.map((w) => ({
+          id: w.answer.jr_id,
+          infno: w.infno,
+          ruleCode: w.ruleCode,
+          ruleVersion: w.ruleVersion,
+          institutionCode: w.institutionCode,
+          psnNo: w.psnNo,
+          mdtrtId: w.answer.mdtrt_id,
+          doctorCode: w.doctorCode,
+          day: w.day,
+          amount: w.amount,
+          message: w.answer.vola_cont,
+          answer: w.answer as object,
+          createdAt: r.at
+        }))
+      )
     })
   ])
 }
@@ -182,4 +191,108 @@ export const warningsOfSuspicion = async (
     dispoReason: r.dispoReason,
     dispoAt: r.dispoAt
   }))
+}
+
+/** One row of the report: warnings given, what was done with them, and what they saved. */
+export interface PrecheckReportRow {
+  readonly institutionCode: string
+  readonly doctorCode: string | null
+  readonly warnings: number
+  readonly overrides: number
+  readonly edited: number
+  readonly noFeedback: number
+  /** Overrides of a warning whose line the nightly run later flagged and review confirmed. */
+  readonly overridesConfirmed: number
+  /** Yuan: the warned amounts of lines that, when their visit was checked again, no longer broke the rule. */
+  readonly saved: number
+}
+
+/**
+ * The pre-settlement check's report for warnings given between two days (inclusive, bureau days as
+ * `yyyy-MM-dd` on the warning's visit day), per institution and per doctor, for the institutions given (null:
+ * all).
+ */
+export const precheckReport = async (
+  db: Db,
+  input: { readonly from: string; readonly to: string; readonly institutions: ReadonlyArray<string> | null }
+): Promise<{
+  readonly institutions: ReadonlyArray<PrecheckReportRow>
+  readonly doctors: ReadonlyArray<PrecheckReportRow>
+}> => {
+  const warnings = await db.precheckWarning.findMany({
+    where: {
+      day: { gte: input.from, lte: input.to },
+      ...(input.institutions === null ? {} : { institutionCode: { in: [...input.institutions] } })
+    },
+    select: {
+      id: true,
+      institutionCode: true,
+      doctorCode: true,
+      ruleCode: true,
+      mdtrtId: true,
+      dispoWay: true,
+      answer: true,
+      createdAt: true
+    },
+    take: 200_000
+  })
+  const visits = [...new Set(warnings.map((w) => w.mdtrtId))]
+  const [confirmed, later, lines] = await Promise.all([
+    db.suspicion.findMany({
+      where: { mdtrtId: { in: visits }, outcome: { is: { result: "confirmed" } } },
+      select: { ruleCode: true, mdtrtId: true, fixmedinsCode: true }
+    }),
+    db.precheckWarning.findMany({
+      where: { mdtrtId: { in: visits } },
+      select: { ruleCode: true, mdtrtId: true, answer: true, createdAt: true }
+    }),
+    db.precheckLine.findMany({ where: { mdtrtId: { in: visits } }, select: { mdtrtId: true, checkedAt: true } })
+  ])
+  const confirmedKeys = new Set(confirmed.map((s) => `${s.fixmedinsCode}|${s.ruleCode}|${s.mdtrtId}`))
+  const lastChecked = new Map<string, number>()
+  for (const l of lines) lastChecked.set(l.mdtrtId, Math.max(lastChecked.get(l.mdtrtId) ?? 0, l.checkedAt.getTime()))
+  type Detail = { readonly rx_id: string; readonly vola_item_type: string; readonly vola_amt: number }
+  const flagged = (answer: unknown): ReadonlyArray<Detail> =>
+    ((answer as { judge_result_detail_dtos?: ReadonlyArray<Detail> }).judge_result_detail_dtos ?? []).filter(
+      (d) => d.vola_item_type === "1"
+    )
+  const savedBy = (w: (typeof warnings)[number]): number => {
+    // Checked again after the warning: each warned line no later warning of the rule flags was corrected.
+    if ((lastChecked.get(w.mdtrtId) ?? 0) <= w.createdAt.getTime()) return 0
+    const flaggedAfter = new Set(
+      later
+        .filter((o) => o.mdtrtId === w.mdtrtId && o.ruleCode === w.ruleCode && o.createdAt > w.createdAt)
+        .flatMap((o) => flagged(o.answer).map((d) => d.rx_id))
+    )
+    return flagged(w.answer)
+      .filter((d) => !flaggedAfter.has(d.rx_id))
+      .reduce((n, d) => n + d.vola_amt, 0)
+  }
+  const rows = (keyOf: (w: (typeof warnings)[number]) => string) => {
+    const groups = new Map<string, Array<(typeof warnings)[number]>>()
+    for (const w of warnings) groups.set(keyOf(w), [...(groups.get(keyOf(w)) ?? []), w])
+    return [...groups.values()]
+      .map(
+        (ws): PrecheckReportRow => ({
+          institutionCode: ws[0]!.institutionCode,
+          doctorCode: keyOf(ws[0]!).includes("|") ? ws[0]!.doctorCode : null,
+          warnings: ws.length,
+          overrides: ws.filter((w) => w.dispoWay === "1").length,
+          edited: ws.filter((w) => w.dispoWay === "2").length,
+          noFeedback: ws.filter((w) => w.dispoWay === null).length,
+          overridesConfirmed: ws.filter(
+            (w) => w.dispoWay === "1" && confirmedKeys.has(`${w.institutionCode}|${w.ruleCode}|${w.mdtrtId}`)
+          ).length,
+          saved: Math.round(ws.reduce((n, w) => n + savedBy(w), 0) * 100) / 100
+        })
+      )
+      .sort(
+        (a, b) =>
+          b.overrides - a.overrides || b.warnings - a.warnings || (a.institutionCode < b.institutionCode ? -1 : 1)
+      )
+  }
+  return {
+    institutions: rows((w) => w.institutionCode),
+    doctors: rows((w) => `${w.institutionCode}|${w.doctorCode ?? "—"}`)
+  }
 }
