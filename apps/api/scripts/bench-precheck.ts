@@ -122,6 +122,9 @@ interface RunResult {
 const percentile = (sorted: ReadonlyArray<number>, p: number) =>
   sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
 
+/** What the errors were, for the report. */
+const kinds = new Map<string, number>()
+
 const drive = async (rate: number, durationSeconds: number): Promise<RunResult> => {
   const total = Math.round(rate * durationSeconds)
   const latencies: Array<number> = []
@@ -145,10 +148,20 @@ const drive = async (rate: number, durationSeconds: number): Promise<RunResult> 
             body
           })
             .then(async (res) => {
-              const answer = (await res.json()) as { infcode?: number }
-              if (res.status !== 200 || answer.infcode !== 0) errors++
+              const answer = (await res.json()) as { infcode?: number; err_msg?: string }
+              if (res.status !== 200 || answer.infcode !== 0) {
+                errors++
+                kinds.set(
+                  `${res.status} ${answer.err_msg ?? ""}`.slice(0, 120),
+                  (kinds.get(`${res.status} ${answer.err_msg ?? ""}`.slice(0, 120)) ?? 0) + 1
+                )
+              }
             })
-            .catch(() => void errors++)
+            .catch((e: unknown) => {
+              errors++
+              const k = String((e as { cause?: { code?: string } }).cause?.code ?? e).slice(0, 120)
+              kinds.set(k, (kinds.get(k) ?? 0) + 1)
+            })
             .finally(() => latencies.push(performance.now() - scheduled))
         )
       }
@@ -189,7 +202,10 @@ try {
     results.push(await drive(500, soakMinutes * 60))
   }
 } finally {
+  // A clean stop: the server writes what it has queued before its database is removed.
+  const exited = new Promise((resolve) => server.once("exit", resolve))
   server.kill("SIGTERM")
+  await exited
 }
 
 const machine = {
@@ -203,6 +219,7 @@ const machine = {
   requests: sized.length,
   meanLines: Math.round((lineCounts.reduce((a, b) => a + b, 0) / lineCounts.length) * 10) / 10
 }
+if (kinds.size > 0) say(`errors: ${JSON.stringify(Object.fromEntries(kinds))}`)
 if (values.json) process.stdout.write(`${JSON.stringify({ machine, results }, null, 2)}\n`)
 else {
   process.stdout.write(

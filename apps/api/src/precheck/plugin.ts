@@ -71,6 +71,13 @@ const plugin = async (
       : await load(options.referenceDir, now())
   if (Either.isLeft(current)) app.log.warn({ reason: current.left }, "pre-settlement check has no reference data")
   const writer = groupCommit(db, app.log)
+  // Each request's records carry its own instant, strictly after the previous one's: a visit checked again
+  // is later than the warning it answers, even within the same millisecond (the report's "saved").
+  let lastStamp = 0
+  const stamp = (): Date => {
+    lastStamp = Math.max(now().getTime(), lastStamp + 1)
+    return new Date(lastStamp)
+  }
   const cache = historyCache(db)
   // A clean stop writes what is queued.
   app.addHook("onClose", async () => writer.flush())
@@ -78,8 +85,10 @@ const plugin = async (
 
   // The institutions' door: every failure in the interface's own form.
   await app.register(async (door) => {
-    door.setErrorHandler((error, _request, reply) => {
+    door.setErrorHandler((error, request, reply) => {
       const problem = problemOf(error)
+      // A fault of the server is logged (the caller is told only that it happened).
+      if (problem === null) request.log.error({ err: error }, "pre-settlement check failed")
       const status = problem === null ? 500 : Problems.problemDetails(problem.tag, problem.detail).status
       const message =
         problem === null
@@ -155,7 +164,7 @@ const plugin = async (
         })
         for (const visit of answered.checked) cache.record(visit)
         writer.add({
-          at: now(),
+          at: stamp(),
           visits: answered.checked,
           warnings: answered.warnings.map((w) => ({
             infno: message.right.infno,

@@ -90,23 +90,47 @@ export const historyCache = (db: Db, maxDays = 100_000): HistoryCache => {
     visitDays.set(visit, keys)
     while (visitDays.size > maxDays) visitDays.delete(visitDays.keys().next().value!)
   }
+  // Days missed by requests arriving together are read in one query (a till's requests come in bursts).
+  let gathering: Array<{ readonly psnNo: string; readonly institutionCode: string; readonly days: Array<string> }> = []
+  let reading: Promise<void> | null = null
+  const readMissing = (psnNo: string, institutionCode: string, missing: ReadonlyArray<string>): Promise<void> => {
+    gathering.push({ psnNo, institutionCode, days: [...missing] })
+    reading ??= new Promise<void>((resolve, reject) =>
+      setImmediate(() => {
+        const batch = gathering
+        gathering = []
+        reading = null
+        // At most 100 people's days a query (SQLite limits the depth of a query's expression).
+        const chunks = Array.from({ length: Math.ceil(batch.length / 100) }, (_, i) =>
+          batch.slice(i * 100, i * 100 + 100)
+        )
+        Promise.all(chunks.map((chunk) => checkedLines(db, chunk)))
+          .then((parts) => parts.flat())
+          .then((rows) => {
+            const fresh = new Map<string, Array<HistoryLine>>(
+              batch.flatMap((w) => w.days.map((d) => [key(w.psnNo, w.institutionCode, d), []] as const))
+            )
+            for (const row of rows) {
+              const k = key(row.psnNo, row.institutionCode, row.day)
+              fresh.get(k)?.push({ mdtrt_id: row.mdtrtId, line: row.line as ClaimLine })
+              index(row.mdtrtId, new Set([...(visitDays.get(row.mdtrtId) ?? []), k]))
+            }
+            // Another read may have loaded the same day meanwhile: the first one loaded stays.
+            for (const [k, list] of fresh) if (!days.has(k)) touch(k, list)
+            resolve()
+          })
+          .catch(reject)
+      })
+    )
+    return reading
+  }
   return {
     load: async (psn, institution, wanted) => {
       const missing = wanted.filter((d) => !days.has(key(psn, institution, d)))
-      if (missing.length > 0) {
-        // A day read from the database has nothing still queued: every day a check records is in the cache
-        // (loaded before the check), and a day leaves the cache only after 100,000 others were used since —
-        // far longer than the 50 ms a record waits in the queue.
-        const rows = await checkedLines(db, psn, institution, missing, [])
-        const fresh = new Map<string, Array<HistoryLine>>(missing.map((d) => [key(psn, institution, d), []]))
-        for (const row of rows) {
-          const k = key(psn, institution, row.day)
-          fresh.get(k)?.push({ mdtrt_id: row.mdtrtId, line: row.line as ClaimLine })
-          index(row.mdtrtId, new Set([...(visitDays.get(row.mdtrtId) ?? []), k]))
-        }
-        // Another request may have loaded the same day meanwhile: the first one loaded stays.
-        for (const [k, list] of fresh) if (!days.has(k)) touch(k, list)
-      }
+      // A day read from the database has nothing still queued: every day a check records is in the cache
+      // (loaded before the check), and a day leaves the cache only after 100,000 others were used since —
+      // far longer than the 50 ms a record waits in the queue.
+      if (missing.length > 0) await readMissing(psn, institution, missing)
       for (const d of wanted) {
         const k = key(psn, institution, d)
         const list = days.get(k)

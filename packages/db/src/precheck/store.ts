@@ -44,22 +44,36 @@ export interface WarningToStore {
 }
 
 /**
- * The lines already checked of a person at an institution on the given days (other visits only).
+ * The lines already checked of people at institutions on given days — several people in one query (the
+ * door gathers the days its concurrent requests miss).
  */
 export const checkedLines = async (
   db: Db,
-  psnNo: string,
-  institutionCode: string,
-  days: ReadonlyArray<string>,
-  exceptVisits: ReadonlyArray<string>
-): Promise<ReadonlyArray<{ readonly mdtrtId: string; readonly day: string; readonly line: unknown }>> =>
-  days.length === 0
+  wanted: ReadonlyArray<{
+    readonly psnNo: string
+    readonly institutionCode: string
+    readonly days: ReadonlyArray<string>
+  }>
+): Promise<
+  ReadonlyArray<{
+    readonly psnNo: string
+    readonly institutionCode: string
+    readonly mdtrtId: string
+    readonly day: string
+    readonly line: unknown
+  }>
+> => {
+  const groups = wanted.filter((w) => w.days.length > 0)
+  return groups.length === 0
     ? []
     : db.precheckLine.findMany({
-        where: { psnNo, institutionCode, day: { in: [...days] }, mdtrtId: { notIn: [...exceptVisits] } },
-        select: { mdtrtId: true, day: true, line: true },
+        where: {
+          OR: groups.map((w) => ({ psnNo: w.psnNo, institutionCode: w.institutionCode, day: { in: [...w.days] } }))
+        },
+        select: { psnNo: true, institutionCode: true, mdtrtId: true, day: true, line: true },
         orderBy: [{ checkedAt: "asc" }, { id: "asc" }]
       })
+}
 
 /**
  * Records requests: their checked visits' lines replace those visits' earlier lines (a visit checked twice in
