@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
+import { expect } from "vitest"
 import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 /** The built admin UI (`pnpm --filter @fundguard/admin build`, done by `pnpm test`). */
@@ -48,4 +49,17 @@ export const watchedPage = async (
     throw error
   })
   return { page, csp, contracts }
+}
+
+/** Signs in through the login page and waits until the header names the user. */
+export const signIn = async (
+  page: Page,
+  base: string,
+  user: { readonly username: string; readonly password: string; readonly displayName: string }
+): Promise<void> => {
+  await page.goto(`${base}/#/login`)
+  await page.locator('[data-testid="login-username"]').fill(user.username)
+  await page.locator('[data-testid="login-password"]').fill(user.password)
+  await page.locator('[data-testid="login-submit"]').click()
+  await expect.poll(() => page.locator('[data-testid="current-user"]').textContent()).toContain(user.displayName)
 }

@@ -10,7 +10,7 @@ import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fun
 import { demoRegister } from "@fundguard/screening"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { dist, launchChromium, requireBuiltUiAndChromium, watchedPage } from "./chromium.js"
+import { dist, launchChromium, requireBuiltUiAndChromium, signIn, watchedPage } from "./chromium.js"
 import type { ContractWatch, CspWatch } from "./guards.js"
 
 const password = "complaints-test-password"
@@ -57,11 +57,7 @@ describe("举报投诉 in headless Chromium", () => {
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`)
 
   it("records, shows the overdue deadline in red, masks and reveals the informant, accepts", async () => {
-    await page.goto(`${base}/#/login`)
-    await byTestId("login-username").fill("jihe")
-    await byTestId("login-password").fill(password)
-    await byTestId("login-submit").click()
-    await expect.poll(() => byTestId("current-user").textContent()).toContain("王稽核")
+    await signIn(page, base, { username: "jihe", password, displayName: "王稽核" })
 
     await byTestId("nav-complaints").click()
     await byTestId("complaints-page").waitFor()

@@ -18,7 +18,7 @@ import { addBureauUnit, createScratchDatabase, type ScratchDatabase } from "@fun
 import { demoExtractDir, demoRegister } from "@fundguard/screening"
 import type { Browser, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { dist, launchChromium, requireBuiltUiAndChromium, watchedPage } from "./chromium.js"
+import { dist, launchChromium, requireBuiltUiAndChromium, signIn, watchedPage } from "./chromium.js"
 import type { ContractWatch, CspWatch } from "./guards.js"
 
 const password = "precheck-test-password"
@@ -154,11 +154,7 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`)
 
   it("shows on the lead the warning given before settlement and the hospital's override with its reason", async () => {
-    await page.goto(`${base}/#/login`)
-    await byTestId("login-username").fill("jihe")
-    await byTestId("login-password").fill(password)
-    await byTestId("login-submit").click()
-    await expect.poll(() => byTestId("current-user").textContent()).toContain("王稽核")
+    await signIn(page, base, { username: "jihe", password, displayName: "王稽核" })
 
     await page.goto(`${base}/#/suspicions/${lead}`)
     await byTestId("detail-precheck").waitFor()

@@ -16,6 +16,7 @@ import { existsSync } from "node:fs"
 import { join } from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
+import { signIn } from "./chromium.js"
 import { watchContracts, watchCsp, type ContractWatch, type CspWatch } from "./guards.js"
 
 const dist = join(import.meta.dirname, "..", "..", "dist")
@@ -94,11 +95,7 @@ describe("抽样推算 in headless Chromium", () => {
   const byTestId = (id: string) => page.locator(`[data-testid="${id}"]`)
 
   it("draws, reviews every claim, concludes and shows the interval", async () => {
-    await page.goto(`${base}/#/login`)
-    await byTestId("login-username").fill("jihe")
-    await byTestId("login-password").fill(password)
-    await byTestId("login-submit").click()
-    await expect.poll(() => byTestId("current-user").textContent()).toContain("王稽核")
+    await signIn(page, base, { username: "jihe", password, displayName: "王稽核" })
 
     await byTestId("nav-samples").click()
     await byTestId("samples-page").waitFor()

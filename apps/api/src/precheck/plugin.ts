@@ -17,7 +17,7 @@ import {
 } from "@fundguard/db"
 import { Precheck } from "@fundguard/contracts"
 import { Problem as Problems } from "@fundguard/contracts"
-import { precheckError, type PrecheckRequest } from "@fundguard/domain/screening"
+import { precheckError, precheckFeedbackTaken, type PrecheckRequest } from "@fundguard/domain/screening"
 import {
   answerPrecheck,
   decodePrecheckMessage,
@@ -125,7 +125,7 @@ const plugin = async (
             if (e instanceof PrecheckWarningNotFound) return precheckError(e.message)
             throw e
           }
-          return { infcode: 0, err_msg: null, output: { result: [] } }
+          return precheckFeedbackTaken
         }
         const requestData = message.right.input.data
         const others = requestData.patient_dtos.flatMap((p, i) =>
@@ -150,8 +150,11 @@ const plugin = async (
           const visits = new Set(patient.fsi_encounter_dtos.map((e) => e.mdtrt_id))
           const byVisit = new Map<string, Array<ClaimLine>>()
           for (const day of days)
-            for (const h of cache.lines(patient.patn_id, caller.institutionCode, day, visits))
-              byVisit.set(h.mdtrt_id, [...(byVisit.get(h.mdtrt_id) ?? []), h.line])
+            for (const h of cache.lines(patient.patn_id, caller.institutionCode, day, visits)) {
+              const lines = byVisit.get(h.mdtrt_id)
+              if (lines === undefined) byVisit.set(h.mdtrt_id, [h.line])
+              else lines.push(h.line)
+            }
           for (const [mdtrtId, lines] of byVisit)
             history.add({ mdtrt_id: mdtrtId, psn_no: patient.patn_id, fixmedins_code: caller.institutionCode, lines })
         }

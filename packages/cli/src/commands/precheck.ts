@@ -7,7 +7,12 @@ import {
   memoryHistory,
   precheckRules
 } from "@fundguard/screening"
-import type { PrecheckResponse } from "@fundguard/domain/screening"
+import {
+  precheckError,
+  precheckFeedbackTaken,
+  type PrecheckResponse,
+  unknownWarningMessage
+} from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { existsSync, statSync } from "node:fs"
@@ -96,16 +101,10 @@ export const precheckCommand: Command = {
       if (message.right.infno === "3103") {
         const feedback = message.right.input.data
         if (!warnings.has(feedback.warn_rslt_id)) {
-          process.stdout.write(
-            line({
-              infcode: -1,
-              err_msg: `$.input.data.warn_rslt_id：没有这条提醒 ${feedback.warn_rslt_id}`,
-              output: null
-            })
-          )
+          process.stdout.write(line(precheckError(unknownWarningMessage(feedback.warn_rslt_id))))
           continue
         }
-        process.stdout.write(line({ infcode: 0, err_msg: null, output: { result: [] } }))
+        process.stdout.write(line(precheckFeedbackTaken))
         continue
       }
       // Ids that say where they came from, so that a replay gives the same answers every time.

@@ -4,7 +4,7 @@
  * (3103). A request's lines and warnings are written in one transaction: nothing half stored.
  */
 import type { Actor } from "@fundguard/domain/kernel"
-import type { PrecheckWarning as WarningAnswer } from "@fundguard/domain/screening"
+import { type PrecheckWarning as WarningAnswer, unknownWarningMessage } from "@fundguard/domain/screening"
 import { Data } from "effect"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
@@ -124,7 +124,7 @@ export const recordPrecheck = async (db: Db, requests: ReadonlyArray<PrecheckRec
 /** No warning of that jr_id was given to this institution. */
 export class PrecheckWarningNotFound extends Data.TaggedError("PrecheckWarningNotFound")<{ readonly jrId: string }> {
   override get message(): string {
-    return `$.input.data.warn_rslt_id：没有这条提醒 ${this.jrId}`
+    return unknownWarningMessage(this.jrId)
   }
 }
 

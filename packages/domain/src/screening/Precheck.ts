@@ -201,3 +201,17 @@ export type PrecheckResponse = typeof PrecheckResponse.Type
  * @category constructors
  */
 export const precheckError = (message: string): PrecheckResponse => ({ infcode: -1, err_msg: message, output: null })
+
+/**
+ * The answer to a 3103 that was taken.
+ *
+ * @category constructors
+ */
+export const precheckFeedbackTaken: PrecheckResponse = { infcode: 0, err_msg: null, output: { result: [] } }
+
+/**
+ * What is said of a 3103 for a warning the door did not give (to this institution).
+ *
+ * @category formatting
+ */
+export const unknownWarningMessage = (jrId: string): string => `$.input.data.warn_rslt_id：没有这条提醒 ${jrId}`
