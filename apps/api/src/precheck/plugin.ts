@@ -13,6 +13,7 @@ import {
   recordPrecheckFeedback,
   revokeInstitutionClient,
   rotateInstitutionClient,
+  startPrecheckWriter,
   type Db
 } from "@fundguard/db"
 import { Precheck } from "@fundguard/contracts"
@@ -36,7 +37,7 @@ import { randomUUID } from "node:crypto"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem, problemOf } from "../plugins/errors.js"
-import { groupCommit, historyCache } from "./store.js"
+import { groupCommit, openHistoryCache } from "./store.js"
 
 /** The reference data and rules in force, swapped whole when reloaded. */
 interface Loaded {
@@ -70,7 +71,8 @@ const plugin = async (
       ? Either.left("参考数据未配置（FUNDGUARD_PRECHECK_REFERENCE）")
       : await load(options.referenceDir, now())
   if (Either.isLeft(current)) app.log.warn({ reason: current.left }, "pre-settlement check has no reference data")
-  const writer = groupCommit(db, app.log)
+  const thread = startPrecheckWriter(db)
+  const writer = groupCommit(thread.write, app.log)
   // Each request's records carry its own instant, strictly after the previous one's: a visit checked again
   // is later than the warning it answers, even within the same millisecond (the report's "saved").
   let lastStamp = 0
@@ -78,9 +80,12 @@ const plugin = async (
     lastStamp = Math.max(now().getTime(), lastStamp + 1)
     return new Date(lastStamp)
   }
-  const cache = historyCache(db)
+  const cache = await openHistoryCache(db)
   // A clean stop writes what is queued.
-  app.addHook("onClose", async () => writer.flush())
+  app.addHook("onClose", async () => {
+    await writer.flush()
+    await thread.close()
+  })
   app.decorate("precheckRecordsWritten", writer.flush)
 
   // The institutions' door: every failure in the interface's own form.

@@ -7,7 +7,9 @@ import type { Actor } from "@fundguard/domain/kernel"
 import { type PrecheckWarning as WarningAnswer, unknownWarningMessage } from "@fundguard/domain/screening"
 import { Data } from "effect"
 import { recordAudit } from "../access/audit.js"
-import type { Db } from "../client.js"
+import { type Db, providerOfDb } from "../client.js"
+import type { Provider } from "../config.js"
+import { timeOrderedId } from "../kernel/ids.js"
 
 /** A checked line as stored: its day and serial, and the line itself. */
 interface StoredLine {
@@ -76,48 +78,156 @@ export const checkedLines = async (
 }
 
 /**
+ * The most recent days of checked lines, whole, for a cache to start from: the newest days first, as many as
+ * fit in `maxLines` lines (at least the newest), and the newest day of all (null when nothing was checked) —
+ * every day after it has no lines yet.
+ */
+export const recentCheckedLines = async (
+  db: Db,
+  maxLines: number
+): Promise<{
+  readonly newestDay: string | null
+  readonly days: ReadonlyArray<string>
+  readonly lines: ReadonlyArray<{
+    readonly psnNo: string
+    readonly institutionCode: string
+    readonly mdtrtId: string
+    readonly day: string
+    readonly line: unknown
+  }>
+}> => {
+  const counts = await db.precheckLine.groupBy({
+    by: ["day"],
+    _count: { _all: true },
+    orderBy: { day: "desc" },
+    take: 31
+  })
+  const days: Array<string> = []
+  let total = 0
+  for (const c of counts) {
+    if (days.length > 0 && total + c._count._all > maxLines) break
+    days.push(c.day)
+    total += c._count._all
+  }
+  const lines =
+    days.length === 0
+      ? []
+      : await db.precheckLine.findMany({
+          where: { day: { in: days } },
+          select: { psnNo: true, institutionCode: true, mdtrtId: true, day: true, line: true },
+          orderBy: [{ checkedAt: "asc" }, { id: "asc" }]
+        })
+  return { newestDay: counts[0]?.day ?? null, days, lines }
+}
+
+/** A DateTime as Prisma stores it: SQLite's text with its offset, PostgreSQL's timestamp(3) in UTC. */
+const storedInstant = (provider: Provider, at: Date): string =>
+  provider === "sqlite" ? at.toISOString().replace("Z", "+00:00") : at.toISOString().slice(0, -1)
+
+/**
+ * `INSERT … SELECT` from one JSON parameter, an array of rows each an array of the columns' values: one bound
+ * value whatever the batch's size (the client's cost is per bound value, and the databases limit their
+ * number), unpacked by the database's own JSON functions. PostgreSQL is told each column's type.
+ */
+const insertRows = (
+  provider: Provider,
+  table: string,
+  columns: ReadonlyArray<
+    readonly [name: string, pgType: "text" | "integer" | "double precision" | "jsonb" | "timestamp(3)"]
+  >
+): string => {
+  const names = columns.map(([name]) => `"${name}"`).join(",")
+  const values =
+    provider === "sqlite"
+      ? columns.map((_, i) => `json_extract(value, '$[${i}]')`).join(",")
+      : columns
+          .map(([, type], i) => (type === "jsonb" ? `r->${i}` : type === "text" ? `r->>${i}` : `(r->>${i})::${type}`))
+          .join(",")
+  return provider === "sqlite"
+    ? `INSERT INTO "${table}" (${names}) SELECT ${values} FROM json_each(?)`
+    : `INSERT INTO "${table}" (${names}) SELECT ${values} FROM jsonb_array_elements($1::jsonb) AS r`
+}
+
+const insertLines = (provider: Provider) =>
+  insertRows(provider, "PrecheckLine", [
+    ["id", "text"],
+    ["psnNo", "text"],
+    ["institutionCode", "text"],
+    ["day", "text"],
+    ["mdtrtId", "text"],
+    ["feedetlSn", "text"],
+    ["line", "jsonb"],
+    ["checkedAt", "timestamp(3)"]
+  ])
+
+const insertWarnings = (provider: Provider) =>
+  insertRows(provider, "PrecheckWarning", [
+    ["id", "text"],
+    ["infno", "text"],
+    ["ruleCode", "text"],
+    ["ruleVersion", "integer"],
+    ["institutionCode", "text"],
+    ["psnNo", "text"],
+    ["mdtrtId", "text"],
+    ["doctorCode", "text"],
+    ["day", "text"],
+    ["amount", "double precision"],
+    ["message", "text"],
+    ["answer", "jsonb"],
+    ["createdAt", "timestamp(3)"]
+  ])
+
+const deleteLinesOfVisits = (provider: Provider) =>
+  provider === "sqlite"
+    ? `DELETE FROM "PrecheckLine" WHERE "mdtrtId" IN (SELECT value FROM json_each(?))`
+    : `DELETE FROM "PrecheckLine" WHERE "mdtrtId" IN (SELECT jsonb_array_elements_text($1::jsonb))`
+
+/**
  * Records requests: their checked visits' lines replace those visits' earlier lines (a visit checked twice in
  * the batch keeps its last lines), and their warnings are stored, each at the time its request was answered —
  * all in one transaction, so that a batch of requests (the door's group commit) is written whole or not at
- * all.
+ * all. Written in SQL with the rows as one JSON value: the till's door writes thousands of lines a second,
+ * and `createMany`'s cost per row in the query compiler was most of the door's time (docs/benchmarks.md).
  */
 export const recordPrecheck = async (db: Db, requests: ReadonlyArray<PrecheckRecords>): Promise<void> => {
+  const provider = providerOfDb(db)
   const latest = new Map<string, { readonly visit: CheckedVisit; readonly at: Date }>()
   for (const r of requests) for (const visit of r.visits) latest.set(visit.mdtrt_id, { visit, at: r.at })
-  const lines = [...latest.values()].flatMap(({ visit: v, at }) =>
-    v.lines.map((line) => ({
-      psnNo: v.psn_no,
-      institutionCode: v.fixmedins_code,
-      day: line.day,
-      mdtrtId: v.mdtrt_id,
-      feedetlSn: line.feedetl_sn,
-      line: line as object,
-      checkedAt: at
-    }))
+  const lines = [...latest.values()].flatMap(({ visit: v, at }) => {
+    const checkedAt = storedInstant(provider, at)
+    return v.lines.map((line) => [
+      timeOrderedId(),
+      v.psn_no,
+      v.fixmedins_code,
+      line.day,
+      v.mdtrt_id,
+      line.feedetl_sn,
+      line,
+      checkedAt
+    ])
+  })
+  const warnings = requests.flatMap((r) =>
+    r.warnings.map((w) => [
+      w.answer.jr_id,
+      w.infno,
+      w.ruleCode,
+      w.ruleVersion,
+      w.institutionCode,
+      w.psnNo,
+      w.answer.mdtrt_id,
+      w.doctorCode,
+      w.day,
+      w.amount,
+      w.answer.vola_cont,
+      w.answer,
+      storedInstant(provider, r.at)
+    ])
   )
   // One batch of statements in one transaction (cheaper than an interactive one).
   await db.$transaction([
-    db.precheckLine.deleteMany({ where: { mdtrtId: { in: [...latest.keys()] } } }),
-    db.precheckLine.createMany({ data: lines }),
-    db.precheckWarning.createMany({
-      data: requests.flatMap((r) =>
-        r.warnings.map((w) => ({
-          id: w.answer.jr_id,
-          infno: w.infno,
-          ruleCode: w.ruleCode,
-          ruleVersion: w.ruleVersion,
-          institutionCode: w.institutionCode,
-          psnNo: w.psnNo,
-          mdtrtId: w.answer.mdtrt_id,
-          doctorCode: w.doctorCode,
-          day: w.day,
-          amount: w.amount,
-          message: w.answer.vola_cont,
-          answer: w.answer as object,
-          createdAt: r.at
-        }))
-      )
-    })
+    db.$executeRawUnsafe(deleteLinesOfVisits(provider), JSON.stringify([...latest.keys()])),
+    ...(lines.length === 0 ? [] : [db.$executeRawUnsafe(insertLines(provider), JSON.stringify(lines))]),
+    ...(warnings.length === 0 ? [] : [db.$executeRawUnsafe(insertWarnings(provider), JSON.stringify(warnings))])
   ])
 }
 
