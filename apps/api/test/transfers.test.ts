@@ -275,12 +275,41 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
       ["移出", "奉节县人民医院", "已办结"],
       ["移入", expect.any(String), "已办结"]
     ])
-    // The demo county's seed completed this year's reporting task with a file of its own: reopen it.
-    const seeded = await scratch.db.dutyTask.findFirstOrThrow({
-      where: { dutyCode: "NX-TRANSFER-REPORT-Y", periodKey: "2025" }
+    // 宁夏's reporting duty (seed 004) does not bind this 重庆 county: submitting completes no task …
+    expect(await scratch.db.dutyVersion.count({ where: { code: { startsWith: "NX-" } } })).toBe(0)
+    const unbound = await call("POST", "/api/v1/transfer-reports/2025/submit", "jihe", {
+      department: "health_commission"
     })
-    await scratch.db.taskCompletion.deleteMany({ where: { taskId: seeded.id } })
-    await scratch.db.dutyTask.update({ where: { id: seeded.id }, data: { completedOn: null, completedCount: 0 } })
+    expect([unbound.statusCode, unbound.json().taskId]).toEqual([200, null])
+    // … until the bureau defines a reporting duty of its own (its evidence counts the clues transferred).
+    const own = {
+      code: "CQ-TRANSFER-REPORT-Y",
+      title: "每年1月15日前报送上一年度移送卫健部门的线索及处理结果",
+      description: "本局工作制度",
+      category: "report",
+      source: { seed: null, document: "本局医保基金监管工作制度", clause: "第十条", text: "", region: null },
+      effectiveFrom: "2025-01-01",
+      effectiveTo: null,
+      responsible: { unitKind: "section", unitIds: ["SEC-JJJG"] },
+      object: { kind: "none" },
+      scope: "unit",
+      frequency: { kind: "every", unit: "year" },
+      requiredCount: 1,
+      coverageTarget: 1,
+      deadline: { kind: "day_of_following_month", day: 15 },
+      evidence: [
+        { key: "cluesTransferred", label: "移送线索（问题）数", type: "count", required: true, min: 0 },
+        { key: "files", label: "报送材料", type: "files", required: true, min: 1 }
+      ],
+      campaign: null
+    }
+    expect((await call("POST", "/api/v1/duties", "admin", own)).statusCode).toBe(201)
+    expect(
+      (await call("POST", "/api/v1/tasks/generate", "admin", { from: "2025-01-01", through: today })).statusCode
+    ).toBe(200)
+    const seeded = await scratch.db.dutyTask.findFirstOrThrow({
+      where: { dutyCode: "CQ-TRANSFER-REPORT-Y", periodKey: "2025" }
+    })
     const submitted = await call("POST", "/api/v1/transfer-reports/2025/submit", "jihe", {
       department: "health_commission"
     })

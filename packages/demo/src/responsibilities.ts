@@ -30,6 +30,7 @@ import {
   campaignPhases,
   defaultDuties,
   defaultRankingScheme,
+  dutiesIn,
   Jurisdiction,
   objectInstitutions,
   OrgUnit,
@@ -73,6 +74,9 @@ const unit = (
     ...more
   })
 
+/** The demo county's administrative division, as the contracts' examples write it. */
+export const demoDivision = "500235"
+
 /** Institutions the demo extract lacks but seed 000 names: 朱衣镇's centre and a 夔州街道 village clinic. */
 export const demoExtraInstitutions = [
   {
@@ -80,7 +84,7 @@ export const demoExtraInstitutions = [
     name: "奉节县朱衣镇社区卫生服务中心",
     orgKind: "community_health_center",
     hospitalLevel: "3",
-    admdvs: "500235",
+    admdvs: demoDivision,
     approvedBeds: 20,
     supervisorCode: null
   },
@@ -89,7 +93,7 @@ export const demoExtraInstitutions = [
     name: "奉节县夔州街道莲花村卫生室",
     orgKind: "village_clinic",
     hospitalLevel: "9",
-    admdvs: "500235",
+    admdvs: demoDivision,
     approvedBeds: 0,
     supervisorCode: "H50023500014"
   }
@@ -286,7 +290,11 @@ export const seedResponsibilitiesDemo = async (db: Db, actor: Actor, options: De
   const org = await seedDemoOrganisation(db, actor)
   const duties = await runWith(
     repositoriesLayer(db),
-    Application.Responsibilities.seedDuties({ duties: [...defaultDuties, ...demoCampaign(year)], actor: by })
+    // Only the duties of documents that bind the county: not 宁夏's joint-mechanism duties, nor 奈曼旗's campaign.
+    Application.Responsibilities.seedDuties({
+      duties: dutiesIn([...defaultDuties, ...demoCampaign(year)], demoDivision),
+      actor: by
+    })
   )
   if ((await listRankingSchemes(db)).length === 0)
     await runWith(

@@ -49,6 +49,13 @@ describe("the demo county", () => {
     )
   })
 
+  it("takes on only the duties of documents that bind the county (not 宁夏's, nor 奈曼旗's campaign)", async () => {
+    const codes = (await scratch.db.dutyVersion.findMany({ select: { code: true } })).map((d) => d.code)
+    expect(codes).toContain("FJ-HC-TRAINING-Y")
+    expect(codes.filter((c) => c.startsWith("NX-") || c.startsWith("NM2020-"))).toEqual([])
+    expect(await scratch.db.dutyTask.count({ where: { dutyCode: { startsWith: "NX-" } } })).toBe(0)
+  })
+
   it("records every change in the audit chain, under the seed's name", async () => {
     const audit = await listAudit(scratch.db, { take: 5000 })
     expect(audit.map((a) => a.action)).toEqual(

@@ -10,7 +10,8 @@ import {
   dayOfFollowingMonth,
   periodsOverlapping,
   weekendsOnlyCalendar,
-  type WorkingCalendarShape
+  type WorkingCalendarShape,
+  divisionCovers
 } from "../src/kernel/index.js"
 import {
   areasOf,
@@ -19,6 +20,7 @@ import {
   decodeDuty,
   decodeOrganisationSheets,
   defaultDuties,
+  dutiesIn,
   defaultRankingScheme,
   dutyToRow,
   institutionsOverseenBy,
@@ -537,6 +539,34 @@ describe("duties as data", () => {
       const back = Either.getOrThrow(rowToDuty(row, d.version, "职责", i + 2))
       assert.deepStrictEqual(back, duties[i])
     }
+  })
+
+  it("binds each duty to the area of its document: a 重庆 county takes on neither 宁夏's nor 奈曼旗's duties", () => {
+    const region = (code: string) => duties.find((d) => d.code === code)!.source.region
+    assert.strictEqual(region("FJ-HC-TRAINING-Y"), "500235")
+    assert.strictEqual(region("NX-TRANSFER-REPORT-Y"), "640000")
+    assert.strictEqual(region("NM2020-MOBILISE"), "150525")
+    // Seed 003 is an anonymised district's plan: a model, bound to no area.
+    assert.isNull(region("SJ-DOUBLE-RANDOM-Y"))
+    const county = dutiesIn(duties, "500235").map((d) => d.code)
+    assert.include(county, "FJ-HC-TRAINING-Y")
+    assert.include(county, "SJ-DOUBLE-RANDOM-Y")
+    assert.isFalse(county.some((c) => c.startsWith("NX-") || c.startsWith("NM2020-")))
+    // 宁夏's notice binds every division of the region (640000 covers 640121), not its neighbours.
+    assert.sameMembers(
+      dutiesIn(duties, "640121")
+        .filter((d) => d.source.seed === "004")
+        .map((d) => d.code),
+      ["NX-JOINT-INSPECTION-Y", "NX-TRANSFER-REPORT-Y"]
+    )
+    assert.isTrue(divisionCovers("440300", "440305"))
+    assert.isFalse(divisionCovers("440300", "440400"))
+    assert.isFalse(divisionCovers("500235", "500236"))
+    // A definition stored before duties had an area decodes as bound to none; the spreadsheet names the column.
+    const { region: _stored, ...before } = defaultDuties[0]!.source
+    assert.isNull(Effect.runSync(decodeDuty({ ...defaultDuties[0]!, source: before })).source.region)
+    const bad = rowToDuty({ ...dutyToRow(defaultDuties[0]!), 适用地区: "重庆" }, 1, "职责", 3)
+    assert.deepStrictEqual(Either.isLeft(bad) ? bad.left.map((p) => `${p.line}:${p.column}`) : [], ["3:适用地区"])
   })
 
   it("names the column and line of a bad row, and refuses inconsistent definitions", () => {

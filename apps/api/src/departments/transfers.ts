@@ -12,6 +12,7 @@ import {
   findTransfer,
   institutionOfTransfer,
   jointPunishmentNoticesFor,
+  listDuties,
   listTransfers,
   recordAudit,
   type Db
@@ -23,6 +24,7 @@ import {
   jointMechanismLists,
   missingMaterials,
   planTransferStep,
+  reportsTransfers,
   transferDirectionLabel,
   transferRulesFor,
   transferSentOn,
@@ -397,11 +399,13 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
     const sha256 = createHash("sha256").update(bytes).digest("hex")
     const user = currentUser(request)
     const actor = { id: user.id, name: user.displayName, ip: request.ip }
-    // The reporting duty of seed 004 三(一)3 (NX-TRANSFER-REPORT-Y): its task for that year, if the bureau has it.
+    // The task for that year of a duty that reports transfers (seed 004 三(一)3 in 宁夏; a bureau elsewhere may
+    // define its own), if the bureau has one.
     const scope = await request.scope()
+    const reporting = [...new Set((await listDuties(db)).filter(reportsTransfers).map((d) => d.code))]
     const task = await db.dutyTask.findFirst({
       where: {
-        dutyCode: "NX-TRANSFER-REPORT-Y",
+        dutyCode: { in: reporting },
         periodStart: { lte: `${params.year}-12-31` },
         periodEnd: { gte: `${params.year}-01-01` },
         completedOn: null,

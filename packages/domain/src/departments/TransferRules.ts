@@ -288,3 +288,20 @@ export const transferReportRuleFor = (region: string, date: IsoDate): TransferRe
     .filter((v) => v.value.regions.some((r) => (regionCoverage(r, region) ?? 0) > 0))
   return regional.map((v) => v.value.report).find((r) => r !== null) ?? null
 }
+
+/**
+ * The evidence a transfer-reporting duty counts: 移送线索（问题）数 (seed 004 三(一)3, 宁夏's report due 15
+ * January). The yearly report generated from the transfer ledger completes such a duty's task and fills it.
+ *
+ * @category rules
+ */
+export const transferReportEvidenceKey = "cluesTransferred"
+
+/**
+ * Whether a duty is a report of the year's transfers to the health commission — 宁夏's by its notice, or one a
+ * bureau elsewhere defines for itself: its evidence counts the clues transferred.
+ *
+ * @category rules
+ */
+export const reportsTransfers = (duty: { readonly evidence: ReadonlyArray<{ readonly key: string }> }): boolean =>
+  duty.evidence.some((field) => field.key === transferReportEvidenceKey)

@@ -85,6 +85,27 @@ export const AdminDivision = Schema.String.pipe(
 export const provinceOf = (division: string): string => `${division.slice(0, 2)}0000`
 
 /**
+ * How specifically the area a document binds covers a division (GB/T 2260): 3 the county itself, 2 its city
+ * (`440300`), 1 its province (`640000`), 0 nationwide (`000000`), or null when it does not cover it.
+ *
+ * @category combinators
+ */
+export const divisionCoverage = (area: string, division: string): number | null => {
+  if (area === "000000") return 0
+  if (area.endsWith("0000")) return division.slice(0, 2) === area.slice(0, 2) ? 1 : null
+  if (area.endsWith("00")) return division.slice(0, 4) === area.slice(0, 4) ? 2 : null
+  return division === area ? 3 : null
+}
+
+/**
+ * Whether the area a document binds covers a division: `640000` covers all of 宁夏, `440300` the city of 深圳
+ * and its districts, `500235` that county alone.
+ *
+ * @category combinators
+ */
+export const divisionCovers = (area: string, division: string): boolean => divisionCoverage(area, division) !== null
+
+/**
  * A designated institution as the register holds it.
  *
  * @category models

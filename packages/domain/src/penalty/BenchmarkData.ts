@@ -195,19 +195,21 @@ export const bundledBenchmarkJson: ReadonlyArray<BenchmarkFileJson> = [
     id: "cq-fraud-thresholds",
     regions: ["500000"],
     name: "重庆市（诈骗数额标准；裁量分档取国家默认）",
-    version: "2011-04-08",
-    effectiveFrom: "2011-04-08",
-    source: "重庆市诈骗罪数额标准：数额较大5000元、数额巨大7万元、数额特别巨大50万元，http://qyfgj.cn/falv/350347.html",
+    version: "2013-07-01",
+    effectiveFrom: "2013-07-01",
+    source:
+      "重庆市高级人民法院、重庆市人民检察院《关于办理诈骗刑事案件数额标准的规定》（2013年7月1日起施行）：数额较大5000元、数额巨大7万元、数额特别巨大50万元。两院官网原文未能读到，据全文转载核对（如 https://freewechat.com/a/MzA5NTQ2MTI5Nw==/2649303748/1 、http://cqhclaw.com/lore/xingshi/758503.html）",
     confidence: "secondary",
     notes: [
       "重庆未见公开的医保行政处罚裁量数字，分档取国家默认。",
-      "本市数额标准的施行日期未能核实 ⚠️，取法释〔2011〕7号施行日。"
+      "数额标准据两院规定的全文转载核对（施行日2013-07-01），官方发布页未能读到 🔶。"
     ],
     criminal: {
       fraud: {
         classes: [{ name: "重庆市", regions: [], large: 5000, huge: 70000, especiallyHuge: 500000 }],
         nationalFloor: false,
-        source: "重庆市诈骗罪数额标准 🔶 http://qyfgj.cn/falv/350347.html；法释〔2011〕7号第一条"
+        source:
+          "重庆市高级人民法院、重庆市人民检察院《关于办理诈骗刑事案件数额标准的规定》（2013年7月1日起施行） 🔶；法释〔2011〕7号第一条"
       },
       concealment: { threshold: 50000, source: "两高《关于办理危害药品安全刑事案件适用法律若干问题的解释》(2022) 🔶" }
     }

@@ -16,6 +16,7 @@ import {
 } from "./Benchmark.js"
 import { bundledBenchmarkJson } from "./BenchmarkData.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
+import { divisionCoverage } from "../kernel/Institution.js"
 
 const decode = Schema.decodeUnknownSync(BenchmarkFile, { errors: "all", onExcessProperty: "error" })
 
@@ -66,12 +67,8 @@ export interface ResolvedBenchmark extends CompleteSections {
  *
  * @category rules
  */
-export const regionCoverage = (fileRegion: string, caseRegion: string): number | null => {
-  if (fileRegion === NATIONAL) return 0
-  if (fileRegion.endsWith("0000")) return caseRegion.slice(0, 2) === fileRegion.slice(0, 2) ? 1 : null
-  if (fileRegion.endsWith("00")) return caseRegion.slice(0, 4) === fileRegion.slice(0, 4) ? 2 : null
-  return caseRegion === fileRegion ? 3 : null
-}
+export const regionCoverage = (fileRegion: string, caseRegion: string): number | null =>
+  divisionCoverage(fileRegion, caseRegion)
 
 const inForceOn = (file: BenchmarkFile, date: IsoDate) =>
   file.effectiveFrom <= date && (file.effectiveTo === null || date <= file.effectiveTo)

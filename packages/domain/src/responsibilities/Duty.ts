@@ -8,7 +8,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { HospitalLevel, OrgKind } from "../kernel/Institution.js"
+import { AdminDivision, divisionCovers, HospitalLevel, OrgKind } from "../kernel/Institution.js"
 import { IsoDate } from "../kernel/IsoDate.js"
 import { UnitId, UnitKind } from "./Organisation.js"
 import { PeriodUnit } from "../kernel/Period.js"
@@ -61,7 +61,12 @@ export const DutySource = Schema.Struct({
   document: Schema.NonEmptyTrimmedString.pipe(Schema.maxLength(300)),
   clause: Schema.String.pipe(Schema.maxLength(100)),
   /** The words of the document the duty rests on. */
-  text: Schema.String.pipe(Schema.maxLength(5000))
+  text: Schema.String.pipe(Schema.maxLength(5000)),
+  /**
+   * The area the document binds (GB/T 2260: `640000` a province, `440300` a city, `500235` a county), or null
+   * for a national document or the bureau's own rule. A bureau elsewhere does not take on the duty.
+   */
+  region: Schema.optionalWith(Schema.NullOr(AdminDivision), { default: () => null })
 }).annotations({ identifier: "DutySource" })
 
 /**
@@ -200,6 +205,29 @@ export const Duty = Schema.Struct({
 export type Duty = typeof Duty.Type
 /** The JSON a client sends. @category models */
 export type DutyJson = typeof Duty.Encoded
+
+/**
+ * Whether a duty binds a bureau of `division`: its document's area covers the division, or the duty is national
+ * or the bureau's own (no area).
+ *
+ * @category rules
+ */
+export const dutyAppliesIn = (
+  duty: { readonly source: { readonly region?: string | null | undefined } },
+  division: string
+): boolean =>
+  duty.source.region === undefined || duty.source.region === null || divisionCovers(duty.source.region, division)
+
+/**
+ * A bureau's duties out of a catalogue: those whose document binds its division (a 重庆 county does not take on
+ * 宁夏's joint-mechanism duties).
+ *
+ * @category rules
+ */
+export const dutiesIn = <D extends { readonly source: { readonly region?: string | null | undefined } }>(
+  duties: ReadonlyArray<D>,
+  division: string
+): ReadonlyArray<D> => duties.filter((d) => dutyAppliesIn(d, division))
 
 /**
  * A duty definition was invalid; `problems` names every field.

@@ -2,6 +2,8 @@
  * The default duties, each from a seed document: 000 (奉节, the county this product is set up for),
  * 001 (奈曼旗's 2020 campaign, kept as the template of a campaign's phases and coverage targets), 003
  * (a district plan: 双随机 and 四不两直 checks) and 004 (宁夏: joint work with the health commission).
+ * Each carries the area its document binds (`source.region`): a bureau takes on only the duties of documents
+ * that bind its division (`dutiesIn`) — 宁夏's duties are not a 重庆 county's.
  * A bureau edits these through the UI, the API or a spreadsheet; this file only seeds them.
  *
  * Unit ids refer to the county's organisation (`SEC-JJJG` 基金监管科, the four street 社保所).
@@ -18,8 +20,19 @@ import type { OrgKind } from "../kernel/Institution.js"
  * @category statute
  */
 export const seedDocuments = {
-  s000: { document: "奉节医保发〔2023〕48号《规范医保门诊统筹费用使用问题整改方案》", effectiveFrom: "2023-08-09" },
-  s001: { document: "《2020年奈曼旗打击欺诈骗取医疗保障基金专项治理工作实施方案》", effectiveFrom: "2020-04-01" }
+  s000: {
+    document: "奉节医保发〔2023〕48号《规范医保门诊统筹费用使用问题整改方案》",
+    effectiveFrom: "2023-08-09",
+    // The county's code as the contracts' examples and the demo use it (precheck.md, claims-extract.md).
+    region: "500235"
+  },
+  s001: {
+    document: "《2020年奈曼旗打击欺诈骗取医疗保障基金专项治理工作实施方案》",
+    effectiveFrom: "2020-04-01",
+    region: "150525"
+  },
+  // 宁夏回族自治区: the joint-mechanism notice binds its cities and counties only.
+  s004: { region: "640000" }
 } as const
 
 const S000 = seedDocuments.s000.document
@@ -82,6 +95,11 @@ const duty = (d: Base): DutyJson => ({
 })
 
 const from000 = seedDocuments.s000.effectiveFrom
+
+/** The duties of a document that binds `region` only (see `dutyAppliesIn`). */
+const boundTo =
+  (region: string) =>
+  (d: DutyJson): DutyJson => ({ ...d, source: { ...d.source, region } })
 
 /** Seed 000 (奉节): what the 社保所, the 卫生院 and the bureau's sections must do, and when. */
 const seed000: ReadonlyArray<DutyJson> = [
@@ -348,7 +366,7 @@ export const campaignPhases = (
   campaign: { readonly code: string; readonly name: string },
   year: number,
   codePrefix: string,
-  source: { readonly seed: string | null; readonly document: string }
+  source: { readonly seed: string | null; readonly document: string; readonly region?: string | null }
 ): ReadonlyArray<DutyJson> => {
   const window = (from: string, to: string) =>
     ({ kind: "window", from: `${year}-${from}`, to: `${year}-${to}` }) as const
@@ -431,7 +449,9 @@ export const campaignPhases = (
  * @category data
  */
 export const defaultDuties: ReadonlyArray<DutyJson> = [
-  ...seed000,
-  ...seed003and004,
-  ...campaignPhases(campaign001, 2020, "NM2020", { seed: "001", document: S001 })
+  ...seed000.map(boundTo(seedDocuments.s000.region)),
+  // Seed 003 is an anonymised district's plan ("XX区"): no area is known, so it stands as a model any bureau
+  // may adopt as its own.
+  ...seed003and004.map((d) => (d.source.seed === "004" ? boundTo(seedDocuments.s004.region)(d) : d)),
+  ...campaignPhases(campaign001, 2020, "NM2020", { seed: "001", document: S001, region: seedDocuments.s001.region })
 ]

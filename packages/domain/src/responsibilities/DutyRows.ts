@@ -24,6 +24,7 @@ export const dutyColumns = [
   "来源文件",
   "条款",
   "原文",
+  "适用地区",
   "生效日期",
   "失效日期",
   "责任单位类型",
@@ -140,7 +141,8 @@ export const rowToDuty = (
       seed: c("来源种子") === "" ? null : c("来源种子"),
       document: c("来源文件"),
       clause: c("条款"),
-      text: c("原文")
+      text: c("原文"),
+      region: c("适用地区") === "" ? null : c("适用地区")
     },
     effectiveFrom: c("生效日期"),
     effectiveTo: c("失效日期") === "" ? null : c("失效日期"),
@@ -164,6 +166,7 @@ const pathColumns: ReadonlyArray<readonly [string, (typeof dutyColumns)[number]]
   ["$.code", "编码"],
   ["$.title", "名称"],
   ["$.category", "类别"],
+  ["$.source.region", "适用地区"],
   ["$.source", "来源文件"],
   ["$.effectiveFrom", "生效日期"],
   ["$.effectiveTo", "失效日期"],
@@ -207,6 +210,7 @@ export const dutyToRow = (d: DutyJson): Readonly<Record<(typeof dutyColumns)[num
   来源文件: d.source.document,
   条款: d.source.clause,
   原文: d.source.text,
+  适用地区: d.source.region ?? "",
   生效日期: d.effectiveFrom,
   失效日期: d.effectiveTo ?? "",
   责任单位类型: unitKindLabel[d.responsible.unitKind],
