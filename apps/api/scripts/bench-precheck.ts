@@ -7,9 +7,10 @@
  *    of the claims: each visit with 1–60 lines becomes the 3102 request its institution would send
  *    (`extractRequests`), in time order, cycled.
  * 2. A fresh SQLite database gets the extract's institutions and one interface key each.
- * 3. The API runs in a child process (as `pnpm start` runs it); this process sends requests open-loop at a
- *    fixed rate — each at its scheduled time whether or not earlier ones have answered, latency measured
- *    from the scheduled time (no coordinated omission) — and samples the server's RSS every second.
+ * 3. The API runs in a child process (with the young-generation size `pnpm start` gives it); this process
+ *    sends requests open-loop at a fixed rate — each at its scheduled time whether or not earlier ones have
+ *    answered, latency measured from the scheduled time (no coordinated omission) — and samples the server's
+ *    RSS every second.
  * 4. Per rate: p50, p99, max latency, errors (not HTTP 200 or infcode ≠ 0), and the server's memory at the
  *    start and end of the run; with `--soak-minutes M`, a run of M minutes at 500 requests/s for memory.
  */
@@ -81,7 +82,7 @@ const port = 30000 + Math.floor(Math.random() * 20000)
 const profile = values["cpu-profile"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values["cpu-profile"]}`]
 const server = spawn(
   process.execPath,
-  [...profile, "--conditions=@fundguard/source", "--import", "tsx", "src/server.ts"],
+  [...profile, "--max-semi-space-size=64", "--conditions=@fundguard/source", "--import", "tsx", "src/server.ts"],
   {
     cwd: join(import.meta.dirname, ".."),
     env: {
@@ -111,9 +112,10 @@ const rssMb = (): number => {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
 }
 
-const bodies = sized.map((r) => ({
+const bodies = sized.map((r, i) => ({
   key: keys.get(r.input.data.patient_dtos[0]!.fsi_encounter_dtos[0]!.medins_id)!,
-  body: JSON.stringify(r)
+  body: JSON.stringify(r),
+  lines: lineCounts[i]!
 }))
 let next = 0
 
@@ -153,6 +155,8 @@ interface RunResult {
   readonly p99: number
   readonly max: number
   readonly lagP99: number
+  readonly largeSent: number
+  readonly largeP99: number
   readonly rssStartMb: number
   readonly rssEndMb: number
   readonly rssMaxMb: number
@@ -169,6 +173,8 @@ const drive = async (rate: number, durationSeconds: number): Promise<RunResult> 
   const latencies: Array<number> = []
   // How late the generator itself sent each request (part of its latency, told apart in the report).
   const lags: Array<number> = []
+  // The claims of 31–60 lines on their own: the target holds for claims up to 60 lines, not only on average.
+  const largeLatencies: Array<number> = []
   let errors = 0
   const rss: Array<number> = [rssMb()]
   const sampler = setInterval(() => rss.push(rssMb()), 1000)
@@ -181,7 +187,7 @@ const drive = async (rate: number, durationSeconds: number): Promise<RunResult> 
       while (sent < due) {
         const scheduled = started + (sent / rate) * 1000
         lags.push(performance.now() - scheduled)
-        const { key, body } = bodies[next++ % bodies.length]!
+        const { key, body, lines: claimLines } = bodies[next++ % bodies.length]!
         sent++
         inFlight.push(
           post(key, body)
@@ -198,7 +204,11 @@ const drive = async (rate: number, durationSeconds: number): Promise<RunResult> 
               const k = String((e as { code?: string }).code ?? e).slice(0, 120)
               kinds.set(k, (kinds.get(k) ?? 0) + 1)
             })
-            .finally(() => latencies.push(performance.now() - scheduled))
+            .finally(() => {
+              const latency = performance.now() - scheduled
+              latencies.push(latency)
+              if (claimLines > 30) largeLatencies.push(latency)
+            })
         )
       }
       if (sent >= total) resolve()
@@ -222,6 +232,13 @@ const drive = async (rate: number, durationSeconds: number): Promise<RunResult> 
     lagP99: round(
       percentile(
         [...lags].sort((a, b) => a - b),
+        99
+      )
+    ),
+    largeSent: largeLatencies.length,
+    largeP99: round(
+      percentile(
+        [...largeLatencies].sort((a, b) => a - b),
         99
       )
     ),
@@ -271,11 +288,11 @@ else {
     `claims: ${machine.requests} requests of 1–60 lines (mean ${machine.meanLines}), synthetic extract of ${lines} lines\n`
   )
   process.stdout.write(
-    "rate/s\tseconds\tsent\terrors\tp50 ms\tp99 ms\tmax ms\tsend lag p99 ms\tRSS start→end (max) MB\n"
+    "rate/s\tseconds\tsent\terrors\tp50 ms\tp99 ms\tmax ms\tsend lag p99 ms\t31–60 lines: n, p99 ms\tRSS start→end (max) MB\n"
   )
   for (const r of results)
     process.stdout.write(
-      `${r.rate}\t${r.seconds}\t${r.sent}\t${r.errors}\t${r.p50}\t${r.p99}\t${r.max}\t${r.lagP99}\t${r.rssStartMb}→${r.rssEndMb} (${r.rssMaxMb})\n`
+      `${r.rate}\t${r.seconds}\t${r.sent}\t${r.errors}\t${r.p50}\t${r.p99}\t${r.max}\t${r.lagP99}\t${r.largeSent}, ${r.largeP99}\t${r.rssStartMb}→${r.rssEndMb} (${r.rssMaxMb})\n`
     )
 }
 rmSync(work, { recursive: true, force: true })
