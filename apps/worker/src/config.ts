@@ -3,6 +3,7 @@
  */
 import { databaseUrl, repoRoot } from "@fundguard/db/config"
 import { Cron } from "croner"
+import { defaultMemoryLimit, isMemoryLimit } from "@fundguard/screening"
 import { isAbsolute, join, resolve } from "node:path"
 
 /** Everything the worker needs. */
@@ -21,6 +22,11 @@ export interface WorkerConfig {
   readonly dutiesCatchUpDays: number
   /** When to look for interrupted runs and queued reruns: a cron expression. Default every minute. */
   readonly queueCron: string
+  /**
+   * DuckDB's memory limit while screening (`FUNDGUARD_DUCKDB_MEMORY_LIMIT`, e.g. `3GB`): beyond it DuckDB spills
+   * to a temporary directory instead of growing. Default: the screening package's `defaultMemoryLimit`.
+   */
+  readonly duckdbMemoryLimit: string
 }
 
 const dir = (value: string | undefined, fallback: string) =>
@@ -52,7 +58,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
   const catchUp = env["FUNDGUARD_DUTIES_CATCHUP_DAYS"] ?? "31"
   if (!/^\d{1,3}$/.test(catchUp))
     throw new Error(`FUNDGUARD_DUTIES_CATCHUP_DAYS must be a whole number of days (0–999), got "${catchUp}"`)
+  const memoryLimit = env["FUNDGUARD_DUCKDB_MEMORY_LIMIT"] ?? defaultMemoryLimit
+  if (!isMemoryLimit(memoryLimit))
+    throw new Error(`FUNDGUARD_DUCKDB_MEMORY_LIMIT must be a memory size such as 3GB or 512MB, got "${memoryLimit}"`)
   return {
+    duckdbMemoryLimit: memoryLimit.trim(),
     queueCron,
     dutiesCron,
     dutiesCatchUpDays: Number(catchUp),

@@ -66,7 +66,7 @@ if (process.argv.includes("--duties-once")) {
   )
   let queueRunning: Promise<void> = Promise.resolve()
   const queueJob = new Cron(config.queueCron, { timezone: config.timezone, protect: true, name: "reruns" }, () => {
-    queueRunning = runQueued(database.db, log).then(
+    queueRunning = runQueued(database.db, log, config.duckdbMemoryLimit).then(
       () => undefined,
       (error: unknown) => log(`rerun pass failed: ${String(error)}`)
     )

@@ -3,7 +3,7 @@
  * A failing extract is logged and left pending; the others go on.
  */
 import { claimQueuedRun, databaseRunRecorder, reapInterruptedRuns, systemActor, type Db } from "@fundguard/db"
-import { screenAndRecord } from "@fundguard/screening"
+import { defaultMemoryLimit, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdir } from "node:fs/promises"
 import { join } from "node:path"
@@ -36,6 +36,7 @@ export const screenInbox = async (db: Db, config: WorkerConfig, log: Log): Promi
             extractDir: extract.dir,
             outFile: join(extract.outDir, "suspicions.jsonl"),
             trigger: "schedule",
+            importOptions: { duckdb: { memory_limit: config.duckdbMemoryLimit } },
             onProgress: (event) => {
               if (event._tag === "RegionParams")
                 log(`${extract.name}: using the rule parameters of region ${event.admdvs}`)
@@ -62,7 +63,7 @@ export const screenInbox = async (db: Db, config: WorkerConfig, log: Log): Promi
  * Marks runs whose process died as interrupted, then does the reruns people asked for (queued runs),
  * oldest first, each over its extract with the parameters it was asked with.
  */
-export const runQueued = async (db: Db, log: Log): Promise<PassReport> => {
+export const runQueued = async (db: Db, log: Log, memoryLimit: string = defaultMemoryLimit): Promise<PassReport> => {
   const actor = systemActor("worker")
   for (const id of await reapInterruptedRuns(db, actor)) log(`run ${id} was interrupted (its process is gone)`)
   const screened: Array<PassReport["screened"][number]> = []
@@ -76,6 +77,7 @@ export const runQueued = async (db: Db, log: Log): Promise<PassReport> => {
           {
             extractDir: run.extract,
             trigger: "api",
+            importOptions: { duckdb: { memory_limit: memoryLimit } },
             ...(params === null || Object.keys(params).length === 0 ? {} : { params })
           },
           databaseRunRecorder(db, actor, { claimed: run.id })

@@ -33,6 +33,10 @@ describe("daily duty generation", () => {
     expect(loadConfig({}).dutiesCatchUpDays).toBe(31)
     expect(() => loadConfig({ FUNDGUARD_DUTIES_CRON: "daily" })).toThrow(/FUNDGUARD_DUTIES_CRON/)
     expect(() => loadConfig({ FUNDGUARD_DUTIES_CATCHUP_DAYS: "a week" })).toThrow(/FUNDGUARD_DUTIES_CATCHUP_DAYS/)
+    // DuckDB's memory limit while screening: the default, a setting, and a value that is not a size.
+    expect(loadConfig({}).duckdbMemoryLimit).toBe("3GB")
+    expect(loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: " 6GB " }).duckdbMemoryLimit).toBe("6GB")
+    expect(() => loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: "plenty" })).toThrow(/FUNDGUARD_DUCKDB_MEMORY_LIMIT/)
   })
 
   it("run every day of 2025, creates each task once, on the first day of its period, with holiday-aware deadlines", async () => {

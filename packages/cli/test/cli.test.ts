@@ -215,6 +215,11 @@ describe("pnpm fundguard", () => {
     })
     expect(badExtract.code).toBe(2)
     expect(badExtract.stderr).toMatch(/feedetail\.csv.*line 4/)
+    const badLimit = await fundguard(
+      ["screen", "--extract", demoExtractDir, "--out", join(work, "z.jsonl"), "--memory-limit", "lots"],
+      { databaseUrl: url }
+    )
+    expect([badLimit.code, badLimit.stderr]).toEqual([2, expect.stringContaining("--memory-limit lots")])
   })
 
   it("screen applies the extract's region parameters, as the worker does, unless --params is given", async () => {
@@ -240,9 +245,11 @@ describe("pnpm fundguard", () => {
     const { createScratchDatabase } = await import("@fundguard/db/testing")
     const scratch = await createScratchDatabase("postgresql")
     try {
-      const result = await fundguard(["screen", "--extract", demoExtractDir, "--out", join(work, "pg.jsonl")], {
-        databaseUrl: scratch.url
-      })
+      // DuckDB within a memory limit of the operator's choosing.
+      const result = await fundguard(
+        ["screen", "--extract", demoExtractDir, "--out", join(work, "pg.jsonl"), "--memory-limit", "1GB"],
+        { databaseUrl: scratch.url }
+      )
       expect(result.code).toBe(0)
       expect(await scratch.db.suspicion.count()).toBe(
         readFileSync(join(work, "pg.jsonl"), "utf8").trim().split("\n").length

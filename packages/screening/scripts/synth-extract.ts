@@ -6,6 +6,8 @@
  *
  * Shape (for N lines): about N / 4.7 visits — 85 % outpatient (4 lines), 10 % pharmacy purchases
  * (2 lines), 5 % inpatient stays of 2–9 days (5 tests + 3 lines a day); one person per 8 visits;
+ * the table mix of a real county-year extract (per fee line about 0.8 traceability scans — every package of
+ * every drug line, and again at a pharmacy's sale —, 0.2 settlements and visits, 0.4 diagnoses);
  * one institution per 5,000 visits (a tenth pharmacies, the rest hospitals, township centres,
  * clinics and village clinics). Planted at fixed rates so that the rules have work and find
  * something: prices 10 % over the ceiling, restricted items to the wrong persons and settings,
@@ -32,7 +34,7 @@ export interface SynthOptions {
 }
 
 /** Bump when the generator's output changes, so cached benchmark extracts are regenerated. */
-export const synthVersion = 2
+export const synthVersion = 4
 
 const tests = ["003103000010000", "003104000010000", "003105000010000", "003106000010000", "002201000010000"]
 const extraTests = ["002301000010000", "002101000010000", "002102000010000"]
@@ -188,10 +190,15 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
             CASE WHEN kind <> 'ph' THEN 'J' || lpad(CAST(CAST(floor(w * 1000) AS INTEGER) % 20 AS VARCHAR), 2, '0') || '.900' END AS dise_codg,
             CAST(NULL AS VARCHAR) AS dise_name
      FROM t_visit`,
+    // Diagnoses: 1–3 for every visit with a doctor (the first its main diagnosis), none for a pharmacy purchase.
     `CREATE TABLE t_diseinfo AS
-     SELECT mdtrt_id, '1' AS diag_type, '1' AS diag_srt_no, dise_codg AS diag_code, CAST(NULL AS VARCHAR) AS diag_name,
-            '1' AS maindiag_flag
-     FROM t_mdtrt WHERE med_type = '21'`,
+     SELECT m.mdtrt_id, CASE WHEN m.med_type = '21' THEN '2' ELSE '1' END AS diag_type,
+            CAST(n + 1 AS VARCHAR) AS diag_srt_no,
+            CASE WHEN n = 0 THEN m.dise_codg
+                 ELSE 'K' || lpad(CAST(CAST(hash(m.mdtrt_id, n, ${seed}) % 60 AS INTEGER) AS VARCHAR), 2, '0') || '.900' END AS diag_code,
+            CAST(NULL AS VARCHAR) AS diag_name, CASE WHEN n = 0 THEN '1' ELSE '0' END AS maindiag_flag
+     FROM t_mdtrt m, unnest(range(1 + CAST(hash(m.mdtrt_id, 12, ${seed}) % 3 AS INTEGER))) t(n)
+     WHERE m.med_type <> '41'`,
     // Fee lines: the j-th line of each visit; inpatient: 5 tests, then bed, nursing and care a day.
     `CREATE TABLE t_lines AS
      SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.fixmedins_type, v.hosp_lv, v.med_type, v.kind, v.plan, v.k,
@@ -308,18 +315,22 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
      SELECT fixmedins_code, med_list_codg, CAST(1 AS DOUBLE) AS purc_retn_cnt,
             TIMESTAMP '2025-06-02 10:00:00' AS purc_retn_stoin_time, fixmedins_bchno
      FROM t_inv_purchase WHERE hash(med_list_codg, fixmedins_code) % 10 = 0`,
-    // One traceability code per pharmacy line, scanned at sale and at settlement; one in 2,000
-    // reuses the code of the line before it.
+    // Traceability codes (追溯码) as institutions scan them: every package of every drug line, at any institution
+    // (one scan per unit of cnt), at settlement; pharmacies scan the same package again at sale. One drug line in
+    // 2,000 reuses a code other lines use too.
     `CREATE TABLE t_drugtrac AS
      WITH coded AS (
-       SELECT f.*, CASE WHEN f.x BETWEEN 0.5 AND 0.5005 THEN 'X' || substr(f.mdtrt_id, 2, 10) ELSE 'C' || f.mdtrt_id || f.feedetl_sn END AS code
-       FROM t_fee f WHERE f.kind = 'ph'
+       SELECT f.*, u,
+              CASE WHEN f.x BETWEEN 0.5 AND 0.5005 THEN 'X' || substr(f.mdtrt_id, 2, 10)
+                   ELSE 'C' || f.mdtrt_id || f.feedetl_sn || CAST(u AS VARCHAR) END AS code
+       FROM t_fee f, unnest(range(CAST(f.cnt AS INTEGER))) t(u)
+       WHERE f.med_chrgitm_type IN ('09', '10', '11')
      )
      SELECT code AS drug_trac_codg, fixmedins_code, 'fee' AS src, feedetl_sn AS ref, mdtrt_id, fee_ocur_time AS scan_time
      FROM coded
      UNION ALL
      SELECT code, fixmedins_code, 'sale', 'RT' || substr(mdtrt_id, 2), NULL, fee_ocur_time + INTERVAL 1 MINUTE
-     FROM coded WHERE x > 0.005`,
+     FROM coded WHERE kind = 'ph' AND x > 0.005`,
     `CREATE TABLE t_staff AS
      SELECT 'D' || substr(fixmedins_code, 8) || CAST(t.n AS VARCHAR) AS staff_code, '医师' || t.n AS staff_name,
             'doctor' AS staff_type, fixmedins_code, CAST(NULL AS VARCHAR) AS prac_cert_no

@@ -1,7 +1,9 @@
 /**
  * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed
- * relation per extract table, after checking it; CSV and JSONL are typed into temporary Parquet
- * files that live as long as the handle. The import is all or nothing: on any problem the database
+ * relation per extract table, after checking it. A CSV file is read once, typed and checked in the same
+ * pass into memory; a file with a problem (and JSONL) takes the precise path, which stages the text in a
+ * temporary Parquet file to name every problem's line and column. Parquet files that need no parsing are read
+ * in place. The import is all or nothing: on any problem the database
  * is closed and an `ExtractInvalid` lists every problem found (up to a cap).
  *
  * @since 0.1.0
@@ -21,7 +23,8 @@ import { type Manifest, readManifest } from "./Manifest.js"
 import { asNumber, exec, ident, query } from "./internal/Duck.js"
 import { ProblemSink } from "./internal/ProblemSink.js"
 import { type FileFormat, stageFile } from "./internal/Staging.js"
-import { createEmpty, createTyped, dropStaged, validateStaged } from "./internal/Validation.js"
+import { readHeader } from "./internal/CsvText.js"
+import { createEmpty, createTyped, dropStaged, loadCheckedCsv, validateStaged } from "./internal/Validation.js"
 import { isTableName, type TableName, tableSpecs } from "./Tables.js"
 
 /**
@@ -33,8 +36,10 @@ export interface ImportOptions {
   /** Stop collecting problems after this many (default 100). */
   readonly maxProblems?: number
   /**
-   * DuckDB settings of the database (e.g. `{ threads: "2", memory_limit: "3GB" }`); DuckDB's
-   * defaults when absent (all cores, 80 % of memory).
+   * DuckDB settings of the database (e.g. `{ threads: "2", memory_limit: "3GB" }`). Unless given: all cores,
+   * `memory_limit` `defaultMemoryLimit`, and `temp_directory` the import's own temporary directory — DuckDB
+   * keeps within the limit by spilling to it instead of growing. The worker and the CLI set the limit from
+   * their configuration (`FUNDGUARD_DUCKDB_MEMORY_LIMIT`, `--memory-limit`).
    */
   readonly duckdb?: Readonly<Record<string, string>>
   /**
@@ -42,12 +47,17 @@ export interface ImportOptions {
    * claims tables may be absent.
    */
   readonly referenceOnly?: boolean
+  /**
+   * Whether a CSV file is first tried in one pass (default true). False takes every file on the precise path,
+   * which the one-pass load must equal (the import's tests compare them).
+   */
+  readonly onePassCsv?: boolean
 }
 
 /**
  * An imported extract: a DuckDB connection holding one relation per extract table, named after
- * it — a table, or for a Parquet file that needs no parsing a view reading the file in place (so
- * the extract's files must stay while the handle is open), or for CSV and JSONL a view over a
+ * it — a table or a view over an in-memory table, or for a Parquet file that needs no parsing a view reading
+ * the file in place (so the extract's files must stay while the handle is open), or for JSONL a view over a
  * typed temporary Parquet file. Tables the extract does not have exist too, empty (see `has`).
  * Close it when done (closing deletes the temporary files); every rule run against it shares the
  * connection.
@@ -69,6 +79,22 @@ export interface ExtractHandle {
   /** Closes the database. Safe to call more than once. */
   readonly close: () => void
 }
+
+/**
+ * DuckDB's memory limit unless configured: a county-year (10 million fee lines) screens within 4 GB of the
+ * process's memory with it (docs/benchmarks.md); beyond it DuckDB spills to the import's temporary directory.
+ *
+ * @category models
+ */
+export const defaultMemoryLimit = "3GB"
+
+/**
+ * Whether a text is a memory size DuckDB's `memory_limit` reads (`3GB`, `512MiB`, `1.5 GB`).
+ *
+ * @category rules
+ */
+export const isMemoryLimit = (text: string): boolean =>
+  /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(text.trim())
 
 const formats: ReadonlyArray<FileFormat> = ["csv", "jsonl", "parquet"]
 const fileName = /^(.+)\.(csv|jsonl|parquet)$/
@@ -147,15 +173,29 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
 
   // Even when the file list or manifest is already wrong, every file present is still checked,
   // so that one round of fixes can address all problems.
-  const instance = yield* Effect.promise(() => DuckDBInstance.create(":memory:", { ...options.duckdb }))
-  const connection = yield* Effect.promise(() => instance.connect())
-  // CSV and JSONL tables are spilled to Parquet files here (`Staging.ts`), removed on close.
+  // CSV and JSONL text checked on the precise path is spilled to Parquet files here (`Staging.ts`), and DuckDB
+  // spills what exceeds its memory limit here too; removed on close.
   const spillDir = yield* Effect.sync(() => mkdtempSync(join(tmpdir(), "fundguard-import-")))
+  const instance = yield* Effect.promise(() =>
+    DuckDBInstance.create(":memory:", {
+      memory_limit: defaultMemoryLimit,
+      temp_directory: join(spillDir, "duckdb"),
+      ...options.duckdb
+    })
+  )
+  const connection = yield* Effect.promise(() => instance.connect())
   const close = closer(instance, connection, spillDir)
   const load = Effect.gen(function* () {
     for (const spec of tableSpecs) {
       const source = found.get(spec.name)
       if (source === undefined) continue
+      // A CSV file without problems is loaded in one pass; one with problems takes the precise path below.
+      if (source.format === "csv" && errors.isEmpty && options.onePassCsv !== false) {
+        const path = join(absolute, source.file)
+        const header = yield* Effect.promise(() => readHeader(path).catch(() => null))
+        if (yield* loadCheckedCsv(connection, spec, path, header === null ? null : header.map((h) => h.trim())))
+          continue
+      }
       const staged = yield* stageFile(
         connection,
         `__raw_${spec.name}`,

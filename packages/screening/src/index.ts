@@ -6,8 +6,10 @@
  */
 export {
   ClaimsExtracts,
+  defaultMemoryLimit,
   DuckDbClaimsExtracts,
   type ExtractHandle,
+  isMemoryLimit,
   type ImportOptions,
   importExtract,
   importExtractScoped

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { readdirSync } from "node:fs"
 import { afterAll } from "vitest"
-import { type ExtractProblem, importExtract, importExtractScoped } from "../src/index.js"
+import { demoExtractDir, type ExtractProblem, importExtract, importExtractScoped } from "../src/index.js"
 import {
   baseTables,
   cleanupDirs,
@@ -78,6 +78,47 @@ describe("importExtract — valid extracts", () => {
       )
       assert.deepStrictEqual(reader.getRowObjectsJson(), [{ memo: "第一行\n第二行" }, { memo: "x" }])
     }).pipe(Effect.scoped)
+  )
+
+  it.effect("loads a CSV in one pass exactly as the precise path types it (demo extract and padded values)", () =>
+    Effect.gen(function* () {
+      const padded = lines.map((l, i) => ({
+        ...l,
+        mdtrt_id: ` ${l.mdtrt_id} `,
+        prd_days: i === 0 ? " 7 " : "",
+        fee_ocur_time: ` ${l.fee_ocur_time}`,
+        memo: i === 0 ? "第一行\n第二行" : "  kept as written  "
+      }))
+      const messy = writeCsvExtract(baseTables(padded), { "psn.csv": `\uFEFF${toCsv(psn).replaceAll("\n", "\r\n")}` })
+      for (const dir of [messy, demoExtractDir]) {
+        const contents = (onePassCsv: boolean) =>
+          Effect.gen(function* () {
+            const handle = yield* importExtractScoped(dir, { onePassCsv })
+            const tables: Record<string, unknown> = {}
+            for (const t of handle.tables) {
+              const reader = yield* Effect.promise(() =>
+                handle.connection.runAndReadAll(`SELECT * FROM "${t}" ORDER BY ALL`)
+              )
+              tables[t] = {
+                columns: reader.columnNames(),
+                types: reader.columnTypes().map(String),
+                rows: reader.getRowsJson()
+              }
+            }
+            const typedTables = yield* Effect.promise(() =>
+              handle.connection.runAndReadAll(
+                `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name LIKE '__typed_%'`
+              )
+            )
+            return { tables, onePass: Number(typedTables.getRowObjectsJson()[0]?.n) > 0 }
+          }).pipe(Effect.scoped)
+        const fast = yield* contents(true)
+        const precise = yield* contents(false)
+        assert.isTrue(fast.onePass)
+        assert.isFalse(precise.onePass)
+        assert.deepStrictEqual(fast.tables, precise.tables)
+      }
+    })
   )
 
   it.effect("reads manifest.json", () =>

@@ -1,5 +1,5 @@
 import { databaseRunRecorder, databaseUrl, migrateDatabase, openDatabase, systemActor } from "@fundguard/db"
-import { screenAndRecord } from "@fundguard/screening"
+import { isMemoryLimit, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
@@ -7,7 +7,7 @@ import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, parseJson, readInput, type Command } from "../cli.js"
 import { screeningProgress } from "../progress.js"
 
-const help = `Usage: pnpm fundguard screen --extract DIR --out FILE [--params FILE] [--rules CODES]
+const help = `Usage: pnpm fundguard screen --extract DIR --out FILE [--params FILE] [--rules CODES] [--memory-limit SIZE]
 
 Screens a claims extract (shared/spec/claims-extract.md): imports it into DuckDB, runs the rules of
 shared/spec/screening-rules.md, writes one suspicion per line to FILE (JSONL) and records the run and
@@ -23,6 +23,9 @@ Options:
                        admdvs: packages/screening/params/<admdvs>.json, e.g. 500235.json), as the
                        worker applies them
   -r, --rules CODES    comma-separated rule codes to run (default: all)
+  -m, --memory-limit SIZE
+                       DuckDB's memory limit (default 3GB): beyond it DuckDB spills to a
+                       temporary directory instead of growing
   -h, --help           show this help
 Exit codes: 0 done, 2 invalid extract/parameters/options, 1 other failure.`
 
@@ -41,6 +44,7 @@ export const screenCommand: Command = {
         out: { type: "string", short: "o" },
         params: { type: "string", short: "p" },
         rules: { type: "string", short: "r" },
+        "memory-limit": { type: "string", short: "m" },
         help: { type: "boolean", short: "h", default: false }
       }
     })
@@ -59,6 +63,9 @@ export const screenCommand: Command = {
       ?.split(",")
       .map((r) => r.trim())
       .filter((r) => r !== "")
+    const memoryLimit = values["memory-limit"]
+    if (memoryLimit !== undefined && !isMemoryLimit(memoryLimit))
+      throw new CliFailure(`--memory-limit ${memoryLimit}: 应为内存大小，如 3GB 或 512MB`, ExitCode.invalid)
     const outFile = resolve(values.out)
     mkdirSync(dirname(outFile), { recursive: true })
 
@@ -76,7 +83,8 @@ export const screenCommand: Command = {
               trigger: "cli",
               onProgress: screeningProgress(),
               ...(params === undefined ? {} : { params }),
-              ...(rules === undefined ? {} : { rules })
+              ...(rules === undefined ? {} : { rules }),
+              ...(memoryLimit === undefined ? {} : { importOptions: { duckdb: { memory_limit: memoryLimit.trim() } } })
             },
             databaseRunRecorder(database.db, systemActor("cli"))
           )

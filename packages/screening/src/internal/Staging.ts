@@ -85,6 +85,14 @@ const spillView = (conn: DuckDBConnection, raw: string, spill: string, select: s
      FROM read_parquet(${literal(spill)}, file_row_number = true)`
   )
 
+/**
+ * A CSV file as DuckDB reads it for an extract: every column text, exactly the header's columns, RFC 4180
+ * quoting, no guessing.
+ */
+export const csvText = (path: string, names: ReadonlyArray<string>): string =>
+  `read_csv(${literal(path)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+     strict_mode = true, null_padding = false, columns = {${names.map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")}})`
+
 const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: string, spill: string): Staged =>
   Effect.gen(function* () {
     const header = yield* Effect.promise(() => readHeader(path).catch(() => null))
@@ -99,14 +107,9 @@ const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: strin
       seen.add(name)
     })
     if (problems.length > 0) return yield* Effect.fail(problems)
-    const columns = names.map((n) => `${literal(n)}: 'VARCHAR'`).join(", ")
-    yield* spillView(
-      conn,
-      raw,
-      spill,
-      `SELECT * FROM read_csv(${literal(path)}, auto_detect = false, header = true, delim = ',', quote = '"',
-         escape = '"', strict_mode = true, null_padding = false, columns = {${columns}})`
-    ).pipe(Effect.mapError((e) => [csvReadProblem(file, e.message)]))
+    yield* spillView(conn, raw, spill, `SELECT * FROM ${csvText(path, names)}`).pipe(
+      Effect.mapError((e) => [csvReadProblem(file, e.message)])
+    )
     return {
       raw,
       columns: names,

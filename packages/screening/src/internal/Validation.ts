@@ -14,7 +14,7 @@ import { type ExtractProblem, quoteValue } from "../ExtractProblem.js"
 import type { ColumnSpec, ColumnType, TableSpec } from "../Tables.js"
 import { asNumber, asString, exec, ident, literal, query } from "./Duck.js"
 import type { ProblemSink } from "./ProblemSink.js"
-import type { StagedTable } from "./Staging.js"
+import { csvText, type StagedTable } from "./Staging.js"
 
 const sqlType: Record<ColumnType, string> = { C: "VARCHAR", N: "DOUBLE", D: "DATE", DT: "TIMESTAMP" }
 
@@ -264,3 +264,68 @@ export const dropStaged = (conn: DuckDBConnection, staged: StagedTable): Effect.
     Effect.orDie,
     Effect.zipRight(Effect.sync(() => (staged.spill === null ? undefined : rmSync(staged.spill, { force: true }))))
   )
+
+/**
+ * The fast path of a CSV table: the file read once, each value typed and checked in the same pass, into an
+ * in-memory table (`__typed_<table>`, with the relation `spec.name` a view over it) — what DuckDB's own load
+ * costs, instead of staging the text in a temporary file, checking it and typing it into another. The typed
+ * values are the very expressions of the precise path (`typed`, `isEmpty`, `isBad`), so a file that passes
+ * here types the same there. Succeeds with `false`, leaving nothing behind, when the file has any problem
+ * (a required column missing, a line that does not read, a value empty or unparseable, a duplicate key, a bad
+ * header): the caller then takes the precise path, which names each problem's line and column.
+ */
+export const loadCheckedCsv = (
+  conn: DuckDBConnection,
+  spec: TableSpec,
+  path: string,
+  names: ReadonlyArray<string> | null
+): Effect.Effect<boolean> =>
+  Effect.gen(function* () {
+    if (names === null || names.some((n) => n === "") || new Set(names).size !== names.length) return false
+    const present = new Set(names)
+    if (spec.columns.some((c) => c.required && !present.has(c.name))) return false
+    const knownNames = new Set(spec.columns.map((c) => c.name))
+    const checks = spec.columns
+      .filter((c) => present.has(c.name))
+      .flatMap((c) => {
+        const bad = isBad(c.name, c.type, false)
+        return [...(c.required ? [isEmpty(c.name, false)] : []), ...(bad === null ? [] : [bad])]
+      })
+    const select = [
+      ...spec.columns.map((c) =>
+        present.has(c.name)
+          ? `${typed(c.name, c.type)} AS ${ident(c.name)}`
+          : `CAST(NULL AS ${sqlType[c.type]}) AS ${ident(c.name)}`
+      ),
+      ...names.filter((c) => !knownNames.has(c)).map(ident),
+      `${checks.length === 0 ? "false" : checks.map((c) => `(${c})`).join(" OR ")} AS __bad`
+    ]
+    const table = ident(`__typed_${spec.name}`)
+    const drop = exec(conn, `DROP TABLE IF EXISTS ${table}`).pipe(Effect.orDie)
+    const loaded = yield* exec(
+      conn,
+      `SET preserve_insertion_order = false;
+       CREATE TABLE ${table} AS SELECT ${select.join(", ")} FROM ${csvText(path, names)}`
+    ).pipe(
+      Effect.as(true),
+      Effect.catchAll(() => drop.pipe(Effect.as(false)))
+    )
+    if (!loaded) return false
+    const key = spec.primaryKey.map(ident)
+    const [found] = yield* query(
+      conn,
+      `SELECT (SELECT coalesce(bool_or(__bad), false) FROM ${table}) AS bad,
+              ${
+                key.length === 0
+                  ? "false"
+                  : `EXISTS (SELECT 1 FROM ${table} WHERE ${key.map((k) => `${k} IS NOT NULL`).join(" AND ")}
+                             GROUP BY ${key.join(", ")} HAVING count(*) > 1)`
+              } AS duplicate`
+    ).pipe(Effect.orDie)
+    if (found?.bad !== false || found.duplicate !== false) {
+      yield* drop
+      return false
+    }
+    yield* exec(conn, `CREATE VIEW ${ident(spec.name)} AS SELECT * EXCLUDE (__bad) FROM ${table}`).pipe(Effect.orDie)
+    return true
+  })

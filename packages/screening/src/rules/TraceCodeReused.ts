@@ -49,8 +49,14 @@ export const traceCodeReused = defineRule({
       "scans, final price for sale scans)."
   },
   sql: () => `
-    WITH scans AS (
-      SELECT DISTINCT drug_trac_codg, fixmedins_code, src, ref, mdtrt_id, scan_time FROM drugtrac
+    -- Only a code on more than one scan row can be reused: a real extract scans every package of every drug
+    -- line, most of them once, so the scans worth a closer look are found first by one aggregate.
+    WITH several AS (
+      SELECT drug_trac_codg FROM drugtrac GROUP BY drug_trac_codg HAVING count(*) > 1
+    ),
+    scans AS (
+      SELECT DISTINCT d.drug_trac_codg, d.fixmedins_code, d.src, d.ref, d.mdtrt_id, d.scan_time
+      FROM drugtrac d SEMI JOIN several s ON s.drug_trac_codg = d.drug_trac_codg
     ),
     sales AS (
       SELECT fixmedins_code, rtal_docno, any_value(setl_id) AS setl_id, any_value(med_list_codg) AS med_list_codg,
