@@ -2030,5 +2030,49 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "页面只写天津市医保部门依据《医疗保障基金使用监督管理条例》相关规定，未写条款，也未写作出决定的具体机关，按天津市记为120000。suspensionMonths=2指“暂停其医疗费用联网结算权限2个月”，这是个人的联网结算暂停，不是机构的医药服务暂停；第四十一条规定3–12个月，这里的2个月低于该区间，按原文记录。页面没有写倍数，fineMultiple按22569.98÷11284.99计算为2。页面写“11日，国家医保局公开通报”，2025年9月11日的日期见 https://www.163.com/dy/article/K9M5PA6N0553Q1S1.html（同一批7起案例）。案件已移交公安机关。"
+  },
+  {
+    id: "xj-yecheng-2025-01",
+    source: {
+      url: "http://www.xjyc.gov.cn/ycx/c109161/202508/9efb2d158e9c4acaaa3a4ffa54995744.shtml",
+      title: "叶城县关于某医院违规使用医保基金典型案例曝光(第二期)",
+      publisher: "叶城县医疗保障局（叶城县人民政府网站）",
+      kind: "typical_cases"
+    },
+    region: "653126",
+    regionName: "新疆维吾尔自治区喀什地区叶城县",
+    decidedOn: null,
+    publishedOn: "2025-08-04",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "public_hospital",
+      hospitalLevel: null,
+      name: "某医院（叶城县，页面未公布名称）"
+    },
+    violations: [
+      {
+        code: "A38-7-OTHER_LOSS",
+        published:
+          "药品进销存不符等违规问题（将患者治疗后剩余药品单独存放并提供给新患者使用，药品数量与实际使用数量不符）",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 26516.96,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 26516.96,
+    refund: 26516.96,
+    fine: 34472.05,
+    fineMultiple: 1.3,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：涉及违规金额26516.96元；依据条例第三十八条作出追回违规使用医保基金(26516.96)和约谈有关负责人处理，并依据《新疆维吾尔自治区医疗保障基金使用监督管理行政处罚裁量基准》等作出行政罚款34472.05元。页面未写倍数，fineMultiple按34472.05÷26516.96计算为1.30（26516.96×1.3=34472.048）。publishedOn取页面“发布时间 2025年08月04日”，决定日期未写；线索受理日期页面显示为“202536日”（应为2025年3月6日，字符缺失）。页面把当事人匿名为“某医院”，无从判断公立或民营：orgKind=public_hospital 只是占位（schema要求机构必须有orgKind），不可作为事实使用。进销存不符未写“骗取”，且页面援引第三十八条，故编为A38-7-OTHER_LOSS，intentToDefraud=false。"
   }
 ]
