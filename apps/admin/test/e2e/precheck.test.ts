@@ -46,6 +46,14 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
       unitId,
       password
     })
+    await upsertUser(scratch.db, systemActor(), {
+      username: "admin",
+      displayName: "管理员",
+      role: "admin",
+      department: null,
+      unitId,
+      password
+    })
     await upsertInstitutions(scratch.db, systemActor(), demoRegister())
     const { key } = await createInstitutionClient(
       scratch.db,
@@ -176,5 +184,89 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
     const cells = await row.locator("td").allTextContents()
     // 机构, 提醒, 返回修改, 继续执行, 继续执行率
     expect(cells.slice(0, 5)).toEqual(["奉节县人民医院", "1", "0", "1", "100.0%"])
+  })
+
+  it("gives an institution its interface key, shown once; a rotated or revoked key stops working", async () => {
+    const admin = await watchedPage(browser)
+    const at = (id: string) => admin.page.locator(`[data-testid="${id}"]`)
+    // What the institution's system gets with a key: 0 for a check of its own claim, -1 when refused.
+    const check = async (key: string) =>
+      (
+        (await (
+          await fetch(`${base}/api/v1/precheck`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body: JSON.stringify({
+              infno: "3101",
+              input: {
+                data: {
+                  trig_scen: "6",
+                  patient_dtos: [
+                    {
+                      patn_id: "50023500000009",
+                      gend: "2",
+                      brdy: "1980-01-01",
+                      curr_mdtrt_id: "M-E2E-KEY",
+                      fsi_encounter_dtos: [
+                        {
+                          mdtrt_id: "M-E2E-KEY",
+                          medins_id: "H50023500002",
+                          adm_date: "2025-03-20 08:30:00",
+                          med_type: "11",
+                          fsi_order_dtos: [
+                            {
+                              rx_id: "K-1",
+                              hilist_code: "001102000010000",
+                              chrg_type: "01",
+                              cnt: 1,
+                              pric: 5,
+                              sumamt: 5,
+                              drord_begn_date: "2025-03-20 09:00:00"
+                            }
+                          ]
+                        }
+                      ]
+                    }
+                  ]
+                }
+              }
+            })
+          })
+        ).json()) as { infcode: number }
+      ).infcode
+    try {
+      await signIn(admin.page, base, { username: "admin", password, displayName: "管理员" })
+      await admin.page.goto(`${base}/#/precheck`)
+      await at("precheck-page").waitFor()
+      await at("precheck-client-code").fill("H50023500002")
+      await at("precheck-client-name").fill("中医院HIS")
+      await at("precheck-client-create").click()
+      const shown = async () => ((await at("precheck-client-key").locator("code").textContent()) ?? "").trim()
+      await at("precheck-client-key").waitFor()
+      const first = await shown()
+      expect(first).toMatch(/^fgi_/)
+      expect(await check(first)).toBe(0)
+      const row = at("precheck-client-list").locator("tbody tr", { hasText: "中医院HIS" })
+      const id = ((await row.locator("button").first().getAttribute("data-testid")) ?? "").replace(
+        "precheck-client-rotate-",
+        ""
+      )
+
+      await at(`precheck-client-rotate-${id}`).click()
+      await expect.poll(shown).not.toBe(first)
+      const second = await shown()
+      expect(await check(first)).toBe(-1)
+      expect(await check(second)).toBe(0)
+
+      await at(`precheck-client-revoke-${id}`).click()
+      await expect.poll(async () => (await row.locator("td").nth(5).textContent())?.trim()).toBe("已停用")
+      // Nothing to show after a revocation, and the key no longer works.
+      expect(await at("precheck-client-key").count()).toBe(0)
+      expect(await check(second)).toBe(-1)
+      expect(admin.csp.violations).toEqual([])
+      expect(admin.contracts.mismatches).toEqual([])
+    } finally {
+      await admin.page.close()
+    }
   })
 })
