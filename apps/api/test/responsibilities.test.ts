@@ -225,11 +225,19 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
       })
       return found
     }
+    // Cells by their column's heading, as a person edits the sheet.
+    const column = (heading: string) => {
+      let found = 0
+      sheet.getRow(1).eachCell((cell, n) => {
+        if (cell.text === heading) found = n
+      })
+      return found
+    }
     const row = codeRow("FJ-HC-TRAINING-Y")
-    sheet.getRow(row).getCell(9).value = "2026-01-01" // 生效日期
-    sheet.getRow(row).getCell(16).value = "3" // 次数: three trainings a year
+    sheet.getRow(row).getCell(column("生效日期")).value = "2026-01-01"
+    sheet.getRow(row).getCell(column("次数")).value = "3" // three trainings a year
     const broken = codeRow("FJ-SSO-LEDGER-M")
-    sheet.getRow(broken).getCell(18).value = "下个月" // 期限
+    sheet.getRow(broken).getCell(column("期限")).value = "下个月"
     // Keep only the two edited rows.
     const keep = new Set([1, row, broken])
     for (let n = sheet.rowCount; n >= 2; n--) if (!keep.has(n)) sheet.spliceRows(n, 1)
@@ -318,7 +326,8 @@ describe.each(["sqlite", "postgresql"] as const)("responsibilities API (inject) 
     expect(village).toMatchObject({ target: 0.5, objects: 5, required: 3 })
     expect(village.campaign.phase).toBe("专项检查")
     const campaigns = (await call("GET", "/api/v1/campaigns", "jihe")).json().items
-    expect(campaigns.map((c: { code: string }) => c.code)).toEqual(["FJ-2025-ZXZL", "NM-2020-ZXZL"])
+    // The county's own campaign; 奈曼旗's 2020 campaign (seed 001) binds 奈曼旗 only and is not the county's.
+    expect(campaigns.map((c: { code: string }) => c.code)).toEqual(["FJ-2025-ZXZL"])
     expect((await call("GET", "/api/v1/coverage", "jihe")).statusCode).toBe(400)
   })
 

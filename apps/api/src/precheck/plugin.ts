@@ -14,7 +14,8 @@ import {
   revokeInstitutionClient,
   rotateInstitutionClient,
   startPrecheckWriter,
-  type Db
+  type Db,
+  type PrecheckWriter
 } from "@fundguard/db"
 import { Precheck } from "@fundguard/contracts"
 import { Problem as Problems } from "@fundguard/contracts"
@@ -37,7 +38,7 @@ import { randomUUID } from "node:crypto"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem, problemOf } from "../plugins/errors.js"
-import { groupCommit, openHistoryCache } from "./store.js"
+import { groupCommit, type HistoryCache, openHistoryCache } from "./store.js"
 
 /** The reference data and rules in force, swapped whole when reloaded. */
 interface Loaded {
@@ -71,8 +72,9 @@ const plugin = async (
       ? Either.left("参考数据未配置（FUNDGUARD_PRECHECK_REFERENCE）")
       : await load(options.referenceDir, now())
   if (Either.isLeft(current)) app.log.warn({ reason: current.left }, "pre-settlement check has no reference data")
-  const thread = startPrecheckWriter(db)
-  const writer = groupCommit(thread.write, app.log)
+  // The writer thread starts with the first records to write: a server no institution calls needs none.
+  let thread: PrecheckWriter | null = null
+  const writer = groupCommit((batch) => (thread ??= startPrecheckWriter(db)).write(batch), app.log)
   // Each request's records carry its own instant, strictly after the previous one's: a visit checked again
   // is later than the warning it answers, even within the same millisecond (the report's "saved").
   let lastStamp = 0
@@ -80,11 +82,18 @@ const plugin = async (
     lastStamp = Math.max(now().getTime(), lastStamp + 1)
     return new Date(lastStamp)
   }
-  const cache = await openHistoryCache(db)
+  // The history cache is opened by the first check (it reads the newest days of the database), not when the
+  // server is built: building the app (the OpenAPI document, tests) needs no database read.
+  let opening: Promise<HistoryCache> | null = null
+  const historyCache = () =>
+    (opening ??= openHistoryCache(db).catch((error: unknown) => {
+      opening = null
+      throw error
+    }))
   // A clean stop writes what is queued.
   app.addHook("onClose", async () => {
     await writer.flush()
-    await thread.close()
+    await thread?.close()
   })
   app.decorate("precheckRecordsWritten", writer.flush)
 
@@ -148,6 +157,7 @@ const plugin = async (
         const loaded = current
         if (Either.isLeft(loaded)) return precheckError(loaded.left)
         // The history of each patient's days, from what was checked before (other visits).
+        const cache = await historyCache()
         const history = memoryHistory()
         for (const patient of requestData.patient_dtos) {
           const days = daysOf(patient)

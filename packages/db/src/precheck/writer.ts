@@ -79,6 +79,8 @@ export const startPrecheckWriter = (db: Db): PrecheckWriter => {
     close: async () => {
       if (failure !== null) return
       const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()))
+      // Kept alive until the thread is gone: whoever awaits the close must see it end.
+      worker.ref()
       worker.postMessage({ close: true } satisfies WriterMessage)
       await exited
     }
