@@ -24,6 +24,53 @@ import type { ContractWatch, CspWatch } from "./guards.js"
 const password = "precheck-test-password"
 const HOSPITAL = "H50023500001"
 
+/** A 3101 request of one visit with one line: 普通门诊诊查费 (ceiling 10 yuan at a 三级 hospital). */
+const claim = (visit: { id: string; patient: string; medins: string; day: string; line: string; price: number }) => ({
+  infno: "3101",
+  input: {
+    data: {
+      trig_scen: "6",
+      patient_dtos: [
+        {
+          patn_id: visit.patient,
+          gend: "1",
+          brdy: "1960-05-12",
+          curr_mdtrt_id: visit.id,
+          fsi_encounter_dtos: [
+            {
+              mdtrt_id: visit.id,
+              medins_id: visit.medins,
+              adm_date: `${visit.day} 08:30:00`,
+              med_type: "11",
+              fsi_order_dtos: [
+                {
+                  rx_id: visit.line,
+                  hilist_code: "001102000010000",
+                  chrg_type: "01",
+                  cnt: 1,
+                  pric: visit.price,
+                  sumamt: visit.price,
+                  drord_begn_date: `${visit.day} 09:00:00`
+                }
+              ]
+            }
+          ]
+        }
+      ]
+    }
+  }
+})
+
+/** What an institution's system gets from the door with its key. */
+const precheck = async (base: string, key: string, body: unknown) =>
+  (
+    await fetch(`${base}/api/v1/precheck`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(body)
+    })
+  ).json() as Promise<{ infcode: number; output: { result: Array<{ jr_id: string }> } | null }>
+
 describe("事前提醒 and the nightly lead in headless Chromium", () => {
   let scratch: ScratchDatabase
   let app: Awaited<ReturnType<typeof buildApp>>
@@ -64,50 +111,11 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
     base = await app.listen({ host: "127.0.0.1", port: 0 })
 
     // The hospital's system, before settlement: 普通门诊诊查费 at 15 yuan where the 三级 ceiling is 10.
-    const call = async (body: unknown) =>
-      (
-        await fetch(`${base}/api/v1/precheck`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-          body: JSON.stringify(body)
-        })
-      ).json() as Promise<{ infcode: number; output: { result: Array<{ jr_id: string }> } }>
-    const warned = await call({
-      infno: "3101",
-      input: {
-        data: {
-          trig_scen: "6",
-          patient_dtos: [
-            {
-              patn_id: "50023500000001",
-              gend: "1",
-              brdy: "1960-05-12",
-              curr_mdtrt_id: "M-E2E-1",
-              fsi_encounter_dtos: [
-                {
-                  mdtrt_id: "M-E2E-1",
-                  medins_id: HOSPITAL,
-                  adm_date: "2025-03-14 08:30:00",
-                  med_type: "11",
-                  fsi_order_dtos: [
-                    {
-                      rx_id: "F-1",
-                      hilist_code: "001102000010000",
-                      chrg_type: "01",
-                      cnt: 1,
-                      pric: 15,
-                      sumamt: 15,
-                      drord_begn_date: "2025-03-14 09:00:00"
-                    }
-                  ]
-                }
-              ]
-            }
-          ]
-        }
-      }
-    })
-    const jr = warned.output.result[0]!.jr_id
+    const call = (body: unknown) => precheck(base, key, body)
+    const warned = await call(
+      claim({ id: "M-E2E-1", patient: "50023500000001", medins: HOSPITAL, day: "2025-03-14", line: "F-1", price: 15 })
+    )
+    const jr = warned.output!.result[0]!.jr_id
     expect(
       (await call({ infno: "3103", input: { data: { warn_rslt_id: jr, dspo_way: "1", dspo_way_rea: "患者要求" } } }))
         .infcode
@@ -192,47 +200,18 @@ describe("事前提醒 and the nightly lead in headless Chromium", () => {
     // What the institution's system gets with a key: 0 for a check of its own claim, -1 when refused.
     const check = async (key: string) =>
       (
-        (await (
-          await fetch(`${base}/api/v1/precheck`, {
-            method: "POST",
-            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-            body: JSON.stringify({
-              infno: "3101",
-              input: {
-                data: {
-                  trig_scen: "6",
-                  patient_dtos: [
-                    {
-                      patn_id: "50023500000009",
-                      gend: "2",
-                      brdy: "1980-01-01",
-                      curr_mdtrt_id: "M-E2E-KEY",
-                      fsi_encounter_dtos: [
-                        {
-                          mdtrt_id: "M-E2E-KEY",
-                          medins_id: "H50023500002",
-                          adm_date: "2025-03-20 08:30:00",
-                          med_type: "11",
-                          fsi_order_dtos: [
-                            {
-                              rx_id: "K-1",
-                              hilist_code: "001102000010000",
-                              chrg_type: "01",
-                              cnt: 1,
-                              pric: 5,
-                              sumamt: 5,
-                              drord_begn_date: "2025-03-20 09:00:00"
-                            }
-                          ]
-                        }
-                      ]
-                    }
-                  ]
-                }
-              }
-            })
+        await precheck(
+          base,
+          key,
+          claim({
+            id: "M-E2E-KEY",
+            patient: "50023500000009",
+            medins: "H50023500002",
+            day: "2025-03-20",
+            line: "K-1",
+            price: 5
           })
-        ).json()) as { infcode: number }
+        )
       ).infcode
     try {
       await signIn(admin.page, base, { username: "admin", password, displayName: "管理员" })
