@@ -82,6 +82,26 @@ describe("choice of benchmark", () => {
     ).toBe("xj-2025")
   })
 
+  it("河南: the Art.37 table's 从轻, 一般 and 从重 bands by grade and amount", () => {
+    const rows = [
+      [1500, { firstOffence: true }, 2, 3],
+      [2000.01, { firstOffence: true }, 3, 4],
+      [5000, {}, 3, 4],
+      [5000.01, {}, 4, 5],
+      [8000, { firstOffence: true }, 4, 5]
+    ] as const
+    for (const [amount, factors, min, max] of rows) {
+      const result = assess(
+        oneCase(
+          { code: "A37-AGENCY_FRAUD", amount, occurredFrom: "2023-03-01", occurredTo: "2023-04-30" },
+          { subject: agency, region: "410102", decisionDate: "2023-09-01", factors }
+        )
+      )
+      expect(result.benchmark.id).toBe("ha-2022")
+      expect(result.items[0]!.fine, `${amount}`).toMatchObject({ multipleMin: min, multipleMax: max })
+    }
+  })
+
   it("新疆 before the table took effect: the national default, versioned by date", () => {
     const result = assess(
       oneCase(

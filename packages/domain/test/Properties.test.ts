@@ -153,9 +153,13 @@ describe("properties of every assessment", () => {
           )
           const withIt = assess(caseOf(cs, value, [...factors.filter((f) => f !== added), added], extra, region, when))
           expect(recommended(without)).toBeLessThanOrEqual(recommended(withIt))
+          // A recommended termination (解除服务协议) is heavier than any suspension, which it replaces.
           const months = (r: AssessmentResult) =>
             r.items.reduce(
-              (s, i) => s + (i.suspensionMonths?.recommended ?? 0) + (i.settlementSuspensionMonths?.recommended ?? 0),
+              (s, i) =>
+                s +
+                (i.agreementTermination.recommended ? 1000 : (i.suspensionMonths?.recommended ?? 0)) +
+                (i.settlementSuspensionMonths?.recommended ?? 0),
               0
             )
           expect(months(without)).toBeLessThanOrEqual(months(withIt))

@@ -156,6 +156,29 @@ export const bundledBenchmarkJson: ReadonlyArray<BenchmarkFileJson> = [
       source: "福建省医保支付资格管理实施细则(2025) 🔶 http://news.xmhouse.com/bd/202503/t20250305_753376.htm"
     }
   },
+  // benchmarks/410000-henan-2022.json
+  {
+    id: "ha-2022",
+    regions: ["410000"],
+    name: "河南省医疗保障基金使用监督管理行政处罚裁量基准",
+    version: "2022-11-03",
+    effectiveFrom: "2022-11-03",
+    source:
+      "《河南省医疗保障基金使用监督管理行政处罚裁量基准》一、依据《中华人民共和国社会保险法》第八十七条、《医疗保障基金使用监督管理条例》第三十七条的行政处罚【二】实施细则，济源市医疗保障局转载 http://ybj.jiyuan.gov.cn/zc/zcfg/t867225.html（发布日期2022-11-03）",
+    confidence: "secondary",
+    notes: [
+      "只读到第一部分（条例第三十七条，经办机构骗取，法定2–5倍）的从轻、一般、从重三档；第三十八条、第四十条等部分未能读到，取国家默认。",
+      "施行日期取济源市医疗保障局转载的发布日期 2022-11-03 ⚠️（省文件本身的文号、施行日期未见）。",
+      "从轻档原文为“初次违法且骗取医保基金2000元以下并及时改正的”：本系统以“从轻”档（初次违法等从轻情节）与金额2000元以下共同认定；2000元以上、5000元以下的从轻案件按原文“不具备从轻或从重情形”的一般档处理 ⚠️。",
+      "“以上/以下”按惯例含本数，5000元同时落入一般档（以下）和从重档（以上）：本系统按对当事人有利归入一般档 ⚠️。",
+      "原文从重档只以金额（5000元以上）界定；5000元以下有从重情节的，原文未规定，取国家默认的从重档 ⚠️。"
+    ],
+    tables: [
+      { liability: "37", grades: ["从轻"], amountUpTo: 2000, min: 2, max: 3 },
+      { liability: "37", grades: ["从轻", "一般"], amountUpTo: 5000, min: 3, max: 4 },
+      { liability: "37", grades: ["从轻", "一般", "从重"], amountOver: 5000, min: 4, max: 5 }
+    ]
+  },
   // benchmarks/440000-guangdong.json
   {
     id: "gd-fraud-thresholds",
@@ -259,6 +282,7 @@ export const bundledBenchmarkJson: ReadonlyArray<BenchmarkFileJson> = [
 export const bundledBenchmarkFiles: ReadonlyArray<string> = [
   "000000-national-default.json",
   "350000-fujian-2025.json",
+  "410000-henan-2022.json",
   "440000-guangdong.json",
   "500000-chongqing.json",
   "640000-ningxia-2022.json",

@@ -2074,5 +2074,212 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "页面原文：涉及违规金额26516.96元；依据条例第三十八条作出追回违规使用医保基金(26516.96)和约谈有关负责人处理，并依据《新疆维吾尔自治区医疗保障基金使用监督管理行政处罚裁量基准》等作出行政罚款34472.05元。页面未写倍数，fineMultiple按34472.05÷26516.96计算为1.30（26516.96×1.3=34472.048）。publishedOn取页面“发布时间 2025年08月04日”，决定日期未写；线索受理日期页面显示为“202536日”（应为2025年3月6日，字符缺失）。页面把当事人匿名为“某医院”，无从判断公立或民营：orgKind=public_hospital 只是占位（schema要求机构必须有orgKind），不可作为事实使用。进销存不符未写“骗取”，且页面援引第三十八条，故编为A38-7-OTHER_LOSS，intentToDefraud=false。"
+  },
+  {
+    id: "gd-zhanjiang-2024-xuwen-dongping",
+    source: {
+      url: "http://m.lifeandworkafterretirement.com/bmxxgk/ylbzj/gzdt/content/post_1976314.html",
+      title:
+        "湛江市医疗保障局2024年第二批违法违规使用医保基金5宗案例通报（案例一：徐闻东平医院欺诈骗取医保基金案；第三方镜像网站转载）",
+      publisher: "湛江市医疗保障局（第三方镜像网站转载，繁体乱码页）",
+      kind: "repost"
+    },
+    region: "440800",
+    regionName: "广东省湛江市",
+    decidedOn: "2024-10-09",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "徐闻东平医院" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构理疗和DR检查项目（诈骗医保基金行为）",
+        articleCited: "《医疗保障基金使用监督管理条例》《中华人民共和国行政处罚法》等规定",
+        amount: 0,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造超声报告签名和检验报告（诈骗医保基金行为）",
+        articleCited: "《医疗保障基金使用监督管理条例》《中华人民共和国行政处罚法》等规定",
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 520096.88,
+    refund: null,
+    fine: 1820339.08,
+    fineMultiple: 3.5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面（繁体、部分乱码）原文：徐闻东平医院存在虚构理疗和DR检查项目、伪造超声报告签名和检验报告的诈骗医保基金行为，涉及违法违规使用医保基金[乱码]20096.88元；湛江市医疗保障局于2024年10月9日对该机构作出处理，处行政罚款1820339.08元，同时解除该机构医保定点服务协议。金额首位数字被乱码吞掉（“醫?;?20096.88元”）；记为520096.88元，因为1820339.08÷520096.88=3.5000（恰为3.5倍），与其他首位数字均不成整倍数——这是推断，需核对原页 zhanjiang.gov.cn 的同一通报。倍数未在页面写明，按罚款÷金额计算。页面未写医院性质，名称不带“人民/中心”等公立字样，按民营医院记录（推断）。两项行为页面未分金额，各项amount记0。页面未写退回金额、未写移送。同一页面的雷州安泰医院已在现有语料中（gd-zhanjiang-2024-02）。"
+  },
+  {
+    id: "gd-guangzhou-2024-jinshazhou",
+    source: {
+      url: "http://1md6i.a899.cn/news/84b899238.html",
+      title: "涉医保基金超200万元！广东医保发布5起违法违规典型案例（广东省医疗保障局2024年10月典型案例，第三方转载）",
+      publisher: "广东省医疗保障局（时讯视界稿，第三方网站转载，正文夹杂广告字样）",
+      kind: "repost"
+    },
+    region: "440100",
+    regionName: "广东省广州市",
+    decidedOn: null,
+    publishedOn: "2024-10-31",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "广州中医药大学金沙洲医院" },
+    violations: [
+      { code: "A38-4-SWAP", published: "串换项目", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "将不属于医疗保障基金支付范围的费用纳入医疗保障基金结算",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 717741.36,
+    refund: 717741.36,
+    fine: 717741.36,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文（去掉插入的广告字样）：广州中医药大学金沙洲医院，涉嫌存在串换项目、将不属于医疗保障基金支付范围的费用纳入医疗保障基金结算等违法违规使用医保基金行为，涉及医保基金717741.36元。当地医保部门依据有关规定，责令当事人立即改正，退回医保基金，并处等额罚金717741.36元。“等额”记为1倍、multipleStated=true；refund按“退回医保基金”与涉及金额相同记为717741.36（页面未单列退回数额，这是推断）。页面称“10月31日，广东省医疗保障局发布10月违法违规使用医保基金典型案例”，稿件时间2024-11-14，故publishedOn=2024-10-31；另见 https://c.m.163.com/news/a/JG0BJIDA05129QAF.html （“10月31日傍晚，广东省医疗保障局曝光了10月份……典型案例”）。线索来自广州市医保部门专项检查，region记广州市440100。页面未写依据条文与医院性质；该院为广州中医药大学附属医院，按公立医院记录（推断），等级未写。"
+  },
+  {
+    id: "gd-zhuhai-2024-dongkeng",
+    source: {
+      url: "https://gd.ifeng.com/c/8XWCfyP5SlI",
+      title: "违法违规使用医保基金 珠海一家医疗机构被处罚",
+      publisher: "凤凰网广东（报道珠海市医疗保障局曝光案例）",
+      kind: "repost"
+    },
+    region: "440400",
+    regionName: "广东省珠海市",
+    decidedOn: null,
+    publishedOn: "2024-02-27",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "community_health_center",
+      hospitalLevel: null,
+      name: "珠海市香洲区凤山街道东坑社区卫生服务站"
+    },
+    violations: [
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published:
+          "将非签约患者姓名更改为签约患者姓名，将6名非签约患者的门诊费用按门诊统筹政策进行医保结算，骗取医保基金",
+        articleCited: "《医疗保障基金使用监督管理条例》第四十条第一款第（二）项",
+        amount: 1207.69,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 1207.69,
+    refund: 1207.69,
+    fine: 3623.07,
+    fineMultiple: 3,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2023年3月22日至4月10日期间……骗取医保基金支出合计1207.69元。该卫生服务站的行为违反了《医疗保障基金使用监督管理条例》第四十条第一款第（二）项规定。珠海市医疗保障局作出如下处理：责令当事人改正；退回骗取的医保基金1207.69元；处骗取金额3倍数额罚款即人民币3623.07元。同时，珠海市医保中心与其解除定点医疗机构医疗服务协议。日期存疑：页面只写“2月27日，珠海市医疗保障局曝光一起……典型案例”，未写年份；违法行为发生在2023年3—4月，故曝光不早于2024年2月27日，凤凰网文章编号（8X…）也与2024年初相符，publishedOn记2024-02-27是推断，也可能是2025年。解除协议由珠海市医保中心（经办机构）作出。社区卫生服务站记为community_health_center。"
+  },
+  {
+    id: "nm-huhehaote-2023-ruichen",
+    source: {
+      url: "http://big5.china.com.cn/gate/big5/health.china.com.cn/2023-03/31/content_42315712.htm",
+      title:
+        "国家医保局：十家药店违规使用医保基金被处理，多家是连锁药店（国家医保局2023年3月30日曝光10起定点零售药店典型案例，案例一）",
+      publisher: "国家医疗保障局（央视网稿，中国网健康频道转载，繁体）",
+      kind: "repost"
+    },
+    region: "150100",
+    regionName: "内蒙古自治区呼和浩特市",
+    decidedOn: null,
+    publishedOn: "2023-03-30",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "pharmacy", hospitalLevel: null, name: "内蒙古瑞辰药业有限公司" },
+    violations: [
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "部分药品（二丁颗粒、黄芪精颗粒、十全大补膏、芪斛楂颗粒等）进销存不符，多收取医保基金",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 23004.5,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 23004.5,
+    refund: 23004.5,
+    fine: 46009,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文（繁体）：2021年8月，内蒙古自治区呼和浩特市医疗保障局收到举报线索……发现该药店部分药品进销存不符，共多收取医保基金23004.50元。依据《医疗保障基金使用监督管理条例》，当地医保部门处理结果如下：1、追回该药店违法违规使用的医保基金并处以违法违规金额2倍罚款；2、约谈该药店负责人并责令限期整改……损失的医保基金23004.50元已全部追回，行政罚款46009.00元已全部上缴。倍数页面写明（2倍）。页面说国家医保局网站3月30日曝光，发布时间2023-03-31，故publishedOn=2023-03-30；决定日期未写。“进销存不符”页面未写骗取，按造成损失的其他违法行为A38-7记录，未记intentToDefraud。决定机关写“当地医保部门”，前文是呼和浩特市医疗保障局，region记150100。"
+  },
+  {
+    id: "jl-changchun-kuancheng-2023-chenghui",
+    source: {
+      url: "https://crfgs.com/shenghuo/wanxiang/630352.html",
+      title: "国家医保局公布10例违法违规使用医保基金典型案件（国家医疗保障局曝光台2023年第三期，案例一；第三方转载）",
+      publisher: "国家医疗保障局曝光台（第三方网站转载）",
+      kind: "repost"
+    },
+    region: "220103",
+    regionName: "吉林省长春市宽城区",
+    decidedOn: null,
+    publishedOn: "2023-04-06",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "pharmacy", hospitalLevel: null, name: "长春市诚惠大药房" },
+    violations: [
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "为非医保定点机构提供医保结算，共计结算金额360.70元",
+        articleCited:
+          "《医疗保障基金使用监督管理条例》《2021年度长春市医疗保障定点零售药店服务协议》《2021年度长春市医疗保障定点零售药店考核细则》",
+        amount: 360.7,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 360.7,
+    refund: 360.7,
+    fine: 541.05,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: [],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2021年6月，吉林省长春市医疗保障局宽城分局……经查，该药房存在为非医保定点机构提供医保结算，共计结算金额360.70元；调取……11种药品随货同行单金额均小于医保上传数据，差额累计169234.52元。依据《条例》及长春市定点零售药店服务协议、考核细则，处理结果：1、追回该药房违法违规使用的医保基金，处造成医保基金损失金额1.5倍罚款541.05元；2、追回该药房医保上传金额大于药品随货同行单金额产生的违规费用169234.52元；3、解除该药房医保服务协议；4、扣除年度考评分15分。罚款只以360.70元为基数（541.05=1.5×360.70），169234.52元为按协议追回的违规费用，不计入amountTotal，refund只记360.70。解除协议按服务协议作出（页面未分清行政/协议），agreementTerminated=true。页面写“今天（4月6日）……公布了2023年第三期”，据案情年份记2023-04-06；另见 http://m.ytbyz.com/ask/659407IwB9DQrRd （新京报稿，称该期含诚惠大药房与苏州兴盛药店）。“为非定点机构提供医保结算”在条例第三十八条各项中无专项，按第（七）项造成损失的其他违法行为记录（推断）。决定机关为长春市医疗保障局宽城分局，region记宽城区220103。"
   }
 ]

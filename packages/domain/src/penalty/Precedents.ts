@@ -288,6 +288,8 @@ export interface PrecedentBasis {
   readonly min: number
   readonly max: number
   readonly decisionIds: ReadonlyArray<string>
+  /** How many of them had the service agreement terminated (解除服务协议). */
+  readonly terminated: number
 }
 
 /**
@@ -318,7 +320,8 @@ export const precedentBasis = (
     median: Math.round(median(multiples) * 100) / 100,
     min: Math.min(...multiples),
     max: Math.max(...multiples),
-    decisionIds: chosen.map((s) => s.decision.id)
+    decisionIds: chosen.map((s) => s.decision.id),
+    terminated: chosen.filter((s) => s.decision.agreementTerminated).length
   }
 }
 

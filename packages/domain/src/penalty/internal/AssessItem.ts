@@ -20,7 +20,7 @@ import type { AssessedItem, Grade } from "../PenaltyResult.js"
 import { pointsFor } from "./PointScoring.js"
 import { fineFor, monthsFor, monthsSentence, terminationFor } from "./Sanctions.js"
 import { citationsIn, violationEntry, type ViolationEntry } from "../Violation.js"
-import { calibrateFine } from "./Calibration.js"
+import { calibrateFine, calibrateTermination } from "./Calibration.js"
 import { APL, articleText, R735 } from "./Wording.js"
 
 export type { ItemContext } from "./ItemContext.js"
@@ -229,8 +229,18 @@ export const assessItem = (c: ItemContext): AssessedItem => {
     : c.facts.seriousConsequence || c.article43
       ? "造成严重后果"
       : null
+  const byGrade = terminationFor(applied, grade, c.benchmark)
+  const calibratedTermination = calibrateTermination(c, under.article, {
+    ...byGrade,
+    mandatory: applied.termination === "mandatory"
+  })
+  const termination = { lawful: byGrade.lawful, recommended: calibratedTermination.recommended }
+  // 条例 Art.40 suspends the department "直至由医疗保障经办机构解除服务协议": termination is the step beyond the
+  // suspension, and published decisions that terminate do not also suspend (precedents/decisions.json) ⚠️.
   const suspends =
-    applied.departmentSuspension !== null && (applied.departmentSuspension.when === "always" || seriousWhy !== null)
+    applied.departmentSuspension !== null &&
+    (applied.departmentSuspension.when === "always" || seriousWhy !== null) &&
+    !(termination.recommended && applied.termination !== "mandatory")
   const suspension =
     suspends && applied.departmentSuspension !== null
       ? monthsFor(applied.departmentSuspension.range, grade, count, c.benchmark)
@@ -255,14 +265,15 @@ export const assessItem = (c: ItemContext): AssessedItem => {
   else if (applied.settlementSuspension !== null)
     explanation.push("未造成医疗保障基金损失，本基准规定暂停联网结算以造成损失为条件，不暂停。")
 
-  const termination = terminationFor(applied, grade, c.benchmark)
   if (termination.lawful)
     explanation.push(
       applied.termination === "mandatory"
         ? `依据${applied.citation}，属于社会保险服务机构的，解除服务协议（由医疗保障经办机构执行）。`
-        : termination.recommended
-          ? `依据${applied.citation}，情节达到本基准建议解除的等级（“${c.benchmark.agreementTermination.recommendFrom}”），建议由医疗保障经办机构解除服务协议。`
-          : `依据${applied.citation}，医疗保障经办机构可以解除服务协议（“直至”）；本案未达到本基准建议解除的等级。`
+        : calibratedTermination.sentence !== null
+          ? `依据${applied.citation}，医疗保障经办机构可以解除服务协议（“直至”）。${calibratedTermination.sentence}${termination.recommended ? "解除的，不再另行暂停相关责任部门的医药服务。" : ""}`
+          : termination.recommended
+            ? `依据${applied.citation}，情节达到本基准建议解除的等级（“${c.benchmark.agreementTermination.recommendFrom}”），建议由医疗保障经办机构解除服务协议。`
+            : `依据${applied.citation}，医疗保障经办机构可以解除服务协议（“直至”）；本案未达到本基准建议解除的等级。`
     )
   if (applied.licenceRevocation)
     explanation.push("直接负责的主管人员和其他直接责任人员有执业资格的，由有关主管部门依法吊销执业资格（见移送）。")

@@ -64,3 +64,28 @@ export const calibrateFine = (c: ItemContext, article: number, fine: FineRange, 
     sentence: `同类公开案例${basis.count}件（${precedentKeyText(key)}，${basis.scope}），罚款倍数中位数${multipleText(basis.median)}，区间${Number(basis.min.toFixed(2))}–${multipleText(basis.max)}；本案建议${multipleText(recommendedMultiple)}${clamped ? `（限定在本档幅度${Number(fine.multipleMin.toFixed(2))}–${multipleText(fine.multipleMax)}内）` : ""}，罚款${formatYuan(recommended)}。`
   }
 }
+
+/**
+ * Calibrates the recommendation to terminate the service agreement (解除服务协议, where the law allows it
+ * without requiring it) on the comparable published decisions: recommended when most of them terminated.
+ * With too few comparable decisions, or calibration off, the benchmark's grade rule stands.
+ *
+ * @category rules
+ */
+export const calibrateTermination = (
+  c: ItemContext,
+  article: number,
+  termination: { readonly lawful: boolean; readonly recommended: boolean; readonly mandatory: boolean }
+): { readonly recommended: boolean; readonly sentence: string | null } => {
+  const setting = c.benchmark.precedents
+  if (!setting.enabled || !termination.lawful || termination.mandatory)
+    return { recommended: termination.recommended, sentence: null }
+  const key = caseKey(article, c.input.subject, c.summary, c.benchmark.factors.reduceBelowFloorFromGrounds)
+  const basis = precedentBasis(c.precedents, key, c.input.region, setting.minimumComparable)
+  if (basis === null) return { recommended: termination.recommended, sentence: null }
+  const recommended = basis.terminated * 2 > basis.count
+  return {
+    recommended,
+    sentence: `同类公开案例${basis.count}件（${precedentKeyText(key)}，${basis.scope}）中${basis.terminated}件解除服务协议，${recommended ? "建议由医疗保障经办机构解除服务协议" : "本案不建议解除服务协议"}。`
+  }
+}
