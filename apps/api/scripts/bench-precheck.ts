@@ -18,12 +18,12 @@ import { createInstitutionClient, migrateDatabase, openDatabase, systemActor, up
 import { extractRequests, importExtractScoped, readInstitutions } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { spawn } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
-import { Agent, request } from "node:http"
+import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { writeSyntheticExtract } from "../../../packages/screening/scripts/synth-extract.js"
+import { driveOpenLoop, percentile, send, tenth, waitForApi } from "./lib/openLoop.js"
 
 const { values } = parseArgs({
   options: {
@@ -98,19 +98,7 @@ const server = spawn(
   }
 )
 const base = `http://127.0.0.1:${port}`
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break
-  } catch {
-    if (i > 600) throw new Error("the API did not start")
-  }
-  await new Promise((r) => setTimeout(r, 100))
-}
-
-const rssMb = (): number => {
-  const status = readFileSync(`/proc/${server.pid}/status`, "utf8")
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-}
+await waitForApi(base)
 
 const bodies = sized.map((r, i) => ({
   key: keys.get(r.input.data.patient_dtos[0]!.fsi_encounter_dtos[0]!.medins_id)!,
@@ -118,33 +106,6 @@ const bodies = sized.map((r, i) => ({
   lines: lineCounts[i]!
 }))
 let next = 0
-
-// node:http with kept-alive connections: lighter on the shared CPU than fetch, so that the generator takes less
-// of the two cores from the server it measures.
-const agent = new Agent({ keepAlive: true, maxSockets: 256 })
-const post = (key: string, body: string) =>
-  new Promise<{ readonly status: number; readonly text: string }>((resolve, reject) => {
-    const req = request(
-      `${base}/api/v1/precheck`,
-      {
-        method: "POST",
-        agent,
-        headers: {
-          authorization: `Bearer ${key}`,
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body)
-        }
-      },
-      (res) => {
-        const chunks: Array<Buffer> = []
-        res.on("data", (c: Buffer) => chunks.push(c))
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }))
-        res.on("error", reject)
-      }
-    )
-    req.on("error", reject)
-    req.end(body)
-  })
 
 interface RunResult {
   readonly rate: number
@@ -162,89 +123,48 @@ interface RunResult {
   readonly rssMaxMb: number
 }
 
-const percentile = (sorted: ReadonlyArray<number>, p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-
 /** What the errors were, for the report. */
 const kinds = new Map<string, number>()
 
 const drive = async (rate: number, durationSeconds: number): Promise<RunResult> => {
-  const total = Math.round(rate * durationSeconds)
-  const latencies: Array<number> = []
-  // How late the generator itself sent each request (part of its latency, told apart in the report).
-  const lags: Array<number> = []
-  // The claims of 31–60 lines on their own: the target holds for claims up to 60 lines, not only on average.
-  const largeLatencies: Array<number> = []
-  let errors = 0
-  const rss: Array<number> = [rssMb()]
-  const sampler = setInterval(() => rss.push(rssMb()), 1000)
-  const started = performance.now()
-  const inFlight: Array<Promise<void>> = []
-  let sent = 0
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate) + 1)
-      while (sent < due) {
-        const scheduled = started + (sent / rate) * 1000
-        lags.push(performance.now() - scheduled)
-        const { key, body, lines: claimLines } = bodies[next++ % bodies.length]!
-        sent++
-        inFlight.push(
-          post(key, body)
-            .then(({ status, text }) => {
-              const answer = JSON.parse(text) as { infcode?: number; err_msg?: string }
-              if (status !== 200 || answer.infcode !== 0) {
-                errors++
-                const k = `${status} ${answer.err_msg ?? ""}`.slice(0, 120)
-                kinds.set(k, (kinds.get(k) ?? 0) + 1)
-              }
-            })
-            .catch((e: unknown) => {
-              errors++
-              const k = String((e as { code?: string }).code ?? e).slice(0, 120)
-              kinds.set(k, (kinds.get(k) ?? 0) + 1)
-            })
-            .finally(() => {
-              const latency = performance.now() - scheduled
-              latencies.push(latency)
-              if (claimLines > 30) largeLatencies.push(latency)
-            })
-        )
+  const run = await driveOpenLoop({
+    rate,
+    seconds: durationSeconds,
+    serverPid: server.pid!,
+    next: () => {
+      const { key, body, lines: claimLines } = bodies[next++ % bodies.length]!
+      return {
+        // The claims of 31–60 lines on their own: the target holds for claims up to 60 lines, not only on average.
+        kind: claimLines > 30 ? "large" : "small",
+        fire: async () => {
+          const { status, text } = await send(`${base}/api/v1/precheck`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body
+          })
+          const answer = JSON.parse(text) as { infcode?: number; err_msg?: string }
+          return status !== 200 || answer.infcode !== 0 ? { error: `${status} ${answer.err_msg ?? ""}` } : {}
+        }
       }
-      if (sent >= total) resolve()
-      else setTimeout(tick, 2)
     }
-    tick()
   })
-  await Promise.all(inFlight)
-  clearInterval(sampler)
-  rss.push(rssMb())
-  const sorted = [...latencies].sort((a, b) => a - b)
-  const round = (x: number) => Math.round(x * 10) / 10
+  for (const [k, n] of run.errorKinds) kinds.set(k, (kinds.get(k) ?? 0) + n)
+  const all = run.latencies.get("*")!
+  const large = run.latencies.get("large") ?? []
   return {
     rate,
     seconds: durationSeconds,
-    sent,
-    errors,
-    p50: round(percentile(sorted, 50)),
-    p99: round(percentile(sorted, 99)),
-    max: round(sorted.at(-1) ?? 0),
-    lagP99: round(
-      percentile(
-        [...lags].sort((a, b) => a - b),
-        99
-      )
-    ),
-    largeSent: largeLatencies.length,
-    largeP99: round(
-      percentile(
-        [...largeLatencies].sort((a, b) => a - b),
-        99
-      )
-    ),
-    rssStartMb: round(rss[0]!),
-    rssEndMb: round(rss.at(-1)!),
-    rssMaxMb: round(Math.max(...rss))
+    sent: run.sent,
+    errors: run.errors,
+    p50: tenth(percentile(all, 50)),
+    p99: tenth(percentile(all, 99)),
+    max: tenth(all.at(-1) ?? 0),
+    lagP99: tenth(percentile(run.lags, 99)),
+    largeSent: large.length,
+    largeP99: tenth(percentile(large, 99)),
+    rssStartMb: tenth(run.rss[0]!),
+    rssEndMb: tenth(run.rss.at(-1)!),
+    rssMaxMb: tenth(Math.max(...run.rss))
   }
 }
 

@@ -139,6 +139,27 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
     expect((await get(`/api/v1/suspicions/${ids["A"]}`, "weijian")).statusCode).toBe(403)
   })
 
+  it("pages by keyset cursor, and names a bad cursor", async () => {
+    const sns = (body: { items: Array<{ feedetlSn: Array<string> }> }) => body.items.map((s) => s.feedetlSn[0])
+    const first = (await get("/api/v1/suspicions?pageSize=2", "admin")).json()
+    expect(sns(first)).toEqual(["A", "B"])
+    expect(first.total).toBe(6)
+    const second = (await get(`/api/v1/suspicions?pageSize=2&after=${first.nextCursor}`, "admin")).json()
+    expect(sns(second)).toEqual(["C", "D"])
+    const third = (await get(`/api/v1/suspicions?pageSize=2&after=${second.nextCursor}`, "admin")).json()
+    expect(sns(third)).toEqual(["Q", "E"])
+    expect(third.nextCursor).toBeNull()
+    for (const [query, message] of [
+      ["after=not-a-cursor!", "须为上一页返回的 nextCursor"],
+      [`after=${Buffer.from("[1]").toString("base64url")}`, "须为上一页返回的 nextCursor"],
+      [`page=2&after=${first.nextCursor}`, "不能与 page 同时使用"]
+    ] as const) {
+      const bad = await get(`/api/v1/suspicions?${query}`, "admin")
+      expect(bad.statusCode).toBe(400)
+      expect(bad.json().errors[0]).toMatchObject({ path: "$.query.after", message: expect.stringContaining(message) })
+    }
+  })
+
   it("walks a lead through 初审, 复审, the institution's appeal, verification and approval", async () => {
     const first = await detail("A", "shenhe")
     expect(first.actions.map((a: { action: string }) => a.action)).toEqual([

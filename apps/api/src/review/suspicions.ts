@@ -9,6 +9,10 @@ import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { filterOf } from "./filters.js"
 import { presentSuspicion } from "./present.js"
+import { Problem } from "../plugins/errors.js"
+import * as Schema from "effect/Schema"
+
+const encodeCursor = Schema.encodeSync(Review.SuspicionCursor)
 
 /** The suspicion list (疑点), within the caller's scope. */
 export const suspicionRoutes = async (
@@ -19,15 +23,22 @@ export const suspicionRoutes = async (
     await stampFirstReviewDeadlines(options.db, options.calendar)
     const user = currentUser(request)
     const today = bureauDate(options.now())
-    const { page, pageSize, ...filters } = query
+    const { page, pageSize, after, ...filters } = query
+    if (page !== undefined && after !== undefined) {
+      throw new Problem("InvalidRequest", "按页码翻页（page）与按位置翻页（after）不能同时使用", [
+        { path: "$.query.after", message: "不能与 page 同时使用" }
+      ])
+    }
     const result = await searchSuspicions(options.db, filterOf(filters, user.id, await request.scope()), today, {
       ...(page === undefined ? {} : { page }),
-      ...(pageSize === undefined ? {} : { pageSize })
+      ...(pageSize === undefined ? {} : { pageSize }),
+      ...(after === undefined ? {} : { after })
     })
     return {
       total: result.total,
       totalAmount: result.totalAmount,
-      items: result.items.map((s) => presentSuspicion(s, user.role, today))
+      items: result.items.map((s) => presentSuspicion(s, user.role, today)),
+      nextCursor: result.nextCursor === null ? null : encodeCursor(result.nextCursor)
     }
   })
 }

@@ -1,11 +1,12 @@
 /**
- * The suspicion list as an .xlsx workbook (exceljs): one sheet of leads with the columns a
+ * The suspicion list as an .xlsx workbook (exceljs, streamed): one sheet of leads with the columns a
  * reviewer works with, amounts as numbers, frozen header and auto-filter; a second sheet records
  * who exported what, when, with which filters (the file may leave the building).
  */
 import { dispositionLabel, reviewStepLabel, type ReviewStep } from "@fundguard/domain/review"
 import { suspicionCategoryLabel, suspicionStatusLabel, type SuspicionStatus } from "@fundguard/domain/screening"
 import ExcelJS from "exceljs"
+import type { Writable } from "node:stream"
 import type { presentSuspicion } from "./present.js"
 
 type Row = ReturnType<typeof presentSuspicion> & {
@@ -35,44 +36,59 @@ const columns: ReadonlyArray<{ header: string; key: string; width: number }> = [
   { header: "扣款/核减金额（元）", key: "deductionAmount", width: 18 }
 ]
 
-/** Builds the workbook. */
-export const suspicionsWorkbook = async (
-  rows: ReadonlyArray<Row>,
-  about: { readonly exportedBy: string; readonly exportedAt: Date; readonly filters: Record<string, unknown> }
-): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook()
+/**
+ * Streams the workbook into `out` as the pages of leads arrive (exceljs's streaming writer: each row is
+ * written and let go), so that a million-lead export holds one page in memory. Resolves the rows written.
+ */
+export const writeSuspicionsWorkbook = async (
+  pages: AsyncIterable<ReadonlyArray<Row>>,
+  about: { readonly exportedBy: string; readonly exportedAt: Date; readonly filters: Record<string, unknown> },
+  out: Writable
+): Promise<number> => {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = "FundGuard 医保基金监管平台"
   workbook.created = about.exportedAt
   const sheet = workbook.addWorksheet("疑点清单", { views: [{ state: "frozen", ySplit: 1 }] })
-  sheet.columns = columns.map((c) => ({ ...c }))
+  sheet.columns = columns.map((c) =>
+    c.key === "amount" || c.key === "deductionAmount" ? { ...c, style: { numFmt: "#,##0.00" } } : { ...c }
+  )
   sheet.getRow(1).font = { bold: true }
-  for (const r of rows) {
-    sheet.addRow({
-      ...r,
-      category: suspicionCategoryLabel[r.category],
-      feedetlSn: r.feedetlSn.join(","),
-      status: suspicionStatusLabel[r.status as SuspicionStatus] ?? r.status,
-      step: r.step === null ? "已办结" : reviewStepLabel[r.step as ReviewStep],
-      overdue: r.overdue ? "逾期" : "",
-      disposition:
-        r.outcome?.disposition === null || r.outcome?.disposition === undefined
-          ? ""
-          : (dispositionLabel as Record<string, string>)[r.outcome.disposition],
-      deductionAmount: r.outcome?.deductionAmount ?? null
-    })
-  }
-  for (const key of ["amount", "deductionAmount"]) sheet.getColumn(key).numFmt = "#,##0.00"
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  sheet.getRow(1).commit()
+  let count = 0
+  for await (const rows of pages) {
+    for (const r of rows) {
+      sheet
+        .addRow({
+          ...r,
+          category: suspicionCategoryLabel[r.category],
+          feedetlSn: r.feedetlSn.join(","),
+          status: suspicionStatusLabel[r.status as SuspicionStatus] ?? r.status,
+          step: r.step === null ? "已办结" : reviewStepLabel[r.step as ReviewStep],
+          overdue: r.overdue ? "逾期" : "",
+          disposition:
+            r.outcome?.disposition === null || r.outcome?.disposition === undefined
+              ? ""
+              : (dispositionLabel as Record<string, string>)[r.outcome.disposition],
+          deductionAmount: r.outcome?.deductionAmount ?? null
+        })
+        .commit()
+      count++
+    }
+  }
+  sheet.commit()
 
   const info = workbook.addWorksheet("导出说明")
   info.columns = [
     { header: "项目", key: "k", width: 16 },
     { header: "内容", key: "v", width: 80 }
   ]
-  info.addRow({ k: "导出人", v: about.exportedBy })
-  info.addRow({ k: "导出时间", v: about.exportedAt.toISOString() })
-  info.addRow({ k: "记录数", v: rows.length })
-  info.addRow({ k: "筛选条件", v: JSON.stringify(about.filters) })
-  info.addRow({ k: "说明", v: "疑点为筛查线索，不是违规结论；含个人信息，按数据安全规定保管，不得外传。" })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
+  info.addRow({ k: "导出人", v: about.exportedBy }).commit()
+  info.addRow({ k: "导出时间", v: about.exportedAt.toISOString() }).commit()
+  info.addRow({ k: "记录数", v: count }).commit()
+  info.addRow({ k: "筛选条件", v: JSON.stringify(about.filters) }).commit()
+  info.addRow({ k: "说明", v: "疑点为筛查线索，不是违规结论；含个人信息，按数据安全规定保管，不得外传。" }).commit()
+  info.commit()
+  await workbook.commit()
+  return count
 }

@@ -109,6 +109,41 @@ const append = async (tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise
 const isClient = (db: AuditWriter): db is Db => "$transaction" in db
 
 /**
+ * Appends many entries to the audit log in one transaction's few statements (one head update reserves their
+ * numbers, one insert writes them): the same chain as one `recordAudit` per entry, for bulk changes such as a
+ * province's register of ten thousand institutions.
+ */
+export const recordAudits = async (
+  tx: AuditWriter,
+  actor: Actor,
+  entries: ReadonlyArray<AuditEntry>
+): Promise<void> => {
+  if (entries.length === 0) return
+  if (isClient(tx)) return tx.$transaction((inner) => recordAudits(inner, actor, entries))
+  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: entries.length } } })
+  let prevHash = head.hash
+  const at = new Date()
+  const rows = entries.map((entry, i) => {
+    const content: AuditContent = {
+      seq: head.seq - entries.length + 1 + i,
+      at,
+      actorId: actor.id,
+      actorName: actor.name,
+      ip: actor.ip ?? null,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId ?? null,
+      details: asStoredJson(entry.details),
+      prevHash
+    }
+    prevHash = auditHash(content)
+    return { ...content, details: content.details as never, hash: prevHash }
+  })
+  for (let i = 0; i < rows.length; i += 1000) await tx.auditEvent.createMany({ data: rows.slice(i, i + 1000) })
+  await tx.auditChainHead.update({ where: { id: 1 }, data: { hash: prevHash } })
+}
+
+/**
  * Appends one entry to the audit log. Given a transaction client, the entry commits or rolls back
  * with the change it records; given the client, it is written in a transaction of its own.
  */

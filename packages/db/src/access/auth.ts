@@ -73,28 +73,54 @@ export const upsertUser = async (db: Db, actor: Actor, user: NewUser): Promise<S
     passwordHash,
     passwordChangedAt: new Date()
   }
-  return db.$transaction(async (tx) => {
-    const saved = await tx.user.upsert({
-      where: { username: user.username },
-      create: { username: user.username, ...profile },
-      update: profile
+  return thenForget(
+    db,
+    db.$transaction(async (tx) => {
+      const saved = await tx.user.upsert({
+        where: { username: user.username },
+        create: { username: user.username, ...profile },
+        update: profile
+      })
+      await recordAudit(tx, actor, {
+        action: "user.upsert",
+        entityType: "user",
+        entityId: saved.id,
+        details: { username: user.username, role: user.role, department: user.department, unitId: profile.unitId }
+      })
+      return toSessionUser(saved)
     })
-    await recordAudit(tx, actor, {
-      action: "user.upsert",
-      entityType: "user",
-      entityId: saved.id,
-      details: { username: user.username, role: user.role, department: user.department, unitId: profile.unitId }
-    })
-    return toSessionUser(saved)
-  })
+  )
 }
 
 /** The user behind a bearer token, or null if it is unknown, revoked or expired. */
 export const userForToken = async (db: Db, token: string, now: Date): Promise<SessionUser | null> => {
-  const session = await db.session.findUnique({ where: { tokenHash: sha256(token) }, include: { user: true } })
+  let remembered = recentSessions.get(db)
+  if (remembered === undefined) recentSessions.set(db, (remembered = new Map()))
+  const tokenHash = sha256(token)
+  const known = remembered.get(tokenHash)
+  if (known !== undefined && known.until > Date.now()) return known.expiresAt > now ? known.user : null
+  const session = await db.session.findUnique({ where: { tokenHash }, include: { user: true } })
   if (session === null || session.revokedAt !== null || session.expiresAt <= now || !session.user.active) return null
-  return toSessionUser(session.user)
+  const user = toSessionUser(session.user)
+  if (remembered.size >= 10_000) remembered.clear()
+  remembered.set(tokenHash, { until: Date.now() + sessionMemoryMs, expiresAt: session.expiresAt, user })
+  return user
 }
+
+/**
+ * Sessions read in the last few seconds, per database, so that a signed-in user's requests do not each read
+ * their session (one query of every request). Every write of users and sessions in this module forgets them
+ * all at once, so a sign-out, a deactivation or a password change in this process takes effect at the next
+ * request; one made by another process (the CLI) within `sessionMemoryMs`.
+ */
+const recentSessions = new WeakMap<
+  Db,
+  Map<string, { readonly until: number; readonly expiresAt: Date; readonly user: SessionUser }>
+>()
+const sessionMemoryMs = 5_000
+const forgetSessions = (db: Db) => recentSessions.get(db)?.clear()
+/** Runs a write of users or sessions, then forgets the remembered sessions (after the commit, success or not). */
+const thenForget = <A>(db: Db, write: Promise<A>): Promise<A> => write.finally(() => forgetSessions(db))
 
 /**
  * Where sessions and failure counts are kept (the domain's `SessionRepository`) in this database.
@@ -157,12 +183,15 @@ export const sessionRepository = (db: Db): SessionRepository["Type"] => ({
     }),
   close: (token, actor, at) =>
     Effect.promise(() =>
-      db.$transaction(async (tx) => {
-        const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) } })
-        if (session === null || session.revokedAt !== null) return
-        await tx.session.update({ where: { id: session.id }, data: { revokedAt: at } })
-        await recordAudit(tx, actor, { action: "auth.logout", entityType: "session", entityId: session.id })
-      })
+      thenForget(
+        db,
+        db.$transaction(async (tx) => {
+          const session = await tx.session.findUnique({ where: { tokenHash: sha256(token) } })
+          if (session === null || session.revokedAt !== null) return
+          await tx.session.update({ where: { id: session.id }, data: { revokedAt: at } })
+          await recordAudit(tx, actor, { action: "auth.logout", entityType: "session", entityId: session.id })
+        })
+      )
     )
 })
 
@@ -236,98 +265,110 @@ export const accountRepository = (db: Db): AccountRepository["Type"] => {
     create: (id, account, passwordHash, actor) =>
       attempt(
         () =>
-          db.$transaction(async (tx) => {
-            if ((await tx.user.findUnique({ where: { username: account.username } })) !== null)
-              throw new UsernameTaken({ username: account.username })
-            const saved = await tx.user.create({ data: { id, ...account, passwordHash, mustChangePassword: true } })
-            await recordAudit(tx, actor, {
-              action: "user.create",
-              entityType: "user",
-              entityId: saved.id,
-              details: {
-                username: saved.username,
-                role: saved.role,
-                unitId: saved.unitId,
-                department: saved.department
-              }
+          thenForget(
+            db,
+            db.$transaction(async (tx) => {
+              if ((await tx.user.findUnique({ where: { username: account.username } })) !== null)
+                throw new UsernameTaken({ username: account.username })
+              const saved = await tx.user.create({ data: { id, ...account, passwordHash, mustChangePassword: true } })
+              await recordAudit(tx, actor, {
+                action: "user.create",
+                entityType: "user",
+                entityId: saved.id,
+                details: {
+                  username: saved.username,
+                  role: saved.role,
+                  unitId: saved.unitId,
+                  department: saved.department
+                }
+              })
+              return toAccount(saved)
             })
-            return toAccount(saved)
-          }),
+          ),
         UsernameTaken
       ),
     update: (id, change, actor, at) =>
       attempt(
         () =>
-          db.$transaction(async (tx) => {
-            const before = await found(tx, id)
-            const saved = await tx.user.update({ where: { id }, data: { ...change } })
-            const revoked = change.active === false ? (await revokeOpen(tx, id, at)).count : 0
-            await recordAudit(tx, actor, {
-              action: "user.update",
-              entityType: "user",
-              entityId: id,
-              details: {
-                changed: Object.fromEntries(
-                  Object.entries(change).map(([k, v]) => [
-                    k,
-                    { from: (before as Record<string, unknown>)[k] ?? null, to: v }
-                  ])
-                ),
-                ...(revoked > 0 ? { sessionsRevoked: revoked } : {})
-              }
+          thenForget(
+            db,
+            db.$transaction(async (tx) => {
+              const before = await found(tx, id)
+              const saved = await tx.user.update({ where: { id }, data: { ...change } })
+              const revoked = change.active === false ? (await revokeOpen(tx, id, at)).count : 0
+              await recordAudit(tx, actor, {
+                action: "user.update",
+                entityType: "user",
+                entityId: id,
+                details: {
+                  changed: Object.fromEntries(
+                    Object.entries(change).map(([k, v]) => [
+                      k,
+                      { from: (before as Record<string, unknown>)[k] ?? null, to: v }
+                    ])
+                  ),
+                  ...(revoked > 0 ? { sessionsRevoked: revoked } : {})
+                }
+              })
+              return toAccount(saved)
             })
-            return toAccount(saved)
-          }),
+          ),
         UserNotFound
       ),
     setPassword: (id, passwordHash, setting, actor, at) =>
       attempt(
         () =>
-          db.$transaction(async (tx) => {
-            const user = await found(tx, id)
-            await tx.user.update({
-              where: { id },
-              data: { passwordHash, mustChangePassword: setting.mustChangePassword, passwordChangedAt: at }
+          thenForget(
+            db,
+            db.$transaction(async (tx) => {
+              const user = await found(tx, id)
+              await tx.user.update({
+                where: { id },
+                data: { passwordHash, mustChangePassword: setting.mustChangePassword, passwordChangedAt: at }
+              })
+              const revoked = await revokeOpen(tx, id, at, setting.keepSessionToken)
+              // An administrator's reset also lifts a lockout; the user's own change is made signed in.
+              if (setting.reason === "reset")
+                await tx.loginThrottle.deleteMany({ where: { username: throttleKey(user.username) } })
+              await recordAudit(
+                tx,
+                actor,
+                setting.reason === "reset"
+                  ? {
+                      action: "user.reset_password",
+                      entityType: "user",
+                      entityId: id,
+                      details: { username: user.username, sessionsRevoked: revoked.count }
+                    }
+                  : {
+                      action: "user.change_password",
+                      entityType: "user",
+                      entityId: id,
+                      details: { otherSessionsRevoked: revoked.count }
+                    }
+              )
+              return { sessionsRevoked: revoked.count }
             })
-            const revoked = await revokeOpen(tx, id, at, setting.keepSessionToken)
-            // An administrator's reset also lifts a lockout; the user's own change is made signed in.
-            if (setting.reason === "reset")
-              await tx.loginThrottle.deleteMany({ where: { username: throttleKey(user.username) } })
-            await recordAudit(
-              tx,
-              actor,
-              setting.reason === "reset"
-                ? {
-                    action: "user.reset_password",
-                    entityType: "user",
-                    entityId: id,
-                    details: { username: user.username, sessionsRevoked: revoked.count }
-                  }
-                : {
-                    action: "user.change_password",
-                    entityType: "user",
-                    entityId: id,
-                    details: { otherSessionsRevoked: revoked.count }
-                  }
-            )
-            return { sessionsRevoked: revoked.count }
-          }),
+          ),
         UserNotFound
       ),
     revokeSessions: (id, actor, at) =>
       attempt(
         () =>
-          db.$transaction(async (tx) => {
-            await found(tx, id)
-            const revoked = await revokeOpen(tx, id, at)
-            await recordAudit(tx, actor, {
-              action: "user.revoke_sessions",
-              entityType: "user",
-              entityId: id,
-              details: { sessionsRevoked: revoked.count }
+          thenForget(
+            db,
+            db.$transaction(async (tx) => {
+              await found(tx, id)
+              const revoked = await revokeOpen(tx, id, at)
+              await recordAudit(tx, actor, {
+                action: "user.revoke_sessions",
+                entityType: "user",
+                entityId: id,
+                details: { sessionsRevoked: revoked.count }
+              })
+              return { sessionsRevoked: revoked.count }
             })
-            return { sessionsRevoked: revoked.count }
-          }),
+          ),
         UserNotFound
       )
   }

@@ -2,7 +2,7 @@
  * The institution register.
  */
 import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain/kernel"
-import { recordAudit, type Actor } from "../access/audit.js"
+import { recordAudits, type Actor, type AuditEntry } from "../access/audit.js"
 import type { Db } from "../client.js"
 
 /** Filters for listing institutions. */
@@ -62,34 +62,58 @@ export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => 
   return { items: items.map(asRegistered), total }
 }
 
-/** Inserts or updates institutions by code, recording one audit entry per change. */
+/**
+ * Inserts or updates institutions by code, recording one audit entry per change (an unchanged institution is
+ * neither written nor audited). Reads and writes in bulk, so that a province's register (ten thousand
+ * institutions and more) is one short transaction.
+ */
 export const upsertInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
-  db.$transaction(async (tx) => {
-    let created = 0
-    let updated = 0
-    for (const institution of institutions) {
-      const data = {
-        name: institution.name,
-        orgKind: institution.orgKind,
-        hospitalLevel: institution.hospitalLevel,
-        admdvs: institution.admdvs,
-        approvedBeds: institution.approvedBeds,
-        supervisorCode: institution.supervisorCode
+  db.$transaction(
+    async (tx) => {
+      const existing = new Map<string, Record<string, unknown>>()
+      const codes = institutions.map((i) => i.code)
+      for (let i = 0; i < codes.length; i += 1000) {
+        for (const row of await tx.institution.findMany({ where: { code: { in: codes.slice(i, i + 1000) } } }))
+          existing.set(row.code, row)
       }
-      const existing = await tx.institution.findUnique({ where: { code: institution.code } })
-      if (existing === null) {
-        await tx.institution.create({ data: { code: institution.code, ...data } })
-        created++
-      } else {
-        await tx.institution.update({ where: { code: institution.code }, data })
-        updated++
+      const fresh: Array<{ code: string } & InstitutionData> = []
+      const audits: Array<AuditEntry> = []
+      let updated = 0
+      for (const institution of institutions) {
+        const data: InstitutionData = {
+          name: institution.name,
+          orgKind: institution.orgKind,
+          hospitalLevel: institution.hospitalLevel,
+          admdvs: institution.admdvs,
+          approvedBeds: institution.approvedBeds,
+          supervisorCode: institution.supervisorCode
+        }
+        const known = existing.get(institution.code)
+        if (known === undefined) {
+          fresh.push({ code: institution.code, ...data })
+        } else if (Object.entries(data).some(([k, v]) => known[k] !== v)) {
+          await tx.institution.update({ where: { code: institution.code }, data })
+          updated++
+        } else continue
+        audits.push({
+          action: known === undefined ? "institution.create" : "institution.update",
+          entityType: "institution",
+          entityId: institution.code,
+          details: data
+        })
       }
-      await recordAudit(tx, actor, {
-        action: existing === null ? "institution.create" : "institution.update",
-        entityType: "institution",
-        entityId: institution.code,
-        details: data
-      })
-    }
-    return { created, updated }
-  })
+      for (let i = 0; i < fresh.length; i += 1000) await tx.institution.createMany({ data: fresh.slice(i, i + 1000) })
+      await recordAudits(tx, actor, audits)
+      return { created: fresh.length, updated }
+    },
+    { timeout: 120_000 }
+  )
+
+type InstitutionData = {
+  readonly name: string
+  readonly orgKind: string
+  readonly hospitalLevel: string | null
+  readonly admdvs: string
+  readonly approvedBeds: number | null
+  readonly supervisorCode: string | null
+}

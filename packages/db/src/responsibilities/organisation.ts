@@ -12,6 +12,7 @@ import {
   OrgUnit,
   Placement,
   scopeOfUnit,
+  wholeScope,
   type DataScope,
   type InstitutionFacts,
   type Organisation,
@@ -152,12 +153,15 @@ const writeChange = async (
 export const scopeOfUser = async (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
   if (user.unitId === null)
     return scopeOfUnit({ areas: [], units: [], jurisdictions: [], assignments: [], placements: [] }, null, [])
-  const [org, institutions] = await Promise.all([
-    loadOrganisation(db),
-    db.institution.findMany({
-      select: { code: true, name: true, orgKind: true, hospitalLevel: true, approvedBeds: true, supervisorCode: true }
-    })
-  ])
+  // The bureau itself (and a unit that is gone or inactive) needs neither the organisation nor the institutions:
+  // reading them on each request of a bureau officer costs more than the request itself in a province.
+  const unit = await db.orgUnit.findUnique({ where: { id: user.unitId }, select: { active: true, parentId: true } })
+  if (unit === null || !unit.active) return { all: false, unitIds: new Set(), institutionCodes: new Set() }
+  if (unit.parentId === null) return wholeScope
+  const org = await loadOrganisation(db)
+  const institutions = await db.institution.findMany({
+    select: { code: true, name: true, orgKind: true, hospitalLevel: true, approvedBeds: true, supervisorCode: true }
+  })
   return scopeOfUnit(org, user.unitId, institutions as ReadonlyArray<InstitutionFacts>)
 }
 

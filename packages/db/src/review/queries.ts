@@ -53,11 +53,27 @@ export const suspicionWhere = (filter: SuspicionFilter, today: IsoDate) => {
   return and.length === 0 ? {} : { AND: and }
 }
 
-/** Paging of a list. */
+/** Where a page of the list ends: its last lead's amount and id (the list's order). */
+export interface ListPosition {
+  readonly amount: number
+  readonly id: string
+}
+
+/** Paging of a list: by page number (offset), or after a position (keyset, as fast deep as on page 1). */
 export interface Paging {
   readonly page?: number
   readonly pageSize?: number
+  readonly after?: ListPosition
 }
+
+/** The list's order: largest amount first, then id — the order of the list's indexes. */
+const listOrder = [{ amount: "desc" as const }, { id: "asc" as const }]
+
+/** The leads after a position in the list's order (an index range: amount ≤ a, then the ties after the id). */
+const afterPosition = (p: ListPosition) => [
+  { amount: { lte: p.amount } },
+  { OR: [{ amount: { lt: p.amount } }, { id: { gt: p.id } }] }
+]
 
 const withInstitutionNames = async <R extends { readonly fixmedinsCode: string }>(db: Db, rows: ReadonlyArray<R>) => {
   const codes = [...new Set(rows.map((r) => r.fixmedinsCode))]
@@ -69,39 +85,101 @@ const withInstitutionNames = async <R extends { readonly fixmedinsCode: string }
   return rows.map((r) => ({ ...r, institutionName: names.get(r.fixmedinsCode) ?? null }))
 }
 
-/** A page of leads (largest amount first) with the institution's name, the total and its amount. */
+/** How many leads a filter holds and their amount. */
+export interface SuspicionSummary {
+  readonly total: number
+  readonly totalAmount: number
+}
+
+interface RememberedSummary {
+  readonly stamp: number
+  readonly at: number
+  readonly summary: Promise<SuspicionSummary>
+}
+
+/** The summaries remembered per database, by filter, most recently used last. */
+const summaries = new WeakMap<Db, Map<string, RememberedSummary>>()
+const rememberedFilters = 1000
+// The newest change (max updatedAt) tells whether leads changed since a summary was counted. A transaction that
+// commits after a newer one keeps its older instant and would go unseen, so a summary is also recounted after
+// this long: the totals are never staler than this, and a page's leads are always read fresh.
+const recountAfterMs = 10_000
+
+/**
+ * How many leads a filter holds and their amount. Counting a million leads costs tens of milliseconds, so the
+ * figures are remembered per filter until a lead changes (one indexed read of the newest change per call);
+ * concurrent callers of the same filter share one count.
+ */
+export const suspicionSummary = async (db: Db, where: ReturnType<typeof suspicionWhere>): Promise<SuspicionSummary> => {
+  // findFirst reads one entry of the updatedAt index; Prisma's aggregate _max would scan the table.
+  const newest = await db.suspicion.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
+  const stamp = newest?.updatedAt.getTime() ?? 0
+  let cache = summaries.get(db)
+  if (cache === undefined) summaries.set(db, (cache = new Map()))
+  const key = JSON.stringify(where)
+  const now = Date.now()
+  const known = cache.get(key)
+  cache.delete(key)
+  if (known !== undefined && known.stamp === stamp && now - known.at < recountAfterMs) {
+    cache.set(key, known)
+    return known.summary
+  }
+  const summary = db.suspicion.aggregate({ where, _count: { _all: true }, _sum: { amount: true } }).then((a) => ({
+    total: a._count._all,
+    totalAmount: Math.round((a._sum.amount ?? 0) * 100) / 100
+  }))
+  cache.set(key, { stamp, at: now, summary })
+  summary.catch(() => cache.delete(key))
+  if (cache.size > rememberedFilters) cache.delete(cache.keys().next().value!)
+  return summary
+}
+
+/**
+ * A page of leads (largest amount first) with the institution's name, the filter's total and its amount, and
+ * where the next page starts (null on the last page).
+ */
 export const searchSuspicions = async (db: Db, filter: SuspicionFilter, today: IsoDate, paging: Paging = {}) => {
   const pageSize = Math.min(Math.max(paging.pageSize ?? 50, 1), 500)
   const page = Math.max(paging.page ?? 1, 1)
   const where = suspicionWhere(filter, today)
-  const [rows, total, sum] = await Promise.all([
+  const [rows, summary] = await Promise.all([
     db.suspicion.findMany({
-      where,
-      orderBy: [{ amount: "desc" }, { id: "asc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize
+      where: paging.after === undefined ? where : { AND: [where, ...afterPosition(paging.after)] },
+      orderBy: listOrder,
+      skip: paging.after === undefined ? (page - 1) * pageSize : 0,
+      take: pageSize + 1
     }),
-    db.suspicion.count({ where }),
-    db.suspicion.aggregate({ where, _sum: { amount: true } })
+    suspicionSummary(db, where)
   ])
+  const items = rows.slice(0, pageSize)
+  const last = items.at(-1)
   return {
-    items: await withInstitutionNames(db, rows),
-    total,
-    totalAmount: Math.round((sum._sum.amount ?? 0) * 100) / 100
+    items: await withInstitutionNames(db, items),
+    ...summary,
+    nextCursor: rows.length > pageSize && last !== undefined ? { amount: last.amount, id: last.id } : null
   }
 }
 
-/** Every lead of a filter for export, up to `limit` (the caller refuses larger sets). */
-export const exportSuspicions = async (db: Db, filter: SuspicionFilter, today: IsoDate, limit: number) => {
+/**
+ * Every lead of a filter for export, in the list's order, a page at a time (keyset), so that an export of a
+ * million leads holds one page in memory.
+ */
+export async function* exportSuspicions(db: Db, filter: SuspicionFilter, today: IsoDate, pageSize = 2000) {
   const where = suspicionWhere(filter, today)
-  const total = await db.suspicion.count({ where })
-  if (total > limit) return { total, items: null }
-  const rows = await db.suspicion.findMany({
-    where,
-    orderBy: [{ amount: "desc" }, { id: "asc" }],
-    include: { outcome: true }
-  })
-  return { total, items: await withInstitutionNames(db, rows) }
+  let after: ListPosition | undefined
+  for (;;) {
+    const rows = await db.suspicion.findMany({
+      where: after === undefined ? where : { AND: [where, ...afterPosition(after)] },
+      orderBy: listOrder,
+      take: pageSize,
+      include: { outcome: true }
+    })
+    if (rows.length === 0) return
+    yield await withInstitutionNames(db, rows)
+    if (rows.length < pageSize) return
+    const last = rows.at(-1)!
+    after = { amount: last.amount, id: last.id }
+  }
 }
 
 /** The ids and revisions of given leads, for bulk steps. */

@@ -45,6 +45,14 @@ const subjectOf = async (tx: Tx, id: string) => {
   const s = await tx.suspicion.findUnique({ where: { id } })
   if (s === null) throw new SuspicionNotFound({ id })
   const events = await tx.reviewEvent.findMany({ where: { suspicionId: id }, orderBy: { revision: "asc" } })
+  return subjectFrom(s, events)
+}
+
+type SuspicionRow = NonNullable<Awaited<ReturnType<Tx["suspicion"]["findUnique"]>>>
+type EventRow = Awaited<ReturnType<Tx["reviewEvent"]["findMany"]>>[number]
+
+/** The lead as the domain rules see it, from the lead and its events (in revision order). */
+const subjectFrom = (s: SuspicionRow, events: ReadonlyArray<EventRow>) => {
   const history: Array<ReviewHistoryEntry> = events.map((e) => ({
     action: e.action,
     level: e.level as ReviewLevel | null,
@@ -68,6 +76,11 @@ const subjectOf = async (tx: Tx, id: string) => {
 
 /** Loads what the domain needs to offer the steps of a lead to a person (the detail page's buttons). */
 export const reviewSubject = async (db: Db, id: string) => (await subjectOf(db, id)).subject
+
+/** The same, from a lead already read with its events (`suspicionDetail`), without reading it again. */
+export const reviewSubjectOf = (detail: {
+  readonly suspicion: SuspicionRow & { readonly reviewEvents: ReadonlyArray<EventRow> }
+}) => subjectFrom(detail.suspicion, detail.suspicion.reviewEvents).subject
 
 /**
  * Where leads and their steps are kept (the domain's `ReviewRepository`), in this database.
@@ -265,11 +278,12 @@ export const suspicionDetail = async (db: Db, id: string) => {
     }
   })
   if (s === null) throw new SuspicionNotFound({ id })
-  const [institution, firstRun, lastRun] = await Promise.all([
+  const [institution, runs] = await Promise.all([
     db.institution.findUnique({ where: { code: s.fixmedinsCode } }),
-    db.screeningRun.findUnique({ where: { id: s.firstRunId } }),
-    db.screeningRun.findUnique({ where: { id: s.lastRunId } })
+    db.screeningRun.findMany({ where: { id: { in: [s.firstRunId, s.lastRunId] } } })
   ])
+  const firstRun = runs.find((r) => r.id === s.firstRunId) ?? null
+  const lastRun = runs.find((r) => r.id === s.lastRunId) ?? null
   return { suspicion: s, institution, firstRun, lastRun }
 }
 

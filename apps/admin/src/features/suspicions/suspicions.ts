@@ -1,9 +1,10 @@
 /**
  * 疑点管理's rows for the DataGrid — the API's items with the display text already worked out, so
  * the grid columns are plain fields and the logic is testable without a browser — and the line
- * describing the latest screening run in the page header.
+ * describing the latest screening run in the page header; where each page of the list starts.
  */
-import type { SuspicionView } from "@fundguard/contracts/Review"
+import { SuspicionCursor, type SuspicionListPosition, type SuspicionView } from "@fundguard/contracts/Review"
+import * as Schema from "effect/Schema"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { isClosedStatus } from "@fundguard/domain/screening"
 import { formatDate, formatDateTime, formatYuan } from "../../shared/format.js"
@@ -65,3 +66,36 @@ export const describeRun = (run: ScreeningRun): string => {
   ]
   return parts.filter((p): p is string => p !== null).join(" · ")
 }
+
+/**
+ * Where each page of the list starts, learnt from the page before it: the next page is asked for by the
+ * keyset cursor its predecessor returned (as fast on page 2,000 as on page 1, docs/benchmarks.md); a page
+ * jumped to, or the first, by its number. Changing the filters or the page size forgets every position.
+ */
+export const pagePositions = () => {
+  let current = ""
+  const starts = new Map<number, SuspicionListPosition>()
+  return {
+    /** How to ask for `page` of the list under `filters` (any value that names them). */
+    paging(
+      filters: unknown,
+      page: number,
+      pageSize: number
+    ): { readonly page: number } | { readonly after: SuspicionListPosition } {
+      const key = JSON.stringify([filters, pageSize])
+      if (key !== current) {
+        starts.clear()
+        current = key
+      }
+      const after = starts.get(page)
+      return after === undefined ? { page } : { after }
+    },
+    /** What a page's answer says of where the next one starts. */
+    learn(page: number, nextCursor: string | null) {
+      if (nextCursor === null) starts.delete(page + 1)
+      else starts.set(page + 1, decodeCursor(nextCursor))
+    }
+  }
+}
+
+const decodeCursor = Schema.decodeSync(SuspicionCursor)

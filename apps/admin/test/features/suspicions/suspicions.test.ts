@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest"
-import type { SuspicionView } from "@fundguard/contracts/Review"
+import { SuspicionCursor, type SuspicionView } from "@fundguard/contracts/Review"
+import * as Schema from "effect/Schema"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { ruleText, violationText } from "../../../src/shared/labels.js"
-import { describeRun, latestRun, sumAmounts, suspicionGridRows } from "../../../src/features/suspicions/suspicions.js"
+import {
+  describeRun,
+  latestRun,
+  pagePositions,
+  sumAmounts,
+  suspicionGridRows
+} from "../../../src/features/suspicions/suspicions.js"
 
 const suspicion: SuspicionView = {
   id: "s1",
@@ -115,5 +122,30 @@ describe("screening runs", () => {
     expect(describeRun({ ...run("a", "2025-09-17T18:00:00Z", "queued"), periodFrom: null })).toBe(
       "2025-09-18 02:00 开始 · 排队中"
     )
+  })
+})
+
+describe("pagePositions", () => {
+  const cursor = (amount: number, id: string) => Schema.encodeSync(SuspicionCursor)({ amount, id })
+
+  it("asks for the next page by the cursor its predecessor returned, and a jump by number", () => {
+    const positions = pagePositions()
+    const filters = { rule: "PRICE_OVER_CAP" }
+    expect(positions.paging(filters, 1, 50)).toEqual({ page: 1 })
+    positions.learn(1, cursor(120.5, "b"))
+    expect(positions.paging(filters, 2, 50)).toEqual({ after: { amount: 120.5, id: "b" } })
+    expect(positions.paging(filters, 7, 50)).toEqual({ page: 7 })
+    positions.learn(2, null)
+    expect(positions.paging(filters, 3, 50)).toEqual({ page: 3 })
+  })
+
+  it("forgets every position when the filters or the page size change", () => {
+    const positions = pagePositions()
+    positions.paging({ rule: "A" }, 1, 50)
+    positions.learn(1, cursor(10, "x"))
+    expect(positions.paging({ rule: "B" }, 2, 50)).toEqual({ page: 2 })
+    positions.paging({ rule: "A" }, 1, 50)
+    positions.learn(1, cursor(10, "x"))
+    expect(positions.paging({ rule: "A" }, 2, 20)).toEqual({ page: 2 })
   })
 })
