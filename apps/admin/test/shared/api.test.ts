@@ -150,7 +150,7 @@ describe("authenticated calls", () => {
   })
 
   it("build the suspicion filters", async () => {
-    const { api, calls } = client(200, { items: [], total: 0, totalAmount: 0 })
+    const { api, calls } = client(200, { items: [], total: 0, totalAmount: 0, nextCursor: null })
     await api.suspicions({
       rule: "PRICE_OVER_CAP",
       institution: "",

@@ -2,7 +2,7 @@
  * The suspicion list (疑点) with its filters, within the caller's data scope.
  */
 import { Review } from "@fundguard/contracts"
-import { searchSuspicions, stampFirstReviewDeadlines, type Db } from "@fundguard/db"
+import { readySuspicionReads, searchSuspicions, type Db } from "@fundguard/db"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -20,7 +20,7 @@ export const suspicionRoutes = async (
   options: { readonly db: Db; readonly now: () => Date; readonly calendar: WorkingCalendarShape }
 ) => {
   mount(app, Review.listSuspicions, async ({ query, request }) => {
-    await stampFirstReviewDeadlines(options.db, options.calendar)
+    const stamp = await readySuspicionReads(options.db, options.calendar)
     const user = currentUser(request)
     const today = bureauDate(options.now())
     const { page, pageSize, after, ...filters } = query
@@ -29,11 +29,17 @@ export const suspicionRoutes = async (
         { path: "$.query.after", message: "不能与 page 同时使用" }
       ])
     }
-    const result = await searchSuspicions(options.db, filterOf(filters, user.id, await request.scope()), today, {
-      ...(page === undefined ? {} : { page }),
-      ...(pageSize === undefined ? {} : { pageSize }),
-      ...(after === undefined ? {} : { after })
-    })
+    const result = await searchSuspicions(
+      options.db,
+      filterOf(filters, user.id, await request.scope()),
+      today,
+      {
+        ...(page === undefined ? {} : { page }),
+        ...(pageSize === undefined ? {} : { pageSize }),
+        ...(after === undefined ? {} : { after })
+      },
+      stamp
+    )
     return {
       total: result.total,
       totalAmount: result.totalAmount,

@@ -4,6 +4,7 @@
 import type { HospitalLevel, Institution, OrgKind } from "@fundguard/domain/kernel"
 import { recordAudits, type Actor, type AuditEntry } from "../access/audit.js"
 import type { Db } from "../client.js"
+import { forgetScopes } from "../responsibilities/organisation.js"
 
 /** Filters for listing institutions. */
 export interface InstitutionQuery {
@@ -68,6 +69,9 @@ export const listInstitutions = async (db: Db, query: InstitutionQuery = {}) => 
  * institutions and more) is one short transaction.
  */
 export const upsertInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
+  writeInstitutions(db, actor, institutions).finally(() => forgetScopes(db))
+
+const writeInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
   db.$transaction(
     async (tx) => {
       const existing = new Map<string, Record<string, unknown>>()

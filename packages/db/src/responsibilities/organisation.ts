@@ -72,6 +72,19 @@ const writeChange = async (
   change: OrganisationChange,
   source: string
 ): Promise<{ readonly written: number }> => {
+  try {
+    return await writeChangeNow(db, actor, change, source)
+  } finally {
+    forgetScopes(db)
+  }
+}
+
+const writeChangeNow = async (
+  db: Db,
+  actor: Actor,
+  change: OrganisationChange,
+  source: string
+): Promise<{ readonly written: number }> => {
   let written = 0
   await db.$transaction(async (tx) => {
     const audit = (action: string, entityType: string, entityId: string, details: Record<string, unknown>) =>
@@ -150,7 +163,30 @@ const writeChange = async (
  * The data scope of a user (`scopeOfUnit`): their unit, the units it supervises and the institutions
  * those oversee, read from the organisation and the register as they are now.
  */
-export const scopeOfUser = async (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
+export const scopeOfUser = (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
+  let remembered = recentScopes.get(db)
+  if (remembered === undefined) recentScopes.set(db, (remembered = new Map()))
+  const key = user.unitId ?? ""
+  const known = remembered.get(key)
+  if (known !== undefined && known.until > Date.now()) return known.scope
+  const scope = readScope(db, user)
+  remembered.set(key, { until: Date.now() + scopeMemoryMs, scope })
+  scope.catch(() => remembered.delete(key))
+  return scope
+}
+
+/**
+ * Scopes worked out in the last few seconds, per database and unit, so that each request of a signed-in user
+ * does not read the organisation again. Every write of the organisation or the register in this process
+ * forgets them at once (`forgetScopes`); one made by another process counts within `scopeMemoryMs`.
+ */
+const recentScopes = new WeakMap<Db, Map<string, { readonly until: number; readonly scope: Promise<DataScope> }>>()
+const scopeMemoryMs = 5_000
+
+/** Forgets the remembered scopes of a database: after a write of the organisation or the register. */
+export const forgetScopes = (db: Db): void => recentScopes.get(db)?.clear()
+
+const readScope = async (db: Db, user: { readonly unitId: string | null }): Promise<DataScope> => {
   if (user.unitId === null)
     return scopeOfUnit({ areas: [], units: [], jurisdictions: [], assignments: [], placements: [] }, null, [])
   // The bureau itself (and a unit that is gone or inactive) needs neither the organisation nor the institutions:

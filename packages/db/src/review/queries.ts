@@ -85,6 +85,13 @@ const withInstitutionNames = async <R extends { readonly fixmedinsCode: string }
   return rows.map((r) => ({ ...r, institutionName: names.get(r.fixmedinsCode) ?? null }))
 }
 
+/** When leads last changed (the newest `updatedAt`, in ms; 0 without leads): one entry of its index. */
+export const suspicionsStamp = async (db: Db): Promise<number> => {
+  // findFirst reads one entry of the updatedAt index; Prisma's aggregate _max would scan the table.
+  const newest = await db.suspicion.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
+  return newest?.updatedAt.getTime() ?? 0
+}
+
 /** How many leads a filter holds and their amount. */
 export interface SuspicionSummary {
   readonly total: number
@@ -110,10 +117,12 @@ const recountAfterMs = 10_000
  * figures are remembered per filter until a lead changes (one indexed read of the newest change per call);
  * concurrent callers of the same filter share one count.
  */
-export const suspicionSummary = async (db: Db, where: ReturnType<typeof suspicionWhere>): Promise<SuspicionSummary> => {
-  // findFirst reads one entry of the updatedAt index; Prisma's aggregate _max would scan the table.
-  const newest = await db.suspicion.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
-  const stamp = newest?.updatedAt.getTime() ?? 0
+export const suspicionSummary = async (
+  db: Db,
+  where: ReturnType<typeof suspicionWhere>,
+  knownStamp?: number
+): Promise<SuspicionSummary> => {
+  const stamp = knownStamp ?? (await suspicionsStamp(db))
   let cache = summaries.get(db)
   if (cache === undefined) summaries.set(db, (cache = new Map()))
   const key = JSON.stringify(where)
@@ -138,7 +147,14 @@ export const suspicionSummary = async (db: Db, where: ReturnType<typeof suspicio
  * A page of leads (largest amount first) with the institution's name, the filter's total and its amount, and
  * where the next page starts (null on the last page).
  */
-export const searchSuspicions = async (db: Db, filter: SuspicionFilter, today: IsoDate, paging: Paging = {}) => {
+export const searchSuspicions = async (
+  db: Db,
+  filter: SuspicionFilter,
+  today: IsoDate,
+  paging: Paging = {},
+  /** The leads' change stamp when the caller has just read it (`readySuspicionReads`). */
+  stamp?: number
+) => {
   const pageSize = Math.min(Math.max(paging.pageSize ?? 50, 1), 500)
   const page = Math.max(paging.page ?? 1, 1)
   const where = suspicionWhere(filter, today)
@@ -149,7 +165,7 @@ export const searchSuspicions = async (db: Db, filter: SuspicionFilter, today: I
       skip: paging.after === undefined ? (page - 1) * pageSize : 0,
       take: pageSize + 1
     }),
-    suspicionSummary(db, where)
+    suspicionSummary(db, where, stamp)
   ])
   const items = rows.slice(0, pageSize)
   const last = items.at(-1)

@@ -29,6 +29,7 @@ import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { recordAudit } from "../access/audit.js"
 import type { Db } from "../client.js"
 import { attempt } from "../effects.js"
+import { suspicionsStamp } from "./queries.js"
 
 type Tx = Pick<
   Db,
@@ -243,7 +244,38 @@ const recordStep = (db: Db, lead: LeadState, plan: ReviewStepPlan, actor: StepAc
  * time zone), so stamping it on the next read gives the same date as stamping it at filing.
  * Returns how many leads were stamped.
  */
-export const stampFirstReviewDeadlines = async (db: Db, calendar: WorkingCalendarShape): Promise<number> => {
+export const stampFirstReviewDeadlines = async (db: Db, calendar: WorkingCalendarShape): Promise<number> =>
+  (await stampDeadlinesIfChanged(db, calendar)).stamped
+
+/**
+ * Stamps first-review deadlines (`stampFirstReviewDeadlines`) only when leads changed since the last look, and
+ * returns the leads' change stamp for the reads that follow (the list's remembered totals): a read of the list
+ * costs one indexed look at the newest change instead of a search for unstamped leads.
+ */
+export const readySuspicionReads = async (db: Db, calendar: WorkingCalendarShape): Promise<number> =>
+  (await stampDeadlinesIfChanged(db, calendar)).stamp
+
+/**
+ * The change stamp up to which no lead is left unstamped, per database, and when that was seen. A lead whose
+ * transaction commits after a newer one keeps its older instant and would go unseen: after `lookAgainMs` the
+ * search runs again whatever the stamp.
+ */
+const stampedUpTo = new WeakMap<Db, { readonly stamp: number; readonly at: number }>()
+const lookAgainMs = 10_000
+
+const stampDeadlinesIfChanged = async (db: Db, calendar: WorkingCalendarShape) => {
+  const before = await suspicionsStamp(db)
+  const seen = stampedUpTo.get(db)
+  if (seen !== undefined && seen.stamp === before && Date.now() - seen.at < lookAgainMs)
+    return { stamped: 0, stamp: before }
+  const stamped = await stampNow(db, calendar)
+  // Stamping moves the stamp on; the next look then searches once more and finds nothing.
+  const stamp = stamped === 0 ? before : await suspicionsStamp(db)
+  if (stamped === 0) stampedUpTo.set(db, { stamp: before, at: Date.now() })
+  return { stamped, stamp }
+}
+
+const stampNow = async (db: Db, calendar: WorkingCalendarShape): Promise<number> => {
   const missing = await db.suspicion.findMany({
     where: { dueDate: null, status: "pending_first_review" },
     select: { id: true, createdAt: true }
