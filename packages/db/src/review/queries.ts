@@ -102,15 +102,24 @@ interface RememberedSummary {
   readonly stamp: number
   readonly at: number
   readonly summary: Promise<SuspicionSummary>
+  /** A recount under way while the remembered figures are still served. */
+  readonly refreshing?: boolean
 }
 
 /** The summaries remembered per database, by filter, most recently used last. */
 const summaries = new WeakMap<Db, Map<string, RememberedSummary>>()
 const rememberedFilters = 1000
 // The newest change (max updatedAt) tells whether leads changed since a summary was counted. A transaction that
-// commits after a newer one keeps its older instant and would go unseen, so a summary is also recounted after
-// this long: the totals are never staler than this, and a page's leads are always read fresh.
+// commits after a newer one keeps its older instant and would go unseen, so a summary older than this is
+// recounted in the background while the remembered figures are served: the totals are never staler than this
+// plus one count, no reader waits for the recount, and a page's leads are always read fresh.
 const recountAfterMs = 10_000
+
+const countSummary = (db: Db, where: ReturnType<typeof suspicionWhere>): Promise<SuspicionSummary> =>
+  db.suspicion.aggregate({ where, _count: { _all: true }, _sum: { amount: true } }).then((a) => ({
+    total: a._count._all,
+    totalAmount: Math.round((a._sum.amount ?? 0) * 100) / 100
+  }))
 
 /**
  * How many leads a filter holds and their amount. Counting a million leads costs tens of milliseconds, so the
@@ -129,14 +138,22 @@ export const suspicionSummary = async (
   const now = Date.now()
   const known = cache.get(key)
   cache.delete(key)
-  if (known !== undefined && known.stamp === stamp && now - known.at < recountAfterMs) {
+  if (known !== undefined && known.stamp === stamp) {
     cache.set(key, known)
+    if (now - known.at >= recountAfterMs && known.refreshing !== true) {
+      const remembered = cache
+      remembered.set(key, { ...known, refreshing: true })
+      countSummary(db, where).then(
+        (summary) => {
+          if (remembered.get(key)?.stamp === stamp)
+            remembered.set(key, { stamp, at: Date.now(), summary: Promise.resolve(summary) })
+        },
+        () => remembered.delete(key)
+      )
+    }
     return known.summary
   }
-  const summary = db.suspicion.aggregate({ where, _count: { _all: true }, _sum: { amount: true } }).then((a) => ({
-    total: a._count._all,
-    totalAmount: Math.round((a._sum.amount ?? 0) * 100) / 100
-  }))
+  const summary = countSummary(db, where)
   cache.set(key, { stamp, at: now, summary })
   summary.catch(() => cache.delete(key))
   if (cache.size > rememberedFilters) cache.delete(cache.keys().next().value!)
