@@ -68,6 +68,12 @@ const database = openDatabase(url)
 const { db } = database
 const actor = systemActor("bench")
 
+// The bench writes a supervisor with the whole bureau's scope and a known password: never into a database that
+// holds anyone else's accounts.
+if ((await db.user.count({ where: { username: { not: "bench-supervisor" } } })) > 0) {
+  say("这个数据库里已有其他用户：基准测试只在空数据库或它自己写过的数据库上运行（--database-url）")
+  process.exit(2)
+}
 // A database that already holds the leads (an earlier run with --database-url) is measured as it is.
 const seeded = values["database-url"] !== undefined && (await db.suspicion.count()) >= suspicionCount
 if (seeded) say("the database already holds the leads: measuring it as it is")

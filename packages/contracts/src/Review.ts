@@ -156,7 +156,7 @@ export const listSuspicions = endpoint({
       total: Schema.Number,
       totalAmount: Schema.Number,
       /** `after` for the next page, or null on the last page. */
-      nextCursor: Schema.NullOr(Schema.String)
+      nextCursor: Schema.NullOr(SuspicionCursor)
     })
   )
 })

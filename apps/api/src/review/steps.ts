@@ -282,13 +282,25 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
         yield rows.map((s) => ({ ...presentSuspicion(s, user.role, now), outcome: s.outcome }))
     })()
     const out = new PassThrough()
-    writeSuspicionsWorkbook(pages, { exportedBy: user.displayName, exportedAt, filters: { ...query } }, out).catch(
-      (error: unknown) => {
+    writeSuspicionsWorkbook(
+      pages,
+      { exportedBy: user.displayName, exportedAt, filters: { ...query } },
+      out,
+      exportLimit
+    )
+      .then(({ rows, complete }) =>
+        // What actually left: the rows written (the count above was the filter's, before the first page).
+        recordAudit(db, actorOf(request), {
+          action: "suspicion.export_finished",
+          entityType: "suspicion",
+          details: { rows, complete }
+        })
+      )
+      .catch((error: unknown) => {
         // The headers are gone: the client sees a cut-off download, and the log says why.
         request.log.error({ err: error }, "suspicion export failed")
         out.destroy(error as Error)
-      }
-    )
+      })
     const stamp = exportedAt.toISOString().slice(0, 10).replace(/-/g, "")
     return reply
       .header("content-type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

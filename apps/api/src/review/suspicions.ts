@@ -10,9 +10,6 @@ import { mount } from "../plugins/contracts.js"
 import { filterOf } from "./filters.js"
 import { presentSuspicion } from "./present.js"
 import { Problem } from "../plugins/errors.js"
-import * as Schema from "effect/Schema"
-
-const encodeCursor = Schema.encodeSync(Review.SuspicionCursor)
 
 /** The suspicion list (疑点), within the caller's scope. */
 export const suspicionRoutes = async (
@@ -44,7 +41,7 @@ export const suspicionRoutes = async (
       total: result.total,
       totalAmount: result.totalAmount,
       items: result.items.map((s) => presentSuspicion(s, user.role, today)),
-      nextCursor: result.nextCursor === null ? null : encodeCursor(result.nextCursor)
+      nextCursor: result.nextCursor
     }
   })
 }

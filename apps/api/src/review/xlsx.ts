@@ -36,15 +36,31 @@ const columns: ReadonlyArray<{ header: string; key: string; width: number }> = [
   { header: "扣款/核减金额（元）", key: "deductionAmount", width: 18 }
 ]
 
+/** Resolves when `out` can take more, or is gone. */
+const drainedOrClosed = (out: Writable) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      out.off("drain", done)
+      out.off("close", done)
+      resolve()
+    }
+    out.once("drain", done)
+    out.once("close", done)
+  })
+
 /**
  * Streams the workbook into `out` as the pages of leads arrive (exceljs's streaming writer: each row is
- * written and let go), so that a million-lead export holds one page in memory. Resolves the rows written.
+ * written and let go). exceljs takes every write at once, so the next page is read only when `out` has drained:
+ * a slow client holds the export back instead of the server's memory growing; a client that leaves (`out`
+ * destroyed) ends it, and no further page is read. At most `limit` rows. Resolves the rows written, and whether
+ * the workbook was completed.
  */
 export const writeSuspicionsWorkbook = async (
   pages: AsyncIterable<ReadonlyArray<Row>>,
   about: { readonly exportedBy: string; readonly exportedAt: Date; readonly filters: Record<string, unknown> },
-  out: Writable
-): Promise<number> => {
+  out: Writable,
+  limit: number
+): Promise<{ readonly rows: number; readonly complete: boolean }> => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   workbook.creator = "FundGuard 医保基金监管平台"
   workbook.created = about.exportedAt
@@ -57,7 +73,7 @@ export const writeSuspicionsWorkbook = async (
   sheet.getRow(1).commit()
   let count = 0
   for await (const rows of pages) {
-    for (const r of rows) {
+    for (const r of rows.slice(0, limit - count)) {
       sheet
         .addRow({
           ...r,
@@ -75,7 +91,11 @@ export const writeSuspicionsWorkbook = async (
         .commit()
       count++
     }
+    if (count >= limit || out.destroyed) break
+    if (out.writableNeedDrain) await drainedOrClosed(out)
+    if (out.destroyed) break
   }
+  if (out.destroyed) return { rows: count, complete: false }
   sheet.commit()
 
   const info = workbook.addWorksheet("导出说明")
@@ -89,6 +109,6 @@ export const writeSuspicionsWorkbook = async (
   info.addRow({ k: "筛选条件", v: JSON.stringify(about.filters) }).commit()
   info.addRow({ k: "说明", v: "疑点为筛查线索，不是违规结论；含个人信息，按数据安全规定保管，不得外传。" }).commit()
   info.commit()
-  await workbook.commit()
-  return count
+  await Promise.race([workbook.commit(), new Promise((resolve) => out.once("close", resolve))])
+  return { rows: count, complete: !out.destroyed || out.writableFinished }
 }

@@ -85,26 +85,8 @@ export const auditHash = (entry: AuditContent): string =>
 const asStoredJson = (details: Record<string, unknown> | undefined): unknown =>
   JSON.parse(JSON.stringify(details ?? {})) as unknown
 
-const append = async (tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> => {
-  // Taking the head first serialises appends: the row lock (PostgreSQL) or the write lock (SQLite)
-  // is held until this transaction commits.
-  const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: 1 } } })
-  const content: AuditContent = {
-    seq: head.seq,
-    at: new Date(),
-    actorId: actor.id,
-    actorName: actor.name,
-    ip: actor.ip ?? null,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId ?? null,
-    details: asStoredJson(entry.details),
-    prevHash: head.hash
-  }
-  const hash = auditHash(content)
-  await tx.auditEvent.create({ data: { ...content, details: content.details as never, hash } })
-  await tx.auditChainHead.update({ where: { id: 1 }, data: { hash } })
-}
+// One entry is a batch of one: the chain is built in one place (`recordAudits`).
+const append = (tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> => recordAudits(tx, actor, [entry])
 
 const isClient = (db: AuditWriter): db is Db => "$transaction" in db
 
@@ -120,6 +102,8 @@ export const recordAudits = async (
 ): Promise<void> => {
   if (entries.length === 0) return
   if (isClient(tx)) return tx.$transaction((inner) => recordAudits(inner, actor, entries))
+  // Taking the head first serialises appends: the row lock (PostgreSQL) or the write lock (SQLite)
+  // is held until this transaction commits.
   const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: entries.length } } })
   let prevHash = head.hash
   const at = new Date()

@@ -99,11 +99,14 @@ export const userForToken = async (db: Db, token: string, now: Date): Promise<Se
   const tokenHash = sha256(token)
   const known = remembered.get(tokenHash)
   if (known !== undefined && known.until > Date.now()) return known.expiresAt > now ? known.user : null
+  // A write that lands while this read is under way must not have its effect undone by what the read saw.
+  const generation = sessionGenerations.get(db) ?? 0
   const session = await db.session.findUnique({ where: { tokenHash }, include: { user: true } })
   if (session === null || session.revokedAt !== null || session.expiresAt <= now || !session.user.active) return null
   const user = toSessionUser(session.user)
   if (remembered.size >= 10_000) remembered.clear()
-  remembered.set(tokenHash, { until: Date.now() + sessionMemoryMs, expiresAt: session.expiresAt, user })
+  if ((sessionGenerations.get(db) ?? 0) === generation)
+    remembered.set(tokenHash, { until: Date.now() + sessionMemoryMs, expiresAt: session.expiresAt, user })
   return user
 }
 
@@ -118,7 +121,12 @@ const recentSessions = new WeakMap<
   Map<string, { readonly until: number; readonly expiresAt: Date; readonly user: SessionUser }>
 >()
 const sessionMemoryMs = 5_000
-const forgetSessions = (db: Db) => recentSessions.get(db)?.clear()
+/** Bumped by every forgetting, so that a read begun before it does not remember what it saw. */
+const sessionGenerations = new WeakMap<Db, number>()
+const forgetSessions = (db: Db) => {
+  sessionGenerations.set(db, (sessionGenerations.get(db) ?? 0) + 1)
+  recentSessions.get(db)?.clear()
+}
 /** Runs a write of users or sessions, then forgets the remembered sessions (after the commit, success or not). */
 const thenForget = <A>(db: Db, write: Promise<A>): Promise<A> => write.finally(() => forgetSessions(db))
 

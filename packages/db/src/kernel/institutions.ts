@@ -74,8 +74,10 @@ export const upsertInstitutions = async (db: Db, actor: Actor, institutions: Rea
 const writeInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArray<Institution>) =>
   db.$transaction(
     async (tx) => {
+      // A register may list a code twice: the last row stands, as when each row was written in turn.
+      const unique = [...new Map(institutions.map((i) => [i.code, i] as const)).values()]
       const existing = new Map<string, Record<string, unknown>>()
-      const codes = institutions.map((i) => i.code)
+      const codes = unique.map((i) => i.code)
       for (let i = 0; i < codes.length; i += 1000) {
         for (const row of await tx.institution.findMany({ where: { code: { in: codes.slice(i, i + 1000) } } }))
           existing.set(row.code, row)
@@ -83,7 +85,7 @@ const writeInstitutions = async (db: Db, actor: Actor, institutions: ReadonlyArr
       const fresh: Array<{ code: string } & InstitutionData> = []
       const audits: Array<AuditEntry> = []
       let updated = 0
-      for (const institution of institutions) {
+      for (const institution of unique) {
         const data: InstitutionData = {
           name: institution.name,
           orgKind: institution.orgKind,

@@ -11,6 +11,7 @@ import {
   type SuspicionStatus
 } from "@fundguard/domain/screening"
 import type { Db } from "../client.js"
+import { createHash } from "node:crypto"
 
 /** Filters of the suspicion list. Every given filter must hold. */
 export interface SuspicionFilter {
@@ -111,9 +112,11 @@ const summaries = new WeakMap<Db, Map<string, RememberedSummary>>()
 const rememberedFilters = 1000
 // The newest change (max updatedAt) tells whether leads changed since a summary was counted. A transaction that
 // commits after a newer one keeps its older instant and would go unseen, so a summary older than this is
-// recounted in the background while the remembered figures are served: the totals are never staler than this
-// plus one count, no reader waits for the recount, and a page's leads are always read fresh.
+// recounted in the background while the remembered figures are served (under steady use the totals are never
+// staler than this plus one count, and no reader waits for it); one older than `waitForRecountAfterMs` (after a
+// quiet spell) is counted again before answering. A page's leads are always read fresh.
 const recountAfterMs = 10_000
+const waitForRecountAfterMs = 60_000
 
 const countSummary = (db: Db, where: ReturnType<typeof suspicionWhere>): Promise<SuspicionSummary> =>
   db.suspicion.aggregate({ where, _count: { _all: true }, _sum: { amount: true } }).then((a) => ({
@@ -134,11 +137,13 @@ export const suspicionSummary = async (
   const stamp = knownStamp ?? (await suspicionsStamp(db))
   let cache = summaries.get(db)
   if (cache === undefined) summaries.set(db, (cache = new Map()))
-  const key = JSON.stringify(where)
+  // A scope's institution list can be thousands of codes: the key is its digest, not the text.
+  const key = createHash("sha256").update(JSON.stringify(where)).digest("base64")
   const now = Date.now()
   const known = cache.get(key)
   cache.delete(key)
-  if (known !== undefined && known.stamp === stamp) {
+  // After a quiet spell nobody has refreshed the figures: count again before answering.
+  if (known !== undefined && known.stamp === stamp && now - known.at < waitForRecountAfterMs) {
     cache.set(key, known)
     if (now - known.at >= recountAfterMs && known.refreshing !== true) {
       const remembered = cache

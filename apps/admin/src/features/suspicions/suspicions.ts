@@ -3,8 +3,7 @@
  * the grid columns are plain fields and the logic is testable without a browser — and the line
  * describing the latest screening run in the page header; where each page of the list starts.
  */
-import { SuspicionCursor, type SuspicionListPosition, type SuspicionView } from "@fundguard/contracts/Review"
-import * as Schema from "effect/Schema"
+import type { SuspicionListPosition, SuspicionView } from "@fundguard/contracts/Review"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
 import { isClosedStatus } from "@fundguard/domain/screening"
 import { formatDate, formatDateTime, formatYuan } from "../../shared/format.js"
@@ -90,12 +89,10 @@ export const pagePositions = () => {
       const after = starts.get(page)
       return after === undefined ? { page } : { after }
     },
-    /** What a page's answer says of where the next one starts. */
-    learn(page: number, nextCursor: string | null) {
-      if (nextCursor === null) starts.delete(page + 1)
-      else starts.set(page + 1, decodeCursor(nextCursor))
+    /** What a page's answer says of where the next one starts (its `nextCursor`). */
+    learn(page: number, next: SuspicionListPosition | null) {
+      if (next === null) starts.delete(page + 1)
+      else starts.set(page + 1, next)
     }
   }
 }
-
-const decodeCursor = Schema.decodeSync(SuspicionCursor)

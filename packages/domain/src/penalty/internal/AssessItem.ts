@@ -236,11 +236,13 @@ export const assessItem = (c: ItemContext): AssessedItem => {
   })
   const termination = { lawful: byGrade.lawful, recommended: calibratedTermination.recommended }
   // 条例 Art.40 suspends the department "直至由医疗保障经办机构解除服务协议": termination is the step beyond the
-  // suspension, and published decisions that terminate do not also suspend (precedents/decisions.json) ⚠️.
+  // suspension, and published decisions that terminate do not also suspend (precedents/decisions.json) ⚠️. Only
+  // where comparable decisions recommend the termination; on the benchmark's grade rule alone the suspension stays
+  // (the agency may not terminate).
   const suspends =
     applied.departmentSuspension !== null &&
     (applied.departmentSuspension.when === "always" || seriousWhy !== null) &&
-    !(termination.recommended && applied.termination !== "mandatory")
+    !(termination.recommended && calibratedTermination.sentence !== null)
   const suspension =
     suspends && applied.departmentSuspension !== null
       ? monthsFor(applied.departmentSuspension.range, grade, count, c.benchmark)
