@@ -17,13 +17,12 @@
 import { createInstitutionClient, migrateDatabase, openDatabase, systemActor, upsertInstitutions } from "@fundguard/db"
 import { extractRequests, importExtractScoped, readInstitutions } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
-import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { writeSyntheticExtract } from "../../../packages/screening/scripts/synth-extract.js"
-import { driveOpenLoop, percentile, send, tenth, waitForApi } from "./lib/openLoop.js"
+import { driveOpenLoop, percentile, send, startApiServer, tenth } from "./lib/openLoop.js"
 
 const { values } = parseArgs({
   options: {
@@ -78,27 +77,12 @@ for (const i of institutions)
   )
 await database.close()
 
-const port = 30000 + Math.floor(Math.random() * 20000)
-const profile = values["cpu-profile"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values["cpu-profile"]}`]
-const server = spawn(
-  process.execPath,
-  [...profile, "--max-semi-space-size=64", "--conditions=@fundguard/source", "--import", "tsx", "src/server.ts"],
-  {
-    cwd: join(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      FUNDGUARD_ADMIN_DIST: join(work, "no-ui"),
-      FUNDGUARD_PRECHECK_REFERENCE: extractDir
-    },
-    stdio: ["ignore", "inherit", "inherit"]
-  }
-)
-const base = `http://127.0.0.1:${port}`
-await waitForApi(base)
+const { server, base } = await startApiServer({
+  databaseUrl: url,
+  workDir: work,
+  env: { FUNDGUARD_PRECHECK_REFERENCE: extractDir },
+  cpuProfileDir: values["cpu-profile"]
+})
 
 const bodies = sized.map((r, i) => ({
   key: keys.get(r.input.data.patient_dtos[0]!.fsi_encounter_dtos[0]!.medins_id)!,

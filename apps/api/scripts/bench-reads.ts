@@ -27,14 +27,13 @@ import {
 } from "@fundguard/db"
 import { addBureauUnit } from "@fundguard/db/testing"
 import { ruleLibrary } from "@fundguard/screening"
-import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 // @ts-expect-error -- a plain ES module of the repository's scripts, without types
 import { startThrowawayPostgres } from "../../../scripts/lib/postgres.mjs"
-import { driveOpenLoop, percentile, rssMb, send, tenth, waitForApi, type Shot } from "./lib/openLoop.js"
+import { driveOpenLoop, percentile, rssMb, send, startApiServer, tenth, type Shot } from "./lib/openLoop.js"
 
 const { values } = parseArgs({
   options: {
@@ -195,26 +194,7 @@ if (!seeded)
 if (!seeded) await db.$executeRawUnsafe(`VACUUM ANALYZE`)
 await database.close()
 
-const port = 30000 + Math.floor(Math.random() * 20000)
-const profile = values["cpu-profile"] === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${values["cpu-profile"]}`]
-const server = spawn(
-  process.execPath,
-  [...profile, "--max-semi-space-size=64", "--conditions=@fundguard/source", "--import", "tsx", "src/server.ts"],
-  {
-    cwd: join(import.meta.dirname, ".."),
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      FUNDGUARD_ADMIN_DIST: join(work, "no-ui")
-    },
-    stdio: ["ignore", "inherit", "inherit"]
-  }
-)
-const base = `http://127.0.0.1:${port}`
-await waitForApi(base)
+const { server, base } = await startApiServer({ databaseUrl: url, workDir: work, cpuProfileDir: values["cpu-profile"] })
 const login = await send(`${base}/api/auth/login`, {
   method: "POST",
   headers: { "content-type": "application/json" },

@@ -4,8 +4,10 @@
  * (no coordinated omission). node:http with kept-alive connections: lighter on the shared CPU than fetch, so
  * that the generator takes less of the two cores from the server it measures.
  */
-import { Agent, request } from "node:http"
+import { spawn, type ChildProcess } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { Agent, request } from "node:http"
+import { join } from "node:path"
 
 /** An HTTP answer as the benchmarks read it. */
 export interface Answer {
@@ -138,4 +140,39 @@ export const waitForApi = async (base: string) => {
     }
     await new Promise((r) => setTimeout(r, 100))
   }
+}
+
+/**
+ * Starts the API from the sources in a child process, as in development, with the young-generation size
+ * `pnpm start` gives it, on a random port of 127.0.0.1; waits until it answers. `cpuProfileDir` writes its CPU
+ * profile there when it stops.
+ */
+export const startApiServer = async (options: {
+  readonly databaseUrl: string
+  readonly workDir: string
+  readonly env?: Record<string, string>
+  readonly cpuProfileDir?: string | undefined
+}): Promise<{ readonly server: ChildProcess; readonly base: string }> => {
+  const port = 30000 + Math.floor(Math.random() * 20000)
+  const profile = options.cpuProfileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`]
+  const server = spawn(
+    process.execPath,
+    [...profile, "--max-semi-space-size=64", "--conditions=@fundguard/source", "--import", "tsx", "src/server.ts"],
+    {
+      cwd: join(import.meta.dirname, "..", ".."),
+      env: {
+        ...process.env,
+        DATABASE_URL: options.databaseUrl,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "warn",
+        FUNDGUARD_ADMIN_DIST: join(options.workDir, "no-ui"),
+        ...options.env
+      },
+      stdio: ["ignore", "inherit", "inherit"]
+    }
+  )
+  const base = `http://127.0.0.1:${port}`
+  await waitForApi(base)
+  return { server, base }
 }
