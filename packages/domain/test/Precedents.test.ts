@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import {
+  calibrationReport,
   decodeAssessmentInput,
   decisionInput,
   PublishedDecision,
@@ -125,5 +126,26 @@ describe("precedents", () => {
     expect(similar[0]!.reasons).toContain("同适用条例第三十八条")
     for (const s of similar) expect(s.url).toMatch(/^https?:\/\//)
     expect([...similar].map((s) => s.score)).toEqual([...similar].map((s) => s.score).sort((a, b) => b - a))
+  })
+})
+
+describe("the calibration report", () => {
+  it("counts the police transfer only where the page says whether the case was transferred", () => {
+    const corpus = publishedDecisions()
+    const report = calibrationReport(corpus)
+    const stated = new Set(corpus.filter((d) => d.transfers !== null).map((d) => d.id))
+    expect(stated.size).toBeGreaterThan(0)
+    expect(stated.size).toBeLessThan(corpus.length)
+    for (const row of report.rows) expect(row.policeAgrees === null, row.id).toBe(!stated.has(row.id))
+    expect(report.overall.policeStated).toBe(stated.size)
+    // A silent page neither agrees nor disagrees; the measures then rest on suspension and termination.
+    const silent = report.rows.filter((r) => r.policeAgrees === null && r.problem === null)
+    expect(silent.length).toBeGreaterThan(0)
+    const measures = report.rows.filter(
+      (r) => r.problem === null && r.suspensionAgrees && r.terminationAgrees && r.policeAgrees !== false
+    ).length
+    expect(report.overall.measures).toBe(
+      Math.round((measures / report.rows.filter((r) => r.problem === null).length) * 1000) / 1000
+    )
   })
 })

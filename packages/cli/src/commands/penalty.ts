@@ -99,7 +99,7 @@ const calibrationTable = (report: ReturnType<typeof calibrationReport>): string 
     "recommended ±25%",
     "suspension",
     "termination",
-    "police",
+    "police (pages that say)",
     "measures",
     "band width ×"
   ]
@@ -112,7 +112,7 @@ const calibrationTable = (report: ReturnType<typeof calibrationReport>): string 
       percent(f.recommended),
       percent(f.suspension),
       percent(f.termination),
-      percent(f.policeTransfer),
+      `${percent(f.policeTransfer)} of ${f.policeStated}`,
       percent(f.measures),
       f.meanBandWidth.toFixed(2)
     ].join("\t")

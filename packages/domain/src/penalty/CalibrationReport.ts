@@ -27,8 +27,13 @@ export interface CalibrationFigures {
   readonly recommended: number
   readonly suspension: number
   readonly termination: number
+  /**
+   * Agreement on the transfer to the police, among the decisions whose page says whether the case was
+   * transferred (`policeStated` of them); a page's silence is not counted either way.
+   */
   readonly policeTransfer: number
-  /** All three measures agree. */
+  readonly policeStated: number
+  /** All three measures agree (the transfer only where the page states it). */
   readonly measures: number
   /** The mean width of the fine band, in multiples of the amount. */
   readonly meanBandWidth: number
@@ -51,7 +56,8 @@ export interface CalibrationRow {
   readonly precedentCount: number | null
   readonly suspensionAgrees: boolean
   readonly terminationAgrees: boolean
-  readonly policeAgrees: boolean
+  /** null when the decision's page does not say whether the case was transferred. */
+  readonly policeAgrees: boolean | null
   /** The decision's facts did not decode as an assessment input (left out of the figures). */
   readonly problem: string | null
 }
@@ -80,8 +86,12 @@ const figures = (rows: ReadonlyArray<CalibrationRow>, amounts: ReadonlyMap<strin
   recommended: share(rows, (r) => Math.abs(r.fineRecommended - r.fine) <= 0.25 * r.fine),
   suspension: share(rows, (r) => r.suspensionAgrees),
   termination: share(rows, (r) => r.terminationAgrees),
-  policeTransfer: share(rows, (r) => r.policeAgrees),
-  measures: share(rows, (r) => r.suspensionAgrees && r.terminationAgrees && r.policeAgrees),
+  policeTransfer: share(
+    rows.filter((r) => r.policeAgrees !== null),
+    (r) => r.policeAgrees === true
+  ),
+  policeStated: rows.filter((r) => r.policeAgrees !== null).length,
+  measures: share(rows, (r) => r.suspensionAgrees && r.terminationAgrees && r.policeAgrees !== false),
   meanBandWidth:
     rows.length === 0
       ? 0
@@ -136,7 +146,7 @@ export const calibrationReport = (corpus: ReadonlyArray<PublishedDecision>, fold
       precedentCount: result.items.find((i) => i.precedents !== undefined)?.precedents?.count ?? null,
       suspensionAgrees: suspended === (d.suspensionMonths !== null),
       terminationAgrees: terminated === d.agreementTerminated,
-      policeAgrees: police === d.transfers.includes("police"),
+      policeAgrees: d.transfers === null ? null : police === d.transfers.includes("police"),
       problem: null
     }
   })

@@ -121,7 +121,7 @@ const assessDecoded = (input: AssessmentInput, options: AssessOptions): Assessme
           corpus,
           input,
           caseKey(lead.assessedUnder!, input.subject, summary, benchmark.factors.reduceBelowFloorFromGrounds)
-        ).map((s) => ({ ...s, date: s.date as string, transfers: [...s.transfers] }))
+        ).map((s) => ({ ...s, date: s.date as string, transfers: s.transfers === null ? null : [...s.transfers] }))
   const explanation = [
     benchmarkSentence(benchmark, input.region),
     ...(benchmark.ignoredCustom.length === 0

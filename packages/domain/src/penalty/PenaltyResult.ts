@@ -125,7 +125,8 @@ export const SimilarCase = Schema.Struct({
   multiple: Schema.Number,
   suspensionMonths: Schema.NullOr(Schema.Number),
   agreementTerminated: Schema.Boolean,
-  transfers: Schema.Array(Schema.String),
+  /** The transfers the decision's page states; null when it does not say. */
+  transfers: Schema.NullOr(Schema.Array(Schema.String)),
   url: Schema.String,
   publisher: Schema.String
 })

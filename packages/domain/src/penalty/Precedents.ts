@@ -67,7 +67,12 @@ export const PublishedDecision = Schema.Struct({
   /** As published (10个半月 is 10.5). */
   suspensionMonths: Schema.NullOr(Schema.Number.pipe(Schema.between(0.5, 24))),
   agreementTerminated: Schema.Boolean,
-  transfers: Schema.Array(TransferTarget),
+  /**
+   * The transfers the page states; null when it does not say. Silence is not "no transfer": a transfer of a
+   * suspected crime is a separate act (行政执法机关移送涉嫌犯罪案件的规定, 国务院令第310号) that a penalty decision
+   * need not mention.
+   */
+  transfers: Schema.NullOr(Schema.Array(TransferTarget)),
   intentToDefraud: Schema.Boolean,
   /** Only the facts the page states. */
   factors: CaseFactors,
@@ -343,7 +348,8 @@ export interface SimilarDecision {
   readonly multiple: number
   readonly suspensionMonths: number | null
   readonly agreementTerminated: boolean
-  readonly transfers: ReadonlyArray<string>
+  /** null when the page does not say. */
+  readonly transfers: ReadonlyArray<string> | null
   readonly url: string
   readonly publisher: string
 }
