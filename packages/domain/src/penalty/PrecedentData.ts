@@ -2281,5 +2281,414 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "页面原文：2021年6月，吉林省长春市医疗保障局宽城分局……经查，该药房存在为非医保定点机构提供医保结算，共计结算金额360.70元；调取……11种药品随货同行单金额均小于医保上传数据，差额累计169234.52元。依据《条例》及长春市定点零售药店服务协议、考核细则，处理结果：1、追回该药房违法违规使用的医保基金，处造成医保基金损失金额1.5倍罚款541.05元；2、追回该药房医保上传金额大于药品随货同行单金额产生的违规费用169234.52元；3、解除该药房医保服务协议；4、扣除年度考评分15分。罚款只以360.70元为基数（541.05=1.5×360.70），169234.52元为按协议追回的违规费用，不计入amountTotal，refund只记360.70。解除协议按服务协议作出（页面未分清行政/协议），agreementTerminated=true。页面写“今天（4月6日）……公布了2023年第三期”，据案情年份记2023-04-06；另见 http://m.ytbyz.com/ask/659407IwB9DQrRd （新京报稿，称该期含诚惠大药房与苏州兴盛药店）。“为非定点机构提供医保结算”在条例第三十八条各项中无专项，按第（七）项造成损失的其他违法行为记录（推断）。决定机关为长春市医疗保障局宽城分局，region记宽城区220103。"
+  },
+  {
+    id: "js-wuxi-2024-hongqiao",
+    source: {
+      url: "https://feifmx.com/socialgd/10000169/20241106/47527974.html",
+      title: "无锡虹桥医院有限公司被无锡市医疗保障局罚款5895万余元并被吊销医疗机构执业许可证（第三方转载报道）",
+      publisher: "无锡市医疗保障局（新闻报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "320200",
+    regionName: "江苏省无锡市",
+    decidedOn: null,
+    publishedOn: "2024-11-06",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "private_hospital", hospitalLevel: null, name: "无锡虹桥医院有限公司" },
+    violations: [
+      {
+        code: "A40-1-IMPERSONATION_OR_FAKE_CARE",
+        published: "虚假就医（勾结中介或以免费体检为名拉拢诱导参保人员虚假住院）",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造变造资料（以伪造医学文书方式骗取医疗保障基金支出；重复使用MRI、CT等影像）",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      },
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published: "虚构医药服务项目",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 11792000,
+    refund: null,
+    fine: 58950000,
+    fineMultiple: 5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: ["police", "health_commission"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文（繁体转载）：无锡虹桥医院有限公司被无锡市医疗保障局罚款5895万余元，并被无锡市卫生健康委员会吊销医疗机构执业许可证。今年9月27日，无锡市卫生健康委收到无锡市医保局移交给无锡市公安局的一份涉嫌犯罪案件移送书……该单位以伪造医学文书方式骗取医疗保障基金支出。在2022年1月1日至2024年9月22日期间，存在虚假就医、伪造变造资料、虚构医药服务项目的行为。此前国家医保局通报……涉嫌违法违规使用医保基金2228.4万元，其中……涉嫌欺诈骗取医保基金1179.2万元（最终金额以实际核实为准）。【存疑/解释】页面未写罚款所依据的骗取金额，也未写倍数：amountTotal取同页所引国家医保局通报的“涉嫌欺诈骗取1179.2万元”，fine取“5895万余元”的下限58950000元；58950000/11792000=4.9992，与5倍吻合，故fineMultiple记5、multipleStated=false（倍数为推算）。最终核实金额可能与1179.2万元略有出入。transfers：页面明写医保局向公安局移送涉嫌犯罪案件（police）；卫健委收到该移送书并吊销执业许可证，记health_commission（解释）。agreementTerminated=true 来自另一报道（https://www.chinadailyhk.com/hk/article/594887：Wuxi has terminated its medical insurance service agreement），本页未写。违法行为三项未分金额，各项记0。publishedOn取网址路径20241106。医院等级页面未写。"
+  },
+  {
+    id: "fj-shanghang-2022-tang",
+    source: {
+      url: "https://ybzffs.com/page41?article_id=8871",
+      title:
+        "龙岩市医疗保障局曝光台通报行政执法典型案例（2例）之一：上杭县白砂中心卫生院职工唐某骗取医疗保障基金案（转载龙岩医疗保障公众号）",
+      publisher: "龙岩市医疗保障局（公众号“龙岩医疗保障”，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "350823",
+    regionName: "福建省龙岩市上杭县",
+    decidedOn: "2022-05-30",
+    publishedOn: "2022-08-24",
+    decisionNumber: null,
+    subject: { kind: "individual", orgKind: null, hospitalLevel: null, name: "唐某（上杭县白砂中心卫生院收费员）" },
+    violations: [
+      {
+        code: "A41-2-FORGERY",
+        published:
+          "违规骗取医保基金（普通门诊报销费用存在收费项目异常及年龄异常；单日内同一医师对同一患者开具诊查费累计2次以上）",
+        articleCited: "《医疗保障基金使用监督管理条例》第二十条",
+        amount: 12169.82,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 12169.82,
+    refund: null,
+    fine: 24339.64,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: true,
+    factors: { cooperated: true },
+    factorsPublished:
+      "该院收费员唐某得知医保部门与医院在核查收费数据后主动向院方承认自己的违法行为，并向上杭管理部说明骗取医保基金的作案方法",
+    grade: null,
+    notes:
+      "页面原文：经统计，唐某涉嫌骗取医保基金总金额为12169.82元。依据《医疗保障基金使用监督管理条例》第二十条，2022年5月30日龙岩市上杭医保局对唐某违规骗取医保基金案作出行政处罚决定，处骗取金额12169.82元二倍罚款计24339.64元。【解释】当事人是卫生院职工（收费员）而非机构，处罚落在个人身上，按个人记录（subject.kind=individual）；页面只引第二十条（禁止性规定），未写罚则条款，二倍罚款与第四十一条第二款相符。作案方法页面未具体写出（只写收费项目异常、年龄异常），按“伪造…资料或虚构医药服务项目”记A41-2-FORGERY，属推断。退回金额页面未写，refund记null。页面未写是否移送，transfers=null。cooperated依“主动向院方承认…并说明作案方法”记录（系在得知核查后，不是自首前置）。publishedOn为公众号发布日期2022-08-24。同页案例二（永定区虎岗镇卫生院）摘录被截断，未收录。"
+  },
+  {
+    id: "ha-zhengzhou-2021-liuyuan",
+    source: {
+      url: "http://www.readke.com/c/0RQ061Q2021.html",
+      title: "郑州市六院骨科主任被举报后续：五倍罚款（转载河南省医保局曝光台通报）",
+      publisher: "河南省医疗保障局曝光台（第三方网站转载）",
+      kind: "repost"
+    },
+    region: "410100",
+    regionName: "河南省郑州市",
+    decidedOn: null,
+    publishedOn: "2021-09-15",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: null, name: "郑州市第六人民医院" },
+    violations: [
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published:
+          "为62名患者实施传统开放式骨科手术，植入459枚普通椎弓根螺钉，但按微创型椎弓根螺钉（长尾型）招采、登记、贴标、收费，涉嫌以伪造证明材料的方式骗取医保基金支出",
+        articleCited: null,
+        amount: 1741491.5,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 1741491.5,
+    refund: 1741491.5,
+    fine: 8707457.5,
+    fineMultiple: 5,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: ["discipline_commission", "police", "market_regulation"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：郑州市医保局根据举报线索展开调查，发现郑州市第六人民医院骨科、骨结核科在2020年4月~2021年4月期间……违规金额合计1741491.50元。当地医保部门处理如下：1.追回违规结算的医保基金；2.对该院处以五倍行政罚款；3.取消该院骨科主任陈某某和骨结核科主任钱某某医保医师资格；4.责令该院暂停骨科和骨结核科6个月涉及医疗保障基金使用的医药服务；5.将该案移送纪委监委、公安、市场监管部门进一步处理。目前，该院违规结算的医保基金1741491.50元已全部追回，行政罚款已全部到账。【解释】罚款金额页面未写，按5×1741491.50=8707457.50元计算（multipleStated=true）。决定日期页面未写；publishedOn取国家医保局曝光台2021年第五期转载此案的日期（英文转载 https://www.tellerreport.com/news/2021-09-15-the-national-medical-insurance-bureau-exposes-10-typical-cases-of-hospital-insurance-fraud-and-violations.HkeX_-O1mY.html ，该页称处理依据为《社会保险法》、郑州市定点医疗机构服务协议等，且自2021年4月28日起暂停骨科结算），readke转载本身无日期。【存疑】调查始于2021年4月，决定可能在条例施行（2021-05-01）前后，国家医保局文本引用的是社会保险法而非条例；“暂停6个月涉及医疗保障基金使用的医药服务”为条例第四十条用语。“伪造证明材料”按条例第四十条第二项（伪造…有关资料）记A40-2，属归类解释。医院等级页面未写。"
+  },
+  {
+    id: "ha-zhongmou-2022-muzhou",
+    source: {
+      url: "http://jghr.ca/p/view.php?u=150648245527758",
+      title: "院长住院8次？医院竟虚设病区捏造病例“套医保”（新京报，第三方转载）",
+      publisher: "郑州市医疗保障局中牟分局（新京报记者采访回应，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "410122",
+    regionName: "河南省郑州市中牟县",
+    decidedOn: "2022-09-01",
+    publishedOn: "2023-12-14",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "郑州牟州医院（原中牟县第二人民医院）"
+    },
+    violations: [
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "套取医保基金（报道称：设置不存在的病区，冒用他人身份信息办理虚假住院）",
+        articleCited: null,
+        amount: 6140200,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 6140200,
+    refund: null,
+    fine: 6140200,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: ["police"],
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2023年12月12日，郑州市医保局中牟分局相关工作人员回应新京报记者称，查实牟州医院套取医保基金共计614.02万元，已于2022年9月份，对该院做出拒付违规套取的医保基金和1倍罚款的处罚。对相关人员涉嫌违法犯罪的行为，2023年1月，已移交至中牟县公安局调查。【解释/存疑】罚款额页面未写，按1倍×614.02万元=6140200元计算（multipleStated=true）；decidedOn只有月份，记2022-09-01。医保局用语为“套取”，页面未写依据条款；1倍罚款只在条例第三十八条（1–2倍）范围内，故按A38-7、amountBasis=loss、intentToDefraud=false记录——但报道所述行为（虚设病区、冒用身份虚假住院）实质上属第四十条骗保情形，这是以欺诈事实按第三十八条低档处罚的样本，使用时需注意。“拒付”是经办扣拨而非退回，refund记null。医院性质页面未写（原为县第二人民医院，现名“郑州牟州医院”），按民营医院记录属推断。publishedOn为新京报稿件日期2023-12-14。"
+  },
+  {
+    id: "gz-liupanshui-2024-zhongyiyuan",
+    source: {
+      url: "http://ylqxzb.com/zbZcfg/Itembd676988d2a966.html",
+      title: "六盘水市某中医院涉嫌骗取医保基金举报线索查处情况（线索来源及描述、调查过程、查实情况、处理结果）",
+      publisher: "六盘水市属地医疗保障局（第三方网站ylqxzb.com转载，页面未署原发布机构与日期）",
+      kind: "repost"
+    },
+    region: "520200",
+    regionName: "贵州省六盘水市",
+    decidedOn: null,
+    publishedOn: "2024-09-01",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "public_hospital",
+      hospitalLevel: null,
+      name: "六盘水市某中医院（页面未公布名称）"
+    },
+    violations: [
+      {
+        code: "A38-1-BED_HANGING",
+        published:
+          "挂床住院、超标准收费、将不属于医疗保障基金支付范围的医药费用纳入医疗保障基金结算（一般违规部分，造成医保基金损失92849.35元）",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 92849.35,
+        amountBasis: "loss",
+        multiple: 2
+      },
+      {
+        code: "A40-2-FORGED_RECORDS",
+        published: "伪造医学文书、虚构医药服务项目（欺诈骗保部分，造成医保基金损失49662.03元）",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 49662.03,
+        amountBasis: "defrauded",
+        multiple: 5
+      }
+    ],
+    amountTotal: 142511.38,
+    refund: 142511.38,
+    fine: 434008.85,
+    fineMultiple: 3.05,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: true,
+    transfers: ["police"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：一般违规部分造成医保基金损失92849.35元，欺诈骗保部分造成医保基金损失49662.03元；责令退回142511.38元；针对一般违规部分处2倍行政罚款185698.70元；针对伪造医学文书、虚构医药服务项目部分处5倍行政罚款248310.15元；解除医保服务协议；全市通报批评；将该案件移送六盘水市公安局进一步处理。罚款合计434008.85元（两项相加），总倍数434008.85/142511.38≈3.05为计算值，故multipleStated=false；分项倍数2倍、5倍为页面所写，记在各项multiple。一般违规部分含挂床住院、超标准收费、超支付范围结算三类，页面未分拆金额，统一记在A38-1-BED_HANGING（页面列第一项）；欺诈部分含伪造医学文书、虚构医药服务项目，未分拆，记在A40-2-FORGED_RECORDS。页面写明处理依据仅为“第三十八条”（第四十条第二款规定以骗取为目的实施第38条行为按第40条处理），articleCited按页面原文记。日期存疑：页面无发布/决定日期，只写“2024年9月，接到群众举报线索”；publishedOn=2024-09-01仅为下限（决定必在此之后），不是页面所写的发布日期。机构名称未公布（“某中医院”），orgKind=public_hospital为推断（名称为“中医院”，多为公立），页面未写性质。区域码用六盘水市520200（“属地医保局”可能是县级局）。"
+  },
+  {
+    id: "qh-haidong-minhe-2025-bianqiang",
+    source: {
+      url: "https://cbgc.scol.com.cn/news/7115426",
+      title: "青海省违法违规使用医保基金典型案例（医保基金管理突出问题专项整治“百日行动”，公开曝光6起）",
+      publisher: "青海省医保部门（川观新闻转载；繁体副本 http://www.0859xyzj.com/news/7115426）",
+      kind: "repost"
+    },
+    region: "630222",
+    regionName: "青海省海东市民和回族土族自治县",
+    decidedOn: null,
+    publishedOn: "2025-08-01",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "village_clinic",
+      hospitalLevel: null,
+      name: "海东市民和县川口镇边墙村卫生室"
+    },
+    violations: [
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "超医保限定支付范围",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      { code: "A38-4-SWAP", published: "串换项目收费", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 26500,
+    refund: 26500,
+    fine: 13200,
+    fineMultiple: 0.5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：2025年5月，海东市民和县医保局根据药品追溯码重复扫码疑点数据线索，对民和县川口镇边墙村卫生室进行现场检查，该卫生室存在超医保限定支付范围、串换项目收费等违法违规使用医保基金行为，涉及违规金额2.65万元；根据《医疗保障基金使用监督管理条例》等相关规定，作出追回违规医保基金2.65万元，行政处罚1.32万元的处理决定。金额以万元（两位小数）表示，换算为26500元、13200元；倍数1.32/2.65≈0.498，计为0.5，为计算值（页面未写倍数）。0.5倍低于第三十八条1倍下限，页面未写减轻理由，可能为减轻处罚或取整所致，存疑。页面未分拆两项金额，各项记0。页面未写是否移送，transfers=null。日期存疑：页面无发布日期；同一通报案例一写“2025年8月”接举报，故通报不早于2025年8月，publishedOn=2025-08-01仅为下限；本案检查在2025年5月，决定日期未写。"
+  },
+  {
+    id: "xz-shannan-2022-hongyan",
+    source: {
+      url: "https://www.ybzffs.com/page41?article_id=9560",
+      title: "关于对山南市红燕大药房欺诈骗取医疗保障基金行为的情况通报",
+      publisher: "山南市医疗保障局（“山南医保”公众号稿，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "540500",
+    regionName: "西藏自治区山南市",
+    decidedOn: null,
+    publishedOn: "2022-10-14",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "pharmacy", hospitalLevel: null, name: "山南市红燕大药房" },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published:
+          "串换药品、虚构医药服务项目，将参保职工购买土特产、保健品等消费品串换为药品刷医保凭证等欺诈骗取医疗保障基金；店内滞留参保人员医保凭证每天固定刷卡",
+        articleCited: "第四十条",
+        amount: 102625,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 102625,
+    refund: 102625,
+    fine: 205250,
+    fineMultiple: 2,
+    multipleStated: true,
+    suspensionMonths: 6,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：山南市医疗保障局根据《条例》第四十条，责令退回“虚购医药服务项目”骗取的医疗保障基金102625元；处骗取医保基金金额2倍的罚款共计205250元；暂停医疗保障基金使用的医药服务6个月；损失的102625元已追回，罚款已缴纳。串换+虚构混合，页面按第四十条定性为骗取，记为A40-3一项。publishedOn=公众号发表日期2022-10-14（页面显示“2022-10-14 17:30发表于西藏”）。立案2022年6月。页面未写移送情况，transfers=null。"
+  },
+  {
+    id: "ha-tangyin-2025-hengtaikang",
+    source: {
+      url: "https://reportify.cn/news/1217245400952606720",
+      title: "恒泰康系精神病医院骗保事件梳理：关联公司医保违规历史（媒体报道摘要）",
+      publisher: "reportify.cn（转述新京报等媒体报道及企业行政处罚记录）",
+      kind: "repost"
+    },
+    region: "410523",
+    regionName: "河南省安阳市汤阴县",
+    decidedOn: "2025-01-09",
+    publishedOn: null,
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "private_hospital",
+      hospitalLevel: null,
+      name: "河南汤阴恒泰康精神卫生专科医院"
+    },
+    violations: [
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 133800,
+    refund: null,
+    fine: 200600,
+    fineMultiple: 1.5,
+    multipleStated: false,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：河南汤阴恒泰康精神卫生专科医院（恒泰康控股70%）在2022年1月1日至2023年12月31日期间，因重复收费、超标准收费造成医保基金损失13.38万元，于2025年1月9日被处罚20.06万元。金额以“万元”两位小数表示，换算为元；20.06/13.38=1.499，约1.5倍（未写倍数，multipleStated=false；因取整，按元计算的倍数为1.5）。页面未写作出处罚的机关，按医院所在地汤阴县记region（推断）；“2025年1月9日被处罚”记为decidedOn；页面发布日期未知，publishedOn=null。民营（控股公司所有）→private_hospital。页面另提到该院2023-2025年期间的第二起处罚，摘录被截断，未记录。未写移送、退回情况。"
+  },
+  {
+    id: "hn-provincial-2023-zhongyifuyi",
+    source: {
+      url: "http://honglinkj.com/zwgk/21872/content_2053379.html",
+      title: "湖南集中曝光15起欺诈骗保、违规使用医保基金典型案件（人民网稿，第三方网站转载）",
+      publisher: "湖南省医疗保障局（人民网报道，第三方网站转载）",
+      kind: "repost"
+    },
+    region: "430000",
+    regionName: "湖南省",
+    decidedOn: null,
+    publishedOn: "2023-04-04",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "public_hospital",
+      hospitalLevel: null,
+      name: "湖南中医药大学第一附属医院"
+    },
+    violations: [
+      { code: "A38-3-DUPLICATE_CHARGE", published: "重复收费", articleCited: null, amount: 0, amountBasis: "loss" },
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "超支付范围支付",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "loss"
+      },
+      { code: "A38-3-UNBUNDLED_CHARGE", published: "分解收费", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-2-OVER_EXAMINATION", published: "过度检查", articleCited: null, amount: 0, amountBasis: "loss" },
+      { code: "A38-4-SWAP", published: "串换诊疗服务项目", articleCited: null, amount: 0, amountBasis: "loss" }
+    ],
+    amountTotal: 1515656.71,
+    refund: 4495018.7,
+    fine: 1515656.71,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面为人民网2023-04-07稿的第三方转载，原文：“4月4日，湖南省医疗保障局对2022年查结的一批欺诈骗保、违规使用医保基金典型案件进行集中曝光”，案例1：2022年12月省医保局调查，该院2020年6月1日至2022年9月30日期间骨科、心内科、血液透析科等存在重复收费、超支付范围支付、超标准收费、分解收费、过度检查、串换诊疗服务项目等行为，涉及金额4495018.7元；处理：责令整改；责令将违规金额4495018.7元退回医保基金专户（记为refund）；对2021年5月1日《条例》实施以来至2022年9月30日止造成的医保基金损失1515656.71元处1倍罚款1515656.71元。amountTotal取罚款基数1515656.71元（仅条例施行后的损失），不是退回的4495018.7元。页面未分项列金额，各违法行为amount记0。publishedOn取省医保局曝光日4月4日（年份据稿件日期2023-04-07）；决定日期未写，decidedOn记null（调查在2022年12月，案件为“2022年查结”）。页面未写条款号，articleCited记null；决定机关为湖南省医疗保障局，region记430000。页面未写医院等级，hospitalLevel记null。页面未说是否移送，transfers记null。"
   }
 ]
