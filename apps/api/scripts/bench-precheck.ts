@@ -18,11 +18,11 @@ import { createInstitutionClient, migrateDatabase, openDatabase, systemActor, up
 import { extractRequests, importExtractScoped, readInstitutions } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { mkdtempSync, rmSync } from "node:fs"
-import { cpus, loadavg, tmpdir, totalmem } from "node:os"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
 import { writeSyntheticExtract } from "../../../packages/screening/scripts/synth-extract.js"
-import { driveOpenLoop, percentile, send, startApiServer, tenth } from "./lib/openLoop.js"
+import { driveOpenLoop, machineInfo, percentile, send, startApiServer, tenth } from "./lib/openLoop.js"
 
 const { values } = parseArgs({
   options: {
@@ -172,13 +172,7 @@ try {
 }
 
 const machine = {
-  date: new Date().toISOString(),
-  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
-  memoryGb: Math.round(totalmem() / 1024 ** 3),
-  load: loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" "),
-  node: process.version,
+  ...machineInfo(),
   requests: sized.length,
   meanLines: Math.round((lineCounts.reduce((a, b) => a + b, 0) / lineCounts.length) * 10) / 10
 }

@@ -4,7 +4,9 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3"
 import { PrismaPg } from "@prisma/adapter-pg"
+import { createHash } from "node:crypto"
 import { mkdirSync } from "node:fs"
+import pg from "pg"
 import { dirname } from "node:path"
 import { databaseUrl, providerOf, sqlitePath, type Provider } from "./config.js"
 import { PrismaClient as PgClient } from "./generated/pg/client.js"
@@ -24,7 +26,10 @@ export interface Database {
   close(): Promise<void>
 }
 
-const opened = new WeakMap<Db, { readonly provider: Provider; readonly url: string }>()
+const opened = new WeakMap<
+  Db,
+  { readonly provider: Provider; readonly url: string; readonly pool?: pg.Pool | undefined }
+>()
 
 /**
  * SQLite in write-ahead-log mode with `synchronous = NORMAL` (https://www.sqlite.org/wal.html): a commit
@@ -50,10 +55,21 @@ export const openDatabase = (url: string = databaseUrl()): Database => {
     opened.set(db, { provider, url })
     return { db, provider, url, close: () => db.$disconnect() }
   }
-  const pg = new PgClient({ adapter: new PrismaPg({ connectionString: url }) })
-  const db = pg as unknown as Db
-  opened.set(db, { provider, url })
-  return { db, provider, url, close: () => pg.$disconnect() }
+  // One pool for Prisma and for the reads written in SQL (`sqlReader`); Prisma's disconnect ends it.
+  const pool = new pg.Pool({ connectionString: url })
+  const client = new PgClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) })
+  const db = client as unknown as Db
+  opened.set(db, { provider, url, pool })
+  return {
+    db,
+    provider,
+    url,
+    close: async () => {
+      await client.$disconnect()
+      // Never connected through Prisma: the adapter did not take the pool, so it is ended here.
+      if (!pool.ended) await pool.end()
+    }
+  }
 }
 
 const openedBy = (db: Db) => {
@@ -70,3 +86,57 @@ export const urlOfDb = (db: Db): string => openedBy(db).url
 
 /** Redacts the password of a database URL for logs and messages. */
 export const redactUrl = (url: string): string => url.replace(/(\/\/[^:/@]+:)[^@]*@/, "$1***@")
+
+/**
+ * A read written in SQL: rows as plain objects, columns named as in the models (the tables use the models'
+ * names). Text uses PostgreSQL's numbered parameters ($1, $2 …); on SQLite they are bound by position.
+ */
+export type SqlRead = <Row>(
+  text: string,
+  params?: ReadonlyArray<unknown>,
+  options?: {
+    /**
+     * Keep the statement prepared on each connection (PostgreSQL parses and plans it once instead of on every
+     * call): for statements of a fixed text read many times a second, not for texts that vary with a list.
+     */
+    readonly prepare?: boolean
+  }
+) => Promise<Array<Row>>
+
+// Prisma stores DateTime as `timestamp(3)` without a time zone, in UTC; pg would read it in the process's zone.
+const timestampWithoutZone = 1114
+const utcTimestamps = {
+  getTypeParser: (oid: number, format?: "text" | "binary") =>
+    oid === timestampWithoutZone
+      ? (text: string) => new Date(`${text.replace(" ", "T")}Z`)
+      : pg.types.getTypeParser(oid, format as "text")
+}
+
+/**
+ * Reads in plain SQL, for the few hot paths where Prisma's own cost dominates: its query compiler spends about
+ * 2 ms of CPU on a page of leads that the driver reads in 0.5 ms (`pnpm bench:reads`, docs/benchmarks.md).
+ * PostgreSQL reads go straight to the pool Prisma shares; SQLite reads go through Prisma's raw query, which
+ * already converts dates and JSON.
+ */
+export const sqlReader = (db: Db): SqlRead => {
+  const { pool } = openedBy(db)
+  if (pool !== undefined)
+    return async <Row>(text: string, params: ReadonlyArray<unknown> = [], options: { prepare?: boolean } = {}) =>
+      (
+        await pool.query({
+          text,
+          values: [...params],
+          types: utcTimestamps,
+          // Named by its text, so that one name never stands for two statements.
+          ...(options.prepare === true ? { name: `fg_${createHash("sha1").update(text).digest("hex")}` } : {})
+        })
+      ).rows as Array<Row>
+  return async <Row>(text: string, params: ReadonlyArray<unknown> = []) => {
+    const values: Array<unknown> = []
+    const positional = text.replace(/\$(\d+)/g, (_, n: string) => {
+      values.push(params[Number(n) - 1])
+      return "?"
+    })
+    return (await db.$queryRawUnsafe(positional, ...values)) as Array<Row>
+  }
+}

@@ -62,6 +62,40 @@ describe.each(["sqlite", "postgresql"] as const)("audit hash chain on %s", (prov
     expect(result.entries).toBe(17)
   })
 
+  const readers = (db: Db, bad?: number) =>
+    Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        recordAudit(
+          db,
+          { id: `u${i}`, name: `reader${i}`, ip: null },
+          // A BigInt is not JSON: such an entry cannot be stored.
+          { action: "test.view", entityType: "thing", entityId: `T${i}`, details: i === bad ? { bad: 1n } : { i } }
+        ).then(
+          () => "committed",
+          () => "failed"
+        )
+      )
+    )
+
+  it("commits entries written on their own together, each with its actor", async () => {
+    const db = await fresh()
+    expect(new Set(await readers(db))).toEqual(new Set(["committed"]))
+    const views = await db.auditEvent.findMany({ where: { action: "test.view" }, orderBy: { seq: "asc" } })
+    expect(views).toHaveLength(60)
+    for (const v of views) expect(v.actorName).toBe(`reader${v.entityId!.slice(1)}`)
+    // Written while a commit was under way, they went in groups: far fewer commit instants than entries.
+    expect(new Set(views.map((v) => v.at.getTime())).size).toBeLessThan(10)
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 65 })
+  })
+
+  it("fails only the entry that cannot be stored when its group fails", async () => {
+    const db = await fresh()
+    const outcomes = await readers(db, 30)
+    expect(outcomes.map((o, i) => (o === "failed" ? i : null)).filter((i) => i !== null)).toEqual([30])
+    expect(await db.auditEvent.count({ where: { action: "test.view" } })).toBe(59)
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, entries: 64 })
+  })
+
   it("seals entries written before the chain existed into it, once", async () => {
     const db = await fresh()
     await db.auditEvent.create({

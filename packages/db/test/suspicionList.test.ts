@@ -1,10 +1,12 @@
 /**
  * The suspicion list at scale, on both databases: keyset paging walks the same order as page numbers
  * (ties on the amount included), the remembered totals follow a change at once, and the export's pages
- * hold every lead of the filter once, in the list's order.
+ * hold every lead of the filter once, in the list's order. The list is read in SQL: its filters select what an
+ * independent reading of the same leads selects, and its rows are what Prisma reads, in any time zone.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import {
+  type SuspicionFilter,
   exportSuspicions,
   finishRun,
   searchSuspicions,
@@ -119,5 +121,92 @@ describe.each(["sqlite", "postgresql"] as const)("suspicion list on %s", (provid
     expect(ids).toEqual(await walkByPage({ rule: "PRICE_OVER_CAP" }, 50))
     expect(pages.every((n) => n <= 4)).toBe(true)
     expect(pages.length).toBeGreaterThan(3)
+  })
+
+  it("selects by every filter what an independent reading of the leads selects", async () => {
+    const db = scratch.db
+    const ids = (await db.suspicion.findMany({ orderBy: { id: "asc" } })).map((r) => r.id)
+    // Give the fixture what the other filters need: a data-quality lead, deadlines, an assignee, a closed lead.
+    await db.suspicion.update({ where: { id: ids[0]! }, data: { ruleCode: "CHARGE_OUTSIDE_STAY" } })
+    await db.suspicion.update({ where: { id: ids[1]! }, data: { dueDate: "2025-11-10" } })
+    await db.suspicion.update({ where: { id: ids[2]! }, data: { dueDate: "2025-11-10", status: "dismissed" } })
+    await db.suspicion.update({ where: { id: ids[3]! }, data: { dueDate: "2025-12-01", assigneeId: "U1" } })
+    try {
+      const all = await db.suspicion.findMany()
+      const cases: ReadonlyArray<[SuspicionFilter, (r: (typeof all)[number]) => boolean]> = [
+        [{}, () => true],
+        [
+          { rule: ["PRICE_OVER_CAP", "CHARGE_OUTSIDE_STAY"] },
+          (r) => ["PRICE_OVER_CAP", "CHARGE_OUTSIDE_STAY"].includes(r.ruleCode)
+        ],
+        [{ rule: [] }, () => false],
+        [{ category: "data_quality" }, (r) => r.ruleCode === "CHARGE_OUTSIDE_STAY"],
+        [{ category: "violation" }, (r) => r.ruleCode !== "CHARGE_OUTSIDE_STAY"],
+        [{ institution: "H2", maxAmount: 100 }, (r) => r.fixmedinsCode === "H2" && r.amount <= 100],
+        [{ minAmount: 100.5, maxAmount: 300 }, (r) => r.amount >= 100.5 && r.amount <= 300],
+        [{ status: ["dismissed"] }, (r) => r.status === "dismissed"],
+        [{ overdue: true }, (r) => r.dueDate !== null && r.dueDate < today && r.status !== "dismissed"],
+        [{ assigneeId: "U1" }, (r) => r.assigneeId === "U1"],
+        [{ runId: all[0]!.firstRunId }, () => true],
+        [{ runId: "no-such-run" }, () => false],
+        [{ withinInstitutions: ["H1"] }, (r) => r.fixmedinsCode === "H1"],
+        [{ withinInstitutions: [] }, () => false]
+      ]
+      for (const [filter, holds] of cases) {
+        const expected = all.filter(holds)
+        const found = await searchSuspicions(db, filter, today, { pageSize: 500 })
+        expect(found.items.map((r) => r.id).sort(), JSON.stringify(filter)).toEqual(expected.map((r) => r.id).sort())
+        expect(found.total, JSON.stringify(filter)).toBe(expected.length)
+      }
+    } finally {
+      await db.suspicion.update({ where: { id: ids[0]! }, data: { ruleCode: "DUPLICATE_CHARGE" } })
+      await db.suspicion.updateMany({
+        where: { id: { in: ids.slice(1, 4) } },
+        data: { dueDate: null, assigneeId: null, status: "pending_first_review" }
+      })
+    }
+  })
+
+  it("reads each lead as Prisma reads it, dates included, whatever the process's time zone", async () => {
+    const zone = process.env.TZ
+    // Prisma keeps DateTime in UTC without a zone; a reader in the bureau's zone must not shift it by 8 hours.
+    process.env.TZ = "Asia/Shanghai"
+    try {
+      const listed = (await searchSuspicions(scratch.db, {}, today, { pageSize: 500 })).items
+      const stored = await scratch.db.suspicion.findMany({ include: { outcome: true } })
+      const byId = new Map(stored.map((r) => [r.id, r]))
+      expect(listed).toHaveLength(stored.length)
+      for (const row of listed) {
+        const { outcome: _, ...prisma } = byId.get(row.id)!
+        expect(row).toEqual({ ...prisma, institutionName: null })
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    }
+  })
+
+  it("catches a change committed late under an older stamp once that stamp settles", async () => {
+    const db = scratch.db
+    const filter = { rule: "DUPLICATE_CHARGE" } as const
+    const first = await searchSuspicions(db, filter, today)
+    const [lead] = await db.suspicion.findMany({ where: { ruleCode: "DUPLICATE_CHARGE" }, take: 1 })
+    const stamp = (await db.suspicion.findFirst({ orderBy: { updatedAt: "desc" } }))!.updatedAt
+    // A transaction that wrote before the newest change and committed after it: the stamp does not move.
+    await db.suspicion.update({
+      where: { id: lead!.id },
+      data: { ruleCode: "PRICE_OVER_CAP", updatedAt: new Date(stamp.getTime() - 1000) }
+    })
+    expect((await searchSuspicions(db, filter, today)).total).toBe(first.total)
+    vi.useFakeTimers({ toFake: ["Date"] })
+    try {
+      vi.setSystemTime(Date.now() + 31_000)
+      // Past the settling time the remembered figures are served once more while they are counted again.
+      expect((await searchSuspicions(db, filter, today)).total).toBe(first.total)
+      await vi.waitFor(async () => expect((await searchSuspicions(db, filter, today)).total).toBe(first.total - 1))
+    } finally {
+      vi.useRealTimers()
+      await db.suspicion.update({ where: { id: lead!.id }, data: { ruleCode: "DUPLICATE_CHARGE" } })
+    }
   })
 })

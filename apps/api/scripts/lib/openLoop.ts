@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import { readFileSync } from "node:fs"
+import { cpus, loadavg, totalmem } from "node:os"
 import { Agent, request } from "node:http"
 import { join } from "node:path"
 
@@ -176,3 +177,14 @@ export const startApiServer = async (options: {
   await waitForApi(base)
   return { server, base }
 }
+
+/** The machine a benchmark ran on, for its report: when, the processors, memory, load and Node. */
+export const machineInfo = () => ({
+  date: new Date().toISOString(),
+  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
+  memoryGb: Math.round(totalmem() / 1024 ** 3),
+  load: loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" "),
+  node: process.version
+})

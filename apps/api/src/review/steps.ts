@@ -14,7 +14,6 @@ import {
   stampFirstReviewDeadlines,
   suspicionDetail,
   suspicionSummary,
-  suspicionWhere,
   type Db,
   warningsOfSuspicion
 } from "@fundguard/db"
@@ -263,7 +262,7 @@ export const reviewRoutes = async (app: FastifyInstance, options: ReviewRouteOpt
     const user = currentUser(request)
     const filter = filterOf(query, user.id, await request.scope())
     const now = today()
-    const { total } = await suspicionSummary(db, suspicionWhere(filter, now))
+    const { total } = await suspicionSummary(db, filter, now)
     if (total > exportLimit) {
       throw new Problem(
         "TooManyRows",

@@ -85,29 +85,25 @@ export const auditHash = (entry: AuditContent): string =>
 const asStoredJson = (details: Record<string, unknown> | undefined): unknown =>
   JSON.parse(JSON.stringify(details ?? {})) as unknown
 
-// One entry is a batch of one: the chain is built in one place (`recordAudits`).
-const append = (tx: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> => recordAudits(tx, actor, [entry])
-
 const isClient = (db: AuditWriter): db is Db => "$transaction" in db
 
+/** An entry with who made it, for a batch that mixes actors. */
+interface ActedEntry {
+  readonly actor: Actor
+  readonly entry: AuditEntry
+}
+
 /**
- * Appends many entries to the audit log in one transaction's few statements (one head update reserves their
- * numbers, one insert writes them): the same chain as one `recordAudit` per entry, for bulk changes such as a
- * province's register of ten thousand institutions.
+ * Appends entries to the chain inside a transaction: one head update reserves their numbers, one insert per
+ * thousand writes them, one head update records the last hash.
  */
-export const recordAudits = async (
-  tx: AuditWriter,
-  actor: Actor,
-  entries: ReadonlyArray<AuditEntry>
-): Promise<void> => {
-  if (entries.length === 0) return
-  if (isClient(tx)) return tx.$transaction((inner) => recordAudits(inner, actor, entries))
+const appendEntries = async (tx: AuditWriter, entries: ReadonlyArray<ActedEntry>): Promise<void> => {
   // Taking the head first serialises appends: the row lock (PostgreSQL) or the write lock (SQLite)
   // is held until this transaction commits.
   const head = await tx.auditChainHead.update({ where: { id: 1 }, data: { seq: { increment: entries.length } } })
   let prevHash = head.hash
   const at = new Date()
-  const rows = entries.map((entry, i) => {
+  const rows = entries.map(({ actor, entry }, i) => {
     const content: AuditContent = {
       seq: head.seq - entries.length + 1 + i,
       at,
@@ -128,12 +124,80 @@ export const recordAudits = async (
 }
 
 /**
+ * Appends many entries to the audit log in one transaction's few statements (one head update reserves their
+ * numbers, one insert writes them): the same chain as one `recordAudit` per entry, for bulk changes such as a
+ * province's register of ten thousand institutions.
+ */
+export const recordAudits = async (
+  tx: AuditWriter,
+  actor: Actor,
+  entries: ReadonlyArray<AuditEntry>
+): Promise<void> => {
+  if (entries.length === 0) return
+  const acted = entries.map((entry) => ({ actor, entry }))
+  if (isClient(tx)) return tx.$transaction((inner) => appendEntries(inner, acted))
+  return appendEntries(tx, acted)
+}
+
+interface Waiting extends ActedEntry {
+  /** Settles the caller's promise: committed, or failed with the error. */
+  readonly settle: (
+    outcome: { readonly committed: true } | { readonly committed: false; readonly error: unknown }
+  ) => void
+}
+
+/** Entries of their own (not part of a change's transaction) waiting for the next commit, per database. */
+const groups = new WeakMap<Db, { waiting: Array<Waiting>; committing: boolean }>()
+const largestGroup = 1000
+
+/**
+ * Group commit: entries written on their own — reads of personal data above all, one per request — wait while a
+ * commit is under way and then go together in the next one. The chain serialises appends, so one transaction
+ * per entry would cap the reads a server can answer at the rate of its commits; a group costs one commit
+ * whatever its size. Each caller still returns only once its own entry has committed. Should a group fail, its
+ * entries are written one by one, so that one bad entry does not fail the others.
+ */
+const commitOnItsOwn = (db: Db, actor: Actor, entry: AuditEntry): Promise<void> =>
+  new Promise<void>((resolve, reject) => {
+    let group = groups.get(db)
+    if (group === undefined) groups.set(db, (group = { waiting: [], committing: false }))
+    group.waiting.push({ actor, entry, settle: (o) => (o.committed ? resolve() : reject(o.error)) })
+    if (!group.committing) void commitGroups(db, group)
+  })
+
+const commitGroups = async (db: Db, group: { waiting: Array<Waiting>; committing: boolean }): Promise<void> => {
+  group.committing = true
+  try {
+    while (group.waiting.length > 0) {
+      const batch = group.waiting.splice(0, largestGroup)
+      try {
+        await db.$transaction((tx) => appendEntries(tx, batch))
+        for (const w of batch) w.settle({ committed: true })
+      } catch (error) {
+        if (batch.length === 1) batch[0]!.settle({ committed: false, error })
+        else
+          for (const w of batch)
+            await db
+              .$transaction((tx) => appendEntries(tx, [w]))
+              .then(
+                () => w.settle({ committed: true }),
+                (e: unknown) => w.settle({ committed: false, error: e })
+              )
+      }
+    }
+  } finally {
+    group.committing = false
+  }
+}
+
+/**
  * Appends one entry to the audit log. Given a transaction client, the entry commits or rolls back
- * with the change it records; given the client, it is written in a transaction of its own.
+ * with the change it records; given the client, it is committed on its own — grouped with the other entries
+ * waiting at that moment (`commitOnItsOwn`) — before this returns.
  */
 export const recordAudit = async (db: AuditWriter, actor: Actor, entry: AuditEntry): Promise<void> => {
-  if (isClient(db)) await db.$transaction((tx) => append(tx, actor, entry))
-  else await append(db, actor, entry)
+  if (isClient(db)) await commitOnItsOwn(db, actor, entry)
+  else await appendEntries(db, [{ actor, entry }])
 }
 
 /** A filter over the audit log. */

@@ -7,7 +7,7 @@ import type { Actor } from "@fundguard/domain/kernel"
 import { type PrecheckWarning as WarningAnswer, unknownWarningMessage } from "@fundguard/domain/screening"
 import { Data } from "effect"
 import { recordAudit } from "../access/audit.js"
-import { type Db, providerOfDb } from "../client.js"
+import { type Db, providerOfDb, sqlReader } from "../client.js"
 import type { Provider } from "../config.js"
 import { timeOrderedId } from "../kernel/ids.js"
 
@@ -300,11 +300,13 @@ export const warningsOfSuspicion = async (
       if (typeof l === "object" && l !== null && typeof (l as { mdtrt_id?: unknown }).mdtrt_id === "string")
         visits.add((l as { mdtrt_id: string }).mdtrt_id)
   if (visits.size === 0) return []
-  const rows = await db.precheckWarning.findMany({
-    where: { ruleCode: suspicion.ruleCode, institutionCode: suspicion.fixmedinsCode, mdtrtId: { in: [...visits] } },
-    orderBy: { createdAt: "asc" },
-    take: 20
-  })
+  // In SQL: read on every view of a lead's detail (`sqlReader`).
+  const rows = await sqlReader(db)<Awaited<ReturnType<Db["precheckWarning"]["findFirstOrThrow"]>>>(
+    `SELECT * FROM "PrecheckWarning"
+     WHERE "ruleCode" = $1 AND "institutionCode" = $2 AND "mdtrtId" IN (${[...visits].map((_, i) => `$${i + 3}`).join(", ")})
+     ORDER BY "createdAt" ASC LIMIT 20`,
+    [suspicion.ruleCode, suspicion.fixmedinsCode, ...visits]
+  )
   return rows.map((r) => ({
     jrId: r.id,
     at: r.createdAt,

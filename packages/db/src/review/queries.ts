@@ -1,7 +1,7 @@
 /**
  * Finding leads for review: the filters of the suspicion list (rule, institution, amount range,
- * status, category, overdue, assignee, run), shared by the list, the bulk actions and the .xlsx
- * export so that all three see the same set; and screening runs with their figures.
+ * status, category, overdue, assignee, run), shared by the list, its totals and the .xlsx export so that all
+ * three see the same set; and screening runs with their figures.
  */
 import { type IsoDate } from "@fundguard/domain/kernel"
 import {
@@ -10,7 +10,8 @@ import {
   type SuspicionCategory,
   type SuspicionStatus
 } from "@fundguard/domain/screening"
-import type { Db } from "../client.js"
+import { sqlReader, type Db } from "../client.js"
+import { dueForSettling, settledOnStamp } from "../kernel/changeStamp.js"
 import { createHash } from "node:crypto"
 
 /** Filters of the suspicion list. Every given filter must hold. */
@@ -33,25 +34,42 @@ export interface SuspicionFilter {
 const list = <A>(value: A | ReadonlyArray<A> | undefined): ReadonlyArray<A> | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as ReadonlyArray<A>) : [value as A]
 
-/** The Prisma `where` of a filter on `today` (the bureau's date, for "overdue"). */
-export const suspicionWhere = (filter: SuspicionFilter, today: IsoDate) => {
+/** SQL conditions over the leads (`"Suspicion" s`) with their parameters, numbered from $1 in order. */
+export interface SuspicionConditions {
+  readonly text: string
+  readonly params: ReadonlyArray<unknown>
+}
+
+/**
+ * The conditions of a filter on `today` (the bureau's date, for "overdue"), in SQL: the list, its totals and the
+ * export read the same set. Written in SQL because the list is the busiest read of the review (`sqlReader`).
+ */
+export const suspicionConditions = (filter: SuspicionFilter, today: IsoDate): SuspicionConditions => {
+  const params: Array<unknown> = []
+  const param = (value: unknown) => {
+    params.push(value)
+    return `$${params.length}`
+  }
+  // An empty list matches nothing, as Prisma's `in: []` does (SQL has no empty IN list).
+  const oneOf = (column: string, values: ReadonlyArray<unknown>) =>
+    values.length === 0 ? "1 = 0" : `${column} IN (${values.map(param).join(", ")})`
+  const noneOf = (column: string, values: ReadonlyArray<unknown>) =>
+    values.length === 0 ? "1 = 1" : `${column} NOT IN (${values.map(param).join(", ")})`
   const rules = list(filter.rule)
   const statuses = list(filter.status)
-  const and: Array<Record<string, unknown>> = []
-  if (rules !== undefined) and.push({ ruleCode: { in: [...rules] } })
-  if (filter.category === "data_quality") and.push({ ruleCode: { in: [...dataQualityRuleCodes] } })
-  if (filter.category === "violation") and.push({ ruleCode: { notIn: [...dataQualityRuleCodes] } })
-  if (filter.institution !== undefined) and.push({ fixmedinsCode: filter.institution })
-  if (statuses !== undefined) and.push({ status: { in: [...statuses] } })
-  if (filter.minAmount !== undefined) and.push({ amount: { gte: filter.minAmount } })
-  if (filter.maxAmount !== undefined) and.push({ amount: { lte: filter.maxAmount } })
-  if (filter.overdue === true) {
-    and.push({ dueDate: { lt: today } }, { status: { notIn: [...closedSuspicionStatuses] } })
-  }
-  if (filter.assigneeId !== undefined) and.push({ assigneeId: filter.assigneeId })
-  if (filter.runId !== undefined) and.push({ firstRunId: filter.runId })
-  if (filter.withinInstitutions !== undefined) and.push({ fixmedinsCode: { in: [...filter.withinInstitutions] } })
-  return and.length === 0 ? {} : { AND: and }
+  const and: Array<string> = []
+  if (rules !== undefined) and.push(oneOf(`s."ruleCode"`, rules))
+  if (filter.category === "data_quality") and.push(oneOf(`s."ruleCode"`, dataQualityRuleCodes))
+  if (filter.category === "violation") and.push(noneOf(`s."ruleCode"`, dataQualityRuleCodes))
+  if (filter.institution !== undefined) and.push(`s."fixmedinsCode" = ${param(filter.institution)}`)
+  if (statuses !== undefined) and.push(oneOf(`s."status"`, statuses))
+  if (filter.minAmount !== undefined) and.push(`s."amount" >= ${param(filter.minAmount)}`)
+  if (filter.maxAmount !== undefined) and.push(`s."amount" <= ${param(filter.maxAmount)}`)
+  if (filter.overdue === true) and.push(`s."dueDate" < ${param(today)}`, noneOf(`s."status"`, closedSuspicionStatuses))
+  if (filter.assigneeId !== undefined) and.push(`s."assigneeId" = ${param(filter.assigneeId)}`)
+  if (filter.runId !== undefined) and.push(`s."firstRunId" = ${param(filter.runId)}`)
+  if (filter.withinInstitutions !== undefined) and.push(oneOf(`s."fixmedinsCode"`, filter.withinInstitutions))
+  return { text: and.length === 0 ? "1 = 1" : and.join(" AND "), params }
 }
 
 /** Where a page of the list ends: its last lead's amount and id (the list's order). */
@@ -67,29 +85,47 @@ export interface Paging {
   readonly after?: ListPosition
 }
 
-/** The list's order: largest amount first, then id — the order of the list's indexes. */
-const listOrder = [{ amount: "desc" as const }, { id: "asc" as const }]
-
-/** The leads after a position in the list's order (an index range: amount ≤ a, then the ties after the id). */
-const afterPosition = (p: ListPosition) => [
-  { amount: { lte: p.amount } },
-  { OR: [{ amount: { lt: p.amount } }, { id: { gt: p.id } }] }
-]
-
-const withInstitutionNames = async <R extends { readonly fixmedinsCode: string }>(db: Db, rows: ReadonlyArray<R>) => {
-  const codes = [...new Set(rows.map((r) => r.fixmedinsCode))]
-  const names = new Map(
-    (await db.institution.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } })).map(
-      (i) => [i.code, i.name] as const
-    )
-  )
-  return rows.map((r) => ({ ...r, institutionName: names.get(r.fixmedinsCode) ?? null }))
+/**
+ * The leads of a filter after a position in the list's order (largest amount first, then id — the order of the
+ * list's indexes): an index range, amount ≤ a, then the ties after the id.
+ */
+const afterPosition = (where: SuspicionConditions, after: ListPosition | undefined): SuspicionConditions => {
+  if (after === undefined) return where
+  const a = `$${where.params.length + 1}`
+  const id = `$${where.params.length + 2}`
+  return {
+    text: `${where.text} AND s."amount" <= ${a} AND (s."amount" < ${a} OR s."id" > ${id})`,
+    params: [...where.params, after.amount, after.id]
+  }
 }
+
+/** A lead as stored. */
+export type SuspicionRow = Awaited<ReturnType<Db["suspicion"]["findFirstOrThrow"]>>
+/** A lead of the list: with its institution's name (null for an institution not in the register). */
+export type ListedSuspicion = SuspicionRow & { readonly institutionName: string | null }
+
+const preparedUpToParams = 12
+
+/** A page of leads of a filter in the list's order, with their institutions' names: one statement. */
+const pageOfLeads = (db: Db, where: SuspicionConditions, take: number, skip: number) =>
+  sqlReader(db)<ListedSuspicion>(
+    `SELECT s.*, i."name" AS "institutionName" FROM "Suspicion" s
+       LEFT JOIN "Institution" i ON i."code" = s."fixmedinsCode"
+     WHERE ${where.text}
+     ORDER BY s."amount" DESC, s."id" ASC
+     LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
+    [...where.params, take, skip],
+    // The usual filters repeat the same few texts; a scope's long list of institutions does not.
+    { prepare: where.params.length <= preparedUpToParams }
+  )
 
 /** When leads last changed (the newest `updatedAt`, in ms; 0 without leads): one entry of its index. */
 export const suspicionsStamp = async (db: Db): Promise<number> => {
-  // findFirst reads one entry of the updatedAt index; Prisma's aggregate _max would scan the table.
-  const newest = await db.suspicion.findFirst({ orderBy: { updatedAt: "desc" }, select: { updatedAt: true } })
+  const [newest] = await sqlReader(db)<{ updatedAt: Date }>(
+    `SELECT "updatedAt" FROM "Suspicion" ORDER BY "updatedAt" DESC LIMIT 1`,
+    [],
+    { prepare: true }
+  )
   return newest?.updatedAt.getTime() ?? 0
 }
 
@@ -110,30 +146,32 @@ interface RememberedSummary {
 /** The summaries remembered per database, by filter, most recently used last. */
 const summaries = new WeakMap<Db, Map<string, RememberedSummary>>()
 const rememberedFilters = 1000
-// The newest change (max updatedAt) tells whether leads changed since a summary was counted. A transaction that
-// commits after a newer one keeps its older instant and would go unseen, so a summary older than this is
-// recounted in the background while the remembered figures are served (under steady use the totals are never
-// staler than this plus one count, and no reader waits for it); one older than `waitForRecountAfterMs` (after a
-// quiet spell) is counted again before answering. A page's leads are always read fresh.
-const recountAfterMs = 10_000
-const waitForRecountAfterMs = 60_000
+// A summary counted on a stamp is exact once the stamp has settled (`settledOnStamp`); one counted before that
+// is counted once more after it, in the background while the remembered figures are served. One left unsettled
+// through a quiet spell (nobody asked for it since) is counted again before answering. A page's leads are always
+// read fresh.
+const countBeforeAnsweringAfterMs = 60_000
 
-const countSummary = (db: Db, where: ReturnType<typeof suspicionWhere>): Promise<SuspicionSummary> =>
-  db.suspicion.aggregate({ where, _count: { _all: true }, _sum: { amount: true } }).then((a) => ({
-    total: a._count._all,
-    totalAmount: Math.round((a._sum.amount ?? 0) * 100) / 100
-  }))
+const countSummary = async (db: Db, where: SuspicionConditions): Promise<SuspicionSummary> => {
+  const [row] = await sqlReader(db)<{ total: unknown; amount: unknown }>(
+    `SELECT count(*) AS "total", sum(s."amount") AS "amount" FROM "Suspicion" s WHERE ${where.text}`,
+    where.params
+  )
+  return { total: Number(row?.total ?? 0), totalAmount: Math.round(Number(row?.amount ?? 0) * 100) / 100 }
+}
 
 /**
- * How many leads a filter holds and their amount. Counting a million leads costs tens of milliseconds, so the
- * figures are remembered per filter until a lead changes (one indexed read of the newest change per call);
- * concurrent callers of the same filter share one count.
+ * How many leads a filter holds and their amount. Counting a million leads takes a core for a fraction of a
+ * second, so the figures are remembered per filter until a lead changes (one indexed read of the newest change
+ * per call, `changeStamp.ts`); concurrent callers of the same filter share one count.
  */
 export const suspicionSummary = async (
   db: Db,
-  where: ReturnType<typeof suspicionWhere>,
+  filter: SuspicionFilter,
+  today: IsoDate,
   knownStamp?: number
 ): Promise<SuspicionSummary> => {
+  const where = suspicionConditions(filter, today)
   const stamp = knownStamp ?? (await suspicionsStamp(db))
   let cache = summaries.get(db)
   if (cache === undefined) summaries.set(db, (cache = new Map()))
@@ -142,16 +180,20 @@ export const suspicionSummary = async (
   const now = Date.now()
   const known = cache.get(key)
   cache.delete(key)
-  // After a quiet spell nobody has refreshed the figures: count again before answering.
-  if (known !== undefined && known.stamp === stamp && now - known.at < waitForRecountAfterMs) {
+  const usable =
+    known !== undefined &&
+    known.stamp === stamp &&
+    (settledOnStamp(stamp, known.at) || now - known.at < countBeforeAnsweringAfterMs)
+  if (usable) {
     cache.set(key, known)
-    if (now - known.at >= recountAfterMs && known.refreshing !== true) {
+    if (dueForSettling(stamp, known.at, now) && known.refreshing !== true) {
       const remembered = cache
       remembered.set(key, { ...known, refreshing: true })
+      const at = Date.now()
       countSummary(db, where).then(
         (summary) => {
           if (remembered.get(key)?.stamp === stamp)
-            remembered.set(key, { stamp, at: Date.now(), summary: Promise.resolve(summary) })
+            remembered.set(key, { stamp, at, summary: Promise.resolve(summary) })
         },
         () => remembered.delete(key)
       )
@@ -179,41 +221,44 @@ export const searchSuspicions = async (
 ) => {
   const pageSize = Math.min(Math.max(paging.pageSize ?? 50, 1), 500)
   const page = Math.max(paging.page ?? 1, 1)
-  const where = suspicionWhere(filter, today)
+  const where = suspicionConditions(filter, today)
   const [rows, summary] = await Promise.all([
-    db.suspicion.findMany({
-      where: paging.after === undefined ? where : { AND: [where, ...afterPosition(paging.after)] },
-      orderBy: listOrder,
-      skip: paging.after === undefined ? (page - 1) * pageSize : 0,
-      take: pageSize + 1
-    }),
-    suspicionSummary(db, where, stamp)
+    pageOfLeads(
+      db,
+      afterPosition(where, paging.after),
+      pageSize + 1,
+      paging.after === undefined ? (page - 1) * pageSize : 0
+    ),
+    suspicionSummary(db, filter, today, stamp)
   ])
   const items = rows.slice(0, pageSize)
   const last = items.at(-1)
   return {
-    items: await withInstitutionNames(db, items),
+    items,
     ...summary,
     nextCursor: rows.length > pageSize && last !== undefined ? { amount: last.amount, id: last.id } : null
   }
 }
 
+/** The outcome of a lead as stored. */
+type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThrow"]>>
+
 /**
  * Every lead of a filter for export, in the list's order, a page at a time (keyset), so that an export of a
- * million leads holds one page in memory.
+ * million leads holds one page in memory. Each lead comes with its institution's name and its outcome.
  */
 export async function* exportSuspicions(db: Db, filter: SuspicionFilter, today: IsoDate, pageSize = 2000) {
-  const where = suspicionWhere(filter, today)
+  const where = suspicionConditions(filter, today)
   let after: ListPosition | undefined
   for (;;) {
-    const rows = await db.suspicion.findMany({
-      where: after === undefined ? where : { AND: [where, ...afterPosition(after)] },
-      orderBy: listOrder,
-      take: pageSize,
-      include: { outcome: true }
-    })
+    const rows = await pageOfLeads(db, afterPosition(where, after), pageSize, 0)
     if (rows.length === 0) return
-    yield await withInstitutionNames(db, rows)
+    const outcomes = await sqlReader(db)<OutcomeRow>(
+      `SELECT * FROM "ReviewOutcome" WHERE "suspicionId" IN (${rows.map((_, i) => `$${i + 1}`).join(", ")})`,
+      rows.map((r) => r.id)
+    )
+    const outcomeOf = new Map(outcomes.map((o) => [o.suspicionId, o]))
+    yield rows.map((r) => ({ ...r, outcome: outcomeOf.get(r.id) ?? null }))
     if (rows.length < pageSize) return
     const last = rows.at(-1)!
     after = { amount: last.amount, id: last.id }

@@ -27,9 +27,10 @@ import {
 import { type SuspicionStatus, suspicionCategory } from "@fundguard/domain/screening"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { recordAudit } from "../access/audit.js"
-import type { Db } from "../client.js"
+import { sqlReader, type Db } from "../client.js"
 import { attempt } from "../effects.js"
 import { suspicionsStamp } from "./queries.js"
+import { dueForSettling } from "../kernel/changeStamp.js"
 
 type Tx = Pick<
   Db,
@@ -256,22 +257,21 @@ export const readySuspicionReads = async (db: Db, calendar: WorkingCalendarShape
   (await stampDeadlinesIfChanged(db, calendar)).stamp
 
 /**
- * The change stamp up to which no lead is left unstamped, per database, and when that was seen. A lead whose
- * transaction commits after a newer one keeps its older instant and would go unseen: after `lookAgainMs` the
- * search runs again whatever the stamp.
+ * The change stamp up to which no lead is left unstamped, per database, and when that was seen: trusted while the
+ * stamp stays, once settled (`changeStamp.ts`); before that the search runs once more after the stamp settles.
  */
 const stampedUpTo = new WeakMap<Db, { readonly stamp: number; readonly at: number }>()
-const lookAgainMs = 10_000
 
 const stampDeadlinesIfChanged = async (db: Db, calendar: WorkingCalendarShape) => {
   const before = await suspicionsStamp(db)
   const seen = stampedUpTo.get(db)
-  if (seen !== undefined && seen.stamp === before && Date.now() - seen.at < lookAgainMs)
+  const now = Date.now()
+  if (seen !== undefined && seen.stamp === before && !dueForSettling(seen.stamp, seen.at, now))
     return { stamped: 0, stamp: before }
   const stamped = await stampNow(db, calendar)
   // Stamping moves the stamp on; the next look then searches once more and finds nothing.
   const stamp = stamped === 0 ? before : await suspicionsStamp(db)
-  if (stamped === 0) stampedUpTo.set(db, { stamp: before, at: Date.now() })
+  if (stamped === 0) stampedUpTo.set(db, { stamp: before, at: now })
   return { stamped, stamp }
 }
 
@@ -300,23 +300,50 @@ const stampNow = async (db: Db, calendar: WorkingCalendarShape): Promise<number>
 }
 
 /** Everything the detail page shows about a lead. */
+/** The detail's statements have fixed texts and run on every view: prepared once per connection. */
+const prepared = { prepare: true } as const
+
 export const suspicionDetail = async (db: Db, id: string) => {
-  const s = await db.suspicion.findUnique({
-    where: { id },
-    include: {
-      reviewEvents: { orderBy: { revision: "asc" } },
-      responses: { orderBy: { createdAt: "asc" } },
-      outcome: true
-    }
-  })
-  if (s === null) throw new SuspicionNotFound({ id })
-  const [institution, runs] = await Promise.all([
-    db.institution.findUnique({ where: { code: s.fixmedinsCode } }),
-    db.screeningRun.findMany({ where: { id: { in: [s.firstRunId, s.lastRunId] } } })
+  // In SQL: the detail is the review's busiest read after the list, and Prisma's query compiler costs more than
+  // the database for each of these small reads (docs/benchmarks.md, reads at scale).
+  const sql = sqlReader(db)
+  const [s] = await sql<SuspicionRow>(`SELECT * FROM "Suspicion" WHERE "id" = $1`, [id], prepared)
+  if (s === undefined) throw new SuspicionNotFound({ id })
+  const [events, responses, outcomes, institutions, runs] = await Promise.all([
+    sql<EventRow>(`SELECT * FROM "ReviewEvent" WHERE "suspicionId" = $1 ORDER BY "revision" ASC`, [id], prepared),
+    sql<ResponseRow>(
+      `SELECT * FROM "InstitutionResponse" WHERE "suspicionId" = $1 ORDER BY "createdAt" ASC`,
+      [id],
+      prepared
+    ),
+    sql<OutcomeRow>(`SELECT * FROM "ReviewOutcome" WHERE "suspicionId" = $1`, [id], prepared),
+    sql<InstitutionRow>(`SELECT * FROM "Institution" WHERE "code" = $1`, [s.fixmedinsCode], prepared),
+    // The run's identity only: its figures (per-rule statistics, progress) are large and not shown here.
+    sql<RunIdentity>(
+      `SELECT "id", "startedAt", "extract" FROM "ScreeningRun" WHERE "id" IN ($1, $2)`,
+      [s.firstRunId, s.lastRunId],
+      prepared
+    )
   ])
+  const suspicion = {
+    ...s,
+    // SQLite keeps booleans as integers.
+    reviewEvents: events.map((e) => ({ ...e, late: Boolean(e.late) })),
+    responses: responses.map((r) => ({ ...r, late: Boolean(r.late) })),
+    outcome: outcomes[0] ?? null
+  }
   const firstRun = runs.find((r) => r.id === s.firstRunId) ?? null
   const lastRun = runs.find((r) => r.id === s.lastRunId) ?? null
-  return { suspicion: s, institution, firstRun, lastRun }
+  return { suspicion, institution: institutions[0] ?? null, firstRun, lastRun }
+}
+
+type ResponseRow = Awaited<ReturnType<Db["institutionResponse"]["findFirstOrThrow"]>>
+type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThrow"]>>
+type InstitutionRow = Awaited<ReturnType<Db["institution"]["findFirstOrThrow"]>>
+interface RunIdentity {
+  readonly id: string
+  readonly startedAt: Date
+  readonly extract: string
 }
 
 /** Active users who can take review steps, for the assignment picker. */
@@ -336,4 +363,10 @@ export const bureauToday = (now: Date = new Date()): IsoDate => bureauDate(now)
 
 /** The institution a lead is about, or null when there is no such lead (for scope checks). */
 export const institutionOfSuspicion = async (db: Db, id: string): Promise<string | null> =>
-  (await db.suspicion.findUnique({ where: { id }, select: { fixmedinsCode: true } }))?.fixmedinsCode ?? null
+  (
+    await sqlReader(db)<{ fixmedinsCode: string }>(
+      `SELECT "fixmedinsCode" FROM "Suspicion" WHERE "id" = $1`,
+      [id],
+      prepared
+    )
+  )[0]?.fixmedinsCode ?? null
