@@ -1,10 +1,12 @@
 /**
  * The screening worker: screens the inbox on a cron schedule (croner), or once with `--once`; and
  * generates the day's duty tasks on a second schedule (and at start), or once with `--duties-once`.
- * SIGINT/SIGTERM stop the schedule, let a running pass finish, and close the database.
+ * With `--partitions` it takes partitions of partitioned (province) runs from the queue instead
+ * (PostgreSQL only, `partitions.ts`). SIGINT/SIGTERM stop the schedule, let a running pass finish, and close the
+ * database.
  */
 import { chineseWorkingCalendar } from "@fundguard/calendar"
-import { openDatabase, redactUrl } from "@fundguard/db"
+import { openDatabase, openPartitionQueue, redactUrl } from "@fundguard/db"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { Cron } from "croner"
 import { loadConfig } from "./config.js"
@@ -12,6 +14,7 @@ import { escalateRectifications, remindCaseDeadlines } from "./cases.js"
 import { applyPointsConsequences } from "./credit.js"
 import { generateDailyTasks } from "./duties.js"
 import { runQueued, screenInbox } from "./nightly.js"
+import { startPartitionWorker } from "./partitions.js"
 import { remindTransferDeadlines } from "./transfers.js"
 
 const log = (line: string): void => void process.stderr.write(`[worker] ${new Date().toISOString()} ${line}\n`)
@@ -29,7 +32,27 @@ const dutyPass = async () => {
   await remindTransferDeadlines(database.db, chineseWorkingCalendar(), new Date(), today, log)
 }
 
-if (process.argv.includes("--duties-once")) {
+if (process.argv.includes("--partitions")) {
+  if (database.provider !== "postgresql") {
+    log("分区筛查的队列在 PostgreSQL 上：请把 DATABASE_URL 设为生产数据库（postgresql://…）")
+    await database.close()
+    process.exit(2)
+  }
+  const queue = await openPartitionQueue(database.url, {
+    expireInSeconds: config.partitionExpireSeconds,
+    maintenanceIntervalSeconds: config.partitionCheckSeconds
+  })
+  await startPartitionWorker(database.db, queue, { memoryLimit: config.duckdbMemoryLimit, log })
+  log(`taking partitions from the queue; database ${redactUrl(database.url)}`)
+  const stop = async (signal: string) => {
+    log(`${signal}: stopping after the partition under way`)
+    await queue.boss.stop({ graceful: true, wait: true, close: true })
+    await database.close()
+    process.exit(0)
+  }
+  process.on("SIGINT", () => void stop("SIGINT"))
+  process.on("SIGTERM", () => void stop("SIGTERM"))
+} else if (process.argv.includes("--duties-once")) {
   try {
     await dutyPass()
   } finally {

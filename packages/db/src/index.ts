@@ -21,6 +21,7 @@ export * from "./departments/clients.js"
 export * from "./departments/transfers.js"
 export * from "./credit/credit.js"
 export * from "./screening/runs.js"
+export * from "./screening/partitions.js"
 // Responsibilities: organisation, duties, tasks, evidence, reports.
 export * from "./responsibilities/duties.js"
 export * from "./responsibilities/reports.js"

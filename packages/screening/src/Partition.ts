@@ -35,11 +35,34 @@ export type Partition = typeof Partition.Type
 /** The schema holding the partition views. */
 export const partitionSchema = "__partition"
 
-const keyColumn: Record<PartitionKey, string> = { person: "psn_no", institution: "fixmedins_code" }
+/**
+ * The column each partition key splits on.
+ *
+ * @category models
+ */
+export const partitionKeyColumn: Record<PartitionKey, string> = { person: "psn_no", institution: "fixmedins_code" }
+
+/**
+ * The SQL expression giving the partition (0 to `count` − 1) of a row from its key `column` (an SQL
+ * expression, e.g. a quoted identifier). Every placement of rows into partitions goes through it, so
+ * that a prepared copy (`ProvincePartitions.ts`) puts each row where the runner's views look for it.
+ *
+ * @category rules
+ */
+export const partitionOf = (column: string, count: number): string => `hash(${column}) % ${numberLiteral(count)}`
 
 /** The SQL condition selecting this partition's values of `column`. */
 const inPartition = (column: string, partition: Partition): string =>
-  `hash(${column}) % ${numberLiteral(partition.count)} = ${numberLiteral(partition.index)}`
+  `${partitionOf(column, partition.count)} = ${numberLiteral(partition.index)}`
+
+/**
+ * The tables among `tables` that have the key column of `by`, i.e. those a partition splits; the
+ * others are seen whole by every partition.
+ *
+ * @category rules
+ */
+export const keyedTables = (by: PartitionKey, tables: ReadonlyArray<TableName>): ReadonlyArray<TableName> =>
+  tables.filter((t) => tableSpec(t).columns.some((c) => c.name === partitionKeyColumn[by]))
 
 /**
  * Statements creating one view per present table that has the partition's key column, each
@@ -54,9 +77,9 @@ export const partitionViews = (
   tables: ReadonlyArray<TableName>,
   derived: ReadonlyArray<{ readonly name: string; readonly keys: ReadonlyArray<string> }> = []
 ): ReadonlyArray<string> => {
-  const column = keyColumn[partition.by]
+  const column = partitionKeyColumn[partition.by]
   const names = [
-    ...tables.filter((t) => tableSpec(t).columns.some((c) => c.name === column)),
+    ...keyedTables(partition.by, tables),
     ...derived.filter((d) => d.keys.includes(column)).map((d) => d.name)
   ]
   return [

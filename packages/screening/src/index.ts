@@ -17,7 +17,21 @@ export {
 export { ExtractInvalid, ExtractProblem, formatProblem } from "./ExtractProblem.js"
 export { DuckDbClaimFrames, readClaimFrame } from "./ClaimFrame.js"
 export { Manifest, readManifest } from "./Manifest.js"
-export { filterOutput, Partition, partitionViews } from "./Partition.js"
+export { filterOutput, keyedTables, Partition, partitionKeyColumn, partitionOf, partitionViews } from "./Partition.js"
+export {
+  openPreparedPartition,
+  type PreparedCopy,
+  type PreparedPartition,
+  preparedPartitionRules,
+  type PreparedRunOptions,
+  prepareProvincePartitions,
+  type PrepareOptions,
+  PartitionsManifest,
+  partitionsManifestFile,
+  ProvincePartitionsError,
+  readPartitionsManifest,
+  runPreparedPartition
+} from "./ProvincePartitions.js"
 export {
   type Bilingual,
   type CompiledRule,

@@ -78,53 +78,63 @@ export const finishRun = async (
   runId: string,
   result: { readonly suspicions: ReadonlyArray<Suspicion>; readonly rules: ReadonlyArray<RuleStat> }
 ) =>
-  db.$transaction(async (tx) => {
-    let created = 0
-    for (const s of result.suspicions) {
-      const dedupKey = suspicionKey(s)
-      const existing = await tx.suspicion.findUnique({ where: { ruleCode_dedupKey: { ruleCode: s.rule, dedupKey } } })
-      const data = {
-        ruleVersion: s.ruleVersion,
-        level: s.level,
-        fixmedinsCode: s.fixmedins_code,
-        psnNo: s.psn_no,
-        mdtrtId: s.mdtrt_id,
-        setlId: s.setl_id,
-        feedetlSn: [...s.feedetl_sn] as never,
-        medListCodg: s.med_list_codg,
-        date: s.date,
-        amount: s.amount,
-        violation: s.violation,
-        evidence: s.evidence as never,
-        message: s.message,
-        lastRunId: runId
+  db.$transaction(
+    async (tx) => {
+      let created = 0
+      for (const s of result.suspicions) {
+        const dedupKey = suspicionKey(s)
+        const existing = await tx.suspicion.findUnique({ where: { ruleCode_dedupKey: { ruleCode: s.rule, dedupKey } } })
+        const data = {
+          ruleVersion: s.ruleVersion,
+          level: s.level,
+          fixmedinsCode: s.fixmedins_code,
+          psnNo: s.psn_no,
+          mdtrtId: s.mdtrt_id,
+          setlId: s.setl_id,
+          feedetlSn: [...s.feedetl_sn] as never,
+          medListCodg: s.med_list_codg,
+          date: s.date,
+          amount: s.amount,
+          violation: s.violation,
+          evidence: s.evidence as never,
+          message: s.message,
+          lastRunId: runId
+        }
+        if (existing === null) {
+          await tx.suspicion.create({
+            data: { ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" }
+          })
+          created++
+        } else {
+          await tx.suspicion.update({ where: { id: existing.id }, data })
+        }
       }
-      if (existing === null) {
-        await tx.suspicion.create({
-          data: { ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" }
-        })
-        created++
-      } else {
-        await tx.suspicion.update({ where: { id: existing.id }, data })
-      }
-    }
-    const run = await tx.screeningRun.update({
-      where: { id: runId },
-      data: {
-        status: "succeeded",
-        finishedAt: new Date(),
-        suspicionCount: result.suspicions.length,
-        ruleStats: result.rules as never
-      }
-    })
-    await recordAudit(tx, actor, {
-      action: "screening.finish",
-      entityType: "screening_run",
-      entityId: runId,
-      details: { suspicions: result.suspicions.length, created }
-    })
-    return { run, created }
-  })
+      const run = await tx.screeningRun.update({
+        where: { id: runId },
+        data: {
+          status: "succeeded",
+          finishedAt: new Date(),
+          suspicionCount: result.suspicions.length,
+          ruleStats: result.rules as never
+        }
+      })
+      await recordAudit(tx, actor, {
+        action: "screening.finish",
+        entityType: "screening_run",
+        entityId: runId,
+        details: { suspicions: result.suspicions.length, created }
+      })
+      return { run, created }
+    },
+    { timeout: fileRunTimeoutMs }
+  )
+
+/**
+ * How long filing a run's suspicions may take: they are filed in one transaction, so that a run killed half-way
+ * leaves the previous results intact, and a county's or a province's thousands take longer than Prisma's default
+ * five seconds.
+ */
+const fileRunTimeoutMs = 600_000
 
 /** How far a running run has got: the rule being screened, and rules done of all. */
 export interface RunProgress {

@@ -1,0 +1,162 @@
+/**
+ * A partitioned run through the queue (pg-boss on PostgreSQL) with three worker processes reading the extract's
+ * prepared Parquet partitions, one killed in the middle of a partition: the partition is taken again by another
+ * worker, and the run files exactly what one process screening the whole extract finds.
+ */
+import {
+  openPartitionQueue,
+  recordPartitionResult,
+  startPartitionedRun,
+  systemActor,
+  type PartitionQueue
+} from "@fundguard/db"
+import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { suspicionKey } from "@fundguard/domain/screening"
+import { prepareProvincePartitions, ruleLibrary, runScreening } from "@fundguard/screening"
+import * as Effect from "effect/Effect"
+import { spawn, type ChildProcess } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { writeSyntheticExtract } from "../../../packages/screening/scripts/synth-extract.js"
+import { rulesOfJob } from "../src/partitions.js"
+
+const work = mkdtempSync(join(tmpdir(), "fundguard-partitions-"))
+const extract = join(work, "extract")
+const prepared = join(work, "partitions")
+let scratch: ScratchDatabase
+let queue: PartitionQueue
+const workers: Array<ChildProcess> = []
+const logs = new Map<number, Array<string>>()
+
+const startWorker = (url: string): ChildProcess => {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@fundguard/source", "--import", "tsx", "src/main.ts", "--partitions"],
+    {
+      cwd: join(import.meta.dirname, ".."),
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        // A lost partition is taken again after 20 s; the queue looks every second.
+        FUNDGUARD_PARTITION_EXPIRE_SECONDS: "20",
+        FUNDGUARD_PARTITION_CHECK_SECONDS: "1",
+        FUNDGUARD_DUCKDB_MEMORY_LIMIT: "1GB"
+      },
+      stdio: ["ignore", "ignore", "pipe"]
+    }
+  )
+  const lines: Array<string> = []
+  logs.set(child.pid!, lines)
+  child.stderr!.on("data", (chunk: Buffer) =>
+    lines.push(
+      ...chunk
+        .toString()
+        .split("\n")
+        .filter((l) => l !== "")
+    )
+  )
+  workers.push(child)
+  return child
+}
+
+const until = async <A>(what: string, probe: () => Promise<A | undefined>, seconds: number): Promise<A> => {
+  const deadline = Date.now() + seconds * 1000
+  for (;;) {
+    const found = await probe()
+    if (found !== undefined) return found
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; worker logs:\n${[...logs.values()].flat().join("\n")}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase("postgresql")
+  await writeSyntheticExtract({ lines: 120_000, dir: extract, format: "parquet" })
+  // The preparation step: the extract as Parquet split 3 ways by person and by institution (shared storage).
+  await Effect.runPromise(prepareProvincePartitions(extract, prepared, { count: 3 }))
+  queue = await openPartitionQueue(scratch.url, { expireInSeconds: 20, maintenanceIntervalSeconds: 1 })
+}, 120_000)
+
+afterAll(async () => {
+  for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL")
+  await queue?.close()
+  await scratch?.dispose()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe("a partitioned run on the queue", () => {
+  it("splits the library into person, institution and global rules, each rule once", () => {
+    const jobs = (["person", "institution", "global"] as const).map((job) => rulesOfJob(job))
+    expect(jobs.every((rules) => rules.length > 0)).toBe(true)
+    expect(jobs.flat().sort()).toEqual(ruleLibrary.map((r) => r.code).sort())
+  })
+
+  it("survives a worker killed mid-partition and files what a single process finds", async () => {
+    const db = scratch.db
+    const whole = await Effect.runPromise(runScreening({ extract }))
+    expect(whole.suspicions.length).toBeGreaterThan(50)
+    const { runId, partitions } = await startPartitionedRun(
+      db,
+      queue,
+      systemActor("test"),
+      { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared } },
+      { person: 3, institution: 3 }
+    )
+    expect(partitions).toHaveLength(7)
+    const victim = startWorker(scratch.url)
+    // The victim takes the first partition alone, and dies in the middle of it.
+    const killed = await until(
+      "the first worker to take a partition",
+      async () => (await db.runPartition.findFirst({ where: { runId, status: "running" } })) ?? undefined,
+      90
+    )
+    expect(killed.worker).toMatch(new RegExp(`:${victim.pid}$`))
+    victim.kill("SIGKILL")
+    startWorker(scratch.url)
+    startWorker(scratch.url)
+    const run = await until(
+      "the run to be merged",
+      async () => {
+        const r = await db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
+        return r.status === "succeeded" || r.status === "failed" ? r : undefined
+      },
+      240
+    )
+    expect(run.status).toBe("succeeded")
+
+    const done = await db.runPartition.findMany({ where: { runId } })
+    expect(done.every((p) => p.status === "done")).toBe(true)
+    const retaken = done.find((p) => p.job === killed.job && p.index === killed.index)!
+    expect(retaken.attempts).toBeGreaterThanOrEqual(2)
+    expect(retaken.worker).not.toMatch(new RegExp(`:${victim.pid}$`))
+
+    const filed = await db.suspicion.findMany({ where: { lastRunId: runId } })
+    const key = (rule: string, dedupKey: string) => `${rule}|${dedupKey}`
+    expect(filed.map((s) => key(s.ruleCode, s.dedupKey)).sort()).toEqual(
+      whole.suspicions.map((s) => key(s.rule, suspicionKey(s))).sort()
+    )
+    const amountOf = new Map(whole.suspicions.map((s) => [key(s.rule, suspicionKey(s)), s.amount]))
+    for (const s of filed) expect(s.amount).toBe(amountOf.get(key(s.ruleCode, s.dedupKey)))
+    expect(run.suspicionCount).toBe(whole.suspicions.length)
+
+    // A partition recorded again (its worker died after recording, before the queue heard) files nothing twice.
+    const kept = await db.partitionSuspicion.count({ where: { runId } })
+    const again = await recordPartitionResult(
+      db,
+      { runId, job: retaken.job as "person", index: retaken.index, count: retaken.count },
+      {
+        suspicions: (
+          await db.partitionSuspicion.findMany({ where: { runId, partition: `${retaken.job}:${retaken.index}` } })
+        ).map((k) => k.suspicion as never),
+        rules: [],
+        durationMs: 1
+      }
+    )
+    expect(again.mergeNow).toBe(false)
+    expect(await db.partitionSuspicion.count({ where: { runId } })).toBe(kept)
+    expect(await db.suspicion.count({ where: { lastRunId: runId } })).toBe(filed.length)
+  }, 360_000)
+})

@@ -1,0 +1,260 @@
+/**
+ * Partitioned screening runs (a province, `docs/screening-scale.md`): one run split into partitions that are
+ * jobs on pg-boss, a maintained job queue kept in the production PostgreSQL. Any number of workers on any
+ * number of machines take partitions; a partition whose worker dies expires and is taken again. Each
+ * partition's suspicions are kept keyed like the leads themselves, so a partition run twice files nothing twice;
+ * the worker that finishes the last partition merges them into the run, which then files them as a single run
+ * does.
+ */
+import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
+import PgBoss from "pg-boss"
+import { recordAudit, type Actor } from "../access/audit.js"
+import type { Db } from "../client.js"
+import { finishRun, runHeartbeat, runOwner, type RuleStat, type RunStart } from "./runs.js"
+
+/** The queue the partitions wait in. */
+export const partitionQueueName = "screening-partition"
+
+/** Which rules a partition runs: those split by person, those split by institution, or the global ones once. */
+export type PartitionJob = "person" | "institution" | "global"
+
+/** A partition as a job on the queue. */
+export interface PartitionTask {
+  readonly runId: string
+  readonly job: PartitionJob
+  readonly index: number
+  readonly count: number
+}
+
+/** The queue, opened on the production PostgreSQL. */
+export interface PartitionQueue {
+  readonly boss: PgBoss
+  close(): Promise<void>
+}
+
+/** How the queue treats partitions. */
+export interface PartitionQueueOptions {
+  /**
+   * How long a partition may stay taken before it counts as lost (its worker died) and is taken again. pg-boss
+   * 10 has no heartbeat, so this must exceed the slowest partition: the default is an hour.
+   */
+  readonly expireInSeconds?: number
+  /** How often the queue looks for lost partitions (pg-boss maintenance); at least 1. */
+  readonly maintenanceIntervalSeconds?: number
+  /** How many times a lost or failed partition is taken again. */
+  readonly retryLimit?: number
+}
+
+/**
+ * Opens the partition queue on a PostgreSQL database (pg-boss keeps its tables in its own schema, `pgboss`,
+ * created on first start).
+ */
+export const openPartitionQueue = async (url: string, options: PartitionQueueOptions = {}): Promise<PartitionQueue> => {
+  const boss = new PgBoss({
+    connectionString: url,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 60,
+    // The queue's own cron schedules are not used (croner schedules the worker's jobs).
+    schedule: false
+  })
+  boss.on("error", () => undefined)
+  await boss.start()
+  await boss.createQueue(partitionQueueName, {
+    name: partitionQueueName,
+    expireInSeconds: options.expireInSeconds ?? 3600,
+    retryLimit: options.retryLimit ?? 5,
+    retryDelay: 1
+  })
+  return { boss, close: () => boss.stop({ graceful: false, wait: true }) }
+}
+
+/** How many partitions of each kind a run is split into. */
+export interface PartitionPlan {
+  readonly person: number
+  readonly institution: number
+}
+
+/**
+ * Starts a partitioned run: the run itself (running, kept alive by its workers' heartbeats), one row per
+ * partition for the run page, and one job per partition on the queue, in that order — a job never names a
+ * partition that is not recorded. `start.params.prepared` names the extract's copy split by partition
+ * (`prepareProvincePartitions`, split as many ways as `plan` says), which workers then read instead of the whole
+ * extract; `start.params.ruleParams` the rules' parameters.
+ */
+export const startPartitionedRun = async (
+  db: Db,
+  queue: PartitionQueue,
+  actor: Actor,
+  start: RunStart,
+  plan: PartitionPlan
+): Promise<{ readonly runId: string; readonly partitions: ReadonlyArray<PartitionTask> }> => {
+  const tasks = (runId: string): Array<PartitionTask> => [
+    ...Array.from({ length: plan.person }, (_, index) => ({
+      runId,
+      job: "person" as const,
+      index,
+      count: plan.person
+    })),
+    ...Array.from({ length: plan.institution }, (_, index) => ({
+      runId,
+      job: "institution" as const,
+      index,
+      count: plan.institution
+    })),
+    { runId, job: "global", index: 0, count: 1 }
+  ]
+  const run = await db.$transaction(async (tx) => {
+    const created = await tx.screeningRun.create({
+      data: {
+        status: "running",
+        trigger: start.trigger,
+        extract: start.extract,
+        admdvs: start.admdvs,
+        periodFrom: start.periodFrom,
+        periodTo: start.periodTo,
+        params: { ...start.params, partitions: plan } as never,
+        ruleStats: [] as never,
+        // No one process owns it: its workers keep it alive (`heartbeatPartitionedRun`).
+        owner: "queue",
+        heartbeatAt: new Date()
+      }
+    })
+    await tx.runPartition.createMany({
+      data: tasks(created.id).map((t) => ({
+        runId: t.runId,
+        job: t.job,
+        index: t.index,
+        count: t.count,
+        status: "queued"
+      }))
+    })
+    await recordAudit(tx, actor, {
+      action: "screening.start_partitioned",
+      entityType: "screening_run",
+      entityId: created.id,
+      details: { extract: start.extract, partitions: plan }
+    })
+    return created
+  })
+  const partitions = tasks(run.id)
+  await queue.boss.insert(
+    partitions.map((t) => ({
+      name: partitionQueueName,
+      data: t
+    }))
+  )
+  return { runId: run.id, partitions }
+}
+
+/**
+ * Takes a partition for this process (one more attempt) and keeps its run alive. False when the partition is
+ * already done — its worker died after recording it, before the queue heard — or its run is no longer running:
+ * there is nothing to do.
+ */
+export const takePartition = async (db: Db, task: PartitionTask): Promise<boolean> => {
+  const now = new Date()
+  const run = await db.screeningRun.findUnique({ where: { id: task.runId }, select: { status: true } })
+  if (run?.status !== "running") return false
+  const taken = await db.runPartition.updateMany({
+    where: { runId: task.runId, job: task.job, index: task.index, status: { not: "done" } },
+    data: { status: "running", attempts: { increment: 1 }, worker: runOwner(), startedAt: now, finishedAt: null }
+  })
+  if (taken.count === 0) return false
+  await heartbeatPartitionedRun(db, task.runId, now)
+  return true
+}
+
+/** Says a partitioned run is alive (its workers call this while they work, every `runHeartbeat.intervalMs`). */
+export const heartbeatPartitionedRun = async (db: Db, runId: string, now: Date = new Date()): Promise<void> => {
+  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: now } })
+}
+
+export { runHeartbeat }
+
+/** What a partition found. */
+export interface PartitionResult {
+  readonly suspicions: ReadonlyArray<Suspicion>
+  readonly rules: ReadonlyArray<RuleStat>
+  readonly durationMs: number
+}
+
+/**
+ * Records what a partition found, in one transaction: its suspicions (replacing any the same partition wrote
+ * before, when it is taken again), the partition done with its figures. Answers whether every partition
+ * of the run is now done and this call is the one that claimed the merge (exactly one caller is).
+ */
+export const recordPartitionResult = async (
+  db: Db,
+  task: PartitionTask,
+  result: PartitionResult
+): Promise<{ readonly mergeNow: boolean }> =>
+  db.$transaction(
+    async (tx) => {
+      const partition = `${task.job}:${task.index}`
+      const rows = result.suspicions.map((s) => ({
+        runId: task.runId,
+        ruleCode: s.rule,
+        dedupKey: suspicionKey(s),
+        partition,
+        suspicion: s as never
+      }))
+      // A partition taken again after its worker died replaces what it wrote the first time.
+      await tx.partitionSuspicion.deleteMany({ where: { runId: task.runId, partition } })
+      for (let i = 0; i < rows.length; i += 1000)
+        await tx.partitionSuspicion.createMany({ data: rows.slice(i, i + 1000) })
+      await tx.runPartition.update({
+        where: { runId_job_index: { runId: task.runId, job: task.job, index: task.index } },
+        data: {
+          status: "done",
+          finishedAt: new Date(),
+          durationMs: Math.round(result.durationMs),
+          suspicions: result.suspicions.length,
+          ruleStats: result.rules as never
+        }
+      })
+      const open = await tx.runPartition.count({ where: { runId: task.runId, status: { not: "done" } } })
+      if (open > 0) return { mergeNow: false }
+      // The run leaves "running" once: whoever moves it merges.
+      const claimed = await tx.screeningRun.updateMany({
+        where: { id: task.runId, status: "running", owner: "queue" },
+        data: { owner: `merging:${runOwner()}`, heartbeatAt: new Date() }
+      })
+      return { mergeNow: claimed.count === 1 }
+    },
+    { timeout: 120_000 }
+  )
+
+/**
+ * Merges a partitioned run whose partitions are all done: the partitions' suspicions, in the order a single run
+ * gives them (by rule, then key), are filed as the run's result (`finishRun`), with each rule's figures summed
+ * over the partitions (its duration as the work of all partitions).
+ */
+export const mergePartitionedRun = async (db: Db, actor: Actor, runId: string) => {
+  const kept = await db.partitionSuspicion.findMany({
+    where: { runId },
+    orderBy: [{ ruleCode: "asc" }, { dedupKey: "asc" }]
+  })
+  const partitions = await db.runPartition.findMany({ where: { runId } })
+  const byRule = new Map<string, RuleStat>()
+  for (const p of partitions)
+    for (const stat of (p.ruleStats as ReadonlyArray<RuleStat> | null) ?? []) {
+      const known = byRule.get(stat.code)
+      // A rule runs in one kind of partition only; in the others it is absent.
+      byRule.set(
+        stat.code,
+        known === undefined
+          ? stat
+          : { ...known, count: known.count + stat.count, durationMs: known.durationMs + stat.durationMs }
+      )
+    }
+  const suspicions = kept.map((k) => k.suspicion as unknown as Suspicion)
+  const filed = await finishRun(db, actor, runId, {
+    suspicions,
+    rules: [...byRule.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  })
+  await db.screeningRun.update({ where: { id: runId }, data: { owner: null } })
+  return filed
+}
+
+/** The partitions of a run with their figures, for the run page. */
+export const runPartitions = (db: Db, runId: string) =>
+  db.runPartition.findMany({ where: { runId }, orderBy: [{ job: "asc" }, { index: "asc" }] })
