@@ -11,6 +11,7 @@ import { dutiesCommand } from "./commands/duties.js"
 import { penaltyCommand } from "./commands/penalty.js"
 import { precheckCommand } from "./commands/precheck.js"
 import { sampleCommand } from "./commands/sample.js"
+import { provinceCommand } from "./commands/province.js"
 import { screenCommand } from "./commands/screen.js"
 import { seedCommand } from "./commands/seed.js"
 import { usersCommand } from "./commands/users.js"
@@ -18,6 +19,7 @@ import { usersCommand } from "./commands/users.js"
 const commands: ReadonlyArray<Command> = [
   penaltyCommand,
   screenCommand,
+  provinceCommand,
   precheckCommand,
   dbCommand,
   seedCommand,

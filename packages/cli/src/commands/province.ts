@@ -1,0 +1,150 @@
+import {
+  databaseUrl,
+  migrateDatabase,
+  openDatabase,
+  openPartitionQueue,
+  runPartitions,
+  startPartitionedRun,
+  systemActor
+} from "@fundguard/db"
+import { prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
+import * as Effect from "effect/Effect"
+import { existsSync } from "node:fs"
+import { resolve } from "node:path"
+import { parseArgs } from "node:util"
+import { CliFailure, ExitCode, note, type Command } from "../cli.js"
+
+const help = `Usage:
+  pnpm fundguard province prepare --extract DIR --out DIR --partitions N
+  pnpm fundguard province start --extract DIR --prepared DIR
+  pnpm fundguard province status --run ID
+
+A province-size run split into partitions (docs/screening-scale.md):
+  prepare  writes the extract as Parquet split N ways by person and by institution (the copy the
+           workers read from shared storage), with partitions.json
+  start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
+           PostgreSQL, DATABASE_URL): N person partitions, N institution partitions and one for the
+           rules that compare across both; workers take them: pnpm --filter @fundguard/worker start -- --partitions
+  status   the run's partitions: state, attempts, worker, time, suspicions
+
+Exit codes: 0 done, 2 invalid options or extract, 1 other failure.`
+
+const requireOption = (value: string | undefined, name: string): string => {
+  if (value === undefined || value.trim() === "")
+    throw new CliFailure(`--${name} 必须给出\n\n${help}`, ExitCode.invalid)
+  return value
+}
+
+const existingDir = (value: string, name: string): string => {
+  const dir = resolve(value)
+  if (!existsSync(dir)) throw new CliFailure(`--${name} ${value}：目录不存在`, ExitCode.invalid)
+  return dir
+}
+
+const withDatabase = async <A>(work: (db: ReturnType<typeof openDatabase>) => Promise<A>): Promise<A> => {
+  const url = databaseUrl()
+  if (!url.startsWith("postgresql://") && !url.startsWith("postgres://"))
+    throw new CliFailure(
+      "分区筛查的队列在 PostgreSQL 上：请把 DATABASE_URL 设为生产数据库（postgresql://…）",
+      ExitCode.invalid
+    )
+  await migrateDatabase(url)
+  const database = openDatabase(url)
+  try {
+    return await work(database)
+  } finally {
+    await database.close()
+  }
+}
+
+/** `province prepare | start | status`. */
+export const provinceCommand: Command = {
+  name: "province",
+  summary: "province prepare | start | status — a screening run split into partitions on the queue",
+  help,
+  run: async (args) => {
+    const [sub, ...rest] = args
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        extract: { type: "string", short: "e" },
+        out: { type: "string", short: "o" },
+        partitions: { type: "string", short: "n" },
+        prepared: { type: "string" },
+        run: { type: "string" },
+        help: { type: "boolean", short: "h", default: false }
+      }
+    })
+    if (values.help || sub === undefined || sub === "--help" || sub === "-h") {
+      process.stdout.write(`${help}\n`)
+      return ExitCode.ok
+    }
+    if (sub === "prepare") {
+      const extract = existingDir(requireOption(values.extract, "extract"), "extract")
+      const out = resolve(requireOption(values.out, "out"))
+      const text = requireOption(values.partitions, "partitions")
+      if (!/^\d{1,4}$/.test(text) || Number(text) < 1)
+        throw new CliFailure(`--partitions ${text}：分区数应为 1–9999 的整数`, ExitCode.invalid)
+      const started = Date.now()
+      const outcome = await Effect.runPromise(
+        Effect.either(prepareProvincePartitions(extract, out, { count: Number(text) }))
+      )
+      if (outcome._tag === "Left") throw new CliFailure(outcome.left.message, ExitCode.invalid)
+      note(`prepared ${text} partitions by person and by institution in ${Date.now() - started} ms → ${out}`)
+      return ExitCode.ok
+    }
+    if (sub === "start") {
+      const extract = existingDir(requireOption(values.extract, "extract"), "extract")
+      const prepared = existingDir(requireOption(values.prepared, "prepared"), "prepared")
+      const manifest = await Effect.runPromise(Effect.either(readPartitionsManifest(prepared)))
+      if (manifest._tag === "Left") throw new CliFailure(manifest.left.message, ExitCode.invalid)
+      const count = manifest.right.count
+      return withDatabase(async ({ db, url }) => {
+        const queue = await openPartitionQueue(url)
+        try {
+          const { runId, partitions } = await startPartitionedRun(
+            db,
+            queue,
+            systemActor("cli"),
+            { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared } },
+            { person: count, institution: count }
+          )
+          process.stdout.write(`${runId}\n`)
+          note(
+            `run ${runId}: ${partitions.length} partitions queued; workers: pnpm --filter @fundguard/worker start -- --partitions`
+          )
+          return ExitCode.ok
+        } finally {
+          await queue.close()
+        }
+      })
+    }
+    if (sub === "status") {
+      const runId = requireOption(values.run, "run")
+      return withDatabase(async ({ db }) => {
+        const run = await db.screeningRun.findUnique({ where: { id: runId } })
+        if (run === null) throw new CliFailure(`--run ${runId}：没有这个批次`, ExitCode.invalid)
+        const rows = await runPartitions(db, runId)
+        process.stdout.write(
+          [
+            `run ${run.id} ${run.status} ${run.suspicionCount} suspicions`,
+            "partition\tstatus\tattempts\tworker\tms\tsuspicions",
+            ...rows.map((p) =>
+              [
+                `${p.job} ${p.index + 1}/${p.count}`,
+                p.status,
+                p.attempts,
+                p.worker ?? "",
+                p.durationMs ?? "",
+                p.suspicions ?? ""
+              ].join("\t")
+            ),
+            ""
+          ].join("\n")
+        )
+        return ExitCode.ok
+      })
+    }
+    throw new CliFailure(`unknown subcommand "${sub}"\n\n${help}`, ExitCode.invalid)
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * `pnpm fundguard province`: preparing an extract's partitions, starting a partitioned run on the queue, and
+ * reading its partitions — with bad input named and refused.
+ */
+import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
+import { demoExtractDir } from "@fundguard/screening"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll, describe, expect, it } from "vitest"
+import { runCli } from "./utils/run.js"
+
+const work = mkdtempSync(join(tmpdir(), "fundguard-province-"))
+let scratch: ScratchDatabase | undefined
+afterAll(async () => {
+  await scratch?.dispose()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe("pnpm fundguard province", () => {
+  it("prepares the partitions, starts a run on the queue and shows its partitions", async () => {
+    const out = join(work, "partitions")
+    const bad = await runCli(["province", "prepare", "--extract", demoExtractDir, "--out", out, "--partitions", "0"])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("--partitions")
+    expect(bad.stdout).toBe("")
+    const missing = await runCli(["province", "prepare", "--extract", join(work, "nowhere"), "--out", out, "-n", "2"])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain("目录不存在")
+
+    const prepared = await runCli([
+      "province",
+      "prepare",
+      "--extract",
+      demoExtractDir,
+      "--out",
+      out,
+      "--partitions",
+      "3"
+    ])
+    expect(prepared.code, prepared.stderr).toBe(0)
+    expect(existsSync(join(out, "partitions.json"))).toBe(true)
+
+    // The queue lives in PostgreSQL: the embedded database is refused with the reason.
+    const embedded = await runCli(["province", "start", "--extract", demoExtractDir, "--prepared", out], {
+      env: { DATABASE_URL: `file:${join(work, "embedded.db")}` }
+    })
+    expect(embedded.code).toBe(2)
+    expect(embedded.stderr).toContain("PostgreSQL")
+
+    scratch = await createScratchDatabase("postgresql")
+    const env = { DATABASE_URL: scratch.url }
+    const started = await runCli(["province", "start", "--extract", demoExtractDir, "--prepared", out], { env })
+    expect(started.code, started.stderr).toBe(0)
+    const runId = started.stdout.trim()
+    expect(runId).toMatch(/^[0-9a-f-]{36}$/)
+    const status = await runCli(["province", "status", "--run", runId], { env })
+    expect(status.code, status.stderr).toBe(0)
+    const rows = status.stdout.split("\n").filter((l) => /^(person|institution|global) /.test(l))
+    expect(rows).toHaveLength(7)
+    expect(rows.every((r) => r.split("\t")[1] === "queued")).toBe(true)
+    const unknown = await runCli(["province", "status", "--run", "no-such-run"], { env })
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain("没有这个批次")
+  }, 180_000)
+})
