@@ -24,7 +24,7 @@ A province-size run split into partitions (docs/screening-scale.md):
            workers read from shared storage), with partitions.json
   start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
            PostgreSQL, DATABASE_URL): N person partitions, N institution partitions and one for the
-           rules that compare across both; workers take them: pnpm --filter @fundguard/worker start -- --partitions
+           rules that compare across both; workers take them: pnpm worker:partitions
   status   the run's partitions: state, attempts, worker, time, suspicions
 
 Exit codes: 0 done, 2 invalid options or extract, 1 other failure.`
@@ -110,9 +110,7 @@ export const provinceCommand: Command = {
             { person: count, institution: count }
           )
           process.stdout.write(`${runId}\n`)
-          note(
-            `run ${runId}: ${partitions.length} partitions queued; workers: pnpm --filter @fundguard/worker start -- --partitions`
-          )
+          note(`run ${runId}: ${partitions.length} partitions queued; workers: pnpm worker:partitions`)
           return ExitCode.ok
         } finally {
           await queue.close()
