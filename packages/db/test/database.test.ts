@@ -103,6 +103,22 @@ describe.each(["sqlite", "postgresql"] as const)("operational database on %s", (
       expect(page.items.map((s) => s.status).sort()).toEqual(["dismissed", "pending_first_review"])
       expect(page.items.every((s) => s.lastRunId === run2.id)).toBe(true)
       expect((await listSuspicions(scratch.db, { minAmount: 30 })).items.map((s) => s.amount)).toEqual([35.5])
+
+      // A third run: one lead found again as it was, one changed, 2,500 new (filed a thousand at a time).
+      const run3 = await startRun(scratch.db, actor, start)
+      const many = Array.from({ length: 2500 }, (_, i) => suspicion(`N${i}`, 1 + (i % 50)))
+      const third = await finishRun(scratch.db, actor, run3.id, {
+        suspicions: [suspicion("1", 20), { ...suspicion("2", 35.5), evidence: { ceiling: 12 } }, ...many],
+        rules
+      })
+      expect(third.created).toBe(2500)
+      expect(await scratch.db.suspicion.count()).toBe(2502)
+      const [one, two] = await Promise.all(
+        ["1", "2"].map((sn) => scratch.db.suspicion.findFirstOrThrow({ where: { feedetlSn: { equals: [sn] } } }))
+      )
+      expect(one).toMatchObject({ lastRunId: run3.id, firstRunId: run1.id, status: "dismissed", amount: 20 })
+      expect(two).toMatchObject({ lastRunId: run3.id, evidence: { ceiling: 12 }, status: "pending_first_review" })
+      expect(await scratch.db.suspicion.count({ where: { firstRunId: run3.id } })).toBe(2500)
     } finally {
       await scratch.dispose()
     }

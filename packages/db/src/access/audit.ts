@@ -53,7 +53,7 @@ export interface AuditContent {
 }
 
 /** JSON with object keys sorted at every level, so a database that reorders keys (jsonb) hashes the same. */
-const canonicalJson = (value: unknown): string => {
+export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`
   const entries = Object.entries(value as Record<string, unknown>)

@@ -18,7 +18,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { hostname } from "node:os"
-import { recordAudit, type Actor } from "../access/audit.js"
+import { canonicalJson, recordAudit, type Actor } from "../access/audit.js"
 import type { Db } from "../client.js"
 import { attempt } from "../effects.js"
 import { searchSuspicions, type SuspicionFilter } from "../review/queries.js"
@@ -71,7 +71,10 @@ export const startRun = async (db: Db, actor: Actor, start: RunStart) =>
     return run
   })
 
-/** Files a finished run's suspicions (new ones as 待初审) and closes the run, atomically. */
+/**
+ * Files a finished run's suspicions (new ones as 待初审) and closes the run, atomically: new leads in bulk, leads
+ * found again as they were by one update per thousand, changed ones one by one.
+ */
 export const finishRun = async (
   db: Db,
   actor: Actor,
@@ -80,34 +83,37 @@ export const finishRun = async (
 ) =>
   db.$transaction(
     async (tx) => {
-      let created = 0
+      // One lead per rule and key; a key found twice keeps its last finding, as filing one by one did.
+      const found = new Map<string, { readonly s: Suspicion; readonly dedupKey: string }>()
       for (const s of result.suspicions) {
         const dedupKey = suspicionKey(s)
-        const existing = await tx.suspicion.findUnique({ where: { ruleCode_dedupKey: { ruleCode: s.rule, dedupKey } } })
-        const data = {
-          ruleVersion: s.ruleVersion,
-          level: s.level,
-          fixmedinsCode: s.fixmedins_code,
-          psnNo: s.psn_no,
-          mdtrtId: s.mdtrt_id,
-          setlId: s.setl_id,
-          feedetlSn: [...s.feedetl_sn] as never,
-          medListCodg: s.med_list_codg,
-          date: s.date,
-          amount: s.amount,
-          violation: s.violation,
-          evidence: s.evidence as never,
-          message: s.message,
-          lastRunId: runId
+        found.set(`${s.rule}\u0000${dedupKey}`, { s, dedupKey })
+      }
+      let created = 0
+      const entries = [...found.values()]
+      // In bulk, a thousand at a time: a province files hundreds of thousands of leads.
+      for (let i = 0; i < entries.length; i += 1000) {
+        const chunk = entries.slice(i, i + 1000)
+        const stored = await tx.suspicion.findMany({ where: { dedupKey: { in: chunk.map((c) => c.dedupKey) } } })
+        const storedByKey = new Map(stored.map((r) => [`${r.ruleCode}\u0000${r.dedupKey}`, r]))
+        const fresh: Array<ReturnType<typeof leadData> & Record<string, unknown>> = []
+        const unchanged: Array<string> = []
+        for (const { s, dedupKey } of chunk) {
+          const data = leadData(s, runId)
+          const existing = storedByKey.get(`${s.rule}\u0000${dedupKey}`)
+          if (existing === undefined) {
+            fresh.push({ ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" })
+          } else if (sameFinding(existing, data)) {
+            unchanged.push(existing.id)
+          } else {
+            await tx.suspicion.update({ where: { id: existing.id }, data })
+          }
         }
-        if (existing === null) {
-          await tx.suspicion.create({
-            data: { ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" }
-          })
-          created++
-        } else {
-          await tx.suspicion.update({ where: { id: existing.id }, data })
-        }
+        if (fresh.length > 0) await tx.suspicion.createMany({ data: fresh as never })
+        // A lead found again as it was: only the run that last found it changes.
+        if (unchanged.length > 0)
+          await tx.suspicion.updateMany({ where: { id: { in: unchanged } }, data: { lastRunId: runId } })
+        created += fresh.length
       }
       const run = await tx.screeningRun.update({
         where: { id: runId },
@@ -127,6 +133,34 @@ export const finishRun = async (
       return { run, created }
     },
     { timeout: fileRunTimeoutMs }
+  )
+
+/** What a finding writes on its lead. */
+const leadData = (s: Suspicion, runId: string) => ({
+  ruleVersion: s.ruleVersion,
+  level: s.level,
+  fixmedinsCode: s.fixmedins_code,
+  psnNo: s.psn_no,
+  mdtrtId: s.mdtrt_id,
+  setlId: s.setl_id,
+  feedetlSn: [...s.feedetl_sn] as never,
+  medListCodg: s.med_list_codg,
+  date: s.date,
+  amount: s.amount,
+  violation: s.violation,
+  evidence: s.evidence as never,
+  message: s.message,
+  lastRunId: runId
+})
+
+/** Whether a stored lead already says what a finding says (JSON compared by content: jsonb reorders keys). */
+const sameFinding = (stored: Record<string, unknown>, data: ReturnType<typeof leadData>): boolean =>
+  Object.entries(data).every(([field, value]) =>
+    field === "lastRunId"
+      ? true
+      : field === "feedetlSn" || field === "evidence"
+        ? canonicalJson(stored[field]) === canonicalJson(value)
+        : stored[field] === value
   )
 
 /**
