@@ -385,6 +385,28 @@ describe.each(["sqlite", "postgresql"] as const)("review workflow over HTTP on %
     expect(live).toMatchObject({ durationMs: null, progress: { rule: "SPLIT_ADMISSION", done: 3, total: 27 } })
     expect((await get(`/api/v1/screening/runs/${done.id}`, "shenhe")).json().rules).toHaveLength(2)
     expect((await get("/api/v1/screening/runs/none", "shenhe")).statusCode).toBe(404)
+    // A run of one process has no partitions; a partitioned run shows each with its figures.
+    expect(done.partitions).toEqual([])
+    await scratch.db.runPartition.createMany({
+      data: [
+        { runId: running.id, job: "person", index: 1, count: 2, status: "running", attempts: 2, worker: "w1:7" },
+        {
+          runId: running.id,
+          job: "person",
+          index: 0,
+          count: 2,
+          status: "done",
+          attempts: 1,
+          durationMs: 2400,
+          suspicions: 5
+        }
+      ]
+    })
+    const split = (await get(`/api/v1/screening/runs/${running.id}`, "shenhe")).json().partitions
+    expect(split).toMatchObject([
+      { job: "person", index: 0, status: "done", attempts: 1, durationMs: 2400, suspicions: 5, worker: null },
+      { job: "person", index: 1, status: "running", attempts: 2, worker: "w1:7", durationMs: null, suspicions: null }
+    ])
   })
 
   it("documents the review routes in OpenAPI", async () => {

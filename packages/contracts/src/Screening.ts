@@ -24,6 +24,29 @@ export const RuleResult = Schema.Struct({
   durationMs: Schema.Number
 })
 
+/**
+ * One partition of a partitioned (province) run: a job on the queue that any worker takes, and its figures.
+ *
+ * @category models
+ */
+export const RunPartition = Schema.Struct({
+  /** person | institution | global (the rules that compare across both, run once). */
+  job: Schema.String,
+  index: Schema.Number,
+  count: Schema.Number,
+  /** queued | running | done */
+  status: Schema.String,
+  attempts: Schema.Number,
+  /** The process that ran it last (host:pid). */
+  worker: Schema.NullOr(Schema.String),
+  startedAt: Schema.NullOr(Instant),
+  finishedAt: Schema.NullOr(Instant),
+  durationMs: Schema.NullOr(Schema.Number),
+  suspicions: Schema.NullOr(Schema.Number)
+})
+/** @category models */
+export type RunPartition = typeof RunPartition.Type
+
 /** A run as listed. @category models */
 export const ScreeningRun = Schema.Struct({
   id: Schema.String,
@@ -53,7 +76,9 @@ export const ScreeningRun = Schema.Struct({
   ),
   /** The last time its process said it was alive (while running). */
   heartbeatAt: Schema.NullOr(Instant),
-  error: Schema.NullOr(Schema.String)
+  error: Schema.NullOr(Schema.String),
+  /** A partitioned run's partitions, in order (none for a run of one process). */
+  partitions: Schema.Array(RunPartition)
 })
 /** @category models */
 export type ScreeningRun = typeof ScreeningRun.Type

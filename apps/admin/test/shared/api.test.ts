@@ -102,6 +102,7 @@ const screeningRun = {
   rules: [{ code: "PRICE_OVER_CAP", version: 1, status: "ran", count: 3, durationMs: 800 }],
   progress: null,
   heartbeatAt: null,
+  partitions: [],
   error: null
 }
 

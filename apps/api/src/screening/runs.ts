@@ -32,7 +32,19 @@ const presentRun = (r: RunWithFigures): Screening.ScreeningRun => {
     rules,
     progress: r.status === "running" ? ((r.progress as Screening.ScreeningRun["progress"]) ?? null) : null,
     heartbeatAt: r.status === "running" ? (r.heartbeatAt?.toISOString() ?? null) : null,
-    error: r.error
+    error: r.error,
+    partitions: r.partitions.map((p) => ({
+      job: p.job,
+      index: p.index,
+      count: p.count,
+      status: p.status,
+      attempts: p.attempts,
+      worker: p.worker,
+      startedAt: p.startedAt?.toISOString() ?? null,
+      finishedAt: p.finishedAt?.toISOString() ?? null,
+      durationMs: p.durationMs,
+      suspicions: p.suspicions
+    }))
   }
 }
 

@@ -271,7 +271,7 @@ export const suspicionRevisions = (db: Db, ids: ReadonlyArray<string>) =>
 
 /**
  * The most recent screening runs, newest first, each with how many of its leads were new (first
- * filed by it) and where its leads stand now.
+ * filed by it), where its leads stand now, and its partitions when it was split.
  */
 export const listRunsWithFigures = async (db: Db, options: { readonly take?: number; readonly id?: string } = {}) => {
   const runs = await db.screeningRun.findMany({
@@ -288,10 +288,18 @@ export const listRunsWithFigures = async (db: Db, options: { readonly take?: num
           where: { firstRunId: { in: ids } },
           _count: { _all: true }
         })
+  const partitions =
+    ids.length === 0
+      ? []
+      : await db.runPartition.findMany({
+          where: { runId: { in: ids } },
+          orderBy: [{ runId: "asc" }, { job: "asc" }, { index: "asc" }]
+        })
   return runs.map((run) => {
     const mine = filed.filter((f) => f.firstRunId === run.id)
     return {
       ...run,
+      partitions: partitions.filter((p) => p.runId === run.id),
       newCount: mine.reduce((n, f) => n + f._count._all, 0),
       statusCounts: Object.fromEntries(mine.map((f) => [f.status, f._count._all])) as Record<string, number>
     }

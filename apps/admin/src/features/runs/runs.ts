@@ -64,3 +64,34 @@ export const ruleRows = (run: ScreeningRun) =>
       duration: formatDuration(r.durationMs),
       dataQuality: suspicionCategory(r.code) === "data_quality"
     }))
+
+const partitionJobLabel: Readonly<Record<string, string>> = {
+  person: "按参保人",
+  institution: "按机构",
+  global: "跨参保人和机构的规则"
+}
+
+const partitionStatusLabel: Readonly<Record<string, string>> = {
+  queued: "排队中",
+  running: "进行中",
+  done: "完成"
+}
+
+/**
+ * A partitioned run's partitions as rows (分区): which share, its state, how many times it was taken (more than
+ * once when a worker died), by which process, its time and leads — and how many are done.
+ */
+export const partitionRows = (run: ScreeningRun) => ({
+  done: run.partitions.filter((p) => p.status === "done").length,
+  total: run.partitions.length,
+  rows: run.partitions.map((p) => ({
+    key: `${p.job}:${p.index}`,
+    share:
+      p.job === "global" ? partitionJobLabel.global! : `${partitionJobLabel[p.job] ?? p.job} ${p.index + 1}/${p.count}`,
+    status: partitionStatusLabel[p.status] ?? p.status,
+    attempts: p.attempts,
+    worker: p.worker ?? "—",
+    duration: formatDuration(p.durationMs),
+    suspicions: p.suspicions === null ? "—" : String(p.suspicions)
+  }))
+})

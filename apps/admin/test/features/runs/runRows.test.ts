@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import type { ScreeningRun } from "@fundguard/contracts/Screening"
-import { formatDuration, progressPercent, ruleRows, runRow } from "../../../src/features/runs/runs.js"
+import { formatDuration, partitionRows, progressPercent, ruleRows, runRow } from "../../../src/features/runs/runs.js"
 
 describe("screening runs", () => {
   const run: ScreeningRun = {
@@ -19,6 +19,7 @@ describe("screening runs", () => {
     statusCounts: {},
     progress: null,
     heartbeatAt: null,
+    partitions: [],
     error: null,
     ruleCounts: { PRICE_OVER_CAP: 9, CHARGE_OUTSIDE_STAY: 3 },
     rules: [
@@ -64,5 +65,57 @@ describe("screening runs", () => {
       progressPercent({ ...run, status: "running", progress: { rule: "SPLIT_ADMISSION", done: 9, total: 27 } })
     ).toBe(33)
     expect(progressPercent(run)).toBeNull()
+  })
+
+  it("shows a partitioned run's partitions: share, state, how often taken, by whom, time and leads", () => {
+    const base = { count: 2, worker: null, startedAt: null, finishedAt: null, durationMs: null, suspicions: null }
+    const split = partitionRows({
+      ...run,
+      partitions: [
+        {
+          ...base,
+          job: "person",
+          index: 0,
+          status: "done",
+          attempts: 2,
+          worker: "w2:41",
+          durationMs: 2_400,
+          suspicions: 31
+        },
+        { ...base, job: "person", index: 1, status: "running", attempts: 1, worker: "w1:40" },
+        { ...base, job: "global", index: 0, count: 1, status: "queued", attempts: 0 }
+      ]
+    })
+    expect(split.done).toBe(1)
+    expect(split.total).toBe(3)
+    expect(split.rows).toEqual([
+      {
+        key: "person:0",
+        share: "按参保人 1/2",
+        status: "完成",
+        attempts: 2,
+        worker: "w2:41",
+        duration: "2.4 秒",
+        suspicions: "31"
+      },
+      {
+        key: "person:1",
+        share: "按参保人 2/2",
+        status: "进行中",
+        attempts: 1,
+        worker: "w1:40",
+        duration: "—",
+        suspicions: "—"
+      },
+      {
+        key: "global:0",
+        share: "跨参保人和机构的规则",
+        status: "排队中",
+        attempts: 0,
+        worker: "—",
+        duration: "—",
+        suspicions: "—"
+      }
+    ])
   })
 })

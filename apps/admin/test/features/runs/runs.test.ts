@@ -21,6 +21,7 @@ const run = (status: ScreeningRun["status"], over: Partial<ScreeningRun> = {}): 
   rules: [],
   progress: null,
   heartbeatAt: null,
+  partitions: [],
   error: null,
   ...over
 })

@@ -100,6 +100,7 @@ describe("screening runs", () => {
     rules: [],
     progress: null,
     heartbeatAt: null,
+    partitions: [],
     error: null
   })
 
