@@ -6,9 +6,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import { readFileSync } from "node:fs"
-import { cpus, loadavg, totalmem } from "node:os"
 import { Agent, request } from "node:http"
 import { join } from "node:path"
+// @ts-expect-error -- a plain ES module of the repository's scripts, without types
+import { machineInfo as machine } from "../../../../scripts/lib/machine.mjs"
 
 /** An HTTP answer as the benchmarks read it. */
 export interface Answer {
@@ -179,12 +180,10 @@ export const startApiServer = async (options: {
 }
 
 /** The machine a benchmark ran on, for its report: when, the processors, memory, load and Node. */
-export const machineInfo = () => ({
-  date: new Date().toISOString(),
-  cpus: `${cpus().length} × ${cpus()[0]?.model ?? "?"}`,
-  memoryGb: Math.round(totalmem() / 1024 ** 3),
-  load: loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" "),
-  node: process.version
-})
+export const machineInfo = machine as () => {
+  readonly date: string
+  readonly cpus: string
+  readonly memoryGb: number
+  readonly load: string
+  readonly node: string
+}
