@@ -27,11 +27,6 @@ export interface WorkerConfig {
    * to a temporary directory instead of growing. Default: the screening package's `defaultMemoryLimit`.
    */
   readonly duckdbMemoryLimit: string
-  /**
-   * How long a partition of a partitioned run may stay taken before it counts as lost and is taken again
-   * (`FUNDGUARD_PARTITION_EXPIRE_SECONDS`, default 3600): longer than the slowest partition.
-   */
-  readonly partitionExpireSeconds: number
   /** How often the queue looks for lost partitions (`FUNDGUARD_PARTITION_CHECK_SECONDS`, default 60). */
   readonly partitionCheckSeconds: number
 }
@@ -76,7 +71,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
   if (!isMemoryLimit(memoryLimit))
     throw new Error(`FUNDGUARD_DUCKDB_MEMORY_LIMIT must be a memory size such as 3GB or 512MB, got "${memoryLimit}"`)
   return {
-    partitionExpireSeconds: seconds(env, "FUNDGUARD_PARTITION_EXPIRE_SECONDS", 3600),
     partitionCheckSeconds: seconds(env, "FUNDGUARD_PARTITION_CHECK_SECONDS", 60),
     duckdbMemoryLimit: memoryLimit.trim(),
     queueCron,

@@ -38,10 +38,7 @@ if (process.argv.includes("--partitions")) {
     await database.close()
     process.exit(2)
   }
-  const queue = await openPartitionQueue(database.url, {
-    expireInSeconds: config.partitionExpireSeconds,
-    maintenanceIntervalSeconds: config.partitionCheckSeconds
-  })
+  const queue = await openPartitionQueue(database.url, { maintenanceIntervalSeconds: config.partitionCheckSeconds })
   await startPartitionWorker(database.db, queue, { memoryLimit: config.duckdbMemoryLimit, log })
   log(`taking partitions from the queue; database ${redactUrl(database.url)}`)
   const stop = async (signal: string) => {

@@ -5,10 +5,12 @@
  * these run on any number of machines that see the extract's directory.
  */
 import {
+  claimMergeIfDue,
   heartbeatPartitionedRun,
   mergePartitionedRun,
   partitionQueueName,
   recordPartitionResult,
+  releaseMerge,
   runHeartbeat,
   systemActor,
   takePartition,
@@ -60,6 +62,18 @@ const settingOf = async (db: Db, runId: string): Promise<RunSetting | null> => {
   }
 }
 
+/** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
+const merge = async (db: Db, runId: string, log: (line: string) => void): Promise<void> => {
+  try {
+    const filed = await mergePartitionedRun(db, systemActor("worker"), runId)
+    log(`run ${runId} merged: ${filed.created} new suspicions`)
+  } catch (error) {
+    log(`run ${runId}: merging failed, left for the next worker: ${String(error)}`)
+    await releaseMerge(db, runId)
+    throw error
+  }
+}
+
 /** Screens one partition and records it; merges the run when it was the last. */
 export const workPartition = async (
   db: Db,
@@ -68,7 +82,12 @@ export const workPartition = async (
 ): Promise<void> => {
   const log = options.log ?? (() => undefined)
   const setting = await settingOf(db, task.runId)
-  if (setting === null || !(await takePartition(db, task))) return
+  if (setting === null) return
+  if (!(await takePartition(db, task))) {
+    // Done already: its worker died after recording it — perhaps the one that was to merge the run.
+    if (await claimMergeIfDue(db, task.runId)) await merge(db, task.runId, log)
+    return
+  }
   const heartbeat = setInterval(
     () => void heartbeatPartitionedRun(db, task.runId).catch(() => undefined),
     runHeartbeat.intervalMs
@@ -119,13 +138,8 @@ export const workPartition = async (
     log(
       `run ${task.runId} ${task.job} ${task.index + 1}/${task.count}: ${result.suspicions.length} suspicions in ${Math.round(durationMs)} ms`
     )
-    if (mergeNow) {
-      const filed = await mergePartitionedRun(db, systemActor("worker"), task.runId).catch((error: unknown) => {
-        log(`run ${task.runId}: merging failed: ${String(error)}`)
-        throw error
-      })
-      log(`run ${task.runId} merged: ${filed.created} new suspicions`)
-    }
+    // The heartbeat goes on while merging: a merge without one counts as abandoned after the lease.
+    if (mergeNow) await merge(db, task.runId, log)
   } finally {
     clearInterval(heartbeat)
   }

@@ -63,4 +63,26 @@ describe("interrupted runs and reruns", () => {
     expect((await runQueued(db, () => undefined)).screened).toEqual([])
     expect(await db.screeningRun.count({ where: { status: { in: ["queued", "running"] } } })).toBe(0)
   }, 120_000)
+
+  it("leaves a partitioned run to its queue: no process owns it, so a quiet spell is not a death", async () => {
+    scratch = await createScratchDatabase("sqlite")
+    const db = scratch.db
+    const run = await startRun(db, systemActor("test"), {
+      trigger: "cli",
+      extract: demoExtractDir,
+      admdvs: null,
+      periodFrom: null,
+      periodTo: null,
+      params: {}
+    })
+    const longAgo = new Date(Date.now() - 3_600_000)
+    await db.screeningRun.update({ where: { id: run.id }, data: { owner: "queue", heartbeatAt: longAgo } })
+    const lines: Array<string> = []
+    await runQueued(db, (l) => lines.push(l))
+    expect((await db.screeningRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("running")
+    // A run of one process with the same silence is marked interrupted.
+    await db.screeningRun.update({ where: { id: run.id }, data: { owner: "elsewhere:1" } })
+    await runQueued(db, (l) => lines.push(l))
+    expect((await db.screeningRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("interrupted")
+  })
 })

@@ -16,7 +16,7 @@ import { CliFailure, ExitCode, note, type Command } from "../cli.js"
 
 const help = `Usage:
   pnpm fundguard province prepare --extract DIR --out DIR --partitions N
-  pnpm fundguard province start --extract DIR --prepared DIR
+  pnpm fundguard province start --extract DIR --prepared DIR [--expire-seconds 3600]
   pnpm fundguard province status --run ID
 
 A province-size run split into partitions (docs/screening-scale.md):
@@ -24,7 +24,9 @@ A province-size run split into partitions (docs/screening-scale.md):
            workers read from shared storage), with partitions.json
   start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
            PostgreSQL, DATABASE_URL): N person partitions, N institution partitions and one for the
-           rules that compare across both; workers take them: pnpm worker:partitions
+           rules that compare across both; workers take them: pnpm worker:partitions. A partition
+           taken for longer than --expire-seconds counts as lost (its worker died) and is offered again:
+           make it longer than the slowest partition
   status   the run's partitions: state, attempts, worker, time, suspicions
 
 Exit codes: 0 done, 2 invalid options or extract, 1 other failure.`
@@ -72,6 +74,7 @@ export const provinceCommand: Command = {
         partitions: { type: "string", short: "n" },
         prepared: { type: "string" },
         run: { type: "string" },
+        "expire-seconds": { type: "string", default: "3600" },
         help: { type: "boolean", short: "h", default: false }
       }
     })
@@ -99,8 +102,11 @@ export const provinceCommand: Command = {
       const manifest = await Effect.runPromise(Effect.either(readPartitionsManifest(prepared)))
       if (manifest._tag === "Left") throw new CliFailure(manifest.left.message, ExitCode.invalid)
       const count = manifest.right.count
+      const expire = values["expire-seconds"]
+      if (!/^\d{1,6}$/.test(expire) || Number(expire) < 10)
+        throw new CliFailure(`--expire-seconds ${expire}：应为 10–999999 的整数秒`, ExitCode.invalid)
       return withDatabase(async ({ db, url }) => {
-        const queue = await openPartitionQueue(url)
+        const queue = await openPartitionQueue(url, { expireInSeconds: Number(expire) })
         try {
           const { runId, partitions } = await startPartitionedRun(
             db,

@@ -4,15 +4,17 @@
  *
  * A stamp alone can miss a change: a transaction that writes its rows at instant u but commits after another
  * that wrote at a later instant leaves the stamp where the later one put it. Such a transaction was under way
- * at instant u and ends within the longest a transaction on these rows may last. So what was computed from a
+ * at instant u and commits within `changeStampSettlesAfterMs` of its last write. So what was computed from a
  * stamp S at an instant C is exact once C ≥ S + `changeStampSettlesAfterMs`: every transaction that wrote at
  * or before S had ended before C; any later one moves the stamp past S. Before that it is computed once more
  * after S + `changeStampSettlesAfterMs`, and then trusted until the stamp moves.
  */
 
 /**
- * The longest a transaction writing the stamped rows lasts (Prisma's interactive transactions end after 5 s),
- * with a margin for clocks: the stamp is written by the clock of whichever process wrote the row.
+ * The longest between a transaction's last write of a stamped row and its commit, with a margin for clocks (the
+ * stamp is written by the clock of whichever process wrote the row). Interactive transactions that write leads
+ * end within Prisma's 5 s, and the long ones (`finishRun`, allowed 10 minutes) write their last leads just
+ * before they commit.
  */
 export const changeStampSettlesAfterMs = 30_000
 

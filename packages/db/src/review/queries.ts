@@ -241,7 +241,7 @@ export const searchSuspicions = async (
 }
 
 /** The outcome of a lead as stored. */
-type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThrow"]>>
+export type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThrow"]>>
 
 /**
  * Every lead of a filter for export, in the list's order, a page at a time (keyset), so that an export of a

@@ -29,7 +29,7 @@ import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import { recordAudit } from "../access/audit.js"
 import { sqlReader, type Db } from "../client.js"
 import { attempt } from "../effects.js"
-import { suspicionsStamp } from "./queries.js"
+import { suspicionsStamp, type OutcomeRow } from "./queries.js"
 import { dueForSettling } from "../kernel/changeStamp.js"
 
 type Tx = Pick<
@@ -299,10 +299,10 @@ const stampNow = async (db: Db, calendar: WorkingCalendarShape): Promise<number>
   return stamped
 }
 
-/** Everything the detail page shows about a lead. */
 /** The detail's statements have fixed texts and run on every view: prepared once per connection. */
 const prepared = { prepare: true } as const
 
+/** Everything the detail page shows about a lead. */
 export const suspicionDetail = async (db: Db, id: string) => {
   // In SQL: the detail is the review's busiest read after the list, and Prisma's query compiler costs more than
   // the database for each of these small reads (docs/benchmarks.md, reads at scale).
@@ -327,9 +327,8 @@ export const suspicionDetail = async (db: Db, id: string) => {
   ])
   const suspicion = {
     ...s,
-    // SQLite keeps booleans as integers.
-    reviewEvents: events.map((e) => ({ ...e, late: Boolean(e.late) })),
-    responses: responses.map((r) => ({ ...r, late: Boolean(r.late) })),
+    reviewEvents: events,
+    responses,
     outcome: outcomes[0] ?? null
   }
   const firstRun = runs.find((r) => r.id === s.firstRunId) ?? null
@@ -338,7 +337,6 @@ export const suspicionDetail = async (db: Db, id: string) => {
 }
 
 type ResponseRow = Awaited<ReturnType<Db["institutionResponse"]["findFirstOrThrow"]>>
-type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThrow"]>>
 type InstitutionRow = Awaited<ReturnType<Db["institution"]["findFirstOrThrow"]>>
 interface RunIdentity {
   readonly id: string

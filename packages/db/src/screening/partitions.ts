@@ -10,7 +10,7 @@ import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
 import PgBoss from "pg-boss"
 import { recordAudit, type Actor } from "../access/audit.js"
 import type { Db } from "../client.js"
-import { finishRun, runHeartbeat, runOwner, type RuleStat, type RunStart } from "./runs.js"
+import { finishRun, partitionedRunOwner, runHeartbeat, runOwner, type RuleStat, type RunStart } from "./runs.js"
 
 /** The queue the partitions wait in. */
 export const partitionQueueName = "screening-partition"
@@ -29,14 +29,17 @@ export interface PartitionTask {
 /** The queue, opened on the production PostgreSQL. */
 export interface PartitionQueue {
   readonly boss: PgBoss
+  /** What every partition put on the queue through this handle gets: its expiry and retries. */
+  readonly jobOptions: { readonly expireInSeconds: number; readonly retryLimit: number }
   close(): Promise<void>
 }
 
 /** How the queue treats partitions. */
 export interface PartitionQueueOptions {
   /**
-   * How long a partition may stay taken before it counts as lost (its worker died) and is taken again. pg-boss
-   * 10 has no heartbeat, so this must exceed the slowest partition: the default is an hour.
+   * How long a partition put on the queue through this handle may stay taken before it counts as lost (its
+   * worker died) and is taken again. pg-boss 10 has no heartbeat, so this must exceed the slowest partition: the
+   * default is an hour. Set on each job when the run starts, so the starter decides, not the workers.
    */
   readonly expireInSeconds?: number
   /** How often the queue looks for lost partitions (pg-boss maintenance); at least 1. */
@@ -56,15 +59,13 @@ export const openPartitionQueue = async (url: string, options: PartitionQueueOpt
     // The queue's own cron schedules are not used (croner schedules the worker's jobs).
     schedule: false
   })
-  boss.on("error", () => undefined)
+  // The queue's own maintenance errors (a lost connection, say) must not end the process; they are logged.
+  boss.on("error", (error: Error) => void process.stderr.write(`[queue] ${error.message}\n`))
   await boss.start()
-  await boss.createQueue(partitionQueueName, {
-    name: partitionQueueName,
-    expireInSeconds: options.expireInSeconds ?? 3600,
-    retryLimit: options.retryLimit ?? 5,
-    retryDelay: 1
-  })
-  return { boss, close: () => boss.stop({ graceful: false, wait: true }) }
+  const jobOptions = { expireInSeconds: options.expireInSeconds ?? 3600, retryLimit: options.retryLimit ?? 5 }
+  // Created once with these defaults (pg-boss keeps the first settings); each job carries its own.
+  await boss.createQueue(partitionQueueName, { name: partitionQueueName, ...jobOptions, retryDelay: 1 })
+  return { boss, jobOptions, close: () => boss.stop({ graceful: false, wait: true }) }
 }
 
 /** How many partitions of each kind a run is split into. */
@@ -113,8 +114,8 @@ export const startPartitionedRun = async (
         periodTo: start.periodTo,
         params: { ...start.params, partitions: plan } as never,
         ruleStats: [] as never,
-        // No one process owns it: its workers keep it alive (`heartbeatPartitionedRun`).
-        owner: "queue",
+        // No one process owns it: the queue does (the reaper leaves it alone).
+        owner: partitionedRunOwner,
         heartbeatAt: new Date()
       }
     })
@@ -137,10 +138,7 @@ export const startPartitionedRun = async (
   })
   const partitions = tasks(run.id)
   await queue.boss.insert(
-    partitions.map((t) => ({
-      name: partitionQueueName,
-      data: t
-    }))
+    partitions.map((t) => ({ name: partitionQueueName, data: t, ...queue.jobOptions, retryDelay: 1 }))
   )
   return { runId: run.id, partitions }
 }
@@ -179,8 +177,10 @@ export interface PartitionResult {
 
 /**
  * Records what a partition found, in one transaction: its suspicions (replacing any the same partition wrote
- * before, when it is taken again), the partition done with its figures. Answers whether every partition
- * of the run is now done and this call is the one that claimed the merge (exactly one caller is).
+ * before, when it is taken again), the partition done with its figures. Nothing is written once the run is no
+ * longer running (merged, or stopped). Answers whether every partition of the run is now done and this call is
+ * the one that claimed the merge (exactly one caller is: the run's row is locked first, so two partitions
+ * finishing together see each other).
  */
 export const recordPartitionResult = async (
   db: Db,
@@ -189,6 +189,11 @@ export const recordPartitionResult = async (
 ): Promise<{ readonly mergeNow: boolean }> =>
   db.$transaction(
     async (tx) => {
+      const running = await tx.screeningRun.updateMany({
+        where: { id: task.runId, status: "running" },
+        data: { heartbeatAt: new Date() }
+      })
+      if (running.count === 0) return { mergeNow: false }
       const partition = `${task.job}:${task.index}`
       const rows = result.suspicions.map((s) => ({
         runId: task.runId,
@@ -211,17 +216,46 @@ export const recordPartitionResult = async (
           ruleStats: result.rules as never
         }
       })
-      const open = await tx.runPartition.count({ where: { runId: task.runId, status: { not: "done" } } })
-      if (open > 0) return { mergeNow: false }
-      // The run leaves "running" once: whoever moves it merges.
-      const claimed = await tx.screeningRun.updateMany({
-        where: { id: task.runId, status: "running", owner: "queue" },
-        data: { owner: `merging:${runOwner()}`, heartbeatAt: new Date() }
-      })
-      return { mergeNow: claimed.count === 1 }
+      return { mergeNow: await claimMerge(tx, task.runId, new Date()) }
     },
     { timeout: 120_000 }
   )
+
+/**
+ * Claims a run's merge when every partition is done and nobody is merging it: the run's owner moves from the
+ * queue to this process. A merge whose worker died (no heartbeat for `runHeartbeat.leaseMs`) may be claimed again.
+ */
+const claimMerge = async (tx: Pick<Db, "runPartition" | "screeningRun">, runId: string, now: Date) => {
+  const open = await tx.runPartition.count({ where: { runId, status: { not: "done" } } })
+  if (open > 0) return false
+  const claimed = await tx.screeningRun.updateMany({
+    where: {
+      id: runId,
+      status: "running",
+      OR: [
+        { owner: partitionedRunOwner },
+        { owner: { startsWith: "merging:" }, heartbeatAt: { lt: new Date(now.getTime() - runHeartbeat.leaseMs) } }
+      ]
+    },
+    data: { owner: `merging:${runOwner()}`, heartbeatAt: now }
+  })
+  return claimed.count === 1
+}
+
+/**
+ * For a partition found done when taken again (its worker died after recording it): claims the run's merge if
+ * it is due and nobody holds it — the worker that should have merged may be the one that died.
+ */
+export const claimMergeIfDue = (db: Db, runId: string): Promise<boolean> =>
+  db.$transaction((tx) => claimMerge(tx, runId, new Date()))
+
+/** Gives a failed merge back to the queue, so that the next worker to look claims it again. */
+export const releaseMerge = async (db: Db, runId: string): Promise<void> => {
+  await db.screeningRun.updateMany({
+    where: { id: runId, status: "running", owner: `merging:${runOwner()}` },
+    data: { owner: partitionedRunOwner }
+  })
+}
 
 /**
  * Merges a partitioned run whose partitions are all done: the partitions' suspicions, in the order a single run
@@ -251,6 +285,8 @@ export const mergePartitionedRun = async (db: Db, actor: Actor, runId: string) =
     suspicions,
     rules: [...byRule.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
   })
+  // Filed: the partitions' copies are no longer needed.
+  await db.partitionSuspicion.deleteMany({ where: { runId } })
   await db.screeningRun.update({ where: { id: runId }, data: { owner: null } })
   return filed
 }

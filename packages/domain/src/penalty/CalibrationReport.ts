@@ -127,7 +127,7 @@ export const calibrationReport = (corpus: ReadonlyArray<PublishedDecision>, fold
         precedentCount: null,
         suspensionAgrees: false,
         terminationAgrees: false,
-        policeAgrees: false,
+        policeAgrees: d.transfers === null ? null : false,
         problem: assessed.left.message
       }
     const result = assessed.right
