@@ -45,7 +45,9 @@ describe("从旧兼从轻 across the 条例's entry into force (2021-05-01)", ()
       oneCase(
         { code: "A40-3-FICTITIOUS_SERVICE", amount: 10000, ...dated("2020-01-01", "2020-12-31") },
         { extra: { discoveredOn: "2021-12-01" } }
-      )
+      ),
+      // The law alone: whether the comparable published decisions terminated is another question (Precedents).
+      { precedents: [] }
     ).items[0]!
     expect(item.appliedLaw).toBe("《医疗保障基金使用监督管理条例》第四十条")
     expect(item.agreementTermination).toEqual({ lawful: true, recommended: false })

@@ -128,13 +128,18 @@ describe("assessPenalty — Art.38", () => {
 
   it.effect("upgrades to Art.40 on proven intent and transfers to the police above 3,000 yuan", () =>
     Effect.gen(function* () {
-      const result = yield* assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }))
+      // The law alone (no published practice): Art.40's department suspension of 6–12 months.
+      const result = yield* assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }), { precedents: [] })
       const item = result.items[0]!
       assert.strictEqual(item.assessedUnder, 40)
       assert.strictEqual(item.fine?.min, 100000)
       assert.strictEqual(item.fine?.max, 250000)
       assert.isTrue(item.agreementTermination.lawful)
       assert.isNotNull(item.suspensionMonths)
+      // With the published decisions, most comparable ones may have terminated the agreement ("直至解除"), which
+      // then replaces the suspension: either way one of the two lawful measures is recommended.
+      const practised = (yield* assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }))).items[0]!
+      assert.isTrue(practised.suspensionMonths !== null || practised.agreementTermination.recommended)
       assert.include(
         result.transfers.map((t) => t.to),
         "police"
