@@ -425,6 +425,8 @@ describe("a case in headless Chromium", () => {
     ]) {
       await byTestId(`print-${kind}`).click()
       const frame = page.frameLocator('[data-testid="document-frame"]')
+      // The frame shows the previous document until this one has loaded: wait for a new one, not just any.
+      const previous = printed.at(-1)
       await expect
         .poll(() =>
           frame
@@ -432,7 +434,9 @@ describe("a case in headless Chromium", () => {
             .textContent({ timeout: 5000 })
             .catch(() => "")
         )
-        .toContain("奉节县永乐镇中心卫生院")
+        .toSatisfy(
+          (text: string | null) => text !== null && text.includes("奉节县永乐镇中心卫生院") && text !== previous
+        )
       printed.push((await frame.locator("body").textContent()) ?? "")
       const [download] = await Promise.all([page.waitForEvent("download"), byTestId(`pdf-${kind}`).click()])
       const file = join(await import("node:os").then((os) => os.tmpdir()), `${kind}-${Date.now()}.pdf`)

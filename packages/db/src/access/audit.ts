@@ -154,8 +154,8 @@ const largestGroup = 1000
  * Group commit: entries written on their own — reads of personal data above all, one per request — wait while a
  * commit is under way and then go together in the next one. The chain serialises appends, so one transaction
  * per entry would cap the reads a server can answer at the rate of its commits; a group costs one commit
- * whatever its size. Each caller still returns only once its own entry has committed. Should a group fail, its
- * entries are written one by one, so that one bad entry does not fail the others.
+ * whatever its size. Each caller still returns only once its own entry has committed. An entry that cannot be
+ * stored fails alone; a group that the database refuses fails whole.
  */
 const commitOnItsOwn = (db: Db, actor: Actor, entry: AuditEntry): Promise<void> =>
   new Promise<void>((resolve, reject) => {
@@ -169,21 +169,25 @@ const commitGroups = async (db: Db, group: { waiting: Array<Waiting>; committing
   group.committing = true
   try {
     while (group.waiting.length > 0) {
-      const batch = group.waiting.splice(0, largestGroup)
-      try {
-        await db.$transaction((tx) => appendEntries(tx, batch))
-        for (const w of batch) w.settle({ committed: true })
-      } catch (error) {
-        if (batch.length === 1) batch[0]!.settle({ committed: false, error })
-        else
-          for (const w of batch)
-            await db
-              .$transaction((tx) => appendEntries(tx, [w]))
-              .then(
-                () => w.settle({ committed: true }),
-                (e: unknown) => w.settle({ committed: false, error: e })
-              )
-      }
+      const taken = group.waiting.splice(0, largestGroup)
+      // An entry that cannot be stored (details that are not JSON) fails alone, before the group's transaction.
+      const batch = taken.filter((w) => {
+        try {
+          asStoredJson(w.entry.details)
+          return true
+        } catch (error) {
+          w.settle({ committed: false, error })
+          return false
+        }
+      })
+      if (batch.length === 0) continue
+      // The group commits or fails whole: a database error (a lost connection, a timeout) is every entry's.
+      await db
+        .$transaction((tx) => appendEntries(tx, batch))
+        .then(
+          () => batch.forEach((w) => w.settle({ committed: true })),
+          (error: unknown) => batch.forEach((w) => w.settle({ committed: false, error }))
+        )
     }
   } finally {
     group.committing = false

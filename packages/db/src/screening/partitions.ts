@@ -137,9 +137,23 @@ export const startPartitionedRun = async (
     return created
   })
   const partitions = tasks(run.id)
-  await queue.boss.insert(
-    partitions.map((t) => ({ name: partitionQueueName, data: t, ...queue.jobOptions, retryDelay: 1 }))
-  )
+  try {
+    await queue.boss.insert(
+      partitions.map((t) => ({ name: partitionQueueName, data: t, ...queue.jobOptions, retryDelay: 1 }))
+    )
+  } catch (error) {
+    // No job reached the queue (one insert): the run would wait for ever, so it fails now, saying why.
+    await db.screeningRun.update({
+      where: { id: run.id },
+      data: {
+        status: "failed",
+        finishedAt: new Date(),
+        owner: null,
+        error: `分区未能放入队列：${error instanceof Error ? error.message : String(error)}`
+      }
+    })
+    throw error
+  }
   return { runId: run.id, partitions }
 }
 
