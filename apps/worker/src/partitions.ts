@@ -6,7 +6,7 @@
  */
 import {
   claimMergeIfDue,
-  heartbeatPartitionedRun,
+  beatRun,
   mergePartitionedRun,
   partitionQueueName,
   recordPartitionResult,
@@ -88,10 +88,7 @@ export const workPartition = async (
     if (await claimMergeIfDue(db, task.runId)) await merge(db, task.runId, log)
     return
   }
-  const heartbeat = setInterval(
-    () => void heartbeatPartitionedRun(db, task.runId).catch(() => undefined),
-    runHeartbeat.intervalMs
-  )
+  const heartbeat = setInterval(() => void beatRun(db, task.runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
     const started = performance.now()
     const common = {

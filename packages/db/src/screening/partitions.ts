@@ -10,7 +10,15 @@ import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
 import PgBoss from "pg-boss"
 import { recordAudit, type Actor } from "../access/audit.js"
 import type { Db } from "../client.js"
-import { finishRun, partitionedRunOwner, runHeartbeat, runOwner, type RuleStat, type RunStart } from "./runs.js"
+import {
+  beatRun,
+  finishRun,
+  partitionedRunOwner,
+  runHeartbeat,
+  runOwner,
+  type RuleStat,
+  type RunStart
+} from "./runs.js"
 
 /** The queue the partitions wait in. */
 export const partitionQueueName = "screening-partition"
@@ -171,13 +179,8 @@ export const takePartition = async (db: Db, task: PartitionTask): Promise<boolea
     data: { status: "running", attempts: { increment: 1 }, worker: runOwner(), startedAt: now, finishedAt: null }
   })
   if (taken.count === 0) return false
-  await heartbeatPartitionedRun(db, task.runId, now)
+  await beatRun(db, task.runId, now)
   return true
-}
-
-/** Says a partitioned run is alive (its workers call this while they work, every `runHeartbeat.intervalMs`). */
-export const heartbeatPartitionedRun = async (db: Db, runId: string, now: Date = new Date()): Promise<void> => {
-  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: now } })
 }
 
 export { runHeartbeat }

@@ -297,8 +297,8 @@ export const listSuspicions = async (db: Db, query: SuspicionQuery = {}) => {
 }
 
 /** Says that a running run is still alive. */
-export const beatRun = async (db: Db, runId: string): Promise<void> => {
-  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: new Date() } })
+export const beatRun = async (db: Db, runId: string, now: Date = new Date()): Promise<void> => {
+  await db.screeningRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: now } })
 }
 
 const processAlive = (pid: number): boolean => {
