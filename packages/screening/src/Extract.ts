@@ -76,6 +76,11 @@ export interface ExtractHandle {
   /** Values in optional columns that did not parse and were read as empty. */
   readonly warnings: ReadonlyArray<ExtractProblem>
   readonly has: (table: TableName) => boolean
+  /**
+   * A directory of the handle's own for files derived from the extract (e.g. `fg_fee`, see `Prepared.ts`);
+   * deleted with the handle.
+   */
+  readonly scratchDir: string
   /** Closes the database. Safe to call more than once. */
   readonly close: () => void
 }
@@ -230,6 +235,7 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
       manifest,
       warnings: warnings.problems,
       has: (table) => found.has(table),
+      scratchDir: spillDir,
       close
     }
     return handle

@@ -29,13 +29,19 @@ import type { Manifest } from "./Manifest.js"
 import { literal } from "./internal/Duck.js"
 
 /**
- * A derived relation: its name, whether it is materialised, and the statement body.
+ * A derived relation: its name, how it is kept, and the statement body.
+ *
+ * - `table`: materialised in the database (small relations read by many rules);
+ * - `file`: written once to a Parquet file in the handle's scratch directory and read through a view —
+ *   for `fg_fee`, as large as the fee lines: computed once instead of by every rule that reads it, without
+ *   holding millions of rows in memory (an in-memory table of it took 1.8 GB at 10 M lines);
+ * - `view`: computed by each query that reads it.
  *
  * @category models
  */
 export interface PreparedRelation {
   readonly name: string
-  readonly materialized: boolean
+  readonly storage: "table" | "file" | "view"
   readonly sql: string
   /** Columns a partition can filter on (see `Partition.ts`). */
   readonly keys: ReadonlyArray<"psn_no" | "fixmedins_code">
@@ -62,7 +68,7 @@ const dateOrNull = (value: string | undefined): string =>
 export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<PreparedRelation> => [
   {
     name: "fg_period",
-    materialized: true,
+    storage: "table",
     keys: [],
     sql: `
       SELECT coalesce(${dateOrNull(manifest?.period?.from)}, least(${spans.map((x) => `(SELECT min(${x.min}) FROM ${x.table})`).join(", ")})) AS from_date,
@@ -70,7 +76,7 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
   },
   {
     name: "fg_setl",
-    materialized: true,
+    storage: "table",
     keys: ["psn_no", "fixmedins_code"],
     sql: `
       WITH s AS (
@@ -114,7 +120,7 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
   },
   {
     name: "fg_visit",
-    materialized: true,
+    storage: "table",
     keys: ["psn_no", "fixmedins_code"],
     sql: `
       SELECT m.mdtrt_id, m.psn_no, m.fixmedins_code, m.med_type, m.begntime, m.endtime, m.dscg_way, m.atddr_no,
@@ -135,7 +141,7 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
   },
   {
     name: "fg_refund",
-    materialized: true,
+    storage: "table",
     keys: [],
     sql: `
       SELECT mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS cnt, sum(abs(det_item_fee_sumamt)) AS amt
@@ -144,20 +150,21 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
   },
   {
     name: "fg_fee",
-    materialized: false,
+    storage: "file",
     keys: ["psn_no", "fixmedins_code"],
     sql: `
       SELECT f.fixmedins_code, f.psn_no, f.mdtrt_id, f.feedetl_sn, f.med_list_codg, f.med_chrgitm_type,
              f.fee_ocur_time, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,
              coalesce(-r.cnt, 0) AS refunded_cnt, f.cnt + coalesce(r.cnt, 0) AS net_cnt, f.pric,
-             f.det_item_fee_sumamt AS amt, f.det_item_fee_sumamt - coalesce(r.amt, 0) AS net_amt,
+             f.det_item_fee_sumamt - coalesce(r.amt, 0) AS net_amt,
              f.prd_days,
              coalesce(c.name, f.med_list_codg) AS item_name, c.list_type,
              f.med_chrgitm_type IN ('09', '10', '11') OR coalesce(c.list_type = 'drug', false) AS is_drug
       FROM feedetail f
       LEFT JOIN fg_refund r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
       LEFT JOIN catalog c ON c.med_list_codg = f.med_list_codg
-      WHERE f.cnt > 0 AND round(f.cnt + coalesce(r.cnt, 0), 6) > 0`
+      -- Most lines have no refund: the rounding is only worked out for those that do.
+      WHERE f.cnt > 0 AND (r.cnt IS NULL OR round(f.cnt + r.cnt, 6) > 0)`
   }
 ]
 

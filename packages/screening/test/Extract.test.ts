@@ -121,6 +121,35 @@ describe("importExtract — valid extracts", () => {
     })
   )
 
+  it.effect("trims the Unicode spaces DuckDB's trim removes from text values, both ways, and nothing else", () =>
+    Effect.gen(function* () {
+      // ASCII values skip trimming; these are the values that must still take it (or must not change).
+      const written = [
+        [" A 1 ", "A 1"],
+        ["\u3000中药饮片\u00a0", "中药饮片"],
+        ["\u00a0X", "X"],
+        ["\tTAB", "\tTAB"],
+        ["中 文", "中 文"],
+        ["\u3000", null]
+      ] as const
+      const padded = written.map(([value], i) => ({
+        ...line({ sn: String(i + 1), visit: 2, item: INFUSION, cnt: 1, pric: 10 }),
+        bilg_dr_codg: value
+      }))
+      for (const onePassCsv of [true, false]) {
+        const handle = yield* importExtractScoped(writeCsvExtract(baseTables(padded)), { onePassCsv })
+        const reader = yield* Effect.promise(() =>
+          handle.connection.runAndReadAll(`SELECT bilg_dr_codg FROM feedetail ORDER BY CAST(feedetl_sn AS INTEGER)`)
+        )
+        assert.deepStrictEqual(
+          reader.getRowObjectsJson().map((r) => r.bilg_dr_codg),
+          written.map(([, stored]) => stored),
+          onePassCsv ? "one pass" : "precise path"
+        )
+      }
+    }).pipe(Effect.scoped)
+  )
+
   it.effect("reads manifest.json", () =>
     Effect.gen(function* () {
       const manifest = {

@@ -18,8 +18,20 @@ import { csvText, type StagedTable } from "./Staging.js"
 
 const sqlType: Record<ColumnType, string> = { C: "VARCHAR", N: "DOUBLE", D: "DATE", DT: "TIMESTAMP" }
 
-// Blank and whitespace-only cells are null; known text columns are trimmed so that codes join.
-const text = (column: string) => `nullif(trim(${ident(column)}), '')`
+// Blank and whitespace-only cells are null; known text columns are trimmed so that codes join. DuckDB's
+// trim removes Unicode space separators (Zs); for an ASCII value that is only the space, so a value with
+// no space at either end and no other character than ASCII is kept as it is: trimming copies every value,
+// which cost a third of a CSV's import, and codes and ids are ASCII.
+const text = (column: string) => {
+  const c = ident(column)
+  return `CASE WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') OR strlen(${c}) <> length(${c})
+          THEN nullif(trim(${c}), '') ELSE nullif(${c}, '') END`
+}
+
+// GLOB with ASCII digit classes is the very pattern of the regular expression it replaced, at half the cost.
+const digits = (n: number) => "[0-9]".repeat(n)
+const datePattern = `${digits(4)}-${digits(2)}-${digits(2)}`
+const dateTimePattern = `${datePattern} ${digits(2)}:${digits(2)}:${digits(2)}`
 
 /**
  * The typed value of a staged column; NULL when the text is empty or does not parse. A native
@@ -39,10 +51,9 @@ const typed = (column: string, type: ColumnType, native = false): string => {
     case "N":
       return `CASE WHEN isfinite(TRY_CAST(${t} AS DOUBLE)) THEN TRY_CAST(${t} AS DOUBLE) END`
     case "D":
-      return `CASE WHEN regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(TRY_STRPTIME(${t}, '%Y-%m-%d') AS DATE) END`
+      return `CASE WHEN (${t}) GLOB '${datePattern}' THEN CAST(TRY_STRPTIME(${t}, '%Y-%m-%d') AS DATE) END`
     case "DT":
-      return `CASE WHEN regexp_full_match(${t}, '\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}')
-              THEN TRY_STRPTIME(${t}, '%Y-%m-%d %H:%M:%S') END`
+      return `CASE WHEN (${t}) GLOB '${dateTimePattern}' THEN TRY_STRPTIME(${t}, '%Y-%m-%d %H:%M:%S') END`
   }
 }
 

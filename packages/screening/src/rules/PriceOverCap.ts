@@ -67,7 +67,9 @@ export const priceOverCap = defineRule({
       FROM fg_fee f
       JOIN tiers i ON i.fixmedins_code = f.fixmedins_code
       JOIN ceilings c ON c.med_list_codg = f.med_list_codg AND c.tier = i.tier
-      WHERE c.ceiling IS NOT NULL AND round(f.pric - c.ceiling, 6) > ${numberLiteral(tolerance)}
+      -- The plain difference first: rounding only the few lines that can be above the ceiling.
+      WHERE c.ceiling IS NOT NULL AND f.pric - c.ceiling > ${numberLiteral(tolerance)} - 0.000001
+        AND round(f.pric - c.ceiling, 6) > ${numberLiteral(tolerance)}
     )
     SELECT
       fixmedins_code,

@@ -106,19 +106,19 @@ export const traceCodeReused = defineRule({
                   THEN 'same_dispensing_as_sale' END AS why_not
       FROM fee_scans f
     ),
-    ordered AS (
-      SELECT *, why_not IS NULL AS counted,
-             row_number() OVER (PARTITION BY drug_trac_codg, why_not IS NULL ORDER BY scan_time, src, ref) AS k
-      FROM all_scans
-    ),
+    -- The amount is the price of every counted scan after the first, taken as the sum less the first's
+    -- price: one aggregate, where numbering the scans of each code in a window took a third of the rule.
+    counted_scans AS (SELECT *, why_not IS NULL AS counted FROM all_scans),
     reused AS (
-      SELECT drug_trac_codg FROM ordered GROUP BY drug_trac_codg HAVING count(*) FILTER (WHERE counted) > 1
+      SELECT drug_trac_codg FROM counted_scans GROUP BY drug_trac_codg HAVING count(*) FILTER (WHERE counted) > 1
     )
     SELECT arg_min(o.fixmedins_code, (NOT o.counted, o.scan_time, o.src, o.ref)) AS fixmedins_code,
            ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id, ${noLines} AS feedetl_sn,
            ${nullText} AS med_list_codg,
            CAST(min(o.scan_time) FILTER (WHERE o.counted) AS DATE) AS date,
-           coalesce(sum(o.pric) FILTER (WHERE o.counted AND o.k > 1), 0) AS amount,
+           coalesce(sum(o.pric) FILTER (WHERE o.counted)
+             - coalesce(arg_min_null(o.pric, (o.scan_time, o.src, o.ref, o.fixmedins_code, o.mdtrt_id)) FILTER (WHERE o.counted), 0), 0)
+             AS amount,
            {
              'drug_trac_codg': o.drug_trac_codg,
              'scans': count(*) FILTER (WHERE o.counted),
@@ -130,7 +130,7 @@ export const traceCodeReused = defineRule({
            } AS evidence,
            '追溯码 ' || o.drug_trac_codg || ' 被扫码销售或结算 ' || count(*) FILTER (WHERE o.counted) || ' 次（' ||
              count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted) || ' 家机构），疑似回流药或追溯码重复使用' AS message
-    FROM ordered o SEMI JOIN reused r ON r.drug_trac_codg = o.drug_trac_codg
+    FROM counted_scans o SEMI JOIN reused r ON r.drug_trac_codg = o.drug_trac_codg
     GROUP BY o.drug_trac_codg
   `
 })
