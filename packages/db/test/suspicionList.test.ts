@@ -18,6 +18,8 @@ import { createScratchDatabase, type ScratchDatabase } from "../src/testing.js"
 import { isoDate } from "@fundguard/domain/kernel"
 
 const today = isoDate("2025-11-20")
+const provinceScope = [...Array.from({ length: 40_000 }, (_, i) => `X${i}`), "H2"]
+const manyRules = Array.from({ length: 600 }, (_, i) => `RULE_${i}`)
 // 23 leads whose amounts repeat (ties are where a keyset cursor goes wrong if it ignores the id).
 const amounts = [
   500, 300, 300, 300, 120.5, 120.5, 100, 100, 100, 100, 80, 60, 60, 50, 40, 40, 40, 40, 40, 30, 20, 10, 10
@@ -150,7 +152,13 @@ describe.each(["sqlite", "postgresql"] as const)("suspicion list on %s", (provid
         [{ runId: all[0]!.firstRunId }, () => true],
         [{ runId: "no-such-run" }, () => false],
         [{ withinInstitutions: ["H1"] }, (r) => r.fixmedinsCode === "H1"],
-        [{ withinInstitutions: [] }, () => false]
+        [{ withinInstitutions: [] }, () => false],
+        // A province's scope: more codes than SQLite binds in one statement (32,766), as one JSON parameter.
+        [{ withinInstitutions: provinceScope }, (r) => r.fixmedinsCode === "H2"],
+        [
+          { rule: [...manyRules, "DUPLICATE_CHARGE"], withinInstitutions: ["H1", ...provinceScope] },
+          (r) => r.ruleCode === "DUPLICATE_CHARGE"
+        ]
       ]
       for (const [filter, holds] of cases) {
         const expected = all.filter(holds)

@@ -10,7 +10,8 @@ import {
   type SuspicionCategory,
   type SuspicionStatus
 } from "@fundguard/domain/screening"
-import { sqlReader, type Db } from "../client.js"
+import { providerOfDb, sqlReader, type Db } from "../client.js"
+import type { Provider } from "../config.js"
 import { dueForSettling, settledOnStamp } from "../kernel/changeStamp.js"
 import { createHash } from "node:crypto"
 
@@ -34,6 +35,9 @@ export interface SuspicionFilter {
 const list = <A>(value: A | ReadonlyArray<A> | undefined): ReadonlyArray<A> | undefined =>
   value === undefined ? undefined : Array.isArray(value) ? (value as ReadonlyArray<A>) : [value as A]
 
+/** Lists up to this long are bound value by value (the planner sees the values); longer ones as one JSON text. */
+const bindUpTo = 500
+
 /** SQL conditions over the leads (`"Suspicion" s`) with their parameters, numbered from $1 in order. */
 export interface SuspicionConditions {
   readonly text: string
@@ -44,17 +48,29 @@ export interface SuspicionConditions {
  * The conditions of a filter on `today` (the bureau's date, for "overdue"), in SQL: the list, its totals and the
  * export read the same set. Written in SQL because the list is the busiest read of the review (`sqlReader`).
  */
-export const suspicionConditions = (filter: SuspicionFilter, today: IsoDate): SuspicionConditions => {
+export const suspicionConditions = (
+  filter: SuspicionFilter,
+  today: IsoDate,
+  provider: Provider
+): SuspicionConditions => {
   const params: Array<unknown> = []
   const param = (value: unknown) => {
     params.push(value)
     return `$${params.length}`
   }
+  // A long list (a city's or a province's scope: thousands of institutions) is one JSON parameter, not one
+  // parameter per value: SQLite takes at most 32,766 bound values in a statement and PostgreSQL 65,535.
+  const set = (values: ReadonlyArray<unknown>) =>
+    values.length <= bindUpTo
+      ? values.map(param).join(", ")
+      : provider === "sqlite"
+        ? `SELECT value FROM json_each(${param(JSON.stringify(values))})`
+        : `SELECT jsonb_array_elements_text(${param(JSON.stringify(values))}::jsonb)`
   // An empty list matches nothing, as Prisma's `in: []` does (SQL has no empty IN list).
   const oneOf = (column: string, values: ReadonlyArray<unknown>) =>
-    values.length === 0 ? "1 = 0" : `${column} IN (${values.map(param).join(", ")})`
+    values.length === 0 ? "1 = 0" : `${column} IN (${set(values)})`
   const noneOf = (column: string, values: ReadonlyArray<unknown>) =>
-    values.length === 0 ? "1 = 1" : `${column} NOT IN (${values.map(param).join(", ")})`
+    values.length === 0 ? "1 = 1" : `${column} NOT IN (${set(values)})`
   const rules = list(filter.rule)
   const statuses = list(filter.status)
   const and: Array<string> = []
@@ -171,7 +187,7 @@ export const suspicionSummary = async (
   today: IsoDate,
   knownStamp?: number
 ): Promise<SuspicionSummary> => {
-  const where = suspicionConditions(filter, today)
+  const where = suspicionConditions(filter, today, providerOfDb(db))
   const stamp = knownStamp ?? (await suspicionsStamp(db))
   let cache = summaries.get(db)
   if (cache === undefined) summaries.set(db, (cache = new Map()))
@@ -221,7 +237,7 @@ export const searchSuspicions = async (
 ) => {
   const pageSize = Math.min(Math.max(paging.pageSize ?? 50, 1), 500)
   const page = Math.max(paging.page ?? 1, 1)
-  const where = suspicionConditions(filter, today)
+  const where = suspicionConditions(filter, today, providerOfDb(db))
   const [rows, summary] = await Promise.all([
     pageOfLeads(
       db,
@@ -248,7 +264,7 @@ export type OutcomeRow = Awaited<ReturnType<Db["reviewOutcome"]["findFirstOrThro
  * million leads holds one page in memory. Each lead comes with its institution's name and its outcome.
  */
 export async function* exportSuspicions(db: Db, filter: SuspicionFilter, today: IsoDate, pageSize = 2000) {
-  const where = suspicionConditions(filter, today)
+  const where = suspicionConditions(filter, today, providerOfDb(db))
   let after: ListPosition | undefined
   for (;;) {
     const rows = await pageOfLeads(db, afterPosition(where, after), pageSize, 0)
