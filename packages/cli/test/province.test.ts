@@ -4,7 +4,7 @@
  */
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import { demoExtractDir } from "@fundguard/screening"
-import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, describe, expect, it } from "vitest"
@@ -47,6 +47,18 @@ describe("pnpm fundguard province", () => {
     })
     expect(embedded.code).toBe(2)
     expect(embedded.stderr).toContain("PostgreSQL")
+
+    // A copy prepared from another extract is refused before anything is queued: its files differ.
+    const other = join(work, "other-extract")
+    cpSync(demoExtractDir, other, { recursive: true })
+    const changed = readdirSync(other).find((f) => f.startsWith("feedetail."))!
+    appendFileSync(join(other, changed), "\n")
+    const mismatched = await runCli(["province", "start", "--extract", other, "--prepared", out], {
+      env: { DATABASE_URL: `file:${join(work, "embedded.db")}` }
+    })
+    expect(mismatched.code).toBe(2)
+    expect(mismatched.stderr).toContain(`${changed} 为`)
+    expect(mismatched.stderr).toContain("不是同一份提取")
 
     scratch = await createScratchDatabase("postgresql")
     const env = { DATABASE_URL: scratch.url }

@@ -98,7 +98,9 @@ export const PartitionsManifest = Schema.Struct({
   extract: Manifest,
   tables: Schema.Record({ key: TableKey, value: Rows }),
   whole: Schema.Record({ key: TableKey, value: Schema.Struct({ file: Schema.String, rows: Rows }) }),
-  partitions: Schema.Struct({ person: Schema.optional(SplitTables), institution: Schema.optional(SplitTables) })
+  partitions: Schema.Struct({ person: Schema.optional(SplitTables), institution: Schema.optional(SplitTables) }),
+  /** The extract's files it was made from (name → bytes), to tell a copy of another extract at start. */
+  source: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Struct({ bytes: Rows }) }))
 })
   .pipe(
     Schema.filter((m) => {
@@ -310,7 +312,10 @@ const prepareFrom = (handle: ExtractHandle, out: string, count: number, by: Read
       extract: Schema.encodeSync(Manifest)(extract),
       tables,
       whole,
-      partitions
+      partitions,
+      source: Object.fromEntries(
+        Object.values(handle.files).map((file) => [file, { bytes: statSync(join(handle.dir, file)).size }])
+      )
     }).pipe(Effect.mapError((e) => fail(join(out, partitionsManifestFile), issuesText(e))))
     yield* writeManifest(out, manifest)
     return { dir: out, manifest, durationMs: Math.round(performance.now() - started) } satisfies PreparedCopy
@@ -348,6 +353,24 @@ export const prepareProvincePartitions = Effect.fn("ProvincePartitions.prepare")
     )
   )
 })
+
+/**
+ * Whether a prepared copy was made from the extract in `extractDir`: each file it was made from is there, of the
+ * same size. Returns the first difference, in Chinese, or null. A copy prepared before the files were recorded
+ * cannot be checked and passes.
+ *
+ * @category constructors
+ */
+export const preparedFromOtherExtract = (manifest: PartitionsManifest, extractDir: string): string | null => {
+  for (const [file, { bytes }] of Object.entries(manifest.source ?? {})) {
+    const path = join(resolve(extractDir), file)
+    if (!existsSync(path)) return `分区副本由含有 ${file} 的提取生成，而 ${extractDir} 中没有这个文件`
+    const size = statSync(path).size
+    if (size !== bytes)
+      return `分区副本生成时 ${file} 为 ${bytes} 字节，而 ${extractDir} 中的为 ${size} 字节：不是同一份提取`
+  }
+  return null
+}
 
 /**
  * Reads and checks `partitions.json` of a prepared copy.

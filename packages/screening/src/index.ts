@@ -29,6 +29,7 @@ export {
   PartitionsManifest,
   partitionsManifestFile,
   ProvincePartitionsError,
+  preparedFromOtherExtract,
   readPartitionsManifest,
   runPreparedPartition
 } from "./ProvincePartitions.js"

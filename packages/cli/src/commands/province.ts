@@ -7,7 +7,7 @@ import {
   startPartitionedRun,
   systemActor
 } from "@fundguard/db"
-import { prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
+import { preparedFromOtherExtract, prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { existsSync } from "node:fs"
 import { resolve } from "node:path"
@@ -101,6 +101,8 @@ export const provinceCommand: Command = {
       const prepared = existingDir(requireOption(values.prepared, "prepared"), "prepared")
       const manifest = await Effect.runPromise(Effect.either(readPartitionsManifest(prepared)))
       if (manifest._tag === "Left") throw new CliFailure(manifest.left.message, ExitCode.invalid)
+      const other = preparedFromOtherExtract(manifest.right, extract)
+      if (other !== null) throw new CliFailure(`--prepared ${prepared}：${other}`, ExitCode.invalid)
       const count = manifest.right.count
       const expire = values["expire-seconds"]
       if (!/^\d{1,6}$/.test(expire) || Number(expire) < 10)
