@@ -63,13 +63,16 @@ const settingOf = async (db: Db, runId: string): Promise<RunSetting | null> => {
 }
 
 /** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
+/** The queue's workers act as the system; the audit log names each worker (`runOwner`) in the entry. */
+const worker = systemActor("worker")
+
 const merge = async (db: Db, runId: string, log: (line: string) => void): Promise<void> => {
   try {
-    const filed = await mergePartitionedRun(db, systemActor("worker"), runId)
+    const filed = await mergePartitionedRun(db, worker, runId)
     log(`run ${runId} merged: ${filed.created} new suspicions`)
   } catch (error) {
     log(`run ${runId}: merging failed, left for the next worker: ${String(error)}`)
-    await releaseMerge(db, runId)
+    await releaseMerge(db, worker, runId, String(error).slice(0, 500))
     throw error
   }
 }
@@ -83,9 +86,9 @@ export const workPartition = async (
   const log = options.log ?? (() => undefined)
   const setting = await settingOf(db, task.runId)
   if (setting === null) return
-  if (!(await takePartition(db, task))) {
+  if (!(await takePartition(db, worker, task))) {
     // Done already: its worker died after recording it — perhaps the one that was to merge the run.
-    if (await claimMergeIfDue(db, task.runId)) await merge(db, task.runId, log)
+    if (await claimMergeIfDue(db, worker, task.runId)) await merge(db, task.runId, log)
     return
   }
   const heartbeat = setInterval(() => void beatRun(db, task.runId).catch(() => undefined), runHeartbeat.intervalMs)
@@ -120,7 +123,7 @@ export const workPartition = async (
           })
     )
     const durationMs = performance.now() - started
-    const { mergeNow } = await recordPartitionResult(db, task, {
+    const { mergeNow } = await recordPartitionResult(db, worker, task, {
       suspicions: result.suspicions,
       rules: result.rules.map((r) => ({
         code: r.code,

@@ -141,11 +141,22 @@ describe("a partitioned run on the queue", () => {
     for (const s of filed) expect(s.amount).toBe(amountOf.get(key(s.ruleCode, s.dedupKey)))
     expect(run.suspicionCount).toBe(whole.suspicions.length)
 
+    // Every state change of the partitions is in the audit log: each taking (the killed one twice), each
+    // partition done, the one merge claimed.
+    const audited = await db.auditEvent.findMany({ where: { entityType: "screening_run", entityId: runId } })
+    const actions = (action: string) => audited.filter((e) => e.action === action).length
+    const partitionCount = await db.runPartition.count({ where: { runId } })
+    const attempts = (await db.runPartition.findMany({ where: { runId } })).reduce((n, p) => n + p.attempts, 0)
+    expect(actions("screening.partition_taken")).toBe(attempts)
+    expect(actions("screening.partition_done")).toBe(partitionCount)
+    expect(actions("screening.merge_claimed")).toBe(1)
+
     // Filed: the partitions' copies are gone. A partition recorded once more after the merge (its worker died
     // after recording, before the queue heard) writes nothing and claims no second merge.
     expect(await db.partitionSuspicion.count({ where: { runId } })).toBe(0)
     const again = await recordPartitionResult(
       db,
+      systemActor("test"),
       { runId, job: retaken.job as "person", index: retaken.index, count: retaken.count },
       { suspicions: whole.suspicions.slice(0, 5), rules: [], durationMs: 1 }
     )

@@ -20,6 +20,8 @@ import {
   type RunStart
 } from "./runs.js"
 
+type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0]
+
 /** The queue the partitions wait in. */
 export const partitionQueueName = "screening-partition"
 
@@ -170,15 +172,25 @@ export const startPartitionedRun = async (
  * already done — its worker died after recording it, before the queue heard — or its run is no longer running:
  * there is nothing to do.
  */
-export const takePartition = async (db: Db, task: PartitionTask): Promise<boolean> => {
+export const takePartition = async (db: Db, actor: Actor, task: PartitionTask): Promise<boolean> => {
   const now = new Date()
   const run = await db.screeningRun.findUnique({ where: { id: task.runId }, select: { status: true } })
   if (run?.status !== "running") return false
-  const taken = await db.runPartition.updateMany({
-    where: { runId: task.runId, job: task.job, index: task.index, status: { not: "done" } },
-    data: { status: "running", attempts: { increment: 1 }, worker: runOwner(), startedAt: now, finishedAt: null }
+  const taken = await db.$transaction(async (tx) => {
+    const updated = await tx.runPartition.updateMany({
+      where: { runId: task.runId, job: task.job, index: task.index, status: { not: "done" } },
+      data: { status: "running", attempts: { increment: 1 }, worker: runOwner(), startedAt: now, finishedAt: null }
+    })
+    if (updated.count === 0) return false
+    await recordAudit(tx, actor, {
+      action: "screening.partition_taken",
+      entityType: "screening_run",
+      entityId: task.runId,
+      details: { job: task.job, index: task.index, count: task.count, worker: runOwner() }
+    })
+    return true
   })
-  if (taken.count === 0) return false
+  if (!taken) return false
   await beatRun(db, task.runId, now)
   return true
 }
@@ -201,6 +213,7 @@ export interface PartitionResult {
  */
 export const recordPartitionResult = async (
   db: Db,
+  actor: Actor,
   task: PartitionTask,
   result: PartitionResult
 ): Promise<{ readonly mergeNow: boolean }> =>
@@ -233,7 +246,19 @@ export const recordPartitionResult = async (
           ruleStats: result.rules as never
         }
       })
-      return { mergeNow: await claimMerge(tx, task.runId, new Date()) }
+      await recordAudit(tx, actor, {
+        action: "screening.partition_done",
+        entityType: "screening_run",
+        entityId: task.runId,
+        details: {
+          job: task.job,
+          index: task.index,
+          count: task.count,
+          suspicions: result.suspicions.length,
+          durationMs: Math.round(result.durationMs)
+        }
+      })
+      return { mergeNow: await claimMerge(tx, actor, task.runId, new Date()) }
     },
     { timeout: 120_000 }
   )
@@ -242,7 +267,7 @@ export const recordPartitionResult = async (
  * Claims a run's merge when every partition is done and nobody is merging it: the run's owner moves from the
  * queue to this process. A merge whose worker died (no heartbeat for `runHeartbeat.leaseMs`) may be claimed again.
  */
-const claimMerge = async (tx: Pick<Db, "runPartition" | "screeningRun">, runId: string, now: Date) => {
+const claimMerge = async (tx: Transaction, actor: Actor, runId: string, now: Date) => {
   const open = await tx.runPartition.count({ where: { runId, status: { not: "done" } } })
   if (open > 0) return false
   const claimed = await tx.screeningRun.updateMany({
@@ -256,21 +281,37 @@ const claimMerge = async (tx: Pick<Db, "runPartition" | "screeningRun">, runId: 
     },
     data: { owner: `merging:${runOwner()}`, heartbeatAt: now }
   })
-  return claimed.count === 1
+  if (claimed.count !== 1) return false
+  await recordAudit(tx, actor, {
+    action: "screening.merge_claimed",
+    entityType: "screening_run",
+    entityId: runId,
+    details: { worker: runOwner() }
+  })
+  return true
 }
 
 /**
  * For a partition found done when taken again (its worker died after recording it): claims the run's merge if
  * it is due and nobody holds it — the worker that should have merged may be the one that died.
  */
-export const claimMergeIfDue = (db: Db, runId: string): Promise<boolean> =>
-  db.$transaction((tx) => claimMerge(tx, runId, new Date()))
+export const claimMergeIfDue = (db: Db, actor: Actor, runId: string): Promise<boolean> =>
+  db.$transaction((tx) => claimMerge(tx, actor, runId, new Date()))
 
 /** Gives a failed merge back to the queue, so that the next worker to look claims it again. */
-export const releaseMerge = async (db: Db, runId: string): Promise<void> => {
-  await db.screeningRun.updateMany({
-    where: { id: runId, status: "running", owner: `merging:${runOwner()}` },
-    data: { owner: partitionedRunOwner }
+export const releaseMerge = async (db: Db, actor: Actor, runId: string, reason: string): Promise<void> => {
+  await db.$transaction(async (tx) => {
+    const released = await tx.screeningRun.updateMany({
+      where: { id: runId, status: "running", owner: `merging:${runOwner()}` },
+      data: { owner: partitionedRunOwner }
+    })
+    if (released.count === 1)
+      await recordAudit(tx, actor, {
+        action: "screening.merge_released",
+        entityType: "screening_run",
+        entityId: runId,
+        details: { worker: runOwner(), reason }
+      })
   })
 }
 
