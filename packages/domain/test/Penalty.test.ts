@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { assessPenalty, assessPenaltyWithBenchmark } from "../src/penalty/index.js"
+import { assessPenalty, assessPenaltyWithBenchmark, decisionArticle, publishedDecisions } from "../src/penalty/index.js"
 
 const specExample = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
@@ -145,6 +145,43 @@ describe("assessPenalty — Art.38", () => {
         "police"
       )
       assert.isTrue(result.procedure.hearingRight)
+    })
+  )
+
+  it.effect("does not recommend less for heavier circumstances than comparable lighter cases got", () =>
+    Effect.gen(function* () {
+      // Published Art.40 hospital decisions: without aggravating facts all terminated the agreement; with them
+      // (repeat within 12 months) none did. A case with the aggravating fact still gets termination recommended.
+      const base = publishedDecisions().find((d) => decisionArticle(d) === 40 && d.subject.kind === "institution")!
+      const copy = (id: string, terminated: boolean, factors: Record<string, boolean>) => ({
+        ...base,
+        id,
+        region: "110000",
+        agreementTerminated: terminated,
+        factors
+      })
+      const precedents = [
+        ...["a", "b", "c"].map((id) => copy(`plain-${id}`, true, {})),
+        ...["a", "b", "c"].map((id) => copy(`repeat-${id}`, false, { repeatWithin12Months: true }))
+      ]
+      const assess = (factors: Record<string, boolean>) =>
+        Effect.map(
+          assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }, factors), { precedents }),
+          (r) => r.items[0]!
+        )
+      const plain = yield* assess({})
+      assert.isTrue(plain.agreementTermination.recommended)
+      const repeated = yield* assess({ repeatWithin12Months: true })
+      assert.isTrue(repeated.agreementTermination.recommended)
+      assert.isTrue(repeated.explanation.some((line) => line.includes("情节较轻的同类公开案例3件")))
+      // Without the lighter cases' practice, its own comparable decisions stand.
+      const alone = yield* Effect.map(
+        assessPenalty(withViolation({ amount: 50000, intentToDefraud: true }, { repeatWithin12Months: true }), {
+          precedents: precedents.filter((p) => p.id.startsWith("repeat-"))
+        }),
+        (r) => r.items[0]!
+      )
+      assert.isFalse(alone.agreementTermination.recommended)
     })
   )
 

@@ -2690,5 +2690,123 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "页面为人民网2023-04-07稿的第三方转载，原文：“4月4日，湖南省医疗保障局对2022年查结的一批欺诈骗保、违规使用医保基金典型案件进行集中曝光”，案例1：2022年12月省医保局调查，该院2020年6月1日至2022年9月30日期间骨科、心内科、血液透析科等存在重复收费、超支付范围支付、超标准收费、分解收费、过度检查、串换诊疗服务项目等行为，涉及金额4495018.7元；处理：责令整改；责令将违规金额4495018.7元退回医保基金专户（记为refund）；对2021年5月1日《条例》实施以来至2022年9月30日止造成的医保基金损失1515656.71元处1倍罚款1515656.71元。amountTotal取罚款基数1515656.71元（仅条例施行后的损失），不是退回的4495018.7元。页面未分项列金额，各违法行为amount记0。publishedOn取省医保局曝光日4月4日（年份据稿件日期2023-04-07）；决定日期未写，decidedOn记null（调查在2022年12月，案件为“2022年查结”）。页面未写条款号，articleCited记null；决定机关为湖南省医疗保障局，region记430000。页面未写医院等级，hospitalLevel记null。页面未说是否移送，transfers记null。"
+  },
+  {
+    id: "hi-province-2023-hainanyixueyuan1fy",
+    source: {
+      url: "http://big5.china.com.cn/gate/big5/health.china.com.cn/2023-08/31/content_42504154.htm",
+      title:
+        "存在超医保限制天数用药、超标准收费等违规问题 海南医学院第一附属医院被罚970余万元（央广网稿，中国网健康频道转载）",
+      publisher: "海南省医疗保障局（央广网报道，中国网健康频道转载）",
+      kind: "repost"
+    },
+    region: "460000",
+    regionName: "海南省（海南省医疗保障局）",
+    decidedOn: null,
+    publishedOn: "2023-08-31",
+    decisionNumber: "琼医保处字[2023]第8号",
+    subject: { kind: "institution", orgKind: "public_hospital", hospitalLevel: "三级", name: "海南医学院第一附属医院" },
+    violations: [
+      {
+        code: "A38-6-OUT_OF_SCOPE_SETTLEMENT",
+        published: "超医保限制天数用药、超医保限制用药",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-DUPLICATE_CHARGE",
+        published: "重复收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-3-OVER_STANDARD_CHARGE",
+        published: "超标准收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-4-SWAP",
+        published: "串换诊疗项目收费、串换医用耗材收费",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-2-OVER_EXAMINATION",
+        published: "过度检查",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      },
+      {
+        code: "A38-7-OTHER_LOSS",
+        published: "其他造成医保基金损失",
+        articleCited: "《医疗保障基金使用监督管理条例》第三十八条",
+        amount: 0,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 6487767.32,
+    refund: null,
+    fine: 9731650.98,
+    fineMultiple: 1.5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文（经big5网关呈现为繁体，此处按简体转录）：海南省医疗保障局行政处理决定书（琼医保处字[2023]）第8号显示，海南医学院第一附属医院存在超医保限制天数用药、超医保限制用药、重复收费、超标准收费、串换诊疗项目收费、串换医用耗材收费、过度检查及其他造成医保基金损失等违规问题，违反条例第十五条、第三十八条；依据条例第三十八条、《海南省医疗保障基金使用监督管理行政处罚自由裁量权适用规则》，处以责令整改，并处违规使用的医保基金1.5倍的罚款，罚款金额共计9731650.98元。【存疑】页面未直接写出违规使用医保基金金额：amountTotal=9731650.98÷1.5=6487767.32（整除到分，6487767.32×1.5=9731650.98），系由页面所述倍数与罚款反算，非页面原文数字；倍数1.5为页面明文。文件名为“行政处理决定书”，但内容为依条例第三十八条的罚款。publishedOn取转载页发布时间2023-08-31（原稿“近日”）；决定日期未写。页面称该院为三级甲等综合医院，据此hospitalLevel记三级、orgKind记公立医院（公立属性为推断）。页面未写退回金额与是否移送，refund、transfers记null。各项违规未分列金额，amount记0。"
+  },
+  {
+    id: "gz-liupanshui-2025-shuikuang",
+    source: {
+      url: "http://app.myzaker.com/news/article.php?pk=69468d3a8e9f095bd20492d0",
+      title: "国家医保局发布第三批定点医药机构相关人员欺诈骗保典型案例（ZAKER新闻转载）",
+      publisher: "国家医疗保障局（ZAKER新闻转载）",
+      kind: "repost"
+    },
+    region: "520200",
+    regionName: "贵州省六盘水市",
+    decidedOn: null,
+    publishedOn: "2025-12-20",
+    decisionNumber: null,
+    subject: {
+      kind: "institution",
+      orgKind: "public_hospital",
+      hospitalLevel: null,
+      name: "六盘水市水旷医院（现六盘水水矿医院）"
+    },
+    violations: [
+      {
+        code: "A40-3-FICTITIOUS_SERVICE",
+        published:
+          "医生休假未在院，病程记录有查房签名；康复治疗师虚构诊疗服务项目收取费用并进行医保结算；虚记“磁热疗法”治疗项目穴位数量等欺诈骗保问题",
+        articleCited: null,
+        amount: 0,
+        amountBasis: "defrauded"
+      }
+    ],
+    amountTotal: 876000,
+    refund: null,
+    fine: 4380000,
+    fineMultiple: 5,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: ["police", "health_commission"],
+    intentToDefraud: true,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "【金额为近似：罚款“438万余元”取下限，骗取金额由5倍反算】页面原文：2025年6月，贵州省六盘水市医保局根据群众举报线索对该院进行了现场检查，后根据相关法规责令该院退回造成损失的医保基金，对虚构诊疗服务项目等行为处骗取金额5倍罚款438万余元；对负主要责任张某某、董某分别记11分、10分，暂停医保支付资格6个月、3个月；案件线索同步移送公安及卫生健康部门。页面未写骗取金额与退回金额：fine按“438万余元”取下限4380000，amountTotal=4380000÷5=876000为反算，均非页面精确数字；倍数5为页面明文。publishedOn：页面写“12月20日，国家医保局官网发布”，年份据同批新华社稿（av069.com 2025-12-20）定为2025年。医院为贵州水矿控股集团所属医院（另见六盘水市医保局2023通报中的“贵州水矿控股集团有限公司总医院”），orgKind记公立医院为推断。暂停6个月/3个月为个人医保支付资格，非机构暂停，suspensionMonths记null。"
   }
 ]

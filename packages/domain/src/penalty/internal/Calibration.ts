@@ -7,7 +7,7 @@
  * @since 0.5.0
  */
 import { formatYuan, multiplyYuan } from "../../kernel/Money.js"
-import { caseKey, precedentBasis, precedentKeyText } from "../Precedents.js"
+import { caseKey, precedentBasis, type PrecedentKey, precedentKeyText } from "../Precedents.js"
 import type { FineRange } from "../PenaltyResult.js"
 import { roundMultiple } from "./Band.js"
 import type { ItemContext } from "./ItemContext.js"
@@ -67,8 +67,9 @@ export const calibrateFine = (c: ItemContext, article: number, fine: FineRange, 
 
 /**
  * Calibrates the recommendation to terminate the service agreement (解除服务协议, where the law allows it
- * without requiring it) on the comparable published decisions: recommended when most of them terminated.
- * With too few comparable decisions, or calibration off, the benchmark's grade rule stands.
+ * without requiring it) on the comparable published decisions: recommended when most of them terminated, or
+ * when most of those of lighter circumstances did (monotone: a heavier case is not recommended less). With too
+ * few comparable decisions, or calibration off, the benchmark's grade rule stands.
  *
  * @category rules
  */
@@ -81,11 +82,36 @@ export const calibrateTermination = (
   if (!setting.enabled || !termination.lawful || termination.mandatory)
     return { recommended: termination.recommended, sentence: null }
   const key = caseKey(article, c.input.subject, c.summary, c.benchmark.factors.reduceBelowFloorFromGrounds)
-  const basis = precedentBasis(c.precedents, key, c.input.region, setting.minimumComparable)
-  if (basis === null) return { recommended: termination.recommended, sentence: null }
-  const recommended = basis.terminated * 2 > basis.count
+  const terminatesMostly = (circumstances: PrecedentKey["circumstances"]) => {
+    const basis = precedentBasis(c.precedents, { ...key, circumstances }, c.input.region, setting.minimumComparable)
+    return basis === null ? null : { basis, terminates: basis.terminated * 2 > basis.count }
+  }
+  const own = terminatesMostly(key.circumstances)
+  // Monotone in the circumstances: where the comparable decisions of lighter circumstances mostly terminated, a
+  // case with heavier ones is not recommended less — however its own (often few) comparable decisions went.
+  const lighter = lighterCircumstances(key.circumstances)
+    .map((circumstances) => ({ circumstances, found: terminatesMostly(circumstances) }))
+    .find((l) => l.found?.terminates === true)
+  if (own === null && lighter === undefined) return { recommended: termination.recommended, sentence: null }
+  const ownText =
+    own === null
+      ? ""
+      : `同类公开案例${own.basis.count}件（${precedentKeyText(key)}，${own.basis.scope}）中${own.basis.terminated}件解除服务协议`
+  if (own?.terminates !== true && lighter !== undefined) {
+    const l = lighter.found!.basis
+    return {
+      recommended: true,
+      sentence: `${ownText === "" ? "" : `${ownText}；`}情节较轻的同类公开案例${l.count}件（${precedentKeyText(l.key)}，${l.scope}）中${l.terminated}件解除服务协议，本案情节更重，建议由医疗保障经办机构解除服务协议。`
+    }
+  }
   return {
-    recommended,
-    sentence: `同类公开案例${basis.count}件（${precedentKeyText(key)}，${basis.scope}）中${basis.terminated}件解除服务协议，${recommended ? "建议由医疗保障经办机构解除服务协议" : "本案不建议解除服务协议"}。`
+    recommended: own!.terminates,
+    sentence: `${ownText}，${own!.terminates ? "建议由医疗保障经办机构解除服务协议" : "本案不建议解除服务协议"}。`
   }
 }
+
+/** The circumstances lighter than these, nearest first (减轻 < 无从重情节 < 有从重情节). */
+const lighterCircumstances = (
+  circumstances: PrecedentKey["circumstances"]
+): ReadonlyArray<PrecedentKey["circumstances"]> =>
+  circumstances === "有从重情节" ? ["无从重情节", "减轻"] : circumstances === "无从重情节" ? ["减轻"] : []
