@@ -162,7 +162,21 @@ try {
     )
   }
 } finally {
-  for (const w of workers) w.kill("SIGTERM")
+  // The workers stop gracefully (the partition under way, then the queue's connections) before the database goes.
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.exitCode !== null || w.signalCode !== null) return resolve()
+          const killer = setTimeout(() => w.kill("SIGKILL"), 60_000)
+          w.once("exit", () => {
+            clearTimeout(killer)
+            resolve()
+          })
+          w.kill("SIGTERM")
+        })
+    )
+  )
   await queue.close()
   await database.close()
   throwaway?.stop()

@@ -19,7 +19,8 @@
  *   (`cnt` > 0) with the refund lines pointing at it (`init_feedetl_sn`, same visit) subtracted; fully
  *   refunded lines are gone, partly refunded ones carry their net quantity (`net_cnt`) and amount
  *   (`net_amt`). Refund lines that name no original are ignored. `is_drug`: charge type 09/10/11 or
- *   a catalogue `list_type` of `drug`.
+ *   a catalogue `list_type` of `drug`. Most rules read it, so it is computed once, into a Parquet file of
+ *   the handle's (`PreparedRelation.storage`).
  *
  * They carry `psn_no` and `fixmedins_code`, so partition views filter them like extract tables.
  *
