@@ -73,6 +73,7 @@ const rssOf = (pid: number) => {
   }
 }
 const workers: Array<ChildProcess> = []
+let sampler: ReturnType<typeof setInterval> | undefined
 try {
   const started = performance.now()
   const { runId } = await startPartitionedRun(
@@ -96,7 +97,7 @@ try {
         stdio: ["ignore", "ignore", "inherit"]
       })
     )
-  const sampler = setInterval(() => {
+  sampler = setInterval(() => {
     for (const w of workers) peakRss.set(w.pid!, Math.max(peakRss.get(w.pid!) ?? 0, rssOf(w.pid!)))
   }, 500)
   let run = await database.db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
@@ -162,6 +163,7 @@ try {
     )
   }
 } finally {
+  clearInterval(sampler)
   // The workers stop gracefully (the partition under way, then the queue's connections) before the database goes.
   await Promise.all(
     workers.map(
@@ -169,10 +171,12 @@ try {
         new Promise<void>((resolve) => {
           if (w.exitCode !== null || w.signalCode !== null) return resolve()
           const killer = setTimeout(() => w.kill("SIGKILL"), 60_000)
-          w.once("exit", () => {
+          const done = () => {
             clearTimeout(killer)
             resolve()
-          })
+          }
+          w.once("exit", done)
+          w.once("error", done)
           w.kill("SIGTERM")
         })
     )

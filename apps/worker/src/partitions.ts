@@ -62,10 +62,10 @@ const settingOf = async (db: Db, runId: string): Promise<RunSetting | null> => {
   }
 }
 
-/** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
 /** The queue's workers act as the system; the audit log names each worker (`runOwner`) in the entry. */
 const worker = systemActor("worker")
 
+/** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
 const merge = async (db: Db, runId: string, log: (line: string) => void): Promise<void> => {
   try {
     const filed = await mergePartitionedRun(db, worker, runId)

@@ -14,7 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { readdir } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -148,6 +148,33 @@ const findFiles = (dir: string, referenceOnly: boolean) =>
     return { found, problems }
   })
 
+// Each handle's scratch directory names its process, so that one left by a killed process (SIGKILL, out of
+// memory: no `close`) is found and removed by the next import on the machine. It holds the extract's derived
+// files (`fg_fee` is as large as the fee lines) and DuckDB's spill.
+const scratchPrefix = "fundguard-import-"
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: the process exists under another user.
+    return (e as NodeJS.ErrnoException).code === "EPERM"
+  }
+}
+
+const removeAbandonedScratch = (): void => {
+  try {
+    for (const name of readdirSync(tmpdir())) {
+      const pid = new RegExp(`^${scratchPrefix}(\\d+)-`).exec(name)?.[1]
+      if (pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid)))
+        rmSync(join(tmpdir(), name), { recursive: true, force: true })
+    }
+  } catch {
+    // Another process removing the same directory, or an unreadable temporary directory: not this import's concern.
+  }
+}
+
 const closer = (instance: DuckDBInstance, connection: DuckDBConnection, spillDir: string) => {
   let open = true
   return () => {
@@ -180,7 +207,10 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
   // so that one round of fixes can address all problems.
   // CSV and JSONL text checked on the precise path is spilled to Parquet files here (`Staging.ts`), and DuckDB
   // spills what exceeds its memory limit here too; removed on close.
-  const spillDir = yield* Effect.sync(() => mkdtempSync(join(tmpdir(), "fundguard-import-")))
+  const spillDir = yield* Effect.sync(() => {
+    removeAbandonedScratch()
+    return mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`))
+  })
   const instance = yield* Effect.promise(() =>
     DuckDBInstance.create(":memory:", {
       memory_limit: defaultMemoryLimit,

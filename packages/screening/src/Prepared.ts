@@ -19,8 +19,8 @@
  *   (`cnt` > 0) with the refund lines pointing at it (`init_feedetl_sn`, same visit) subtracted; fully
  *   refunded lines are gone, partly refunded ones carry their net quantity (`net_cnt`) and amount
  *   (`net_amt`). Refund lines that name no original are ignored. `is_drug`: charge type 09/10/11 or
- *   a catalogue `list_type` of `drug`. Most rules read it, so it is computed once, into a Parquet file of
- *   the handle's (`PreparedRelation.storage`).
+ *   a catalogue `list_type` of `drug`. Most rules read it, so a run of several of them computes it once,
+ *   into a Parquet file of the handle's (`PreparedRelation.storage`).
  *
  * They carry `psn_no` and `fixmedins_code`, so partition views filter them like extract tables.
  *
@@ -35,7 +35,9 @@ import { literal } from "./internal/Duck.js"
  * - `table`: materialised in the database (small relations read by many rules);
  * - `file`: written once to a Parquet file in the handle's scratch directory and read through a view —
  *   for `fg_fee`, as large as the fee lines: computed once instead of by every rule that reads it, without
- *   holding millions of rows in memory (an in-memory table of it took 1.8 GB at 10 M lines);
+ *   holding millions of rows in memory (an in-memory table of it took 1.8 GB at 10 M lines). Only when several
+ *   of a run's rules read it whole; otherwise (one reader, none, or a partition's share of a whole extract) a
+ *   view, like `view` (`Runner.prepare`);
  * - `view`: computed by each query that reads it.
  *
  * @category models
@@ -164,8 +166,10 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
       FROM feedetail f
       LEFT JOIN fg_refund r ON r.mdtrt_id = f.mdtrt_id AND r.feedetl_sn = f.feedetl_sn
       LEFT JOIN catalog c ON c.med_list_codg = f.med_list_codg
-      -- Most lines have no refund: the rounding is only worked out for those that do.
-      WHERE f.cnt > 0 AND (r.cnt IS NULL OR round(f.cnt + r.cnt, 6) > 0)`
+      -- A line is billed while its net quantity rounds above 0. Most lines have no refund and a quantity of 1 or
+      -- more: the rounding is only worked out for the others.
+      WHERE f.cnt > 0
+        AND (r.cnt IS NULL AND (f.cnt >= 0.000001 OR round(f.cnt, 6) > 0) OR round(f.cnt + r.cnt, 6) > 0)`
   }
 ]
 

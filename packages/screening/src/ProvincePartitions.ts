@@ -19,12 +19,16 @@ import * as Effect from "effect/Effect"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
+import { createHash } from "node:crypto"
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -99,8 +103,13 @@ export const PartitionsManifest = Schema.Struct({
   tables: Schema.Record({ key: TableKey, value: Rows }),
   whole: Schema.Record({ key: TableKey, value: Schema.Struct({ file: Schema.String, rows: Rows }) }),
   partitions: Schema.Struct({ person: Schema.optional(SplitTables), institution: Schema.optional(SplitTables) }),
-  /** The extract's files it was made from (name → bytes), to tell a copy of another extract at start. */
-  source: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Struct({ bytes: Rows }) }))
+  /**
+   * The extract's files it was made from (table files and `manifest.json`): name → bytes and a digest of their
+   * first and last MiB, to tell at start a copy of another extract, or of this one since changed.
+   */
+  source: Schema.optional(
+    Schema.Record({ key: Schema.String, value: Schema.Struct({ bytes: Rows, sample: Schema.String }) })
+  )
 })
   .pipe(
     Schema.filter((m) => {
@@ -313,9 +322,11 @@ const prepareFrom = (handle: ExtractHandle, out: string, count: number, by: Read
       tables,
       whole,
       partitions,
-      source: Object.fromEntries(
-        Object.values(handle.files).map((file) => [file, { bytes: statSync(join(handle.dir, file)).size }])
-      )
+      source: yield* Effect.try({
+        try: () =>
+          Object.fromEntries(extractFiles(handle.dir).map((file) => [file, fingerprint(join(handle.dir, file))])),
+        catch: (e) => fail(handle.dir, `读取提取文件失败：${e instanceof Error ? e.message : String(e)}`)
+      })
     }).pipe(Effect.mapError((e) => fail(join(out, partitionsManifestFile), issuesText(e))))
     yield* writeManifest(out, manifest)
     return { dir: out, manifest, durationMs: Math.round(performance.now() - started) } satisfies PreparedCopy
@@ -354,20 +365,56 @@ export const prepareProvincePartitions = Effect.fn("ProvincePartitions.prepare")
   )
 })
 
+/** The files of an extract a run reads: its table files (`<table>.csv|jsonl|parquet`) and `manifest.json`. */
+const extractFiles = (dir: string): ReadonlyArray<string> =>
+  readdirSync(dir)
+    .filter(
+      (f) => f === manifestFile || (/^(.+)\.(csv|jsonl|parquet)$/.test(f) && isTableName(f.replace(/\.[^.]+$/, "")))
+    )
+    .sort()
+
+const sampleBytes = 1 << 20
+
+/** A file's size and a SHA-256 of its first and last MiB: cheap on a province's files, and any re-export shows. */
+const fingerprint = (path: string): { readonly bytes: number; readonly sample: string } => {
+  const bytes = statSync(path).size
+  const hash = createHash("sha256")
+  const fd = openSync(path, "r")
+  try {
+    const read = (position: number, length: number) => {
+      const buffer = Buffer.alloc(length)
+      const n = readSync(fd, buffer, 0, length, position)
+      hash.update(buffer.subarray(0, n))
+    }
+    read(0, Math.min(sampleBytes, bytes))
+    if (bytes > sampleBytes)
+      read(Math.max(sampleBytes, bytes - sampleBytes), Math.min(sampleBytes, bytes - sampleBytes))
+  } finally {
+    closeSync(fd)
+  }
+  return { bytes, sample: hash.digest("hex") }
+}
+
 /**
- * Whether a prepared copy was made from the extract in `extractDir`: each file it was made from is there, of the
- * same size. Returns the first difference, in Chinese, or null. A copy prepared before the files were recorded
- * cannot be checked and passes.
+ * Whether a prepared copy was made from the extract in `extractDir` as it is now: the same table files and
+ * `manifest.json`, each of the same size and the same first and last MiB. Returns the first difference, in
+ * Chinese, or null. A copy prepared before the files were recorded cannot be checked and passes.
  *
- * @category constructors
+ * @category rules
  */
 export const preparedFromOtherExtract = (manifest: PartitionsManifest, extractDir: string): string | null => {
-  for (const [file, { bytes }] of Object.entries(manifest.source ?? {})) {
-    const path = join(resolve(extractDir), file)
-    if (!existsSync(path)) return `分区副本由含有 ${file} 的提取生成，而 ${extractDir} 中没有这个文件`
-    const size = statSync(path).size
-    if (size !== bytes)
-      return `分区副本生成时 ${file} 为 ${bytes} 字节，而 ${extractDir} 中的为 ${size} 字节：不是同一份提取`
+  const source = manifest.source
+  if (source === undefined) return null
+  const dir = resolve(extractDir)
+  const present = extractFiles(dir)
+  const added = present.find((f) => source[f] === undefined)
+  if (added !== undefined) return `${extractDir} 中的 ${added} 在生成分区副本时没有：不是同一份提取`
+  for (const [file, recorded] of Object.entries(source)) {
+    if (!present.includes(file)) return `分区副本由含有 ${file} 的提取生成，而 ${extractDir} 中没有这个文件`
+    const now = fingerprint(join(dir, file))
+    if (now.bytes !== recorded.bytes)
+      return `分区副本生成时 ${file} 为 ${recorded.bytes} 字节，而 ${extractDir} 中的为 ${now.bytes} 字节：不是同一份提取`
+    if (now.sample !== recorded.sample) return `${extractDir} 中的 ${file} 在生成分区副本后改动过：不是同一份提取`
   }
   return null
 }

@@ -208,8 +208,8 @@ const runRule = (
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10
 
-const createPrepared = (handle: ExtractHandle, r: PreparedRelation): string => {
-  switch (r.storage) {
+const createPrepared = (handle: ExtractHandle, r: PreparedRelation, fileBacked: ReadonlySet<string>): string => {
+  switch (r.storage === "file" && !fileBacked.has(r.name) ? "view" : r.storage) {
     case "table":
       return `CREATE OR REPLACE TABLE main.${r.name} AS ${r.sql}`
     case "view":
@@ -223,8 +223,11 @@ const createPrepared = (handle: ExtractHandle, r: PreparedRelation): string => {
   }
 }
 
-/** Creates the derived relations the handle does not have yet; returns the time it took. */
-export const prepare = (handle: ExtractHandle): Effect.Effect<number> =>
+/**
+ * Creates the derived relations the handle does not have yet; returns the time it took. A relation kept as a
+ * file (`PreparedRelation.storage`) is written only when named in `fileBacked`, else it is a view.
+ */
+export const prepare = (handle: ExtractHandle, fileBacked: ReadonlySet<string> = new Set()): Effect.Effect<number> =>
   Effect.gen(function* () {
     const existing = yield* query(
       handle.connection,
@@ -234,7 +237,7 @@ export const prepare = (handle: ExtractHandle): Effect.Effect<number> =>
     const missing = preparedRelations(handle.manifest).filter((r) => !have.has(r.name))
     if (missing.length === 0) return 0
     const started = performance.now()
-    for (const r of missing) yield* exec(handle.connection, createPrepared(handle, r)).pipe(Effect.orDie)
+    for (const r of missing) yield* exec(handle.connection, createPrepared(handle, r, fileBacked)).pipe(Effect.orDie)
     return elapsed(started)
   })
 
@@ -247,7 +250,18 @@ const runOn = (
   Effect.gen(function* () {
     yield* exec(handle.connection, sqlMacros.join(";\n")).pipe(Effect.orDie)
     onProgress({ _tag: "Preparing" })
-    const prepareMs = yield* prepare(handle)
+    // A relation is written to its file only when several of the rules will read all of it: a partition of a
+    // whole extract reads its share through the view (the partition's filter reaches the scan), and a run whose
+    // rules do not read it (the global partition's) must not pay for writing it.
+    const readers = (name: string) => rules.filter(({ compiled }) => new RegExp(`\\b${name}\\b`).test(compiled.sql))
+    const fileBacked = new Set(
+      partition !== null
+        ? []
+        : preparedRelations(handle.manifest)
+            .filter((r) => r.storage === "file" && readers(r.name).length > 1)
+            .map((r) => r.name)
+    )
+    const prepareMs = yield* prepare(handle, fileBacked)
     onProgress({ _tag: "Prepared", durationMs: prepareMs })
     if (partition !== null) {
       const views = partitionViews(partition, handle.tables, preparedRelations(handle.manifest))

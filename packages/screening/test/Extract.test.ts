@@ -1,6 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { readdirSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { afterAll } from "vitest"
 import { demoExtractDir, type ExtractProblem, importExtract, importExtractScoped } from "../src/index.js"
 import {
@@ -146,6 +149,30 @@ describe("importExtract — valid extracts", () => {
           written.map(([, stored]) => stored),
           onePassCsv ? "one pass" : "precise path"
         )
+      }
+    }).pipe(Effect.scoped)
+  )
+
+  it.effect("removes the scratch directory a killed process left behind, and no living process's", () =>
+    Effect.gen(function* () {
+      // A process that has exited: its pid names a directory nobody will close.
+      const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+        encoding: "utf8"
+      }).stdout
+      const abandoned = join(tmpdir(), `fundguard-import-${dead}-test`)
+      const living = join(tmpdir(), `fundguard-import-${process.ppid}-test`)
+      for (const dir of [abandoned, living]) {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(join(dir, "fg_fee.parquet"), "left behind")
+      }
+      try {
+        const handle = yield* importExtractScoped(writeCsvExtract(baseTables(lines)))
+        assert.isTrue(handle.scratchDir.startsWith(join(tmpdir(), `fundguard-import-${process.pid}-`)))
+        assert.isFalse(existsSync(abandoned))
+        assert.isTrue(existsSync(join(living, "fg_fee.parquet")))
+      } finally {
+        rmSync(living, { recursive: true, force: true })
+        rmSync(abandoned, { recursive: true, force: true })
       }
     }).pipe(Effect.scoped)
   )

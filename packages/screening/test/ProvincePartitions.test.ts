@@ -6,7 +6,7 @@
 import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll } from "vitest"
 import { writeSyntheticExtract } from "../scripts/synth-extract.js"
@@ -20,6 +20,7 @@ import {
   partitionsManifestFile,
   partitionViews,
   type PreparedCopy,
+  preparedFromOtherExtract,
   preparedPartitionRules,
   prepareProvincePartitions,
   readPartitionsManifest,
@@ -179,6 +180,21 @@ describe("prepareProvincePartitions", () => {
         yield* checkPlacement(handle, copy)
         yield* checkWorkerReads(copy)
         yield* checkRuns(handle, copy)
+
+        // The copy knows the extract it was made from: a copy of the directory passes; the same bytes changed in
+        // place, or a table added since, do not.
+        assert.isNull(preparedFromOtherExtract(copy.manifest, demoExtractDir))
+        const moved = writeDir({})
+        cpSync(demoExtractDir, moved, { recursive: true })
+        assert.isNull(preparedFromOtherExtract(copy.manifest, moved))
+        const fees = readdirSync(moved).find((f) => f.startsWith("feedetail."))!
+        const text = readFileSync(join(moved, fees), "utf8")
+        const digit = text.search(/[0-8]\d*\s*$/m)
+        writeFileSync(join(moved, fees), `${text.slice(0, digit)}${Number(text[digit]) + 1}${text.slice(digit + 1)}`)
+        assert.include(preparedFromOtherExtract(copy.manifest, moved), `${fees} 在生成分区副本后改动过`)
+        writeFileSync(join(moved, fees), text)
+        writeFileSync(join(moved, "psn.jsonl"), "")
+        assert.include(preparedFromOtherExtract(copy.manifest, moved), "psn.jsonl 在生成分区副本时没有")
       }).pipe(Effect.scoped),
     120_000
   )

@@ -45,8 +45,9 @@ export interface SuspicionConditions {
 }
 
 /**
- * The conditions of a filter on `today` (the bureau's date, for "overdue"), in SQL: the list, its totals and the
- * export read the same set. Written in SQL because the list is the busiest read of the review (`sqlReader`).
+ * The conditions of a filter on `today` (the bureau's date, for "overdue"), in SQL for the database `provider`
+ * (a long list is written differently on SQLite and PostgreSQL): the list, its totals and the export read the same
+ * set. Written in SQL because the list is the busiest read of the review (`sqlReader`).
  */
 export const suspicionConditions = (
   filter: SuspicionFilter,
@@ -131,7 +132,8 @@ const pageOfLeads = (db: Db, where: SuspicionConditions, take: number, skip: num
      ORDER BY s."amount" DESC, s."id" ASC
      LIMIT $${where.params.length + 1} OFFSET $${where.params.length + 2}`,
     [...where.params, take, skip],
-    // The usual filters repeat the same few texts; a scope's long list of institutions does not.
+    // The usual filters repeat the same few texts; a list bound value by value (up to `bindUpTo`) does not. A
+    // longer list is one JSON parameter, so its text repeats and is prepared like the others.
     { prepare: where.params.length <= preparedUpToParams }
   )
 

@@ -107,12 +107,14 @@ export const traceCodeReused = defineRule({
       FROM fee_scans f
     ),
     -- The amount is the price of every counted scan after the first, taken as the sum less the first's
-    -- price: one aggregate, where numbering the scans of each code in a window took a third of the rule.
+    -- price: one aggregate, where numbering the scans of each code in a window took a third of the rule. "First"
+    -- is one order everywhere (time, source, reference, institution, visit), so that ties cannot attribute the
+    -- lead to one institution and leave out another's price.
     counted_scans AS (SELECT *, why_not IS NULL AS counted FROM all_scans),
     reused AS (
       SELECT drug_trac_codg FROM counted_scans GROUP BY drug_trac_codg HAVING count(*) FILTER (WHERE counted) > 1
     )
-    SELECT arg_min(o.fixmedins_code, (NOT o.counted, o.scan_time, o.src, o.ref)) AS fixmedins_code,
+    SELECT arg_min(o.fixmedins_code, (NOT o.counted, o.scan_time, o.src, o.ref, o.fixmedins_code, o.mdtrt_id)) AS fixmedins_code,
            ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id, ${noLines} AS feedetl_sn,
            ${nullText} AS med_list_codg,
            CAST(min(o.scan_time) FILTER (WHERE o.counted) AS DATE) AS date,
@@ -126,7 +128,7 @@ export const traceCodeReused = defineRule({
              'refs': list({'src': o.src, 'ref': o.ref, 'fixmedins_code': o.fixmedins_code, 'mdtrt_id': o.mdtrt_id,
                            'setl_id': o.setl_id, 'scan_time': fg_ts(o.scan_time), 'counted': o.counted,
                            'not_counted_because': o.why_not}
-                          ORDER BY o.scan_time, o.src, o.ref)
+                          ORDER BY o.scan_time, o.src, o.ref, o.fixmedins_code, o.mdtrt_id)
            } AS evidence,
            '追溯码 ' || o.drug_trac_codg || ' 被扫码销售或结算 ' || count(*) FILTER (WHERE o.counted) || ' 次（' ||
              count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted) || ' 家机构），疑似回流药或追溯码重复使用' AS message

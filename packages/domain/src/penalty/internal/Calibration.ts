@@ -87,11 +87,13 @@ export const calibrateTermination = (
     return basis === null ? null : { basis, terminates: basis.terminated * 2 > basis.count }
   }
   const own = terminatesMostly(key.circumstances)
-  // Monotone in the circumstances: where the comparable decisions of lighter circumstances mostly terminated, a
-  // case with heavier ones is not recommended less — however its own (often few) comparable decisions went.
-  const lighter = lighterCircumstances(key.circumstances)
+  // Monotone in the circumstances: where the comparable decisions of the nearest lighter circumstances that have
+  // enough of them mostly terminated, a case with heavier ones is not recommended less — however its own (often
+  // few) comparable decisions went. The nearest class decides: a farther one is not searched for a termination.
+  const nearestLighter = lighterCircumstances(key.circumstances)
     .map((circumstances) => ({ circumstances, found: terminatesMostly(circumstances) }))
-    .find((l) => l.found?.terminates === true)
+    .find((l) => l.found !== null)
+  const lighter = nearestLighter?.found?.terminates === true ? nearestLighter : undefined
   if (own === null && lighter === undefined) return { recommended: termination.recommended, sentence: null }
   const ownText =
     own === null
