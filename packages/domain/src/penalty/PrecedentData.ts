@@ -2808,5 +2808,44 @@ export const bundledPrecedentJson: ReadonlyArray<PublishedDecisionJson> = [
     grade: null,
     notes:
       "【金额为近似：罚款“438万余元”取下限，骗取金额由5倍反算】页面原文：2025年6月，贵州省六盘水市医保局根据群众举报线索对该院进行了现场检查，后根据相关法规责令该院退回造成损失的医保基金，对虚构诊疗服务项目等行为处骗取金额5倍罚款438万余元；对负主要责任张某某、董某分别记11分、10分，暂停医保支付资格6个月、3个月；案件线索同步移送公安及卫生健康部门。页面未写骗取金额与退回金额：fine按“438万余元”取下限4380000，amountTotal=4380000÷5=876000为反算，均非页面精确数字；倍数5为页面明文。publishedOn：页面写“12月20日，国家医保局官网发布”，年份据同批新华社稿（av069.com 2025-12-20）定为2025年。医院为贵州水矿控股集团所属医院（另见六盘水市医保局2023通报中的“贵州水矿控股集团有限公司总医院”），orgKind记公立医院为推断。暂停6个月/3个月为个人医保支付资格，非机构暂停，suspensionMonths记null。"
+  },
+  {
+    id: "gd-guangzhou-2023-qijiu",
+    source: {
+      url: "https://c.m.163.com/news/a/IFJAV6IG0534KUHR.html",
+      title: "广东省医保局曝光10个典型案例（网易转载，来源：广东医保）",
+      publisher: "广东省医疗保障局（网易新闻转载，页面注“来源:广东医保”）",
+      kind: "repost"
+    },
+    region: "440100",
+    regionName: "广东省广州市",
+    decidedOn: null,
+    publishedOn: "2023-03-25",
+    decisionNumber: null,
+    subject: { kind: "institution", orgKind: "clinic", hospitalLevel: null, name: "广州市柒玖医疗门诊部" },
+    violations: [
+      {
+        code: "A38-7-OTHER_LOSS",
+        published:
+          "未执行实名就医造成医保基金损失（引导参保人将职工门诊统筹额度预先记账，折算成无记名无标识面值的“中医理疗券”，理疗券存在非记账参保人使用情况）",
+        articleCited: "《医疗保障基金使用监督管理条例》",
+        amount: 77862.08,
+        amountBasis: "loss"
+      }
+    ],
+    amountTotal: 77862.08,
+    refund: 77862.08,
+    fine: 77862.08,
+    fineMultiple: 1,
+    multipleStated: true,
+    suspensionMonths: null,
+    agreementTerminated: false,
+    transfers: null,
+    intentToDefraud: false,
+    factors: {},
+    factorsPublished: "",
+    grade: null,
+    notes:
+      "页面原文：“查实广州市柒玖医疗门诊部存在未执行实名就医造成医保基金损失的违法行为……涉及金额77862.08元”；“依据《医疗保障基金使用监督管理条例》等有关规定，当地医保部门作出以下处理：1.责令当事人立即改正违法违规行为，退回违法违规使用医保基金77862.08元；2.对当事人处以违法违规使用医保基金金额1倍罚款”。页面只写倍数、没有写罚款金额：fine=77862.08元是按页面所写1倍推算的（1×77862.08），不是页面原文数字。页面未写条款项，“未执行实名就医造成医保基金损失”编为A38-7（造成医保基金损失的其他违法行为），属解读；1倍也在第三十八条1–2倍区间内，页面没有“骗取”一词，intentToDefraud记false。日期存疑：页面没有发布日期、决定日期；同页案例二写明笋西德康社康的行为发生在“2023年2月8日至3月25日间”，本通报必在其后，publishedOn=2023-03-25只是下限（仿gz-liupanshui-2024-zhongyiyuan的做法），不是页面所写的日期。网易文章号IFJAV6IG按网易docid的时间编码粗估约在2023年下半年，未能核实。门诊部按clinic记录（与tj-tianjin-2022-fangda-01一致）。页面是广东省医保局10个典型案例的转载，摘录中只读到前三例：案例二（笋西德康社康，移送公安，无罚款）、案例三（阳江黄某，追回并移送公安，无罚款）均不收录，其余七例在摘录之外。"
   }
 ]
