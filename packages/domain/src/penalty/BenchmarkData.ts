@@ -217,14 +217,14 @@ export const bundledBenchmarkJson: ReadonlyArray<BenchmarkFileJson> = [
   {
     id: "cq-fraud-thresholds",
     regions: ["500000"],
-    name: "重庆市（诈骗数额标准；裁量分档取国家默认）",
+    name: "重庆市（诈骗数额标准；医保裁量基准原文未读到，裁量分档取国家默认）",
     version: "2013-07-01",
     effectiveFrom: "2013-07-01",
     source:
       "重庆市高级人民法院、重庆市人民检察院《关于办理诈骗刑事案件数额标准的规定》（2013年7月1日起施行）：数额较大5000元、数额巨大7万元、数额特别巨大50万元。两院官网原文未能读到，据全文转载核对（如 https://freewechat.com/a/MzA5NTQ2MTI5Nw==/2649303748/1 、http://cqhclaw.com/lore/xingshi/758503.html）",
     confidence: "secondary",
     notes: [
-      "重庆未见公开的医保行政处罚裁量数字，分档取国家默认。",
+      "重庆市有《重庆市医疗保障基金使用监督管理行政处罚裁量基准（暂行）》及其《行政处罚裁量细则》：云阳医保处罚字〔2025〕第145号依该细则第2项，对第三十八条超量开药、串换诊疗项目处造成损失金额1倍罚款（http://www.yunyang.gov.cn/zwgk_257/zfxxgkml/cfqz/cfqzxxhz/xybj_303635/202509/t20250918_15019541.html）。两文件的裁量表原文未能读到（第2项的适用条件不明），不能编为分档，分档取国家默认 ⚠️；类案校准中的重庆公开决定（黔江、云阳）反映其实践。",
       "数额标准据两院规定的全文转载核对（施行日2013-07-01），官方发布页未能读到 🔶。"
     ],
     criminal: {
