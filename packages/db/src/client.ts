@@ -18,6 +18,9 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.js"
  */
 export type Db = SqliteClient
 
+/** The client a `db.$transaction(async (tx) => …)` callback gets. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0]
+
 /** An open database and what it is. */
 export interface Database {
   readonly db: Db

@@ -1,7 +1,7 @@
 /**
  * The merge of a partitioned run (PostgreSQL, where the queue lives): of two partitions recorded at the same
  * instant exactly one claims the merge, and a merge whose worker died (no heartbeat for the lease) is claimed
- * again by the next worker and filed once.
+ * again by the next worker and filed once; a merge larger than its page files every lead once.
  */
 import type { Suspicion } from "@fundguard/domain/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -99,5 +99,50 @@ describe("merging a partitioned run", () => {
       where: { entityId: runId, action: "screening.merge_claimed" }
     })
     expect(claims).toBe(2)
+  })
+
+  it("files a run larger than a page, page by page: every lead once, the new ones counted", async () => {
+    const leadsOf = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ ...lead(1000 + from + i), message: `lead ${from + i}` }))
+    const mergeRun = async (from: number, to: number) => {
+      const { runId, partitions } = await startRun()
+      // The leads dealt over the three partitions, as partitions find them (each lead in one partition).
+      const all = leadsOf(from, to)
+      const outcomes = []
+      for (const [p, task] of partitions.entries())
+        outcomes.push(
+          await recordPartitionResult(scratch.db, actor, task, {
+            suspicions: all.filter((_, i) => i % partitions.length === p),
+            rules: [],
+            durationMs: 1
+          })
+        )
+      expect(outcomes.map((o) => o.mergeNow)).toEqual([false, false, true])
+      return { runId, filed: await mergePartitionedRun(scratch.db, actor, runId, 4) }
+    }
+    const first = await mergeRun(0, 10)
+    expect(first.filed.created).toBe(10)
+    expect(first.filed.run.suspicionCount).toBe(10)
+    // Found again: 5 of them as they were, 5 new; pages of 4 cut through rules and keys alike.
+    const second = await mergeRun(5, 15)
+    expect(second.filed.created).toBe(5)
+    expect(second.filed.run.suspicionCount).toBe(10)
+    const filed = await scratch.db.suspicion.findMany({
+      where: { psnNo: { in: leadsOf(0, 15).map((l) => l.psn_no!) } },
+      orderBy: { psnNo: "asc" }
+    })
+    expect(filed).toHaveLength(15)
+    expect(
+      filed
+        .filter((f) => f.lastRunId === second.runId)
+        .map((f) => f.message)
+        .sort()
+    ).toEqual(
+      leadsOf(5, 15)
+        .map((l) => l.message)
+        .sort()
+    )
+    expect(filed.filter((f) => f.firstRunId === first.runId)).toHaveLength(10)
+    expect(await scratch.db.partitionSuspicion.count({ where: { runId: second.runId } })).toBe(0)
   })
 })

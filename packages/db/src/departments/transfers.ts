@@ -19,11 +19,11 @@ import type { ViolationCode } from "@fundguard/domain/penalty"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { recordAudit } from "../access/audit.js"
-import type { Db } from "../client.js"
+import type { Db, DbTransaction } from "../client.js"
 import { attempt } from "../effects.js"
 import { bureauNameOf, nextNumber } from "../enforcement/cases.js"
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0]
+type Tx = DbTransaction
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>
 

@@ -19,10 +19,10 @@ import { bureauDate, type IsoDate, type OrgKind } from "@fundguard/domain/kernel
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { recordAudit } from "../access/audit.js"
-import type { Db } from "../client.js"
+import type { Db, DbTransaction } from "../client.js"
 import { attempt } from "../effects.js"
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0]
+type Tx = DbTransaction
 
 /** The bureau's name as its organisation records it (the head of every document). */
 export const bureauNameOf = async (tx: Pick<Db, "orgUnit">): Promise<string> =>

@@ -20,7 +20,7 @@ import { bureauDate } from "@fundguard/domain/kernel"
 import { randomUUID } from "node:crypto"
 import { hostname } from "node:os"
 import { canonicalJson, recordAudit, type Actor } from "../access/audit.js"
-import { providerOfDb, type Db } from "../client.js"
+import { providerOfDb, type Db, type DbTransaction } from "../client.js"
 import type { Provider } from "../config.js"
 import { insertRows, storedInstant } from "../kernel/bulkInsert.js"
 import { attempt } from "../effects.js"
@@ -89,102 +89,129 @@ export const finishRun = async (
 ) =>
   db.$transaction(
     async (tx) => {
-      const provider = providerOfDb(db)
       // One lead per rule and key; a key found twice keeps its last finding, as filing one by one did.
-      const found = new Map<string, { readonly s: Suspicion; readonly dedupKey: string }>()
+      const found = new Map<string, Finding>()
       for (const s of result.suspicions) {
         const dedupKey = suspicionKey(s)
         found.set(`${s.rule}\u0000${dedupKey}`, { s, dedupKey })
       }
-      let created = 0
-      const entries = [...found.values()]
-      // In bulk, 500 at a time (the keys and rules of a chunk stay within SQLite's 999 bound values per query, as
-      // Prisma counts them): a province files hundreds of thousands of leads.
-      for (let i = 0; i < entries.length; i += 500) {
-        const chunk = entries.slice(i, i + 500)
-        // Both columns of the unique index (ruleCode, dedupKey): the key alone has no index of its own.
-        const stored = await tx.suspicion.findMany({
-          where: {
-            ruleCode: { in: [...new Set(chunk.map((c) => c.s.rule))] },
-            dedupKey: { in: chunk.map((c) => c.dedupKey) }
-          }
-        })
-        const storedByKey = new Map(stored.map((r) => [`${r.ruleCode}\u0000${r.dedupKey}`, r]))
-        const fresh: Array<
-          ReturnType<typeof leadData> & {
-            readonly ruleCode: string
-            readonly dedupKey: string
-            readonly firstRunId: string
-            readonly status: string
-          }
-        > = []
-        const unchanged: Array<string> = []
-        for (const { s, dedupKey } of chunk) {
-          const data = leadData(s, runId)
-          const existing = storedByKey.get(`${s.rule}\u0000${dedupKey}`)
-          if (existing === undefined) {
-            fresh.push({ ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" })
-          } else if (sameFinding(existing, data)) {
-            unchanged.push(existing.id)
-          } else {
-            await tx.suspicion.update({ where: { id: existing.id }, data })
-          }
-        }
-        if (fresh.length > 0) {
-          const at = storedInstant(provider, new Date())
-          await tx.$executeRawUnsafe(
-            insertLeads(provider),
-            JSON.stringify(
-              fresh.map((f) => [
-                randomUUID(),
-                f.firstRunId,
-                f.lastRunId,
-                f.ruleCode,
-                f.ruleVersion,
-                f.level,
-                f.dedupKey,
-                f.fixmedinsCode,
-                f.psnNo,
-                f.mdtrtId,
-                f.setlId,
-                f.feedetlSn,
-                f.medListCodg,
-                f.date,
-                f.amount,
-                f.violation,
-                f.evidence,
-                f.message,
-                f.status,
-                at,
-                at
-              ])
-            )
-          )
-        }
-        // A lead found again as it was: only the run that last found it changes.
-        if (unchanged.length > 0)
-          await tx.suspicion.updateMany({ where: { id: { in: unchanged } }, data: { lastRunId: runId } })
-        created += fresh.length
-      }
-      const run = await tx.screeningRun.update({
-        where: { id: runId },
-        data: {
-          status: "succeeded",
-          finishedAt: new Date(),
-          suspicionCount: result.suspicions.length,
-          ruleStats: result.rules as never
-        }
-      })
-      await recordAudit(tx, actor, {
-        action: "screening.finish",
-        entityType: "screening_run",
-        entityId: runId,
-        details: { suspicions: result.suspicions.length, created }
-      })
-      return { run, created }
+      const created = await fileFindings(tx, providerOfDb(db), runId, [...found.values()])
+      return closeRun(tx, actor, runId, { suspicions: result.suspicions.length, created, rules: result.rules })
     },
     { timeout: fileRunTimeoutMs }
   )
+
+/** A suspicion with its key (`suspicionKey`), as filed. */
+export interface Finding {
+  readonly s: Suspicion
+  readonly dedupKey: string
+}
+
+/**
+ * Files findings (one per rule and key) of run `runId` inside a transaction; returns how many leads were new. In
+ * bulk, 500 at a time (the keys and rules of a chunk stay within SQLite's 999 bound values per query, as Prisma
+ * counts them): a province files hundreds of thousands of leads.
+ */
+export const fileFindings = async (
+  tx: DbTransaction,
+  provider: Provider,
+  runId: string,
+  entries: ReadonlyArray<Finding>
+): Promise<number> => {
+  let created = 0
+  for (let i = 0; i < entries.length; i += 500) {
+    const chunk = entries.slice(i, i + 500)
+    // Both columns of the unique index (ruleCode, dedupKey): the key alone has no index of its own.
+    const stored = await tx.suspicion.findMany({
+      where: {
+        ruleCode: { in: [...new Set(chunk.map((c) => c.s.rule))] },
+        dedupKey: { in: chunk.map((c) => c.dedupKey) }
+      }
+    })
+    const storedByKey = new Map(stored.map((r) => [`${r.ruleCode}\u0000${r.dedupKey}`, r]))
+    const fresh: Array<
+      ReturnType<typeof leadData> & {
+        readonly ruleCode: string
+        readonly dedupKey: string
+        readonly firstRunId: string
+        readonly status: string
+      }
+    > = []
+    const unchanged: Array<string> = []
+    for (const { s, dedupKey } of chunk) {
+      const data = leadData(s, runId)
+      const existing = storedByKey.get(`${s.rule}\u0000${dedupKey}`)
+      if (existing === undefined) {
+        fresh.push({ ...data, ruleCode: s.rule, dedupKey, firstRunId: runId, status: "pending_first_review" })
+      } else if (sameFinding(existing, data)) {
+        unchanged.push(existing.id)
+      } else {
+        await tx.suspicion.update({ where: { id: existing.id }, data })
+      }
+    }
+    if (fresh.length > 0) {
+      const at = storedInstant(provider, new Date())
+      await tx.$executeRawUnsafe(
+        insertLeads(provider),
+        JSON.stringify(
+          fresh.map((f) => [
+            randomUUID(),
+            f.firstRunId,
+            f.lastRunId,
+            f.ruleCode,
+            f.ruleVersion,
+            f.level,
+            f.dedupKey,
+            f.fixmedinsCode,
+            f.psnNo,
+            f.mdtrtId,
+            f.setlId,
+            f.feedetlSn,
+            f.medListCodg,
+            f.date,
+            f.amount,
+            f.violation,
+            f.evidence,
+            f.message,
+            f.status,
+            at,
+            at
+          ])
+        )
+      )
+    }
+    // A lead found again as it was: only the run that last found it changes.
+    if (unchanged.length > 0)
+      await tx.suspicion.updateMany({ where: { id: { in: unchanged } }, data: { lastRunId: runId } })
+    created += fresh.length
+  }
+  return created
+}
+
+/** Marks a run succeeded with its figures and audits it (inside the transaction that filed its findings). */
+export const closeRun = async (
+  tx: DbTransaction,
+  actor: Actor,
+  runId: string,
+  figures: { readonly suspicions: number; readonly created: number; readonly rules: ReadonlyArray<RuleStat> }
+) => {
+  const run = await tx.screeningRun.update({
+    where: { id: runId },
+    data: {
+      status: "succeeded",
+      finishedAt: new Date(),
+      suspicionCount: figures.suspicions,
+      ruleStats: figures.rules as never
+    }
+  })
+  await recordAudit(tx, actor, {
+    action: "screening.finish",
+    entityType: "screening_run",
+    entityId: runId,
+    details: { suspicions: figures.suspicions, created: figures.created }
+  })
+  return { run, created: figures.created }
+}
 
 /** New leads in one statement (`insertRows`): `createMany` cost half a millisecond a lead in Prisma's compiler. */
 const insertLeads = (provider: Provider) =>
