@@ -1,7 +1,8 @@
 /**
  * The merge of a partitioned run (PostgreSQL, where the queue lives): of two partitions recorded at the same
  * instant exactly one claims the merge, and a merge whose worker died (no heartbeat for the lease) is claimed
- * again by the next worker and filed once; a merge larger than its page files every lead once.
+ * again by the next worker and filed once; a merge files every lead once,
+ * with the finding of the latest run and the review status kept.
  */
 import type { Suspicion } from "@fundguard/domain/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -101,48 +102,65 @@ describe("merging a partitioned run", () => {
     expect(claims).toBe(2)
   })
 
-  it("files a run larger than a page, page by page: every lead once, the new ones counted", async () => {
-    const leadsOf = (from: number, to: number) =>
-      Array.from({ length: to - from }, (_, i) => ({ ...lead(1000 + from + i), message: `lead ${from + i}` }))
-    const mergeRun = async (from: number, to: number) => {
+  it("files every lead once, in the database: leads found again take the new finding and keep their review", async () => {
+    const leadsOf = (from: number, to: number, tag: string) =>
+      Array.from({ length: to - from }, (_, i) => ({
+        ...lead(1000 + from + i),
+        amount: 100 + from + i,
+        evidence: { run: tag, lines: [{ n: from + i }] },
+        message: `lead ${from + i} of ${tag}`
+      }))
+    const mergeRun = async (leads: ReadonlyArray<Suspicion>) => {
       const { runId, partitions } = await startRun()
       // The leads dealt over the three partitions, as partitions find them (each lead in one partition).
-      const all = leadsOf(from, to)
       const outcomes = []
       for (const [p, task] of partitions.entries())
         outcomes.push(
           await recordPartitionResult(scratch.db, actor, task, {
-            suspicions: all.filter((_, i) => i % partitions.length === p),
+            suspicions: leads.filter((_, i) => i % partitions.length === p),
             rules: [],
             durationMs: 1
           })
         )
       expect(outcomes.map((o) => o.mergeNow)).toEqual([false, false, true])
-      return { runId, filed: await mergePartitionedRun(scratch.db, actor, runId, 4) }
+      return { runId, filed: await mergePartitionedRun(scratch.db, actor, runId) }
     }
-    const first = await mergeRun(0, 10)
+    const first = await mergeRun(leadsOf(0, 10, "first"))
     expect(first.filed.created).toBe(10)
     expect(first.filed.run.suspicionCount).toBe(10)
-    // Found again: 5 of them as they were, 5 new; pages of 4 cut through rules and keys alike.
-    const second = await mergeRun(5, 15)
+    const psnNos = leadsOf(0, 15, "").map((l) => l.psn_no!)
+    const reviewed = await scratch.db.suspicion.update({
+      where: {
+        ruleCode_dedupKey: {
+          ruleCode: "PRICE_OVER_CAP",
+          dedupKey: (await scratch.db.suspicion.findFirstOrThrow({ where: { psnNo: psnNos[6]! } })).dedupKey
+        }
+      },
+      data: { status: "pending_second_review" }
+    })
+    // Found again: 5 of them (now with other evidence and words), 5 new.
+    const second = await mergeRun(leadsOf(5, 15, "second"))
     expect(second.filed.created).toBe(5)
     expect(second.filed.run.suspicionCount).toBe(10)
-    const filed = await scratch.db.suspicion.findMany({
-      where: { psnNo: { in: leadsOf(0, 15).map((l) => l.psn_no!) } },
-      orderBy: { psnNo: "asc" }
-    })
+    const filed = await scratch.db.suspicion.findMany({ where: { psnNo: { in: psnNos } } })
     expect(filed).toHaveLength(15)
-    expect(
-      filed
-        .filter((f) => f.lastRunId === second.runId)
-        .map((f) => f.message)
-        .sort()
-    ).toEqual(
-      leadsOf(5, 15)
-        .map((l) => l.message)
-        .sort()
-    )
-    expect(filed.filter((f) => f.firstRunId === first.runId)).toHaveLength(10)
+    const byPerson = new Map(filed.map((f) => [f.psnNo, f]))
+    for (const [i, psnNo] of psnNos.entries()) {
+      const f = byPerson.get(psnNo)!
+      const tag = i < 5 ? "first" : "second"
+      expect(f.firstRunId).toBe(i < 10 ? first.runId : second.runId)
+      expect(f.lastRunId).toBe(i < 5 ? first.runId : second.runId)
+      expect(f.message).toBe(`lead ${i} of ${tag}`)
+      expect(f.evidence).toEqual({ run: tag, lines: [{ n: i }] })
+      expect(f.amount).toBe(100 + i)
+      expect(f.feedetlSn).toEqual([`F${1000 + i}`])
+      expect(f.mdtrtId).toBe(`M${1000 + i}`)
+      expect(f.setlId).toBeNull()
+      expect(f.date).toBe("2025-11-02")
+      expect(f.level).toBe("line")
+      expect(f.ruleVersion).toBe(1)
+      expect(f.status).toBe(f.id === reviewed.id ? "pending_second_review" : "pending_first_review")
+    }
     expect(await scratch.db.partitionSuspicion.count({ where: { runId: second.runId } })).toBe(0)
   })
 })

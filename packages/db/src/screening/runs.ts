@@ -102,7 +102,7 @@ export const finishRun = async (
   )
 
 /** A suspicion with its key (`suspicionKey`), as filed. */
-export interface Finding {
+interface Finding {
   readonly s: Suspicion
   readonly dedupKey: string
 }
@@ -112,7 +112,7 @@ export interface Finding {
  * bulk, 500 at a time (the keys and rules of a chunk stay within SQLite's 999 bound values per query, as Prisma
  * counts them): a province files hundreds of thousands of leads.
  */
-export const fileFindings = async (
+const fileFindings = async (
   tx: DbTransaction,
   provider: Provider,
   runId: string,
