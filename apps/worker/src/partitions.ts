@@ -67,6 +67,9 @@ const worker = systemActor("worker")
 
 /** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
 const merge = async (db: Db, runId: string, log: (line: string) => void): Promise<void> => {
+  // Its own heartbeat: a merge taken over from a dead worker has no partition's, and one without a heartbeat
+  // counts as abandoned after the lease (the next worker would claim it again).
+  const heartbeat = setInterval(() => void beatRun(db, runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
     const filed = await mergePartitionedRun(db, worker, runId)
     log(`run ${runId} merged: ${filed.created} new suspicions`)
@@ -74,6 +77,8 @@ const merge = async (db: Db, runId: string, log: (line: string) => void): Promis
     log(`run ${runId}: merging failed, left for the next worker: ${String(error)}`)
     await releaseMerge(db, worker, runId, String(error).slice(0, 500))
     throw error
+  } finally {
+    clearInterval(heartbeat)
   }
 }
 
@@ -138,7 +143,6 @@ export const workPartition = async (
     log(
       `run ${task.runId} ${task.job} ${task.index + 1}/${task.count}: ${result.suspicions.length} suspicions in ${Math.round(durationMs)} ms`
     )
-    // The heartbeat goes on while merging: a merge without one counts as abandoned after the lease.
     if (mergeNow) await merge(db, task.runId, log)
   } finally {
     clearInterval(heartbeat)

@@ -2,9 +2,10 @@
  * The merge of a partitioned run (PostgreSQL, where the queue lives): of two partitions recorded at the same
  * instant exactly one claims the merge, and a merge whose worker died (no heartbeat for the lease) is claimed
  * again by the next worker and filed once; a merge files every lead once,
- * with the finding of the latest run and the review status kept.
+ * with the finding of the latest run and the review status kept; a merge taken over by another worker, and a
+ * partition recorded after the claim, write nothing.
  */
-import type { Suspicion } from "@fundguard/domain/screening"
+import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
   claimMergeIfDue,
@@ -106,7 +107,11 @@ describe("merging a partitioned run", () => {
     const leadsOf = (from: number, to: number, tag: string) =>
       Array.from({ length: to - from }, (_, i) => ({
         ...lead(1000 + from + i),
-        amount: 100 + from + i,
+        fixmedins_code: `H${from + i}`,
+        setl_id: `S${from + i}`,
+        med_list_codg: `X${from + i}`,
+        violation: "A38-4-SWAP",
+        amount: 100.25 + from + i,
         evidence: { run: tag, lines: [{ n: from + i }] },
         message: `lead ${from + i} of ${tag}`
       }))
@@ -139,6 +144,7 @@ describe("merging a partitioned run", () => {
       data: { status: "pending_second_review" }
     })
     // Found again: 5 of them (now with other evidence and words), 5 new.
+    const secondStarted = Date.now()
     const second = await mergeRun(leadsOf(5, 15, "second"))
     expect(second.filed.created).toBe(5)
     expect(second.filed.run.suspicionCount).toBe(10)
@@ -152,15 +158,42 @@ describe("merging a partitioned run", () => {
       expect(f.lastRunId).toBe(i < 5 ? first.runId : second.runId)
       expect(f.message).toBe(`lead ${i} of ${tag}`)
       expect(f.evidence).toEqual({ run: tag, lines: [{ n: i }] })
-      expect(f.amount).toBe(100 + i)
+      expect(f.amount).toBe(100.25 + i)
       expect(f.feedetlSn).toEqual([`F${1000 + i}`])
       expect(f.mdtrtId).toBe(`M${1000 + i}`)
-      expect(f.setlId).toBeNull()
+      expect(f.fixmedinsCode).toBe(`H${i}`)
+      expect(f.setlId).toBe(`S${i}`)
+      expect(f.medListCodg).toBe(`X${i}`)
+      expect(f.violation).toBe("A38-4-SWAP")
+      expect(f.ruleCode).toBe("PRICE_OVER_CAP")
+      expect(f.dedupKey).toBe(suspicionKey(lead(1000 + i)))
+      expect(f.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(f.revision).toBe(i === 6 ? reviewed.revision : 0)
+      expect(f.assigneeId).toBeNull()
+      if (i >= 10) expect(f.createdAt.getTime()).toBe(f.updatedAt.getTime())
+      if (i >= 5) expect(f.updatedAt.getTime()).toBeGreaterThanOrEqual(secondStarted)
       expect(f.date).toBe("2025-11-02")
       expect(f.level).toBe("line")
       expect(f.ruleVersion).toBe(1)
       expect(f.status).toBe(f.id === reviewed.id ? "pending_second_review" : "pending_first_review")
     }
     expect(await scratch.db.partitionSuspicion.count({ where: { runId: second.runId } })).toBe(0)
+  })
+
+  it("rolls back a merge that another worker has taken over, and a partition recorded after the claim", async () => {
+    const { runId, partitions } = await startRun()
+    const outcomes = []
+    for (const [i, p] of partitions.entries()) outcomes.push(await record(p, 2000 + i))
+    expect(outcomes.map((o) => o.mergeNow)).toEqual([false, false, true])
+    // A partition run twice (its job expired while its first worker was still at it) writes nothing once claimed.
+    expect((await record(partitions[0]!, 2100)).mergeNow).toBe(false)
+    const copies = await scratch.db.partitionSuspicion.findMany({ where: { runId } })
+    expect(copies.map((c) => (c.suspicion as unknown as Suspicion).psn_no).sort()).toEqual(["P2000", "P2001", "P2002"])
+    // Taken over (this worker was thought dead): its merge files nothing and leaves the run to the new owner.
+    await scratch.db.screeningRun.update({ where: { id: runId }, data: { owner: "merging:elsewhere:1" } })
+    await expect(mergePartitionedRun(scratch.db, actor, runId)).rejects.toThrow(/no longer this worker's/)
+    expect(await scratch.db.suspicion.count({ where: { lastRunId: runId } })).toBe(0)
+    const run = await scratch.db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
+    expect([run.status, run.owner]).toEqual(["running", "merging:elsewhere:1"])
   })
 })

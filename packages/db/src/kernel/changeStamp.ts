@@ -13,8 +13,9 @@
 /**
  * The longest between a transaction's last write of a stamped row and its commit, with a margin for clocks (the
  * stamp is written by the clock of whichever process wrote the row). Interactive transactions that write leads
- * end within Prisma's 5 s, and the long ones (`finishRun`, allowed 10 minutes) write their last leads just
- * before they commit.
+ * end within Prisma's 5 s, and the long ones (`finishRun`, allowed 10 minutes; `mergePartitionedRun`, allowed 4 hours)
+ * write a lead just before they commit — the merge stamps one again at the end, since its statement stamps every
+ * lead with the instant it began.
  */
 export const changeStampSettlesAfterMs = 30_000
 

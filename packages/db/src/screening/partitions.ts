@@ -9,11 +9,9 @@
 import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
 import PgBoss from "pg-boss"
 import { recordAudit, type Actor } from "../access/audit.js"
-import type { Db } from "../client.js"
+import type { Db, DbTransaction } from "../client.js"
 import { storedInstant } from "../kernel/bulkInsert.js"
 import { beatRun, closeRun, partitionedRunOwner, runHeartbeat, runOwner, type RuleStat, type RunStart } from "./runs.js"
-
-type Transaction = Parameters<Parameters<Db["$transaction"]>[0]>[0]
 
 /** The queue the partitions wait in. */
 export const partitionQueueName = "screening-partition"
@@ -200,7 +198,7 @@ export interface PartitionResult {
 /**
  * Records what a partition found, in one transaction: its suspicions (replacing any the same partition wrote
  * before, when it is taken again), the partition done with its figures. Nothing is written once the run is no
- * longer running (merged, or stopped). Answers whether every partition of the run is now done and this call is
+ * longer waiting on its queue (its merge claimed, merged, or stopped). Answers whether every partition of the run is now done and this call is
  * the one that claimed the merge (exactly one caller is: the run's row is locked first, so two partitions
  * finishing together see each other).
  */
@@ -212,8 +210,10 @@ export const recordPartitionResult = async (
 ): Promise<{ readonly mergeNow: boolean }> =>
   db.$transaction(
     async (tx) => {
+      // Only while the run waits on its queue: once its merge is claimed (all partitions done), a partition run
+      // twice (its job expired while the first worker was still at it) must not rewrite what is being merged.
       const running = await tx.screeningRun.updateMany({
-        where: { id: task.runId, status: "running" },
+        where: { id: task.runId, status: "running", owner: partitionedRunOwner },
         data: { heartbeatAt: new Date() }
       })
       if (running.count === 0) return { mergeNow: false }
@@ -260,7 +260,7 @@ export const recordPartitionResult = async (
  * Claims a run's merge when every partition is done and nobody is merging it: the run's owner moves from the
  * queue to this process. A merge whose worker died (no heartbeat for `runHeartbeat.leaseMs`) may be claimed again.
  */
-const claimMerge = async (tx: Transaction, actor: Actor, runId: string, now: Date) => {
+const claimMerge = async (tx: DbTransaction, actor: Actor, runId: string, now: Date) => {
   const open = await tx.runPartition.count({ where: { runId, status: { not: "done" } } })
   if (open > 0) return false
   const claimed = await tx.screeningRun.updateMany({
@@ -339,9 +339,10 @@ const leadColumns: ReadonlyArray<readonly [column: string, value: string]> = [
  * Merges a partitioned run whose partitions are all done: the partitions' suspicions are filed as the run's
  * result, as a single run files its own (leads found again take the new finding and the run, new ones come in as
  * 待初审; one transaction), with each rule's figures summed over the partitions (its duration as the work of all
- * partitions). The queue lives on PostgreSQL, and so do the partitions' copies: they are filed by two statements
- * there — an `UPDATE … FROM` and an `INSERT … SELECT` — rather than read into the merging process, whose memory
- * and time would otherwise grow with the province (the 100-million-line run filed 5,700 leads a second that way).
+ * partitions). The queue lives on PostgreSQL, and so do the partitions' copies: they are filed by one statement
+ * there (`INSERT … SELECT … ON CONFLICT DO UPDATE`) rather than read into the merging process, whose memory and
+ * time would otherwise grow with the province (the 100-million-line run filed 5,700 leads a second that way). The
+ * merge commits only while it is still this worker's (`claimMerge`).
  */
 export const mergePartitionedRun = async (db: Db, actor: Actor, runId: string) => {
   const partitions = await db.runPartition.findMany({ where: { runId } })
@@ -358,35 +359,47 @@ export const mergePartitionedRun = async (db: Db, actor: Actor, runId: string) =
       )
     }
   const rules = [...byRule.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-  const at = storedInstant("postgresql", new Date())
   const filed = await db.$transaction(
     async (tx) => {
-      // Unique per rule and key within a run (the table's key): each row is one finding.
-      const [{ n: suspicions } = { n: 0 }] = await tx.$queryRawUnsafe<Array<{ n: number }>>(
-        `SELECT count(*)::integer AS n FROM "PartitionSuspicion" WHERE "runId" = $1`,
-        runId
+      const at = storedInstant("postgresql", new Date())
+      // One statement for leads found again and new ones alike (a lead another run commits meanwhile is found
+      // again, not skipped): found again, a lead takes the finding as it is now and the run, its review staying as
+      // it is; new, it comes in as 待初审. Unique per rule and key within a run (the table's key): a row is a finding.
+      const [{ suspicions, created } = { suspicions: 0, created: 0 }] = await tx.$queryRawUnsafe<
+        Array<{ suspicions: number; created: number }>
+      >(
+        `WITH filed AS (
+           INSERT INTO "Suspicion" ("id", "firstRunId", "lastRunId", "ruleCode", "dedupKey",
+                                    ${leadColumns.map(([column]) => `"${column}"`).join(", ")}, "status", "createdAt", "updatedAt")
+           SELECT gen_random_uuid()::text, $1, $1, p."ruleCode", p."dedupKey",
+                  ${leadColumns.map(([, value]) => value).join(", ")}, 'pending_first_review', $2::timestamp(3), $2::timestamp(3)
+           FROM "PartitionSuspicion" AS p
+           WHERE p."runId" = $1
+           ON CONFLICT ("ruleCode", "dedupKey") DO UPDATE
+           SET ${leadColumns.map(([column]) => `"${column}" = EXCLUDED."${column}"`).join(", ")},
+               "lastRunId" = EXCLUDED."lastRunId", "updatedAt" = EXCLUDED."updatedAt"
+           RETURNING (xmax = 0) AS inserted
+         )
+         SELECT count(*)::integer AS suspicions, (count(*) FILTER (WHERE inserted))::integer AS created FROM filed`,
+        runId,
+        at
       )
-      // Found again: the lead takes the finding as it is now and the run (its review status stays).
+      // The rows above carry the instant the merge began, and it may run for minutes: one lead is stamped again just
+      // before the commit, so that the table's change stamp moves past whatever changed meanwhile
+      // (kernel/changeStamp.ts: a transaction's last stamped write comes just before it commits).
       await tx.$executeRawUnsafe(
-        `UPDATE "Suspicion" AS s
-         SET ${leadColumns.map(([column, value]) => `"${column}" = ${value}`).join(", ")},
-             "lastRunId" = $1, "updatedAt" = $2::timestamp(3)
-         FROM "PartitionSuspicion" AS p
-         WHERE p."runId" = $1 AND s."ruleCode" = p."ruleCode" AND s."dedupKey" = p."dedupKey"`,
+        `UPDATE "Suspicion" AS s SET "updatedAt" = $2::timestamp(3)
+         FROM (SELECT "ruleCode", "dedupKey" FROM "PartitionSuspicion" WHERE "runId" = $1 LIMIT 1) AS p
+         WHERE s."ruleCode" = p."ruleCode" AND s."dedupKey" = p."dedupKey"`,
         runId,
-        at
+        storedInstant("postgresql", new Date())
       )
-      const created = await tx.$executeRawUnsafe(
-        `INSERT INTO "Suspicion" ("id", "firstRunId", "lastRunId", "ruleCode", "dedupKey",
-                                  ${leadColumns.map(([column]) => `"${column}"`).join(", ")}, "status", "createdAt", "updatedAt")
-         SELECT gen_random_uuid()::text, $1, $1, p."ruleCode", p."dedupKey",
-                ${leadColumns.map(([, value]) => value).join(", ")}, 'pending_first_review', $2::timestamp(3), $2::timestamp(3)
-         FROM "PartitionSuspicion" AS p
-         WHERE p."runId" = $1
-           AND NOT EXISTS (SELECT 1 FROM "Suspicion" AS s WHERE s."ruleCode" = p."ruleCode" AND s."dedupKey" = p."dedupKey")`,
-        runId,
-        at
-      )
+      // Still this worker's merge: one that took over from it (no heartbeat for the lease) rolls this one back.
+      const ours = await tx.screeningRun.updateMany({
+        where: { id: runId, status: "running", owner: `merging:${runOwner()}` },
+        data: { heartbeatAt: new Date() }
+      })
+      if (ours.count === 0) throw new Error(`run ${runId}: the merge is no longer this worker's (${runOwner()})`)
       return closeRun(tx, actor, runId, { suspicions, created, rules })
     },
     { timeout: mergeTimeoutMs }
