@@ -15,7 +15,7 @@ import {
   systemActor,
   type Db
 } from "@fundguard/db"
-import type { Suspicion } from "@fundguard/domain/screening"
+import { suspicionKey, type Suspicion } from "@fundguard/domain/screening"
 import { parseArgs } from "node:util"
 // @ts-expect-error -- a plain ES module of the repository's scripts, without types
 import { machineInfo } from "../../../scripts/lib/machine.mjs"
@@ -74,7 +74,7 @@ const filledRun = async (db: Db): Promise<string> => {
       return {
         runId: run.id,
         ruleCode: s.rule,
-        dedupKey: `${s.rule}|${s.mdtrt_id}|${s.feedetl_sn.join(",")}`,
+        dedupKey: suspicionKey(s),
         partition: `person:${(from + k) % 16}`,
         suspicion: s as never
       }

@@ -198,9 +198,9 @@ export interface PartitionResult {
 /**
  * Records what a partition found, in one transaction: its suspicions (replacing any the same partition wrote
  * before, when it is taken again), the partition done with its figures. Nothing is written once the run is no
- * longer waiting on its queue (its merge claimed, merged, or stopped). Answers whether every partition of the run is now done and this call is
- * the one that claimed the merge (exactly one caller is: the run's row is locked first, so two partitions
- * finishing together see each other).
+ * longer waiting on its queue (its merge claimed, merged, or stopped). Answers whether every partition of the
+ * run is now done and this call is the one that claimed the merge (exactly one caller is: the run's row is
+ * locked first, so two partitions finishing together see each other).
  */
 export const recordPartitionResult = async (
   db: Db,
