@@ -2,7 +2,13 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
-import { assessPenalty, assessPenaltyWithBenchmark, decisionArticle, publishedDecisions } from "../src/penalty/index.js"
+import {
+  assessPenalty,
+  assessPenaltyWithBenchmark,
+  decisionArticle,
+  publishedDecisions,
+  type PublishedDecision
+} from "../src/penalty/index.js"
 
 const specExample = {
   subject: { kind: "institution", orgKind: "private_hospital", hospLv: "2", insured: null },
@@ -182,6 +188,47 @@ describe("assessPenalty — Art.38", () => {
         (r) => r.items[0]!
       )
       assert.isFalse(alone.agreementTermination.recommended)
+    })
+  )
+
+  it.effect("weighs the termination on decisions that found the same act, where there are enough of them", () =>
+    Effect.gen(function* () {
+      // Three published decisions on forged records terminated the agreement, five on fictitious services alone
+      // did not: of the eight, most did not — but a forged-records case follows its own three.
+      const base = publishedDecisions().find((d) => decisionArticle(d) === 40 && d.subject.kind === "institution")!
+      const copy = (id: string, code: string, terminated: boolean) => ({
+        ...base,
+        id,
+        region: "110000",
+        agreementTerminated: terminated,
+        factors: {},
+        violations: [{ ...base.violations[0]!, code, amount: base.amountTotal }]
+      })
+      const precedents = [
+        ...["a", "b", "c"].map((id) => copy(`forged-${id}`, "A40-2-FORGED_RECORDS", true)),
+        ...["a", "b", "c", "d", "e"].map((id) => copy(`fictitious-${id}`, "A40-3-FICTITIOUS_SERVICE", false))
+      ] as unknown as ReadonlyArray<PublishedDecision>
+      const assess = (code: string, withPrecedents = precedents) =>
+        Effect.map(
+          assessPenalty(withViolation({ code, amount: 50000, intentToDefraud: true }), {
+            precedents: withPrecedents
+          }),
+          (r) => r.items[0]!
+        )
+      const forged = yield* assess("A40-2-FORGED_RECORDS")
+      assert.isTrue(forged.agreementTermination.recommended)
+      assert.isNull(forged.suspensionMonths)
+      assert.isTrue(
+        forged.explanation.some((line) => line.includes("同有“") && line.includes("同类公开案例3件（")),
+        forged.explanation.join("\n")
+      )
+      const fictitious = yield* assess("A40-3-FICTITIOUS_SERVICE")
+      assert.isFalse(fictitious.agreementTermination.recommended)
+      assert.isNotNull(fictitious.suspensionMonths)
+      // With fewer than three decisions on the act, all of the article's comparable decisions decide.
+      const few = yield* assess("A40-2-FORGED_RECORDS", precedents.slice(1))
+      assert.isFalse(few.agreementTermination.recommended)
+      assert.isTrue(few.explanation.some((line) => line.includes("同类公开案例7件（")))
     })
   )
 

@@ -161,11 +161,16 @@ export interface PrecedentKey {
   readonly article: number
   readonly party: "定点医疗机构" | "定点零售药店" | "个人" | "经办机构" | "工作人员"
   readonly circumstances: "无从重情节" | "有从重情节" | "减轻"
+  /**
+   * Only decisions that also found this behaviour (a violation code), where the comparison is narrowed to the
+   * same kind of act: a forged record is not a fictitious service.
+   */
+  readonly behaviour?: ViolationCode
 }
 
 /** @category formatting */
 export const precedentKeyText = (k: PrecedentKey): string =>
-  `条例${articleText(k.article)}、${k.party}、${k.circumstances}`
+  `条例${articleText(k.article)}、${k.party}、${k.circumstances}${k.behaviour === undefined ? "" : `、同有“${violationEntry(k.behaviour).behaviour}”`}`
 
 const partyOf = (kind: string, orgKind: string | null | undefined): PrecedentKey["party"] =>
   kind === "institution"
@@ -234,6 +239,9 @@ export const caseKey = (
 
 const sameKey = (a: PrecedentKey, b: PrecedentKey) =>
   a.article === b.article && a.party === b.party && a.circumstances === b.circumstances
+
+const sharesBehaviour = (s: PrecedentSample, key: PrecedentKey) =>
+  key.behaviour === undefined || s.decision.violations.some((v) => v.code === key.behaviour)
 
 const median = (values: ReadonlyArray<number>): number => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -312,7 +320,7 @@ export const precedentBasis = (
   region: string,
   minimumComparable: number
 ): PrecedentBasis | null => {
-  const comparable = corpus.flatMap(precedentSamples).filter((s) => sameKey(s.key, key))
+  const comparable = corpus.flatMap(precedentSamples).filter((s) => sameKey(s.key, key) && sharesBehaviour(s, key))
   const province = `${region.slice(0, 2)}0000`
   const own = comparable.filter((s) => (regionCoverage(province, s.decision.region) ?? 0) > 0)
   const [scope, chosen] = own.length >= minimumComparable ? (["本省", own] as const) : (["全国", comparable] as const)

@@ -82,8 +82,17 @@ export const calibrateTermination = (
   if (!setting.enabled || !termination.lawful || termination.mandatory)
     return { recommended: termination.recommended, sentence: null }
   const key = caseKey(article, c.input.subject, c.summary, c.benchmark.factors.reduceBelowFloorFromGrounds)
+  // Whether bureaus terminate turns on the act more than on the article (published decisions that found forged
+  // records terminated where those of fictitious services alone mostly did not): the decisions that also found
+  // this item's behaviour decide where there are enough of them, else all of the article's.
   const terminatesMostly = (circumstances: PrecedentKey["circumstances"]) => {
-    const basis = precedentBasis(c.precedents, { ...key, circumstances }, c.input.region, setting.minimumComparable)
+    const basis =
+      precedentBasis(
+        c.precedents,
+        { ...key, circumstances, behaviour: c.facts.code },
+        c.input.region,
+        setting.minimumComparable
+      ) ?? precedentBasis(c.precedents, { ...key, circumstances }, c.input.region, setting.minimumComparable)
     return basis === null ? null : { basis, terminates: basis.terminated * 2 > basis.count }
   }
   const own = terminatesMostly(key.circumstances)
@@ -98,7 +107,7 @@ export const calibrateTermination = (
   const ownText =
     own === null
       ? ""
-      : `同类公开案例${own.basis.count}件（${precedentKeyText(key)}，${own.basis.scope}）中${own.basis.terminated}件解除服务协议`
+      : `同类公开案例${own.basis.count}件（${precedentKeyText(own.basis.key)}，${own.basis.scope}）中${own.basis.terminated}件解除服务协议`
   if (own?.terminates !== true && lighter !== undefined) {
     const l = lighter.found!.basis
     return {
