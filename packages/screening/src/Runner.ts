@@ -227,19 +227,45 @@ const createPrepared = (handle: ExtractHandle, r: PreparedRelation, fileBacked: 
  * Creates the derived relations the handle does not have yet; returns the time it took. A relation kept as a
  * file (`PreparedRelation.storage`) is written only when named in `fileBacked`, else it is a view.
  */
-export const prepare = (handle: ExtractHandle, fileBacked: ReadonlySet<string> = new Set()): Effect.Effect<number> =>
+export const prepare = (
+  handle: ExtractHandle,
+  fileBacked: ReadonlySet<string> = new Set(),
+  needed: ReadonlyArray<PreparedRelation> = preparedRelations(handle.manifest)
+): Effect.Effect<number> =>
   Effect.gen(function* () {
     const existing = yield* query(
       handle.connection,
       "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'"
     ).pipe(Effect.orDie)
     const have = new Set(existing.map((r) => asString(r.name)))
-    const missing = preparedRelations(handle.manifest).filter((r) => !have.has(r.name))
+    const missing = needed.filter((r) => !have.has(r.name))
     if (missing.length === 0) return 0
     const started = performance.now()
     for (const r of missing) yield* exec(handle.connection, createPrepared(handle, r, fileBacked)).pipe(Effect.orDie)
     return elapsed(started)
   })
+
+const mentions = (sql: string, name: string): boolean => new RegExp(`\\b${name}\\b`).test(sql)
+
+/**
+ * The derived relations that statements read, with those they read in turn, in creation order.
+ *
+ * @category rules
+ */
+export const neededRelations = (
+  relations: ReadonlyArray<PreparedRelation>,
+  statements: ReadonlyArray<string>
+): ReadonlyArray<PreparedRelation> => {
+  const needed = new Set<string>()
+  // Creation order puts a relation after those it reads: walking it backwards reaches each one's inputs later.
+  for (const r of [...relations].reverse())
+    if (
+      statements.some((sql) => mentions(sql, r.name)) ||
+      relations.some((other) => needed.has(other.name) && mentions(other.sql, r.name))
+    )
+      needed.add(r.name)
+  return relations.filter((r) => needed.has(r.name))
+}
 
 const runOn = (
   handle: ExtractHandle,
@@ -253,18 +279,22 @@ const runOn = (
     // A relation is written to its file only when several of the rules will read all of it: a partition of a
     // whole extract reads its share through the view (the partition's filter reaches the scan), and a run whose
     // rules do not read it (the global partition's) must not pay for writing it.
-    const readers = (name: string) => rules.filter(({ compiled }) => new RegExp(`\\b${name}\\b`).test(compiled.sql))
+    const readers = (name: string) => rules.filter(({ compiled }) => mentions(compiled.sql, name))
+    // Only the relations the rules read, and those these read: the global rules of a province run read visits
+    // and settlements, and must not pay for the refunds of every fee line of the province.
+    const needed = neededRelations(
+      preparedRelations(handle.manifest),
+      rules.map(({ compiled }) => compiled.sql)
+    )
     const fileBacked = new Set(
       partition !== null
         ? []
-        : preparedRelations(handle.manifest)
-            .filter((r) => r.storage === "file" && readers(r.name).length > 1)
-            .map((r) => r.name)
+        : needed.filter((r) => r.storage === "file" && readers(r.name).length > 1).map((r) => r.name)
     )
-    const prepareMs = yield* prepare(handle, fileBacked)
+    const prepareMs = yield* prepare(handle, fileBacked, needed)
     onProgress({ _tag: "Prepared", durationMs: prepareMs })
     if (partition !== null) {
-      const views = partitionViews(partition, handle.tables, preparedRelations(handle.manifest))
+      const views = partitionViews(partition, handle.tables, needed)
       yield* exec(handle.connection, views.join(";\n")).pipe(Effect.orDie)
     }
     const runs: Array<RuleRun> = []

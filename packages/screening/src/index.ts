@@ -57,6 +57,7 @@ export {
 } from "./RegionParams.js"
 export {
   type RuleRun,
+  neededRelations,
   RuleFailed,
   runScreening,
   type ScreeningOptions,

@@ -51,7 +51,9 @@ describe("rule library", () => {
         [rule.code, rule.level, rule.violation, rule.defaults],
         [rule.code, level, violation, defaults]
       )
-      assert.strictEqual(rule.version, 1, rule.code)
+      // Bumped when a rule's output for the same input changed (TRACE_CODE_REUSED 2: a sale document of
+      // several lines priced and returned the same on every run).
+      assert.strictEqual(rule.version, rule.code === "TRACE_CODE_REUSED" ? 2 : 1, rule.code)
       assert.isAbove(rule.description.zh.length, 40, rule.code)
       assert.isAbove(rule.description.en.length, 80, rule.code)
     }

@@ -11,6 +11,8 @@ import {
   ClaimsExtracts,
   defineRule,
   importExtractScoped,
+  neededRelations,
+  preparedRelations,
   type Rule,
   ruleLibrary,
   runScreening,
@@ -80,7 +82,7 @@ describe("runScreening", () => {
         result.rules.map((r) => [r.code, r.version, r.status, r.count]),
         [...ruleLibrary.map((r) => r.code), "BIG_VISIT"]
           .sort()
-          .map((code) => [code, code === "BIG_VISIT" ? 2 : 1, "ran", count(code)])
+          .map((code) => [code, code === "BIG_VISIT" ? 2 : code === "TRACE_CODE_REUSED" ? 2 : 1, "ran", count(code)])
       )
       assert.strictEqual(count("PRICE_OVER_CAP"), 11)
       assert.isAbove(count("BIG_VISIT"), 10)
@@ -169,6 +171,50 @@ describe("runScreening", () => {
         handle.connection.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM feedetail`)
       )
       assert.deepStrictEqual(reader.getRowObjectsJson(), [{ n: handle.rowCounts.feedetail! }])
+    }).pipe(Effect.scoped)
+  )
+
+  it.effect("prepares only the derived relations its rules read, and those these read", () =>
+    Effect.gen(function* () {
+      const names = (statements: ReadonlyArray<string>) =>
+        neededRelations(preparedRelations(null), statements).map((r) => r.name)
+      assert.deepStrictEqual(names(["SELECT * FROM fg_visit"]), ["fg_setl", "fg_visit"])
+      assert.deepStrictEqual(names(["SELECT * FROM fg_fee", "SELECT * FROM fg_period"]), [
+        "fg_period",
+        "fg_refund",
+        "fg_fee"
+      ])
+      assert.deepStrictEqual(names(["SELECT * FROM feedetail"]), [])
+      const handle = yield* importExtractScoped(demoExtractDir)
+      const visits = testRule(
+        "VISIT_FUND",
+        "visit",
+        `SELECT fixmedins_code, psn_no, mdtrt_id, NULL AS setl_id, [] AS feedetl_sn, NULL AS med_list_codg,
+                begin_day AS date, fund_pay AS amount, {'fund_pay': fund_pay} AS evidence, '测试' AS message
+         FROM fg_visit WHERE fund_pay > 100`
+      )
+      const result = yield* runScreening({ extract: handle, rules: ["VISIT_FUND"], library: [visits] })
+      assert.isTrue(result.suspicions.length > 0)
+      const reader = yield* Effect.promise(() =>
+        handle.connection.runAndReadAll(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'fg\\_%' ESCAPE '\\' ORDER BY 1"
+        )
+      )
+      assert.deepStrictEqual(
+        reader.getRowObjectsJson().map((r) => r["name"]),
+        ["fg_setl", "fg_visit"]
+      )
+      // A later run of every rule on the same handle creates the rest.
+      yield* runScreening({ extract: handle })
+      const after = yield* Effect.promise(() =>
+        handle.connection.runAndReadAll(
+          "SELECT table_name AS name FROM information_schema.tables WHERE table_name LIKE 'fg\\_%' ESCAPE '\\' ORDER BY 1"
+        )
+      )
+      assert.deepStrictEqual(
+        after.getRowObjectsJson().map((r) => r["name"]),
+        ["fg_fee", "fg_period", "fg_refund", "fg_setl", "fg_visit"]
+      )
     }).pipe(Effect.scoped)
   )
 

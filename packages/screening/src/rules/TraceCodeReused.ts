@@ -13,20 +13,22 @@ import { noLines, nullText } from "./Sql.js"
  * counted scan. A scan is counted unless it was undone:
  *
  * - a sale scan (`src` = `sale`, `ref` = `rtal_docno`) whose sale was returned (an
- *   `inv_sale_return` row of the same institution and item for the same `setl_id`, or, for a sale
- *   without `setl_id`, the same batch and quantity, at or after the sale);
+ *   `inv_sale_return` row matching a line of the document: same institution and item, for the same
+ *   `setl_id`, or, for a sale without `setl_id`, the same batch and quantity, at or after the sale);
  * - a fee scan (`src` = `fee`, `ref` = `feedetl_sn`) of a refund line or of a line fully refunded.
  *
  * A fee scan of the settlement a counted sale scan of the same code belongs to is the same
  * dispensing seen twice (stock and settlement) and is not counted again. `evidence.refs` lists
  * every scan with whether it counted and why not. amount = the unit price of each counted scan after
- * the first (fee scans: the line's `pric`; sale scans: `finl_trns_pric`).
+ * the first (fee scans: the line's `pric`; sale scans: the lowest `finl_trns_pric` of the document's
+ * lines, since a scan names the document and not its line). Version 2: version 1 took the price, item, batch
+ * and quantity of an arbitrary line of a document of several lines, which could differ from run to run.
  *
  * @category rules
  */
 export const traceCodeReused = defineRule({
   code: "TRACE_CODE_REUSED",
-  version: 1,
+  version: 2,
   level: "trace",
   violation: "A41-1-RESALE",
   requiredTables: ["drugtrac", "feedetail", "setlinfo"],
@@ -39,37 +41,43 @@ export const traceCodeReused = defineRule({
       "同一药品追溯码在销售（进销存销售 src=sale）或结算（费用明细 src=fee）中被扫码超过一次，疑似回流药倒卖或追溯码" +
       "造假。已被销售退货撤销的销售、退费明细及全部退费的明细不计；同一笔结算既有销售扫码又有结算扫码的只算一次。" +
       "每个追溯码一条疑点，证据 refs 列出每次扫码（来源、单据、机构、时间、是否计入及原因）。金额为第一次之后各次计入" +
-      "扫码的单价（结算按明细单价，销售按最终成交价）。",
+      "扫码的单价（结算按明细单价，销售按该销售单各行最终成交价中最低者，因扫码只记销售单号）。",
     en:
       "One drug traceability code scanned more than once in sales (src=sale) or settlements (src=fee) — resold " +
       "returned drugs or forged codes. Sales undone by a sale return, refund lines and fully refunded lines do " +
       "not count, and a settlement's fee scan of a package already counted by its sale scan is not counted again. " +
       "One suspicion per code; evidence.refs lists every scan (source, document, institution, time, whether it " +
       "counted and why not). Amount = the unit price of every counted scan after the first (line price for fee " +
-      "scans, final price for sale scans)."
+      "scans; for sale scans the lowest final price among the sale document's lines, as a scan names only the " +
+      "document)."
   },
   sql: () => `
     -- Only a code on more than one scan row can be reused: a real extract scans every package of every drug
-    -- line, most of them once, so the scans worth a closer look are found first by one aggregate.
+    -- line, most of them once, so the scans worth a closer look are found first by one aggregate — over the
+    -- codes' 64-bit hashes, not the codes: a province's tens of millions of codes then fit in memory (a hash
+    -- shared by two codes only lets a few more scans through; the codes themselves decide below).
     WITH several AS (
-      SELECT drug_trac_codg FROM drugtrac GROUP BY drug_trac_codg HAVING count(*) > 1
+      SELECT hash(drug_trac_codg) AS code_hash FROM drugtrac GROUP BY code_hash HAVING count(*) > 1
     ),
     scans AS (
       SELECT DISTINCT d.drug_trac_codg, d.fixmedins_code, d.src, d.ref, d.mdtrt_id, d.scan_time
-      FROM drugtrac d SEMI JOIN several s ON s.drug_trac_codg = d.drug_trac_codg
+      FROM drugtrac d SEMI JOIN several s ON s.code_hash = hash(d.drug_trac_codg)
     ),
+    -- A sale scan names the document, not its line: its price is the lowest of the document's lines (a lead
+    -- does not claim more than the package can have cost), and it is undone when a line of the document was
+    -- returned. Both are taken from every line, so that a document of several drugs gives one answer every run.
     sales AS (
-      SELECT fixmedins_code, rtal_docno, any_value(setl_id) AS setl_id, any_value(med_list_codg) AS med_list_codg,
-             any_value(fixmedins_bchno) AS bchno, sum(sel_retn_cnt) AS cnt, min(sel_retn_time) AS sold_at,
-             any_value(finl_trns_pric) AS pric
+      SELECT fixmedins_code, rtal_docno, min(setl_id) AS setl_id, min(finl_trns_pric) AS pric
       FROM inv_sale GROUP BY fixmedins_code, rtal_docno
     ),
     returned AS (
       SELECT DISTINCT s.fixmedins_code, s.rtal_docno
-      FROM sales s JOIN inv_sale_return r
-        ON r.fixmedins_code = s.fixmedins_code AND r.med_list_codg = s.med_list_codg AND r.sel_retn_time >= s.sold_at
+      FROM inv_sale s JOIN inv_sale_return r
+        ON r.fixmedins_code = s.fixmedins_code AND r.med_list_codg = s.med_list_codg
+       AND r.sel_retn_time >= s.sel_retn_time
        AND ((s.setl_id IS NOT NULL AND r.setl_id = s.setl_id)
-            OR (s.setl_id IS NULL AND r.setl_id IS NULL AND r.fixmedins_bchno = s.bchno AND abs(r.sel_retn_cnt) = abs(s.cnt)))
+            OR (s.setl_id IS NULL AND r.setl_id IS NULL AND r.fixmedins_bchno = s.fixmedins_bchno
+                AND abs(r.sel_retn_cnt) = abs(s.sel_retn_cnt)))
     ),
     fee_setl AS (
       SELECT mdtrt_id, min(setl_id) AS setl_id FROM fg_setl WHERE effective GROUP BY mdtrt_id

@@ -219,7 +219,7 @@ describe("TRACE_CODE_REUSED", () => {
       assert.deepStrictEqual(result.suspicions, [
         {
           rule: "TRACE_CODE_REUSED",
-          ruleVersion: 1,
+          ruleVersion: 2,
           level: "trace",
           fixmedins_code: PHARMACY,
           psn_no: null,
@@ -308,6 +308,66 @@ describe("TRACE_CODE_REUSED", () => {
         }
       )
       assert.deepStrictEqual((yield* screen(b, "TRACE_CODE_REUSED")).suspicions, [])
+    })
+  )
+
+  it.effect("prices a sale scan at the lowest line of its document, and undoes it when any line is returned", () =>
+    Effect.gen(function* () {
+      // The scan names the sale document R2, which sold two drugs: which package it was is not known.
+      const withSale = (returned: boolean) => {
+        const { b } = shop()
+        b.add(
+          "inv_sale",
+          ...[
+            { item: Item.AMOXICILLIN, pric: 30, batch: "B1" },
+            { item: Item.METFORMIN, pric: 12, batch: "B2" },
+            { item: Item.AMOXICILLIN, pric: 45, batch: "B3" }
+          ].map((line) => ({
+            fixmedins_code: PHARMACY2,
+            med_list_codg: line.item,
+            sel_retn_cnt: 1,
+            sel_retn_time: "2025-01-11 09:00:00",
+            rtal_docno: "R2",
+            fixmedins_bchno: line.batch,
+            finl_trns_pric: line.pric
+          }))
+        )
+        if (returned)
+          b.add("inv_sale_return", {
+            fixmedins_code: PHARMACY2,
+            med_list_codg: Item.METFORMIN,
+            sel_retn_cnt: 1,
+            sel_retn_time: "2025-01-11 12:00:00",
+            fixmedins_bchno: "B2"
+          })
+        b.add(
+          "drugtrac",
+          {
+            drug_trac_codg: "T3",
+            fixmedins_code: PHARMACY,
+            src: "fee",
+            ref: "0001",
+            mdtrt_id: "V1",
+            scan_time: "2025-01-10 10:10:00"
+          },
+          { drug_trac_codg: "T3", fixmedins_code: PHARMACY2, src: "sale", ref: "R2", scan_time: "2025-01-11 09:00:00" }
+        )
+        return b
+      }
+      const [lead] = (yield* screen(withSale(false), "TRACE_CODE_REUSED")).suspicions
+      assert.strictEqual(lead?.amount, 12)
+      assert.deepStrictEqual(
+        (lead?.evidence as { refs: ReadonlyArray<{ src: string; counted: boolean }> }).refs.map((r) => [
+          r.src,
+          r.counted
+        ]),
+        [
+          ["fee", true],
+          ["sale", true]
+        ]
+      )
+      // The return of the document's second line undoes the sale scan: one counted scan is left.
+      assert.deepStrictEqual((yield* screen(withSale(true), "TRACE_CODE_REUSED")).suspicions, [])
     })
   )
 
