@@ -1,10 +1,10 @@
 /**
  * `pnpm bench:province --extract DIR [--prepared DIR] [--partitions 8] [--workers 2] [--memory-limit 2GB]
- * [--database-url URL] [--json]`: a partitioned run through the queue, measured. The extract is prepared (split
- * by person and by institution, unless `--prepared` names a copy), a run is started on a PostgreSQL database (a
- * throwaway server, or `--database-url`), and `--workers` worker processes (`pnpm worker:partitions`) take its
- * partitions until the run is merged. Reports the preparation, each partition's time and leads, each worker's
- * partitions and fee lines per second, the merge, the total, and the workers' peak memory.
+ * [--global-memory-limit SIZE] [--database-url URL] [--json]`: a partitioned run through the queue, measured. The
+ * extract is prepared (split by person and by institution, unless `--prepared` names a copy), a run is started on a
+ * PostgreSQL database (a throwaway server, or `--database-url`), and `--workers` worker processes (`pnpm
+ * worker:partitions`) take its partitions until the run is merged. Reports the preparation, each partition's time
+ * and leads, each worker's partitions and fee lines per second, the merge, the total, and the workers' peak memory.
  */
 import { migrateDatabase, openDatabase, openPartitionQueue, startPartitionedRun, systemActor } from "@fundguard/db"
 import { prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     partitions: { type: "string", default: "8" },
     workers: { type: "string", default: "2" },
     "memory-limit": { type: "string", default: "2GB" },
+    // The global partition's (FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT); --memory-limit when absent.
+    "global-memory-limit": { type: "string" },
     "database-url": { type: "string" },
     json: { type: "boolean", default: false }
   }
@@ -92,6 +94,7 @@ try {
           ...process.env,
           DATABASE_URL: url,
           FUNDGUARD_DUCKDB_MEMORY_LIMIT: values["memory-limit"],
+          FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT: values["global-memory-limit"] ?? values["memory-limit"],
           FUNDGUARD_PARTITION_CHECK_SECONDS: "5"
         },
         stdio: ["ignore", "ignore", "inherit"]

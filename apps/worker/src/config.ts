@@ -27,6 +27,12 @@ export interface WorkerConfig {
    * to a temporary directory instead of growing. Default: the screening package's `defaultMemoryLimit`.
    */
   readonly duckdbMemoryLimit: string
+  /**
+   * DuckDB's memory limit for a province run's global partition (`FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT`): its
+   * rules read the whole province on one worker, and spill heavily within a limit sized for a partition (at
+   * 100 million fee lines TRACE_CODE_REUSED took 106 s within 3 GB, 76 s within 12 GB). Default: `duckdbMemoryLimit`.
+   */
+  readonly duckdbGlobalMemoryLimit: string
   /** How often the queue looks for lost partitions (`FUNDGUARD_PARTITION_CHECK_SECONDS`, default 60). */
   readonly partitionCheckSeconds: number
 }
@@ -70,7 +76,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): WorkerConfig =
   const memoryLimit = env["FUNDGUARD_DUCKDB_MEMORY_LIMIT"] ?? defaultMemoryLimit
   if (!isMemoryLimit(memoryLimit))
     throw new Error(`FUNDGUARD_DUCKDB_MEMORY_LIMIT must be a memory size such as 3GB or 512MB, got "${memoryLimit}"`)
+  const globalMemoryLimit = env["FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT"] ?? memoryLimit
+  if (!isMemoryLimit(globalMemoryLimit))
+    throw new Error(
+      `FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT must be a memory size such as 12GB or 512MB, got "${globalMemoryLimit}"`
+    )
   return {
+    duckdbGlobalMemoryLimit: globalMemoryLimit.trim(),
     partitionCheckSeconds: seconds(env, "FUNDGUARD_PARTITION_CHECK_SECONDS", 60),
     duckdbMemoryLimit: memoryLimit.trim(),
     queueCron,

@@ -39,7 +39,11 @@ if (process.argv.includes("--partitions")) {
     process.exit(2)
   }
   const queue = await openPartitionQueue(database.url, { maintenanceIntervalSeconds: config.partitionCheckSeconds })
-  await startPartitionWorker(database.db, queue, { memoryLimit: config.duckdbMemoryLimit, log })
+  await startPartitionWorker(database.db, queue, {
+    memoryLimit: config.duckdbMemoryLimit,
+    globalMemoryLimit: config.duckdbGlobalMemoryLimit,
+    log
+  })
   log(`taking partitions from the queue; database ${redactUrl(database.url)}`)
   const stop = async (signal: string) => {
     log(`${signal}: stopping after the partition under way`)

@@ -86,7 +86,12 @@ const merge = async (db: Db, runId: string, log: (line: string) => void): Promis
 export const workPartition = async (
   db: Db,
   task: PartitionTask,
-  options: { readonly memoryLimit?: string; readonly log?: (line: string) => void } = {}
+  options: {
+    readonly memoryLimit?: string
+    /** The global partition's limit (it reads the whole province); `memoryLimit` when absent. */
+    readonly globalMemoryLimit?: string
+    readonly log?: (line: string) => void
+  } = {}
 ): Promise<void> => {
   const log = options.log ?? (() => undefined)
   const setting = await settingOf(db, task.runId)
@@ -99,10 +104,11 @@ export const workPartition = async (
   const heartbeat = setInterval(() => void beatRun(db, task.runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
     const started = performance.now()
+    const memoryLimit = task.job === "global" ? (options.globalMemoryLimit ?? options.memoryLimit) : options.memoryLimit
     const common = {
       params: setting.ruleParams,
       rules: rulesOfJob(task.job),
-      ...(options.memoryLimit === undefined ? {} : { importOptions: { duckdb: { memory_limit: options.memoryLimit } } })
+      ...(memoryLimit === undefined ? {} : { importOptions: { duckdb: { memory_limit: memoryLimit } } })
     }
     // A partition reads only its own files when the extract was prepared (`prepareProvincePartitions`); the
     // global rules, and a run without a prepared copy, read the whole extract (the runner's views select the
@@ -158,6 +164,7 @@ export const startPartitionWorker = async (
   queue: PartitionQueue,
   options: {
     readonly memoryLimit?: string
+    readonly globalMemoryLimit?: string
     readonly log?: (line: string) => void
     readonly pollingIntervalSeconds?: number
   } = {}

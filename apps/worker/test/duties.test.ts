@@ -37,6 +37,14 @@ describe("daily duty generation", () => {
     expect(loadConfig({}).duckdbMemoryLimit).toBe("3GB")
     expect(loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: " 6GB " }).duckdbMemoryLimit).toBe("6GB")
     expect(() => loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: "plenty" })).toThrow(/FUNDGUARD_DUCKDB_MEMORY_LIMIT/)
+    // The global partition's limit: the general one unless set.
+    expect(loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: "6GB" }).duckdbGlobalMemoryLimit).toBe("6GB")
+    expect(
+      loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: "3GB", FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT: "12GB" })
+    ).toMatchObject({ duckdbMemoryLimit: "3GB", duckdbGlobalMemoryLimit: "12GB" })
+    expect(() => loadConfig({ FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT: "all" })).toThrow(
+      /FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT/
+    )
   })
 
   it("run every day of 2025, creates each task once, on the first day of its period, with holiday-aware deadlines", async () => {
