@@ -305,7 +305,8 @@ const runOn = (
       const result = yield* runRule(handle, rule, compiled, partition)
       onProgress({ _tag: "RuleFinished", run: result.run, index, total: ordered.length })
       runs.push(result.run)
-      suspicions.push(...result.suspicions)
+      // Not push(...): a rule of a province-sized run can find more suspicions than a call takes arguments.
+      for (const s of result.suspicions) suspicions.push(s)
     }
     const amount = roundYuan(suspicions.reduce((sum, s) => sum + s.amount, 0))
     return {

@@ -44,6 +44,10 @@ describe("rule library", () => {
     assert.deepStrictEqual(codes, Object.keys(spec).sort())
   })
 
+  // Bumped when a rule's output for the same input changed: each gave one answer only by chance where the data
+  // offered several (a sale document of several lines; the message's limit among lines of different limits).
+  const bumped: Readonly<Record<string, number>> = { TRACE_CODE_REUSED: 2, SUPPLY_DAYS_EXCEEDED: 2 }
+
   it("gives each rule the spec's level, suggested violation and defaults", () => {
     for (const rule of ruleLibrary) {
       const [level, violation, defaults] = spec[rule.code]!
@@ -51,9 +55,7 @@ describe("rule library", () => {
         [rule.code, rule.level, rule.violation, rule.defaults],
         [rule.code, level, violation, defaults]
       )
-      // Bumped when a rule's output for the same input changed (TRACE_CODE_REUSED 2: a sale document of
-      // several lines priced and returned the same on every run).
-      assert.strictEqual(rule.version, rule.code === "TRACE_CODE_REUSED" ? 2 : 1, rule.code)
+      assert.strictEqual(rule.version, bumped[rule.code] ?? 1, rule.code)
       assert.isAbove(rule.description.zh.length, 40, rule.code)
       assert.isAbove(rule.description.en.length, 80, rule.code)
     }

@@ -10,6 +10,7 @@ import { demoExtractDir } from "../scripts/make-demo-extract.js"
 import {
   ClaimsExtracts,
   defineRule,
+  findRule,
   importExtractScoped,
   neededRelations,
   preparedRelations,
@@ -82,7 +83,7 @@ describe("runScreening", () => {
         result.rules.map((r) => [r.code, r.version, r.status, r.count]),
         [...ruleLibrary.map((r) => r.code), "BIG_VISIT"]
           .sort()
-          .map((code) => [code, code === "BIG_VISIT" ? 2 : code === "TRACE_CODE_REUSED" ? 2 : 1, "ran", count(code)])
+          .map((code) => [code, code === "BIG_VISIT" ? 2 : findRule(code)!.version, "ran", count(code)])
       )
       assert.strictEqual(count("PRICE_OVER_CAP"), 11)
       assert.isAbove(count("BIG_VISIT"), 10)
@@ -216,6 +217,23 @@ describe("runScreening", () => {
         ["fg_fee", "fg_period", "fg_refund", "fg_setl", "fg_visit"]
       )
     }).pipe(Effect.scoped)
+  )
+
+  it.effect("keeps a rule's suspicions however many it finds", () =>
+    Effect.gen(function* () {
+      // More than a function call takes as arguments (~120,000 here): a county's SUPPLY_DAYS_EXCEEDED under a
+      // strict region's parameters found 174,647 and the run failed with "Maximum call stack size exceeded".
+      const many = testRule(
+        "MANY",
+        "visit",
+        `SELECT 'H' AS fixmedins_code, 'P' || i AS psn_no, 'V' || i AS mdtrt_id, NULL AS setl_id, [] AS feedetl_sn,
+                NULL AS med_list_codg, DATE '2025-01-01' AS date, 1.0 AS amount, {'i': i} AS evidence, '测试' AS message
+         FROM range(200000) t(i)`
+      )
+      const result = yield* runScreening({ extract: demoExtractDir, rules: ["MANY"], library: [many] })
+      assert.strictEqual(result.suspicions.length, 200000)
+      assert.strictEqual(result.totals.amount, 200000)
+    })
   )
 
   it.effect("fails with RuleFailed when a rule's query fails", () =>

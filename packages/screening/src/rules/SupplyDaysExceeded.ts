@@ -102,13 +102,14 @@ const limitsTable = (params: Readonly<Record<string, SupplyLimit>>): string => {
  * `max_prd_days` when set, else the parameter for the visit's `med_type`, else `default`. One
  * suspicion per line; amount = its net amount. Where the visit's setting has a
  * `visit_amount_cap` and its drug lines total more, one suspicion for the visit's drug lines
- * instead (amount = their net total).
+ * instead (amount = their net total). Version 2: that suspicion's message names the limits of the lines over
+ * their days (one value, or the lowest–highest), where version 1 named any line's.
  *
  * @category rules
  */
 export const supplyDaysExceeded = defineRule({
   code: "SUPPLY_DAYS_EXCEEDED",
-  version: 1,
+  version: 2,
   level: "line",
   violation: "A38-2-OVER_PRESCRIPTION",
   requiredTables: ["feedetail", "mdtrt", "fixmedins", "setlinfo"],
@@ -202,7 +203,10 @@ export const supplyDaysExceeded = defineRule({
                fg_yuan(any_value(l.visit_amount_cap)) || ' 元' ||
                CASE WHEN count(*) FILTER (WHERE ${daysOver}) > 0
                     THEN '，其中 ' || count(*) FILTER (WHERE ${daysOver}) || ' 条明细用药天数也超过限定 ' ||
-                         fg_qty(any_value(l.limit_days)) || ' 天'
+                         -- The limits of those lines (drugs of one visit can have different ones), not any line's.
+                         fg_qty(min(l.limit_days) FILTER (WHERE ${daysOver})) ||
+                         CASE WHEN min(l.limit_days) FILTER (WHERE ${daysOver}) < max(l.limit_days) FILTER (WHERE ${daysOver})
+                              THEN '–' || fg_qty(max(l.limit_days) FILTER (WHERE ${daysOver})) ELSE '' END || ' 天'
                     ELSE '' END AS message
       FROM capped l
       GROUP BY l.mdtrt_id

@@ -469,7 +469,7 @@ describe("SUPPLY_DAYS_EXCEEDED", () => {
       assert.deepStrictEqual(keys(result), ["P/0001", "P/0002"])
       assert.deepStrictEqual(result.suspicions[0], {
         rule: "SUPPLY_DAYS_EXCEEDED",
-        ruleVersion: 1,
+        ruleVersion: 2,
         level: "line",
         fixmedins_code: PHARMACY,
         psn_no: MAN,
@@ -535,6 +535,33 @@ describe("SUPPLY_DAYS_EXCEEDED", () => {
         capped.suspicions[0]!.message,
         "门诊慢特病一次就诊药品金额 210.00 元，超过限额 200.00 元，其中 2 条明细用药天数也超过限定 7 天"
       )
+    })
+  )
+
+  it.effect("names the limits of the lines over their days in a capped visit's message, not any line's", () =>
+    Effect.gen(function* () {
+      // Amoxicillin's own limit is 7 days (catalogue), the setting's 10: both lines over theirs, and a third
+      // line within its days.
+      const local = { "14": { days: 10, visit_amount_cap: 200 } }
+      const b = extract()
+      const v = b.visit({ id: "C", medType: "14", begin: "2025-03-03" })
+      b.line(v, { item: Item.AMOXICILLIN, pric: 15.8, cnt: 4, prdDays: 8 })
+      b.line(v, { item: Item.METFORMIN, pric: 9.6, cnt: 10, prdDays: 12 })
+      b.line(v, { item: Item.IBUPROFEN, pric: 18, cnt: 3, prdDays: 5 })
+      const [visit] = (yield* screen(b, "SUPPLY_DAYS_EXCEEDED", local)).suspicions
+      assert.deepStrictEqual(visit!.evidence.days_exceeded, ["0001", "0002"])
+      assert.strictEqual(
+        visit!.message,
+        "门诊慢特病一次就诊药品金额 213.20 元，超过限额 200.00 元，其中 2 条明细用药天数也超过限定 7–10 天"
+      )
+      // Only the amoxicillin line over its days: its limit alone.
+      const one = extract()
+      const w = one.visit({ id: "C", medType: "14", begin: "2025-03-03" })
+      one.line(w, { item: Item.AMOXICILLIN, pric: 15.8, cnt: 4, prdDays: 8 })
+      one.line(w, { item: Item.METFORMIN, pric: 9.6, cnt: 10, prdDays: 9 })
+      one.line(w, { item: Item.IBUPROFEN, pric: 18, cnt: 3, prdDays: 5 })
+      const [single] = (yield* screen(one, "SUPPLY_DAYS_EXCEEDED", local)).suspicions
+      assert.match(single!.message, /其中 1 条明细用药天数也超过限定 7 天$/)
     })
   )
 
