@@ -30,7 +30,8 @@ export interface WorkerConfig {
   /**
    * DuckDB's memory limit for a province run's global partition (`FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT`): its
    * rules read the whole province on one worker, and spill heavily within a limit sized for a partition (at
-   * 100 million fee lines TRACE_CODE_REUSED took 106 s within 3 GB, 76 s within 12 GB). Default: `duckdbMemoryLimit`.
+   * 100 million fee lines the three global rules took 244 s within 3 GB, 182 s within 12 GB: docs/screening-scale.md).
+   * Default: `duckdbMemoryLimit`.
    */
   readonly duckdbGlobalMemoryLimit: string
   /** How often the queue looks for lost partitions (`FUNDGUARD_PARTITION_CHECK_SECONDS`, default 60). */

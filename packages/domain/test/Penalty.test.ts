@@ -219,7 +219,11 @@ describe("assessPenalty — Art.38", () => {
       assert.isTrue(forged.agreementTermination.recommended)
       assert.isNull(forged.suspensionMonths)
       assert.isTrue(
-        forged.explanation.some((line) => line.includes("同有“") && line.includes("同类公开案例3件（")),
+        forged.explanation.some(
+          (line) =>
+            line.includes("均有“伪造、变造、隐匿、涂改、销毁医学文书、医学证明、会计凭证、电子信息等有关资料”行为") &&
+            line.includes("同类公开案例3件（")
+        ),
         forged.explanation.join("\n")
       )
       const fictitious = yield* assess("A40-3-FICTITIOUS_SERVICE")
@@ -229,6 +233,30 @@ describe("assessPenalty — Art.38", () => {
       const few = yield* assess("A40-2-FORGED_RECORDS", precedents.slice(1))
       assert.isFalse(few.agreementTermination.recommended)
       assert.isTrue(few.explanation.some((line) => line.includes("同类公开案例7件（")))
+      // Lighter circumstances are compared by the same act: a repeated fictitious service, whose own three did not
+      // terminate, is not recommended termination by the forged-records cases that had no aggravating fact.
+      const repeated = (id: string) => ({
+        ...copy(id, "A40-3-FICTITIOUS_SERVICE", false),
+        factors: { repeatWithin12Months: true }
+      })
+      const mixed = [
+        ...["a", "b", "c"].map((id) => copy(`forged-${id}`, "A40-2-FORGED_RECORDS", true)),
+        copy("fictitious-a", "A40-3-FICTITIOUS_SERVICE", false),
+        ...["a", "b", "c"].map((id) => repeated(`repeat-${id}`))
+      ] as unknown as ReadonlyArray<PublishedDecision>
+      const heavier = yield* Effect.map(
+        assessPenalty(
+          withViolation(
+            { code: "A40-3-FICTITIOUS_SERVICE", amount: 50000, intentToDefraud: true },
+            {
+              repeatWithin12Months: true
+            }
+          ),
+          { precedents: mixed }
+        ),
+        (r) => r.items[0]!
+      )
+      assert.isFalse(heavier.agreementTermination.recommended, heavier.explanation.join("\n"))
     })
   )
 

@@ -170,7 +170,7 @@ export interface PrecedentKey {
 
 /** @category formatting */
 export const precedentKeyText = (k: PrecedentKey): string =>
-  `条例${articleText(k.article)}、${k.party}、${k.circumstances}${k.behaviour === undefined ? "" : `、同有“${violationEntry(k.behaviour).behaviour}”`}`
+  `条例${articleText(k.article)}、${k.party}、${k.circumstances}${k.behaviour === undefined ? "" : `、均有“${violationEntry(k.behaviour).behaviour}”行为`}`
 
 const partyOf = (kind: string, orgKind: string | null | undefined): PrecedentKey["party"] =>
   kind === "institution"

@@ -25,13 +25,15 @@ const Parameters = Schema.Struct({
  * windows of M minutes starting at settlements (`Windows.ts`): a window holding settlements of at
  * least N different persons is a pooling episode. `date` = the day of the episode's first
  * settlement; episodes of one pharmacy starting on the same day share one suspicion, and
- * `evidence.setl_ids` lists all their settlements. amount = their fund payment.
+ * `evidence.setl_ids` lists all their settlements. amount = their fund payment. Version 2: the message
+ * describes the first episode of the day by time, then till and basket (version 1: by time only, so two episodes
+ * starting in the same second were described either way).
  *
  * @category rules
  */
 export const cardPooling = defineRule({
   code: "CARD_POOLING",
-  version: 1,
+  version: 2,
   level: "institution",
   violation: "A40-1-IMPERSONATION_OR_FAKE_CARE",
   requiredTables: ["setlinfo", "feedetail", "fixmedins"],
@@ -116,9 +118,9 @@ export const cardPooling = defineRule({
              'M': ${numberLiteral(M)}
            } AS evidence,
            fg_md(day) || ' ' || strftime(min(first_time), '%H:%M') || '起，收银台' ||
-             coalesce(nullif(arg_min(opter, first_time), ''), '（未填）') || ' 在 ' || ${numberLiteral(M)} ||
-             ' 分钟内为 ' || arg_min(persons, first_time) || ' 名不同参保人结算相同药品组合（' ||
-             arg_min(names, first_time) || '）' ||
+             coalesce(nullif(arg_min(opter, (first_time, opter, basket)), ''), '（未填）') || ' 在 ' || ${numberLiteral(M)} ||
+             ' 分钟内为 ' || arg_min(persons, (first_time, opter, basket)) || ' 名不同参保人结算相同药品组合（' ||
+             arg_min(names, (first_time, opter, basket)) || '）' ||
              CASE WHEN count(*) > 1 THEN '；当天共 ' || count(*) || ' 批' ELSE '' END AS message
     FROM per_episode
     GROUP BY fixmedins_code, day

@@ -23,12 +23,14 @@ const Parameters = Schema.Struct({
  * The day's institution is where the doctor had most of those visits (ties: smallest code); when
  * it is a village clinic the limit is `N_village_clinic`. Visits whose settlements were all
  * reversed do not count. amount = the fund payment of the visits beyond the limit, in time order.
+ * Version 2: a doctor's code listed with different names takes the first name in sort order (version 1 took
+ * any of them).
  *
  * @category rules
  */
 export const doctorDailyOverload = defineRule({
   code: "DOCTOR_DAILY_OVERLOAD",
-  version: 1,
+  version: 2,
   level: "staff",
   violation: "A40-3-FICTITIOUS_SERVICE",
   requiredTables: ["mdtrt", "fixmedins", "setlinfo"],
@@ -85,7 +87,8 @@ export const doctorDailyOverload = defineRule({
              max(begntime) AS last_visit
       FROM ranked GROUP BY atddr_no, begin_day
     ),
-    names AS (SELECT staff_code, any_value(staff_name) AS staff_name FROM staff GROUP BY staff_code)
+    -- One name for a code listed at several institutions, the same every run.
+    names AS (SELECT staff_code, min(staff_name) AS staff_name FROM staff GROUP BY staff_code)
     SELECT o.main_code AS fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
            ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, o.begin_day AS date, coalesce(e.amount, 0) AS amount,
            {

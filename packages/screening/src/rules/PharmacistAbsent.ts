@@ -13,13 +13,14 @@ import { defineRule } from "../Rule.js"
  * period (`begntime` ≤ time ≤ `endtime`) of a pharmacist (`staff_type` pharmacist) registered at
  * that pharmacy. One suspicion per settlement; sales on a settlement cancelled by a reversal are
  * ignored. Flagged lines are the settlement's fee lines of the drugs sold unattended; amount = their
- * net amount, or, when the settlement has no such line, quantity × `finl_trns_pric` of the sales.
+ * net amount, or, when the settlement has no such line, quantity × `finl_trns_pric` of the sales. Version 2:
+ * `evidence.sales` in one order every run (version 1 left sales of one time, document and item in any order).
  *
  * @category rules
  */
 export const pharmacistAbsent = defineRule({
   code: "PHARMACIST_ABSENT",
-  version: 1,
+  version: 2,
   level: "settlement",
   violation: "AGR-PHARMACIST_ABSENT",
   requiredTables: ["inv_sale", "duty", "staff", "setlinfo"],
@@ -67,7 +68,7 @@ export const pharmacistAbsent = defineRule({
              sum(u.sel_retn_cnt * coalesce(u.finl_trns_pric, 0)) AS sale_amount,
              list({'rtal_docno': u.rtal_docno, 'med_list_codg': u.med_list_codg, 'sel_retn_time': fg_ts(u.sel_retn_time),
                    'cnt': round(u.sel_retn_cnt, 4), 'phar_prac_cert_no': u.phar_prac_cert_no}
-                  ORDER BY u.sel_retn_time, u.rtal_docno, u.med_list_codg) AS sales
+                  ORDER BY u.sel_retn_time, u.rtal_docno, u.med_list_codg, u.sel_retn_cnt, u.phar_prac_cert_no) AS sales
       FROM unattended u GROUP BY u.setl_id
     ),
     lines AS (

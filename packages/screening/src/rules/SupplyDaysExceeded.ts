@@ -84,6 +84,13 @@ const entry = (medType: string | null, limit: SupplyLimit): Entry =>
     ? { medType, days: limit, special: null, cap: null }
     : { medType, days: limit.days, special: limit.special_days ?? null, cap: limit.visit_amount_cap ?? null }
 
+/** The limits of the lines over their days, as a capped visit's message names them. */
+const overLimitsText = (limits: ReadonlyArray<number>): string => {
+  const low = Math.min(...limits)
+  const high = Math.max(...limits)
+  return low < high ? `超过各自限定天数（${qty(low)}～${qty(high)} 天）` : `超过限定 ${qty(low)} 天`
+}
+
 const orNull = (n: number | null) => (n === null ? "NULL" : numberLiteral(n))
 
 const limitsTable = (params: Readonly<Record<string, SupplyLimit>>): string => {
@@ -103,7 +110,7 @@ const limitsTable = (params: Readonly<Record<string, SupplyLimit>>): string => {
  * suspicion per line; amount = its net amount. Where the visit's setting has a
  * `visit_amount_cap` and its drug lines total more, one suspicion for the visit's drug lines
  * instead (amount = their net total). Version 2: that suspicion's message names the limits of the lines over
- * their days (one value, or the lowest–highest), where version 1 named any line's.
+ * their days (one value, or the lowest～highest), where version 1 named any line's.
  *
  * @category rules
  */
@@ -202,11 +209,13 @@ export const supplyDaysExceeded = defineRule({
              ${medTypeLabel("any_value(l.med_type)")} || '一次就诊药品金额 ' || fg_yuan(sum(l.net_amt)) || ' 元，超过限额 ' ||
                fg_yuan(any_value(l.visit_amount_cap)) || ' 元' ||
                CASE WHEN count(*) FILTER (WHERE ${daysOver}) > 0
-                    THEN '，其中 ' || count(*) FILTER (WHERE ${daysOver}) || ' 条明细用药天数也超过限定 ' ||
-                         -- The limits of those lines (drugs of one visit can have different ones), not any line's.
-                         fg_qty(min(l.limit_days) FILTER (WHERE ${daysOver})) ||
+                    THEN '，其中 ' || count(*) FILTER (WHERE ${daysOver}) || ' 条明细用药天数也' ||
+                         -- The limits of those lines (drugs of one visit can have different ones), not any line's;
+                         -- worded as overLimitsText words them for the pre-settlement check.
                          CASE WHEN min(l.limit_days) FILTER (WHERE ${daysOver}) < max(l.limit_days) FILTER (WHERE ${daysOver})
-                              THEN '–' || fg_qty(max(l.limit_days) FILTER (WHERE ${daysOver})) ELSE '' END || ' 天'
+                              THEN '超过各自限定天数（' || fg_qty(min(l.limit_days) FILTER (WHERE ${daysOver})) || '～' ||
+                                   fg_qty(max(l.limit_days) FILTER (WHERE ${daysOver})) || ' 天）'
+                              ELSE '超过限定 ' || fg_qty(min(l.limit_days) FILTER (WHERE ${daysOver})) || ' 天' END
                     ELSE '' END AS message
       FROM capped l
       GROUP BY l.mdtrt_id
@@ -248,7 +257,9 @@ export const supplyDaysExceeded = defineRule({
             amount: visitAmount,
             message:
               `${medTypeText(visit.med_type)}一次就诊药品金额 ${yuan(visitAmount)} 元，超过限额 ${yuan(setting.cap)} 元` +
-              (over.length > 0 ? `，其中 ${over.length} 条明细用药天数也超过限定 ${qty(lines[0]!.limitDays)} 天` : "")
+              (over.length > 0
+                ? `，其中 ${over.length} 条明细用药天数也${overLimitsText(over.map((o) => o.limitDays))}`
+                : "")
           }
         ]
       }

@@ -20,8 +20,9 @@ import { noLines, nullText } from "./Sql.js"
  * A fee scan of the settlement a counted sale scan of the same code belongs to is the same
  * dispensing seen twice (stock and settlement) and is not counted again. `evidence.refs` lists
  * every scan with whether it counted and why not. amount = the unit price of each counted scan after
- * the first (fee scans: the line's `pric`; sale scans: the lowest `finl_trns_pric` of the document's
- * lines, since a scan names the document and not its line). Version 2: version 1 took the price, item, batch
+ * the first (fee scans: the line's `pric`; sale scans: the lowest positive `finl_trns_pric` of the document's
+ * lines, since a scan names the document and not its line; for the same reason a sale scan is undone when any
+ * line of its document was returned). Version 2: version 1 took the price, item, batch
  * and quantity of an arbitrary line of a document of several lines, which could differ from run to run.
  *
  * @category rules
@@ -41,15 +42,16 @@ export const traceCodeReused = defineRule({
       "同一药品追溯码在销售（进销存销售 src=sale）或结算（费用明细 src=fee）中被扫码超过一次，疑似回流药倒卖或追溯码" +
       "造假。已被销售退货撤销的销售、退费明细及全部退费的明细不计；同一笔结算既有销售扫码又有结算扫码的只算一次。" +
       "每个追溯码一条疑点，证据 refs 列出每次扫码（来源、单据、机构、时间、是否计入及原因）。金额为第一次之后各次计入" +
-      "扫码的单价（结算按明细单价，销售按该销售单各行最终成交价中最低者，因扫码只记销售单号）。",
+      "扫码的单价（结算按明细单价，销售按该销售单各行大于 0 的最终成交价中最低者）。扫码只记销售单号，因此销售单任一行" +
+      "退货即视为该次销售扫码已撤销。",
     en:
       "One drug traceability code scanned more than once in sales (src=sale) or settlements (src=fee) — resold " +
       "returned drugs or forged codes. Sales undone by a sale return, refund lines and fully refunded lines do " +
       "not count, and a settlement's fee scan of a package already counted by its sale scan is not counted again. " +
       "One suspicion per code; evidence.refs lists every scan (source, document, institution, time, whether it " +
       "counted and why not). Amount = the unit price of every counted scan after the first (line price for fee " +
-      "scans; for sale scans the lowest final price among the sale document's lines, as a scan names only the " +
-      "document)."
+      "scans; for sale scans the lowest positive final price among the sale document's lines). A sale scan names " +
+      "only the document, so a return of any of its lines undoes the scan."
   },
   sql: () => `
     -- Only a code on more than one scan row can be reused: a real extract scans every package of every drug
@@ -63,11 +65,14 @@ export const traceCodeReused = defineRule({
       SELECT DISTINCT d.drug_trac_codg, d.fixmedins_code, d.src, d.ref, d.mdtrt_id, d.scan_time
       FROM drugtrac d SEMI JOIN several s ON s.code_hash = hash(d.drug_trac_codg)
     ),
-    -- A sale scan names the document, not its line: its price is the lowest of the document's lines (a lead
-    -- does not claim more than the package can have cost), and it is undone when a line of the document was
-    -- returned. Both are taken from every line, so that a document of several drugs gives one answer every run.
+    -- A sale scan names the document, not its line: its price is the lowest of the document's priced lines (a
+    -- lead does not claim more than the package can have cost; a free line, 赠品, prices nothing), and it is
+    -- undone when a line of the document was returned (which package went back is not known, and a lead is not
+    -- raised on a package that may have). Both are taken from every line, so that a document of several drugs
+    -- gives one answer every run.
     sales AS (
-      SELECT fixmedins_code, rtal_docno, min(setl_id) AS setl_id, min(finl_trns_pric) AS pric
+      SELECT fixmedins_code, rtal_docno, min(setl_id) AS setl_id,
+             coalesce(min(finl_trns_pric) FILTER (WHERE finl_trns_pric > 0), min(finl_trns_pric)) AS pric
       FROM inv_sale GROUP BY fixmedins_code, rtal_docno
     ),
     returned AS (

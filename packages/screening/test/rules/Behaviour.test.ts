@@ -681,7 +681,7 @@ describe("DOCTOR_DAILY_OVERLOAD", () => {
       assert.deepStrictEqual(result.suspicions, [
         {
           rule: "DOCTOR_DAILY_OVERLOAD",
-          ruleVersion: 1,
+          ruleVersion: 2,
           level: "staff",
           fixmedins_code: VILLAGE,
           psn_no: null,

@@ -311,7 +311,7 @@ describe("TRACE_CODE_REUSED", () => {
     })
   )
 
-  it.effect("prices a sale scan at the lowest line of its document, and undoes it when any line is returned", () =>
+  it.effect("prices a sale scan at the lowest priced line of its document, undone when any line is returned", () =>
     Effect.gen(function* () {
       // The scan names the sale document R2, which sold two drugs: which package it was is not known.
       const withSale = (returned: boolean) => {
@@ -321,7 +321,8 @@ describe("TRACE_CODE_REUSED", () => {
           ...[
             { item: Item.AMOXICILLIN, pric: 30, batch: "B1" },
             { item: Item.METFORMIN, pric: 12, batch: "B2" },
-            { item: Item.AMOXICILLIN, pric: 45, batch: "B3" }
+            { item: Item.AMOXICILLIN, pric: 45, batch: "B3" },
+            { item: Item.IBUPROFEN, pric: 0, batch: "B4" } // a free line (赠品) prices nothing
           ].map((line) => ({
             fixmedins_code: PHARMACY2,
             med_list_codg: line.item,
@@ -467,7 +468,7 @@ describe("CARD_POOLING", () => {
       assert.deepStrictEqual(result.suspicions, [
         {
           rule: "CARD_POOLING",
-          ruleVersion: 1,
+          ruleVersion: 2,
           level: "institution",
           fixmedins_code: PHARMACY,
           psn_no: null,
@@ -570,7 +571,7 @@ describe("PHARMACIST_ABSENT", () => {
       assert.deepStrictEqual((yield* screen(b, "PHARMACIST_ABSENT")).suspicions, [
         {
           rule: "PHARMACIST_ABSENT",
-          ruleVersion: 1,
+          ruleVersion: 2,
           level: "settlement",
           fixmedins_code: PHARMACY,
           psn_no: MAN,

@@ -4,7 +4,9 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import { afterAll } from "vitest"
+import { importExtractScoped, precheckRules, replayExtract } from "../../src/index.js"
 import { cleanupDirs } from "../utils/extract.js"
 import { BOY, CLINIC, extract, H1, H2, H4, Item, MAN, PHARMACY, screen, WOMAN } from "../utils/builder.js"
 
@@ -552,7 +554,18 @@ describe("SUPPLY_DAYS_EXCEEDED", () => {
       assert.deepStrictEqual(visit!.evidence.days_exceeded, ["0001", "0002"])
       assert.strictEqual(
         visit!.message,
-        "门诊慢特病一次就诊药品金额 213.20 元，超过限额 200.00 元，其中 2 条明细用药天数也超过限定 7–10 天"
+        "门诊慢特病一次就诊药品金额 213.20 元，超过限额 200.00 元，其中 2 条明细用药天数也超过各自限定天数（7～10 天）"
+      )
+      // The pre-settlement check words the same warning the same way.
+      const rules = Either.getOrThrow(precheckRules({ SUPPLY_DAYS_EXCEEDED: local })).filter(
+        (r) => r.rule.code === "SUPPLY_DAYS_EXCEEDED"
+      )
+      const hits = yield* Effect.scoped(
+        Effect.flatMap(importExtractScoped(b.write()), (handle) => replayExtract(handle, rules))
+      ).pipe(Effect.orDie)
+      assert.deepStrictEqual(
+        hits.map((h) => h.hit.message),
+        [visit!.message]
       )
       // Only the amoxicillin line over its days: its limit alone.
       const one = extract()

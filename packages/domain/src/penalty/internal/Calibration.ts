@@ -84,15 +84,18 @@ export const calibrateTermination = (
   const key = caseKey(article, c.input.subject, c.summary, c.benchmark.factors.reduceBelowFloorFromGrounds)
   // Whether bureaus terminate turns on the act more than on the article (published decisions that found forged
   // records terminated where those of fictitious services alone mostly did not): the decisions that also found
-  // this item's behaviour decide where there are enough of them, else all of the article's.
+  // this item's behaviour decide where there are enough of them in its own circumstances, else all of the
+  // article's. The lighter circumstances are then compared the same way, so that decisions on other acts cannot
+  // come back through them.
+  const byAct = { ...key, behaviour: c.facts.code }
+  const narrowed = precedentBasis(c.precedents, byAct, c.input.region, setting.minimumComparable) !== null
   const terminatesMostly = (circumstances: PrecedentKey["circumstances"]) => {
-    const basis =
-      precedentBasis(
-        c.precedents,
-        { ...key, circumstances, behaviour: c.facts.code },
-        c.input.region,
-        setting.minimumComparable
-      ) ?? precedentBasis(c.precedents, { ...key, circumstances }, c.input.region, setting.minimumComparable)
+    const basis = precedentBasis(
+      c.precedents,
+      { ...(narrowed ? byAct : key), circumstances },
+      c.input.region,
+      setting.minimumComparable
+    )
     return basis === null ? null : { basis, terminates: basis.terminated * 2 > basis.count }
   }
   const own = terminatesMostly(key.circumstances)
