@@ -279,10 +279,11 @@ describe("inspections in headless Chromium", () => {
       where: { dutyCode: "SJ-DOUBLE-RANDOM-Y", completedOn: today }
     })
     expect(task).toMatchObject({ unitId: "SEC-JJJG", objectCode: hospital })
-    // Finished: read-only, and the sampled persons are masked for a reviewer.
-    expect(await byTestId("onsite-finish").isDisabled()).toBe(true)
+    // Finished: read-only, and the sampled persons are masked for a reviewer — once the page has reloaded the
+    // finished inspection, which comes after the message (CI once read the button before it).
+    await expect.poll(() => byTestId("onsite-finish").isDisabled()).toBe(true)
     expect(await byTestId("item-HO-BED-nonconform").isChecked()).toBe(true)
-    expect(await page.locator("section.onsite").textContent()).toContain("已记录 2 人（人员编号已脱敏）")
+    await expect.poll(() => page.locator("section.onsite").textContent()).toContain("已记录 2 人（人员编号已脱敏）")
 
     await byTestId("print-onsite_record").click()
     const frame = page.frameLocator('[data-testid="document-frame"]')
