@@ -545,11 +545,15 @@ describe("SUPPLY_DAYS_EXCEEDED", () => {
       // Amoxicillin's own limit is 7 days (catalogue), the setting's 10: both lines over theirs, and a third
       // line within its days.
       const local = { "14": { days: 10, visit_amount_cap: 200 } }
-      const b = extract()
-      const v = b.visit({ id: "C", medType: "14", begin: "2025-03-03" })
-      b.line(v, { item: Item.AMOXICILLIN, pric: 15.8, cnt: 4, prdDays: 8 })
-      b.line(v, { item: Item.METFORMIN, pric: 9.6, cnt: 10, prdDays: 12 })
-      b.line(v, { item: Item.IBUPROFEN, pric: 18, cnt: 3, prdDays: 5 })
+      const visitWith = (metforminDays: number) => {
+        const x = extract()
+        const v = x.visit({ id: "C", medType: "14", begin: "2025-03-03" })
+        x.line(v, { item: Item.AMOXICILLIN, pric: 15.8, cnt: 4, prdDays: 8 })
+        x.line(v, { item: Item.METFORMIN, pric: 9.6, cnt: 10, prdDays: metforminDays })
+        x.line(v, { item: Item.IBUPROFEN, pric: 18, cnt: 3, prdDays: 5 })
+        return x
+      }
+      const b = visitWith(12)
       const [visit] = (yield* screen(b, "SUPPLY_DAYS_EXCEEDED", local)).suspicions
       assert.deepStrictEqual(visit!.evidence.days_exceeded, ["0001", "0002"])
       assert.strictEqual(
@@ -568,12 +572,7 @@ describe("SUPPLY_DAYS_EXCEEDED", () => {
         [visit!.message]
       )
       // Only the amoxicillin line over its days: its limit alone.
-      const one = extract()
-      const w = one.visit({ id: "C", medType: "14", begin: "2025-03-03" })
-      one.line(w, { item: Item.AMOXICILLIN, pric: 15.8, cnt: 4, prdDays: 8 })
-      one.line(w, { item: Item.METFORMIN, pric: 9.6, cnt: 10, prdDays: 9 })
-      one.line(w, { item: Item.IBUPROFEN, pric: 18, cnt: 3, prdDays: 5 })
-      const [single] = (yield* screen(one, "SUPPLY_DAYS_EXCEEDED", local)).suspicions
+      const [single] = (yield* screen(visitWith(9), "SUPPLY_DAYS_EXCEEDED", local)).suspicions
       assert.match(single!.message, /其中 1 条明细用药天数也超过限定 7 天$/)
     })
   )
