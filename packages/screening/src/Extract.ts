@@ -187,6 +187,31 @@ const closer = (instance: DuckDBInstance, connection: DuckDBConnection, spillDir
 }
 
 /**
+ * A DuckDB database of its own, in memory, spilling to a scratch directory removed when the scope closes (or,
+ * after a crash, by the next import): for work that reads files other than an extract's, such as a staged rule's
+ * facts (`Staged.ts`). `settings` as `ImportOptions.duckdb`.
+ *
+ * @category constructors
+ */
+export const scratchDuckDb = (
+  settings: Record<string, string> = {}
+): Effect.Effect<{ readonly connection: DuckDBConnection; readonly dir: string }, never, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.promise(async () => {
+      removeAbandonedScratch()
+      const dir = mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`))
+      const instance = await DuckDBInstance.create(":memory:", {
+        memory_limit: defaultMemoryLimit,
+        temp_directory: join(dir, "duckdb"),
+        ...settings
+      })
+      const connection = await instance.connect()
+      return { connection, dir, close: closer(instance, connection, dir) }
+    }),
+    ({ close }) => Effect.sync(close)
+  ).pipe(Effect.map(({ connection, dir }) => ({ connection, dir })))
+
+/**
  * Imports the extract in `dir`. Fails with `ExtractInvalid` naming file, line and column of every
  * problem (missing required table or column, unparsable required value, duplicate primary key,
  * two files for one table, unreadable file, bad manifest); nothing is kept in that case.

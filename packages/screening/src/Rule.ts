@@ -95,7 +95,28 @@ export interface RuleSpec<P extends Readonly<Record<string, unknown>>, I> {
    * proven by replaying every rule test's extract through both (`test/Precheck.test.ts`).
    */
   readonly precheck?: (params: P) => ClaimCheck
+  /**
+   * The rule in two stages, for a rule that compares across institutions by a key of its own (a traceability
+   * code): `facts` gives one row per input record, worked out from its own institution's records alone, so it
+   * runs in each institution partition of a province run; `verdict` reads those rows — every row of the keys of
+   * one key partition, as the relation `stageFactsRelation` — and gives the suspicions. `sql` must give what
+   * `verdict` gives over `facts` of the whole extract (it may first drop rows that cannot matter).
+   * See `Staged.ts` and `docs/screening-scale.md`, "The global partition".
+   */
+  readonly staged?: {
+    /** The column of `facts` the verdict groups by; the facts are split by its hash. */
+    readonly key: string
+    readonly facts: (params: P) => string
+    readonly verdict: (params: P) => string
+  }
 }
+
+/**
+ * The relation a staged rule's `verdict` reads its facts from.
+ *
+ * @category rules
+ */
+export const stageFactsRelation = "fg_stage_facts"
 
 /**
  * A parameter problem; `key` is the path below the rule code, e.g. `tolerance`.
@@ -118,6 +139,8 @@ export interface CompiledRule {
   readonly sql: string
   /** The pre-settlement check with these parameters, when the rule has one. */
   readonly check: ClaimCheck | null
+  /** The two stages' SQL with these parameters, when the rule is staged (`RuleSpec.staged`). */
+  readonly staged: { readonly key: string; readonly facts: string; readonly verdict: string } | null
 }
 
 /**
@@ -147,6 +170,8 @@ export interface Rule {
   readonly compile: (input: unknown) => Either.Either<CompiledRule, ReadonlyArray<ParamIssue>>
   /** Whether the rule is also decided on one claim before settlement (`precheck.md`). */
   readonly precheck: boolean
+  /** Whether the rule can run in two stages, facts per institution then a verdict per key (`RuleSpec.staged`). */
+  readonly staged: boolean
 }
 
 /**
@@ -190,7 +215,11 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
         Either.right({
           params: encode(params) as Readonly<Record<string, unknown>>,
           sql: spec.sql(params),
-          check: spec.precheck === undefined ? null : spec.precheck(params)
+          check: spec.precheck === undefined ? null : spec.precheck(params),
+          staged:
+            spec.staged === undefined
+              ? null
+              : { key: spec.staged.key, facts: spec.staged.facts(params), verdict: spec.staged.verdict(params) }
         })
     })
   }
@@ -208,6 +237,7 @@ export const defineRule = <P extends Readonly<Record<string, unknown>>, I>(spec:
     defaults,
     parameters: spec.parameters,
     compile,
-    precheck: spec.precheck !== undefined
+    precheck: spec.precheck !== undefined,
+    staged: spec.staged !== undefined
   }
 }

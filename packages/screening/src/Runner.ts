@@ -5,13 +5,14 @@
  * @since 0.1.0
  */
 import { roundYuan } from "@fundguard/domain/kernel"
-import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
+import type { Suspicion } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
-import { asString, exec, literal, query, type Row } from "./internal/Duck.js"
+import { asString, exec, literal, query } from "./internal/Duck.js"
+import { compare, contract, suspicionsOf } from "./internal/RuleOutput.js"
 import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
 import { type PreparedRelation, preparedRelations } from "./Prepared.js"
 import type { CompiledRule, Rule, RuleKind } from "./Rule.js"
@@ -105,70 +106,6 @@ export interface ScreeningResult {
   readonly prepareMs: number
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
-// Casts pin the contract's column types, whatever the rule's SQL produced.
-const contract = (sql: string) => `
-  SELECT CAST(fixmedins_code AS VARCHAR) AS fixmedins_code, CAST(psn_no AS VARCHAR) AS psn_no,
-         CAST(mdtrt_id AS VARCHAR) AS mdtrt_id, CAST(setl_id AS VARCHAR) AS setl_id,
-         CAST(coalesce(feedetl_sn, []) AS VARCHAR[]) AS feedetl_sn, CAST(med_list_codg AS VARCHAR) AS med_list_codg,
-         CAST(date AS VARCHAR) AS date, CAST(amount AS DOUBLE) AS amount,
-         CAST(to_json(evidence) AS VARCHAR) AS evidence, CAST(message AS VARCHAR) AS message
-  FROM (${sql}) AS __rule`
-
-/** What each level's key needs (`screening-rules.md`, "Levels and their key"). */
-const missingKey = (s: Suspicion): string | null => {
-  const need: Record<Suspicion["level"], ReadonlyArray<[string, unknown]>> = {
-    line: [
-      ["mdtrt_id", s.mdtrt_id],
-      ["feedetl_sn", s.feedetl_sn.length > 0 ? s.feedetl_sn : null]
-    ],
-    visit: [["mdtrt_id", s.mdtrt_id]],
-    person: [
-      ["psn_no", s.psn_no],
-      ["date", s.date]
-    ],
-    item: [["med_list_codg", s.med_list_codg]],
-    institution: [],
-    staff: [
-      ["evidence.staff_code", s.evidence.staff_code],
-      ["date", s.date]
-    ],
-    trace: [["evidence.drug_trac_codg", s.evidence.drug_trac_codg]],
-    settlement: [["setl_id", s.setl_id]]
-  }
-  return need[s.level].find(([, v]) => v === null || v === undefined)?.[0] ?? null
-}
-
-const toSuspicion = (rule: Rule, row: Row): Suspicion | string => {
-  const fixmedins = asString(row.fixmedins_code)
-  if (fixmedins === null) return "a suspicion has no fixmedins_code"
-  const date = asString(row.date)
-  if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `date ${JSON.stringify(date)} is not yyyy-MM-dd`
-  const amount = typeof row.amount === "number" ? row.amount : Number.NaN
-  if (!Number.isFinite(amount)) return `amount ${JSON.stringify(row.amount)} is not a number`
-  const evidence: unknown = JSON.parse(asString(row.evidence) ?? "{}")
-  if (typeof evidence !== "object" || evidence === null || Array.isArray(evidence)) return "evidence is not an object"
-  const suspicion: Suspicion = {
-    rule: rule.code,
-    ruleVersion: rule.version,
-    level: rule.level,
-    fixmedins_code: fixmedins,
-    psn_no: asString(row.psn_no),
-    mdtrt_id: asString(row.mdtrt_id),
-    setl_id: asString(row.setl_id),
-    feedetl_sn: (Array.isArray(row.feedetl_sn) ? row.feedetl_sn.map((v) => asString(v) ?? "") : []).sort(compare),
-    med_list_codg: asString(row.med_list_codg),
-    date,
-    amount: roundYuan(amount),
-    violation: rule.violation,
-    evidence: evidence as Record<string, unknown>,
-    message: asString(row.message) ?? ""
-  }
-  const missing = missingKey(suspicion)
-  return missing === null ? suspicion : `a ${rule.level}-level suspicion has no ${missing}`
-}
-
 const runRule = (
   handle: ExtractHandle,
   rule: Rule,
@@ -194,15 +131,8 @@ const runRule = (
       Effect.mapError((e) => fail(e.message.split("\n")[0] ?? e.message))
     )
     const durationMs = elapsed(started)
-    const byKey = new Map<string, Suspicion>()
-    for (const row of rows) {
-      const s = toSuspicion(rule, row)
-      if (typeof s === "string") return yield* fail(s)
-      const key = suspicionKey(s)
-      if (byKey.has(key)) return yield* fail(`two suspicions with the same key ${key}`)
-      byKey.set(key, s)
-    }
-    const suspicions = [...byKey.entries()].sort(([a], [b]) => compare(a, b)).map(([, s]) => s)
+    const suspicions = suspicionsOf(rule, rows)
+    if (typeof suspicions === "string") return yield* fail(suspicions)
     return { run: { ...base, status: "ran", count: suspicions.length, durationMs }, suspicions }
   })
 

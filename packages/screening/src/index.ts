@@ -42,7 +42,8 @@ export {
   type PartitionKey,
   type Rule,
   type RuleKind,
-  type RuleSpec
+  type RuleSpec,
+  stageFactsRelation
 } from "./Rule.js"
 export { findRule, ruleLibrary } from "./RuleLibrary.js"
 export { priceOverCap } from "./rules/PriceOverCap.js"
@@ -72,6 +73,13 @@ export {
   ScreeningConfigInvalid
 } from "./ScreeningConfig.js"
 export { sqlMacros } from "./SqlMacros.js"
+export {
+  runStageVerdict,
+  type StageFactsOptions,
+  StagedRunError,
+  type StageVerdictOptions,
+  writeStageFacts
+} from "./Staged.js"
 export { suspicionsToJsonl, suspicionToJson, SuspicionsWriteFailed, writeSuspicionsJsonl } from "./SuspicionsJsonl.js"
 export {
   type ColumnSpec,

@@ -48,7 +48,7 @@ describe("rule library", () => {
   // offered several (a sale document of several lines; the limit among lines of different limits; a doctor
   // listed under two names; two episodes starting in the same second; sales of one time, document and item).
   const bumped: Readonly<Record<string, number>> = {
-    TRACE_CODE_REUSED: 2,
+    TRACE_CODE_REUSED: 3,
     SUPPLY_DAYS_EXCEEDED: 2,
     DOCTOR_DAILY_OVERLOAD: 2,
     CARD_POOLING: 2,

@@ -219,7 +219,7 @@ describe("TRACE_CODE_REUSED", () => {
       assert.deepStrictEqual(result.suspicions, [
         {
           rule: "TRACE_CODE_REUSED",
-          ruleVersion: 2,
+          ruleVersion: 3,
           level: "trace",
           fixmedins_code: PHARMACY,
           psn_no: null,
@@ -260,6 +260,43 @@ describe("TRACE_CODE_REUSED", () => {
           message: "追溯码 T1 被扫码销售或结算 2 次（2 家机构），疑似回流药或追溯码重复使用"
         }
       ])
+    })
+  )
+
+  it.effect("matches a fee scan to the line and settlement of its own institution's visit (version 3)", () =>
+    Effect.gen(function* () {
+      const { b } = shop()
+      // The second scan names V1's line but another institution: it is not V1's line, so it prices nothing and
+      // belongs to no settlement (version 2 took V1's price, 15.8, and settlement).
+      b.add(
+        "drugtrac",
+        {
+          drug_trac_codg: "T1",
+          fixmedins_code: PHARMACY,
+          src: "fee",
+          ref: "0001",
+          mdtrt_id: "V1",
+          scan_time: "2025-01-10 10:10:00"
+        },
+        {
+          drug_trac_codg: "T1",
+          fixmedins_code: PHARMACY2,
+          src: "fee",
+          ref: "0001",
+          mdtrt_id: "V1",
+          scan_time: "2025-01-11 10:10:00"
+        }
+      )
+      const [lead] = (yield* screen(b, "TRACE_CODE_REUSED")).suspicions
+      assert.strictEqual(lead?.amount, 0)
+      const refs = lead?.evidence.refs as ReadonlyArray<Record<string, unknown>>
+      assert.deepStrictEqual(
+        refs.map((r) => [r.fixmedins_code, r.setl_id, r.counted]),
+        [
+          [PHARMACY, "S0001", true],
+          [PHARMACY2, null, true]
+        ]
+      )
     })
   )
 

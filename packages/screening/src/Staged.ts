@@ -1,0 +1,295 @@
+/**
+ * Staged rules at province scale (`RuleSpec.staged`, `docs/screening-scale.md`, "The global partition"). A rule
+ * that compares institutions by a key of its own — TRACE_CODE_REUSED, one drug package's traceability code scanned
+ * anywhere in the province — would otherwise need one worker to read the whole province. Instead:
+ *
+ * 1. **Facts**, in every institution partition (`writeStageFacts`): each record worked out from its own
+ *    institution's data, written to a shared directory split by the hash of the key into `keyPartitions` parts:
+ *    `<dir>/<RULE>/<index>-of-<count>/key_part=<k>/*.parquet`, with `done.json` beside them. A partition run
+ *    again replaces its facts whole (they are written aside and renamed).
+ * 2. **Verdicts**, one per key part (`runStageVerdict`): every institution partition's facts of the keys of part
+ *    `k`, grouped into suspicions. It refuses to run before every institution partition has written its facts.
+ *
+ * The union of the verdicts' suspicions is what the rule's own `sql` finds over the whole extract.
+ *
+ * @since 0.1.0
+ */
+import type { Suspicion } from "@fundguard/domain/screening"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { ClaimsExtracts, type ExtractHandle, scratchDuckDb } from "./Extract.js"
+import { exec, literal, query } from "./internal/Duck.js"
+import { compare, contract, suspicionsOf } from "./internal/RuleOutput.js"
+import { partitionOf, partitionSchema, partitionViews } from "./Partition.js"
+import { preparedRelations } from "./Prepared.js"
+import { type CompiledRule, type Rule, stageFactsRelation } from "./Rule.js"
+import { ruleLibrary } from "./RuleLibrary.js"
+import { neededRelations, prepare, RuleFailed, type RuleRun, type ScreeningOptions } from "./Runner.js"
+import { resolveConfig } from "./ScreeningConfig.js"
+import { sqlMacros } from "./SqlMacros.js"
+
+/**
+ * A staged run cannot go on: a rule that is not staged, facts not written yet or not as recorded. `subject` is the
+ * rule, option or directory at fault; `reason` says what is wrong, in Chinese, for the operator.
+ *
+ * @category errors
+ */
+export class StagedRunError extends Schema.TaggedError<StagedRunError>()("StagedRunError", {
+  subject: Schema.String,
+  reason: Schema.String
+}) {
+  override get message(): string {
+    return `分阶段规则：${this.subject}：${this.reason}`
+  }
+}
+
+/** What one institution partition wrote for one rule (`done.json`). */
+const FactsDone = Schema.Struct({
+  rule: Schema.String,
+  version: Schema.Int,
+  status: Schema.Literal("ran", "skipped"),
+  reason: Schema.optional(Schema.String),
+  rows: Schema.Int,
+  keyPartitions: Schema.Int
+})
+type FactsDone = typeof FactsDone.Type
+
+const doneFile = "done.json"
+
+const partDir = (dir: string, code: string, index: number, count: number) => join(dir, code, `${index}-of-${count}`)
+
+/**
+ * The staged rules among `codes` (all staged rules of the library when absent), compiled with `params`.
+ * Fails naming a rule that is not staged.
+ */
+const stagedRules = (
+  options: Pick<ScreeningOptions, "library" | "params" | "rules">
+): Effect.Effect<ReadonlyArray<{ readonly rule: Rule; readonly compiled: CompiledRule }>, StagedRunError> => {
+  const library = options.library ?? ruleLibrary
+  const rules = options.rules ?? library.filter((r) => r.staged).map((r) => r.code)
+  return resolveConfig(library, { params: options.params, rules }).pipe(
+    Effect.mapError((e) => new StagedRunError({ subject: "rules", reason: e.message })),
+    Effect.flatMap((config) => {
+      const unstaged = config.rules.filter(({ compiled }) => compiled.staged === null).map(({ rule }) => rule.code)
+      return unstaged.length > 0
+        ? Effect.fail(new StagedRunError({ subject: "rules", reason: `${unstaged.join("、")} 不是分阶段规则` }))
+        : Effect.succeed(config.rules)
+    })
+  )
+}
+
+/**
+ * Options of `writeStageFacts`: the run's extract, parameters and rules (the staged rules of the library when
+ * absent), the institution partition, and where the facts go.
+ *
+ * @category models
+ */
+export interface StageFactsOptions extends Pick<ScreeningOptions, "library" | "params" | "rules" | "importOptions"> {
+  /** The extract (whole, or an institution partition's prepared copy), or its directory. */
+  readonly extract: ExtractHandle | string
+  /** This institution partition: `index` of `count`. */
+  readonly partition: { readonly index: number; readonly count: number }
+  /**
+   * Whether `extract` holds only this partition's records (a prepared copy's partition, `openPreparedPartition`);
+   * otherwise the partition's share of the whole extract is selected.
+   */
+  readonly extractIsPartition?: boolean
+  /** The run's shared directory of facts. */
+  readonly dir: string
+  /** Into how many parts the facts are split by their key, one verdict each. */
+  readonly keyPartitions: number
+}
+
+/**
+ * Writes the facts of the staged rules for one institution partition. Returns, per rule, whether it ran (a rule
+ * whose required tables are missing is skipped, and its verdicts say so), the rows written and the time taken.
+ *
+ * @category rules
+ */
+export const writeStageFacts = Effect.fn("Staged.writeStageFacts")(function* (options: StageFactsOptions) {
+  const { index, count } = options.partition
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count)
+    return yield* new StagedRunError({ subject: "partition", reason: `分区 ${index}/${count} 不成立` })
+  if (!Number.isInteger(options.keyPartitions) || options.keyPartitions < 1 || options.keyPartitions > 4096)
+    return yield* new StagedRunError({ subject: "keyPartitions", reason: "须为 1～4096 的整数" })
+  const rules = yield* stagedRules(options)
+  const extract = options.extract
+  return yield* typeof extract === "string"
+    ? Effect.scoped(
+        Effect.flatMap(
+          Effect.flatMap(ClaimsExtracts, (extracts) => extracts.open(extract, options.importOptions)),
+          (handle) => factsOn(handle, rules, options)
+        )
+      )
+    : factsOn(extract, rules, options)
+})
+
+const factsOn = (
+  handle: ExtractHandle,
+  rules: ReadonlyArray<{ readonly rule: Rule; readonly compiled: CompiledRule }>,
+  options: StageFactsOptions
+) =>
+  Effect.gen(function* () {
+    const { index, count } = options.partition
+    yield* exec(handle.connection, sqlMacros.join(";\n")).pipe(Effect.orDie)
+    const needed = neededRelations(
+      preparedRelations(handle.manifest),
+      rules.map(({ compiled }) => compiled.staged!.facts)
+    )
+    yield* prepare(handle, new Set(), needed)
+    if (options.extractIsPartition !== true) {
+      const views = partitionViews({ by: "institution", index, count }, handle.tables, needed)
+      yield* exec(handle.connection, `${views.join(";\n")}; SET search_path = '${partitionSchema},main'`).pipe(
+        Effect.orDie
+      )
+    }
+    const written: Array<FactsDone & { readonly durationMs: number }> = []
+    for (const { rule, compiled } of rules) {
+      const staged = compiled.staged!
+      const started = performance.now()
+      const target = partDir(options.dir, rule.code, index, count)
+      const aside = `${target}.writing-${process.pid}`
+      rmSync(aside, { recursive: true, force: true })
+      mkdirSync(aside, { recursive: true })
+      const missing = rule.requiredTables.filter((t) => !handle.has(t))
+      let rows = 0
+      if (missing.length === 0) {
+        const [row] = yield* query(
+          handle.connection,
+          `COPY (SELECT *, ${partitionOf(staged.key, options.keyPartitions)} AS key_part FROM (${staged.facts}))
+           TO ${literal(aside)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (key_part), OVERWRITE_OR_IGNORE)`
+        ).pipe(Effect.mapError((e) => new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! })))
+        rows = Number(row?.Count ?? 0)
+      }
+      const done: FactsDone = {
+        rule: rule.code,
+        version: rule.version,
+        status: missing.length === 0 ? "ran" : "skipped",
+        ...(missing.length === 0 ? {} : { reason: `missing table ${missing.join(", ")}` }),
+        rows,
+        keyPartitions: options.keyPartitions
+      }
+      writeFileSync(join(aside, doneFile), JSON.stringify(done))
+      // A partition run again (its worker died after writing) replaces its facts whole.
+      rmSync(target, { recursive: true, force: true })
+      renameSync(aside, target)
+      written.push({ ...done, durationMs: Math.round(performance.now() - started) })
+    }
+    return written
+  }).pipe(
+    Effect.ensuring(
+      exec(handle.connection, `RESET search_path; DROP SCHEMA IF EXISTS ${partitionSchema} CASCADE`).pipe(Effect.orDie)
+    )
+  )
+
+/**
+ * Options of `runStageVerdict`.
+ *
+ * @category models
+ */
+export interface StageVerdictOptions extends Pick<ScreeningOptions, "library" | "params" | "rules"> {
+  /** The run's shared directory of facts (`writeStageFacts`). */
+  readonly dir: string
+  /** How many institution partitions wrote facts: all of them must have. */
+  readonly institutionPartitions: number
+  /** This verdict's key part, from 0, of `keyPartitions`. */
+  readonly keyPart: number
+  readonly keyPartitions: number
+  /** DuckDB settings, e.g. `{ memory_limit: "3GB" }`. */
+  readonly duckdb?: Record<string, string>
+}
+
+/**
+ * The suspicions of the staged rules for the keys of one key part, from every institution partition's facts, in
+ * the runner's order, with a report per rule. Fails with `StagedRunError` when an institution partition has not
+ * written its facts, or wrote them for another version of the rule or another split.
+ *
+ * @category rules
+ */
+export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (options: StageVerdictOptions) {
+  const { keyPart, keyPartitions, institutionPartitions: count } = options
+  if (
+    !Number.isInteger(keyPartitions) ||
+    keyPartitions < 1 ||
+    !Number.isInteger(keyPart) ||
+    keyPart < 0 ||
+    keyPart >= keyPartitions
+  )
+    return yield* new StagedRunError({ subject: "keyPart", reason: `键分区 ${keyPart}/${keyPartitions} 不成立` })
+  const rules = yield* stagedRules(options)
+  return yield* Effect.scoped(
+    Effect.gen(function* () {
+      const { connection } = yield* scratchDuckDb(options.duckdb)
+      yield* exec(connection, sqlMacros.join(";\n")).pipe(Effect.orDie)
+      const runs: Array<RuleRun> = []
+      const suspicions: Array<Suspicion> = []
+      for (const { rule, compiled } of [...rules].sort((a, b) => compare(a.rule.code, b.rule.code))) {
+        const base = { code: rule.code, version: rule.version, kind: rule.kind, params: compiled.params }
+        const parts: Array<{ readonly dir: string; readonly done: FactsDone }> = []
+        for (let index = 0; index < count; index++) {
+          const dir = partDir(options.dir, rule.code, index, count)
+          const done = readDone(join(dir, doneFile))
+          if (done === null)
+            return yield* new StagedRunError({
+              subject: dir,
+              reason: `机构分区 ${index + 1}/${count} 尚未写出 ${rule.code} 的扫码事实`
+            })
+          if (done.version !== rule.version || done.keyPartitions !== keyPartitions)
+            return yield* new StagedRunError({
+              subject: dir,
+              reason: `事实按规则版本 ${done.version}、${done.keyPartitions} 个键分区写出，本次为版本 ${rule.version}、${keyPartitions} 个键分区`
+            })
+          parts.push({ dir, done })
+        }
+        const skipped = parts.find((p) => p.done.status === "skipped")
+        if (skipped !== undefined) {
+          runs.push({ ...base, status: "skipped", reason: skipped.done.reason ?? "skipped", count: 0, durationMs: 0 })
+          continue
+        }
+        const started = performance.now()
+        const files = parts.flatMap((p) => parquetFiles(join(p.dir, `key_part=${keyPart}`)))
+        let found: ReadonlyArray<Suspicion> = []
+        if (files.length > 0) {
+          const read = `read_parquet([${files.map(literal).join(", ")}], hive_partitioning = false)`
+          const rows = yield* exec(
+            connection,
+            `CREATE OR REPLACE VIEW ${stageFactsRelation} AS SELECT * FROM ${read}`
+          ).pipe(
+            Effect.zipRight(query(connection, contract(compiled.staged!.verdict))),
+            Effect.mapError((e) => new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! }))
+          )
+          const checked = suspicionsOf(rule, rows)
+          if (typeof checked === "string") return yield* new RuleFailed({ code: rule.code, reason: checked })
+          found = checked
+        }
+        runs.push({
+          ...base,
+          status: "ran",
+          count: found.length,
+          durationMs: Math.round((performance.now() - started) * 10) / 10
+        })
+        for (const s of found) suspicions.push(s)
+      }
+      return { suspicions, rules: runs }
+    })
+  )
+})
+
+const readDone = (file: string): FactsDone | null => {
+  if (!existsSync(file)) return null
+  try {
+    return Schema.decodeUnknownSync(FactsDone)(JSON.parse(readFileSync(file, "utf8")))
+  } catch {
+    return null
+  }
+}
+
+const parquetFiles = (dir: string): ReadonlyArray<string> =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".parquet"))
+        .sort(compare)
+        .map((f) => join(dir, f))
+    : []
