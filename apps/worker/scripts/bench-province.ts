@@ -1,10 +1,12 @@
 /**
  * `pnpm bench:province --extract DIR [--prepared DIR] [--partitions 8] [--workers 2] [--memory-limit 2GB]
- * [--global-memory-limit SIZE] [--database-url URL] [--json]`: a partitioned run through the queue, measured. The
+ * [--global-memory-limit SIZE] [--staged N] [--database-url URL] [--json]`: a partitioned run through the queue, measured. The
  * extract is prepared (split by person and by institution, unless `--prepared` names a copy), a run is started on a
  * PostgreSQL database (a throwaway server, or `--database-url`), and `--workers` worker processes (`pnpm
  * worker:partitions`) take its partitions until the run is merged. Reports the preparation, each partition's time
  * and leads, each worker's partitions and fee lines per second, the merge, the total, and the workers' peak memory.
+ * `--staged N` (default: as many as the partitions; 0 for none) splits the staged rules (TRACE_CODE_REUSED) into
+ * facts written by the institution partitions and N verdicts, instead of running them in the global partition.
  */
 import { migrateDatabase, openDatabase, openPartitionQueue, startPartitionedRun, systemActor } from "@fundguard/db"
 import { prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     "memory-limit": { type: "string", default: "2GB" },
     // The global partition's (FUNDGUARD_GLOBAL_DUCKDB_MEMORY_LIMIT); --memory-limit when absent.
     "global-memory-limit": { type: "string" },
+    staged: { type: "string" },
     "database-url": { type: "string" },
     json: { type: "boolean", default: false }
   }
@@ -78,14 +81,16 @@ const workers: Array<ChildProcess> = []
 let sampler: ReturnType<typeof setInterval> | undefined
 try {
   const started = performance.now()
-  const { runId } = await startPartitionedRun(
+  const staged = Number(values.staged ?? manifest.count)
+  const stagedDir = join(prepared, "staged")
+  const { runId, partitions: queued } = await startPartitionedRun(
     database.db,
     queue,
     systemActor("bench"),
-    { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared } },
-    { person: manifest.count, institution: manifest.count }
+    { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared, stagedDir } },
+    { person: manifest.count, institution: manifest.count, staged }
   )
-  say(`run ${runId}: ${manifest.count * 2 + 1} partitions; ${workerCount} workers …`)
+  say(`run ${runId}: ${queued.length} partitions (${staged} staged verdicts); ${workerCount} workers …`)
   for (let i = 0; i < workerCount; i++)
     workers.push(
       spawn(process.execPath, ["--conditions=@fundguard/source", "--import", "tsx", "src/main.ts", "--partitions"], {
@@ -125,6 +130,7 @@ try {
     machine: machineInfo() as { date: string; cpus: string; memoryGb: number; load: string; node: string },
     feeLines,
     partitionsPerKey: manifest.count,
+    stagedVerdicts: staged,
     workers: workerCount,
     prepareSeconds,
     status: run.status,

@@ -7,6 +7,8 @@
 import {
   claimMergeIfDue,
   beatRun,
+  deferPartition,
+  institutionPartitionsDone,
   mergePartitionedRun,
   partitionQueueName,
   recordPartitionResult,
@@ -17,30 +19,45 @@ import {
   type Db,
   type PartitionJob,
   type PartitionQueue,
+  type PartitionResult,
   type PartitionTask
 } from "@fundguard/db"
 import {
+  ClaimsExtracts,
+  type ExtractHandle,
+  importPreparedPartition,
+  type Partition,
   readPartitionsManifest,
   ruleLibrary,
-  runPreparedPartition,
   runScreening,
-  type Rule
+  runStageVerdict,
+  type Rule,
+  writeStageFacts
 } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
+import { rmSync } from "node:fs"
+import { join } from "node:path"
 
 /**
  * The rules a partition of each kind runs (`docs/screening-scale.md`): a rule that compares only one person's
  * records splits by person; one that compares only one institution's, by institution; the rest compare across
- * both and run once, unpartitioned.
+ * both and run once, unpartitioned — except, in a run with staged verdicts (`staged`), the staged rules, whose
+ * facts the institution partitions write and whose verdicts the `staged` jobs give.
  */
-export const rulesOfJob = (job: PartitionJob, library: ReadonlyArray<Rule> = ruleLibrary): ReadonlyArray<string> =>
+export const rulesOfJob = (
+  job: PartitionJob,
+  library: ReadonlyArray<Rule> = ruleLibrary,
+  staged = false
+): ReadonlyArray<string> =>
   library
     .filter((rule) =>
       job === "person"
         ? rule.partitionInputs.includes("person")
         : job === "institution"
           ? !rule.partitionInputs.includes("person") && rule.partitionInputs.includes("institution")
-          : rule.partitionInputs.length === 0
+          : job === "staged"
+            ? staged && rule.staged
+            : rule.partitionInputs.length === 0 && !(staged && rule.staged)
     )
     .map((rule) => rule.code)
 
@@ -49,16 +66,32 @@ interface RunSetting {
   readonly extract: string
   readonly prepared: string | null
   readonly ruleParams: unknown
+  /** This run's directory of staged facts (`<params.stagedDir>/<run>`), when it has staged verdicts. */
+  readonly stagedFacts: { readonly dir: string; readonly keyPartitions: number; readonly institutions: number } | null
 }
 
 const settingOf = async (db: Db, runId: string): Promise<RunSetting | null> => {
   const run = await db.screeningRun.findUnique({ where: { id: runId }, select: { extract: true, params: true } })
   if (run === null) return null
-  const params = run.params as { ruleParams?: unknown; prepared?: unknown } | null
+  const params = run.params as {
+    ruleParams?: unknown
+    prepared?: unknown
+    stagedDir?: unknown
+    partitions?: { staged?: unknown; institution?: unknown }
+  } | null
+  const keyPartitions = params?.partitions?.staged
+  const institutions = params?.partitions?.institution
   return {
     extract: run.extract,
     prepared: typeof params?.prepared === "string" ? params.prepared : null,
-    ruleParams: params?.ruleParams
+    ruleParams: params?.ruleParams,
+    stagedFacts:
+      typeof params?.stagedDir === "string" &&
+      typeof keyPartitions === "number" &&
+      keyPartitions > 0 &&
+      typeof institutions === "number"
+        ? { dir: join(params.stagedDir, runId), keyPartitions, institutions }
+        : null
   }
 }
 
@@ -66,13 +99,20 @@ const settingOf = async (db: Db, runId: string): Promise<RunSetting | null> => {
 const worker = systemActor("worker")
 
 /** Merges a run whose merge this process claimed; a failed merge goes back to the queue for the next worker. */
-const merge = async (db: Db, runId: string, log: (line: string) => void): Promise<void> => {
+const merge = async (
+  db: Db,
+  runId: string,
+  stagedFactsDir: string | null,
+  log: (line: string) => void
+): Promise<void> => {
   // Its own heartbeat: a merge taken over from a dead worker has no partition's, and one without a heartbeat
   // counts as abandoned after the lease (the next worker would claim it again).
   const heartbeat = setInterval(() => void beatRun(db, runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
     const filed = await mergePartitionedRun(db, worker, runId)
     log(`run ${runId} merged: ${filed.created} new suspicions`)
+    // Merged: the staged facts are no longer needed (a verdict of this run is never given again).
+    if (stagedFactsDir !== null) rmSync(stagedFactsDir, { recursive: true, force: true })
   } catch (error) {
     log(`run ${runId}: merging failed, left for the next worker: ${String(error)}`)
     await releaseMerge(db, worker, runId, String(error).slice(0, 500))
@@ -82,7 +122,61 @@ const merge = async (db: Db, runId: string, log: (line: string) => void): Promis
   }
 }
 
-/** Screens one partition and records it; merges the run when it was the last. */
+/** What a partition found, as the runner or the staged verdict reports it. */
+interface Found {
+  readonly suspicions: ReadonlyArray<PartitionResult["suspicions"][number]>
+  readonly rules: ReadonlyArray<{
+    readonly code: string
+    readonly version: number
+    readonly status: "ran" | "skipped"
+    readonly reason?: string
+    readonly count: number
+    readonly durationMs: number
+  }>
+}
+
+/** How long a staged verdict taken before every institution partition is done waits before it is offered again. */
+const stagedWaitSeconds = 15
+
+/**
+ * Screens one partition's rules on `handle` (the partition's own files when `ownFiles`, else the whole extract,
+ * whose share the runner's views select); an institution partition of a run with staged verdicts also writes the
+ * staged rules' facts from the same import, and reports the time as the staged rules' work.
+ */
+const screenPartition = (
+  handle: ExtractHandle,
+  partition: Partition | undefined,
+  ownFiles: boolean,
+  rules: ReadonlyArray<string>,
+  params: unknown,
+  staged: RunSetting["stagedFacts"]
+) =>
+  Effect.gen(function* () {
+    const result = yield* runScreening({ extract: handle, partition, rules, params })
+    if (partition === undefined || partition.by !== "institution" || staged === null) return result
+    const facts = yield* writeStageFacts({
+      extract: handle,
+      extractIsPartition: ownFiles,
+      partition,
+      params,
+      dir: staged.dir,
+      keyPartitions: staged.keyPartitions
+    })
+    const factRules = facts.map((f) => ({
+      code: f.rule,
+      version: f.version,
+      status: f.status,
+      ...(f.reason === undefined ? {} : { reason: f.reason }),
+      count: 0,
+      durationMs: f.durationMs
+    }))
+    return { ...result, rules: [...result.rules, ...factRules] }
+  })
+
+/**
+ * Screens one partition and records it; merges the run when it was the last. A staged verdict taken before every
+ * institution partition has written its facts goes back on the queue (`defer`) untouched.
+ */
 export const workPartition = async (
   db: Db,
   task: PartitionTask,
@@ -91,47 +185,70 @@ export const workPartition = async (
     /** The global partition's limit (it reads the whole province); `memoryLimit` when absent. */
     readonly globalMemoryLimit?: string
     readonly log?: (line: string) => void
+    /** Offers the partition again in `seconds` (the queue's `deferPartition`). */
+    readonly defer?: (task: PartitionTask, seconds: number) => Promise<void>
   } = {}
 ): Promise<void> => {
   const log = options.log ?? (() => undefined)
   const setting = await settingOf(db, task.runId)
   if (setting === null) return
+  const stagedDir = setting.stagedFacts?.dir ?? null
+  if (task.job === "staged" && !(await institutionPartitionsDone(db, task.runId))) {
+    if (options.defer === undefined)
+      throw new Error(`run ${task.runId}: staged verdict before the institution partitions`)
+    await options.defer(task, stagedWaitSeconds)
+    return
+  }
   if (!(await takePartition(db, worker, task))) {
     // Done already: its worker died after recording it — perhaps the one that was to merge the run.
-    if (await claimMergeIfDue(db, worker, task.runId)) await merge(db, task.runId, log)
+    if (await claimMergeIfDue(db, worker, task.runId)) await merge(db, task.runId, stagedDir, log)
     return
   }
   const heartbeat = setInterval(() => void beatRun(db, task.runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
     const started = performance.now()
     const memoryLimit = task.job === "global" ? (options.globalMemoryLimit ?? options.memoryLimit) : options.memoryLimit
-    const common = {
-      params: setting.ruleParams,
-      rules: rulesOfJob(task.job),
-      ...(memoryLimit === undefined ? {} : { importOptions: { duckdb: { memory_limit: memoryLimit } } })
-    }
-    // A partition reads only its own files when the extract was prepared (`prepareProvincePartitions`); the
-    // global rules, and a run without a prepared copy, read the whole extract (the runner's views select the
-    // partition's share).
-    const split = task.job === "global" ? null : task.job
+    const duckdb = memoryLimit === undefined ? undefined : { memory_limit: memoryLimit }
+    const importOptions = duckdb === undefined ? {} : { duckdb }
+    const rules = rulesOfJob(task.job, ruleLibrary, setting.stagedFacts !== null)
+    const params = setting.ruleParams
     const prepared = setting.prepared
-    const result = await Effect.runPromise(
-      split !== null && prepared !== null
-        ? Effect.flatMap(readPartitionsManifest(prepared), (manifest) =>
+    const result: Found = await Effect.runPromise(
+      Effect.scoped(
+        Effect.gen(function* () {
+          if (task.job === "staged") {
+            const staged = setting.stagedFacts!
+            return yield* runStageVerdict({
+              dir: staged.dir,
+              institutionPartitions: staged.institutions,
+              keyPart: task.index,
+              keyPartitions: task.count,
+              rules,
+              params,
+              ...(duckdb === undefined ? {} : { duckdb })
+            })
+          }
+          // A partition reads only its own files when the extract was prepared (`prepareProvincePartitions`); the
+          // global rules, and a run without a prepared copy, read the whole extract (the runner's views select the
+          // partition's share).
+          if (task.job !== "global" && prepared !== null) {
+            const manifest = yield* readPartitionsManifest(prepared)
             // A copy split another number of ways would leave records in no partition of this run.
-            manifest.count === task.count
-              ? runPreparedPartition({ ...common, dir: prepared, by: split, index: task.index })
-              : Effect.fail(
-                  new Error(
-                    `分区副本 ${prepared} 分为 ${manifest.count} 份，本批次按 ${task.count} 份分区：请按副本的份数重新发起`
-                  )
+            if (manifest.count !== task.count)
+              return yield* Effect.fail(
+                new Error(
+                  `分区副本 ${prepared} 分为 ${manifest.count} 份，本批次按 ${task.count} 份分区：请按副本的份数重新发起`
                 )
-          )
-        : runScreening({
-            ...common,
-            extract: setting.extract,
-            partition: task.job === "global" ? undefined : { by: task.job, index: task.index, count: task.count }
-          })
+              )
+            const { handle, partition } = yield* importPreparedPartition(prepared, task.job, task.index, importOptions)
+            return yield* screenPartition(handle, partition, true, rules, params, setting.stagedFacts)
+          }
+          const extracts = yield* ClaimsExtracts
+          const handle = yield* extracts.open(setting.extract, importOptions)
+          const partition = task.job === "global" ? undefined : { by: task.job, index: task.index, count: task.count }
+          return yield* screenPartition(handle, partition, false, rules, params, setting.stagedFacts)
+        })
+      )
     )
     const durationMs = performance.now() - started
     const { mergeNow } = await recordPartitionResult(db, worker, task, {
@@ -149,7 +266,7 @@ export const workPartition = async (
     log(
       `run ${task.runId} ${task.job} ${task.index + 1}/${task.count}: ${result.suspicions.length} suspicions in ${Math.round(durationMs)} ms`
     )
-    if (mergeNow) await merge(db, task.runId, log)
+    if (mergeNow) await merge(db, task.runId, stagedDir, log)
   } finally {
     clearInterval(heartbeat)
   }
@@ -173,6 +290,10 @@ export const startPartitionWorker = async (
     partitionQueueName,
     { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
     async ([job]) => {
-      if (job !== undefined) await workPartition(db, job.data, options)
+      if (job !== undefined)
+        await workPartition(db, job.data, {
+          ...options,
+          defer: (task, seconds) => deferPartition(queue, task, seconds)
+        })
     }
   )

@@ -15,7 +15,7 @@ import { suspicionKey } from "@fundguard/domain/screening"
 import { prepareProvincePartitions, ruleLibrary, runScreening } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -25,6 +25,7 @@ import { rulesOfJob } from "../src/partitions.js"
 const work = mkdtempSync(join(tmpdir(), "fundguard-partitions-"))
 const extract = join(work, "extract")
 const prepared = join(work, "partitions")
+const stagedDir = join(work, "staged")
 let scratch: ScratchDatabase
 let queue: PartitionQueue
 const workers: Array<ChildProcess> = []
@@ -91,6 +92,14 @@ describe("a partitioned run on the queue", () => {
     const jobs = (["person", "institution", "global"] as const).map((job) => rulesOfJob(job))
     expect(jobs.every((rules) => rules.length > 0)).toBe(true)
     expect(jobs.flat().sort()).toEqual(ruleLibrary.map((r) => r.code).sort())
+    expect(rulesOfJob("staged")).toEqual([])
+    // With staged verdicts, the staged rules leave the global partition for them.
+    const staged = (["person", "institution", "global", "staged"] as const).map((job) =>
+      rulesOfJob(job, ruleLibrary, true)
+    )
+    expect(staged[3]).toEqual(["TRACE_CODE_REUSED"])
+    expect(staged[2]).not.toContain("TRACE_CODE_REUSED")
+    expect(staged.flat().sort()).toEqual(ruleLibrary.map((r) => r.code).sort())
   })
 
   it("survives a worker killed mid-partition and files what a single process finds", async () => {
@@ -101,10 +110,11 @@ describe("a partitioned run on the queue", () => {
       db,
       queue,
       systemActor("test"),
-      { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared } },
-      { person: 3, institution: 3 }
+      { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared, stagedDir } },
+      { person: 3, institution: 3, staged: 2 }
     )
-    expect(partitions).toHaveLength(7)
+    // TRACE_CODE_REUSED's facts are written by the institution partitions, its leads given by two verdicts.
+    expect(partitions).toHaveLength(9)
     const victim = startWorker(scratch.url)
     // The victim takes the first partition alone, and dies in the middle of it.
     const killed = await until(
@@ -128,6 +138,16 @@ describe("a partitioned run on the queue", () => {
 
     const done = await db.runPartition.findMany({ where: { runId } })
     expect(done.every((p) => p.status === "done")).toBe(true)
+    // The verdicts ran after every institution partition, and found TRACE_CODE_REUSED's leads between them.
+    const lastInstitution = Math.max(...done.filter((p) => p.job === "institution").map((p) => p.finishedAt!.getTime()))
+    const verdicts = done.filter((p) => p.job === "staged")
+    expect(verdicts.every((p) => p.startedAt!.getTime() >= lastInstitution)).toBe(true)
+    expect(verdicts.reduce((n, p) => n + p.suspicions!, 0)).toBe(
+      whole.suspicions.filter((s) => s.rule === "TRACE_CODE_REUSED").length
+    )
+    expect(whole.suspicions.some((s) => s.rule === "TRACE_CODE_REUSED")).toBe(true)
+    // Merged: the run's facts are removed.
+    expect(existsSync(join(stagedDir, runId))).toBe(false)
     const retaken = done.find((p) => p.job === killed.job && p.index === killed.index)!
     expect(retaken.attempts).toBeGreaterThanOrEqual(2)
     expect(retaken.worker).not.toMatch(new RegExp(`:${victim.pid}$`))

@@ -68,9 +68,19 @@ describe("pnpm fundguard province", () => {
     expect(runId).toMatch(/^[0-9a-f-]{36}$/)
     const status = await runCli(["province", "status", "--run", runId], { env })
     expect(status.code, status.stderr).toBe(0)
-    const rows = status.stdout.split("\n").filter((l) => /^(person|institution|global) /.test(l))
-    expect(rows).toHaveLength(7)
+    const rows = status.stdout.split("\n").filter((l) => /^(person|institution|global|staged) /.test(l))
+    // 3 by person, 3 by institution, the global one, and 3 verdicts of the staged rules (as many as partitions).
+    expect(rows).toHaveLength(10)
+    expect(rows.filter((r) => r.startsWith("staged "))).toHaveLength(3)
     expect(rows.every((r) => r.split("\t")[1] === "queued")).toBe(true)
+    const run = await scratch.db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
+    expect(run.params).toMatchObject({ prepared: out, stagedDir: join(out, "staged") })
+    const badStaged = await runCli(
+      ["province", "start", "--extract", demoExtractDir, "--prepared", out, "--staged", "x"],
+      { env }
+    )
+    expect(badStaged.code).toBe(2)
+    expect(badStaged.stderr).toContain("--staged x：应为 0–9999 的整数")
     const unknown = await runCli(["province", "status", "--run", "no-such-run"], { env })
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("没有这个批次")

@@ -38,6 +38,7 @@ import {
 import { tmpdir } from "node:os"
 import { join, relative, resolve, sep } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
+import type { ExtractInvalid } from "./ExtractProblem.js"
 import { asNumber, asString, ident, literal, query } from "./internal/Duck.js"
 import { Manifest, manifestFile } from "./Manifest.js"
 import { keyedTables, type Partition, partitionKeyColumn, partitionOf } from "./Partition.js"
@@ -583,17 +584,38 @@ export const runPreparedPartition = Effect.fn("ProvincePartitions.run")(function
       "rules",
       `${unfit.join("、")} 需要全部数据（输入不按${keyNames[by]}分区），不能在按${keyNames[by]}分区的副本上运行`
     )
-  const extracts = yield* ClaimsExtracts
   return yield* Effect.scoped(
-    Effect.gen(function* () {
-      const prepared = yield* openPreparedPartition(dir, { by, index })
-      const handle = yield* extracts.open(prepared.dir, run.importOptions)
-      for (const [table, rows] of Object.entries(prepared.rowCounts)) {
-        const read = handle.rowCounts[table as TableName] ?? 0
-        if (read !== rows)
-          return yield* fail(table, `分区 ${index} 读到 ${read} 行，而 ${partitionsManifestFile} 记录 ${rows} 行`)
-      }
-      return yield* runScreening({ ...run, extract: handle, partition: prepared.partition, rules })
-    })
+    Effect.flatMap(importPreparedPartition(dir, by, index, run.importOptions), ({ handle, partition }) =>
+      runScreening({ ...run, extract: handle, partition, rules })
+    )
   )
 })
+
+/**
+ * Imports partition `index` of a prepared copy split `by`, checking that the import read the rows `partitions.json`
+ * records; the handle is closed with the scope. For a worker that runs more than the rules on it (an institution
+ * partition also writes the staged rules' facts, `writeStageFacts`).
+ *
+ * @category constructors
+ */
+export const importPreparedPartition = (
+  dir: string,
+  by: PartitionKey,
+  index: number,
+  importOptions?: ImportOptions
+): Effect.Effect<
+  { readonly handle: ExtractHandle; readonly partition: Partition },
+  ProvincePartitionsError | ExtractInvalid,
+  Scope.Scope
+> =>
+  Effect.gen(function* () {
+    const extracts = yield* ClaimsExtracts
+    const prepared = yield* openPreparedPartition(dir, { by, index })
+    const handle = yield* extracts.open(prepared.dir, importOptions)
+    for (const [table, rows] of Object.entries(prepared.rowCounts)) {
+      const read = handle.rowCounts[table as TableName] ?? 0
+      if (read !== rows)
+        return yield* fail(table, `分区 ${index} 读到 ${read} 行，而 ${partitionsManifestFile} 记录 ${rows} 行`)
+    }
+    return { handle, partition: prepared.partition }
+  })

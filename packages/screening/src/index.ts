@@ -19,6 +19,7 @@ export { DuckDbClaimFrames, readClaimFrame } from "./ClaimFrame.js"
 export { Manifest, readManifest } from "./Manifest.js"
 export { filterOutput, keyedTables, Partition, partitionKeyColumn, partitionOf, partitionViews } from "./Partition.js"
 export {
+  importPreparedPartition,
   openPreparedPartition,
   type PreparedCopy,
   type PreparedPartition,

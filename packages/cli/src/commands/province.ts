@@ -10,13 +10,14 @@ import {
 import { preparedFromOtherExtract, prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { existsSync } from "node:fs"
-import { resolve } from "node:path"
+import { join, resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { CliFailure, ExitCode, note, type Command } from "../cli.js"
 
 const help = `Usage:
   pnpm fundguard province prepare --extract DIR --out DIR --partitions N
-  pnpm fundguard province start --extract DIR --prepared DIR [--expire-seconds 3600]
+  pnpm fundguard province start --extract DIR --prepared DIR [--staged N] [--staged-dir DIR]
+                                [--expire-seconds 3600]
   pnpm fundguard province status --run ID
 
 A province-size run split into partitions (docs/screening-scale.md):
@@ -24,7 +25,10 @@ A province-size run split into partitions (docs/screening-scale.md):
            workers read from shared storage), with partitions.json
   start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
            PostgreSQL, DATABASE_URL): N person partitions, N institution partitions and one for the
-           rules that compare across both; workers take them: pnpm worker:partitions. A partition
+           rules that compare across both; workers take them: pnpm worker:partitions. The staged
+           rules (TRACE_CODE_REUSED) do not run in that one: each institution partition writes their
+           facts to --staged-dir (shared storage, default <prepared>/staged), then --staged verdicts
+           (default N; 0 runs them in the global partition instead) give their leads. A partition
            taken for longer than --expire-seconds counts as lost (its worker died) and is offered again:
            make it longer than the slowest partition
   status   the run's partitions: state, attempts, worker, time, suspicions
@@ -75,6 +79,8 @@ export const provinceCommand: Command = {
         prepared: { type: "string" },
         run: { type: "string" },
         "expire-seconds": { type: "string", default: "3600" },
+        staged: { type: "string" },
+        "staged-dir": { type: "string" },
         help: { type: "boolean", short: "h", default: false }
       }
     })
@@ -107,6 +113,11 @@ export const provinceCommand: Command = {
       const expire = values["expire-seconds"]
       if (!/^\d{1,6}$/.test(expire) || Number(expire) < 10)
         throw new CliFailure(`--expire-seconds ${expire}：应为 10–999999 的整数秒`, ExitCode.invalid)
+      const stagedText = values.staged ?? String(count)
+      if (!/^\d{1,4}$/.test(stagedText))
+        throw new CliFailure(`--staged ${stagedText}：应为 0–9999 的整数`, ExitCode.invalid)
+      const staged = Number(stagedText)
+      const stagedDir = resolve(values["staged-dir"] ?? join(prepared, "staged"))
       return withDatabase(async ({ db, url }) => {
         const queue = await openPartitionQueue(url, { expireInSeconds: Number(expire) })
         try {
@@ -114,8 +125,15 @@ export const provinceCommand: Command = {
             db,
             queue,
             systemActor("cli"),
-            { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared } },
-            { person: count, institution: count }
+            {
+              trigger: "cli",
+              extract,
+              admdvs: null,
+              periodFrom: null,
+              periodTo: null,
+              params: { prepared, ...(staged > 0 ? { stagedDir } : {}) }
+            },
+            { person: count, institution: count, staged }
           )
           process.stdout.write(`${runId}\n`)
           note(`run ${runId}: ${partitions.length} partitions queued; workers: pnpm worker:partitions`)

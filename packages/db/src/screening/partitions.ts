@@ -16,8 +16,12 @@ import { beatRun, closeRun, partitionedRunOwner, runHeartbeat, runOwner, type Ru
 /** The queue the partitions wait in. */
 export const partitionQueueName = "screening-partition"
 
-/** Which rules a partition runs: those split by person, those split by institution, or the global ones once. */
-export type PartitionJob = "person" | "institution" | "global"
+/**
+ * Which rules a partition runs: those split by person, those split by institution, the global ones once, or — for
+ * a run with staged rules (`@fundguard/screening` `Staged.ts`) — their verdicts, one per key part, which read the
+ * facts every institution partition wrote.
+ */
+export type PartitionJob = "person" | "institution" | "global" | "staged"
 
 /** A partition as a job on the queue. */
 export interface PartitionTask {
@@ -73,6 +77,12 @@ export const openPartitionQueue = async (url: string, options: PartitionQueueOpt
 export interface PartitionPlan {
   readonly person: number
   readonly institution: number
+  /**
+   * Into how many key parts the staged rules' facts are split, one verdict job each; 0 or absent: the staged rules
+   * run in the global partition over the whole extract. Needs `start.params.stagedDir`, the shared directory where
+   * the institution partitions write the facts.
+   */
+  readonly staged?: number
 }
 
 /**
@@ -102,8 +112,16 @@ export const startPartitionedRun = async (
       index,
       count: plan.institution
     })),
-    { runId, job: "global", index: 0, count: 1 }
+    { runId, job: "global", index: 0, count: 1 },
+    ...Array.from({ length: plan.staged ?? 0 }, (_, index) => ({
+      runId,
+      job: "staged" as const,
+      index,
+      count: plan.staged ?? 0
+    }))
   ]
+  if ((plan.staged ?? 0) > 0 && (plan.institution < 1 || typeof start.params.stagedDir !== "string"))
+    throw new Error("a run with staged verdicts needs institution partitions and params.stagedDir")
   const run = await db.$transaction(async (tx) => {
     const created = await tx.screeningRun.create({
       data: {
@@ -156,6 +174,20 @@ export const startPartitionedRun = async (
     throw error
   }
   return { runId: run.id, partitions }
+}
+
+/**
+ * Whether every institution partition of a run is done: a staged verdict reads the facts all of them wrote.
+ */
+export const institutionPartitionsDone = async (db: Db, runId: string): Promise<boolean> =>
+  (await db.runPartition.count({ where: { runId, job: "institution", status: { not: "done" } } })) === 0
+
+/**
+ * Puts a partition back on the queue to be offered again in `seconds`: a staged verdict taken before every
+ * institution partition is done. A new job, so that waiting spends none of the partition's retries.
+ */
+export const deferPartition = async (queue: PartitionQueue, task: PartitionTask, seconds: number): Promise<void> => {
+  await queue.boss.send(partitionQueueName, task, { ...queue.jobOptions, retryDelay: 1, startAfter: seconds })
 }
 
 /**

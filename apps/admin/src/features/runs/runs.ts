@@ -68,7 +68,8 @@ export const ruleRows = (run: ScreeningRun) =>
 const partitionJobLabel: Readonly<Record<string, string>> = {
   person: "按参保人",
   institution: "按机构",
-  global: "跨参保人和机构的规则"
+  global: "跨参保人和机构的规则",
+  staged: "分阶段规则判定"
 }
 
 const partitionStatusLabel: Readonly<Record<string, string>> = {
