@@ -141,7 +141,7 @@ export const traceCodeReused = defineRule({
       "造假。已被销售退货撤销的销售、退费明细及全部退费的明细不计；同一笔结算既有销售扫码又有结算扫码的只算一次。" +
       "每个追溯码一条疑点，证据 refs 列出每次扫码（来源、单据、机构、时间、是否计入及原因）。金额为第一次之后各次计入" +
       "扫码的单价（结算按明细单价，销售按该销售单各行大于 0 的最终成交价中最低者）。扫码只记销售单号，因此销售单任一行" +
-      "退货即视为该次销售扫码已撤销。",
+      "退货即视为该次销售扫码已撤销。结算扫码只与本机构同一次就诊的明细和结算对应。",
     en:
       "One drug traceability code scanned more than once in sales (src=sale) or settlements (src=fee) — resold " +
       "returned drugs or forged codes. Sales undone by a sale return, refund lines and fully refunded lines do " +
@@ -149,7 +149,8 @@ export const traceCodeReused = defineRule({
       "One suspicion per code; evidence.refs lists every scan (source, document, institution, time, whether it " +
       "counted and why not). Amount = the unit price of every counted scan after the first (line price for fee " +
       "scans; for sale scans the lowest positive final price among the sale document's lines). A sale scan names " +
-      "only the document, so a return of any of its lines undoes the scan."
+      "only the document, so a return of any of its lines undoes the scan. A fee scan is matched only to its own " +
+      "institution's line and settlement of the visit."
   },
   staged: { key: "drug_trac_codg", facts: () => scanFacts(everyScan), verdict: () => verdict },
   sql: () => `
