@@ -5,11 +5,12 @@
  * PostgreSQL database (a throwaway server, or `--database-url`), and `--workers` worker processes (`pnpm
  * worker:partitions`) take its partitions until the run is merged. Reports the preparation, each partition's time
  * and leads, each worker's partitions and fee lines per second, the merge, the total, and the workers' peak memory.
- * `--staged N` (default: as many as the partitions; 0 for none) splits the staged rules (TRACE_CODE_REUSED) into
- * facts written by the institution partitions and N verdicts, instead of running them in the global partition.
+ * `--staged N` (default: as many as the partitions; 0 for none) splits the staged rules (those that compare across
+ * persons and institutions) into facts written by the institution partitions and N verdicts, instead of running them
+ * in a global partition over the whole extract.
  */
 import { migrateDatabase, openDatabase, openPartitionQueue, startPartitionedRun, systemActor } from "@fundguard/db"
-import { prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
+import { prepareProvincePartitions, readPartitionsManifest, ruleLibrary, rulesOfJob } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
@@ -88,7 +89,12 @@ try {
     queue,
     systemActor("bench"),
     { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null, params: { prepared, stagedDir } },
-    { person: manifest.count, institution: manifest.count, staged }
+    {
+      person: manifest.count,
+      institution: manifest.count,
+      staged,
+      global: rulesOfJob("global", ruleLibrary, staged > 0).length > 0
+    }
   )
   say(`run ${runId}: ${queued.length} partitions (${staged} staged verdicts); ${workerCount} workers …`)
   for (let i = 0; i < workerCount; i++)

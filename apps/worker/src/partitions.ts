@@ -17,7 +17,6 @@ import {
   systemActor,
   takePartition,
   type Db,
-  type PartitionJob,
   type PartitionQueue,
   type PartitionResult,
   type PartitionTask
@@ -30,36 +29,16 @@ import {
   readPartitionsManifest,
   ruleLibrary,
   runScreening,
+  rulesOfJob,
   runStageVerdict,
-  type Rule,
   writeStageFacts
 } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 
-/**
- * The rules a partition of each kind runs (`docs/screening-scale.md`): a rule that compares only one person's
- * records splits by person; one that compares only one institution's, by institution; the rest compare across
- * both and run once, unpartitioned — except, in a run with staged verdicts (`staged`), the staged rules, whose
- * facts the institution partitions write and whose verdicts the `staged` jobs give.
- */
-export const rulesOfJob = (
-  job: PartitionJob,
-  library: ReadonlyArray<Rule> = ruleLibrary,
-  staged = false
-): ReadonlyArray<string> =>
-  library
-    .filter((rule) =>
-      job === "person"
-        ? rule.partitionInputs.includes("person")
-        : job === "institution"
-          ? !rule.partitionInputs.includes("person") && rule.partitionInputs.includes("institution")
-          : job === "staged"
-            ? staged && rule.staged
-            : rule.partitionInputs.length === 0 && !(staged && rule.staged)
-    )
-    .map((rule) => rule.code)
+/** The rules a partition of each kind runs: `@fundguard/screening`'s, here for the worker's tests and callers. */
+export { rulesOfJob }
 
 /** Where a run's extract is, its copy split by partition when one was prepared, and what it screens with. */
 interface RunSetting {

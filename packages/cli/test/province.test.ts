@@ -69,8 +69,9 @@ describe("pnpm fundguard province", () => {
     const status = await runCli(["province", "status", "--run", runId], { env })
     expect(status.code, status.stderr).toBe(0)
     const rows = status.stdout.split("\n").filter((l) => /^(person|institution|global|staged) /.test(l))
-    // 3 by person, 3 by institution, the global one, and 3 verdicts of the staged rules (as many as partitions).
-    expect(rows).toHaveLength(10)
+    // 3 by person, 3 by institution, and 3 verdicts of the staged rules (as many as partitions); no global one.
+    expect(rows).toHaveLength(9)
+    expect(rows.some((r) => r.startsWith("global "))).toBe(false)
     expect(rows.filter((r) => r.startsWith("staged "))).toHaveLength(3)
     expect(rows.every((r) => r.split("\t")[1] === "queued")).toBe(true)
     const run = await scratch.db.screeningRun.findUniqueOrThrow({ where: { id: runId } })

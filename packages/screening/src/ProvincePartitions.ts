@@ -553,6 +553,40 @@ export const preparedPartitionRules = (
 ): ReadonlyArray<string> => library.filter((r) => r.partitionInputs.includes(by)).map((r) => r.code)
 
 /**
+ * The kinds of job of a partitioned run (`docs/screening-scale.md`): partitions by person, by institution, the
+ * global rules once, and the staged rules' verdicts.
+ *
+ * @category models
+ */
+export type PartitionJobKind = "person" | "institution" | "global" | "staged"
+
+/**
+ * The rules a job of each kind runs: a rule that compares only one person's records splits by person; one that
+ * compares only one institution's, by institution; the rest compare across both and run once, unpartitioned —
+ * except, in a run with staged verdicts (`staged`), the staged rules (`RuleSpec.staged`), whose facts the
+ * institution partitions write and whose leads the `staged` jobs give. Every rule of `library` is in exactly one
+ * kind.
+ *
+ * @category rules
+ */
+export const rulesOfJob = (
+  job: PartitionJobKind,
+  library: ReadonlyArray<Rule> = ruleLibrary,
+  staged = false
+): ReadonlyArray<string> =>
+  library
+    .filter((rule) =>
+      job === "person"
+        ? rule.partitionInputs.includes("person")
+        : job === "institution"
+          ? !rule.partitionInputs.includes("person") && rule.partitionInputs.includes("institution")
+          : job === "staged"
+            ? staged && rule.staged
+            : rule.partitionInputs.length === 0 && !(staged && rule.staged)
+    )
+    .map((rule) => rule.code)
+
+/**
  * Options of `runPreparedPartition`: those of `runScreening` but the extract and partition, which are
  * the prepared copy's.
  *

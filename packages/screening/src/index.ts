@@ -27,11 +27,13 @@ export {
   type PreparedRunOptions,
   prepareProvincePartitions,
   type PrepareOptions,
+  type PartitionJobKind,
   PartitionsManifest,
   partitionsManifestFile,
   ProvincePartitionsError,
   preparedFromOtherExtract,
   readPartitionsManifest,
+  rulesOfJob,
   runPreparedPartition
 } from "./ProvincePartitions.js"
 export {

@@ -12,6 +12,7 @@ import { writeSyntheticExtract } from "../scripts/synth-extract.js"
 import {
   importExtractScoped,
   openPreparedPartition,
+  partitionOf,
   prepareProvincePartitions,
   ruleLibrary,
   runScreening,
@@ -23,25 +24,41 @@ import { AMOXICILLIN, baseTables, cleanupDirs, line, writeCsvExtract, writeDir }
 afterAll(cleanupDirs)
 
 const byKey = (a: Suspicion, b: Suspicion) => (suspicionKey(a) < suspicionKey(b) ? -1 : 1)
+const stagedCodes = ["DOCTOR_DAILY_OVERLOAD", "PEER_COST_OUTLIER", "TRACE_CODE_REUSED"]
 const institutions = 3
 const keyPartitions = 4
 
 /**
- * The generator reuses codes within one visit, so one institution. Here one code in 400 is also scanned where
- * another scan (fee or sale) of another institution was: the verdict of such a code needs two partitions' facts.
+ * The generator keeps codes and doctors within one institution. Here one code in 400 is also scanned where another
+ * scan (fee or sale) of another institution was, and one doctor also sees the outpatients of an institution of
+ * another partition: the verdicts of such codes and doctors need two partitions' facts.
  */
-const scanAgainElsewhere = async (dir: string): Promise<void> => {
-  const file = join(dir, "drugtrac.parquet")
+const acrossInstitutions = async (dir: string): Promise<void> => {
+  const scans = join(dir, "drugtrac.parquet")
+  const visits = join(dir, "mdtrt.parquet")
   const instance = await DuckDBInstance.create(":memory:")
   const connection = await instance.connect()
   await connection.run(`
-    CREATE TABLE scans AS SELECT * FROM read_parquet('${file}');
+    CREATE TABLE scans AS SELECT * FROM read_parquet('${scans}');
     CREATE TABLE moved AS
       WITH numbered AS (SELECT *, row_number() OVER (ORDER BY drug_trac_codg, src, ref) AS n FROM scans)
       SELECT p.drug_trac_codg, o.fixmedins_code, o.src, o.ref, o.mdtrt_id, o.scan_time
       FROM numbered p JOIN numbered o ON o.n = p.n + 200
       WHERE p.n % 400 = 0 AND o.fixmedins_code <> p.fixmedins_code;
-    COPY (SELECT * FROM scans UNION ALL SELECT * FROM moved) TO '${file}' (FORMAT parquet)`)
+    COPY (SELECT * FROM scans UNION ALL SELECT * FROM moved) TO '${scans}' (FORMAT parquet);
+    CREATE TABLE visits AS SELECT * FROM read_parquet('${visits}');
+    CREATE TABLE busiest AS
+      SELECT atddr_no, CAST(begntime AS DATE) AS day, any_value(fixmedins_code) AS home
+      FROM visits WHERE atddr_no IS NOT NULL AND med_type BETWEEN '11' AND '19'
+      GROUP BY ALL ORDER BY count(*) DESC, atddr_no LIMIT 1;
+    UPDATE visits SET atddr_no = (SELECT atddr_no FROM busiest),
+                      begntime = (SELECT day FROM busiest) + CAST(begntime AS TIME)
+    WHERE mdtrt_id IN (
+      SELECT mdtrt_id FROM visits
+      WHERE med_type BETWEEN '11' AND '19' AND atddr_no IS NOT NULL
+        AND ${partitionOf("fixmedins_code", institutions)} <> (SELECT ${partitionOf("home", institutions)} FROM busiest)
+      ORDER BY mdtrt_id LIMIT 5);
+    COPY visits TO '${visits}' (FORMAT parquet)`)
   connection.closeSync()
   instance.closeSync()
 }
@@ -55,7 +72,7 @@ const verdicts = (dir: string) =>
       const verdict = yield* runStageVerdict({ dir, institutionPartitions: institutions, keyPart, keyPartitions })
       assert.deepStrictEqual(
         verdict.rules.map((r) => [r.code, r.status]),
-        [["TRACE_CODE_REUSED", "ran"]]
+        stagedCodes.map((code) => [code, "ran"])
       )
       counts.push(verdict.suspicions.length)
       found.push(...verdict.suspicions)
@@ -64,10 +81,14 @@ const verdicts = (dir: string) =>
   })
 
 describe("staged rules", () => {
-  it("TRACE_CODE_REUSED is the one staged rule of the library", () => {
+  it("the rules that compare across persons and institutions are staged", () => {
     assert.deepStrictEqual(
       ruleLibrary.filter((r) => r.staged).map((r) => r.code),
-      ["TRACE_CODE_REUSED"]
+      stagedCodes
+    )
+    assert.deepStrictEqual(
+      ruleLibrary.filter((r) => r.partitionInputs.length === 0).map((r) => r.code),
+      stagedCodes
     )
   })
 
@@ -77,13 +98,21 @@ describe("staged rules", () => {
       Effect.gen(function* () {
         const extractDir = writeDir({})
         yield* Effect.promise(() => writeSyntheticExtract({ lines: 8_000, dir: extractDir, seed: 5 }))
-        yield* Effect.promise(() => scanAgainElsewhere(extractDir))
+        yield* Effect.promise(() => acrossInstitutions(extractDir))
         const handle = yield* importExtractScoped(extractDir)
-        const whole = yield* runScreening({ extract: handle, rules: ["TRACE_CODE_REUSED"] })
+        const whole = yield* runScreening({ extract: handle, rules: stagedCodes })
         const wholeLeads = [...whole.suspicions].sort(byKey)
-        // The planted codes are scanned at several institutions: a verdict needs other partitions' facts.
-        assert.isAbove(wholeLeads.length, 5)
-        assert.isTrue(wholeLeads.some((s) => (s.evidence.institutions as number) > 1))
+        // Every staged rule finds something; some codes are scanned at several institutions, and an institution's
+        // peers are other institutions: a verdict needs other partitions' facts.
+        for (const code of stagedCodes)
+          assert.isTrue(
+            wholeLeads.some((s) => s.rule === code),
+            code
+          )
+        const traced = wholeLeads.filter((s) => s.rule === "TRACE_CODE_REUSED")
+        assert.isTrue(traced.some((s) => (s.evidence.institutions as number) > 1))
+        const doctors = wholeLeads.filter((s) => s.rule === "DOCTOR_DAILY_OVERLOAD")
+        assert.isTrue(doctors.some((s) => (s.evidence.institutions as ReadonlyArray<unknown>).length > 1))
 
         // From the whole extract, each partition selecting its share.
         const shared = writeDir({})
@@ -99,7 +128,7 @@ describe("staged rules", () => {
           runStageVerdict({ dir: shared, institutionPartitions: institutions, keyPart: 0, keyPartitions })
         )
         assert.strictEqual(early._tag, "StagedRunError")
-        assert.include(early.message, `机构分区 ${institutions}/${institutions} 尚未写出 TRACE_CODE_REUSED`)
+        assert.include(early.message, `机构分区 ${institutions}/${institutions} 尚未写出 DOCTOR_DAILY_OVERLOAD`)
         const [last] = yield* writeStageFacts({
           extract: handle,
           partition: { index: institutions - 1, count: institutions },
@@ -157,19 +186,22 @@ describe("staged rules", () => {
     180_000
   )
 
-  it.effect("an extract without traceability scans: the rule is skipped, as the whole run skips it", () =>
+  it.effect("an extract without traceability scans: TRACE_CODE_REUSED is skipped, as the whole run skips it", () =>
     Effect.gen(function* () {
       const extractDir = writeCsvExtract(baseTables([line({ sn: "1", visit: 1, item: AMOXICILLIN, cnt: 1, pric: 7 })]))
-      const whole = yield* runScreening({ extract: extractDir, rules: ["TRACE_CODE_REUSED"] })
+      const whole = yield* runScreening({ extract: extractDir, rules: stagedCodes })
       const dir = writeDir({})
       for (let index = 0; index < institutions; index++)
         yield* writeStageFacts({ extract: extractDir, partition: { index, count: institutions }, dir, keyPartitions })
       const verdict = yield* runStageVerdict({ dir, institutionPartitions: institutions, keyPart: 2, keyPartitions })
       assert.deepStrictEqual(
-        verdict.rules.map((r) => [r.code, r.status, r.reason]),
-        whole.rules.map((r) => [r.code, r.status, r.reason])
+        verdict.rules.map((r) => [r.code, r.status, r.reason, r.count]),
+        whole.rules.map((r) => [r.code, r.status, r.reason, r.count])
       )
-      assert.strictEqual(verdict.rules[0]?.status, "skipped")
+      assert.deepStrictEqual(
+        verdict.rules.map((r) => r.status),
+        ["ran", "ran", "skipped"]
+      )
       assert.deepStrictEqual(verdict.suspicions, [])
     })
   )

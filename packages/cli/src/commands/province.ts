@@ -7,7 +7,13 @@ import {
   startPartitionedRun,
   systemActor
 } from "@fundguard/db"
-import { preparedFromOtherExtract, prepareProvincePartitions, readPartitionsManifest } from "@fundguard/screening"
+import {
+  preparedFromOtherExtract,
+  prepareProvincePartitions,
+  readPartitionsManifest,
+  ruleLibrary,
+  rulesOfJob
+} from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { existsSync } from "node:fs"
 import { join, resolve } from "node:path"
@@ -24,11 +30,11 @@ A province-size run split into partitions (docs/screening-scale.md):
   prepare  writes the extract as Parquet split N ways by person and by institution (the copy the
            workers read from shared storage), with partitions.json
   start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
-           PostgreSQL, DATABASE_URL): N person partitions, N institution partitions and one for the
-           rules that compare across both; workers take them: pnpm worker:partitions. The staged
-           rules (TRACE_CODE_REUSED) do not run in that one: each institution partition writes their
-           facts to --staged-dir (shared storage, default <prepared>/staged), then --staged verdicts
-           (default N; 0 runs them in the global partition instead) give their leads. A partition
+           PostgreSQL, DATABASE_URL): N person partitions and N institution partitions; workers take
+           them: pnpm worker:partitions. The rules that compare across both keys are staged: each
+           institution partition writes their facts to --staged-dir (shared storage, default
+           <prepared>/staged), then --staged verdicts (default N) give their leads; with --staged 0
+           they run instead in one global partition over the whole extract. A partition
            taken for longer than --expire-seconds counts as lost (its worker died) and is offered again:
            make it longer than the slowest partition
   status   the run's partitions: state, attempts, worker, time, suspicions
@@ -133,7 +139,12 @@ export const provinceCommand: Command = {
               periodTo: null,
               params: { prepared, ...(staged > 0 ? { stagedDir } : {}) }
             },
-            { person: count, institution: count, staged }
+            {
+              person: count,
+              institution: count,
+              staged,
+              global: rulesOfJob("global", ruleLibrary, staged > 0).length > 0
+            }
           )
           process.stdout.write(`${runId}\n`)
           note(`run ${runId}: ${partitions.length} partitions queued; workers: pnpm worker:partitions`)

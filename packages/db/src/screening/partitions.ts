@@ -83,6 +83,8 @@ export interface PartitionPlan {
    * the institution partitions write the facts.
    */
   readonly staged?: number
+  /** Whether the run has a global partition; false when no rule is left for it (every global rule staged). */
+  readonly global?: boolean
 }
 
 /**
@@ -112,7 +114,7 @@ export const startPartitionedRun = async (
       index,
       count: plan.institution
     })),
-    { runId, job: "global", index: 0, count: 1 },
+    ...(plan.global === false ? [] : [{ runId, job: "global" as const, index: 0, count: 1 }]),
     ...Array.from({ length: plan.staged ?? 0 }, (_, index) => ({
       runId,
       job: "staged" as const,

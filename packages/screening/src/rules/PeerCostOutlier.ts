@@ -7,7 +7,7 @@
 import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { Finite, PositiveInt, withDefault } from "../internal/Params.js"
-import { defineRule } from "../Rule.js"
+import { defineRule, stageFactsRelation } from "../Rule.js"
 import { noLines, nullText } from "./Sql.js"
 
 const Parameters = Schema.Struct({
@@ -21,42 +21,12 @@ const Parameters = Schema.Struct({
 const minPeers = 5
 
 /**
- * The rule. Institution level (key: institution and `evidence.group`). Per group — `outpatient`
- * (`med_type` 11–19, pharmacies excluded) and `inpatient` (21–29) — an institution's mean fund
- * payment per settled visit (net of reversals; visits without an effective settlement left out)
- * is compared with its peers: the other institutions of the same `org_kind` and hospital level
- * (unlevelled = 9) with visits in the group, at least 5 of them. The robust z-score is
- * 0.6745 × (mean − peer median) / MAD (Iglewicz–Hoaglin modified z; when the MAD is 0, (mean −
- * median) / (1.2533 × mean absolute deviation)). Flagged when z ≥ Z and the institution has at
- * least V visits. amount = (mean − peer median) × visits, the payment above the peer level.
- *
- * @category rules
+ * Each institution's visits per group (inpatient, outpatient): count, mean and total fund payment, with the peer
+ * group it is compared in (`peer_group`: kind of institution, level and group). All of one institution's visits are
+ * in its institution partition, so a province run works these out there (`RuleSpec.staged`) and compares them in
+ * one verdict per part of the peer groups.
  */
-export const peerCostOutlier = defineRule({
-  code: "PEER_COST_OUTLIER",
-  version: 1,
-  level: "institution",
-  violation: null,
-  requiredTables: ["mdtrt", "setlinfo", "fixmedins"],
-  parameters: Parameters,
-  partitionInputs: [],
-  title: { zh: "次均基金支付显著高于同类机构", en: "Mean fund payment per visit far above peers" },
-  description: {
-    zh:
-      "按门诊（医疗类别 11–19，不含药店）和住院（21–29）分组，机构的次均基金支付（冲销后净额，只计有有效结算的就诊）" +
-      "与同类机构（同一 org_kind 和医院等级，未定级按 9）比较：同类其他机构至少 5 家，稳健 Z 值 = 0.6745 ×（次均 − 同类" +
-      "中位数）/ MAD（MAD 为 0 时用 1.2533 × 平均绝对偏差），Z 值不低于 Z（默认 3.5）且该机构该组就诊不少于 V 次（默认 " +
-      "30）时提示。只是线索，不建议违规类型。金额 =（次均 − 同类中位数）× 就诊次数。证据给出分组、次均、同类中位数、" +
-      "MAD、Z 值和同类机构数。",
-    en:
-      "Per group — outpatient (med_type 11–19, pharmacies excluded) and inpatient (21–29) — an institution's mean " +
-      "fund payment per settled visit (net of reversals) compared with its peers: the other institutions of the " +
-      "same org_kind and hospital level (unlevelled = 9), at least 5. Robust z = 0.6745 × (mean − peer median) / " +
-      "MAD (1.2533 × mean absolute deviation when the MAD is 0); flagged when z ≥ Z (default 3.5) with at least V " +
-      "visits (default 30). A lead only: no violation suggested. Amount = (mean − peer median) × visits. Evidence " +
-      "gives the group, the mean, the peer median, the MAD, z and the number of peers."
-  },
-  sql: ({ V, Z }) => `
+const institutionFacts = `
     WITH visits AS (
       SELECT fixmedins_code, org_kind, CASE WHEN hosp_lv IN ('1', '2', '3') THEN hosp_lv ELSE '9' END AS lv,
              CASE WHEN inpatient THEN 'inpatient' ELSE 'outpatient' END AS grp, fund_pay
@@ -67,7 +37,13 @@ export const peerCostOutlier = defineRule({
       SELECT fixmedins_code, any_value(org_kind) AS org_kind, any_value(lv) AS lv, grp, count(*) AS n,
              avg(fund_pay) AS mean, sum(fund_pay) AS total
       FROM visits GROUP BY fixmedins_code, grp
-    ),
+    )
+    SELECT *, org_kind || '/' || lv || '/' || grp AS peer_group FROM inst
+`
+
+/** The institutions far above their peers, from the facts (`fg_stage_facts`) of whole peer groups. */
+const verdict = ({ V, Z }: { readonly V: number; readonly Z: number }) => `
+    WITH inst AS (SELECT * EXCLUDE (peer_group) FROM ${stageFactsRelation}),
     peers AS (
       SELECT a.fixmedins_code, a.grp, b.fixmedins_code AS peer, b.mean AS peer_mean
       FROM inst a JOIN inst b ON b.org_kind = a.org_kind AND b.lv = a.lv AND b.grp = a.grp
@@ -115,4 +91,43 @@ export const peerCostOutlier = defineRule({
     FROM scored
     WHERE z IS NOT NULL AND round(z, 9) >= ${numberLiteral(Z)}
   `
+
+/**
+ * The rule. Institution level (key: institution and `evidence.group`). Per group — `outpatient`
+ * (`med_type` 11–19, pharmacies excluded) and `inpatient` (21–29) — an institution's mean fund
+ * payment per settled visit (net of reversals; visits without an effective settlement left out)
+ * is compared with its peers: the other institutions of the same `org_kind` and hospital level
+ * (unlevelled = 9) with visits in the group, at least 5 of them. The robust z-score is
+ * 0.6745 × (mean − peer median) / MAD (Iglewicz–Hoaglin modified z; when the MAD is 0, (mean −
+ * median) / (1.2533 × mean absolute deviation)). Flagged when z ≥ Z and the institution has at
+ * least V visits. amount = (mean − peer median) × visits, the payment above the peer level.
+ *
+ * @category rules
+ */
+export const peerCostOutlier = defineRule({
+  code: "PEER_COST_OUTLIER",
+  version: 1,
+  level: "institution",
+  violation: null,
+  requiredTables: ["mdtrt", "setlinfo", "fixmedins"],
+  parameters: Parameters,
+  partitionInputs: [],
+  title: { zh: "次均基金支付显著高于同类机构", en: "Mean fund payment per visit far above peers" },
+  description: {
+    zh:
+      "按门诊（医疗类别 11–19，不含药店）和住院（21–29）分组，机构的次均基金支付（冲销后净额，只计有有效结算的就诊）" +
+      "与同类机构（同一 org_kind 和医院等级，未定级按 9）比较：同类其他机构至少 5 家，稳健 Z 值 = 0.6745 ×（次均 − 同类" +
+      "中位数）/ MAD（MAD 为 0 时用 1.2533 × 平均绝对偏差），Z 值不低于 Z（默认 3.5）且该机构该组就诊不少于 V 次（默认 " +
+      "30）时提示。只是线索，不建议违规类型。金额 =（次均 − 同类中位数）× 就诊次数。证据给出分组、次均、同类中位数、" +
+      "MAD、Z 值和同类机构数。",
+    en:
+      "Per group — outpatient (med_type 11–19, pharmacies excluded) and inpatient (21–29) — an institution's mean " +
+      "fund payment per settled visit (net of reversals) compared with its peers: the other institutions of the " +
+      "same org_kind and hospital level (unlevelled = 9), at least 5. Robust z = 0.6745 × (mean − peer median) / " +
+      "MAD (1.2533 × mean absolute deviation when the MAD is 0); flagged when z ≥ Z (default 3.5) with at least V " +
+      "visits (default 30). A lead only: no violation suggested. Amount = (mean − peer median) × visits. Evidence " +
+      "gives the group, the mean, the peer median, the MAD, z and the number of peers."
+  },
+  staged: { key: "peer_group", facts: () => institutionFacts, verdict: (params) => verdict(params) },
+  sql: (params) => `WITH ${stageFactsRelation} AS (${institutionFacts}) SELECT * FROM (${verdict(params)})`
 })
