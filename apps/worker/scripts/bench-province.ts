@@ -10,7 +10,13 @@
  * in a global partition over the whole extract.
  */
 import { migrateDatabase, openDatabase, openPartitionQueue, startPartitionedRun, systemActor } from "@fundguard/db"
-import { prepareProvincePartitions, readPartitionsManifest, ruleLibrary, rulesOfJob } from "@fundguard/screening"
+import {
+  maxKeyPartitions,
+  prepareProvincePartitions,
+  readPartitionsManifest,
+  ruleLibrary,
+  rulesOfJob
+} from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { spawn, type ChildProcess } from "node:child_process"
 import { existsSync, readFileSync } from "node:fs"
@@ -83,6 +89,10 @@ let sampler: ReturnType<typeof setInterval> | undefined
 try {
   const started = performance.now()
   const staged = Number(values.staged ?? manifest.count)
+  if (!Number.isInteger(staged) || staged < 0 || staged > maxKeyPartitions) {
+    say(`--staged ${values.staged}: 应为 0–${maxKeyPartitions} 的整数`)
+    process.exit(2)
+  }
   const stagedDir = join(prepared, "staged")
   const { runId, partitions: queued } = await startPartitionedRun(
     database.db,

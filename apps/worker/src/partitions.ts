@@ -8,7 +8,10 @@ import {
   claimMergeIfDue,
   beatRun,
   deferPartition,
+  failRun,
   institutionPartitionsDone,
+  releasePartition,
+  runIsRunning,
   mergePartitionedRun,
   partitionQueueName,
   recordPartitionResult,
@@ -31,6 +34,8 @@ import {
   runScreening,
   rulesOfJob,
   runStageVerdict,
+  StageFactsMissing,
+  StagedRunError,
   writeStageFacts
 } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
@@ -90,14 +95,24 @@ const merge = async (
   try {
     const filed = await mergePartitionedRun(db, worker, runId)
     log(`run ${runId} merged: ${filed.created} new suspicions`)
-    // Merged: the staged facts are no longer needed (a verdict of this run is never given again).
-    if (stagedFactsDir !== null) rmSync(stagedFactsDir, { recursive: true, force: true })
   } catch (error) {
     log(`run ${runId}: merging failed, left for the next worker: ${String(error)}`)
     await releaseMerge(db, worker, runId, String(error).slice(0, 500))
     throw error
   } finally {
     clearInterval(heartbeat)
+  }
+  // Merged: the staged facts are no longer needed (a verdict of this run is never given again).
+  removeFacts(stagedFactsDir, log)
+}
+
+/** Removes a finished run's staged facts; a failure to is logged, not the run's failure. */
+const removeFacts = (dir: string | null, log: (line: string) => void): void => {
+  if (dir === null) return
+  try {
+    rmSync(dir, { recursive: true, force: true })
+  } catch (error) {
+    log(`could not remove the staged facts ${dir}: ${String(error)}`)
   }
 }
 
@@ -116,6 +131,12 @@ interface Found {
 
 /** How long a staged verdict taken before every institution partition is done waits before it is offered again. */
 const stagedWaitSeconds = 15
+
+/**
+ * How long a staged verdict may wait for the institution partitions (or for their facts to show on this machine's
+ * shared storage) before its run fails: an institution partition that has used up its retries never finishes.
+ */
+const stagedWaitLimitMs = 24 * 3_600_000
 
 /**
  * Screens one partition's rules on `handle` (the partition's own files when `ownFiles`, else the whole extract,
@@ -172,10 +193,19 @@ export const workPartition = async (
   const setting = await settingOf(db, task.runId)
   if (setting === null) return
   const stagedDir = setting.stagedFacts?.dir ?? null
+  // A verdict waits, off the queue's retries, until the facts it reads are all written; for a day at most.
+  const wait = async (why: string): Promise<void> => {
+    const since = task.waitingSince ?? new Date().toISOString()
+    if (Date.now() - Date.parse(since) > stagedWaitLimitMs) {
+      await failRun(db, worker, task.runId, `分阶段规则判定 ${task.index + 1}/${task.count} 等待超过 24 小时：${why}`)
+      return
+    }
+    if (options.defer === undefined) throw new Error(`run ${task.runId}: ${why}`)
+    await options.defer({ ...task, waitingSince: since }, stagedWaitSeconds)
+  }
   if (task.job === "staged" && !(await institutionPartitionsDone(db, task.runId))) {
-    if (options.defer === undefined)
-      throw new Error(`run ${task.runId}: staged verdict before the institution partitions`)
-    await options.defer(task, stagedWaitSeconds)
+    // Only a running run's verdicts wait: one failed or stopped meanwhile drops them.
+    if (await runIsRunning(db, task.runId)) await wait("机构分区尚未全部完成")
     return
   }
   if (!(await takePartition(db, worker, task))) {
@@ -192,43 +222,69 @@ export const workPartition = async (
     const rules = rulesOfJob(task.job, ruleLibrary, setting.stagedFacts !== null)
     const params = setting.ruleParams
     const prepared = setting.prepared
-    const result: Found = await Effect.runPromise(
-      Effect.scoped(
-        Effect.gen(function* () {
-          if (task.job === "staged") {
-            const staged = setting.stagedFacts!
-            return yield* runStageVerdict({
-              dir: staged.dir,
-              institutionPartitions: staged.institutions,
-              keyPart: task.index,
-              keyPartitions: task.count,
-              rules,
-              params,
-              ...(duckdb === undefined ? {} : { duckdb })
-            })
-          }
-          // A partition reads only its own files when the extract was prepared (`prepareProvincePartitions`); the
-          // global rules, and a run without a prepared copy, read the whole extract (the runner's views select the
-          // partition's share).
-          if (task.job !== "global" && prepared !== null) {
-            const manifest = yield* readPartitionsManifest(prepared)
-            // A copy split another number of ways would leave records in no partition of this run.
-            if (manifest.count !== task.count)
-              return yield* Effect.fail(
-                new Error(
-                  `分区副本 ${prepared} 分为 ${manifest.count} 份，本批次按 ${task.count} 份分区：请按副本的份数重新发起`
+    const outcome = await Effect.runPromise(
+      Effect.either(
+        Effect.scoped(
+          Effect.gen(function* () {
+            // A global partition left without rules (every global rule staged) reads nothing.
+            if (rules.length === 0 && task.job !== "staged") return { suspicions: [], rules: [] } satisfies Found
+            if (task.job === "staged") {
+              const staged = setting.stagedFacts!
+              return yield* runStageVerdict({
+                dir: staged.dir,
+                institutionPartitions: staged.institutions,
+                keyPart: task.index,
+                keyPartitions: task.count,
+                rules,
+                params,
+                ...(duckdb === undefined ? {} : { duckdb })
+              })
+            }
+            // A partition reads only its own files when the extract was prepared (`prepareProvincePartitions`); the
+            // global rules, and a run without a prepared copy, read the whole extract (the runner's views select the
+            // partition's share).
+            if (task.job !== "global" && prepared !== null) {
+              const manifest = yield* readPartitionsManifest(prepared)
+              // A copy split another number of ways would leave records in no partition of this run.
+              if (manifest.count !== task.count)
+                return yield* Effect.fail(
+                  new Error(
+                    `分区副本 ${prepared} 分为 ${manifest.count} 份，本批次按 ${task.count} 份分区：请按副本的份数重新发起`
+                  )
                 )
+              const { handle, partition } = yield* importPreparedPartition(
+                prepared,
+                task.job,
+                task.index,
+                importOptions
               )
-            const { handle, partition } = yield* importPreparedPartition(prepared, task.job, task.index, importOptions)
-            return yield* screenPartition(handle, partition, true, rules, params, setting.stagedFacts)
-          }
-          const extracts = yield* ClaimsExtracts
-          const handle = yield* extracts.open(setting.extract, importOptions)
-          const partition = task.job === "global" ? undefined : { by: task.job, index: task.index, count: task.count }
-          return yield* screenPartition(handle, partition, false, rules, params, setting.stagedFacts)
-        })
+              return yield* screenPartition(handle, partition, true, rules, params, setting.stagedFacts)
+            }
+            const extracts = yield* ClaimsExtracts
+            const handle = yield* extracts.open(setting.extract, importOptions)
+            const partition = task.job === "global" ? undefined : { by: task.job, index: task.index, count: task.count }
+            return yield* screenPartition(handle, partition, false, rules, params, setting.stagedFacts)
+          })
+        )
       )
     )
+    if (outcome._tag === "Left") {
+      const error = outcome.left
+      // Facts not visible yet on this machine's shared storage: the verdict waits as it waits for the partitions.
+      if (error instanceof StageFactsMissing) {
+        await releasePartition(db, task)
+        await wait(error.message)
+        return
+      }
+      // Facts that do not fit the run (another version of a rule, another split, rows missing) fail the same way
+      // every time: the run fails, saying why, instead of the queue retrying it.
+      if (error instanceof StagedRunError && task.job === "staged") {
+        await failRun(db, worker, task.runId, error.message)
+        return
+      }
+      throw error
+    }
+    const result: Found = outcome.right
     const durationMs = performance.now() - started
     const { mergeNow } = await recordPartitionResult(db, worker, task, {
       suspicions: result.suspicions,
@@ -246,6 +302,9 @@ export const workPartition = async (
       `run ${task.runId} ${task.job} ${task.index + 1}/${task.count}: ${result.suspicions.length} suspicions in ${Math.round(durationMs)} ms`
     )
     if (mergeNow) await merge(db, task.runId, stagedDir, log)
+    // Facts written by a partition run twice after its run finished (merged or failed) would stay for ever.
+    else if (task.job === "institution" && stagedDir !== null && !(await runIsRunning(db, task.runId)))
+      removeFacts(stagedDir, log)
   } finally {
     clearInterval(heartbeat)
   }

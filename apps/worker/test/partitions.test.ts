@@ -5,6 +5,7 @@
  */
 import {
   openPartitionQueue,
+  type PartitionTask,
   recordPartitionResult,
   startPartitionedRun,
   systemActor,
@@ -20,7 +21,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { writeSyntheticExtract } from "../../../packages/screening/scripts/synth-extract.js"
-import { rulesOfJob } from "../src/partitions.js"
+import { rulesOfJob, workPartition } from "../src/partitions.js"
 
 const work = mkdtempSync(join(tmpdir(), "fundguard-partitions-"))
 const extract = join(work, "extract")
@@ -100,6 +101,49 @@ describe("a partitioned run on the queue", () => {
     expect(staged[3]).toEqual(jobs[2])
     expect(staged[2]).toEqual([])
     expect(staged.flat().sort()).toEqual(ruleLibrary.map((r) => r.code).sort())
+  })
+
+  it("a verdict waits off the queue for the institution partitions, not for a stopped run, and a day at most", async () => {
+    const db = scratch.db
+    // Jobs recorded but kept off the real queue: this test calls the worker's step itself.
+    const offQueue = {
+      boss: { insert: async () => undefined },
+      jobOptions: queue.jobOptions
+    } as unknown as PartitionQueue
+    const start = { trigger: "cli", extract, admdvs: null, periodFrom: null, periodTo: null } as const
+    const plan = { person: 3, institution: 3, staged: 1, global: false }
+    const { runId } = await startPartitionedRun(
+      db,
+      offQueue,
+      systemActor("test"),
+      { ...start, params: { prepared, stagedDir } },
+      plan
+    )
+    const verdict = { runId, job: "staged" as const, index: 0, count: 1 }
+    const deferred: Array<{ task: PartitionTask; seconds: number }> = []
+    const defer = async (task: PartitionTask, seconds: number) => void deferred.push({ task, seconds })
+
+    await workPartition(db, verdict, { defer })
+    expect(deferred).toHaveLength(1)
+    expect(deferred[0]!.seconds).toBeGreaterThan(0)
+    const since = deferred[0]!.task.waitingSince!
+    expect(Date.now() - Date.parse(since)).toBeLessThan(60_000)
+    // Offered again, it keeps the instant it began to wait.
+    await workPartition(db, deferred[0]!.task, { defer })
+    expect(deferred[1]!.task.waitingSince).toBe(since)
+    const untouched = await db.runPartition.findFirstOrThrow({ where: { runId, job: "staged" } })
+    expect(untouched.attempts).toBe(0)
+
+    // After a day the run fails, saying why (an institution partition that used up its retries never finishes).
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString()
+    await workPartition(db, { ...verdict, waitingSince: dayAgo }, { defer })
+    expect(deferred).toHaveLength(2)
+    const failed = await db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
+    expect(failed.status).toBe("failed")
+    expect(failed.error).toContain("等待超过 24 小时：机构分区尚未全部完成")
+    // A stopped run's verdicts stop waiting.
+    await workPartition(db, verdict, { defer })
+    expect(deferred).toHaveLength(2)
   })
 
   it("survives a worker killed mid-partition and files what a single process finds", async () => {

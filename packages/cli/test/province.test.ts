@@ -41,6 +41,26 @@ describe("pnpm fundguard province", () => {
     expect(prepared.code, prepared.stderr).toBe(0)
     expect(existsSync(join(out, "partitions.json"))).toBe(true)
 
+    // Copies prepared apart are combined only when they are of different institutions (counties).
+    const again = join(work, "partitions-again")
+    expect((await runCli(["province", "prepare", "-e", demoExtractDir, "-o", again, "-n", "3"])).code).toBe(0)
+    const one = await runCli(["province", "combine", "--out", join(work, "combined"), "--from", out])
+    expect(one.code).toBe(2)
+    expect(one.stderr).toContain("--from 至少给出两份分区副本")
+    const overlapping = await runCli([
+      "province",
+      "combine",
+      "--out",
+      join(work, "combined"),
+      "--from",
+      out,
+      "--from",
+      again
+    ])
+    expect(overlapping.code).toBe(2)
+    expect(overlapping.stderr).toMatch(/机构 \S+ 同时在两份副本中/)
+    expect(overlapping.stderr).not.toContain("    at ")
+
     // The queue lives in PostgreSQL: the embedded database is refused with the reason.
     const embedded = await runCli(["province", "start", "--extract", demoExtractDir, "--prepared", out], {
       env: { DATABASE_URL: `file:${join(work, "embedded.db")}` }
@@ -81,7 +101,7 @@ describe("pnpm fundguard province", () => {
       { env }
     )
     expect(badStaged.code).toBe(2)
-    expect(badStaged.stderr).toContain("--staged x：应为 0–9999 的整数")
+    expect(badStaged.stderr).toContain("--staged x：应为 0–4096 的整数")
     const unknown = await runCli(["province", "status", "--run", "no-such-run"], { env })
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain("没有这个批次")

@@ -46,7 +46,7 @@ import { preparedRelations } from "./Prepared.js"
 import type { PartitionKey, Rule } from "./Rule.js"
 import { ruleLibrary } from "./RuleLibrary.js"
 import { runScreening, type ScreeningOptions } from "./Runner.js"
-import { isTableName, type TableName } from "./Tables.js"
+import { isTableName, type TableName, tableSpec } from "./Tables.js"
 
 /**
  * Preparing a partitioned copy, or opening one, failed. `subject` is the option (`count`, `by`,
@@ -110,7 +110,13 @@ export const PartitionsManifest = Schema.Struct({
    */
   source: Schema.optional(
     Schema.Record({ key: Schema.String, value: Schema.Struct({ bytes: Rows, sample: Schema.String }) })
-  )
+  ),
+  /**
+   * For a copy combined from copies prepared apart (`combinePreparedPartitions`, e.g. one per county): those
+   * copies' directories, relative to this one, whose partition files it names. Such a copy has no one extract
+   * behind it (no `source`).
+   */
+  combinedFrom: Schema.optional(Schema.Array(Schema.String))
 })
   .pipe(
     Schema.filter((m) => {
@@ -365,6 +371,213 @@ export const prepareProvincePartitions = Effect.fn("ProvincePartitions.prepare")
     )
   )
 })
+
+/**
+ * Combines copies prepared apart — one per county, say, each by `prepareProvincePartitions` with the same count and
+ * keys, on as many machines — into one copy in `out` (absent or empty), as if the counties' extracts had been
+ * prepared together: its `partitions.json` names each county copy's partition files where they are (not copied).
+ * Rows that belong to no one county are written again, once: the tables without a key (the catalogue, and the
+ * registers a key's partitions read whole) and the split tables without an institution (persons, deaths), whose
+ * same record may be in several counties' extracts. Of those, a record in several copies is kept as many times as
+ * the copy that has it most often, and two copies giving one key different contents fail, naming the table and
+ * key. The period is the span of the copies'. Fails with `ProvincePartitionsError` when the copies do not fit
+ * together (count, keys, DuckDB version).
+ *
+ * @category constructors
+ */
+export const combinePreparedPartitions = Effect.fn("ProvincePartitions.combine")(function* (
+  out: string,
+  from: ReadonlyArray<string>
+) {
+  const started = performance.now()
+  const root = resolve(out)
+  const bad = checkOut(root)
+  if (bad !== null) return yield* bad
+  if (from.length === 0) return yield* fail("from", "至少给出一份分区副本")
+  const copies: Array<{ readonly dir: string; readonly manifest: PartitionsManifest }> = []
+  for (const dir of from) copies.push({ dir: resolve(dir), manifest: yield* readPartitionsManifest(dir) })
+  const first = copies[0]!.manifest
+  for (const { dir, manifest } of copies) {
+    if (manifest.count !== first.count)
+      return yield* fail(dir, `分为 ${manifest.count} 份，而 ${from[0]} 分为 ${first.count} 份：须按同样的份数准备`)
+    if ([...manifest.by].sort().join() !== [...first.by].sort().join())
+      return yield* fail(dir, `按 ${manifest.by.join("、")} 分区，而 ${from[0]} 按 ${first.by.join("、")}`)
+    if (manifest.duckdb !== first.duckdb)
+      return yield* fail(dir, `由 DuckDB ${manifest.duckdb} 准备，而 ${from[0]} 由 ${first.duckdb}：分区号可能不同`)
+  }
+  if (new Set(copies.map((c) => c.dir)).size !== copies.length) return yield* fail("from", "同一份副本给了两次")
+  const { connection } = yield* openDuck
+  const at = (copy: { readonly dir: string }, file: string) => resolve(copy.dir, file)
+  // An institution's records are kept in its copy's files as they are: one institution in two copies would be
+  // there twice.
+  const registers = copies.map((c) => {
+    const w = c.manifest.whole["fixmedins"]
+    const split = Object.values(c.manifest.partitions).find((p) => p?.["fixmedins"] !== undefined)?.["fixmedins"]
+    return (w !== undefined ? [w.file] : (split?.files.flat() ?? [])).map((f) => at(c, f))
+  })
+  const [twice] = yield* query(
+    connection,
+    `SELECT fixmedins_code FROM (${registers
+      .filter((files) => files.length > 0)
+      .map(
+        (files, copy) =>
+          `SELECT DISTINCT fixmedins_code, ${copy} AS copy FROM read_parquet([${files.map(literal).join(", ")}])`
+      )
+      .join(" UNION ALL ")}) GROUP BY fixmedins_code HAVING count(*) > 1 ORDER BY fixmedins_code LIMIT 1`
+  ).pipe(Effect.mapError((e) => fail("fixmedins", `读取失败：${e.message.split("\n")[0] ?? e.message}`)))
+  if (twice !== undefined)
+    return yield* fail(
+      "from",
+      `机构 ${asString(twice.fixmedins_code)} 同时在两份副本中：各份副本（如各县）的机构不能重复`
+    )
+  // Nothing half written: a combination that fails leaves `out` as it found it.
+  const existed = existsSync(root)
+  yield* mkdir(root)
+  return yield* combineInto(root, copies, connection).pipe(
+    Effect.tapError(() =>
+      Effect.sync(() =>
+        existed
+          ? readdirSync(root).forEach((f) => rmSync(join(root, f), { recursive: true, force: true }))
+          : rmSync(root, { recursive: true, force: true })
+      )
+    ),
+    Effect.map(
+      (manifest) =>
+        ({ dir: root, manifest, durationMs: Math.round(performance.now() - started) }) satisfies PreparedCopy
+    )
+  )
+}, Effect.scoped)
+
+/** Writes the combined copy of `copies` (checked to fit together) into `root`; returns its `partitions.json`. */
+const combineInto = (
+  root: string,
+  copies: ReadonlyArray<{ readonly dir: string; readonly manifest: PartitionsManifest }>,
+  connection: DuckDBConnection
+) =>
+  Effect.gen(function* () {
+    const first = copies[0]!.manifest
+    const at = (copy: { readonly dir: string }, file: string) => resolve(copy.dir, file)
+    const toOut = (path: string) => relative(root, path).split(sep).join("/")
+    const tables: Record<string, number> = {}
+    const whole: Record<string, { file: string; rows: number }> = {}
+    for (const table of [...new Set(copies.flatMap((c) => Object.keys(c.manifest.whole)))].sort()) {
+      const sources = copies.flatMap((c) => {
+        const w = c.manifest.whole[table]
+        return w === undefined ? [] : [[at(c, w.file)]]
+      })
+      const target = join(root, "whole", `${table}.parquet`)
+      yield* mkdir(join(root, "whole"))
+      const rows = yield* writeUnion(connection, table as TableName, sources, target)
+      whole[table] = { file: toOut(target), rows }
+      tables[table] = rows
+    }
+    const partitions: Partial<Record<PartitionKey, Record<string, SplitTable>>> = {}
+    for (const by of first.by) {
+      const split: Record<string, SplitTable> = {}
+      for (const table of [...new Set(copies.flatMap((c) => Object.keys(c.manifest.partitions[by] ?? {})))].sort()) {
+        const having = copies.filter((c) => c.manifest.partitions[by]?.[table] !== undefined)
+        const shared = !keyedTables("institution", [table as TableName]).includes(table as TableName)
+        const rows: Array<number> = []
+        const files: Array<Array<string>> = []
+        for (let index = 0; index < first.count; index++) {
+          const parts = having.map((c) => c.manifest.partitions[by]![table]!.files[index]!.map((f) => at(c, f)))
+          if (!shared) {
+            // A record with an institution is in its county's extract only: the copies' files, as they are.
+            files.push(parts.flat().map(toOut))
+            rows.push(having.reduce((sum, c) => sum + c.manifest.partitions[by]![table]!.rows[index]!, 0))
+            continue
+          }
+          const target = join(root, by, table, `${by}_part=${index}`, "data_0.parquet")
+          yield* mkdir(join(root, by, table, `${by}_part=${index}`))
+          rows.push(yield* writeUnion(connection, table as TableName, parts, target))
+          files.push([toOut(target)])
+        }
+        split[table] = { rows, files }
+        const total = rows.reduce((a, b) => a + b, 0)
+        if (tables[table] !== undefined && tables[table] !== total)
+          return yield* fail(table, `整表 ${tables[table]} 行，而按${keyNames[by]}分区共 ${total} 行`)
+        tables[table] = total
+      }
+      partitions[by] = split
+    }
+    const periods = copies.map((c) => c.manifest.extract.period)
+    const admdvs = [...new Set(copies.map((c) => c.manifest.extract.admdvs ?? ""))]
+    const province = [...new Set(admdvs.map((a) => a.slice(0, 2)))]
+    const manifest = yield* Schema.decodeUnknown(PartitionsManifest)({
+      format: "fundguard-partitions/1",
+      count: first.count,
+      by: first.by,
+      duckdb: first.duckdb,
+      extract: {
+        format: "claims-extract/1",
+        // One county's code when all are of one; else their province's, when they share one.
+        ...(admdvs.length === 1 && admdvs[0] !== ""
+          ? { admdvs: admdvs[0] }
+          : province.length === 1 && province[0]!.length === 2
+            ? { admdvs: `${province[0]}0000` }
+            : {}),
+        ...(periods.every((p) => p !== undefined)
+          ? {
+              period: {
+                from: periods.map((p) => p!.from).sort()[0],
+                to: periods
+                  .map((p) => p!.to)
+                  .sort()
+                  .at(-1)
+              }
+            }
+          : {})
+      },
+      tables,
+      whole,
+      partitions,
+      combinedFrom: copies.map((c) => toOut(c.dir))
+    }).pipe(Effect.mapError((e) => fail(join(root, partitionsManifestFile), issuesText(e))))
+    yield* writeManifest(root, manifest)
+    return manifest
+  })
+
+/**
+ * Writes to `target` the rows of a table found in several copies (`sources`: each copy's files): a row the copies
+ * share once, as many times as the copy with most of it has it (a copy's own repeated rows stay). Fails naming the
+ * table and key when two copies give one primary key different contents. Returns the rows written.
+ */
+const writeUnion = (
+  connection: DuckDBConnection,
+  table: TableName,
+  sources: ReadonlyArray<ReadonlyArray<string>>,
+  target: string
+) =>
+  Effect.gen(function* () {
+    const union = sources
+      .map(
+        (files, copy) =>
+          `SELECT *, ${copy} AS __copy FROM read_parquet([${files.map(literal).join(", ")}], hive_partitioning = false)`
+      )
+      .join(" UNION ALL BY NAME ")
+    const rows = yield* query(
+      connection,
+      `COPY (
+         WITH per_copy AS (SELECT *, count(*) AS __n FROM (${union}) GROUP BY ALL),
+              most AS (SELECT COLUMNS(* EXCLUDE (__n, __copy)), max(__n) AS __m FROM per_copy GROUP BY ALL)
+         SELECT * EXCLUDE (__m, __i) FROM (SELECT *, unnest(range(__m)) AS __i FROM most)
+       ) TO ${literal(target)} (${parquet}, RETURN_STATS)`
+    ).pipe(Effect.mapError((e) => fail(table, `合并失败：${e.message.split("\n")[0] ?? e.message}`)))
+    const key = tableSpec(table).primaryKey
+    if (key.length > 0) {
+      const [clash] = yield* query(
+        connection,
+        `SELECT ${key.map((k) => `CAST(${ident(k)} AS VARCHAR) AS ${ident(k)}`).join(", ")}
+         FROM read_parquet(${literal(target)}) GROUP BY ALL HAVING count(*) > 1 LIMIT 1`
+      ).pipe(Effect.mapError((e) => fail(table, `合并失败：${e.message.split("\n")[0] ?? e.message}`)))
+      if (clash !== undefined)
+        return yield* fail(
+          table,
+          `${key.map((k) => `${k}=${asString(clash[k]) ?? "NULL"}`).join("，")} 在两份副本中内容不同，不能合并`
+        )
+    }
+    return rows.reduce((sum, r) => sum + asNumber(r.count), 0)
+  })
 
 /** The files of an extract a run reads: its table files (`<table>.csv|jsonl|parquet`) and `manifest.json`. */
 const extractFiles = (dir: string): ReadonlyArray<string> =>

@@ -5,8 +5,10 @@
  *
  * 1. **Facts**, in every institution partition (`writeStageFacts`): each record worked out from its own
  *    institution's data, written to a shared directory split by the hash of the key into `keyPartitions` parts:
- *    `<dir>/<RULE>/<index>-of-<count>/key_part=<k>/*.parquet`, with `done.json` beside them. A partition run
- *    again replaces its facts whole (they are written aside and renamed).
+ *    `<dir>/<RULE>/<index>-of-<count>/key_part=<k>/*.parquet`, with `done.json` beside them (the rows of each key
+ *    part). They are written aside and renamed into place whole; once there they are not changed: the same
+ *    partition run again (its job offered again while its first worker was still at it) computes the same facts
+ *    and discards its own.
  * 2. **Verdicts**, one per key part (`runStageVerdict`): every institution partition's facts of the keys of part
  *    `k`, grouped into suspicions. It refuses to run before every institution partition has written its facts.
  *
@@ -17,10 +19,19 @@
 import type { Suspicion } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from "node:fs"
+import { dirname, join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, scratchDuckDb } from "./Extract.js"
-import { exec, literal, query } from "./internal/Duck.js"
+import { asNumber, asString, exec, literal, query } from "./internal/Duck.js"
 import { compare, contract, suspicionsOf } from "./internal/RuleOutput.js"
 import { partitionOf, partitionSchema, partitionViews } from "./Partition.js"
 import { preparedRelations } from "./Prepared.js"
@@ -45,6 +56,34 @@ export class StagedRunError extends Schema.TaggedError<StagedRunError>()("Staged
   }
 }
 
+/**
+ * A verdict found an institution partition's facts not (yet) in the shared directory although the partition is
+ * done — the shared storage may show a new directory to another machine only after a while: try again later.
+ *
+ * @category errors
+ */
+export class StageFactsMissing extends Schema.TaggedError<StageFactsMissing>()("StageFactsMissing", {
+  dir: Schema.String,
+  rule: Schema.String,
+  partition: Schema.String
+}) {
+  override get message(): string {
+    return `分阶段规则：${this.dir}：机构分区 ${this.partition} 尚未写出 ${this.rule} 的事实（或共享目录在本机尚不可见）`
+  }
+}
+
+/**
+ * The most key parts a staged run's facts are split into (one verdict job each).
+ *
+ * @category rules
+ */
+export const maxKeyPartitions = 4096
+
+const keyPartitionsProblem = (n: number): StagedRunError | null =>
+  Number.isInteger(n) && n >= 1 && n <= maxKeyPartitions
+    ? null
+    : new StagedRunError({ subject: "keyPartitions", reason: `须为 1～${maxKeyPartitions} 的整数，收到 ${n}` })
+
 /** What one institution partition wrote for one rule (`done.json`). */
 const FactsDone = Schema.Struct({
   rule: Schema.String,
@@ -52,7 +91,9 @@ const FactsDone = Schema.Struct({
   status: Schema.Literal("ran", "skipped"),
   reason: Schema.optional(Schema.String),
   rows: Schema.Int,
-  keyPartitions: Schema.Int
+  keyPartitions: Schema.Int,
+  /** Rows of each key part: what a verdict must read. */
+  keyPartRows: Schema.Array(Schema.Int)
 })
 type FactsDone = typeof FactsDone.Type
 
@@ -103,7 +144,8 @@ export interface StageFactsOptions extends Pick<ScreeningOptions, "library" | "p
 }
 
 /**
- * Writes the facts of the staged rules for one institution partition. Returns, per rule, whether it ran (a rule
+ * Writes the facts of the staged rules for one institution partition (see the module: written aside, renamed whole, not
+ * changed once in place). Returns, per rule, whether it ran (a rule
  * whose required tables are missing is skipped, and its verdicts say so), the rows written and the time taken.
  *
  * @category rules
@@ -112,8 +154,8 @@ export const writeStageFacts = Effect.fn("Staged.writeStageFacts")(function* (op
   const { index, count } = options.partition
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 0 || index >= count)
     return yield* new StagedRunError({ subject: "partition", reason: `分区 ${index}/${count} 不成立` })
-  if (!Number.isInteger(options.keyPartitions) || options.keyPartitions < 1 || options.keyPartitions > 4096)
-    return yield* new StagedRunError({ subject: "keyPartitions", reason: "须为 1～4096 的整数" })
+  const badSplit = keyPartitionsProblem(options.keyPartitions)
+  if (badSplit !== null) return yield* badSplit
   const rules = yield* stagedRules(options)
   const extract = options.extract
   return yield* typeof extract === "string"
@@ -150,31 +192,54 @@ const factsOn = (
       const staged = compiled.staged!
       const started = performance.now()
       const target = partDir(options.dir, rule.code, index, count)
-      const aside = `${target}.writing-${process.pid}`
-      rmSync(aside, { recursive: true, force: true })
-      mkdirSync(aside, { recursive: true })
+      const failed = (what: string) => (e: unknown) =>
+        new StagedRunError({ subject: target, reason: `${what}失败：${e instanceof Error ? e.message : String(e)}` })
+      // Aside under a name no other worker uses (workers in containers may share a pid), then renamed whole.
+      const aside = yield* Effect.try({
+        try: () => {
+          mkdirSync(dirname(target), { recursive: true })
+          return mkdtempSync(`${target}.writing-`)
+        },
+        catch: failed("创建目录")
+      })
       const missing = rule.requiredTables.filter((t) => !handle.has(t))
-      let rows = 0
+      const keyPartRows: Array<number> = Array.from({ length: options.keyPartitions }, () => 0)
       if (missing.length === 0) {
-        const [row] = yield* query(
+        const files = yield* query(
           handle.connection,
           `COPY (SELECT *, ${partitionOf(staged.key, options.keyPartitions)} AS key_part FROM (${staged.facts}))
-           TO ${literal(aside)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (key_part), OVERWRITE_OR_IGNORE)`
-        ).pipe(Effect.mapError((e) => new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! })))
-        rows = Number(row?.Count ?? 0)
+           TO ${literal(aside)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (key_part), OVERWRITE_OR_IGNORE,
+                                 RETURN_STATS)`
+        ).pipe(
+          Effect.mapError((e) => new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! })),
+          Effect.tapError(() => Effect.sync(() => rmSync(aside, { recursive: true, force: true })))
+        )
+        for (const f of files) {
+          const part = Number(/key_part=(\d+)/.exec(asString(f.filename) ?? "")?.[1] ?? Number.NaN)
+          keyPartRows[part] = (keyPartRows[part] ?? 0) + asNumber(f.count)
+        }
       }
       const done: FactsDone = {
         rule: rule.code,
         version: rule.version,
         status: missing.length === 0 ? "ran" : "skipped",
         ...(missing.length === 0 ? {} : { reason: `missing table ${missing.join(", ")}` }),
-        rows,
-        keyPartitions: options.keyPartitions
+        rows: keyPartRows.reduce((a, b) => a + b, 0),
+        keyPartitions: options.keyPartitions,
+        keyPartRows
       }
-      writeFileSync(join(aside, doneFile), JSON.stringify(done))
-      // A partition run again (its worker died after writing) replaces its facts whole.
-      rmSync(target, { recursive: true, force: true })
-      renameSync(aside, target)
+      yield* Effect.try({
+        try: () => {
+          writeFileSync(join(aside, doneFile), JSON.stringify(done))
+          // Facts already in place stay: the same partition's facts are the same, and a verdict may be reading them.
+          if (existsSync(join(target, doneFile))) rmSync(aside, { recursive: true, force: true })
+          else {
+            rmSync(target, { recursive: true, force: true })
+            renameSync(aside, target)
+          }
+        },
+        catch: failed("写出事实")
+      })
       written.push({ ...done, durationMs: Math.round(performance.now() - started) })
     }
     return written
@@ -196,6 +261,7 @@ export interface StageVerdictOptions extends Pick<ScreeningOptions, "library" | 
   readonly institutionPartitions: number
   /** This verdict's key part, from 0, of `keyPartitions`. */
   readonly keyPart: number
+  /** Into how many key parts the facts were split (`StageFactsOptions.keyPartitions`). */
   readonly keyPartitions: number
   /** DuckDB settings, e.g. `{ memory_limit: "3GB" }`. */
   readonly duckdb?: Record<string, string>
@@ -210,14 +276,12 @@ export interface StageVerdictOptions extends Pick<ScreeningOptions, "library" | 
  */
 export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (options: StageVerdictOptions) {
   const { keyPart, keyPartitions, institutionPartitions: count } = options
-  if (
-    !Number.isInteger(keyPartitions) ||
-    keyPartitions < 1 ||
-    !Number.isInteger(keyPart) ||
-    keyPart < 0 ||
-    keyPart >= keyPartitions
-  )
+  const badSplit = keyPartitionsProblem(keyPartitions)
+  if (badSplit !== null) return yield* badSplit
+  if (!Number.isInteger(keyPart) || keyPart < 0 || keyPart >= keyPartitions)
     return yield* new StagedRunError({ subject: "keyPart", reason: `键分区 ${keyPart}/${keyPartitions} 不成立` })
+  if (!Number.isInteger(count) || count < 1)
+    return yield* new StagedRunError({ subject: "institutionPartitions", reason: `须为不小于 1 的整数，收到 ${count}` })
   const rules = yield* stagedRules(options)
   return yield* Effect.scoped(
     Effect.gen(function* () {
@@ -230,12 +294,9 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
         const parts: Array<{ readonly dir: string; readonly done: FactsDone }> = []
         for (let index = 0; index < count; index++) {
           const dir = partDir(options.dir, rule.code, index, count)
-          const done = readDone(join(dir, doneFile))
+          const done = yield* readDone(join(dir, doneFile))
           if (done === null)
-            return yield* new StagedRunError({
-              subject: dir,
-              reason: `机构分区 ${index + 1}/${count} 尚未写出 ${rule.code} 的扫码事实`
-            })
+            return yield* new StageFactsMissing({ dir, rule: rule.code, partition: `${index + 1}/${count}` })
           if (done.version !== rule.version || done.keyPartitions !== keyPartitions)
             return yield* new StagedRunError({
               subject: dir,
@@ -249,17 +310,35 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
           continue
         }
         const started = performance.now()
-        const files = parts.flatMap((p) => parquetFiles(join(p.dir, `key_part=${keyPart}`)))
+        const files = yield* Effect.try({
+          try: () => parts.flatMap((p) => parquetFiles(join(p.dir, `key_part=${keyPart}`))),
+          catch: (e) => new StagedRunError({ subject: options.dir, reason: `读取事实目录失败：${String(e)}` })
+        })
+        const expected = parts.reduce((sum, p) => sum + (p.done.keyPartRows[keyPart] ?? 0), 0)
         let found: ReadonlyArray<Suspicion> = []
+        const fail = (e: { readonly message: string }) =>
+          new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! })
+        const readRows =
+          files.length === 0
+            ? 0
+            : asNumber(
+                (yield* exec(
+                  connection,
+                  `CREATE OR REPLACE VIEW ${stageFactsRelation} AS
+                   SELECT * FROM read_parquet([${files.map(literal).join(", ")}], hive_partitioning = false)`
+                ).pipe(
+                  Effect.zipRight(query(connection, `SELECT count(*) AS n FROM ${stageFactsRelation}`)),
+                  Effect.mapError(fail)
+                ))[0]?.n
+              )
+        // What the partitions recorded must be what is read: facts cut short would lose leads without a word.
+        if (readRows !== expected)
+          return yield* new StagedRunError({
+            subject: options.dir,
+            reason: `${rule.code} 键分区 ${keyPart} 读到 ${readRows} 行事实，而各机构分区记录共 ${expected} 行`
+          })
         if (files.length > 0) {
-          const read = `read_parquet([${files.map(literal).join(", ")}], hive_partitioning = false)`
-          const rows = yield* exec(
-            connection,
-            `CREATE OR REPLACE VIEW ${stageFactsRelation} AS SELECT * FROM ${read}`
-          ).pipe(
-            Effect.zipRight(query(connection, contract(compiled.staged!.verdict))),
-            Effect.mapError((e) => new RuleFailed({ code: rule.code, reason: e.message.split("\n")[0]! }))
-          )
+          const rows = yield* query(connection, contract(compiled.staged!.verdict)).pipe(Effect.mapError(fail))
           const checked = suspicionsOf(rule, rows)
           if (typeof checked === "string") return yield* new RuleFailed({ code: rule.code, reason: checked })
           found = checked
@@ -277,14 +356,15 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
   )
 })
 
-const readDone = (file: string): FactsDone | null => {
-  if (!existsSync(file)) return null
-  try {
-    return Schema.decodeUnknownSync(FactsDone)(JSON.parse(readFileSync(file, "utf8")))
-  } catch {
-    return null
-  }
-}
+/** A partition's `done.json`: null when absent (not written yet), an error when it cannot be read. */
+const readDone = (file: string): Effect.Effect<FactsDone | null, StagedRunError> =>
+  existsSync(file)
+    ? Effect.try({
+        try: () => Schema.decodeUnknownSync(FactsDone)(JSON.parse(readFileSync(file, "utf8"))),
+        catch: (e) =>
+          new StagedRunError({ subject: file, reason: `无法读取（${e instanceof Error ? e.message : String(e)}）` })
+      })
+    : Effect.succeed(null)
 
 const parquetFiles = (dir: string): ReadonlyArray<string> =>
   existsSync(dir)

@@ -19,6 +19,7 @@ export { DuckDbClaimFrames, readClaimFrame } from "./ClaimFrame.js"
 export { Manifest, readManifest } from "./Manifest.js"
 export { filterOutput, keyedTables, Partition, partitionKeyColumn, partitionOf, partitionViews } from "./Partition.js"
 export {
+  combinePreparedPartitions,
   importPreparedPartition,
   openPreparedPartition,
   type PreparedCopy,
@@ -77,7 +78,9 @@ export {
 } from "./ScreeningConfig.js"
 export { sqlMacros } from "./SqlMacros.js"
 export {
+  maxKeyPartitions,
   runStageVerdict,
+  StageFactsMissing,
   type StageFactsOptions,
   StagedRunError,
   type StageVerdictOptions,

@@ -6,14 +6,17 @@
 import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
-import { join } from "node:path"
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { join, relative } from "node:path"
 import { afterAll } from "vitest"
+import { DuckDBInstance } from "@duckdb/node-api"
 import { writeSyntheticExtract } from "../scripts/synth-extract.js"
 import {
+  combinePreparedPartitions,
   demoExtractDir,
   type ExtractHandle,
   importExtractScoped,
+  importPreparedPartition,
   openPreparedPartition,
   partitionKeyColumn,
   partitionOf,
@@ -24,8 +27,12 @@ import {
   preparedPartitionRules,
   prepareProvincePartitions,
   readPartitionsManifest,
+  ruleLibrary,
+  rulesOfJob,
   runPreparedPartition,
-  runScreening
+  runScreening,
+  runStageVerdict,
+  writeStageFacts
 } from "../src/index.js"
 import { AMOXICILLIN, baseTables, cleanupDirs, INFUSION, line, writeCsvExtract, writeDir } from "./utils/extract.js"
 
@@ -243,6 +250,131 @@ describe("prepareProvincePartitions", () => {
       }
       assert.isUndefined(copy.manifest.partitions.institution)
     }).pipe(Effect.scoped)
+  )
+})
+
+/**
+ * Splits an extract into two counties by institution, as two extracts would arrive: every record with an
+ * institution (or of a visit) in its institution's county; persons, deaths and the catalogue in both.
+ */
+const splitIntoCounties = async (dir: string, into: ReadonlyArray<string>): Promise<void> => {
+  const instance = await DuckDBInstance.create(":memory:")
+  const connection = await instance.connect()
+  const visits = `read_parquet('${join(dir, "mdtrt.parquet")}')`
+  for (const file of readdirSync(dir)) {
+    for (const [county, out] of into.entries()) {
+      mkdirSync(out, { recursive: true })
+      if (!file.endsWith(".parquet")) {
+        cpSync(join(dir, file), join(out, file))
+        continue
+      }
+      const source = `read_parquet('${join(dir, file)}')`
+      const columns = (await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`)).getRows().map((r) => r[0])
+      const mine = `hash(fixmedins_code) % ${into.length} = ${county}`
+      const where = columns.includes("fixmedins_code")
+        ? mine
+        : columns.includes("mdtrt_id")
+          ? `mdtrt_id IN (SELECT mdtrt_id FROM ${visits} WHERE ${mine})`
+          : "true"
+      await connection.run(`COPY (SELECT * FROM ${source} WHERE ${where}) TO '${join(out, file)}' (FORMAT parquet)`)
+    }
+  }
+  connection.closeSync()
+  instance.closeSync()
+}
+
+describe("combinePreparedPartitions", () => {
+  it.effect(
+    "copies prepared apart, one per county, run as one copy of the whole: the same leads as one process",
+    () =>
+      Effect.gen(function* () {
+        const province = writeDir({})
+        yield* Effect.promise(() => writeSyntheticExtract({ lines: 8_000, dir: province, seed: 7 }))
+        const counties = [join(writeDir({}), "a"), join(writeDir({}), "b")]
+        yield* Effect.promise(() => splitIntoCounties(province, counties))
+        const copies: Array<string> = []
+        for (const county of counties) {
+          const out = `${county}.partitions`
+          yield* prepareProvincePartitions(county, out, { count })
+          copies.push(out)
+        }
+        const combined = yield* combinePreparedPartitions(join(writeDir({}), "combined"), copies)
+        assert.deepStrictEqual(
+          combined.manifest.combinedFrom,
+          copies.map((c) => relative(combined.dir, c))
+        )
+        assert.isUndefined(combined.manifest.source)
+
+        // Every table has the province's rows: persons once though both counties list them.
+        const handle = yield* importExtractScoped(province)
+        for (const [table, rows] of Object.entries(combined.manifest.tables))
+          assert.strictEqual(rows, handle.rowCounts[table as keyof typeof handle.rowCounts], table)
+
+        // The queue's jobs over the combined copy: person and institution partitions (the institution ones also
+        // write the staged rules' facts), then the verdicts — together what one process finds in the province.
+        const whole = yield* runScreening({ extract: handle })
+        const found: Array<Suspicion> = []
+        const facts = writeDir({})
+        for (const by of ["person", "institution"] as const)
+          for (let index = 0; index < count; index++)
+            yield* Effect.scoped(
+              Effect.gen(function* () {
+                const { handle: part, partition } = yield* importPreparedPartition(combined.dir, by, index)
+                const result = yield* runScreening({
+                  extract: part,
+                  partition,
+                  rules: rulesOfJob(by, ruleLibrary, true)
+                })
+                found.push(...result.suspicions)
+                if (by === "institution")
+                  yield* writeStageFacts({
+                    extract: part,
+                    extractIsPartition: true,
+                    partition,
+                    dir: facts,
+                    keyPartitions: 2
+                  })
+              })
+            )
+        for (let keyPart = 0; keyPart < 2; keyPart++)
+          found.push(
+            ...(yield* runStageVerdict({ dir: facts, institutionPartitions: count, keyPart, keyPartitions: 2 }))
+              .suspicions
+          )
+        assert.isAbove(whole.suspicions.length, 50)
+        assert.deepStrictEqual([...found].sort(byKey), [...whole.suspicions].sort(byKey))
+
+        // Copies that do not fit together are refused, naming the copy.
+        const other = join(writeDir({}), "other")
+        yield* prepareProvincePartitions(counties[0]!, other, { count: count + 1 })
+        const mismatch = yield* Effect.flip(combinePreparedPartitions(join(writeDir({}), "bad"), [copies[0]!, other]))
+        assert.include(mismatch.message, `分为 ${count + 1} 份，而 ${copies[0]} 分为 ${count} 份`)
+      }).pipe(Effect.scoped),
+    240_000
+  )
+
+  it.effect("refuses two copies that give one person different contents", () =>
+    Effect.gen(function* () {
+      const a = writeCsvExtract(baseTables([line({ sn: "1", visit: 1, item: AMOXICILLIN, cnt: 1, pric: 7 })]))
+      const b = writeDir({})
+      cpSync(a, b, { recursive: true })
+      // Another county: its own institutions (the same persons).
+      for (const file of readdirSync(b).filter((f) => f.endsWith(".csv")))
+        writeFileSync(join(b, file), readFileSync(join(b, file), "utf8").replace(/([A-Z])500235/g, "$1500236"))
+      const persons = join(b, "psn.csv")
+      const [header, first, ...rest] = readFileSync(persons, "utf8").split("\n")
+      const cells = first!.split(",")
+      cells[1] = cells[1] === "1" ? "2" : "1"
+      writeFileSync(persons, [header, cells.join(","), ...rest].join("\n"))
+      const copies = [join(writeDir({}), "a"), join(writeDir({}), "b")]
+      yield* prepareProvincePartitions(a, copies[0]!, { count })
+      yield* prepareProvincePartitions(b, copies[1]!, { count })
+      const target = join(writeDir({}), "c")
+      const clash = yield* Effect.flip(combinePreparedPartitions(target, copies))
+      assert.include(clash.message, `psn_no=${cells[0]} 在两份副本中内容不同，不能合并`)
+      // Nothing half written.
+      assert.isFalse(existsSync(target))
+    })
   )
 })
 

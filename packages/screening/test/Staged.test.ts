@@ -127,7 +127,7 @@ describe("staged rules", () => {
         const early = yield* Effect.flip(
           runStageVerdict({ dir: shared, institutionPartitions: institutions, keyPart: 0, keyPartitions })
         )
-        assert.strictEqual(early._tag, "StagedRunError")
+        assert.strictEqual(early._tag, "StageFactsMissing")
         assert.include(early.message, `机构分区 ${institutions}/${institutions} 尚未写出 DOCTOR_DAILY_OVERLOAD`)
         const [last] = yield* writeStageFacts({
           extract: handle,

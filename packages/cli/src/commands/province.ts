@@ -8,6 +8,8 @@ import {
   systemActor
 } from "@fundguard/db"
 import {
+  combinePreparedPartitions,
+  maxKeyPartitions,
   preparedFromOtherExtract,
   prepareProvincePartitions,
   readPartitionsManifest,
@@ -22,16 +24,21 @@ import { CliFailure, ExitCode, note, type Command } from "../cli.js"
 
 const help = `Usage:
   pnpm fundguard province prepare --extract DIR --out DIR --partitions N
-  pnpm fundguard province start --extract DIR --prepared DIR [--staged N] [--staged-dir DIR]
+  pnpm fundguard province combine --out DIR --from DIR --from DIR [--from DIR …]
+  pnpm fundguard province start [--extract DIR] --prepared DIR [--staged N] [--staged-dir DIR]
                                 [--expire-seconds 3600]
   pnpm fundguard province status --run ID
 
 A province-size run split into partitions (docs/screening-scale.md):
   prepare  writes the extract as Parquet split N ways by person and by institution (the copy the
            workers read from shared storage), with partitions.json
+  combine  one copy of copies prepared apart (one per county, each by prepare with the same N, on
+           as many machines): names their files where they are; persons, the catalogue and the
+           other tables without an institution are written once
   start    records a partitioned run and puts its partitions on the queue (pg-boss on the production
            PostgreSQL, DATABASE_URL): N person partitions and N institution partitions; workers take
-           them: pnpm worker:partitions. The rules that compare across both keys are staged: each
+           them: pnpm worker:partitions. --extract is the extract the copy was prepared from, checked
+           against it (a combined copy has none and needs no --extract). The rules that compare across both keys are staged: each
            institution partition writes their facts to --staged-dir (shared storage, default
            <prepared>/staged), then --staged verdicts (default N) give their leads; with --staged 0
            they run instead in one global partition over the whole extract. A partition
@@ -87,6 +94,7 @@ export const provinceCommand: Command = {
         "expire-seconds": { type: "string", default: "3600" },
         staged: { type: "string" },
         "staged-dir": { type: "string" },
+        from: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false }
       }
     })
@@ -108,11 +116,22 @@ export const provinceCommand: Command = {
       note(`prepared ${text} partitions by person and by institution in ${Date.now() - started} ms → ${out}`)
       return ExitCode.ok
     }
+    if (sub === "combine") {
+      const out = resolve(requireOption(values.out, "out"))
+      const from = (values.from ?? []).map((dir) => existingDir(dir, "from"))
+      if (from.length < 2) throw new CliFailure(`--from 至少给出两份分区副本\n\n${help}`, ExitCode.invalid)
+      const outcome = await Effect.runPromise(Effect.either(combinePreparedPartitions(out, from)))
+      if (outcome._tag === "Left") throw new CliFailure(outcome.left.message, ExitCode.invalid)
+      note(`combined ${from.length} copies in ${outcome.right.durationMs} ms → ${out}`)
+      return ExitCode.ok
+    }
     if (sub === "start") {
-      const extract = existingDir(requireOption(values.extract, "extract"), "extract")
       const prepared = existingDir(requireOption(values.prepared, "prepared"), "prepared")
       const manifest = await Effect.runPromise(Effect.either(readPartitionsManifest(prepared)))
       if (manifest._tag === "Left") throw new CliFailure(manifest.left.message, ExitCode.invalid)
+      // A combined copy has no one extract behind it: its partitions are all the workers read.
+      const combined = manifest.right.combinedFrom !== undefined
+      const extract = combined ? prepared : existingDir(requireOption(values.extract, "extract"), "extract")
       const other = preparedFromOtherExtract(manifest.right, extract)
       if (other !== null) throw new CliFailure(`--prepared ${prepared}：${other}`, ExitCode.invalid)
       const count = manifest.right.count
@@ -120,9 +139,14 @@ export const provinceCommand: Command = {
       if (!/^\d{1,6}$/.test(expire) || Number(expire) < 10)
         throw new CliFailure(`--expire-seconds ${expire}：应为 10–999999 的整数秒`, ExitCode.invalid)
       const stagedText = values.staged ?? String(count)
-      if (!/^\d{1,4}$/.test(stagedText))
-        throw new CliFailure(`--staged ${stagedText}：应为 0–9999 的整数`, ExitCode.invalid)
+      if (!/^\d{1,4}$/.test(stagedText) || Number(stagedText) > maxKeyPartitions)
+        throw new CliFailure(`--staged ${stagedText}：应为 0–${maxKeyPartitions} 的整数`, ExitCode.invalid)
       const staged = Number(stagedText)
+      if (combined && staged === 0)
+        throw new CliFailure(
+          `--staged 0：合并的副本没有整份提取，跨参保人和机构的规则只能分阶段运行（--staged ≥ 1）`,
+          ExitCode.invalid
+        )
       const stagedDir = resolve(values["staged-dir"] ?? join(prepared, "staged"))
       return withDatabase(async ({ db, url }) => {
         const queue = await openPartitionQueue(url, { expireInSeconds: Number(expire) })

@@ -29,6 +29,8 @@ export interface PartitionTask {
   readonly job: PartitionJob
   readonly index: number
   readonly count: number
+  /** Since when a staged verdict has waited for the facts it reads (ISO instant), when it has. */
+  readonly waitingSince?: string
 }
 
 /** The queue, opened on the production PostgreSQL. */
@@ -83,7 +85,10 @@ export interface PartitionPlan {
    * the institution partitions write the facts.
    */
   readonly staged?: number
-  /** Whether the run has a global partition; false when no rule is left for it (every global rule staged). */
+  /**
+   * Whether the run has a global partition; false when no rule is left for it (every global rule staged). A global
+   * partition without rules records nothing and reads nothing.
+   */
   readonly global?: boolean
 }
 
@@ -122,7 +127,9 @@ export const startPartitionedRun = async (
       count: plan.staged ?? 0
     }))
   ]
-  if ((plan.staged ?? 0) > 0 && (plan.institution < 1 || typeof start.params.stagedDir !== "string"))
+  const staged = plan.staged ?? 0
+  if (!Number.isInteger(staged) || staged < 0) throw new Error(`plan.staged must be a whole number, got ${staged}`)
+  if (staged > 0 && (plan.institution < 1 || typeof start.params.stagedDir !== "string"))
     throw new Error("a run with staged verdicts needs institution partitions and params.stagedDir")
   const run = await db.$transaction(async (tx) => {
     const created = await tx.screeningRun.create({
@@ -183,6 +190,18 @@ export const startPartitionedRun = async (
  */
 export const institutionPartitionsDone = async (db: Db, runId: string): Promise<boolean> =>
   (await db.runPartition.count({ where: { runId, job: "institution", status: { not: "done" } } })) === 0
+
+/** Whether a run is still running (not merged, failed or stopped). */
+export const runIsRunning = async (db: Db, runId: string): Promise<boolean> =>
+  (await db.screeningRun.findUnique({ where: { id: runId }, select: { status: true } }))?.status === "running"
+
+/** Gives a partition this process took back to the queue's waiting state, for the run page (it is offered again). */
+export const releasePartition = async (db: Db, task: PartitionTask): Promise<void> => {
+  await db.runPartition.updateMany({
+    where: { runId: task.runId, job: task.job, index: task.index, status: "running", worker: runOwner() },
+    data: { status: "queued" }
+  })
+}
 
 /**
  * Puts a partition back on the queue to be offered again in `seconds`: a staged verdict taken before every
@@ -384,7 +403,8 @@ export const mergePartitionedRun = async (db: Db, actor: Actor, runId: string) =
   for (const p of partitions)
     for (const stat of (p.ruleStats as ReadonlyArray<RuleStat> | null) ?? []) {
       const known = byRule.get(stat.code)
-      // A rule runs in one kind of partition only; in the others it is absent.
+      // A rule runs in one kind of partition only, or — a staged rule — writes its facts in the institution
+      // partitions and gives its leads in the verdicts: its figures are the sum, its time all the work.
       byRule.set(
         stat.code,
         known === undefined
