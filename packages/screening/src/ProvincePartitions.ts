@@ -37,7 +37,7 @@ import {
 } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, relative, resolve, sep } from "node:path"
-import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
+import { ClaimsExtracts, type ExtractHandle, type ImportOptions, scratchDuckDb } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
 import { asNumber, asString, ident, literal, query } from "./internal/Duck.js"
 import { Manifest, manifestFile } from "./Manifest.js"
@@ -376,11 +376,10 @@ export const prepareProvincePartitions = Effect.fn("ProvincePartitions.prepare")
  * Combines copies prepared apart — one per county, say, each by `prepareProvincePartitions` with the same count and
  * keys, on as many machines — into one copy in `out` (absent or empty), as if the counties' extracts had been
  * prepared together: its `partitions.json` names each county copy's partition files where they are (not copied).
- * Rows that belong to no one county are written again, once: the tables without a key (the catalogue, and the
- * registers a key's partitions read whole) and the split tables without an institution (persons, deaths), whose
- * same record may be in several counties' extracts. Of those, a record in several copies is kept as many times as
- * the copy that has it most often, and two copies giving one key different contents fail, naming the table and
- * key. The period is the span of the copies'. Fails with `ProvincePartitionsError` when the copies do not fit
+ * The tables a key's partitions read whole are written again, once, from every copy's; so are the split tables
+ * without an institution (persons, deaths). A record that names no institution (a person, a death, the catalogue)
+ * may be in several counties' extracts: kept as many times as the copy that has it most often, and two copies giving
+ * one key different contents fail, naming the table and key. The period is the span of the copies'. Fails with `ProvincePartitionsError` when the copies do not fit
  * together (count, keys, DuckDB version).
  *
  * @category constructors
@@ -406,7 +405,8 @@ export const combinePreparedPartitions = Effect.fn("ProvincePartitions.combine")
       return yield* fail(dir, `由 DuckDB ${manifest.duckdb} 准备，而 ${from[0]} 由 ${first.duckdb}：分区号可能不同`)
   }
   if (new Set(copies.map((c) => c.dir)).size !== copies.length) return yield* fail("from", "同一份副本给了两次")
-  const { connection } = yield* openDuck
+  // Within a memory limit, spilling beyond it (the persons of a province are grouped); order is not kept.
+  const { connection } = yield* scratchDuckDb({ preserve_insertion_order: "false" })
   const at = (copy: { readonly dir: string }, file: string) => resolve(copy.dir, file)
   // An institution's records are kept in its copy's files as they are: one institution in two copies would be
   // there twice.
@@ -476,7 +476,7 @@ const combineInto = (
       const split: Record<string, SplitTable> = {}
       for (const table of [...new Set(copies.flatMap((c) => Object.keys(c.manifest.partitions[by] ?? {})))].sort()) {
         const having = copies.filter((c) => c.manifest.partitions[by]?.[table] !== undefined)
-        const shared = !keyedTables("institution", [table as TableName]).includes(table as TableName)
+        const shared = !ofOneInstitution(table as TableName)
         const rows: Array<number> = []
         const files: Array<Array<string>> = []
         for (let index = 0; index < first.count; index++) {
@@ -538,6 +538,13 @@ const combineInto = (
   })
 
 /**
+ * Whether each record of a table belongs to one institution (it names one, or a visit), so to one county's copy;
+ * the others (persons, deaths, the catalogue) may be in several counties' extracts.
+ */
+const ofOneInstitution = (table: TableName): boolean =>
+  tableSpec(table).columns.some((c) => c.name === "fixmedins_code" || c.name === "mdtrt_id")
+
+/**
  * Writes to `target` the rows of a table found in several copies (`sources`: each copy's files): a row the copies
  * share once, as many times as the copy with most of it has it (a copy's own repeated rows stay). Fails naming the
  * table and key when two copies give one primary key different contents. Returns the rows written.
@@ -555,6 +562,15 @@ const writeUnion = (
           `SELECT *, ${copy} AS __copy FROM read_parquet([${files.map(literal).join(", ")}], hive_partitioning = false)`
       )
       .join(" UNION ALL BY NAME ")
+    // A table of one institution's records: each record is in one copy (no institution is in two), so the copies'
+    // rows as they are — one pass, no grouping of a province's scans or diagnoses.
+    if (ofOneInstitution(table)) {
+      const written = yield* query(
+        connection,
+        `COPY (SELECT * EXCLUDE (__copy) FROM (${union})) TO ${literal(target)} (${parquet}, RETURN_STATS)`
+      ).pipe(Effect.mapError((e) => fail(table, `合并失败：${e.message.split("\n")[0] ?? e.message}`)))
+      return written.reduce((sum, r) => sum + asNumber(r.count), 0)
+    }
     const rows = yield* query(
       connection,
       `COPY (
