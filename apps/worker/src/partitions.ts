@@ -8,7 +8,7 @@ import {
   claimMergeIfDue,
   beatRun,
   deferPartition,
-  failRun,
+  failPartitionedRun,
   institutionPartitionsDone,
   releasePartition,
   runIsRunning,
@@ -36,6 +36,7 @@ import {
   runStageVerdict,
   StageFactsMissing,
   StagedRunError,
+  stageFactsReady,
   writeStageFacts
 } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
@@ -93,6 +94,9 @@ const merge = async (
   // counts as abandoned after the lease (the next worker would claim it again).
   const heartbeat = setInterval(() => void beatRun(db, runId).catch(() => undefined), runHeartbeat.intervalMs)
   try {
+    // Every verdict is done once the merge is claimed: the staged facts are no longer needed. Removed first, so that
+    // a run seen merged has none left.
+    removeFacts(stagedFactsDir, log)
     const filed = await mergePartitionedRun(db, worker, runId)
     log(`run ${runId} merged: ${filed.created} new suspicions`)
   } catch (error) {
@@ -102,8 +106,6 @@ const merge = async (
   } finally {
     clearInterval(heartbeat)
   }
-  // Merged: the staged facts are no longer needed (a verdict of this run is never given again).
-  removeFacts(stagedFactsDir, log)
 }
 
 /** Removes a finished run's staged facts; a failure to is logged, not the run's failure. */
@@ -193,20 +195,41 @@ export const workPartition = async (
   const setting = await settingOf(db, task.runId)
   if (setting === null) return
   const stagedDir = setting.stagedFacts?.dir ?? null
+  // A run that fails here is over: its staged facts go with what its partitions wrote.
+  const failRun = async (error: string): Promise<void> => {
+    if (await failPartitionedRun(db, worker, task.runId, error)) {
+      log(`run ${task.runId} failed: ${error}`)
+      removeFacts(stagedDir, log)
+    }
+  }
   // A verdict waits, off the queue's retries, until the facts it reads are all written; for a day at most.
   const wait = async (why: string): Promise<void> => {
     const since = task.waitingSince ?? new Date().toISOString()
     if (Date.now() - Date.parse(since) > stagedWaitLimitMs) {
-      await failRun(db, worker, task.runId, `分阶段规则判定 ${task.index + 1}/${task.count} 等待超过 24 小时：${why}`)
+      await failRun(`分阶段规则判定 ${task.index + 1}/${task.count} 等待超过 24 小时：${why}`)
       return
     }
     if (options.defer === undefined) throw new Error(`run ${task.runId}: ${why}`)
     await options.defer({ ...task, waitingSince: since }, stagedWaitSeconds)
   }
-  if (task.job === "staged" && !(await institutionPartitionsDone(db, task.runId))) {
-    // Only a running run's verdicts wait: one failed or stopped meanwhile drops them.
-    if (await runIsRunning(db, task.runId)) await wait("机构分区尚未全部完成")
-    return
+  if (task.job === "staged") {
+    // Taken only once its facts can be read here, so that waiting spends neither retries nor attempts.
+    const facts = setting.stagedFacts
+    const why = !(await institutionPartitionsDone(db, task.runId))
+      ? "机构分区尚未全部完成"
+      : facts !== null &&
+          !stageFactsReady({
+            dir: facts.dir,
+            institutionPartitions: facts.institutions,
+            rules: rulesOfJob("staged", ruleLibrary, true)
+          })
+        ? `分阶段规则的事实在本机的共享目录 ${facts.dir} 中尚不可见`
+        : null
+    if (why !== null) {
+      // Only a running run's verdicts wait: one that failed meanwhile drops them.
+      if (await runIsRunning(db, task.runId)) await wait(why)
+      return
+    }
   }
   if (!(await takePartition(db, worker, task))) {
     // Done already: its worker died after recording it — perhaps the one that was to merge the run.
@@ -227,7 +250,7 @@ export const workPartition = async (
         Effect.scoped(
           Effect.gen(function* () {
             // A global partition left without rules (every global rule staged) reads nothing.
-            if (rules.length === 0 && task.job !== "staged") return { suspicions: [], rules: [] } satisfies Found
+            if (rules.length === 0 && task.job === "global") return { suspicions: [], rules: [] } satisfies Found
             if (task.job === "staged") {
               const staged = setting.stagedFacts!
               return yield* runStageVerdict({
@@ -279,7 +302,7 @@ export const workPartition = async (
       // Facts that do not fit the run (another version of a rule, another split, rows missing) fail the same way
       // every time: the run fails, saying why, instead of the queue retrying it.
       if (error instanceof StagedRunError && task.job === "staged") {
-        await failRun(db, worker, task.runId, error.message)
+        await failRun(error.message)
         return
       }
       throw error

@@ -4,6 +4,7 @@
  * worker, and the run files exactly what one process screening the whole extract finds.
  */
 import {
+  failPartitionedRun,
   openPartitionQueue,
   type PartitionTask,
   recordPartitionResult,
@@ -141,6 +142,9 @@ describe("a partitioned run on the queue", () => {
     const failed = await db.screeningRun.findUniqueOrThrow({ where: { id: runId } })
     expect(failed.status).toBe("failed")
     expect(failed.error).toContain("等待超过 24 小时：机构分区尚未全部完成")
+    // A run fails once: a second failure (another verdict) neither overwrites the reason nor touches a merged run.
+    expect(await failPartitionedRun(db, systemActor("test"), runId, "another reason")).toBe(false)
+    expect((await db.screeningRun.findUniqueOrThrow({ where: { id: runId } })).error).toBe(failed.error)
     // A stopped run's verdicts stop waiting.
     await workPartition(db, verdict, { defer })
     expect(deferred).toHaveLength(2)

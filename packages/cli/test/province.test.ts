@@ -58,7 +58,7 @@ describe("pnpm fundguard province", () => {
       again
     ])
     expect(overlapping.code).toBe(2)
-    expect(overlapping.stderr).toMatch(/机构 \S+ 同时在两份副本中/)
+    expect(overlapping.stderr).toMatch(/机构 \S+ 的记录同时在 .+ 中：各份副本（如各县）须按机构分开/)
     expect(overlapping.stderr).not.toContain("    at ")
 
     // The queue lives in PostgreSQL: the embedded database is refused with the reason.

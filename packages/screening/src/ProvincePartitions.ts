@@ -407,29 +407,8 @@ export const combinePreparedPartitions = Effect.fn("ProvincePartitions.combine")
   if (new Set(copies.map((c) => c.dir)).size !== copies.length) return yield* fail("from", "同一份副本给了两次")
   // Within a memory limit, spilling beyond it (the persons of a province are grouped); order is not kept.
   const { connection } = yield* scratchDuckDb({ preserve_insertion_order: "false" })
-  const at = (copy: { readonly dir: string }, file: string) => resolve(copy.dir, file)
-  // An institution's records are kept in its copy's files as they are: one institution in two copies would be
-  // there twice.
-  const registers = copies.map((c) => {
-    const w = c.manifest.whole["fixmedins"]
-    const split = Object.values(c.manifest.partitions).find((p) => p?.["fixmedins"] !== undefined)?.["fixmedins"]
-    return (w !== undefined ? [w.file] : (split?.files.flat() ?? [])).map((f) => at(c, f))
-  })
-  const [twice] = yield* query(
-    connection,
-    `SELECT fixmedins_code FROM (${registers
-      .filter((files) => files.length > 0)
-      .map(
-        (files, copy) =>
-          `SELECT DISTINCT fixmedins_code, ${copy} AS copy FROM read_parquet([${files.map(literal).join(", ")}])`
-      )
-      .join(" UNION ALL ")}) GROUP BY fixmedins_code HAVING count(*) > 1 ORDER BY fixmedins_code LIMIT 1`
-  ).pipe(Effect.mapError((e) => fail("fixmedins", `读取失败：${e.message.split("\n")[0] ?? e.message}`)))
-  if (twice !== undefined)
-    return yield* fail(
-      "from",
-      `机构 ${asString(twice.fixmedins_code)} 同时在两份副本中：各份副本（如各县）的机构不能重复`
-    )
+  const problem = yield* copiesProblem(connection, copies)
+  if (problem !== null) return yield* problem
   // Nothing half written: a combination that fails leaves `out` as it found it.
   const existed = existsSync(root)
   yield* mkdir(root)
@@ -447,6 +426,65 @@ export const combinePreparedPartitions = Effect.fn("ProvincePartitions.combine")
     )
   )
 }, Effect.scoped)
+
+/** Every file of `table` in a copy: its whole file, or the files of every partition of one key. */
+const tableFiles = (copy: { readonly dir: string; readonly manifest: PartitionsManifest }, table: string) => {
+  const whole = copy.manifest.whole[table]
+  const split = keys.map((k) => copy.manifest.partitions[k]?.[table]).find((t) => t !== undefined)
+  return (whole !== undefined ? [whole.file] : (split?.files.flat() ?? [])).map((f) => resolve(copy.dir, f))
+}
+
+/**
+ * What keeps copies from being combined, beyond their split: a table whose columns differ between copies (a worker
+ * joins a partition's files of every copy as one table), or an institution with records in two copies (its
+ * records, kept as they are, would be there twice — copies must be cut by institution, as counties' extracts by
+ * where care was given are).
+ */
+const copiesProblem = (
+  connection: DuckDBConnection,
+  copies: ReadonlyArray<{ readonly dir: string; readonly manifest: PartitionsManifest }>
+) =>
+  Effect.gen(function* () {
+    const reading = (subject: string) => (e: { readonly message: string }) =>
+      fail(subject, `读取失败：${e.message.split("\n")[0] ?? e.message}`)
+    const tables = [...new Set(copies.flatMap((c) => Object.keys(c.manifest.tables)))].sort()
+    for (const table of tables) {
+      let columns: { readonly copy: string; readonly text: string } | null = null
+      for (const copy of copies) {
+        const [file] = tableFiles(copy, table)
+        if (file === undefined) continue
+        const described = yield* query(connection, `DESCRIBE SELECT * FROM read_parquet(${literal(file)})`).pipe(
+          Effect.mapError(reading(file))
+        )
+        const text = described.map((r) => `${asString(r.column_name)} ${asString(r.column_type)}`).join(", ")
+        if (columns === null) columns = { copy: copy.dir, text }
+        else if (columns.text !== text)
+          return fail(table, `${copy.dir} 的列（${text}）与 ${columns.copy} 的（${columns.text}）不同，不能合并`)
+      }
+    }
+    const withInstitution = tables.filter((t) => isTableName(t) && keyedTables("institution", [t]).length > 0)
+    const perCopy = copies.flatMap((copy, index) => {
+      const files = withInstitution.flatMap((t) => tableFiles(copy, t))
+      return files.length === 0
+        ? []
+        : [
+            `SELECT DISTINCT fixmedins_code, ${index} AS copy
+             FROM read_parquet([${files.map(literal).join(", ")}], union_by_name = true)`
+          ]
+    })
+    if (perCopy.length < 2) return null
+    const [twice] = yield* query(
+      connection,
+      `SELECT fixmedins_code, list(DISTINCT copy ORDER BY copy) AS copies FROM (${perCopy.join(" UNION ALL ")})
+       GROUP BY fixmedins_code HAVING count(DISTINCT copy) > 1 ORDER BY fixmedins_code LIMIT 1`
+    ).pipe(Effect.mapError(reading("fixmedins_code")))
+    if (twice === undefined) return null
+    const which = (twice.copies as ReadonlyArray<number>).map((i) => copies[Number(i)]!.dir)
+    return fail(
+      "from",
+      `机构 ${asString(twice.fixmedins_code)} 的记录同时在 ${which.join("、")} 中：各份副本（如各县）须按机构分开`
+    )
+  })
 
 /** Writes the combined copy of `copies` (checked to fit together) into `root`; returns its `partitions.json`. */
 const combineInto = (
@@ -500,7 +538,8 @@ const combineInto = (
       }
       partitions[by] = split
     }
-    const periods = copies.map((c) => c.manifest.extract.period)
+    // The span of the copies' periods (a county without dated rows has none).
+    const defined = copies.flatMap((c) => (c.manifest.extract.period === undefined ? [] : [c.manifest.extract.period]))
     const admdvs = [...new Set(copies.map((c) => c.manifest.extract.admdvs ?? ""))]
     const province = [...new Set(admdvs.map((a) => a.slice(0, 2)))]
     const manifest = yield* Schema.decodeUnknown(PartitionsManifest)({
@@ -516,12 +555,12 @@ const combineInto = (
           : province.length === 1 && province[0]!.length === 2
             ? { admdvs: `${province[0]}0000` }
             : {}),
-        ...(periods.every((p) => p !== undefined)
+        ...(defined.length > 0
           ? {
               period: {
-                from: periods.map((p) => p!.from).sort()[0],
-                to: periods
-                  .map((p) => p!.to)
+                from: defined.map((p) => p.from).sort()[0],
+                to: defined
+                  .map((p) => p.to)
                   .sort()
                   .at(-1)
               }

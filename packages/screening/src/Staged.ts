@@ -231,8 +231,9 @@ const factsOn = (
       yield* Effect.try({
         try: () => {
           writeFileSync(join(aside, doneFile), JSON.stringify(done))
-          // Facts already in place stay: the same partition's facts are the same, and a verdict may be reading them.
-          if (existsSync(join(target, doneFile))) rmSync(aside, { recursive: true, force: true })
+          // Facts already in place stay when they fit (the same partition's facts are the same, and a verdict may be
+          // reading them); facts of another version of the rule or another split are replaced.
+          if (fittingFacts(join(target, doneFile), done) !== null) rmSync(aside, { recursive: true, force: true })
           else {
             rmSync(target, { recursive: true, force: true })
             renameSync(aside, target)
@@ -248,6 +249,31 @@ const factsOn = (
       exec(handle.connection, `RESET search_path; DROP SCHEMA IF EXISTS ${partitionSchema} CASCADE`).pipe(Effect.orDie)
     )
   )
+
+/**
+ * Whether every institution partition's facts of the staged rules (`rules`, all staged rules of `library` when
+ * absent) are in `dir` and visible from this machine: a verdict need not be taken before.
+ *
+ * @category rules
+ */
+export const stageFactsReady = (options: {
+  readonly dir: string
+  readonly institutionPartitions: number
+  readonly rules?: ReadonlyArray<string>
+  readonly library?: ReadonlyArray<Rule>
+}): boolean => {
+  const library = options.library ?? ruleLibrary
+  const codes = options.rules ?? library.filter((r) => r.staged).map((r) => r.code)
+  try {
+    return codes.every((code) =>
+      Array.from({ length: options.institutionPartitions }, (_, index) =>
+        partDir(options.dir, code, index, options.institutionPartitions)
+      ).every((dir) => existsSync(join(dir, doneFile)))
+    )
+  } catch {
+    return false
+  }
+}
 
 /**
  * Options of `runStageVerdict`.
@@ -294,9 +320,9 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
         const parts: Array<{ readonly dir: string; readonly done: FactsDone }> = []
         for (let index = 0; index < count; index++) {
           const dir = partDir(options.dir, rule.code, index, count)
-          const done = yield* readDone(join(dir, doneFile))
-          if (done === null)
-            return yield* new StageFactsMissing({ dir, rule: rule.code, partition: `${index + 1}/${count}` })
+          const missing = () => new StageFactsMissing({ dir, rule: rule.code, partition: `${index + 1}/${count}` })
+          const done = yield* readDone(join(dir, doneFile), missing)
+          if (done === null) return yield* missing()
           if (done.version !== rule.version || done.keyPartitions !== keyPartitions)
             return yield* new StagedRunError({
               subject: dir,
@@ -312,7 +338,8 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
         const started = performance.now()
         const files = yield* Effect.try({
           try: () => parts.flatMap((p) => parquetFiles(join(p.dir, `key_part=${keyPart}`))),
-          catch: (e) => new StagedRunError({ subject: options.dir, reason: `读取事实目录失败：${String(e)}` })
+          // A passing I/O error of the shared storage: tried again later, as facts not visible yet.
+          catch: () => new StageFactsMissing({ dir: options.dir, rule: rule.code, partition: "（读取目录失败）" })
         })
         const expected = parts.reduce((sum, p) => sum + (p.done.keyPartRows[keyPart] ?? 0), 0)
         let found: ReadonlyArray<Suspicion> = []
@@ -357,14 +384,36 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
 })
 
 /** A partition's `done.json`: null when absent (not written yet), an error when it cannot be read. */
-const readDone = (file: string): Effect.Effect<FactsDone | null, StagedRunError> =>
-  existsSync(file)
-    ? Effect.try({
-        try: () => Schema.decodeUnknownSync(FactsDone)(JSON.parse(readFileSync(file, "utf8"))),
-        catch: (e) =>
-          new StagedRunError({ subject: file, reason: `无法读取（${e instanceof Error ? e.message : String(e)}）` })
-      })
-    : Effect.succeed(null)
+/**
+ * A partition's `done.json`: null when absent (not written yet, or not visible yet); an error when it does not
+ * decode. Reading it is retried later, as for an absent one, when the storage fails (a passing I/O error).
+ */
+const readDone = (
+  file: string,
+  missing: () => StageFactsMissing
+): Effect.Effect<FactsDone | null, StagedRunError | StageFactsMissing> =>
+  Effect.gen(function* () {
+    const text = yield* Effect.try({
+      try: () => (existsSync(file) ? readFileSync(file, "utf8") : null),
+      catch: missing
+    })
+    if (text === null) return null
+    return yield* Effect.try({
+      try: () => Schema.decodeUnknownSync(FactsDone)(JSON.parse(text)),
+      catch: (e) =>
+        new StagedRunError({ subject: file, reason: `无法读取（${e instanceof Error ? e.message : String(e)}）` })
+    })
+  })
+
+/** The `done.json` of facts already in place that fit `done` (same rule version and split), else null. */
+const fittingFacts = (file: string, done: FactsDone): FactsDone | null => {
+  try {
+    const there = Schema.decodeUnknownSync(FactsDone)(JSON.parse(readFileSync(file, "utf8")))
+    return there.version === done.version && there.keyPartitions === done.keyPartitions ? there : null
+  } catch {
+    return null
+  }
+}
 
 const parquetFiles = (dir: string): ReadonlyArray<string> =>
   existsSync(dir)

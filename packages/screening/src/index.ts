@@ -82,6 +82,7 @@ export {
   runStageVerdict,
   StageFactsMissing,
   type StageFactsOptions,
+  stageFactsReady,
   StagedRunError,
   type StageVerdictOptions,
   writeStageFacts

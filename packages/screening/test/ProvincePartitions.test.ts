@@ -374,6 +374,17 @@ describe("combinePreparedPartitions", () => {
       assert.include(clash.message, `psn_no=${cells[0]} 在两份副本中内容不同，不能合并`)
       // Nothing half written.
       assert.isFalse(existsSync(target))
+
+      // A copy whose persons have a column the other's have not: a worker could not join them as one table.
+      const wider = writeDir({})
+      cpSync(b, wider, { recursive: true })
+      const lines = readFileSync(join(wider, "psn.csv"), "utf8").trimEnd().split("\n")
+      writeFileSync(join(wider, "psn.csv"), lines.map((l, i) => `${l},${i === 0 ? "remark" : "x"}`).join("\n"))
+      const widerCopy = join(writeDir({}), "wider")
+      yield* prepareProvincePartitions(wider, widerCopy, { count })
+      const columns = yield* Effect.flip(combinePreparedPartitions(join(writeDir({}), "d"), [copies[0]!, widerCopy]))
+      assert.include(columns.message, "psn：")
+      assert.include(columns.message, "不同，不能合并")
     })
   )
 })

@@ -131,6 +131,11 @@ export const provinceCommand: Command = {
       if (manifest._tag === "Left") throw new CliFailure(manifest.left.message, ExitCode.invalid)
       // A combined copy has no one extract behind it: its partitions are all the workers read.
       const combined = manifest.right.combinedFrom !== undefined
+      if (combined && values.extract !== undefined)
+        throw new CliFailure(
+          `--extract ${values.extract}：${prepared} 由各县副本合并而成，没有对应的整份提取；不要给出 --extract`,
+          ExitCode.invalid
+        )
       const extract = combined ? prepared : existingDir(requireOption(values.extract, "extract"), "extract")
       const other = preparedFromOtherExtract(manifest.right, extract)
       if (other !== null) throw new CliFailure(`--prepared ${prepared}：${other}`, ExitCode.invalid)
@@ -142,7 +147,7 @@ export const provinceCommand: Command = {
       if (!/^\d{1,4}$/.test(stagedText) || Number(stagedText) > maxKeyPartitions)
         throw new CliFailure(`--staged ${stagedText}：应为 0–${maxKeyPartitions} 的整数`, ExitCode.invalid)
       const staged = Number(stagedText)
-      if (combined && staged === 0)
+      if (combined && (staged === 0 || rulesOfJob("global", ruleLibrary, true).length > 0))
         throw new CliFailure(
           `--staged 0：合并的副本没有整份提取，跨参保人和机构的规则只能分阶段运行（--staged ≥ 1）`,
           ExitCode.invalid

@@ -191,7 +191,31 @@ export const startPartitionedRun = async (
 export const institutionPartitionsDone = async (db: Db, runId: string): Promise<boolean> =>
   (await db.runPartition.count({ where: { runId, job: "institution", status: { not: "done" } } })) === 0
 
-/** Whether a run is still running (not merged, failed or stopped). */
+/**
+ * Fails a partitioned run that is still waiting on its queue, saying why, and drops what its partitions wrote:
+ * nothing of it will be merged. False when the run had already finished (merged, or failed by another worker):
+ * its outcome stays as it is.
+ */
+export const failPartitionedRun = async (db: Db, actor: Actor, runId: string, error: string): Promise<boolean> => {
+  const failed = await db.$transaction(async (tx) => {
+    const updated = await tx.screeningRun.updateMany({
+      where: { id: runId, status: "running", owner: partitionedRunOwner },
+      data: { status: "failed", finishedAt: new Date(), owner: null, error }
+    })
+    if (updated.count === 0) return false
+    await recordAudit(tx, actor, {
+      action: "screening.fail",
+      entityType: "screening_run",
+      entityId: runId,
+      details: { error }
+    })
+    return true
+  })
+  if (failed) await db.partitionSuspicion.deleteMany({ where: { runId } })
+  return failed
+}
+
+/** Whether a run is still running (not merged or failed). */
 export const runIsRunning = async (db: Db, runId: string): Promise<boolean> =>
   (await db.screeningRun.findUnique({ where: { id: runId }, select: { status: true } }))?.status === "running"
 
