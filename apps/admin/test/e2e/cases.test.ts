@@ -301,7 +301,8 @@ describe("a case in headless Chromium", () => {
           .catch(() => "")
       )
       .toContain("检查已完成")
-    expect(await byTestId("onsite-finish").isDisabled()).toBe(true)
+    // The page shows 检查已完成, then reloads the inspection: the button is read once the reload has disabled it.
+    await expect.poll(() => byTestId("onsite-finish").isDisabled()).toBe(true)
 
     await byTestId("print-onsite_record").click()
     const frame = page.frameLocator('[data-testid="document-frame"]')
