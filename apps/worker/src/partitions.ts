@@ -119,17 +119,7 @@ const removeFacts = (dir: string | null, log: (line: string) => void): void => {
 }
 
 /** What a partition found, as the runner or the staged verdict reports it. */
-interface Found {
-  readonly suspicions: ReadonlyArray<PartitionResult["suspicions"][number]>
-  readonly rules: ReadonlyArray<{
-    readonly code: string
-    readonly version: number
-    readonly status: "ran" | "skipped"
-    readonly reason?: string
-    readonly count: number
-    readonly durationMs: number
-  }>
-}
+type Found = Omit<PartitionResult, "durationMs">
 
 /** How long a staged verdict taken before every institution partition is done waits before it is offered again. */
 const stagedWaitSeconds = 15

@@ -119,6 +119,14 @@ export interface RuleSpec<P extends Readonly<Record<string, unknown>>, I> {
 export const stageFactsRelation = "fg_stage_facts"
 
 /**
+ * A staged rule's whole-extract SQL: its verdict over its facts (`RuleSpec.staged`).
+ *
+ * @category rules
+ */
+export const verdictOverFacts = (facts: string, verdict: string): string =>
+  `WITH ${stageFactsRelation} AS (${facts}) SELECT * FROM (${verdict})`
+
+/**
  * A parameter problem; `key` is the path below the rule code, e.g. `tolerance`.
  *
  * @category models

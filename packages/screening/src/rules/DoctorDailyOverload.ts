@@ -7,7 +7,7 @@
 import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, withDefault } from "../internal/Params.js"
-import { defineRule, stageFactsRelation } from "../Rule.js"
+import { defineRule, stageFactsRelation, verdictOverFacts } from "../Rule.js"
 import { noLines, nullText } from "./Sql.js"
 
 const Parameters = Schema.Struct({
@@ -127,5 +127,5 @@ export const doctorDailyOverload = defineRule({
       "time order. Evidence gives the count, the limit, the visits per institution and the first and last visit."
   },
   staged: { key: "atddr_no", facts: () => visitFacts, verdict: (params) => verdict(params) },
-  sql: (params) => `WITH ${stageFactsRelation} AS (${visitFacts}) SELECT * FROM (${verdict(params)})`
+  sql: (params) => verdictOverFacts(visitFacts, verdict(params))
 })

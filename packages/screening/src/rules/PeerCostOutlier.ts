@@ -7,7 +7,7 @@
 import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { Finite, PositiveInt, withDefault } from "../internal/Params.js"
-import { defineRule, stageFactsRelation } from "../Rule.js"
+import { defineRule, stageFactsRelation, verdictOverFacts } from "../Rule.js"
 import { noLines, nullText } from "./Sql.js"
 
 const Parameters = Schema.Struct({
@@ -129,5 +129,5 @@ export const peerCostOutlier = defineRule({
       "gives the group, the mean, the peer median, the MAD, z and the number of peers."
   },
   staged: { key: "peer_group", facts: () => institutionFacts, verdict: (params) => verdict(params) },
-  sql: (params) => `WITH ${stageFactsRelation} AS (${institutionFacts}) SELECT * FROM (${verdict(params)})`
+  sql: (params) => verdictOverFacts(institutionFacts, verdict(params))
 })
