@@ -17,7 +17,7 @@
 import { DuckDBInstance } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import { execFileSync } from "node:child_process"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"
@@ -175,6 +175,12 @@ const main = async () => {
     generateMs,
     floor: { loadMs: loadFloor.ms, fileMs: floorFile.fileMs, tableMs: floorTableMs },
     tables: loadFloor.tables,
+    // The files' sizes, so that the mix can be compared with a real extract's in bytes too, not only in rows.
+    fileMb: Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(`.${format}`))
+        .map((f) => [f.slice(0, -format.length - 1), Math.round(statSync(join(dir, f)).size / 1e5) / 10])
+    ) as Readonly<Record<string, number>>,
     import: {
       ms: importMs,
       cpuMs: importCpuMs,
@@ -228,6 +234,16 @@ const main = async () => {
       .sort((a, b) => b[1] - a[1])
       .map(([t, n]) => `${t} ${n.toLocaleString("en-US")} (${(n / Math.max(1, feeRows)).toFixed(2)} per fee line)`)
       .join(", ")}`,
+    "",
+    `files: ${Object.values(report.fileMb)
+      .reduce((a, b) => a + b, 0)
+      .toLocaleString("en-US", { maximumFractionDigits: 0 })} MB of ${format} (${Object.entries(report.fileMb)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([t, mb]) => `${t} ${mb.toLocaleString("en-US")} MB`)
+      .join(", ")}, …); ${((Object.values(report.fileMb).reduce((a, b) => a + b, 0) * 1e6) / Math.max(1, rows)).toFixed(
+      0
+    )} bytes a row`,
     "",
     `load average at the end: ${report.loadAverage.join(", ")} (other work on the machine inflates wall times)`
   ]

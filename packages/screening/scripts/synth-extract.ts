@@ -18,6 +18,11 @@
  * frequent buyer, an overloaded village doctor, a costly village clinic (peer outlier), and
  * townships giving every inpatient the same five tests.
  *
+ * Identifiers are as long as a real extract's (version 5): visit and settlement ids of 20 characters, person
+ * numbers, fee-line serials and traceability codes of 20 digits, and the text columns an institution's system sends
+ * (its item code, the billing doctor and department, prescription numbers, diagnosis names): 122 bytes a row in CSV,
+ * as the issue's independent extract (`docs/benchmarks.md`).
+ *
  * Run: `pnpm --filter @fundguard/screening synth --lines 1000000 --out /tmp/x [--format csv] [--seed 7]`.
  */
 import { DuckDBInstance } from "@duckdb/node-api"
@@ -34,7 +39,25 @@ export interface SynthOptions {
 }
 
 /** Bump when the generator's output changes, so cached benchmark extracts are regenerated. */
-export const synthVersion = 4
+export const synthVersion = 5
+
+/**
+ * A person number (人员编号) as the platform issues them: the division, then a serial (20 characters). Identifiers of
+ * real extracts are 20–30 characters (`data-standard.md`): longer than DuckDB keeps inline (12 bytes), which the
+ * rules' joins and groups pay for, so the generator's must be as long.
+ */
+const psnNo = (serial: string) => `'50023500' || printf('%012d', ${serial})`
+
+/** Diagnosis names in Chinese, as an extract carries them; `index` picks one of 80 (0–19 for J, 20–79 for K). */
+const diagnosisName = (index: string) => {
+  const respiratory = ["急性上呼吸道感染", "急性支气管炎", "社区获得性肺炎", "慢性阻塞性肺疾病伴急性加重", "支气管哮喘"]
+  const digestive = ["慢性胃炎", "胃食管反流病", "消化性溃疡", "功能性消化不良", "慢性结肠炎", "胆囊结石伴慢性胆囊炎"]
+  const names = [
+    ...Array.from({ length: 20 }, (_, i) => respiratory[i % respiratory.length]!),
+    ...Array.from({ length: 60 }, (_, i) => digestive[i % digestive.length]!)
+  ]
+  return `[${names.map((n) => `'${n}'`).join(", ")}][1 + (${index})]`
+}
 
 const tests = ["003103000010000", "003104000010000", "003105000010000", "003106000010000", "002201000010000"]
 const extraTests = ["002301000010000", "002101000010000", "002102000010000"]
@@ -111,7 +134,7 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
            UNION ALL SELECT *, 2 FROM t_fixmedins WHERE kind <> 0
            UNION ALL SELECT *, 3 FROM t_fixmedins WHERE kind >= 6)`,
     `CREATE TABLE t_psn AS
-     SELECT 'N' || lpad(CAST(p AS VARCHAR), 13, '0') AS psn_no, CASE WHEN p % 2 = 0 THEN '1' ELSE '2' END AS gend,
+     SELECT ${psnNo("p")} AS psn_no, CASE WHEN p % 2 = 0 THEN '1' ELSE '2' END AS gend,
             DATE '1930-01-01' + CAST(${r("p", 1)} * 33000 AS INTEGER) AS brdy, CASE WHEN p % 3 = 0 THEN '310' ELSE '390' END AS insutype
      FROM range(${persons}) t(p)`,
     `CREATE TABLE t_deaths AS
@@ -168,8 +191,9 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
               CASE kind WHEN 'ph' THEN 0 WHEN 'in' THEN 1 ELSE CASE WHEN plan = 'doctor' THEN 3 ELSE 2 END END AS cls
        FROM drawn
      )
-     SELECT v.v, v.kind, v.plan, 'V' || lpad(CAST(v.v AS VARCHAR), 11, '0') AS mdtrt_id,
-            'N' || lpad(CAST(v.p AS VARCHAR), 13, '0') AS psn_no, i.fixmedins_code, i.fixmedins_type, i.hosp_lv, i.k,
+     SELECT v.v, v.kind, v.plan,
+            'S500235' || strftime(DATE '2025-01-01' + CAST(v.d AS INTEGER), '%y%m%d') || printf('%07d', v.v) AS mdtrt_id,
+            ${psnNo("v.p")} AS psn_no, i.fixmedins_code, i.fixmedins_type, i.hosp_lv, i.k,
             CASE v.kind WHEN 'in' THEN '21' WHEN 'ph' THEN '41'
                         ELSE CASE WHEN v.w < 0.07 THEN '14' WHEN v.w < 0.10 THEN '13' ELSE '11' END END AS med_type,
             CAST(DATE '2025-01-01' + CAST(v.d AS INTEGER) AS TIMESTAMP) + to_minutes(CAST(v.minute AS BIGINT)) AS begntime,
@@ -186,9 +210,9 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
             CASE WHEN plan = 'doctor' THEN 'DOVERLOAD01'
                  WHEN kind <> 'ph' THEN 'D' || substr(fixmedins_code, 8) || CAST(v % 3 AS VARCHAR) END AS atddr_no,
             CASE WHEN kind = 'in' THEN 'A' || lpad(CAST(v % 5 AS VARCHAR), 2, '0') END AS dept_code,
-            CAST(NULL AS VARCHAR) AS adm_bed,
+            CASE WHEN kind = 'in' THEN printf('%02d床', v % 40 + 1) END AS adm_bed,
             CASE WHEN kind <> 'ph' THEN 'J' || lpad(CAST(CAST(floor(w * 1000) AS INTEGER) % 20 AS VARCHAR), 2, '0') || '.900' END AS dise_codg,
-            CAST(NULL AS VARCHAR) AS dise_name
+            CASE WHEN kind <> 'ph' THEN ${diagnosisName("CAST(floor(w * 1000) AS INTEGER) % 20")} END AS dise_name
      FROM t_visit`,
     // Diagnoses: 1–3 for every visit with a doctor (the first its main diagnosis), none for a pharmacy purchase.
     `CREATE TABLE t_diseinfo AS
@@ -196,12 +220,14 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
             CAST(n + 1 AS VARCHAR) AS diag_srt_no,
             CASE WHEN n = 0 THEN m.dise_codg
                  ELSE 'K' || lpad(CAST(CAST(hash(m.mdtrt_id, n, ${seed}) % 60 AS INTEGER) AS VARCHAR), 2, '0') || '.900' END AS diag_code,
-            CAST(NULL AS VARCHAR) AS diag_name, CASE WHEN n = 0 THEN '1' ELSE '0' END AS maindiag_flag
+            CASE WHEN n = 0 THEN m.dise_name
+                 ELSE ${diagnosisName(`20 + CAST(hash(m.mdtrt_id, n, ${seed}) % 60 AS INTEGER)`)} END AS diag_name,
+            CASE WHEN n = 0 THEN '1' ELSE '0' END AS maindiag_flag
      FROM t_mdtrt m, unnest(range(1 + CAST(hash(m.mdtrt_id, 12, ${seed}) % 3 AS INTEGER))) t(n)
      WHERE m.med_type <> '41'`,
     // Fee lines: the j-th line of each visit; inpatient: 5 tests, then bed, nursing and care a day.
     `CREATE TABLE t_lines AS
-     SELECT v.mdtrt_id, v.psn_no, v.fixmedins_code, v.fixmedins_type, v.hosp_lv, v.med_type, v.kind, v.plan, v.k,
+     SELECT v.v, v.mdtrt_id, v.psn_no, v.fixmedins_code, v.fixmedins_type, v.hosp_lv, v.med_type, v.kind, v.plan, v.k,
             v.begntime, v.los, j, ${r("v.v * 64 + j", 8)} AS x, ${r("v.v * 64 + j", 9)} AS y,
             CASE WHEN v.kind = 'in' AND j >= 5 THEN (j - 5) % 3 END AS slot,
             CASE WHEN v.kind = 'in' AND j >= 5 THEN CAST((j - 5) / 3 AS INTEGER) END AS stay_day
@@ -233,7 +259,9 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
        END AS med_list_codg
      FROM t_lines`,
     `CREATE TABLE t_fee AS
-     SELECT l.mdtrt_id, l.psn_no, l.fixmedins_code, lpad(CAST(l.j AS VARCHAR), 4, '0') AS feedetl_sn, l.med_list_codg,
+     SELECT l.mdtrt_id, l.psn_no, l.fixmedins_code,
+            -- A serial of the institution's system: the visit's day, the visit and the line (20 characters).
+            strftime(l.begntime, '%Y%m%d') || printf('%08d', l.v) || printf('%04d', l.j) AS feedetl_sn, l.med_list_codg,
             c.chrg AS med_chrgitm_type,
             CASE WHEN l.kind = 'in' AND l.j >= 5
                    THEN CAST(CAST(l.begntime AS DATE)
@@ -249,23 +277,32 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
             CASE WHEN c.chrg IN ('09', '10', '11') AND l.kind <> 'in'
                  THEN CASE WHEN l.x > 0.997 THEN 40 WHEN l.med_type = '14' THEN 10 + floor(l.x * 20)
                            ELSE 3 + floor(l.x * 5) END END AS prd_days,
-            l.kind, l.x
+            l.kind, l.x, l.v, l.j
      FROM t_items l JOIN t_catalog c USING (med_list_codg)`,
     `CREATE TABLE t_feedetail AS
-     SELECT mdtrt_id, psn_no, fixmedins_code, feedetl_sn, med_list_codg, CAST(NULL AS VARCHAR) AS medins_list_codg,
+     WITH billed AS (
+       -- What an institution's system sends besides: its own item code, the billing doctor and department, and the
+       -- prescription of a drug line.
+       SELECT *, 'HIS' || printf('%07d', hash(med_list_codg) % 10000000) AS medins_list_codg,
+              CASE WHEN kind <> 'ph' THEN 'D' || substr(fixmedins_code, 8) || CAST(v % 3 AS VARCHAR) END AS bilg_dr_codg,
+              CASE WHEN kind <> 'ph' THEN 'A' || lpad(CAST(v % 5 AS VARCHAR), 2, '0') END AS bilg_dept_codg,
+              CASE WHEN med_chrgitm_type IN ('09', '10', '11') THEN 'CF' || substr(feedetl_sn, 1, 16) END AS rxno
+       FROM t_fee
+     )
+     SELECT mdtrt_id, psn_no, fixmedins_code, feedetl_sn, med_list_codg, medins_list_codg,
             med_chrgitm_type, fee_ocur_time, cnt, pric, round(cnt * pric, 2) AS det_item_fee_sumamt, prd_days,
-            CAST(NULL AS VARCHAR) AS bilg_dr_codg, CAST(NULL AS VARCHAR) AS bilg_dept_codg, CAST(NULL AS VARCHAR) AS rxno,
-            CAST(NULL AS VARCHAR) AS init_feedetl_sn
-     FROM t_fee
+            bilg_dr_codg, bilg_dept_codg, rxno, CAST(NULL AS VARCHAR) AS init_feedetl_sn
+     FROM billed
      UNION ALL
      -- One outpatient drug line in a hundred is returned.
-     SELECT mdtrt_id, psn_no, fixmedins_code, '9' || substr(feedetl_sn, 2), med_list_codg, NULL, med_chrgitm_type,
-            fee_ocur_time + INTERVAL 20 MINUTE, -cnt, pric, -round(cnt * pric, 2), prd_days, NULL, NULL, NULL, feedetl_sn
-     FROM t_fee WHERE kind = 'out' AND feedetl_sn = '0002' AND x < 0.01`,
+     SELECT mdtrt_id, psn_no, fixmedins_code, '9' || substr(feedetl_sn, 2), med_list_codg, medins_list_codg,
+            med_chrgitm_type, fee_ocur_time + INTERVAL 20 MINUTE, -cnt, pric, -round(cnt * pric, 2), prd_days,
+            bilg_dr_codg, bilg_dept_codg, rxno, feedetl_sn
+     FROM billed WHERE kind = 'out' AND j = 2 AND x < 0.01`,
     `CREATE TABLE t_setlinfo AS
      WITH total AS (SELECT mdtrt_id, sum(det_item_fee_sumamt) AS amt FROM t_feedetail GROUP BY mdtrt_id),
      base AS (
-       SELECT v.*, coalesce(t.amt, 0) AS amt, 'S' || lpad(CAST(v.v AS VARCHAR), 11, '0') AS setl_id,
+       SELECT v.*, coalesce(t.amt, 0) AS amt, 'A' || substr(v.mdtrt_id, 2) AS setl_id,
               CASE WHEN v.kind = 'in' THEN CAST(CAST(v.begntime AS DATE) + v.los AS TIMESTAMP) + INTERVAL 11 HOUR
                    ELSE v.begntime + INTERVAL 30 MINUTE END AS setl_time
        FROM t_visit v LEFT JOIN total t USING (mdtrt_id)
@@ -280,7 +317,8 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
        SELECT 'T' || substr(setl_id, 2), mdtrt_id, psn_no, fixmedins_code, setl_time + INTERVAL 10 MINUTE, med_type, amt,
               1, '0', kind, plan, v FROM base WHERE w > 0.995 AND u < 0.5
      )
-     SELECT setl_id, mdtrt_id, psn_no, fixmedins_code, setl_time, med_type, CAST(NULL AS VARCHAR) AS insutype,
+     SELECT setl_id, mdtrt_id, psn_no, fixmedins_code, setl_time, med_type,
+            CASE WHEN hash(psn_no, ${seed}) % 3 = 0 THEN '310' ELSE '390' END AS insutype,
             sign * round(amt, 2) AS medfee_sumamt, sign * round(amt * 0.6, 2) AS hifp_pay,
             sign * round(amt * 0.6, 2) AS fund_pay_sumamt, CAST(0 AS DOUBLE) AS acct_pay,
             sign * round(amt * 0.4, 2) AS psn_cash_pay, refd AS refd_setl_flag,
@@ -289,7 +327,7 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
     // Pharmacy sales (3505) for the pharmacy lines, one in two hundred missing.
     `CREATE TABLE t_inv_sale AS
      SELECT f.fixmedins_code, f.med_list_codg, f.cnt AS sel_retn_cnt, f.fee_ocur_time + INTERVAL 1 MINUTE AS sel_retn_time,
-            'RT' || substr(f.mdtrt_id, 2) AS rtal_docno, 'S' || substr(f.mdtrt_id, 2) AS setl_id, f.psn_no,
+            'RT' || substr(f.mdtrt_id, 2) AS rtal_docno, 'A' || substr(f.mdtrt_id, 2) AS setl_id, f.psn_no,
             c.rx_flag, 'ZY' || substr(f.fixmedins_code, 8) AS phar_prac_cert_no, f.pric AS finl_trns_pric,
             'B' || substr(f.med_list_codg, -6) AS fixmedins_bchno
      FROM t_fee f JOIN t_catalog c USING (med_list_codg)
@@ -321,8 +359,10 @@ const buildSql = (lines: number, seed: number): ReadonlyArray<string> => {
     `CREATE TABLE t_drugtrac AS
      WITH coded AS (
        SELECT f.*, u,
-              CASE WHEN f.x BETWEEN 0.5 AND 0.5005 THEN 'X' || substr(f.mdtrt_id, 2, 10)
-                   ELSE 'C' || f.mdtrt_id || f.feedetl_sn || CAST(u AS VARCHAR) END AS code
+              -- 20 digits, as the national codes: a product prefix of 7, then a serial. A reused code is shared by
+              -- the lines of ten consecutive visits.
+              CASE WHEN f.x BETWEEN 0.5 AND 0.5005 THEN '9000000' || printf('%013d', f.v // 10)
+                   ELSE '8' || printf('%06d', hash(f.med_list_codg) % 1000000) || printf('%013d', (f.v * 64 + f.j) * 16 + u) END AS code
        FROM t_fee f, unnest(range(CAST(f.cnt AS INTEGER))) t(u)
        WHERE f.med_chrgitm_type IN ('09', '10', '11')
      )

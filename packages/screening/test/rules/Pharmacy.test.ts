@@ -187,28 +187,24 @@ describe("SETTLED_NOT_SOLD", () => {
 })
 
 describe("TRACE_CODE_REUSED", () => {
+  /** A scan at settlement of the visit's line 0001. */
+  const feeScan = (code: string, institution: string, visit: string, time: string) => ({
+    drug_trac_codg: code,
+    fixmedins_code: institution,
+    src: "fee",
+    ref: "0001",
+    mdtrt_id: visit,
+    scan_time: time
+  })
+
   const twoSales = () => {
     const { b } = shop()
     const v2 = b.visit({ id: "V2", psn: WOMAN, inst: PHARMACY2, begin: "2025-01-11 10:00:00" })
     b.line(v2, { item: Item.AMOXICILLIN, cnt: 1, pric: 15.8 })
     b.add(
       "drugtrac",
-      {
-        drug_trac_codg: "T1",
-        fixmedins_code: PHARMACY,
-        src: "fee",
-        ref: "0001",
-        mdtrt_id: "V1",
-        scan_time: "2025-01-10 10:10:00"
-      },
-      {
-        drug_trac_codg: "T1",
-        fixmedins_code: PHARMACY2,
-        src: "fee",
-        ref: "0001",
-        mdtrt_id: v2,
-        scan_time: "2025-01-11 10:10:00"
-      }
+      feeScan("T1", PHARMACY, "V1", "2025-01-10 10:10:00"),
+      feeScan("T1", PHARMACY2, v2, "2025-01-11 10:10:00")
     )
     return b
   }
@@ -270,22 +266,8 @@ describe("TRACE_CODE_REUSED", () => {
       // belongs to no settlement (version 2 took V1's price, 15.8, and settlement).
       b.add(
         "drugtrac",
-        {
-          drug_trac_codg: "T1",
-          fixmedins_code: PHARMACY,
-          src: "fee",
-          ref: "0001",
-          mdtrt_id: "V1",
-          scan_time: "2025-01-10 10:10:00"
-        },
-        {
-          drug_trac_codg: "T1",
-          fixmedins_code: PHARMACY2,
-          src: "fee",
-          ref: "0001",
-          mdtrt_id: "V1",
-          scan_time: "2025-01-11 10:10:00"
-        }
+        feeScan("T1", PHARMACY, "V1", "2025-01-10 10:10:00"),
+        feeScan("T1", PHARMACY2, "V1", "2025-01-11 10:10:00")
       )
       const [lead] = (yield* screen(b, "TRACE_CODE_REUSED")).suspicions
       assert.strictEqual(lead?.amount, 0)
@@ -335,14 +317,7 @@ describe("TRACE_CODE_REUSED", () => {
         "drugtrac",
         { drug_trac_codg: "T2", fixmedins_code: PHARMACY2, src: "sale", ref: "R0", scan_time: "2025-01-09 10:05:00" },
         { drug_trac_codg: "T2", fixmedins_code: PHARMACY, src: "sale", ref: "R1", scan_time: "2025-01-10 10:05:00" },
-        {
-          drug_trac_codg: "T2",
-          fixmedins_code: PHARMACY,
-          src: "fee",
-          ref: "0001",
-          mdtrt_id: "V1",
-          scan_time: "2025-01-10 10:10:00"
-        }
+        feeScan("T2", PHARMACY, "V1", "2025-01-10 10:10:00")
       )
       assert.deepStrictEqual((yield* screen(b, "TRACE_CODE_REUSED")).suspicions, [])
     })
@@ -378,18 +353,13 @@ describe("TRACE_CODE_REUSED", () => {
             sel_retn_time: "2025-01-11 12:00:00",
             fixmedins_bchno: "B2"
           })
-        b.add(
-          "drugtrac",
-          {
-            drug_trac_codg: "T3",
-            fixmedins_code: PHARMACY,
-            src: "fee",
-            ref: "0001",
-            mdtrt_id: "V1",
-            scan_time: "2025-01-10 10:10:00"
-          },
-          { drug_trac_codg: "T3", fixmedins_code: PHARMACY2, src: "sale", ref: "R2", scan_time: "2025-01-11 09:00:00" }
-        )
+        b.add("drugtrac", feeScan("T3", PHARMACY, "V1", "2025-01-10 10:10:00"), {
+          drug_trac_codg: "T3",
+          fixmedins_code: PHARMACY2,
+          src: "sale",
+          ref: "R2",
+          scan_time: "2025-01-11 09:00:00"
+        })
         return b
       }
       const [lead] = (yield* screen(withSale(false), "TRACE_CODE_REUSED")).suspicions
