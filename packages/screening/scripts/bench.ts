@@ -1,7 +1,9 @@
 /**
  * The screening benchmark: `pnpm bench:screening --lines N [--format parquet|csv] [--threads T]
  * [--memory-limit 3GB] [--json]`. Generates (once, cached under the temp directory) a synthetic
- * extract of N fee lines (synth-extract.ts, in a child process so that its memory does not count),
+ * extract of N fee lines (synth-extract.ts, in a child process so that its memory does not count) — or takes
+ * the extract in `--dir DIR` as it is (a real or independently made one: never generated into, never changed;
+ * its format is its files') —,
  * then in this process and on the same files:
  *
  * 1. the floors: DuckDB loading every table of the files into memory (`load-floor.ts`, in a child process so
@@ -37,8 +39,20 @@ const { values } = parseArgs({
 
 const lines = Number(values.lines)
 if (!Number.isInteger(lines) || lines < 1000) throw new Error("--lines must be a whole number ≥ 1000")
-const format = values.format === "csv" ? "csv" : "parquet"
-const dir = values.dir ?? join(tmpdir(), "fundguard-bench", `v${synthVersion}-${lines}-${format}`)
+/** The format of the extract in `dir`: that of its fee lines' file, or null when it has none. */
+const formatOf = (dir: string): "csv" | "parquet" | null => {
+  const feedetail = existsSync(dir) ? readdirSync(dir).find((f) => /^feedetail\.(csv|parquet)$/.test(f)) : undefined
+  return feedetail === undefined ? null : feedetail.endsWith(".csv") ? "csv" : "parquet"
+}
+// An extract given with --dir is measured as it is: generating would first empty the directory.
+const given = values.dir
+const givenFormat = given === undefined ? null : formatOf(given)
+if (given !== undefined && givenFormat === null) {
+  process.stderr.write(`--dir ${given}：没有 feedetail.csv 或 feedetail.parquet（费用明细），不是可测的提取目录\n`)
+  process.exit(2)
+}
+const format = givenFormat ?? (values.format === "csv" ? "csv" : "parquet")
+const dir = given ?? join(tmpdir(), "fundguard-bench", `v${synthVersion}-${lines}-${format}`)
 const settings: Record<string, string> = {
   ...(values.threads === undefined ? {} : { threads: values.threads }),
   ...(values["memory-limit"] === undefined ? {} : { memory_limit: values["memory-limit"] })
@@ -48,8 +62,9 @@ const ms = (started: number) => Math.round(performance.now() - started)
 const cpuMs = (d: NodeJS.CpuUsage) => Math.round((d.user + d.system) / 1000)
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
-/** Generates the extract unless a complete one of this generator version is already there. */
+/** Generates the extract unless one was given or a complete one of this generator version is already there. */
 const ensureExtract = (): number => {
+  if (given !== undefined) return 0
   const marker = join(dir, "synth.json")
   if (existsSync(marker)) {
     const meta = JSON.parse(readFileSync(marker, "utf8")) as { version: number; format: string }
