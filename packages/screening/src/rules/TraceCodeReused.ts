@@ -23,7 +23,8 @@ const scanFacts = (scansFrom: string): string => `
     -- undone when a line of the document was returned (which package went back is not known, and a lead is not
     -- raised on a package that may have). Both are taken from every line, so that a document of several drugs
     -- gives one answer every run.
-    WITH sales AS (
+    WITH c AS (SELECT * FROM ${scansFrom}),
+    sales AS (
       SELECT fixmedins_code, rtal_docno, min(setl_id) AS setl_id,
              coalesce(min(finl_trns_pric) FILTER (WHERE finl_trns_pric > 0), min(finl_trns_pric)) AS pric
       FROM inv_sale GROUP BY fixmedins_code, rtal_docno
@@ -39,8 +40,12 @@ const scanFacts = (scansFrom: string): string => `
     ),
     -- A fee scan is the fee line and the settlement of its own institution's visit (version 3: version 2 matched
     -- them by visit alone, so a scan recorded under another institution than its visit's took that visit's line).
+    -- Only the visits scanned: a province's settlements grouped whole cost more than the rest of the rule.
     fee_setl AS (
-      SELECT fixmedins_code, mdtrt_id, min(setl_id) AS setl_id FROM fg_setl WHERE effective GROUP BY fixmedins_code, mdtrt_id
+      SELECT s.fixmedins_code, s.mdtrt_id, min(s.setl_id) AS setl_id
+      FROM fg_setl s SEMI JOIN (SELECT DISTINCT fixmedins_code, mdtrt_id FROM c WHERE src = 'fee') v
+        ON v.fixmedins_code = s.fixmedins_code AND v.mdtrt_id = s.mdtrt_id
+      WHERE s.effective GROUP BY s.fixmedins_code, s.mdtrt_id
     ),
     refunds AS (
       SELECT fixmedins_code, mdtrt_id, init_feedetl_sn AS feedetl_sn, sum(cnt) AS cnt FROM feedetail
@@ -48,7 +53,7 @@ const scanFacts = (scansFrom: string): string => `
     )
     SELECT c.drug_trac_codg, c.fixmedins_code, c.src, c.ref, c.mdtrt_id, c.scan_time,
            s.setl_id, s.pric, s.rtal_docno IS NULL AS unknown, x.rtal_docno IS NOT NULL AS undone
-    FROM ${scansFrom} c
+    FROM c
     LEFT JOIN sales s ON s.fixmedins_code = c.fixmedins_code AND s.rtal_docno = c.ref
     LEFT JOIN returned x ON x.fixmedins_code = c.fixmedins_code AND x.rtal_docno = c.ref
     WHERE c.src = 'sale'
@@ -57,7 +62,7 @@ const scanFacts = (scansFrom: string): string => `
     SELECT c.drug_trac_codg, c.fixmedins_code, c.src, c.ref, c.mdtrt_id, c.scan_time,
            fs.setl_id, o.pric, o.feedetl_sn IS NULL AS unknown,
            (o.feedetl_sn IS NOT NULL AND (o.cnt <= 0 OR round(o.cnt + coalesce(r.cnt, 0), 6) <= 0)) AS undone
-    FROM ${scansFrom} c
+    FROM c
     LEFT JOIN feedetail o ON o.fixmedins_code = c.fixmedins_code AND o.mdtrt_id = c.mdtrt_id AND o.feedetl_sn = c.ref
     LEFT JOIN refunds r ON r.fixmedins_code = c.fixmedins_code AND r.mdtrt_id = c.mdtrt_id AND r.feedetl_sn = c.ref
     LEFT JOIN fee_setl fs ON fs.fixmedins_code = c.fixmedins_code AND fs.mdtrt_id = c.mdtrt_id
