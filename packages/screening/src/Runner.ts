@@ -12,7 +12,7 @@ import { join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
 import { asString, exec, literal, query } from "./internal/Duck.js"
-import { compare, contract, suspicionsOf } from "./internal/RuleOutput.js"
+import { compare, ruleOutput, suspicionsOf } from "./internal/RuleOutput.js"
 import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
 import { type PreparedRelation, preparedRelations } from "./Prepared.js"
 import type { CompiledRule, Rule, RuleKind } from "./Rule.js"
@@ -127,7 +127,7 @@ const runRule = (
       handle.connection,
       `SET search_path = '${inputsFiltered ? `${partitionSchema},main` : "main"}'`
     ).pipe(
-      Effect.zipRight(query(handle.connection, contract(sql))),
+      Effect.zipRight(ruleOutput(handle.connection, sql)),
       Effect.mapError((e) => fail(e.message.split("\n")[0] ?? e.message))
     )
     const durationMs = elapsed(started)

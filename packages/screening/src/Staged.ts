@@ -32,7 +32,7 @@ import {
 import { dirname, join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, scratchDuckDb } from "./Extract.js"
 import { asNumber, asString, exec, literal, query } from "./internal/Duck.js"
-import { compare, contract, suspicionsOf } from "./internal/RuleOutput.js"
+import { compare, ruleOutput, suspicionsOf } from "./internal/RuleOutput.js"
 import { partitionOf, partitionSchema, partitionViews } from "./Partition.js"
 import { preparedRelations } from "./Prepared.js"
 import { type CompiledRule, type Rule, stageFactsRelation } from "./Rule.js"
@@ -365,7 +365,7 @@ export const runStageVerdict = Effect.fn("Staged.runStageVerdict")(function* (op
             reason: `${rule.code} 键分区 ${keyPart} 读到 ${readRows} 行事实，而各机构分区记录共 ${expected} 行`
           })
         if (files.length > 0) {
-          const rows = yield* query(connection, contract(compiled.staged!.verdict)).pipe(Effect.mapError(fail))
+          const rows = yield* ruleOutput(connection, compiled.staged!.verdict).pipe(Effect.mapError(fail))
           const checked = suspicionsOf(rule, rows)
           if (typeof checked === "string") return yield* new RuleFailed({ code: rule.code, reason: checked })
           found = checked

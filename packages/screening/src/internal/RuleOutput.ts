@@ -4,20 +4,39 @@
  */
 import { roundYuan } from "@fundguard/domain/kernel"
 import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
+import type { DuckDBConnection } from "@duckdb/node-api"
+import * as Effect from "effect/Effect"
 import type { Rule } from "../Rule.js"
-import { asString, type Row } from "./Duck.js"
+import { asString, DuckDbError, type Row } from "./Duck.js"
 
 /** Code-point order, the order of every list a run returns. */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** The rule query `sql` with the contract's columns; the casts pin their types, whatever the rule's SQL produced. */
+/**
+ * The rule query `sql` with the contract's columns, each row as one JSON text; the casts pin their types, whatever
+ * the rule's SQL produced. One text a row: DuckDB writes it, and parsing it is a third of the time the Node API
+ * takes to hand over ten columns value by value (a rule of 180,000 leads: 1.0 s instead of 2.0 s). An amount that
+ * is not a finite number is written as null (JSON has no NaN), and refused as such.
+ */
 export const contract = (sql: string) => `
-  SELECT CAST(fixmedins_code AS VARCHAR) AS fixmedins_code, CAST(psn_no AS VARCHAR) AS psn_no,
-         CAST(mdtrt_id AS VARCHAR) AS mdtrt_id, CAST(setl_id AS VARCHAR) AS setl_id,
-         CAST(coalesce(feedetl_sn, []) AS VARCHAR[]) AS feedetl_sn, CAST(med_list_codg AS VARCHAR) AS med_list_codg,
-         CAST(date AS VARCHAR) AS date, CAST(amount AS DOUBLE) AS amount,
-         CAST(to_json(evidence) AS VARCHAR) AS evidence, CAST(message AS VARCHAR) AS message
-  FROM (${sql}) AS __rule`
+  SELECT CAST(to_json(__suspicion) AS VARCHAR) AS suspicion FROM (
+    SELECT CAST(fixmedins_code AS VARCHAR) AS fixmedins_code, CAST(psn_no AS VARCHAR) AS psn_no,
+           CAST(mdtrt_id AS VARCHAR) AS mdtrt_id, CAST(setl_id AS VARCHAR) AS setl_id,
+           CAST(coalesce(feedetl_sn, []) AS VARCHAR[]) AS feedetl_sn, CAST(med_list_codg AS VARCHAR) AS med_list_codg,
+           CAST(date AS VARCHAR) AS date,
+           CASE WHEN isfinite(CAST(amount AS DOUBLE)) THEN CAST(amount AS DOUBLE) END AS amount,
+           to_json(evidence) AS evidence, CAST(message AS VARCHAR) AS message
+    FROM (${sql}) AS __rule
+  ) AS __suspicion`
+
+/** Runs a rule's query `sql` in the contract (`contract`): one JSON text per row, for `suspicionsOf`. */
+export const ruleOutput = (conn: DuckDBConnection, sql: string): Effect.Effect<ReadonlyArray<string>, DuckDbError> => {
+  const wrapped = contract(sql)
+  return Effect.tryPromise({
+    try: async () => (await conn.runAndReadAll(wrapped)).getColumns()[0] as ReadonlyArray<string>,
+    catch: (e) => new DuckDbError({ message: e instanceof Error ? e.message : String(e), sql: wrapped })
+  }).pipe(Effect.map((column) => column ?? []))
+}
 
 /** What each level's key needs (`screening-rules.md`, "Levels and their key"). */
 const missingKey = (s: Suspicion): string | null => {
@@ -50,7 +69,7 @@ const toSuspicion = (rule: Rule, row: Row): Suspicion | string => {
   if (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return `date ${JSON.stringify(date)} is not yyyy-MM-dd`
   const amount = typeof row.amount === "number" ? row.amount : Number.NaN
   if (!Number.isFinite(amount)) return `amount ${JSON.stringify(row.amount)} is not a number`
-  const evidence: unknown = JSON.parse(asString(row.evidence) ?? "{}")
+  const evidence: unknown = row.evidence ?? {}
   if (typeof evidence !== "object" || evidence === null || Array.isArray(evidence)) return "evidence is not an object"
   const suspicion: Suspicion = {
     rule: rule.code,
@@ -76,10 +95,16 @@ const toSuspicion = (rule: Rule, row: Row): Suspicion | string => {
  * The suspicions of a rule's rows, in key order; or what is wrong with them (a row breaking the contract, two
  * rows of one key), which is a fault of the rule.
  */
-export const suspicionsOf = (rule: Rule, rows: ReadonlyArray<Row>): ReadonlyArray<Suspicion> | string => {
+export const suspicionsOf = (rule: Rule, rows: ReadonlyArray<string>): ReadonlyArray<Suspicion> | string => {
   const byKey = new Map<string, Suspicion>()
-  for (const row of rows) {
-    const s = toSuspicion(rule, row)
+  for (const text of rows) {
+    let row: unknown
+    try {
+      row = JSON.parse(text)
+    } catch (e) {
+      return `a suspicion is not valid JSON (${e instanceof Error ? e.message : String(e)})`
+    }
+    const s = toSuspicion(rule, row as Row)
     if (typeof s === "string") return s
     const key = suspicionKey(s)
     if (byKey.has(key)) return `two suspicions with the same key ${key}`
