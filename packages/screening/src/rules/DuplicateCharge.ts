@@ -42,11 +42,16 @@ export const duplicateCharge = defineRule({
     WITH pairs AS (
       SELECT DISTINCT item_a, item_b FROM catalog_pair WHERE relation = 'includes' AND item_a <> item_b
     ),
-    a_lines AS (
-      SELECT f.*, p.item_b FROM fg_fee f JOIN pairs p ON p.item_a = f.med_list_codg
-    ),
     b_lines AS (
       SELECT f.* FROM fg_fee f SEMI JOIN pairs p ON p.item_b = f.med_list_codg
+    ),
+    -- An including line matters only on a day of its visit that bills an included item: the others (most lines of
+    -- an item that includes another, such as a day's bed) are dropped before they are paired.
+    b_days AS (SELECT DISTINCT mdtrt_id, day FROM b_lines),
+    a_lines AS (
+      SELECT f.*, p.item_b FROM fg_fee f
+      SEMI JOIN b_days d ON d.mdtrt_id = f.mdtrt_id AND d.day = f.day
+      JOIN pairs p ON p.item_a = f.med_list_codg
     ),
     hits AS (
       SELECT b.mdtrt_id, b.day, b.med_list_codg
