@@ -40,6 +40,16 @@ export const query = (conn: DuckDBConnection, sql: string): Effect.Effect<Readon
     catch: (e) => new DuckDbError({ message: errorMessage(e), sql })
   })
 
+/** Runs a query and returns its first column's values (no row objects: cheaper for one column of many rows). */
+export const queryColumn = (
+  conn: DuckDBConnection,
+  sql: string
+): Effect.Effect<ReadonlyArray<JsonValue>, DuckDbError> =>
+  Effect.tryPromise({
+    try: async () => ((await conn.runAndReadAll(sql)).getColumnsJson()[0] ?? []) as ReadonlyArray<JsonValue>,
+    catch: (e) => new DuckDbError({ message: errorMessage(e), sql })
+  })
+
 /** Quotes an identifier (`"pric"`), doubling embedded quotes. */
 export const ident = (name: string): string => `"${name.replaceAll('"', '""')}"`
 

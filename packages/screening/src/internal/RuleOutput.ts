@@ -7,14 +7,14 @@ import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import type { Rule } from "../Rule.js"
-import { asString, DuckDbError, type Row } from "./Duck.js"
+import { asString, type DuckDbError, queryColumn, type Row } from "./Duck.js"
 
 /** Code-point order, the order of every list a run returns. */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The rule query `sql` with the contract's columns, each row as one JSON text; the casts pin their types, whatever
- * the rule's SQL produced. One text a row: DuckDB writes it, and parsing it is a third of the time the Node API
+ * the rule's SQL produced. One text a row: DuckDB writes it, and parsing it takes half the time the Node API
  * takes to hand over ten columns value by value (a rule of 180,000 leads: 1.0 s instead of 2.0 s). An amount that
  * is not a finite number is written as null (JSON has no NaN), and refused as such.
  */
@@ -30,13 +30,8 @@ export const contract = (sql: string) => `
   ) AS __suspicion`
 
 /** Runs a rule's query `sql` in the contract (`contract`): one JSON text per row, for `suspicionsOf`. */
-export const ruleOutput = (conn: DuckDBConnection, sql: string): Effect.Effect<ReadonlyArray<string>, DuckDbError> => {
-  const wrapped = contract(sql)
-  return Effect.tryPromise({
-    try: async () => (await conn.runAndReadAll(wrapped)).getColumns()[0] as ReadonlyArray<string>,
-    catch: (e) => new DuckDbError({ message: e instanceof Error ? e.message : String(e), sql: wrapped })
-  }).pipe(Effect.map((column) => column ?? []))
-}
+export const ruleOutput = (conn: DuckDBConnection, sql: string): Effect.Effect<ReadonlyArray<string>, DuckDbError> =>
+  queryColumn(conn, contract(sql)).pipe(Effect.map((texts) => texts.map((t) => asString(t) ?? "null")))
 
 /** What each level's key needs (`screening-rules.md`, "Levels and their key"). */
 const missingKey = (s: Suspicion): string | null => {
@@ -104,6 +99,7 @@ export const suspicionsOf = (rule: Rule, rows: ReadonlyArray<string>): ReadonlyA
     } catch (e) {
       return `a suspicion is not valid JSON (${e instanceof Error ? e.message : String(e)})`
     }
+    if (typeof row !== "object" || row === null || Array.isArray(row)) return "a suspicion is not an object"
     const s = toSuspicion(rule, row as Row)
     if (typeof s === "string") return s
     const key = suspicionKey(s)
