@@ -34,7 +34,7 @@ describe("daily duty generation", () => {
     expect(() => loadConfig({ FUNDGUARD_DUTIES_CRON: "daily" })).toThrow(/FUNDGUARD_DUTIES_CRON/)
     expect(() => loadConfig({ FUNDGUARD_DUTIES_CATCHUP_DAYS: "a week" })).toThrow(/FUNDGUARD_DUTIES_CATCHUP_DAYS/)
     // DuckDB's memory limit while screening: the default, a setting, and a value that is not a size.
-    expect(loadConfig({}).duckdbMemoryLimit).toBe("3GB")
+    expect(loadConfig({}).duckdbMemoryLimit).toBe("2.5GB")
     expect(loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: " 6GB " }).duckdbMemoryLimit).toBe("6GB")
     expect(() => loadConfig({ FUNDGUARD_DUCKDB_MEMORY_LIMIT: "plenty" })).toThrow(/FUNDGUARD_DUCKDB_MEMORY_LIMIT/)
     // The global partition's limit: the general one unless set.

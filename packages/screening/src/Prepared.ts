@@ -48,6 +48,11 @@ export interface PreparedRelation {
   readonly sql: string
   /** Columns a partition can filter on (see `Partition.ts`). */
   readonly keys: ReadonlyArray<"psn_no" | "fixmedins_code">
+  /**
+   * For a `file` relation: a boolean column, its last, by whose value the rows are written to separate files, so that
+   * a rule reading only the rows where it is true skips the others' files unread.
+   */
+  readonly splitBy?: string
 }
 
 // Without a manifest the period spans the dates of claims and of stock movements; stock counts are
@@ -155,6 +160,9 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
     name: "fg_fee",
     storage: "file",
     keys: ["psn_no", "fixmedins_code"],
+    // Four rules read only the drug lines, a tenth of a county-year's lines: reading the rest too was most of
+    // their time.
+    splitBy: "is_drug",
     sql: `
       SELECT f.fixmedins_code, f.psn_no, f.mdtrt_id, f.feedetl_sn, f.med_list_codg, f.med_chrgitm_type,
              f.fee_ocur_time, CAST(f.fee_ocur_time AS DATE) AS day, f.cnt,

@@ -8,6 +8,7 @@ import { roundYuan } from "@fundguard/domain/kernel"
 import type { Suspicion } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { readdirSync } from "node:fs"
 import { join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
@@ -146,11 +147,30 @@ const createPrepared = (handle: ExtractHandle, r: PreparedRelation, fileBacked: 
       return `CREATE OR REPLACE VIEW main.${r.name} AS ${r.sql}`
     case "file": {
       // Snappy: the fastest of DuckDB's codecs to read back here, and the file stays a sixth of the raw size.
-      const file = literal(join(handle.scratchDir, `${r.name}.parquet`))
-      return `COPY (${r.sql}) TO ${file} (FORMAT parquet, COMPRESSION snappy);
-              CREATE OR REPLACE VIEW main.${r.name} AS SELECT * FROM read_parquet(${file})`
+      if (r.splitBy === undefined) {
+        const file = literal(join(handle.scratchDir, `${r.name}.parquet`))
+        return `COPY (${r.sql}) TO ${file} (FORMAT parquet, COMPRESSION snappy);
+                CREATE OR REPLACE VIEW main.${r.name} AS SELECT * FROM read_parquet(${file})`
+      }
+      // One directory per value of the split column (true, false, null), read back by `splitView`.
+      return `COPY (${r.sql}) TO ${literal(join(handle.scratchDir, r.name))}
+              (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (${r.splitBy}), OVERWRITE)`
     }
   }
+}
+
+/**
+ * The view over a relation written split (`PreparedRelation.splitBy`): its files, the split column back last where it
+ * was; or, when it has no rows (DuckDB then writes no file, and reading none is an error), the relation's own query.
+ */
+const splitView = (handle: ExtractHandle, r: PreparedRelation & { readonly splitBy: string }): string => {
+  const dir = join(handle.scratchDir, r.name)
+  const written = readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".parquet"))
+  return written
+    ? `CREATE OR REPLACE VIEW main.${r.name} AS
+       SELECT * FROM read_parquet(${literal(join(dir, "*", "*.parquet"))}, hive_partitioning = true,
+                                  hive_types = {'${r.splitBy}': BOOLEAN})`
+    : `CREATE OR REPLACE VIEW main.${r.name} AS ${r.sql}`
 }
 
 /**
@@ -171,7 +191,12 @@ export const prepare = (
     const missing = needed.filter((r) => !have.has(r.name))
     if (missing.length === 0) return 0
     const started = performance.now()
-    for (const r of missing) yield* exec(handle.connection, createPrepared(handle, r, fileBacked)).pipe(Effect.orDie)
+    for (const r of missing) {
+      yield* exec(handle.connection, createPrepared(handle, r, fileBacked)).pipe(Effect.orDie)
+      const { splitBy } = r
+      if (r.storage === "file" && fileBacked.has(r.name) && splitBy !== undefined)
+        yield* exec(handle.connection, splitView(handle, { ...r, splitBy })).pipe(Effect.orDie)
+    }
     return elapsed(started)
   })
 

@@ -20,6 +20,7 @@ import {
   suspicionsToJsonl,
   writeSuspicionsJsonl
 } from "../src/index.js"
+import { extract, H1, Item } from "./utils/builder.js"
 import { cleanupDirs, writeDir } from "./utils/extract.js"
 
 afterAll(cleanupDirs)
@@ -93,6 +94,21 @@ describe("runScreening", () => {
       const keys = result.suspicions.map(suspicionKey)
       assert.deepStrictEqual(keys, [...keys].sort())
       for (const s of result.suspicions) Schema.validateSync(Suspicion)(s)
+    })
+  )
+
+  it.effect("runs every rule when no fee line is left billed (the fee lines' file then has no rows)", () =>
+    Effect.gen(function* () {
+      const b = extract()
+      const visit = b.visit({ inst: H1, begin: "2025-01-10" })
+      b.refund(visit, b.line(visit, { item: Item.IBUPROFEN, cnt: 2, pric: 18 }))
+      const result = yield* runScreening({ extract: b.write() })
+      // Rules that read the billed lines ran, and found nothing (a failed query fails the run).
+      const readers = ["AGE_RESTRICTED", "CHARGE_OUTSIDE_STAY", "PRICE_OVER_CAP", "SUPPLY_DAYS_EXCEEDED"]
+      assert.deepStrictEqual(
+        result.rules.filter((r) => readers.includes(r.code)).map((r) => [r.code, r.status, r.count]),
+        readers.map((code) => [code, "ran", 0])
+      )
     })
   )
 

@@ -38,18 +38,22 @@ export const genderRestricted = defineRule({
            f.med_list_codg, f.day AS date, f.net_amt AS amount,
            {
              'med_list_name': f.item_name,
-             'lmt_gend': c.lmt_gend,
+             'lmt_gend': f.lmt_gend,
              'gend': p.gend,
              'cnt': round(f.net_cnt, 4),
              'pric': round(f.pric, 4),
              'fee_ocur_time': fg_ts(f.fee_ocur_time)
            } AS evidence,
-           f.item_name || '限' || CASE c.lmt_gend WHEN '1' THEN '男' ELSE '女' END || '性使用，参保人为' ||
+           f.item_name || '限' || CASE f.lmt_gend WHEN '1' THEN '男' ELSE '女' END || '性使用，参保人为' ||
              CASE p.gend WHEN '1' THEN '男' ELSE '女' END || '性，金额 ' || fg_yuan(f.net_amt) || ' 元' AS message
-    FROM fg_fee f
-    JOIN catalog c ON c.med_list_codg = f.med_list_codg
+    FROM (
+      -- The lines of gender-restricted items first, then their persons: left to itself, DuckDB pairs every person
+      -- with every item restricted to the other gender (6 M pairs on a county-year) and probes all fee lines.
+      SELECT f.*, c.lmt_gend FROM fg_fee f JOIN catalog c ON c.med_list_codg = f.med_list_codg
+      WHERE c.lmt_gend IN ('1', '2')
+    ) AS f
     JOIN psn p ON p.psn_no = f.psn_no
-    WHERE c.lmt_gend IN ('1', '2') AND p.gend IN ('1', '2') AND p.gend <> c.lmt_gend
+    WHERE p.gend IN ('1', '2') AND p.gend <> f.lmt_gend
   `,
   precheck:
     () =>

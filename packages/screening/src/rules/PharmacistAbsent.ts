@@ -54,11 +54,18 @@ export const pharmacistAbsent = defineRule({
       SELECT d.*, p.staff_name FROM duty d
       JOIN pharmacists p ON p.staff_code = d.staff_code AND p.fixmedins_code = d.fixmedins_code
     ),
+    -- A sale at t is attended when a period of its institution has begntime <= t <= endtime, that is when the
+    -- latest endtime of the periods begun by t is t or later: one as-of lookup per sale, where comparing each
+    -- sale with every period of its institution took two thirds of the rule on a county-year.
+    covered_until AS (
+      SELECT fixmedins_code, begntime,
+             max(endtime) OVER (PARTITION BY fixmedins_code ORDER BY begntime RANGE UNBOUNDED PRECEDING) AS until
+      FROM on_duty
+    ),
     unattended AS (
       SELECT s.* FROM sales s
-      WHERE NOT EXISTS (
-        SELECT 1 FROM on_duty d
-        WHERE d.fixmedins_code = s.fixmedins_code AND s.sel_retn_time BETWEEN d.begntime AND d.endtime)
+      ASOF LEFT JOIN covered_until d ON d.fixmedins_code = s.fixmedins_code AND s.sel_retn_time >= d.begntime
+      WHERE NOT coalesce(d.until >= s.sel_retn_time, false)
         AND NOT EXISTS (SELECT 1 FROM fg_setl x WHERE x.setl_id = s.setl_id AND (x.cancelled OR x.is_reversal))
     ),
     per_setl AS (

@@ -625,6 +625,37 @@ describe("PHARMACIST_ABSENT", () => {
     })
   )
 
+  it.effect("counts a sale attended by any period that covers it, not only the latest begun", () =>
+    Effect.gen(function* () {
+      const { b, sale } = withDuty()
+      // A short period begun after the long one and ended before the sale: the long one still covers it.
+      b.add("staff", { staff_code: "Y2", staff_type: "pharmacist", fixmedins_code: PHARMACY, staff_name: "李药师" })
+      b.add("duty", {
+        staff_code: "Y2",
+        fixmedins_code: PHARMACY,
+        begntime: "2025-01-10 13:00:00",
+        endtime: "2025-01-10 14:00:00"
+      })
+      sale("2025-01-10 15:00:00")
+      assert.deepStrictEqual((yield* screen(b, "PHARMACIST_ABSENT")).suspicions, [])
+      sale("2025-01-10 21:30:00")
+      assert.deepStrictEqual(
+        (yield* screen(b, "PHARMACIST_ABSENT")).suspicions.map((s) => s.evidence.sales),
+        [
+          [
+            {
+              rtal_docno: "R-2025-01-10 21:30:00",
+              med_list_codg: Item.IBUPROFEN,
+              sel_retn_time: "2025-01-10 21:30:00",
+              cnt: 5,
+              phar_prac_cert_no: null
+            }
+          ]
+        ]
+      )
+    })
+  )
+
   it.effect("ignores the duty of a non-pharmacist and sales on a reversed settlement", () =>
     Effect.gen(function* () {
       const { b, setl, sale } = withDuty()
