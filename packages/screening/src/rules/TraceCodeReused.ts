@@ -72,18 +72,14 @@ const scanFacts = (scansFrom: string): string => `
 /** The scans' facts (`fg_stage_facts`) of whole codes grouped: one suspicion per code counted more than once. */
 const verdict = `
     -- A fee scan of the settlement a counted sale scan of the same code belongs to is the same dispensing seen twice.
-    -- The settlements of each code's counted sale scans, as a set joined once: a correlated EXISTS per scan took
-    -- a quarter of the rule on a county-year.
-    WITH sold AS (
-      SELECT DISTINCT drug_trac_codg, setl_id FROM ${stageFactsRelation}
-      WHERE src = 'sale' AND NOT undone AND setl_id IS NOT NULL
-    ),
-    all_scans AS (
+    WITH all_scans AS (
       SELECT f.*,
              CASE WHEN f.undone THEN CASE WHEN f.src = 'sale' THEN 'returned' ELSE 'refunded' END
-                  WHEN f.src = 'fee' AND s.setl_id IS NOT NULL THEN 'same_dispensing_as_sale' END AS why_not
+                  WHEN f.src = 'fee' AND f.setl_id IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM ${stageFactsRelation} s
+                    WHERE s.src = 'sale' AND s.drug_trac_codg = f.drug_trac_codg AND NOT s.undone AND s.setl_id = f.setl_id)
+                  THEN 'same_dispensing_as_sale' END AS why_not
       FROM ${stageFactsRelation} f
-      LEFT JOIN sold s ON s.drug_trac_codg = f.drug_trac_codg AND s.setl_id = f.setl_id
     ),
     -- The amount is the price of every counted scan after the first, taken as the sum less the first's
     -- price: one aggregate, where numbering the scans of each code in a window took a third of the rule. "First"
