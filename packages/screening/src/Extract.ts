@@ -89,7 +89,7 @@ export interface ExtractHandle {
  * DuckDB's memory limit unless configured: a county-year (10 million fee lines) screens within 4 GB of the
  * process's memory with it (docs/benchmarks.md); beyond it DuckDB spills to the import's temporary directory.
  * Not 3 GB: the process holds a county-year's leads besides (0.5 GB for 290,000 of them), and an independently
- * made county-year peaked at 4.0–4.2 GB within 3 GB, 3.7–3.9 GB within 2.5 GB.
+ * made county-year peaked at 4.0–4.2 GB within 3 GB, 3.2–3.9 GB within 2.5 GB (docs/benchmarks.md, 2026-12-07).
  *
  * @category models
  */

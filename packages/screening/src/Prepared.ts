@@ -20,7 +20,7 @@
  *   refunded lines are gone, partly refunded ones carry their net quantity (`net_cnt`) and amount
  *   (`net_amt`). Refund lines that name no original are ignored. `is_drug`: charge type 09/10/11 or
  *   a catalogue `list_type` of `drug`. Most rules read it, so a run of several of them computes it once,
- *   into a Parquet file of the handle's (`PreparedRelation.storage`).
+ *   into Parquet files of the handle's, the drug lines apart from the others (`PreparedRelation.storage`, `splitBy`).
  *
  * They carry `psn_no` and `fixmedins_code`, so partition views filter them like extract tables.
  *
@@ -33,7 +33,8 @@ import { literal } from "./internal/Duck.js"
  * A derived relation: its name, how it is kept, and the statement body.
  *
  * - `table`: materialised in the database (small relations read by many rules);
- * - `file`: written once to a Parquet file in the handle's scratch directory and read through a view —
+ * - `file`: written once to Parquet in the handle's scratch directory (one file, or one per value of `splitBy`) and
+ *   read through a view —
  *   for `fg_fee`, as large as the fee lines: computed once instead of by every rule that reads it, without
  *   holding millions of rows in memory (an in-memory table of it took 1.8 GB at 10 M lines). Only when several
  *   of a run's rules read it whole; otherwise (one reader, none, or a partition's share of a whole extract) a
@@ -160,8 +161,8 @@ export const preparedRelations = (manifest: Manifest | null): ReadonlyArray<Prep
     name: "fg_fee",
     storage: "file",
     keys: ["psn_no", "fixmedins_code"],
-    // Four rules read only the drug lines, 8 % of the lines of an independently made county-year; skipping the
-    // others' files took a fifth of their CPU time off (SETTLED_NOT_SOLD 2.6 -> 2.0 s, SUPPLY_DAYS_EXCEEDED 5.1 -> 4.0 s).
+    // SETTLED_NOT_SOLD and SUPPLY_DAYS_EXCEEDED read the drug lines only, 8 % of the lines of an independently made
+    // county-year; skipping the others' files took a fifth of their CPU time off (2.6 -> 2.0 s, 5.1 -> 4.0 s).
     splitBy: "is_drug",
     sql: `
       SELECT f.fixmedins_code, f.psn_no, f.mdtrt_id, f.feedetl_sn, f.med_list_codg, f.med_chrgitm_type,

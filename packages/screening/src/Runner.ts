@@ -139,8 +139,12 @@ const runRule = (
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10
 
-const createPrepared = (handle: ExtractHandle, r: PreparedRelation, fileBacked: ReadonlySet<string>): string => {
-  switch (r.storage === "file" && !fileBacked.has(r.name) ? "view" : r.storage) {
+/** How `r` is kept in this run: a `file` relation is written only when named in `fileBacked`, else it is a view. */
+const storageOf = (r: PreparedRelation, fileBacked: ReadonlySet<string>): PreparedRelation["storage"] =>
+  r.storage === "file" && !fileBacked.has(r.name) ? "view" : r.storage
+
+const createPrepared = (handle: ExtractHandle, r: PreparedRelation, storage: PreparedRelation["storage"]): string => {
+  switch (storage) {
     case "table":
       return `CREATE OR REPLACE TABLE main.${r.name} AS ${r.sql}`
     case "view":
@@ -160,18 +164,20 @@ const createPrepared = (handle: ExtractHandle, r: PreparedRelation, fileBacked: 
 }
 
 /**
- * The view over a relation written split (`PreparedRelation.splitBy`): its files, the split column back last where it
- * was; or, when it has no rows (DuckDB then writes no file, and reading none is an error), the relation's own query.
+ * The view over a relation written split by `splitBy` (`PreparedRelation.splitBy`): its files, the split column back
+ * last where it was; or, when it has no rows (DuckDB then writes no file, and reading none is an error), the
+ * relation's own query.
  */
-const splitView = (handle: ExtractHandle, r: PreparedRelation & { readonly splitBy: string }): string => {
-  const dir = join(handle.scratchDir, r.name)
-  const written = readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".parquet"))
-  return written
-    ? `CREATE OR REPLACE VIEW main.${r.name} AS
-       SELECT * FROM read_parquet(${literal(join(dir, "*", "*.parquet"))}, hive_partitioning = true,
-                                  hive_types = {'${r.splitBy}': BOOLEAN})`
-    : `CREATE OR REPLACE VIEW main.${r.name} AS ${r.sql}`
-}
+const splitView = (handle: ExtractHandle, r: PreparedRelation, splitBy: string): Effect.Effect<string> =>
+  Effect.sync(() => {
+    const dir = join(handle.scratchDir, r.name)
+    const written = readdirSync(dir, { recursive: true }).some((f) => String(f).endsWith(".parquet"))
+    return written
+      ? `CREATE OR REPLACE VIEW main.${r.name} AS
+         SELECT * FROM read_parquet(${literal(join(dir, "*", "*.parquet"))}, hive_partitioning = true,
+                                    hive_types = {'${splitBy}': BOOLEAN})`
+      : `CREATE OR REPLACE VIEW main.${r.name} AS ${r.sql}`
+  })
 
 /**
  * Creates the derived relations the handle does not have yet; returns the time it took. A relation kept as a
@@ -192,10 +198,10 @@ export const prepare = (
     if (missing.length === 0) return 0
     const started = performance.now()
     for (const r of missing) {
-      yield* exec(handle.connection, createPrepared(handle, r, fileBacked)).pipe(Effect.orDie)
-      const { splitBy } = r
-      if (r.storage === "file" && fileBacked.has(r.name) && splitBy !== undefined)
-        yield* exec(handle.connection, splitView(handle, { ...r, splitBy })).pipe(Effect.orDie)
+      const storage = storageOf(r, fileBacked)
+      yield* exec(handle.connection, createPrepared(handle, r, storage)).pipe(Effect.orDie)
+      if (storage === "file" && r.splitBy !== undefined)
+        yield* exec(handle.connection, yield* splitView(handle, r, r.splitBy)).pipe(Effect.orDie)
     }
     return elapsed(started)
   })

@@ -232,6 +232,14 @@ describe("runScreening", () => {
         after.getRowObjectsJson().map((r) => r["name"]),
         ["fg_fee", "fg_period", "fg_refund", "fg_setl", "fg_visit"]
       )
+      // The fee lines, written to files split by is_drug, read back with the columns and types of their own query.
+      const columns = (relation: string) =>
+        Effect.promise(() => handle.connection.runAndReadAll(`DESCRIBE ${relation}`)).pipe(
+          Effect.map((r) => r.getRowObjectsJson().map((c) => [c["column_name"], c["column_type"]]))
+        )
+      const fee = preparedRelations(handle.manifest).find((r) => r.name === "fg_fee")!
+      assert.strictEqual(fee.splitBy, "is_drug")
+      assert.deepStrictEqual(yield* columns("fg_fee"), yield* columns(`(${fee.sql})`))
     }).pipe(Effect.scoped)
   )
 
