@@ -551,13 +551,12 @@ describe("CARD_POOLING", () => {
 describe("PHARMACIST_ABSENT", () => {
   const withDuty = () => {
     const { b, setl } = shop()
-    b.add("staff", { staff_code: "Y1", staff_type: "pharmacist", fixmedins_code: PHARMACY, staff_name: "王药师" })
-    b.add("duty", {
-      staff_code: "Y1",
-      fixmedins_code: PHARMACY,
-      begntime: "2025-01-10 12:00:00",
-      endtime: "2025-01-10 20:00:00"
-    })
+    /** A pharmacist of the pharmacy with one duty period. */
+    const pharmacist = (staff_code: string, staff_name: string, begntime: string, endtime: string) => {
+      b.add("staff", { staff_code, staff_type: "pharmacist", fixmedins_code: PHARMACY, staff_name })
+      b.add("duty", { staff_code, fixmedins_code: PHARMACY, begntime, endtime })
+    }
+    pharmacist("Y1", "王药师", "2025-01-10 12:00:00", "2025-01-10 20:00:00")
     const sale = (time: string, rx: string | null = "1") =>
       b.add("inv_sale", {
         fixmedins_code: PHARMACY,
@@ -568,7 +567,7 @@ describe("PHARMACIST_ABSENT", () => {
         setl_id: setl,
         rx_flag: rx
       })
-    return { b, setl, sale }
+    return { b, setl, sale, pharmacist }
   }
 
   it.effect("flags a prescription drug sold outside every pharmacist's duty period", () =>
@@ -627,15 +626,9 @@ describe("PHARMACIST_ABSENT", () => {
 
   it.effect("counts a sale attended by any period that covers it, not only the latest begun", () =>
     Effect.gen(function* () {
-      const { b, sale } = withDuty()
+      const { b, sale, pharmacist } = withDuty()
       // A short period begun after the long one and ended before the sale: the long one still covers it.
-      b.add("staff", { staff_code: "Y2", staff_type: "pharmacist", fixmedins_code: PHARMACY, staff_name: "李药师" })
-      b.add("duty", {
-        staff_code: "Y2",
-        fixmedins_code: PHARMACY,
-        begntime: "2025-01-10 13:00:00",
-        endtime: "2025-01-10 14:00:00"
-      })
+      pharmacist("Y2", "李药师", "2025-01-10 13:00:00", "2025-01-10 14:00:00")
       sale("2025-01-10 15:00:00")
       assert.deepStrictEqual((yield* screen(b, "PHARMACIST_ABSENT")).suspicions, [])
       sale("2025-01-10 21:30:00")
