@@ -1,5 +1,5 @@
 import { databaseRunRecorder, databaseUrl, migrateDatabase, openDatabase, systemActor } from "@fundguard/db"
-import { isMemoryLimit, screenAndRecord } from "@fundguard/screening"
+import { defaultMemoryLimit, isMemoryLimit, screenAndRecord } from "@fundguard/screening"
 import * as Effect from "effect/Effect"
 import { existsSync, mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
@@ -24,7 +24,7 @@ Options:
                        worker applies them
   -r, --rules CODES    comma-separated rule codes to run (default: all)
   -m, --memory-limit SIZE
-                       DuckDB's memory limit (default 2.5GB): beyond it DuckDB spills to a
+                       DuckDB's memory limit (default ${defaultMemoryLimit}): beyond it DuckDB spills to a
                        temporary directory instead of growing
   -h, --help           show this help
 Exit codes: 0 done, 2 invalid extract/parameters/options, 1 other failure.`
