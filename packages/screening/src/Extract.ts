@@ -1,7 +1,7 @@
 /**
  * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed
  * relation per extract table, after checking it. A CSV file is read once, typed and checked in the same
- * pass into memory; a file with a problem (and JSONL) takes the precise path, which stages the text in a
+ * pass into a temporary Parquet file; a file with a problem (and JSONL) takes the precise path, which stages the text in a
  * temporary Parquet file to name every problem's line and column. Parquet files that need no parsing are read
  * in place. The import is all or nothing: on any problem the database
  * is closed and an `ExtractInvalid` lists every problem found (up to a cap).
@@ -56,9 +56,9 @@ export interface ImportOptions {
 
 /**
  * An imported extract: a DuckDB connection holding one relation per extract table, named after
- * it — a table or a view over an in-memory table, or for a Parquet file that needs no parsing a view reading
- * the file in place (so the extract's files must stay while the handle is open), or for JSONL a view over a
- * typed temporary Parquet file. Tables the extract does not have exist too, empty (see `has`).
+ * it — for CSV and JSONL a view over a typed temporary Parquet file, for a Parquet file that needs no parsing a view
+ * reading the file in place (so the extract's files must stay while the handle is open), else a table. Tables the
+ * extract does not have exist too, empty (see `has`).
  * Close it when done (closing deletes the temporary files); every rule run against it shares the
  * connection.
  *
@@ -232,8 +232,8 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
 
   // Even when the file list or manifest is already wrong, every file present is still checked,
   // so that one round of fixes can address all problems.
-  // CSV and JSONL text checked on the precise path is spilled to Parquet files here (`Staging.ts`), and DuckDB
-  // spills what exceeds its memory limit here too; removed on close.
+  // CSV and JSONL tables are typed into Parquet files here (the precise path spills their text here first,
+  // `Staging.ts`), and DuckDB spills what exceeds its memory limit here too; removed on close.
   const spillDir = yield* Effect.sync(() => {
     removeAbandonedScratch()
     return mkdtempSync(join(tmpdir(), `${scratchPrefix}${process.pid}-`))
@@ -255,8 +255,8 @@ export const importExtract = Effect.fn("Extract.importExtract")(function* (dir: 
       if (source.format === "csv" && errors.isEmpty && options.onePassCsv !== false) {
         const path = join(absolute, source.file)
         const header = yield* Effect.promise(() => readHeader(path).catch(() => null))
-        if (yield* loadCheckedCsv(connection, spec, path, header === null ? null : header.map((h) => h.trim())))
-          continue
+        const names = header === null ? null : header.map((h) => h.trim())
+        if (yield* loadCheckedCsv(connection, spec, path, names, join(spillDir, `${spec.name}.parquet`))) continue
       }
       const staged = yield* stageFile(
         connection,
