@@ -386,6 +386,47 @@ describe("TRACE_CODE_REUSED", () => {
       assert.deepStrictEqual((yield* screen(b, "TRACE_CODE_REUSED")).suspicions, [])
     })
   )
+
+  it.effect(
+    "a code of one sale scan and one fee scan: one dispensing when the sale belongs to the visit's settlement",
+    () =>
+      Effect.gen(function* () {
+        // Such pairs are left out before the scans' facts are looked up (most codes scanned twice are one): a pair of
+        // the same settlement is no lead, returned or not; a pair of another settlement, or of none, is.
+        const { b, setl } = shop()
+        const sale = (docno: string, setlId: string | null) => ({
+          fixmedins_code: PHARMACY,
+          med_list_codg: Item.AMOXICILLIN,
+          sel_retn_cnt: 1,
+          sel_retn_time: "2025-01-10 10:05:00",
+          rtal_docno: docno,
+          setl_id: setlId,
+          fixmedins_bchno: `B-${docno}`,
+          finl_trns_pric: 15
+        })
+        b.add("inv_sale", sale("SAME", setl), sale("RETURNED", setl), sale("OTHER", "S-ELSEWHERE"), sale("NONE", null))
+        b.add("inv_sale_return", { ...sale("RETURNED", setl), sel_retn_time: "2025-01-10 12:00:00" })
+        const scans = (code: string, docno: string) => [
+          { drug_trac_codg: code, fixmedins_code: PHARMACY, src: "sale", ref: docno, scan_time: "2025-01-10 10:05:00" },
+          feeScan(code, PHARMACY, "V1", "2025-01-10 10:10:00")
+        ]
+        b.add(
+          "drugtrac",
+          ...scans("P-SAME", "SAME"),
+          ...scans("P-RETURNED", "RETURNED"),
+          ...scans("P-OTHER", "OTHER"),
+          ...scans("P-NONE", "NONE")
+        )
+        const leads = (yield* screen(b, "TRACE_CODE_REUSED")).suspicions
+        assert.deepStrictEqual(
+          leads.map((l) => [l.evidence.drug_trac_codg, l.evidence.scans]),
+          [
+            ["P-NONE", 2],
+            ["P-OTHER", 2]
+          ]
+        )
+      })
+  )
 })
 
 describe("NIGHT_SETTLEMENT", () => {
