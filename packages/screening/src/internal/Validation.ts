@@ -295,10 +295,10 @@ export const dropStaged = (conn: DuckDBConnection, staged: StagedTable): Effect.
  * (a required column missing, a line that does not read, a value empty or unparseable, a duplicate key, a bad
  * header): the caller then takes the precise path, which names each problem's line and column.
  *
- * Why a file and not an in-memory table: a county-year's tables take 5.0 GB in memory uncompressed, so within
- * the default memory limit DuckDB spilled 2 GB of them, and every rule reading them paid for it. Written as
- * snappy Parquet (0.5 GB) they are read like a Parquet extract's: on an independently made county-year the
- * rules took 47.7 -> 37.8 s and the import 20.1 -> 22.9 s (`docs/benchmarks.md`).
+ * Why a file and not an in-memory table: an independently made county-year's tables take 5.0 GB in memory
+ * uncompressed, so within the default memory limit DuckDB spilled 2 GB of them, and every rule reading them paid
+ * for it. Written as snappy Parquet (about a sixth of the CSV's size, in the scratch directory) they are read like
+ * a Parquet extract's: there the rules took 47.7 -> 37.8 s and the import 20.1 -> 22.9 s (`docs/benchmarks.md`).
  */
 export const loadCheckedCsv = (
   conn: DuckDBConnection,

@@ -175,8 +175,9 @@ export const traceCodeReused = defineRule({
     -- A code of exactly one sale scan and one fee scan at one institution, whose sale document belongs to the
     -- settlement of the fee scan's visit (the very settlements the scans' facts find below), is never a lead:
     -- either the sale counts and the fee scan is the same dispensing, or the sale was returned and the fee scan
-    -- is the only one left. Such codes are left out before the facts, which then look up a few thousand scans
-    -- instead of millions.
+    -- is the only one left. Such codes are left out before the facts, which then look up tens of thousands of scans
+    -- instead of millions (61 K of 2.72 M there). Raw rows are counted: two identical rows share their source, so
+    -- "one sale and one fee" is two distinct scans, and repeated rows only keep a code in.
     pairs AS (
       SELECT drug_trac_codg, any_value(fixmedins_code) AS fixmedins_code,
              any_value(ref) FILTER (WHERE src = 'sale') AS rtal_docno,

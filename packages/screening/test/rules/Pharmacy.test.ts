@@ -394,9 +394,10 @@ describe("TRACE_CODE_REUSED", () => {
         // Such pairs are left out before the scans' facts are looked up (most codes scanned twice are one): a pair of
         // the same settlement is no lead, returned or not; a pair of another settlement, or of none, is.
         const { b, setl } = shop()
-        const sale = (docno: string, setlId: string | null) => ({
+        // The returned sale is of another drug, so that its return does not undo the sale of SAME too.
+        const sale = (docno: string, setlId: string | null, item: string = Item.AMOXICILLIN) => ({
           fixmedins_code: PHARMACY,
-          med_list_codg: Item.AMOXICILLIN,
+          med_list_codg: item,
           sel_retn_cnt: 1,
           sel_retn_time: "2025-01-10 10:05:00",
           rtal_docno: docno,
@@ -404,8 +405,9 @@ describe("TRACE_CODE_REUSED", () => {
           fixmedins_bchno: `B-${docno}`,
           finl_trns_pric: 15
         })
-        b.add("inv_sale", sale("SAME", setl), sale("RETURNED", setl), sale("OTHER", "S-ELSEWHERE"), sale("NONE", null))
-        b.add("inv_sale_return", { ...sale("RETURNED", setl), sel_retn_time: "2025-01-10 12:00:00" })
+        const returned = sale("RETURNED", setl, Item.IBUPROFEN)
+        b.add("inv_sale", sale("SAME", setl), returned, sale("OTHER", "S-ELSEWHERE"), sale("NONE", null))
+        b.add("inv_sale_return", { ...returned, sel_retn_time: "2025-01-10 12:00:00" })
         const scans = (code: string, docno: string) => [
           { drug_trac_codg: code, fixmedins_code: PHARMACY, src: "sale", ref: docno, scan_time: "2025-01-10 10:05:00" },
           feeScan(code, PHARMACY, "V1", "2025-01-10 10:10:00")
