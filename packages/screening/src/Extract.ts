@@ -1,10 +1,10 @@
 /**
  * Imports a claims extract (`claims-extract.md`) into an in-memory DuckDB database, one typed
  * relation per extract table, after checking it. A CSV file is read once, typed and checked in the same
- * pass into a temporary Parquet file; a file with a problem (and JSONL) takes the precise path, which stages the text in a
- * temporary Parquet file to name every problem's line and column. Parquet files that need no parsing are read
- * in place. The import is all or nothing: on any problem the database
- * is closed and an `ExtractInvalid` lists every problem found (up to a cap).
+ * pass into a temporary Parquet file; a file with a problem (and JSONL) takes the precise path, which stages
+ * the text in a temporary Parquet file to name every problem's line and column. Parquet files that need no
+ * parsing are read in place. The import is all or nothing: on any problem the database is closed and an
+ * `ExtractInvalid` lists every problem found (up to a cap).
  *
  * @since 0.1.0
  */
