@@ -73,7 +73,7 @@ export const bedOverCapacity = defineRule({
       WHERE t.n > round(i.aprv_bed_cnt * (1 + ${numberLiteral(T)}), 6)
     ),
     counted AS (
-      SELECT o.*, list(p.mdtrt_id ORDER BY p.mdtrt_id) AS ids
+      SELECT o.*, list_sort(list(p.mdtrt_id)) AS ids
       FROM over o JOIN present p ON p.fixmedins_code = o.fixmedins_code AND p.day = o.day
       GROUP BY ALL
     )

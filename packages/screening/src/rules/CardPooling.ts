@@ -9,7 +9,7 @@ import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, withDefault } from "../internal/Params.js"
 import { chainCte } from "../internal/Windows.js"
 import { defineRule } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { joinedDistinct, noLines, nullText, sortedList } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Fewest different persons in one window that make a lead. */
@@ -17,6 +17,9 @@ const Parameters = Schema.Struct({
   /** Window length in minutes. */
   M: withDefault(PositiveInt, 10)
 })
+
+/** The order of a suspicion's episodes in its evidence. */
+const episodeOrder = ["first_time", "opter", "basket"]
 
 /**
  * The rule. Institution level, per day (key: institution and `date`). At one pharmacy and till
@@ -94,7 +97,7 @@ export const cardPooling = defineRule({
                             AND e.t >= c.t AND e.t < c.t + ${numberLiteral(M * 60)}
     ),
     names AS (
-      SELECT u.basket, string_agg(DISTINCT coalesce(c.name, u.x), '、' ORDER BY coalesce(c.name, u.x)) AS names
+      SELECT u.basket, ${joinedDistinct("coalesce(c.name, u.x)", "'、'")} AS names
       FROM (SELECT DISTINCT basket, unnest(items) AS x FROM episodes) u
       LEFT JOIN catalog c ON c.med_list_codg = u.x
       GROUP BY u.basket
@@ -104,16 +107,18 @@ export const cardPooling = defineRule({
              any_value(n.names) AS names,
              min(day) AS day, min(setl_time) AS first_time, max(setl_time) AS last_time,
              count(DISTINCT psn_no) AS persons, count(*) AS settlements, sum(fund_pay_sumamt) AS amount,
-             list(setl_id ORDER BY setl_time, setl_id) AS setl_ids
+             ${sortedList("setl_id", ["setl_time", "setl_id"])} AS setl_ids
       FROM episodes JOIN names n USING (basket) GROUP BY fixmedins_code, opter, basket, start_t
     )
     SELECT fixmedins_code, ${nullText} AS psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id,
            ${noLines} AS feedetl_sn, ${nullText} AS med_list_codg, day AS date, sum(amount) AS amount,
            {
-             'setl_ids': flatten(list(setl_ids ORDER BY first_time, opter, basket)),
-             'episodes': list({'opter': opter, 'items': items, 'from': fg_ts(first_time), 'to': fg_ts(last_time),
-                               'persons': persons, 'settlements': settlements, 'setl_ids': setl_ids}
-                              ORDER BY first_time, opter, basket),
+             'setl_ids': flatten(${sortedList("setl_ids", episodeOrder)}),
+             'episodes': ${sortedList(
+               `{'opter': opter, 'items': items, 'from': fg_ts(first_time), 'to': fg_ts(last_time),
+                 'persons': persons, 'settlements': settlements, 'setl_ids': setl_ids}`,
+               episodeOrder
+             )},
              'N': ${numberLiteral(N)},
              'M': ${numberLiteral(M)}
            } AS evidence,

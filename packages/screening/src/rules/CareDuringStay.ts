@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, withDefault } from "../internal/Params.js"
 import { defineRule } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { joinedDistinct, noLines, nullText, sortedDistinct, sortedList } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Fewest distinct days with such settlements that make a lead. */
@@ -62,11 +62,14 @@ export const careDuringStay = defineRule({
     ),
     grouped AS (
       SELECT mdtrt_id, count(DISTINCT day) AS days, count(*) AS settlements,
-             list(DISTINCT day ORDER BY day) AS day_list,
-             string_agg(DISTINCT fixmedins_name, '、' ORDER BY fixmedins_name) AS places,
-             list({'setl_id': setl_id, 'mdtrt_id': other_mdtrt_id, 'fixmedins_code': fixmedins_code,
-                   'fixmedins_name': fixmedins_name, 'setl_time': fg_ts(setl_time), 'med_type': med_type,
-                   'fund_pay_sumamt': round(fund_pay_sumamt, 2)} ORDER BY setl_time, setl_id) AS visits
+             ${sortedDistinct("day")} AS day_list,
+             ${joinedDistinct("fixmedins_name", "'、'")} AS places,
+             ${sortedList(
+               `{'setl_id': setl_id, 'mdtrt_id': other_mdtrt_id, 'fixmedins_code': fixmedins_code,
+                 'fixmedins_name': fixmedins_name, 'setl_time': fg_ts(setl_time), 'med_type': med_type,
+                 'fund_pay_sumamt': round(fund_pay_sumamt, 2)}`,
+               ["setl_time", "setl_id"]
+             )} AS visits
       FROM elsewhere GROUP BY mdtrt_id
       HAVING count(DISTINCT day) >= ${numberLiteral(K)}
     )

@@ -9,7 +9,7 @@ import { numberLiteral } from "../internal/Duck.js"
 import { Positive, withDefault } from "../internal/Params.js"
 import { chainCte } from "../internal/Windows.js"
 import { defineRule } from "../Rule.js"
-import { nullText } from "./Sql.js"
+import { nullText, sortedList } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Days of supply per day of window above which a window is a lead (1.5 → more than 45 days in 30). */
@@ -90,11 +90,13 @@ export const cumulativeOversupply = defineRule({
              min(w.fee_ocur_time) AS first_time,
              count(DISTINCT w.fixmedins_code) AS institutions,
              list(w.feedetl_sn) AS sns,
-             list({'mdtrt_id': w.mdtrt_id, 'feedetl_sn': w.feedetl_sn, 'fixmedins_code': w.fixmedins_code,
-                   'fee_ocur_time': fg_ts(w.fee_ocur_time), 'prd_days': w.prd_days,
-                   'supply_days': round(w.supply_days, 2), 'cnt': round(w.net_cnt, 4),
-                   'amount': round(w.net_amt, 2)}
-                  ORDER BY w.fee_ocur_time, w.mdtrt_id, w.feedetl_sn) AS lines
+             ${sortedList(
+               `{'mdtrt_id': w.mdtrt_id, 'feedetl_sn': w.feedetl_sn, 'fixmedins_code': w.fixmedins_code,
+                 'fee_ocur_time': fg_ts(w.fee_ocur_time), 'prd_days': w.prd_days,
+                 'supply_days': round(w.supply_days, 2), 'cnt': round(w.net_cnt, 4),
+                 'amount': round(w.net_amt, 2)}`,
+               ["w.fee_ocur_time", "w.mdtrt_id", "w.feedetl_sn"]
+             )} AS lines
       FROM windows w GROUP BY w.psn_no, w.start_t, w.med_list_codg
     )
     SELECT arg_max(first_code, (excess, med_list_codg)) AS fixmedins_code, psn_no, ${nullText} AS mdtrt_id,
@@ -107,9 +109,11 @@ export const cumulativeOversupply = defineRule({
              'limit_days': ${numberLiteral(R * 30)},
              'R': ${numberLiteral(R)},
              'supply_days': round(arg_max(supply, (excess, med_list_codg)), 2),
-             'drugs': list({'med_list_codg': med_list_codg, 'med_list_name': item_name, 'supply_days': round(supply, 2),
-                            'excess_days': round(excess, 2), 'institutions': institutions, 'lines': lines}
-                           ORDER BY med_list_codg)
+             'drugs': ${sortedList(
+               `{'med_list_codg': med_list_codg, 'med_list_name': item_name, 'supply_days': round(supply, 2),
+                 'excess_days': round(excess, 2), 'institutions': institutions, 'lines': lines}`,
+               ["med_list_codg"]
+             )}
            } AS evidence,
            arg_max(item_name, (excess, med_list_codg)) || '：' || fg_md(min(first_day)) || '起 30 天内累计开药 ' ||
              fg_qty(round(arg_max(supply, (excess, med_list_codg)), 2)) || ' 天量（' ||

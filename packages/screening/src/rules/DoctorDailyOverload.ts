@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, withDefault } from "../internal/Params.js"
 import { defineRule, stageFactsRelation, verdictOverFacts } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { noLines, nullText, sortedList } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Most outpatient visits a doctor may have in one day. */
@@ -48,7 +48,7 @@ const verdict = ({ N, N_village_clinic }: { readonly N: number; readonly N_villa
     per_day AS (
       SELECT b.atddr_no, b.begin_day, any_value(b.n) AS n,
              arg_min(p.fixmedins_code, (-p.n, p.fixmedins_code)) AS main_code,
-             list({'fixmedins_code': p.fixmedins_code, 'visits': p.n} ORDER BY p.fixmedins_code) AS places
+             ${sortedList("{'fixmedins_code': p.fixmedins_code, 'visits': p.n}", ["p.fixmedins_code"])} AS places
       FROM busy b JOIN per_place p ON p.atddr_no = b.atddr_no AND p.begin_day = b.begin_day
       GROUP BY b.atddr_no, b.begin_day
     ),

@@ -7,7 +7,7 @@
 import * as Schema from "effect/Schema"
 import { groupLines, itemName, monthDay, qty, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
-import { linesEvidence, nullText, snList } from "./Sql.js"
+import { joinedDistinct, linesEvidence, nullText, snList, sortedDistinct } from "./Sql.js"
 
 /**
  * The rule. Line level, one suspicion per visit, day and included item B: its lines that day are
@@ -61,8 +61,8 @@ export const duplicateCharge = defineRule({
     ),
     including AS (
       SELECT h.mdtrt_id, h.day, h.med_list_codg,
-             list(DISTINCT a.med_list_codg ORDER BY a.med_list_codg) AS codes,
-             string_agg(DISTINCT a.item_name, '、' ORDER BY a.item_name) AS names,
+             ${sortedDistinct("a.med_list_codg")} AS codes,
+             ${joinedDistinct("a.item_name", "'、'")} AS names,
              ${linesEvidence("a")} AS lines
       FROM hits h JOIN a_lines a ON a.mdtrt_id = h.mdtrt_id AND a.day = h.day AND a.item_b = h.med_list_codg
       GROUP BY h.mdtrt_id, h.day, h.med_list_codg

@@ -6,7 +6,7 @@
 import * as Schema from "effect/Schema"
 import { compareText, groupLines, itemName, monthDay, qty, round6, type HistoryLine } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
-import { linesEvidence, nullText, snList } from "./Sql.js"
+import { linesEvidence, nullText, snList, sortedDistinct } from "./Sql.js"
 
 /**
  * The rule. A person's net units of one item on one day at one institution, summed over all their
@@ -74,7 +74,7 @@ export const frequencyExceeded = defineRule({
              'units': round(any_value(units), 4),
              'max_daily_cnt': round(any_value(lim), 4),
              'excess': round(any_value(excess), 4),
-             'visits': list(DISTINCT mdtrt_id ORDER BY mdtrt_id),
+             'visits': ${sortedDistinct("mdtrt_id")},
              'lines': ${linesEvidence("f")}
            } AS evidence,
            any_value(item_name) || '：' || fg_md(day) || '共 ' || fg_qty(any_value(units)) || ' 次' ||

@@ -9,7 +9,7 @@ import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, withDefault } from "../internal/Params.js"
 import { chainCte } from "../internal/Windows.js"
 import { defineRule } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { noLines, nullText, sortedDistinct, sortedList } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Fewest pharmacy settlements in a 30-day window that make a lead. */
@@ -82,13 +82,13 @@ export const frequentPharmacy = defineRule({
     window_ev AS (
       SELECT psn_no, start_t, count(*) AS settlements, count(DISTINCT fixmedins_code) AS pharmacies,
              min(day) AS first_day, max(day) AS last_day,
-             list(setl_id ORDER BY setl_time, setl_id) AS setl_ids
+             ${sortedList("setl_id", ["setl_time", "setl_id"])} AS setl_ids
       FROM windows GROUP BY psn_no, start_t
     ),
     day_ev AS (
       SELECT psn_no, start_t, count(DISTINCT fixmedins_code) AS pharmacies, count(*) AS settlements,
-             list(DISTINCT fixmedins_name ORDER BY fixmedins_name) AS names,
-             list(setl_id ORDER BY setl_time, setl_id) AS setl_ids
+             ${sortedDistinct("fixmedins_name")} AS names,
+             ${sortedList("setl_id", ["setl_time", "setl_id"])} AS setl_ids
       FROM days GROUP BY psn_no, start_t
     ),
     involved AS (
@@ -98,9 +98,11 @@ export const frequentPharmacy = defineRule({
     merged AS (
       SELECT psn_no, start_t, arg_min(fixmedins_code, (setl_time, setl_id)) AS fixmedins_code,
              sum(fund_pay_sumamt) AS amount, min(day) AS date,
-             list({'setl_id': setl_id, 'fixmedins_code': fixmedins_code, 'fixmedins_name': fixmedins_name,
-                   'setl_time': fg_ts(setl_time), 'fund_pay_sumamt': round(fund_pay_sumamt, 2)}
-                  ORDER BY setl_time, setl_id) AS settlements
+             ${sortedList(
+               `{'setl_id': setl_id, 'fixmedins_code': fixmedins_code, 'fixmedins_name': fixmedins_name,
+                 'setl_time': fg_ts(setl_time), 'fund_pay_sumamt': round(fund_pay_sumamt, 2)}`,
+               ["setl_time", "setl_id"]
+             )} AS settlements
       FROM involved GROUP BY psn_no, start_t
     )
     SELECT m.fixmedins_code, m.psn_no, ${nullText} AS mdtrt_id, ${nullText} AS setl_id, ${noLines} AS feedetl_sn,

@@ -5,7 +5,7 @@
  */
 import * as Schema from "effect/Schema"
 import { defineRule } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { noLines, nullText, sortedList } from "./Sql.js"
 
 /**
  * The rule. Visit level: two inpatient stays of one person at different institutions whose time
@@ -54,11 +54,13 @@ export const overlappingStays = defineRule({
     ),
     grouped AS (
       SELECT mdtrt_id,
-             list({'mdtrt_id': other_id, 'fixmedins_code': other_code, 'fixmedins_name': other_name,
-                   'begntime': fg_ts(other_begin), 'endtime': fg_ts(other_end),
-                   'overlap_from': fg_ts(overlap_from), 'overlap_to': fg_ts(overlap_to),
-                   'overlap_hours': round(epoch(overlap_to - overlap_from) / 3600, 1)}
-                  ORDER BY overlap_from, other_id) AS others,
+             ${sortedList(
+               `{'mdtrt_id': other_id, 'fixmedins_code': other_code, 'fixmedins_name': other_name,
+                 'begntime': fg_ts(other_begin), 'endtime': fg_ts(other_end),
+                 'overlap_from': fg_ts(overlap_from), 'overlap_to': fg_ts(overlap_to),
+                 'overlap_hours': round(epoch(overlap_to - overlap_from) / 3600, 1)}`,
+               ["overlap_from", "other_id"]
+             )} AS others,
              arg_min(other_name, (overlap_from, other_id)) AS first_name,
              arg_min(other_id, (overlap_from, other_id)) AS first_id,
              max(epoch(overlap_to - overlap_from)) / 86400 AS longest_days,

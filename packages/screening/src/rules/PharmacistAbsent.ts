@@ -6,6 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { defineRule } from "../Rule.js"
+import { sortedDistinct, sortedList } from "./Sql.js"
 
 /**
  * The rule. Settlement level: `inv_sale` rows of prescription drugs (the sale's `rx_flag`, else
@@ -71,11 +72,13 @@ export const pharmacistAbsent = defineRule({
     per_setl AS (
       SELECT u.setl_id, any_value(u.fixmedins_code) AS fixmedins_code, any_value(u.psn_no) AS psn_no,
              min(u.day) AS day, min(u.sel_retn_time) AS first_time,
-             list(DISTINCT u.med_list_codg ORDER BY u.med_list_codg) AS items,
+             ${sortedDistinct("u.med_list_codg")} AS items,
              sum(u.sel_retn_cnt * coalesce(u.finl_trns_pric, 0)) AS sale_amount,
-             list({'rtal_docno': u.rtal_docno, 'med_list_codg': u.med_list_codg, 'sel_retn_time': fg_ts(u.sel_retn_time),
-                   'cnt': round(u.sel_retn_cnt, 4), 'phar_prac_cert_no': u.phar_prac_cert_no}
-                  ORDER BY u.sel_retn_time, u.rtal_docno, u.med_list_codg, u.sel_retn_cnt, u.phar_prac_cert_no) AS sales
+             ${sortedList(
+               `{'rtal_docno': u.rtal_docno, 'med_list_codg': u.med_list_codg, 'sel_retn_time': fg_ts(u.sel_retn_time),
+                 'cnt': round(u.sel_retn_cnt, 4), 'phar_prac_cert_no': u.phar_prac_cert_no}`,
+               ["u.sel_retn_time", "u.rtal_docno", "u.med_list_codg", "u.sel_retn_cnt", "u.phar_prac_cert_no"]
+             )} AS sales
       FROM unattended u GROUP BY u.setl_id
     ),
     lines AS (
@@ -87,8 +90,11 @@ export const pharmacistAbsent = defineRule({
     ),
     duty_that_day AS (
       SELECT p.setl_id,
-             list({'staff_code': d.staff_code, 'staff_name': d.staff_name, 'begntime': fg_ts(d.begntime),
-                   'endtime': fg_ts(d.endtime)} ORDER BY d.begntime, d.staff_code) AS periods
+             ${sortedList(
+               `{'staff_code': d.staff_code, 'staff_name': d.staff_name, 'begntime': fg_ts(d.begntime),
+                 'endtime': fg_ts(d.endtime)}`,
+               ["d.begntime", "d.staff_code"]
+             )} AS periods
       FROM per_setl p JOIN on_duty d ON d.fixmedins_code = p.fixmedins_code
        AND CAST(d.begntime AS DATE) <= p.day AND CAST(d.endtime AS DATE) >= p.day
       GROUP BY p.setl_id

@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { defineRule } from "../Rule.js"
-import { linesEvidence, snList } from "./Sql.js"
+import { joinedDistinct, linesEvidence, snList, sortedDistinct, sortedList } from "./Sql.js"
 
 /**
  * The rule. Settlement level: an effective (not reversed) pharmacy settlement (`med_type` 41 or
@@ -50,7 +50,7 @@ export const settledNotSold = defineRule({
         AND NOT EXISTS (SELECT 1 FROM sold x WHERE x.setl_id = s.setl_id AND x.med_list_codg = f.med_list_codg)
     ),
     reported AS (
-      SELECT x.setl_id, list({'med_list_codg': x.med_list_codg, 'cnt': round(x.cnt, 4)} ORDER BY x.med_list_codg) AS sales
+      SELECT x.setl_id, ${sortedList("{'med_list_codg': x.med_list_codg, 'cnt': round(x.cnt, 4)}", ["x.med_list_codg"])} AS sales
       FROM sold x SEMI JOIN missing m ON m.setl_id = x.setl_id
       GROUP BY x.setl_id
     )
@@ -60,11 +60,11 @@ export const settledNotSold = defineRule({
            CAST(any_value(m.setl_time) AS DATE) AS date, sum(m.net_amt) AS amount,
            {
              'setl_time': fg_ts(any_value(m.setl_time)),
-             'missing_items': list(DISTINCT m.med_list_codg ORDER BY m.med_list_codg),
+             'missing_items': ${sortedDistinct("m.med_list_codg")},
              'lines': ${linesEvidence("m")},
              'reported_sales': any_value(r.sales)
            } AS evidence,
-           '结算中' || string_agg(DISTINCT m.item_name, '、' ORDER BY m.item_name) || '在进销存销售记录中无对应销售（结算 ' ||
+           '结算中' || ${joinedDistinct("m.item_name", "'、'")} || '在进销存销售记录中无对应销售（结算 ' ||
              m.setl_id || '，金额 ' || fg_yuan(sum(m.net_amt)) || ' 元）' AS message
     FROM missing m LEFT JOIN reported r ON r.setl_id = m.setl_id
     GROUP BY m.setl_id

@@ -10,9 +10,27 @@ export const lineEvidence = (alias: string): string =>
     'fee_ocur_time': fg_ts(${alias}.fee_ocur_time), 'cnt': round(${alias}.net_cnt, 4), 'pric': round(${alias}.pric, 4),
     'amount': round(${alias}.net_amt, 2)}`
 
+/**
+ * `list(value ORDER BY keys…)`, ascending with NULLs last, written as a sort of the finished list. DuckDB sorts an
+ * aggregate's `ORDER BY` group by group, which cost a rule of 25 K groups 0.85 s where sorting the lists took 0.15 s.
+ * Each entry is sorted by its keys, then by its value: entries with equal keys come out in one order every run.
+ * `filter` is the aggregate's `FILTER (WHERE …)` condition, if any.
+ */
+export const sortedList = (value: string, keys: ReadonlyArray<string>, filter?: string): string =>
+  `list_transform(list_sort(list({'k': (${keys.join(", ")}), 'v': ${value}})${
+    filter === undefined ? "" : ` FILTER (WHERE ${filter})`
+  }), e -> e.v)`
+
+/** `list(DISTINCT value ORDER BY value)` (NULL last), without the aggregate's per-group sort (see `sortedList`). */
+export const sortedDistinct = (value: string): string => `list_sort(list(DISTINCT ${value}))`
+
+/** `string_agg(DISTINCT value, separator ORDER BY value)`, without the aggregate's per-group sort (see `sortedList`). */
+export const joinedDistinct = (value: string, separator: string): string =>
+  `array_to_string(list_sort(list(DISTINCT ${value}) FILTER (WHERE ${value} IS NOT NULL)), ${separator})`
+
 /** `list(lineEvidence …)` in time order. */
 export const linesEvidence = (alias: string): string =>
-  `list(${lineEvidence(alias)} ORDER BY ${alias}.fee_ocur_time, ${alias}.mdtrt_id, ${alias}.feedetl_sn)`
+  sortedList(lineEvidence(alias), [`${alias}.fee_ocur_time`, `${alias}.mdtrt_id`, `${alias}.feedetl_sn`])
 
 /** The sorted list of flagged fee-line serials (one entry per line: serials repeat across visits). */
 export const snList = (alias: string): string => `list_sort(list(${alias}.feedetl_sn))`

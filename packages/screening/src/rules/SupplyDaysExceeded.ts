@@ -203,7 +203,7 @@ export const supplyDaysExceeded = defineRule({
                'med_type': any_value(l.med_type),
                'visit_drug_amount': round(sum(l.net_amt), 2),
                'visit_amount_cap': any_value(l.visit_amount_cap),
-               'days_exceeded': list(l.feedetl_sn ORDER BY l.feedetl_sn) FILTER (WHERE ${daysOver}),
+               'days_exceeded': list_sort(list(l.feedetl_sn) FILTER (WHERE ${daysOver})),
                'lines': ${linesEvidence("l")}
              }::JSON AS evidence,
              ${medTypeLabel("any_value(l.med_type)")} || '一次就诊药品金额 ' || fg_yuan(sum(l.net_amt)) || ' 元，超过限额 ' ||

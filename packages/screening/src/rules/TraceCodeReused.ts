@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { defineRule, stageFactsRelation } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { noLines, nullText, sortedList } from "./Sql.js"
 
 /** Every distinct scan of the extract (or of the institution partition a staged run reads). */
 const everyScan = `(SELECT DISTINCT drug_trac_codg, fixmedins_code, src, ref, mdtrt_id, scan_time FROM drugtrac)`
@@ -100,10 +100,12 @@ const verdict = `
              'drug_trac_codg': o.drug_trac_codg,
              'scans': count(*) FILTER (WHERE o.counted),
              'institutions': count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted),
-             'refs': list({'src': o.src, 'ref': o.ref, 'fixmedins_code': o.fixmedins_code, 'mdtrt_id': o.mdtrt_id,
-                           'setl_id': o.setl_id, 'scan_time': fg_ts(o.scan_time), 'counted': o.counted,
-                           'not_counted_because': o.why_not}
-                          ORDER BY o.scan_time, o.src, o.ref, o.fixmedins_code, o.mdtrt_id)
+             'refs': ${sortedList(
+               `{'src': o.src, 'ref': o.ref, 'fixmedins_code': o.fixmedins_code, 'mdtrt_id': o.mdtrt_id,
+                 'setl_id': o.setl_id, 'scan_time': fg_ts(o.scan_time), 'counted': o.counted,
+                 'not_counted_because': o.why_not}`,
+               ["o.scan_time", "o.src", "o.ref", "o.fixmedins_code", "o.mdtrt_id"]
+             )}
            } AS evidence,
            '追溯码 ' || o.drug_trac_codg || ' 被扫码销售或结算 ' || count(*) FILTER (WHERE o.counted) || ' 次（' ||
              count(DISTINCT o.fixmedins_code) FILTER (WHERE o.counted) || ' 家机构），疑似回流药或追溯码重复使用' AS message
@@ -186,13 +188,15 @@ export const traceCodeReused = defineRule({
       HAVING count(*) = 2 AND count(*) FILTER (WHERE src = 'sale') = 1 AND count(*) FILTER (WHERE src = 'fee') = 1
          AND min(fixmedins_code) = max(fixmedins_code)
     ),
+    -- Only the pairs' visits are grouped: all of a county-year's effective settlements took 1.4 s, these 0.2 s.
     one_dispensing AS (
       SELECT p.drug_trac_codg
       FROM pairs p
       JOIN (SELECT fixmedins_code, rtal_docno, min(setl_id) AS setl_id FROM inv_sale GROUP BY fixmedins_code, rtal_docno) s
         ON s.fixmedins_code = p.fixmedins_code AND s.rtal_docno = p.rtal_docno
-      JOIN (SELECT fixmedins_code, mdtrt_id, min(setl_id) AS setl_id FROM fg_setl WHERE effective
-            GROUP BY fixmedins_code, mdtrt_id) v
+      JOIN (SELECT s.fixmedins_code, s.mdtrt_id, min(s.setl_id) AS setl_id
+            FROM fg_setl s SEMI JOIN pairs q ON q.fixmedins_code = s.fixmedins_code AND q.mdtrt_id = s.mdtrt_id
+            WHERE s.effective GROUP BY s.fixmedins_code, s.mdtrt_id) v
         ON v.fixmedins_code = p.fixmedins_code AND v.mdtrt_id = p.mdtrt_id
       WHERE s.setl_id = v.setl_id
     ),

@@ -7,7 +7,7 @@
 import * as Schema from "effect/Schema"
 import { ceilingFor, groupLines, itemName, monthDay, price, priceTier, yuan } from "../precheck/Claim.js"
 import { defineRule } from "../Rule.js"
-import { linesEvidence, nullText, snList } from "./Sql.js"
+import { joinedDistinct, linesEvidence, nullText, snList } from "./Sql.js"
 
 /**
  * The rule. Line level, one suspicion per visit, day and bundle A whose parts (every B with
@@ -66,7 +66,7 @@ export const unbundledCharge = defineRule({
       SELECT l.mdtrt_id, l.day, l.item_a, any_value(l.fixmedins_code) AS fixmedins_code,
              any_value(l.psn_no) AS psn_no, ${snList("l")} AS feedetl_sn, sum(l.net_amt) AS parts_amount,
              ${linesEvidence("l")} AS lines,
-             string_agg(DISTINCT l.item_name, '、' ORDER BY l.item_name) AS part_names
+             ${joinedDistinct("l.item_name", "'、'")} AS part_names
       FROM hits h JOIN part_lines l ON l.mdtrt_id = h.mdtrt_id AND l.day = h.day AND l.item_a = h.item_a
       GROUP BY l.mdtrt_id, l.day, l.item_a
     ),

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
 import { numberLiteral } from "../internal/Duck.js"
 import { PositiveInt, Share, withDefault } from "../internal/Params.js"
 import { defineRule } from "../Rule.js"
-import { noLines, nullText } from "./Sql.js"
+import { noLines, nullText, sortedDistinct } from "./Sql.js"
 
 const Parameters = Schema.Struct({
   /** Smallest share of the institution's inpatient stays carrying the panel. */
@@ -91,8 +91,8 @@ export const uniformTestPanel = defineRule({
       FROM candidates c JOIN stay_panels p ON p.fixmedins_code = c.fixmedins_code AND p.items = c.items
     ),
     hits AS (
-      SELECT c.*, count(DISTINCT s.dx) AS diagnoses, list(DISTINCT s.dx ORDER BY s.dx) AS dx_list,
-             list(s.mdtrt_id ORDER BY s.mdtrt_id) AS ids
+      SELECT c.*, count(DISTINCT s.dx) AS diagnoses, ${sortedDistinct("s.dx")} AS dx_list,
+             list_sort(list(s.mdtrt_id)) AS ids
       FROM candidates c JOIN panel_stays s ON s.fixmedins_code = c.fixmedins_code
       GROUP BY ALL
       HAVING count(DISTINCT s.dx) >= ${numberLiteral(D)}
