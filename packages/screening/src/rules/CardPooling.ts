@@ -74,13 +74,18 @@ export const cardPooling = defineRule({
       FROM ps s JOIN baskets b ON b.setl_id = s.setl_id
     ),
     -- A window needs at least N settlements before it can hold N persons: count first (cheap),
-    -- count distinct persons only for those starts.
+    -- count distinct persons only for those starts. A till's basket settled fewer than N times in the whole extract
+    -- (most of them) is left out before the windows are counted.
+    repeated AS (
+      SELECT hash(fixmedins_code, opter, basket) AS h FROM ev
+      GROUP BY hash(fixmedins_code, opter, basket) HAVING count(*) >= ${numberLiteral(N)}
+    ),
     busy AS (
       SELECT * FROM (
         SELECT fixmedins_code, opter, basket, t,
                count(*) OVER (PARTITION BY fixmedins_code, opter, basket ORDER BY t
                               RANGE BETWEEN CURRENT ROW AND ${numberLiteral(M * 60 - 1)} FOLLOWING) AS n
-        FROM ev)
+        FROM ev SEMI JOIN repeated r ON r.h = hash(ev.fixmedins_code, ev.opter, ev.basket))
       WHERE n >= ${numberLiteral(N)}
     ),
     q AS MATERIALIZED (

@@ -46,12 +46,18 @@ export const duplicateCharge = defineRule({
       SELECT f.* FROM fg_fee f SEMI JOIN pairs p ON p.item_b = f.med_list_codg
     ),
     -- An including line matters only on a day of its visit that bills an included item: the others (most lines of
-    -- an item that includes another, such as a day's bed) are dropped before they are paired.
-    b_days AS (SELECT DISTINCT mdtrt_id, day FROM b_lines),
+    -- an item that includes another, such as a day's bed) are dropped before they are paired. The days are matched
+    -- by their hash (a hash shared by two days only lets a few more lines through; \`hits\` and \`including\` match
+    -- the days themselves), and before the lines are paired, in a CTE of its own: joined to the pairs first, the
+    -- lines looked fewer to DuckDB than the days, and it built its hash table on 6.3 M paired lines of an
+    -- independently made county-year (the rule 1.9 -> 1.4 s).
+    b_days AS (SELECT DISTINCT hash(mdtrt_id, day) AS h FROM b_lines),
+    a_day_lines AS MATERIALIZED (
+      SELECT f.* FROM fg_fee f SEMI JOIN b_days d ON d.h = hash(f.mdtrt_id, f.day)
+      WHERE list_contains((SELECT list(DISTINCT item_a) FROM pairs), f.med_list_codg)
+    ),
     a_lines AS (
-      SELECT f.*, p.item_b FROM fg_fee f
-      SEMI JOIN b_days d ON d.mdtrt_id = f.mdtrt_id AND d.day = f.day
-      JOIN pairs p ON p.item_a = f.med_list_codg
+      SELECT f.*, p.item_b FROM a_day_lines f JOIN pairs p ON p.item_a = f.med_list_codg
     ),
     hits AS (
       SELECT b.mdtrt_id, b.day, b.med_list_codg

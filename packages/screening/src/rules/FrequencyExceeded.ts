@@ -46,14 +46,13 @@ export const frequencyExceeded = defineRule({
     -- Millions of (person, institution, item, day) groups: aggregate on a 64-bit hash of the
     -- keys first (fast), then confirm the few candidates on the keys themselves (exact).
     hashed AS (
-      SELECT hash(psn_no, fixmedins_code, med_list_codg) AS h, day, sum(net_cnt) AS units,
-             any_value(max_daily_cnt) AS lim
-      FROM lines GROUP BY hash(psn_no, fixmedins_code, med_list_codg), day
+      SELECT hash(psn_no, fixmedins_code, med_list_codg, day) AS h
+      FROM lines GROUP BY hash(psn_no, fixmedins_code, med_list_codg, day)
       HAVING round(sum(net_cnt) - min(max_daily_cnt), 6) > 0
     ),
     over AS (
       SELECT l.psn_no, l.fixmedins_code, l.med_list_codg, l.day, sum(l.net_cnt) AS units, any_value(l.max_daily_cnt) AS lim
-      FROM lines l SEMI JOIN hashed c ON c.h = hash(l.psn_no, l.fixmedins_code, l.med_list_codg) AND c.day = l.day
+      FROM lines l SEMI JOIN hashed c ON c.h = hash(l.psn_no, l.fixmedins_code, l.med_list_codg, l.day)
       GROUP BY l.psn_no, l.fixmedins_code, l.med_list_codg, l.day
       HAVING round(sum(l.net_cnt) - any_value(l.max_daily_cnt), 6) > 0
     ),
