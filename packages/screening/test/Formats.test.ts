@@ -112,4 +112,38 @@ describe("file formats", () => {
       ])
     })
   )
+
+  // Columns already of their type are checked in the scan that stages the file; its finding must not hide a problem.
+  it.effect("Parquet columns of their own type: empty required values and numbers that are not finite are named", () =>
+    Effect.gen(function* () {
+      const { psn: _psn, ...rest } = baseTables(lines)
+      const dir = writeCsvExtract(rest)
+      yield* scratch(
+        `COPY (SELECT psn_no, gend, CAST(brdy AS DATE) AS brdy, CAST(n AS DOUBLE) AS insutype_weight FROM (VALUES
+                 ('P1', '1', '1960-01-01', 1), ('P2', NULL, '1970-01-01', 2), ('P3', '2', NULL, 3)
+               ) AS t(psn_no, gend, brdy, n)) TO '${join(dir, "psn.parquet")}' (FORMAT parquet)`
+      )
+      const error = yield* Effect.flip(importExtract(dir))
+      assert.deepStrictEqual(error.problems.map(formatProblem), [
+        "psn.parquet row 2, column gend: required value is empty",
+        "psn.parquet row 3, column brdy: required value is empty"
+      ])
+      const { fixmedins: _fixmedins, ...others } = rest
+      const clean = writeCsvExtract(others)
+      yield* scratch(
+        `COPY (SELECT psn_no, gend, CAST(brdy AS DATE) AS brdy FROM (VALUES ('P1', '1', '1960-01-01'), ('P2', '2', '1970-01-01'))
+               AS t(psn_no, gend, brdy)) TO '${join(clean, "psn.parquet")}' (FORMAT parquet)`
+      )
+      yield* scratch(
+        `COPY (SELECT fixmedins_code, fixmedins_name, fixmedins_type, org_kind,
+                      CASE WHEN n = 1 THEN CAST('Infinity' AS DOUBLE) ELSE 20 END AS aprv_bed_cnt
+               FROM (VALUES ('H1', 'A', '1', 'clinic', 1), ('H2', 'B', '1', 'clinic', 2)) AS t(fixmedins_code, fixmedins_name, fixmedins_type, org_kind, n))
+         TO '${join(clean, "fixmedins.parquet")}' (FORMAT parquet)`
+      )
+      const handle = yield* importExtractScoped(clean)
+      assert.deepStrictEqual(handle.warnings.map(formatProblem), [
+        'fixmedins.parquet row 1, column aprv_bed_cnt: "inf" is not a number; read as empty'
+      ])
+    }).pipe(Effect.scoped)
+  )
 })

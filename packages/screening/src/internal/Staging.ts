@@ -37,6 +37,12 @@ export interface StagedTable {
    * value and none to trim. All others are text to trim and parse.
    */
   readonly native: ReadonlySet<string>
+  /**
+   * Every known column is native and none has a value problem (a required value empty, a number not finite):
+   * found while staging a Parquet file, in the scan that looks for text to trim, so that validation need not read
+   * the file again to list problems there are none of.
+   */
+  readonly valuesChecked: boolean
   /** What `raw` is, for dropping it. */
   readonly kind: "TABLE" | "VIEW"
   /**
@@ -116,6 +122,7 @@ const stageCsv = (conn: DuckDBConnection, raw: string, path: string, file: strin
       position: "__pos",
       headerLine: 1,
       native: new Set<string>(),
+      valuesChecked: false,
       kind: "VIEW",
       spill,
       locate: (positions) =>
@@ -172,6 +179,7 @@ const stageJsonl = (conn: DuckDBConnection, raw: string, path: string, file: str
       position: "__line",
       headerLine: null,
       native: new Set<string>(),
+      valuesChecked: false,
       kind: "VIEW",
       spill,
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p])))
@@ -218,26 +226,45 @@ const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: s
     // A text column with no blank value and no value to trim reads as it is: checking that once
     // is far cheaper than trimming ten million values on every read.
     const text = columns.filter((c) => c.type === "VARCHAR" && types.get(c.name.trim()) === "C")
-    if (text.length > 0) {
-      const flags = yield* query(
-        conn,
-        `SELECT ${text
-          .map((c, i) => {
-            const x = ident(c.name.trim())
-            return `coalesce(bool_or(${x} = '' OR starts_with(${x}, ' ') OR ends_with(${x}, ' ')), false) AS c${i}`
-          })
-          .join(", ")} FROM ${ident(raw)}`
-      ).pipe(Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)]))
-      text.forEach((c, i) => {
-        if (flags[0]?.[`c${i}`] === false) native.add(c.name.trim())
-      })
-    }
+    // When every known column is native or such text, the same scan finds whether any value has a problem (as
+    // `Validation.ts` defines them for native values): most files have none, and validation then skips its own scan
+    // (a county-year's fee lines: 0.7 s).
+    const known = columns.filter((c) => types.has(c.name.trim()))
+    const checkable = known.every((c) => native.has(c.name.trim()) || text.includes(c))
+    const problems = known.flatMap((c) => {
+      const column = spec.columns.find((k) => k.name === c.name.trim())!
+      const x = ident(c.name.trim())
+      return [
+        ...(column.required ? [`${x} IS NULL`] : []),
+        ...(column.type === "N" ? [`(${x} IS NOT NULL AND NOT isfinite(CAST(${x} AS DOUBLE)))`] : [])
+      ]
+    })
+    const checks = [
+      ...text.map((c, i) => {
+        const x = ident(c.name.trim())
+        return `coalesce(bool_or(${x} = '' OR starts_with(${x}, ' ') OR ends_with(${x}, ' ')), false) AS c${i}`
+      }),
+      ...(checkable
+        ? [`coalesce(bool_or(${problems.length > 0 ? problems.join(" OR ") : "false"}), false) AS bad`]
+        : [])
+    ]
+    const flags =
+      checks.length === 0
+        ? []
+        : yield* query(conn, `SELECT ${checks.join(", ")} FROM ${ident(raw)}`).pipe(
+            Effect.mapError((e) => [fileProblem(file, `cannot be read: ${e.message.split("\n")[0]}`)])
+          )
+    text.forEach((c, i) => {
+      if (flags[0]?.[`c${i}`] === false) native.add(c.name.trim())
+    })
+    const valuesChecked = checkable && flags[0]?.bad === false && known.every((c) => native.has(c.name.trim()))
     return {
       raw,
       columns: columns.map((c) => c.name.trim()),
       position: "__row",
       headerLine: null,
       native,
+      valuesChecked,
       kind: "VIEW",
       spill: null,
       locate: (positions) => Effect.succeed(new Map(positions.map((p) => [p, p + 1])))

@@ -114,7 +114,7 @@ const valueProblems = (
         ...(bad === null ? [] : [{ spec, index, kind: spec.type, cond: bad }])
       ]
     })
-    if (checks.length === 0) return
+    if (checks.length === 0 || staged.valuesChecked) return
     const items = checks.map(
       (c) =>
         `CASE WHEN ${c.cond} THEN {'col': ${c.index}, 'kind': '${c.kind}', 'val': CAST(${ident(c.spec.name)} AS VARCHAR)} END`
