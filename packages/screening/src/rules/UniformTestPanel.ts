@@ -57,13 +57,17 @@ export const uniformTestPanel = defineRule({
       "panel's lines in those stays. Evidence lists the items, the stays, the share and the diagnoses."
   },
   sql: ({ D, K, P }) => `
-    WITH main_dx AS (
-      SELECT mdtrt_id, min(diag_code) AS diag_code FROM diseinfo WHERE maindiag_flag = '1' GROUP BY mdtrt_id
+    WITH inpatient AS (SELECT * FROM fg_visit WHERE inpatient AND NOT cancelled),
+    -- Only the stays without a dise_codg look their main diagnosis up: grouping every visit's diagnoses took most of
+    -- the rule (1.6 M rows of an independently made county-year, for 28 K stays).
+    main_dx AS (
+      SELECT d.mdtrt_id, min(d.diag_code) AS diag_code
+      FROM diseinfo d SEMI JOIN (SELECT mdtrt_id FROM inpatient WHERE dise_codg IS NULL) v ON v.mdtrt_id = d.mdtrt_id
+      WHERE d.maindiag_flag = '1' GROUP BY d.mdtrt_id
     ),
     stays AS (
       SELECT v.mdtrt_id, v.fixmedins_code, coalesce(v.dise_codg, d.diag_code) AS dx
-      FROM fg_visit v LEFT JOIN main_dx d ON d.mdtrt_id = v.mdtrt_id
-      WHERE v.inpatient AND NOT v.cancelled
+      FROM inpatient v LEFT JOIN main_dx d ON d.mdtrt_id = v.mdtrt_id
     ),
     test_lines AS (
       SELECT f.* FROM fg_fee f SEMI JOIN stays s ON s.mdtrt_id = f.mdtrt_id
