@@ -46,8 +46,8 @@ export const settledNotSold = defineRule({
     missing AS (
       SELECT s.setl_id, s.setl_time, s.fixmedins_code AS setl_code, s.psn_no AS setl_psn, s.mdtrt_id AS setl_mdtrt, f.*
       FROM ps s JOIN fg_fee f ON f.mdtrt_id = s.mdtrt_id
+      ANTI JOIN sold x ON x.setl_id = s.setl_id AND x.med_list_codg = f.med_list_codg
       WHERE f.is_drug
-        AND NOT EXISTS (SELECT 1 FROM sold x WHERE x.setl_id = s.setl_id AND x.med_list_codg = f.med_list_codg)
     ),
     reported AS (
       SELECT x.setl_id, ${sortedList("{'med_list_codg': x.med_list_codg, 'cnt': round(x.cnt, 4)}", ["x.med_list_codg"])} AS sales
