@@ -62,8 +62,9 @@ export const priceOverCap = defineRule({
              fg_ceiling(t.tier, c.pric_uplmt_lv1, c.pric_uplmt_lv2, c.pric_uplmt_lv3, c.pric_uplmt_other) AS ceiling
       FROM catalog c CROSS JOIN (VALUES ('lv1'), ('lv2'), ('lv3'), ('other')) AS t(tier)
     ),
-    -- A line priced at or below every ceiling of its item (most lines) is left out first, by one join to the
-    -- catalogue: joining each line to its institution's tier and then to the ceiling of that tier took twice as long.
+    -- A line whose price is not above the lowest ceiling of its item by more than the tolerance (most lines) cannot be
+    -- above its own tier's, and is left out first by one join to the catalogue: joining each line to its
+    -- institution's tier and then to the ceiling of that tier took twice as long.
     lowest AS (
       SELECT med_list_codg, min(ceiling) AS ceiling FROM ceilings GROUP BY med_list_codg HAVING min(ceiling) IS NOT NULL
     ),

@@ -657,6 +657,29 @@ describe("PHARMACIST_ABSENT", () => {
     })
   )
 
+  // The evidence lists are sorted by a lambda over their entries (`sortedList`); a file's extra column of the same name
+  // as the lambda's parameter once took its place.
+  it.effect("gives the same lead when the sales file carries an extra column named e", () =>
+    Effect.gen(function* () {
+      const plain = withDuty()
+      plain.sale("2025-01-10 10:20:00")
+      const expected = (yield* screen(plain.b, "PHARMACIST_ABSENT")).suspicions
+      const { b, setl } = withDuty()
+      b.add("inv_sale", {
+        fixmedins_code: PHARMACY,
+        med_list_codg: Item.IBUPROFEN,
+        sel_retn_cnt: 5,
+        sel_retn_time: "2025-01-10 10:20:00",
+        rtal_docno: "R-2025-01-10 10:20:00",
+        setl_id: setl,
+        rx_flag: "1",
+        e: "extra"
+      })
+      assert.strictEqual(expected.length, 1)
+      assert.deepStrictEqual((yield* screen(b, "PHARMACIST_ABSENT")).suspicions, expected)
+    })
+  )
+
   it.effect("does not flag a sale on duty (bounds included) or of a non-prescription drug", () =>
     Effect.gen(function* () {
       const { b, sale } = withDuty()
