@@ -16,6 +16,7 @@ import type { ExtractProblem } from "../ExtractProblem.js"
 import { readHeader, recordLines } from "./CsvText.js"
 import type { ColumnType, TableSpec } from "../Tables.js"
 import { asNumber, asString, exec, ident, literal, query } from "./Duck.js"
+import { isBad, isEmpty } from "./Typing.js"
 
 /** The file formats an extract may use. */
 export type FileFormat = "csv" | "jsonl" | "parquet"
@@ -226,18 +227,15 @@ const stageParquet = (conn: DuckDBConnection, raw: string, path: string, file: s
     // A text column with no blank value and no value to trim reads as it is: checking that once
     // is far cheaper than trimming ten million values on every read.
     const text = columns.filter((c) => c.type === "VARCHAR" && types.get(c.name.trim()) === "C")
-    // When every known column is native or such text, the same scan finds whether any value has a problem (as
-    // `Validation.ts` defines them for native values): most files have none, and validation then skips its own scan
-    // (a county-year's fee lines: 0.7 s).
+    // When every known column is native or such text, the same scan finds whether any value has a problem, by the
+    // conditions validation uses for native columns (`Typing.ts`): most files have none, and validation then skips its
+    // own scan (a county-year's fee lines: 0.7 s).
     const known = columns.filter((c) => types.has(c.name.trim()))
     const checkable = known.every((c) => native.has(c.name.trim()) || text.includes(c))
     const problems = known.flatMap((c) => {
       const column = spec.columns.find((k) => k.name === c.name.trim())!
-      const x = ident(c.name.trim())
-      return [
-        ...(column.required ? [`${x} IS NULL`] : []),
-        ...(column.type === "N" ? [`(${x} IS NOT NULL AND NOT isfinite(CAST(${x} AS DOUBLE)))`] : [])
-      ]
+      const bad = isBad(column.name, column.type, true)
+      return [...(column.required ? [isEmpty(column.name, true)] : []), ...(bad === null ? [] : [`(${bad})`])]
     })
     const checks = [
       ...text.map((c, i) => {
