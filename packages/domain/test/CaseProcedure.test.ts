@@ -81,7 +81,7 @@ const walk = () => {
     const exit = await take(action, actor, input, today)
     if (Exit.isSuccess(exit)) throw new Error(`${action} was allowed`)
     const failure = exit.cause._tag === "Fail" ? exit.cause.error : null
-    return failure as { _tag: string; message: string; problems?: ReadonlyArray<{ path: string }> }
+    return failure as { _tag: string; message: string; problems?: ReadonlyArray<{ path: string; message: string }> }
   }
   return { entries, take, must, refusal, file: () => caseFile(entries) }
 }
@@ -281,6 +281,51 @@ describe("case procedure", () => {
     const held: IsoDate = isoDate("2026-01-20")
     await c.must("record_hearing", officer, { on: held, summary: "当事人陈述意见" }, held)
     expect((await c.refusal("submit_decision", officer, { opinion: "x" }, held)).message).toMatch(/法制审核|集体讨论/)
+  })
+
+  it("refuses a date before the case was filed or before what the step answers, so a backdated notice cannot end the party's windows", async () => {
+    const c = walk()
+    await c.must("submit_filing", officer, { opinion: "拟立案调查" }, "2026-01-06")
+    await c.must("review_filing", supervisor, { opinion: "同意立案" }, "2026-01-06")
+    await c.must("approve_filing", leader, { opinion: "同意立案" }, "2026-01-07")
+    const old = await c.refusal(
+      "record_inquiry",
+      officer,
+      { ...inquiry(["李审核", "赵执法"]), on: "1990-12-05" },
+      "2026-01-12"
+    )
+    expect(old.problems).toEqual([{ path: "$.on", message: "日期 1990-12-05 早于立案日期（2026-01-07）" }])
+    const backwards = await c.refusal(
+      "record_inquiry",
+      officer,
+      { ...inquiry(["李审核", "赵执法"]), startTime: "10:00", endTime: "09:00" },
+      "2026-01-12"
+    )
+    expect(backwards.problems?.map((p) => p.path)).toEqual(["$.endTime"])
+    await c.must("record_inquiry", officer, inquiry(["李审核", "赵执法"]), "2026-01-12")
+    await c.must("record_evidence", officer, { items: [{ name: "处方", kind: "书证", source: "医院" }] }, "2026-01-12")
+    await c.must("assess", officer, { facts, summary: "超量开药 12000 元" }, "2026-01-20")
+    // Served "before" the assessment it notifies, the 3- and 5-day windows would have passed already.
+    const backdated = await c.refusal(
+      "serve_notice",
+      officer,
+      { servedOn: "2026-01-08", method: "direct", contact: "店长" },
+      "2026-01-20"
+    )
+    expect(backdated.problems).toEqual([
+      { path: "$.servedOn", message: "日期 2026-01-08 早于认定违法事实与裁量的日期（2026-01-20）" }
+    ])
+    await c.must("serve_notice", officer, { servedOn: "2026-01-20", method: "direct", contact: "店长" }, "2026-01-20")
+    const early = await c.refusal(
+      "record_statement",
+      officer,
+      { on: "2026-01-19", statement: "无异议", adopted: false, reply: "—" },
+      "2026-01-21"
+    )
+    expect(early.problems?.[0]?.message).toContain("早于事先告知书的送达日期（2026-01-20）")
+    expect((await c.refusal("submit_decision", officer, { opinion: "拟处罚" }, "2026-01-21")).message).toContain(
+      "陈述、申辩期"
+    )
   })
 
   it("decides 不予处罚 without a notice, refuses a penalty without one, and sends a suspected crime to the police first", async () => {

@@ -403,6 +403,8 @@ export interface CaseFile {
   readonly officers: ReadonlyArray<string>
   readonly evidence: number
   readonly assessment: AssessmentResult | null
+  /** The day the current assessment was recorded: a notice cannot be served before what it notifies. */
+  readonly assessedOn: IsoDate | null
   /** The assessment the last 事先告知书 notified: a heavier one needs a new notice. */
   readonly notifiedAssessment: AssessmentResult | null
   readonly facts: unknown
@@ -486,6 +488,7 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
     officers: [],
     evidence: 0,
     assessment: null,
+    assessedOn: null,
     notifiedAssessment: null,
     facts: null,
     findings: null,
@@ -548,6 +551,7 @@ export const caseFile = (entries: ReadonlyArray<CaseEntry>): CaseFile => {
         break
       case "assess":
         next.assessment = d.assessment as AssessmentResult
+        next.assessedOn = entry.recordedOn
         next.facts = d.facts
         next.findings = typeof d.summary === "string" ? d.summary : null
         break
@@ -720,6 +724,64 @@ const notAfterToday = (today: IsoDate, dates: ReadonlyArray<readonly [string, Is
 }
 
 /**
+ * The earliest day a step's dates can bear, and what that day is: nothing a case records happened before the case was
+ * filed (立案; its discovery before that), nor before the event it answers. Without this floor a 事先告知书 dated in
+ * the past would have the party's statement and hearing windows run out before the party received it (行政处罚法
+ * Art.44, 45, 63, 64), and a decision could follow at once.
+ */
+const dateFloor = (action: CaseAction, file: CaseFile): { readonly on: IsoDate; readonly what: string } => {
+  const { events } = file
+  const floors: Array<{ readonly on: IsoDate | null | undefined; readonly what: string }> = [
+    events.filedOn ? { on: events.filedOn, what: "立案日期" } : { on: events.discoveredOn, what: "发现案源日期" }
+  ]
+  switch (action) {
+    case "serve_notice":
+      floors.push({ on: file.assessedOn, what: "认定违法事实与裁量的日期" })
+      floors.push({ on: events.noticeServedOn, what: "上一份事先告知书的送达日期" })
+      break
+    case "record_statement":
+    case "request_hearing":
+      floors.push({ on: events.noticeServedOn, what: "事先告知书的送达日期" })
+      break
+    case "schedule_hearing":
+      floors.push({ on: events.hearingRequestedOn, what: "当事人要求听证的日期" })
+      break
+    case "serve_decision":
+    case "record_payment":
+      floors.push({ on: events.decidedOn, what: "处罚决定日期" })
+      break
+    case "demand_payment":
+    case "apply_enforcement":
+      floors.push({ on: events.decisionServedOn, what: "处罚决定书送达日期" })
+      break
+    case "decide_preservation":
+      floors.push({ on: file.preservedOn, what: "先行登记保存日期" })
+      break
+  }
+  return floors.reduce<{ on: IsoDate; what: string }>(
+    (latest, f) => (f.on && f.on > latest.on ? { on: f.on, what: f.what } : latest),
+    { on: events.discoveredOn, what: "发现案源日期" }
+  )
+}
+
+const notBefore = (
+  floor: { readonly on: IsoDate; readonly what: string },
+  dates: ReadonlyArray<readonly [string, IsoDate]>
+) => {
+  const early = dates.filter(([, date]) => date < floor.on)
+  return early.length === 0
+    ? Effect.void
+    : Effect.fail(
+        new InvalidCaseInput({
+          problems: early.map(([key, date]) => ({
+            path: `$.${key}`,
+            message: `日期 ${date} 早于${floor.what}（${floor.on}）`
+          }))
+        })
+      )
+}
+
+/**
  * Whether the party's time to state a defence and to ask for a hearing has run (or was used): a
  * decision may not be made before (行政处罚法 Art.44–45, 62–64).
  */
@@ -815,10 +877,19 @@ export const planCaseStep = (
       typeof input[key] === "string" ? [[key, input[key] as IsoDate] as const] : []
     )
     yield* notAfterToday(today, dated)
+    yield* notBefore(dateFloor(action, file), dated)
     let details: Record<string, unknown> = input
 
     switch (action) {
       case "record_inquiry": {
+        if ((input.endTime as string) < (input.startTime as string))
+          return yield* Effect.fail(
+            new InvalidCaseInput({
+              problems: [
+                { path: "$.endTime", message: `询问结束时间 ${input.endTime} 早于开始时间 ${input.startTime}` }
+              ]
+            })
+          )
         const officers = input.officers as ReadonlyArray<{ name: string }>
         if (new Set(officers.map((o) => o.name)).size < 2)
           return yield* Effect.fail(
@@ -948,14 +1019,6 @@ export const planCaseStep = (
         details = { ...input, ledgers }
         break
       }
-      case "serve_decision":
-        if (file.events.decidedOn && (input.servedOn as IsoDate) < file.events.decidedOn)
-          return yield* Effect.fail(
-            new InvalidCaseInput({
-              problems: [{ path: "$.servedOn", message: `送达日期早于决定日期 ${file.events.decidedOn}` }]
-            })
-          )
-        break
       case "record_payment": {
         const ledger = file.ledgers.find((l) => l.ledger === input.ledger)
         const amount = input.amount as number
