@@ -8,9 +8,11 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import {
   checkRecord,
+  DrawSpec,
   drawInputs,
   drawResultText,
   ownAreaInstitutions,
+  PlanInput,
   runDraw,
   verifyDraw,
   type DrawInputs,
@@ -180,5 +182,34 @@ describe("the on-site record", () => {
     })
     expect(problems.map((p) => p.path)).toEqual(["$.items[0].note", "$.items", "$.sampledPersons"])
     expect(problems[2]!.message).toContain("不得少于 10 人（职责 FJ）")
+  })
+})
+
+describe("plan and draw dates", () => {
+  it("are days of the calendar: 2025-02-30 is refused where the date is given, as everywhere else", () => {
+    const plan = Schema.decodeUnknownEither(PlanInput)({
+      kind: "routine",
+      title: "t",
+      periodFrom: "2025-02-30",
+      periodTo: "2025-13-45"
+    })
+    expect(Either.isLeft(plan) && plan.left.message).toContain("应为真实存在的日期")
+    const draw = Schema.decodeUnknownEither(DrawSpec)({
+      method: "random",
+      seed: "s",
+      excludeDays: 0,
+      plannedOn: "2027-02-30"
+    })
+    expect(Either.isLeft(draw) && draw.left.message).toContain("plannedOn")
+    expect(
+      Either.isRight(
+        Schema.decodeUnknownEither(PlanInput)({
+          kind: "routine",
+          title: "t",
+          periodFrom: "2024-02-29",
+          periodTo: "2024-12-31"
+        })
+      )
+    ).toBe(true)
   })
 })

@@ -12,13 +12,13 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { OrgKind } from "../kernel/Institution.js"
 import type { IsoDate } from "../kernel/IsoDate.js"
+import { DateText } from "../kernel/IsoDate.js"
 import { problemsOf, type InputProblem } from "../kernel/Problems.js"
 import { ViolationCode } from "../penalty/Violation.js"
 import { seedDocuments } from "../responsibilities/DutyCatalogue.js"
 
 const Code = Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9-]{1,39}$/))
 const Text = (max: number) => Schema.String.pipe(Schema.minLength(1), Schema.maxLength(max))
-const DateText = Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/))
 
 /**
  * One thing to check, with the violations a finding under it may be coded as (none: a management

@@ -12,7 +12,7 @@ import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import type { Actor } from "../kernel/Actor.js"
 import { OrgKind } from "../kernel/Institution.js"
-import type { IsoDate } from "../kernel/IsoDate.js"
+import { DateText, type IsoDate } from "../kernel/IsoDate.js"
 import type { InputProblem } from "../kernel/Problems.js"
 import { ViolationCode } from "../penalty/Violation.js"
 import { areasOf, type InstitutionFacts, type Organisation } from "../responsibilities/Organisation.js"
@@ -143,8 +143,8 @@ export const PlanInput = Schema.Struct({
   title: Text(200),
   reference: Schema.optionalWith(Schema.String.pipe(Schema.maxLength(200)), { exact: true }),
   dutyCode: Schema.optionalWith(Schema.String.pipe(Schema.pattern(/^[A-Z][A-Z0-9-]{1,39}$/)), { exact: true }),
-  periodFrom: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/)),
-  periodTo: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/))
+  periodFrom: DateText,
+  periodTo: DateText
 })
 /** @category models */
 export type PlanInput = typeof PlanInput.Type
@@ -179,7 +179,7 @@ export const DrawSpec = Schema.Struct({
   count: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, 10_000)), { exact: true }),
   excludeDays: Schema.Int.pipe(Schema.between(0, 3650)),
   inspectors: Schema.optionalWith(Schema.Array(Code).pipe(Schema.maxItems(500)), { exact: true }),
-  plannedOn: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/))
+  plannedOn: DateText
 })
 /** @category models */
 export type DrawSpec = typeof DrawSpec.Type

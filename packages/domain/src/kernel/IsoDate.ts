@@ -7,13 +7,28 @@ import * as Schema from "effect/Schema"
 
 const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
 
-const isRealDate = (value: string): boolean => {
+/**
+ * Whether `value` is a date written `yyyy-MM-dd` that exists in the calendar (no 2025-02-30).
+ *
+ * @category predicates
+ * @since 0.9.0
+ */
+export const isRealDate = (value: string): boolean => {
   const match = isoDatePattern.exec(value)
   if (match === null) return false
   const [, y, m, d] = match
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d)
 }
+
+/**
+ * A calendar date written `yyyy-MM-dd` that exists in the calendar, as plain text: for inputs whose type stays
+ * `string` (a plan's period, a checklist's dates). `IsoDate` is the same check with the brand.
+ *
+ * @category models
+ * @since 0.9.0
+ */
+export const DateText = Schema.String.pipe(Schema.filter((s) => isRealDate(s) || "应为真实存在的日期，格式 yyyy-MM-dd"))
 
 /**
  * A calendar date written `yyyy-MM-dd` that exists in the calendar (no 2025-02-30).

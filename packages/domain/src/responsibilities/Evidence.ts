@@ -7,6 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import type { Duty, EvidenceField } from "./Duty.js"
+import { isRealDate } from "../kernel/IsoDate.js"
 import type { InputProblem } from "../kernel/Problems.js"
 
 /**
@@ -40,8 +41,6 @@ export class InvalidCompletion extends Schema.TaggedError<InvalidCompletion>()("
     return this.problems.map((p) => `${p.path}: ${p.message}`).join("\n")
   }
 }
-
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`))
 
 const checkField = (
   field: EvidenceField,
@@ -118,7 +117,8 @@ export const checkCompletion = (
   allowedInstitutions: ReadonlySet<string> | null
 ): { readonly values: Readonly<Record<string, EvidenceValue>>; readonly problems: ReadonlyArray<InputProblem> } => {
   const problems: Array<InputProblem> = []
-  if (!isDate(input.completedOn)) problems.push({ path: "$.completedOn", message: "完成日期须为 yyyy-MM-dd" })
+  if (!isRealDate(input.completedOn))
+    problems.push({ path: "$.completedOn", message: "完成日期应为真实存在的日期，格式 yyyy-MM-dd" })
   else if (input.completedOn > today) problems.push({ path: "$.completedOn", message: "完成日期不能晚于今天" })
   else if (input.completedOn < task.periodStart)
     problems.push({ path: "$.completedOn", message: `完成日期早于本期开始日 ${task.periodStart}` })
