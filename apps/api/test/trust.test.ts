@@ -233,6 +233,26 @@ describe("trust: the holes found from outside stay closed (SQLite)", () => {
     )
     expect((found.json() as { total: number }).total).toBe(1)
 
+    // A page of the list shown with 人员编号 in clear is a read of personal data too; a masked page is not.
+    const lists = () => scratch.db.auditEvent.count({ where: { action: "suspicion.list" } })
+    const listsBefore = await lists()
+    const masked = await call("GET", "/api/v1/suspicions?pageSize=5", tokens.shenhe)
+    const maskedItems = (masked.json() as { items: Array<{ psnNo: string | null }> }).items
+    expect(maskedItems.some((i) => i.psnNo !== null && i.psnNo.includes("*"))).toBe(true)
+    expect(await lists()).toBe(listsBefore)
+    const clear = await call("GET", "/api/v1/suspicions?pageSize=5", tokens.jihe)
+    const clearItems = (clear.json() as { items: Array<{ id: string; psnNo: string | null }> }).items
+    expect(clearItems.some((i) => i.psnNo !== null && !i.psnNo.includes("*"))).toBe(true)
+    const listed = await scratch.db.auditEvent.findMany({
+      where: { action: "suspicion.list" },
+      orderBy: { seq: "desc" }
+    })
+    expect(listed.length).toBe(listsBefore + 1)
+    expect(listed[0]!.actorName).toContain("jihe")
+    expect((listed[0]!.details as { ids: Array<string> }).ids).toEqual(
+      clearItems.filter((i) => i.psnNo !== null).map((i) => i.id)
+    )
+
     const ok = await call("GET", "/api/v1/audit/verify", tokens.admin)
     expect(ok.json()).toMatchObject({ ok: true, broken: null })
     await scratch.db.$executeRawUnsafe(`DROP TRIGGER "AuditEvent_append_only_update"`)

@@ -2,7 +2,8 @@
  * The suspicion list (疑点) with its filters, within the caller's data scope.
  */
 import { Review } from "@fundguard/contracts"
-import { readySuspicionReads, searchSuspicions, type Db } from "@fundguard/db"
+import { readySuspicionReads, recordAudit, searchSuspicions, type Db } from "@fundguard/db"
+import { can } from "@fundguard/domain/access"
 import { bureauDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import type { FastifyInstance } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -10,6 +11,7 @@ import { mount } from "../plugins/contracts.js"
 import { filterOf } from "./filters.js"
 import { presentSuspicion } from "./present.js"
 import { Problem } from "../plugins/errors.js"
+import { actorOf } from "../responsibilities/context.js"
 
 /** The suspicion list (疑点), within the caller's scope. */
 export const suspicionRoutes = async (
@@ -37,6 +39,15 @@ export const suspicionRoutes = async (
       },
       stamp
     )
+    // A page shown unmasked reads personal data (人员编号) as the detail does: who listed which leads is on the record.
+    const personal = result.items.filter((s) => s.psnNo !== null)
+    if (personal.length > 0 && can(user.role, "personal-data:unmasked"))
+      await recordAudit(options.db, actorOf(request), {
+        action: "suspicion.list",
+        entityType: "suspicion",
+        entityId: null,
+        details: { unmasked: true, ids: personal.map((s) => s.id) }
+      })
     return {
       total: result.total,
       totalAmount: result.totalAmount,
