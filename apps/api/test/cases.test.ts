@@ -89,6 +89,15 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
         admdvs: "500235",
         approvedBeds: 300,
         supervisorCode: null
+      } as unknown as Institution,
+      {
+        code: "H50023500002",
+        name: "奉节县中医院",
+        orgKind: "public_hospital",
+        hospitalLevel: "2",
+        admdvs: "500235",
+        approvedBeds: 200,
+        supervisorCode: null
       } as unknown as Institution
     ])
     const run = await startRun(scratch.db, systemActor(), {
@@ -187,6 +196,32 @@ describe.each(["sqlite", "postgresql"] as const)("cases over HTTP on %s", (provi
       references: ["JB-2025-001"]
     })
     const complaintId = complaint.json().id
+    // A registered complaint is linked by its own 立案, and only to a case on the institution it reports.
+    const registered = async (institutionCode: string) => {
+      const res = await post("/api/v1/complaints", "juzhang", {
+        channel: "phone",
+        receivedOn: "2025-11-03",
+        subject: { kind: "institution", institutionCode },
+        content: "挂床住院",
+        informant: { anonymous: true }
+      })
+      expect(res.statusCode, res.body).toBe(201)
+      return res.json() as { id: string; number: string }
+    }
+    const elsewhere = await registered("H50023500002")
+    const own = await registered("H50023500001")
+    const linked = await post("/api/v1/cases", "juzhang", {
+      source: "complaint",
+      institutionCode: "H50023500001",
+      discoveredOn: "2025-11-03",
+      summary: "举报：挂床住院",
+      references: ["JB-2025-002", elsewhere.id, own.id]
+    })
+    expect(linked.statusCode).toBe(400)
+    expect(linked.json().errors).toEqual([
+      { path: "$.references[1]", message: `举报 ${elsewhere.number} 不是针对本机构的举报` },
+      { path: "$.references[2]", message: `举报 ${own.number} 须在举报处理中「立案」，案件才与举报关联` }
+    ])
     const onComplaint = async (user: string, action: string) => {
       const { revision } = (await get(`/api/v1/cases/${complaintId}`, "juzhang")).json()
       return post(`/api/v1/cases/${complaintId}/steps`, user, { action, revision, input: { opinion: "同意" } })

@@ -138,6 +138,20 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
                 problems.push({ path: `$.references[${i}]`, message: `检查 ${id} 不是本机构已完成的现场检查` })
             }
           }
+          // A complaint of the register is linked to its case by the complaint's own 立案 (which claims it first); a
+          // reference that is not a registered complaint's id (a letter's number) is kept as written.
+          if (opening.source === "complaint")
+            for (const [i, id] of opening.references.entries()) {
+              const complaint = await tx.complaint.findUnique({ where: { id } })
+              if (complaint === null) continue
+              const path = `$.references[${i}]`
+              if (complaint.institutionCode !== opening.institutionCode)
+                problems.push({ path, message: `举报 ${complaint.number} 不是针对本机构的举报` })
+              else if (complaint.caseId === null)
+                problems.push({ path, message: `举报 ${complaint.number} 须在举报处理中「立案」，案件才与举报关联` })
+              else if (!complaint.caseId.startsWith("claim-"))
+                problems.push({ path, message: `举报 ${complaint.number} 已立案` })
+            }
           for (const [i, id] of (opening.inspections ?? []).entries()) {
             const inspection = await tx.inspection.findUnique({ where: { id } })
             if (
