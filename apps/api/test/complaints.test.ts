@@ -190,6 +190,132 @@ describe("complaints over HTTP (SQLite)", () => {
     expect(badDecision.json().errors[0].path).toBe("$.decision")
   })
 
+  it("refuses a date received before 2000-01-01 or after today at $.receivedOn, in form and import", async () => {
+    const before = await scratch.db.complaint.count()
+    for (const receivedOn of ["1900-01-01", "1999-12-31", "2025-11-21"]) {
+      const res = await call("POST", "/api/v1/complaints", "shenhe", intake({ receivedOn }))
+      expect(res.statusCode, `${receivedOn}: ${res.body}`).toBe(400)
+      expect(res.json().errors).toEqual([{ path: "$.receivedOn", message: expect.stringMatching(/[\u4e00-\u9fa5]/) }])
+    }
+    expect(
+      (await call("POST", "/api/v1/complaints", "shenhe", intake({ receivedOn: "1900-01-01" }))).json().errors[0]
+        .message
+    ).toContain("不得早于 2000-01-01")
+    const old = await call("POST", "/api/v1/complaints/import", "admin", {
+      fileName: "旧.csv",
+      format: "csv",
+      content: [
+        "rpt_no,rpt_date,rptd_type,fixmedins_code,rptd_psn_name,rpt_cont,invo_amt,anon_flag,psn_name,tel,certno,addr",
+        "GJ-1900-001,1900-01-01,2,,钱某,冒名就医,,1,,,,"
+      ].join("\n")
+    })
+    expect(old.statusCode).toBe(400)
+    expect(old.json().errors).toEqual([
+      { path: "$.content", message: expect.stringContaining("文件 旧.csv 第 2 行「rpt_date」列") }
+    ])
+    expect(await scratch.db.complaint.count()).toBe(before)
+    const first = await call("POST", "/api/v1/complaints", "shenhe", intake({ receivedOn: "2000-01-01" }))
+    expect(first.statusCode, first.body).toBe(201)
+    expect(first.json().number).toMatch(/^举〔2000〕\d+号$/)
+  })
+
+  it("merges only into a complaint within the caller's scope; a missing or hidden one is a 400 at $.mergeInto", async () => {
+    const about = (institutionCode: string) =>
+      call("POST", "/api/v1/complaints", "jihe", intake({ subject: { kind: "institution", institutionCode } })).then(
+        (r) => r.json().id as string
+      )
+    const source = await about("H50023500008")
+    const target = await about("H50023500008")
+    const hidden = await about("H50023500001")
+    const merge = (into: string, id = source) =>
+      call("POST", `/api/v1/complaints/${id}/triage`, "caotang", {
+        decision: "merge",
+        mergeInto: into,
+        reason: "同一事实"
+      })
+    const outOfScope = await merge(hidden)
+    const missing = await merge("ZZ-NONE")
+    for (const [res, id] of [
+      [outOfScope, hidden],
+      [missing, "ZZ-NONE"]
+    ] as const) {
+      expect(res.statusCode, res.body).toBe(400)
+      expect(res.json().errors).toEqual([{ path: "$.mergeInto", message: `并入的举报 ${id} 不存在` }])
+    }
+    // The two answers differ only by the id asked for: whether a hidden id exists cannot be told.
+    expect(outOfScope.json().detail.replace(hidden, "X")).toBe(missing.json().detail.replace("ZZ-NONE", "X"))
+    for (const id of [source, hidden])
+      expect((await scratch.db.complaint.findUniqueOrThrow({ where: { id } })).status).toBe("received")
+    expect(await scratch.db.auditEvent.count({ where: { entityId: source, action: "complaint.merge" } })).toBe(0)
+    // Within scope it goes through, once; the second decision is refused in plain words.
+    const ok = await merge(target)
+    expect(ok.statusCode, ok.body).toBe(204)
+    expect(await scratch.db.complaint.findUniqueOrThrow({ where: { id: source } })).toMatchObject({
+      status: "merged",
+      mergedInto: target
+    })
+    const again = await call("POST", `/api/v1/complaints/${source}/triage`, "caotang", { decision: "accept" })
+    expect(again.statusCode).toBe(409)
+    expect(again.json().detail).toBe("该举报已作出受理决定（已合并），不能再作受理决定")
+    // A complaint already merged is not a target: named at the field too.
+    const other = await about("H50023500008")
+    const intoMerged = await merge(source, other)
+    expect(intoMerged.statusCode).toBe(400)
+    expect(intoMerged.json().errors).toEqual([{ path: "$.mergeInto", message: expect.stringContaining("本身已合并") }])
+  })
+
+  it("masks the person reported for a role without personal-data:unmasked, and audits every read", async () => {
+    const id = (
+      await call(
+        "POST",
+        "/api/v1/complaints",
+        "jihe",
+        intake({
+          subject: {
+            kind: "person",
+            personName: "李四海",
+            description: "身份证号500236198805051234，手机13987654321，住永安街道"
+          },
+          content: "李四海冒用他人医保卡就医，联系电话13987654321",
+          informant: { anonymous: true }
+        })
+      )
+    ).json().id
+    const secrets = ["李四海", "500236198805051234", "13987654321"]
+    // caotang (a township unit's reviewer): bureau-wide by design, but masked.
+    const view = await call("GET", `/api/v1/complaints/${id}`, "caotang")
+    expect(view.statusCode, view.body).toBe(200)
+    expect(view.json()).toMatchObject({
+      subjectKind: "person",
+      personName: "李**",
+      subjectDescription: "身份证号500*************34，手机139******21，住永安街道",
+      content: "李**冒用他人医保卡就医，联系电话139******21"
+    })
+    for (const secret of secrets) expect(view.body).not.toContain(secret)
+    const list = await call("GET", "/api/v1/complaints", "caotang")
+    expect(list.json().items.find((c: { id: string }) => c.id === id)).toMatchObject({ personName: "李**" })
+    for (const secret of secrets) expect(list.body).not.toContain(secret)
+    // A supervisor (personal-data:unmasked) sees it in clear.
+    const clear = (await call("GET", `/api/v1/complaints/${id}`, "jihe")).json()
+    expect(clear).toMatchObject({
+      personName: "李四海",
+      subjectDescription: "身份证号500236198805051234，手机13987654321，住永安街道"
+    })
+    // Every read of the person's data is on the record, masked or not.
+    const views = await scratch.db.auditEvent.findMany({
+      where: { entityId: id, action: "complaint.view" },
+      orderBy: { seq: "asc" }
+    })
+    expect(views.map((v) => [v.actorName, (v.details as { unmasked: boolean }).unmasked])).toEqual([
+      ["张医保", false],
+      ["王稽核", true]
+    ])
+    const listed = await scratch.db.auditEvent.findMany({ where: { action: "complaint.list", actorName: "张医保" } })
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.at(-1)!.details).toMatchObject({ unmasked: false, complaints: expect.arrayContaining([id]) })
+    for (const secret of secrets) expect(JSON.stringify(listed.map((l) => l.details))).not.toContain(secret)
+  })
+
   it("imports the national export whole or not at all, naming file, line and column", async () => {
     const header =
       "rpt_no,rpt_date,rptd_type,fixmedins_code,rptd_psn_name,rpt_cont,invo_amt,anon_flag,psn_name,tel,certno,addr"
@@ -402,6 +528,19 @@ describe("complaints over HTTP (SQLite)", () => {
       ).statusCode
     ).toBe(204)
 
+    // The value a reward is computed on (案值) cannot exceed the amount verified (6,000 yuan).
+    for (const caseValue of [1_000_000_000, 6000.01]) {
+      const inflated = await call("POST", `/api/v1/complaints/${id}/rewards`, "shenhe", {
+        caseValue,
+        amount: 200_000,
+        basis: "按案值计"
+      })
+      expect(inflated.statusCode, inflated.body).toBe(400)
+      expect(inflated.json().errors).toEqual([
+        { path: "$.caseValue", message: expect.stringContaining("不得超过登记的查实金额 6000 元") }
+      ])
+    }
+    expect(await scratch.db.complaintReward.count({ where: { complaintId: id } })).toBe(0)
     // Chongqing holds no provincial scale: the amount is entered, within 200–200,000 yuan.
     const noAmount = await call("POST", `/api/v1/complaints/${id}/rewards`, "shenhe", { caseValue: 6000, basis: "—" })
     expect(noAmount.statusCode).toBe(400)

@@ -1,16 +1,30 @@
 /**
  * Complaints and tips (举报投诉) and rewards over HTTP. Within the caller's data scope: a complaint
- * about an institution outside it (and its rewards) is answered as if it did not exist; a complaint
- * about no institution (a person reported) is bureau-wide. The informant is masked in every answer
- * except the reveal, which only `informants:reveal` may call and which is audited.
+ * about an institution outside it (and its rewards) is answered as if it did not exist — also as the
+ * target of a merge; a complaint about no institution (a person reported) is bureau-wide. The
+ * informant is masked in every answer except the reveal, which only `informants:reveal` may call and
+ * which is audited. The person reported (name, ID and phone numbers in the texts) is masked for roles
+ * without `personal-data:unmasked`, and every read of a complaint holding such data is audited.
  */
 import * as Application from "@fundguard/application"
 import { Complaints } from "@fundguard/contracts"
-import { complaintOfReward, institutionOfComplaint, listComplaints, rewardRows, type Db } from "@fundguard/db"
+import {
+  complaintOfReward,
+  institutionOfComplaint,
+  listComplaints,
+  recordAudit,
+  rewardRows,
+  type Db
+} from "@fundguard/db"
+import { can } from "@fundguard/domain/access"
 import {
   channelLabel,
   ComplaintNotFound,
   complaintStatusLabel,
+  holdsPersonalData,
+  InvalidComplaintInput,
+  maskedPersonalData,
+  mergeTargetProblems,
   nationalColumns,
   rewardStatusLabel,
   type RewardStatus,
@@ -20,6 +34,7 @@ import { bureauDate } from "@fundguard/domain/kernel"
 import { institutionInScope } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import type { FastifyInstance, FastifyRequest } from "fastify"
+import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
 import { Problem } from "../plugins/errors.js"
 import { institutionWithinScope, requesterOf, visibleInstitutions } from "../enforcement/scope.js"
@@ -39,6 +54,16 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
     if (institution !== null && !institutionInScope(await request.scope(), institution))
       throw new ComplaintNotFound({ id })
   }
+  /** A merge target outside the caller's scope, or none, is refused at `$.mergeInto` in the same words. */
+  const mergeTargetWithinScope = async (request: FastifyRequest, id: string): Promise<void> =>
+    complaintWithinScope(request, id).catch((error: unknown) => {
+      if (error instanceof ComplaintNotFound)
+        throw new InvalidComplaintInput({ problems: mergeTargetProblems(id, null) })
+      throw error
+    })
+  /** Whether the caller sees personal data in clear; otherwise complaints are shown masked. */
+  const unmaskedFor = (request: FastifyRequest) => can(currentUser(request).role, "personal-data:unmasked")
+  const shown = (c: StoredComplaint, unmasked: boolean): StoredComplaint => (unmasked ? c : maskedPersonalData(c))
   const rewardWithinScope = async (request: FastifyRequest, id: string): Promise<void> => {
     const complaintId = await complaintOfReward(db, id)
     if (complaintId === undefined) throw new ComplaintNotFound({ id })
@@ -90,7 +115,17 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
     const rows = await listComplaints(db, await visibleInstitutions(request))
     const named = await names(rows.flatMap((r) => r.institutionCode ?? []))
     const deadlines = await app.run(Effect.forEach(rows, deadlinesOf))
-    return { items: rows.map((c, i) => summaryOf(c, named, deadlines[i] ?? [])) }
+    const unmasked = unmaskedFor(request)
+    // The list shows the persons reported: which complaints' personal data was read is on the record.
+    const personal = rows.filter(holdsPersonalData).map((c) => c.id)
+    if (personal.length > 0)
+      await recordAudit(db, actor(request), {
+        action: "complaint.list",
+        entityType: "complaint",
+        entityId: null,
+        details: { complaints: personal, unmasked }
+      })
+    return { items: rows.map((c, i) => summaryOf(shown(c, unmasked), named, deadlines[i] ?? [])) }
   })
   mount(app, Complaints.intakeComplaint, async ({ body, request }) => {
     if (body.subject.institutionCode !== undefined) await institutionWithinScope(request, body.subject.institutionCode)
@@ -119,7 +154,15 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
   mount(app, Complaints.getComplaint, async ({ params, request }) => {
     await complaintWithinScope(request, params.id)
     const view = await app.run(Application.Complaints.viewComplaint({ id: params.id }))
-    const c = view.complaint
+    const unmasked = unmaskedFor(request)
+    if (holdsPersonalData(view.complaint))
+      await recordAudit(db, actor(request), {
+        action: "complaint.view",
+        entityType: "complaint",
+        entityId: view.complaint.id,
+        details: { unmasked, subjectKind: view.complaint.subject.kind }
+      })
+    const c = shown(view.complaint, unmasked)
     const named = await names(c.institutionCode === null ? [] : [c.institutionCode])
     const rewards = await rewardRows(db, [c.id])
     return {
@@ -160,8 +203,10 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
       }))
     }
   })
-  mount(app, Complaints.triageComplaint, async ({ params, request }) => {
+  mount(app, Complaints.triageComplaint, async ({ params, body, request }) => {
     await complaintWithinScope(request, params.id)
+    if (body.decision === "merge" && body.mergeInto !== undefined && body.mergeInto !== params.id)
+      await mergeTargetWithinScope(request, body.mergeInto)
     await app.run(Application.Complaints.triageComplaint({ id: params.id, input: request.body, actor: actor(request) }))
   })
   mount(app, Complaints.openCase, async ({ params, body, request }) => {

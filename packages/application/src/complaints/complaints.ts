@@ -16,6 +16,7 @@ import {
   ComplaintRepository,
   complaintDeadlines,
   InvalidComplaintInput,
+  mergeTargetProblems,
   outcomeProblems,
   parseNationalExport,
   paymentRefusal,
@@ -101,7 +102,11 @@ export const importNationalExport = Effect.fn("Complaints.importNationalExport")
   return { imported: items.length }
 })
 
-/** Decides whether to accept the complaint: accept, not accept (with the reason), forward, merge. */
+/**
+ * Decides whether to accept the complaint: accept, not accept (with the reason), forward, merge (into
+ * a complaint that exists and is not itself merged — named at `$.mergeInto` otherwise; the caller
+ * checks first that the target is within the requester's scope, answering as if it did not exist).
+ */
 export const triageComplaint = Effect.fn("Complaints.triage")(function* (request: {
   readonly id: string
   readonly input: unknown
@@ -113,7 +118,16 @@ export const triageComplaint = Effect.fn("Complaints.triage")(function* (request
   const refusal = triageRefusal(complaint)
   if (refusal) return yield* Effect.fail(refusal)
   const on = yield* today
-  const problems = triageProblems(complaint, decision, on)
+  const mergeInto =
+    decision.decision === "merge" && decision.mergeInto !== complaint.id ? decision.mergeInto : undefined
+  const target =
+    mergeInto === undefined
+      ? []
+      : mergeTargetProblems(
+          mergeInto,
+          yield* repo.load(mergeInto).pipe(Effect.catchTag("ComplaintNotFound", () => Effect.succeed(null)))
+        )
+  const problems = [...triageProblems(complaint, decision, on), ...target]
   if (problems.length > 0) return yield* Effect.fail(new InvalidComplaintInput({ problems }))
   yield* repo.triage({ id: request.id, decision, on, actor: request.actor })
 })
@@ -252,9 +266,10 @@ export const deadlinesOf = (complaint: Parameters<typeof complaintDeadlines>[1],
   )
 
 /**
- * Proposes a reward (初审): the complaint verified, its case decided; the amount by the province's
- * scale where FundGuard holds one (the case's institution's region), else as entered — within the
- * national bounds of the day either way.
+ * Proposes a reward (初审): the complaint verified, its case decided, the value it is computed on (案值)
+ * not more than the amount verified (查实金额); the amount by the province's scale where FundGuard
+ * holds one (the case's institution's region), else as entered — within the national bounds of the
+ * day either way.
  */
 export const proposeReward = Effect.fn("Complaints.proposeReward")(function* (request: {
   readonly complaintId: string
@@ -278,7 +293,12 @@ export const proposeReward = Effect.fn("Complaints.proposeReward")(function* (re
   })
   if (refusal) return yield* Effect.fail(refusal)
   const on = yield* today
-  const { amount, problems } = rewardAmount(proposal, stored!.institution.admdvs, on)
+  const { amount, problems } = rewardAmount(
+    proposal,
+    stored!.institution.admdvs,
+    on,
+    complaint.outcome?.verifiedAmount ?? 0
+  )
   if (problems.length > 0 || amount === null) return yield* Effect.fail(new InvalidComplaintInput({ problems }))
   const id = yield* newId
   yield* repo.proposeReward({

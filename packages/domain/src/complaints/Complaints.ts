@@ -12,6 +12,7 @@
  */
 import * as Schema from "effect/Schema"
 import { maskIdentifier, maskName } from "../access/Access.js"
+import { maskForPublication } from "../credit/Credit.js"
 import { IsoDate } from "../kernel/IsoDate.js"
 import { Yuan } from "../kernel/Money.js"
 
@@ -96,13 +97,26 @@ export const InformantIdentity = Schema.Struct({
 export type InformantIdentity = typeof InformantIdentity.Type
 
 /**
+ * The earliest day a complaint may be recorded as received. No text sets a floor: this is FundGuard's
+ * plausibility bound ⚠️, well before the bureau's first complaints (the basic medical insurance for urban
+ * employees dates from 1998-12, 国发〔1998〕44号; the 举报奖励 rules from 2018-11, the 条例 from 2021-05-01),
+ * so that an old complaint entered late is taken while a typing slip (1900, 0202) is refused. The
+ * upper bound is today (the use cases check it against the bureau's clock).
+ *
+ * @category rules
+ */
+export const earliestReceivedOn = "2000-01-01"
+
+/**
  * A complaint as recorded at intake.
  *
  * @category models
  */
 export const ComplaintIntake = Schema.Struct({
   channel: ComplaintChannel,
-  receivedOn: IsoDate,
+  receivedOn: IsoDate.pipe(
+    Schema.filter((d) => d >= earliestReceivedOn || `收到举报的日期不得早于 ${earliestReceivedOn}`)
+  ),
   subject: ComplaintSubject,
   content: Text(5000),
   amountInvolved: Schema.optional(Yuan),
@@ -290,7 +304,25 @@ export const triageProblems = (
 export const triageRefusal = (complaint: Pick<StoredComplaint, "status">): ComplaintRefused | null =>
   complaint.status === "received"
     ? null
-    : new ComplaintRefused({ detail: `该举报已${complaintStatusLabel[complaint.status]}，不能再作受理决定` })
+    : new ComplaintRefused({
+        detail: `该举报已作出受理决定（${complaintStatusLabel[complaint.status]}），不能再作受理决定`
+      })
+
+/**
+ * The merge target's problems, at `$.mergeInto`: none such (`null` — also the answer for a complaint
+ * outside the caller's scope, in the same words, so that ids cannot be probed), or itself merged.
+ *
+ * @category rules
+ */
+export const mergeTargetProblems = (
+  mergeInto: string,
+  target: Pick<StoredComplaint, "number" | "status"> | null
+): ReadonlyArray<{ path: string; message: string }> =>
+  target === null
+    ? [{ path: "$.mergeInto", message: `并入的举报 ${mergeInto} 不存在` }]
+    : target.status === "merged"
+      ? [{ path: "$.mergeInto", message: `举报 ${target.number} 本身已合并，请并入其主举报` }]
+      : []
 
 /**
  * Whether the complaint can be opened as a case (登记案源 — `CaseSource` "complaint"): accepted, about
@@ -364,6 +396,42 @@ export const maskedInformant = (identity: InformantIdentity): InformantIdentity 
   ...(identity.idNumber === undefined ? {} : { idNumber: maskIdentifier(identity.idNumber) }),
   ...(identity.address === undefined ? {} : { address: maskAddress(identity.address) })
 })
+
+/**
+ * A complaint as a role without `personal-data:unmasked` sees it: the person reported masked (张**),
+ * and in the subject's description and the content that name and every ID-number-like or
+ * mobile-number-like sequence masked (`maskForPublication`, the credit module's masking of texts).
+ *
+ * @category rules
+ */
+export const maskedPersonalData = <C extends Pick<StoredComplaint, "subject" | "content">>(complaint: C): C => {
+  const { personName, description } = complaint.subject
+  const names = personName === undefined ? [] : [personName]
+  return {
+    ...complaint,
+    subject: {
+      ...complaint.subject,
+      ...(personName === undefined ? {} : { personName: maskName(personName) }),
+      ...(description === undefined ? {} : { description: maskForPublication(description, names) })
+    },
+    content: maskForPublication(complaint.content, names)
+  }
+}
+
+/**
+ * Whether a complaint shows personal data beyond the (separately kept) informant: a person reported,
+ * or an ID-number-like or mobile-number-like sequence in its texts. Every read of one is audited.
+ *
+ * @category rules
+ */
+export const holdsPersonalData = (complaint: Pick<StoredComplaint, "subject" | "content">): boolean => {
+  const masked = maskedPersonalData(complaint)
+  return (
+    complaint.subject.personName !== undefined ||
+    masked.content !== complaint.content ||
+    masked.subject.description !== complaint.subject.description
+  )
+}
 
 /**
  * The complaint's number as the bureau writes it: 举〔2026〕12号 (year of receipt, sequence).

@@ -167,21 +167,45 @@ export const paymentMethodLabel: Readonly<Record<RewardPayment["method"], string
 }
 
 /**
- * The amount to propose and the problems with the proposal (by field): the province's scale decides
- * the amount where FundGuard holds it (an entered amount must agree), else it must be entered; either
- * way within the national bounds of the day.
+ * What the value a reward is computed on (案值) is, and why it may not exceed the amount verified on the
+ * complaint (查实金额, `ComplaintOutcome.verifiedAmount`): the 2018 办法 rewards "按查实欺诈骗保金额的
+ * 一定比例" (`rewardBounds`), the 2022 办法 "按照案值的一定比例"; 案值 is "举报事项涉及的应当追回的医保
+ * 基金损失金额" — the amount found and to be recovered, never more than what the handling verified.
  *
+ * @category statute
+ */
+export const caseValueSource =
+  "《违法违规使用医疗保障基金举报奖励办法》（国家医保局、财政部，2023-01-01施行）：按照案值的一定比例给予一次性资金奖励；案值是指举报事项涉及的应当追回的医保基金损失金额（据四川省医疗保障局对《四川省违法违规使用医疗保障基金举报奖励办法》（川医保发〔2022〕7号）的政策解读，北京市实施细则的报道同此 🔶；国家办法本身的定义条文 ⚠️ 未核对）；此前《欺诈骗取医疗保障基金行为举报奖励暂行办法》（医保办发〔2018〕22号）：按查实欺诈骗保金额的一定比例奖励 🔶"
+
+/**
+ * The amount to propose and the problems with the proposal (by field): the value it is computed on
+ * (案值) more than 0 and not more than the amount verified on the complaint (`caseValueSource`); the
+ * province's scale decides the amount where FundGuard holds it (an entered amount must agree), else it
+ * must be entered; either way within the national bounds of the day.
+ *
+ * @see caseValueSource
  * @category rules
  */
 export const rewardAmount = (
   proposal: RewardProposal,
   region: string,
-  on: IsoDate
+  on: IsoDate,
+  verifiedAmount: number
 ): { readonly amount: number | null; readonly problems: ReadonlyArray<{ path: string; message: string }> } => {
   const bounds = rewardBoundsOn(on)
   const scale = rewardScaleFor(region, on)
-  const computed = scale === undefined ? null : scaledReward(scale.value, proposal.caseValue, proposal.insider)
   if (proposal.caseValue <= 0) return { amount: null, problems: [{ path: "$.caseValue", message: "案值须大于 0" }] }
+  if (roundYuan(proposal.caseValue) > roundYuan(verifiedAmount))
+    return {
+      amount: null,
+      problems: [
+        {
+          path: "$.caseValue",
+          message: `案值不得超过登记的查实金额 ${roundYuan(verifiedAmount)} 元（奖励按查实的、应当追回的医保基金损失金额计）`
+        }
+      ]
+    }
+  const computed = scale === undefined ? null : scaledReward(scale.value, proposal.caseValue, proposal.insider)
   if (computed !== null && proposal.amount !== undefined && roundYuan(proposal.amount) !== computed)
     return {
       amount: null,

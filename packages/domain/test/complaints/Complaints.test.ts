@@ -5,12 +5,16 @@
  * refused whole, naming file, line and column.
  */
 import * as Either from "effect/Either"
+import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import {
   complaintDeadlines,
   ComplaintIntake,
+  earliestReceivedOn,
   maskedInformant,
+  maskedPersonalData,
+  mergeTargetProblems,
   outcomeProblems,
   parseCsv,
   parseNationalExport,
@@ -142,6 +146,26 @@ describe("triage and outcome", () => {
     expect(triageRefusal(complaint({ status: "accepted" }))?.detail).toContain("已受理")
   })
 
+  it("refuses a second decision in plain words (no 已已), whatever the first was", () => {
+    for (const status of ["accepted", "not_accepted", "forwarded", "merged"] as const) {
+      const detail = triageRefusal(complaint({ status }))?.detail ?? ""
+      expect(detail).toContain("不能再作受理决定")
+      expect(detail).not.toContain("已已")
+    }
+    expect(triageRefusal(complaint({ status: "merged" }))?.detail).toBe(
+      "该举报已作出受理决定（已合并），不能再作受理决定"
+    )
+    expect(triageRefusal(complaint())).toBeNull()
+  })
+
+  it("a merge target that does not exist (or is hidden) or is itself merged is named at $.mergeInto", () => {
+    expect(mergeTargetProblems("C9", null)).toEqual([{ path: "$.mergeInto", message: "并入的举报 C9 不存在" }])
+    expect(mergeTargetProblems("C2", complaint({ id: "C2", number: "举〔2025〕2号", status: "merged" }))).toEqual([
+      { path: "$.mergeInto", message: "举报 举〔2025〕2号 本身已合并，请并入其主举报" }
+    ])
+    expect(mergeTargetProblems("C2", complaint({ id: "C2", status: "accepted" }))).toEqual([])
+  })
+
   it("a verification needs the amount found; only an accepted complaint has an outcome", () => {
     const accepted = complaint({ status: "accepted", triagedOn: d("2025-09-29") })
     expect(outcomeProblems(accepted, { result: "verified", on: d("2025-10-10"), note: "—" })).toEqual([
@@ -163,9 +187,57 @@ describe("triage and outcome", () => {
     })
     expect(Either.isLeft(r)).toBe(true)
   })
+
+  it("refuses a date received before 2000-01-01 at $.receivedOn, in Chinese", () => {
+    const decode = (receivedOn: string) =>
+      Schema.decodeUnknownEither(ComplaintIntake, { errors: "all" })({
+        channel: "letter",
+        receivedOn,
+        subject: { kind: "institution", institutionCode: "H1" },
+        content: "x",
+        informant: { anonymous: true }
+      })
+    expect(earliestReceivedOn).toBe("2000-01-01")
+    for (const early of ["1900-01-01", "1999-12-31"]) {
+      const r = decode(early)
+      expect(Either.isLeft(r)).toBe(true)
+      if (Either.isLeft(r)) {
+        const issue = ParseResult.ArrayFormatter.formatErrorSync(r.left)
+        expect(issue).toEqual([
+          expect.objectContaining({ path: ["receivedOn"], message: expect.stringContaining("不得早于 2000-01-01") })
+        ])
+      }
+    }
+    expect(Either.isRight(decode("2000-01-01"))).toBe(true)
+  })
 })
 
 describe("masking", () => {
+  it("masks a reported person's name, and names, ID numbers and phone numbers in the texts", () => {
+    const person = complaint({
+      subject: {
+        kind: "person",
+        personName: "李四海",
+        description: "身份证号500236198805051234，手机13987654321，住永安街道"
+      },
+      institutionCode: null,
+      content: "李四海冒用他人医保卡就医，联系电话13987654321"
+    })
+    const masked = maskedPersonalData(person)
+    expect(masked.subject).toEqual({
+      kind: "person",
+      personName: "李**",
+      description: "身份证号500*************34，手机139******21，住永安街道"
+    })
+    expect(masked.content).toBe("李**冒用他人医保卡就医，联系电话139******21")
+    expect(JSON.stringify(masked)).not.toContain("李四海")
+    expect(JSON.stringify(masked)).not.toContain("500236198805051234")
+    // A complaint about an institution keeps its code; only identifier-like sequences are masked.
+    const institution = maskedPersonalData(complaint({ content: "患者身份证500236198805051234在该院挂床" }))
+    expect(institution.subject).toEqual({ kind: "institution", institutionCode: "H1" })
+    expect(institution.content).toBe("患者身份证500*************34在该院挂床")
+  })
+
   it("masks every field of the identity by default", () => {
     expect(
       maskedInformant({
@@ -186,6 +258,25 @@ describe("masking", () => {
 })
 
 describe("reward bounds and amount", () => {
+  it("the value a reward is computed on (案值) may not exceed the amount verified (查实金额)", () => {
+    const p = (caseValue: number) =>
+      Schema.decodeUnknownSync(RewardProposal)({ caseValue, amount: 200_000, basis: "按案值计" })
+    expect(rewardAmount(p(1_000_000_000), "500236", d("2026-01-05"), 8_600)).toEqual({
+      amount: null,
+      problems: [{ path: "$.caseValue", message: expect.stringContaining("不得超过登记的查实金额 8600 元") }]
+    })
+    expect(rewardAmount(p(8_600.01), "500236", d("2026-01-05"), 8_600).problems[0]?.path).toBe("$.caseValue")
+    // Within the verified amount, the usual rules apply (here: 200,000 is within the national cap).
+    expect(rewardAmount({ ...p(8_600), amount: 430 }, "500236", d("2026-01-05"), 8_600)).toEqual({
+      amount: 430,
+      problems: []
+    })
+    expect(rewardAmount({ ...p(5_000), amount: 250 }, "500236", d("2026-01-05"), 8_600).problems).toEqual([])
+    // A province's scale cannot be fed an inflated value either.
+    const shanxi = Schema.decodeUnknownSync(RewardProposal)({ caseValue: 50_000_000, basis: "山西细则" })
+    expect(rewardAmount(shanxi, "140105", d("2024-01-02"), 200_000).problems[0]?.path).toBe("$.caseValue")
+  })
+
   it("national bounds by the day: 100,000 cap before 2023, 200–200,000 yuan from 2023-01-01", () => {
     expect(rewardBoundsOn(d("2022-06-01")).value).toMatchObject({ min: null, max: 100_000 })
     expect(rewardBoundsOn(d("2023-01-01")).value).toMatchObject({ min: 200, max: 200_000 })
@@ -198,14 +289,16 @@ describe("reward bounds and amount", () => {
         basis: "按案值 2%",
         ...(amount === undefined ? {} : { amount })
       })
-    expect(rewardAmount(p(1000), "500236", d("2026-01-05"))).toEqual({ amount: 1000, problems: [] })
-    expect(rewardAmount(p(150), "500236", d("2026-01-05")).problems[0]).toMatchObject({ path: "$.amount" })
-    expect(rewardAmount(p(150), "500236", d("2026-01-05")).problems[0]?.message).toContain("不得少于 200 元")
-    expect(rewardAmount(p(200_000.01), "500236", d("2026-01-05")).problems[0]?.message).toContain("不得超过 200000 元")
-    expect(rewardAmount(p(), "500236", d("2026-01-05")).problems[0]?.message).toContain("须按本省实施细则填写")
+    expect(rewardAmount(p(1000), "500236", d("2026-01-05"), 50_000)).toEqual({ amount: 1000, problems: [] })
+    expect(rewardAmount(p(150), "500236", d("2026-01-05"), 50_000).problems[0]).toMatchObject({ path: "$.amount" })
+    expect(rewardAmount(p(150), "500236", d("2026-01-05"), 50_000).problems[0]?.message).toContain("不得少于 200 元")
+    expect(rewardAmount(p(200_000.01), "500236", d("2026-01-05"), 50_000).problems[0]?.message).toContain(
+      "不得超过 200000 元"
+    )
+    expect(rewardAmount(p(), "500236", d("2026-01-05"), 50_000).problems[0]?.message).toContain("须按本省实施细则填写")
     // Before 2023 the cap was 100,000 and there was no floor.
-    expect(rewardAmount(p(150), "500236", d("2022-06-01")).problems).toEqual([])
-    expect(rewardAmount(p(150_000), "500236", d("2022-06-01")).problems[0]?.message).toContain("100000")
+    expect(rewardAmount(p(150), "500236", d("2022-06-01"), 50_000).problems).toEqual([])
+    expect(rewardAmount(p(150_000), "500236", d("2022-06-01"), 50_000).problems[0]?.message).toContain("100000")
   })
 
   it("Shanxi's scale (only for a Shanxi bureau): brackets cumulated, insider bonus, floor, cap", () => {
@@ -225,10 +318,10 @@ describe("reward bounds and amount", () => {
     expect(scaledReward(scale, 200_000, true)).toBe(6_000)
     expect(scaledReward(scale, 50_000_000, true)).toBe(200_000)
     const proposal = Schema.decodeUnknownSync(RewardProposal)({ caseValue: 200_000, basis: "山西细则" })
-    expect(rewardAmount(proposal, "140105", d("2024-01-02"))).toEqual({ amount: 5_000, problems: [] })
-    expect(rewardAmount({ ...proposal, amount: 4_000 }, "140105", d("2024-01-02")).problems[0]?.message).toContain(
-      "应为 5000 元"
-    )
+    expect(rewardAmount(proposal, "140105", d("2024-01-02"), 200_000)).toEqual({ amount: 5_000, problems: [] })
+    expect(
+      rewardAmount({ ...proposal, amount: 4_000 }, "140105", d("2024-01-02"), 200_000).problems[0]?.message
+    ).toContain("应为 5000 元")
   })
 })
 
