@@ -176,6 +176,13 @@ describe("case procedure", () => {
       today
     )
     expect(tooMuch.problems?.[0]?.path).toBe("$.amount")
+    const tenthOfAFen = await c.refusal(
+      "record_payment",
+      officer,
+      { ledger: "refund", amount: 0.001, paidOn: today, reference: "x" },
+      today
+    )
+    expect(tenthOfAFen.problems).toEqual([{ path: "$.amount", message: "金额应精确到分（最多两位小数）" }])
     await c.must(
       "record_payment",
       officer,

@@ -15,7 +15,7 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import type { Permission } from "../access/Access.js"
 import { IsoDate, addDays } from "../kernel/IsoDate.js"
-import { roundYuan, Yuan } from "../kernel/Money.js"
+import { roundYuan, YuanToFen } from "../kernel/Money.js"
 import { problemsOf, type InputProblem } from "../kernel/Problems.js"
 import type { CalendarYearNotCovered, WorkingCalendarShape } from "../kernel/WorkingCalendar.js"
 import { assessPenalty } from "../penalty/Penalty.js"
@@ -328,7 +328,7 @@ export const caseStepInputs = {
     recipient: Name,
     servers: Schema.Array(Name).pipe(Schema.minItems(1), Schema.maxItems(5))
   }),
-  record_payment: Schema.Struct({ ledger: Ledger, amount: Yuan, paidOn: IsoDate, reference: Text(100) }),
+  record_payment: Schema.Struct({ ledger: Ledger, amount: YuanToFen, paidOn: IsoDate, reference: Text(100) }),
   demand_payment: Schema.Struct({ on: IsoDate }),
   apply_enforcement: Schema.Struct({ on: IsoDate, court: Text(100) }),
   submit_closure: Opinion,

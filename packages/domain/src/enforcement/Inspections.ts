@@ -13,6 +13,7 @@ import * as Schema from "effect/Schema"
 import type { Actor } from "../kernel/Actor.js"
 import { OrgKind } from "../kernel/Institution.js"
 import { DateText, type IsoDate } from "../kernel/IsoDate.js"
+import { YuanToFen } from "../kernel/Money.js"
 import type { InputProblem } from "../kernel/Problems.js"
 import { ViolationCode } from "../penalty/Violation.js"
 import { areasOf, type InstitutionFacts, type Organisation } from "../responsibilities/Organisation.js"
@@ -430,7 +431,7 @@ export const OnsiteRecordInput = Schema.Struct({
     Schema.Struct({
       violation: ViolationCode,
       description: Text(1000),
-      amount: Schema.Number.pipe(Schema.between(0, 1_000_000_000))
+      amount: YuanToFen
     })
   ).pipe(Schema.maxItems(100))
 })

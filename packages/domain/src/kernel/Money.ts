@@ -29,6 +29,18 @@ export const Yuan = Schema.Number.pipe(
 export type Yuan = typeof Yuan.Type
 
 /**
+ * An amount as a ledger, a receipt or a finding states it: `Yuan` with no fraction of a fen (0.001 元 cannot be paid
+ * nor recorded as found).
+ *
+ * @category models
+ * @since 0.9.0
+ */
+export const YuanToFen = Yuan.pipe(
+  Schema.filter((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6 || "金额应精确到分（最多两位小数）"),
+  Schema.annotations({ identifier: "YuanToFen", description: "Amount in yuan (元) to the fen, 0 … 10,000,000,000" })
+)
+
+/**
  * Rounds to the fen (0.01 yuan), half away from zero, without binary-fraction surprises
  * (13791.6 × 1.3 is 17929.079999… in floating point and must print as 17929.08).
  *
