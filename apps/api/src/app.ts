@@ -21,7 +21,7 @@ import { accessPlugin } from "./access/plugin.js"
 import { kernelPlugin } from "./kernel/plugin.js"
 import { penaltyPlugin } from "./penalty/plugin.js"
 import { authPlugin, publicRoutes } from "./plugins/auth.js"
-import { errorsPlugin, sendProblem } from "./plugins/errors.js"
+import { errorsPlugin, frameworkProblem, sendProblem } from "./plugins/errors.js"
 import { runtimePlugin } from "./plugins/runtime.js"
 import { responsibilitiesPlugin } from "./responsibilities/plugin.js"
 import { enforcementPlugin } from "./enforcement/plugin.js"
@@ -68,7 +68,10 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     bodyLimit: defaultBodyLimit,
     // For the routes still validated by JSON Schema: query strings and path parameters arrive as
     // text. Routes mounted from contracts decode with effect/Schema instead (no coercion of bodies).
-    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } }
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+    // The router's own refusals (a malformed URL, a path parameter too long) answer as problems too, instead of
+    // Fastify's English body that echoes the path.
+    frameworkErrors: frameworkProblem
   })
   await app.register(errorsPlugin)
   await app.register(securityPlugin)

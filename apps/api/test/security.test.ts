@@ -517,6 +517,17 @@ describe("security from outside (SQLite)", () => {
     expect(tried).toBeGreaterThan(600)
   })
 
+  it("answers a path parameter too long for the router as a problem in Chinese, without echoing the path", async () => {
+    const long = "A".repeat(2_000)
+    const res = await call("GET", `/api/v1/cases/${long}`, "admin")
+    expect(res.statusCode).toBeGreaterThanOrEqual(400)
+    expect(res.statusCode).toBeLessThan(500)
+    expect(res.headers["content-type"]).toContain("application/problem+json")
+    expect(res.json().detail).toMatch(/[\u4e00-\u9fff]/)
+    expect(res.body).not.toContain(long.slice(0, 200))
+    expect(res.body).not.toContain("FST_")
+  })
+
   it("sends security headers: a CSP without inline scripts, no framing, nosniff", async () => {
     const res = await call("GET", "/api/health")
     const csp = String(res.headers["content-security-policy"])

@@ -6,7 +6,7 @@
  * JSON paths). Anything else is a 500 that shows nothing of the server's insides.
  */
 import { Problem as Problems } from "@fundguard/contracts"
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify"
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify"
 import fp from "fastify-plugin"
 
 type FieldProblem = { readonly path: string; readonly message: string }
@@ -44,6 +44,7 @@ const frameworkTag: Readonly<Record<string, readonly [Problems.ProblemTag, strin
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["InvalidRequest", "Content-Length 与请求内容不符"],
   FST_ERR_CTP_INVALID_TYPE: ["InvalidRequest", "Content-Type 无效"],
   FST_ERR_BAD_URL: ["InvalidRequest", "请求地址无效"],
+  FST_ERR_MAX_PARAM_LENGTH: ["InvalidRequest", "请求地址中的参数过长"],
   FST_ERR_VALIDATION: ["InvalidRequest", "请求有误"]
 }
 
@@ -105,6 +106,14 @@ export const sendProblem = (
 ) => {
   const body = Problems.problemDetails(tag, detail, errors)
   return reply.status(body.status).type("application/problem+json; charset=utf-8").send(body)
+}
+
+/** Fastify's `frameworkErrors`: what the router refuses before any route or error handler runs, as a problem. */
+export const frameworkProblem = (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+  const problem = problemOf(error)
+  return problem === null
+    ? sendProblem(reply, "InvalidRequest", "请求有误")
+    : sendProblem(reply, problem.tag, problem.detail, problem.errors)
 }
 
 export const errorsPlugin = fp(
