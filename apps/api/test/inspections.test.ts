@@ -5,6 +5,7 @@
  * finished with two — which completes the duty's task of the section — a case opened from the
  * inspection, and its 现场检查笔录 printed.
  */
+import { systemActor, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { FastifyInstance } from "fastify"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -12,7 +13,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { now, seedCounty, signInAll, today, type Username } from "./utils/county.js"
+import { now, password, seedCounty, signInAll, today, type Username } from "./utils/county.js"
 
 describe("inspections over HTTP (SQLite)", () => {
   let scratch: ScratchDatabase
@@ -43,14 +44,15 @@ describe("inspections over HTTP (SQLite)", () => {
   })
 
   it("plan → draw → verify → publish → on-site record → duty task → case → 现场检查笔录", async () => {
-    // The register: the section's two inspectors (own area 永安街道), two of the handling centre.
-    for (const [code, name, unitId] of [
-      ["JC-W1", "王检查", "SEC-JJJG"],
-      ["JC-W2", "吴检查", "SEC-JJJG"],
-      ["JC-Z1", "周检查", "CENTRE"],
-      ["JC-Z2", "郑检查", "CENTRE"]
+    // The register: the section's two inspectors (own area 永安街道), entered by the section; two of the
+    // handling centre, entered by the bureau (the section's scope does not reach the centre).
+    for (const [code, name, unitId, by] of [
+      ["JC-W1", "王检查", "SEC-JJJG", "jihe"],
+      ["JC-W2", "吴检查", "SEC-JJJG", "jihe"],
+      ["JC-Z1", "周检查", "CENTRE", "admin"],
+      ["JC-Z2", "郑检查", "CENTRE", "admin"]
     ] as const) {
-      const res = await call("PUT", `/api/v1/inspectors/${code}`, "jihe", {
+      const res = await call("PUT", `/api/v1/inspectors/${code}`, by, {
         name,
         unitId,
         badge: `渝医保执 ${code}`,
@@ -76,6 +78,16 @@ describe("inspections over HTTP (SQLite)", () => {
     })
     expect(badUnit.statusCode).toBe(400)
     expect(badUnit.json().errors[0].path).toBe("$.unitId")
+    // Another unit's inspector is not the section's to add.
+    const centreBySection = await call("PUT", "/api/v1/inspectors/JC-Z3", "jihe", {
+      name: "x",
+      unitId: "CENTRE",
+      badge: "b",
+      active: true,
+      conflicts: []
+    })
+    expect(centreBySection.statusCode).toBe(403)
+    expect(centreBySection.json().detail).toContain("不在本人数据范围内")
     const register = (await call("GET", "/api/v1/inspectors", "jihe")).json()
     expect(register.items.find((i: { staffCode: string }) => i.staffCode === "JC-W1").ownArea).toContain("H50023500001")
 
@@ -290,5 +302,53 @@ describe("inspections over HTTP (SQLite)", () => {
     })
     expect(weighted.statusCode, weighted.body).toBe(201)
     expect(weighted.json().statement).toContain("重点抽查")
+  })
+  it("a unit edits only its own inspectors; the bureau edits everyone's", async () => {
+    // A 卫生院 supervisor (inspections:plan; his scope is his 卫生院's).
+    await upsertUser(scratch.db, systemActor("test"), {
+      username: "caotang-sup",
+      displayName: "草堂监管",
+      role: "supervisor",
+      unitId: "HC-CAOTANG",
+      department: null,
+      password
+    })
+    const login = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "caotang-sup", password }
+    })
+    const township = (login.json() as { token: string }).token
+    const put = (token: string, code: string, body: object) =>
+      app.inject({
+        method: "PUT",
+        url: `/api/v1/inspectors/${code}`,
+        headers: { authorization: `Bearer ${token}` },
+        payload: body
+      })
+    const entry = { name: "周检查", unitId: "CENTRE", badge: "渝医保执 JC-Z1", active: true, conflicts: [] }
+    await put(tokens.admin, "JC-Z1", entry)
+    // Another unit's inspector: neither deactivated nor moved into his unit.
+    for (const body of [
+      { ...entry, active: false, conflicts: [] },
+      { ...entry, unitId: "HC-CAOTANG" }
+    ]) {
+      const refused = await put(township, "JC-Z1", body)
+      expect(refused.statusCode).toBe(403)
+      expect(refused.json().detail).toContain("JC-Z1")
+    }
+    expect(await scratch.db.inspector.findUnique({ where: { staffCode: "JC-Z1" } })).toMatchObject({
+      active: true,
+      unitId: "CENTRE"
+    })
+    // Nor a new inspector of another unit; one of his own unit is his to add and edit.
+    expect((await put(township, "JC-T9", { ...entry, name: "x" })).statusCode).toBe(403)
+    const ownUnit = { name: "草堂检查", unitId: "HC-CAOTANG", badge: "渝医保执 CT-1", active: true, conflicts: [] }
+    expect((await put(township, "CT-1", ownUnit)).json()).toEqual({ created: true })
+    expect((await put(township, "CT-1", { ...ownUnit, active: false })).json()).toEqual({ created: false })
+    // Nor can he move his own out of his scope; the bureau can edit any unit's.
+    expect((await put(township, "CT-1", { ...ownUnit, unitId: "CENTRE" })).statusCode).toBe(403)
+    expect((await put(tokens.admin, "CT-1", { ...ownUnit, unitId: "CENTRE" })).statusCode).toBe(200)
+    expect((await put(tokens.admin, "JC-Z1", { ...entry, active: false })).statusCode).toBe(200)
   })
 })

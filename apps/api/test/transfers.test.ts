@@ -7,6 +7,7 @@
  * generated from the ledger and completes the reporting duty. No department reads or touches another's
  * transfer; every department call is audited; keys are rotated and revoked.
  */
+import { systemActor, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
@@ -15,7 +16,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { seedCounty, signInAll, today, type CountyFixture, type Username } from "./utils/county.js"
+import { password, seedCounty, signInAll, today, type CountyFixture, type Username } from "./utils/county.js"
 
 describe.each(["sqlite", "postgresql"] as const)("transfers with other departments over HTTP on %s", (provider) => {
   let scratch: ScratchDatabase
@@ -40,6 +41,19 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
   const step = async (id: string, user: Username, body: unknown) => {
     const { revision } = await view(id)
     return call("POST", `/api/v1/transfers/${id}/steps`, user, { revision, step: body })
+  }
+  /** Another account (a role in a unit), signed in: its token. */
+  const account = async (username: string, role: "supervisor" | "reviewer", unitId: string) => {
+    await upsertUser(scratch.db, systemActor("test"), {
+      username,
+      displayName: username,
+      role,
+      unitId,
+      department: null,
+      password
+    })
+    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } })
+    return (res.json() as { token: string }).token
   }
   const inboxStep = async (key: string, id: string, body: unknown) => {
     const { revision } = (await as(key, "GET", `/api/v1/inbox/transfers/${id}`)).json()
@@ -104,24 +118,28 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
     expect((await as(keys.health_commission!, "GET", `/api/v1/inbox/transfers/${id}`)).statusCode).toBe(404)
     expect((await step(id, "jihe", { _tag: "approve" })).statusCode).toBe(403)
     expect((await step(id, "jihe", { _tag: "send" })).statusCode).toBe(409)
-    expect((await step(id, "admin", { _tag: "approve" })).statusCode).toBe(200)
     // The national rules ask only for the letter and the evidence (no 宁夏 7-working-day limit here).
-    const approved = await view(id)
-    expect(approved.missingMaterials).toEqual(["有关证据材料"])
-    expect(approved.deadlines).toEqual([])
-    expect(approved.sources.join()).not.toContain("宁夏")
-    const refused = await step(id, "jihe", { _tag: "send" })
-    expect(refused.statusCode).toBe(409)
-    expect(refused.json().detail).toContain("有关证据材料")
-    await scratch.db.transfer.update({
-      where: { id },
-      data: {
-        materials: [
-          { kind: "transfer_letter", title: "医保基金使用违法违规案件移送书", pages: 2 },
-          { kind: "evidence", title: "违法违规明细及证据材料", pages: 36 }
-        ]
-      }
-    })
+    const draft = await view(id)
+    expect(draft.missingMaterials).toEqual(["有关证据材料"])
+    expect(draft.deadlines).toEqual([])
+    expect(draft.sources.join()).not.toContain("宁夏")
+    // Incomplete, it is not approved (an approved transfer could never be sent), naming what is missing …
+    const unapprovable = await step(id, "admin", { _tag: "approve" })
+    expect(unapprovable.statusCode).toBe(409)
+    expect(unapprovable.json().detail).toContain("移送材料不全，须附：有关证据材料")
+    expect((await view(id)).status).toBe("awaiting_approval")
+    // … and the draft stays open: its officer adds the evidence (补正材料), then the head approves.
+    expect((await view(id, "jihe")).nextSteps.map((s: { kind: string }) => s.kind)).toContain("supplement")
+    expect(
+      (
+        await step(id, "jihe", {
+          _tag: "supplement",
+          materials: [{ kind: "evidence", title: "违法违规明细及证据材料", pages: 36 }]
+        })
+      ).statusCode
+    ).toBe(200)
+    expect((await view(id)).missingMaterials).toEqual([])
+    expect((await step(id, "admin", { _tag: "approve" })).statusCode).toBe(200)
     expect((await step(id, "jihe", { _tag: "send" })).statusCode).toBe(200)
     expect((await view(id)).number).toMatch(/医保案移〔2025〕1号$/)
   })
@@ -159,6 +177,7 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
     expect(closed.status).toBe("closed")
     expect(closed.materials).toHaveLength(3)
     expect(closed.events.map((e: { kind: string; side: string }) => `${e.kind}:${e.side}`)).toEqual([
+      "supplement:bureau",
       "approve:bureau",
       "send:bureau",
       "receive:department",
@@ -225,7 +244,7 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
 
   it("a transfer to the police: the head's 3 days and the police's 3 days run across National Day", async () => {
     clock = new Date("2025-09-30T01:00:00Z")
-    const drafted = await call("POST", "/api/v1/transfers", "jihe", {
+    const toPolice = {
       department: "police",
       institutionCode: "H50023500001",
       violations: ["A40-3-FICTITIOUS_SERVICE"],
@@ -236,7 +255,12 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
         { kind: "transfer_letter", title: "涉嫌犯罪案件移送书", pages: 2 },
         { kind: "investigation_report", title: "调查报告", pages: 12 }
       ]
-    })
+    }
+    // One officer: refused at once (国务院令第310号: two or more), since no later step could add one.
+    const one = await call("POST", "/api/v1/transfers", "jihe", toPolice)
+    expect(one.statusCode).toBe(400)
+    expect(one.json().errors).toEqual([{ path: "$.officers", message: expect.stringContaining("2名以上") }])
+    const drafted = await call("POST", "/api/v1/transfers", "jihe", { ...toPolice, officers: ["王稽核", "张稽核"] })
     expect(drafted.statusCode).toBe(201)
     const id = drafted.json().id
     const approval = (await view(id)).deadlines[0]
@@ -245,11 +269,6 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
     clock = new Date("2025-10-09T01:00:00Z")
     expect((await step(id, "admin", { _tag: "approve" })).statusCode).toBe(200)
     clock = new Date("2025-10-10T02:00:00Z")
-    // One officer: refused (国务院令第310号: two or more).
-    const one = await step(id, "jihe", { _tag: "send" })
-    expect(one.statusCode).toBe(409)
-    expect(one.json().detail).toContain("2名以上")
-    await scratch.db.transfer.update({ where: { id }, data: { officers: ["王稽核", "张稽核"] } })
     expect((await step(id, "jihe", { _tag: "send" })).statusCode).toBe(200)
     const late = (await view(id)).deadlines.find((d: { key: string }) => d.key === "handover")
     expect([late.dueAt, late.state]).toEqual(["2025-10-10T01:00:00.000Z", "met_late"])
@@ -338,5 +357,145 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
     expect((await call("POST", `/api/v1/department-clients/${police.id}/revoke`, "admin")).statusCode).toBe(204)
     expect((await as(fresh, "GET", "/api/v1/inbox/transfers")).statusCode).toBe(401)
     expect((await call("POST", `/api/v1/department-clients/${police.id}/revoke`, "admin")).statusCode).toBe(404)
+  })
+  it("a transfer's case must exist, be within the caller's scope and be of the transfer's institution", async () => {
+    // A 卫生院 supervisor: his scope is 草堂镇's institutions, not the county hospital.
+    const township = await account("caotang-sup", "supervisor", "HC-CAOTANG")
+    const draft = {
+      department: "health_commission",
+      institutionCode: "H50023500008",
+      violations: ["A38-2-OVER_EXAMINATION"],
+      facts: "无指征检查",
+      officers: ["张医保", "李医保"],
+      materials: [
+        { kind: "transfer_letter", title: "移送书", pages: 1 },
+        { kind: "evidence", title: "证据", pages: 3 }
+      ]
+    }
+    const draftAs = (token: string, body: object) => as(token, "POST", "/api/v1/transfers", body)
+    // Another institution's case, outside his scope, is answered like one that does not exist.
+    const foreign = await draftAs(township, { ...draft, caseId: county.cases.hospital })
+    const missing = await draftAs(township, { ...draft, caseId: "does-not-exist" })
+    for (const refused of [foreign, missing]) {
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json().errors).toEqual([{ path: "$.caseId", message: expect.stringMatching(/^案件 .+ 不存在$/) }])
+    }
+    expect(foreign.json().errors[0].message).toBe(`案件 ${county.cases.hospital} 不存在`)
+    const byCase = (caseId: string) => call("GET", `/api/v1/transfers?caseId=${caseId}`, "admin")
+    expect((await byCase(county.cases.hospital)).json().items).toEqual([])
+    expect((await byCase("does-not-exist")).json().items).toEqual([])
+    // Within the scope, but the case of another institution than the transfer's.
+    const mismatch = await draftAs(tokens.jihe, { ...draft, caseId: county.cases.hospital })
+    expect(mismatch.statusCode).toBe(400)
+    expect(mismatch.json().errors).toEqual([{ path: "$.caseId", message: expect.stringContaining("同一机构") }])
+    // Its own institution's case is taken, and the transfer shows under it.
+    const own = await draftAs(township, { ...draft, caseId: county.cases.caotang })
+    expect(own.statusCode).toBe(201)
+    expect((await byCase(county.cases.caotang)).json().items.map((t: { id: string }) => t.id)).toEqual([own.json().id])
+  })
+
+  it("a transfer about a person is seen only bureau-wide, masked without personal-data:unmasked, and each read audited", async () => {
+    const idNumber = "500235198001011234"
+    const phone = "13812345678"
+    const aboutPerson = {
+      department: "police",
+      subject: `参保人赵大勇（身份证${idNumber}，电话${phone}）`,
+      violations: ["A40-3-FICTITIOUS_SERVICE"],
+      facts: `冒用他人医保凭证购药，当事人身份证${idNumber}`,
+      officers: ["王稽核", "张稽核"],
+      materials: [
+        { kind: "transfer_letter", title: "涉嫌犯罪案件移送书", pages: 2 },
+        { kind: "investigation_report", title: "调查报告", pages: 5 }
+      ]
+    }
+    // Only the bureau and its sections (局机关科室) make one: a 卫生院's supervisor may not.
+    const township = await account("caotang-person-sup", "supervisor", "HC-CAOTANG")
+    const byTownship = await as(township, "POST", "/api/v1/transfers", aboutPerson)
+    expect(byTownship.statusCode).toBe(403)
+    expect(byTownship.json().detail).toContain("须由医保局或局机关科室的人员办理")
+    const drafted = await call("POST", "/api/v1/transfers", "jihe", aboutPerson)
+    expect(drafted.statusCode).toBe(201)
+    const id = drafted.json().id as string
+    // For a 卫生院's reviewer and its supervisor it does not exist.
+    const caotangToken = tokens.caotang
+    for (const token of [caotangToken, township]) {
+      const listed = (await as(token, "GET", "/api/v1/transfers")).json().items.map((t: { id: string }) => t.id)
+      expect(listed).not.toContain(id)
+      expect((await as(token, "GET", `/api/v1/transfers/${id}`)).statusCode).toBe(404)
+      expect((await as(token, "GET", `/api/v1/transfers/${id}/document?format=html`)).statusCode).toBe(404)
+    }
+    // The section that drafted it (personal-data:unmasked) reads it whole.
+    expect((await view(id, "jihe")).subject).toBe(aboutPerson.subject)
+    // A reviewer of the bureau itself sees it, with the ID and phone numbers masked everywhere.
+    const bureauReviewer = await account("bureau-reviewer", "reviewer", "BUREAU")
+    const seen = await as(bureauReviewer, "GET", `/api/v1/transfers/${id}`)
+    expect(seen.statusCode).toBe(200)
+    expect(seen.json().subject).toBe("参保人赵大勇（身份证500*************34，电话138******78）")
+    const listed = await as(bureauReviewer, "GET", "/api/v1/transfers")
+    const letter = await as(bureauReviewer, "GET", `/api/v1/transfers/${id}/document?format=html`)
+    expect(letter.statusCode).toBe(200)
+    for (const body of [seen.body, listed.body, letter.body]) {
+      expect(body).not.toContain(idNumber)
+      expect(body).not.toContain(phone)
+    }
+    expect(listed.json().items.map((t: { id: string }) => t.id)).toContain(id)
+    // The head (personal-data:unmasked) reads it whole.
+    expect((await view(id, "admin")).subject).toBe(aboutPerson.subject)
+    const views = await scratch.db.auditEvent.findMany({ where: { entityId: id, action: "transfer.view" } })
+    expect(views.map((v) => [v.actorName, (v.details as { unmasked: boolean }).unmasked])).toEqual(
+      expect.arrayContaining([
+        ["bureau-reviewer", false],
+        ["管理员", true]
+      ])
+    )
+    const lists = await scratch.db.auditEvent.findMany({
+      where: { action: "transfer.list", actorName: "bureau-reviewer" }
+    })
+    expect(lists.map((l) => (l.details as { transfers: Array<string> }).transfers)).toEqual([[id]])
+    // A department's transfer about a person, sent to the bureau, is bureau-wide as well.
+    const incoming = await as(keys.health_commission!, "POST", "/api/v1/inbox/transfers", {
+      subject: `参保人钱某（身份证${idNumber}）`,
+      discoveredOn: "2025-11-18",
+      violations: ["A38-1-BED_HANGING"],
+      facts: "冒名住院",
+      materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }]
+    })
+    expect(incoming.statusCode).toBe(201)
+    expect((await call("GET", `/api/v1/transfers/${incoming.json().id}`, "caotang")).statusCode).toBe(404)
+    expect((await as(bureauReviewer, "GET", `/api/v1/transfers/${incoming.json().id}`)).statusCode).toBe(200)
+  })
+
+  it("an amount above ten billion yuan or a code outside the catalogue is refused in Chinese, naming the field", async () => {
+    const departmentCalls = () => scratch.db.auditEvent.count({ where: { action: "department_api.call" } })
+    const before = await departmentCalls()
+    const incoming = await as(keys.health_commission!, "POST", "/api/v1/inbox/transfers", {
+      institutionCode: "H50023500008",
+      discoveredOn: "2025-11-18",
+      violations: ["A38-1-BED_HANGING"],
+      facts: "住院患者不在床",
+      amount: 10_000_000_000.01,
+      materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }]
+    })
+    expect(incoming.statusCode).toBe(400)
+    expect(incoming.json().errors).toEqual([{ path: "$.amount", message: "金额不得超过 10000000000 元" }])
+    // The refused call is audited too (after the answer: waited for, so the suite does not close under it).
+    await expect.poll(departmentCalls, { timeout: 10_000 }).toBe(before + 1)
+    const res = await call("POST", "/api/v1/transfers", "jihe", {
+      department: "health_commission",
+      institutionCode: "H50023500001",
+      violations: ["NOT-A-CODE"],
+      facts: "无指征检查",
+      amount: 1e11,
+      officers: ["王稽核", "张稽核"],
+      materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }]
+    })
+    expect(res.statusCode).toBe(400)
+    const errors = res.json().errors as Array<{ path: string; message: string }>
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { path: "$.amount", message: "金额不得超过 10000000000 元" },
+        { path: "$.violations[0]", message: expect.stringContaining("应为违法行为目录中的代码") }
+      ])
+    )
   })
 })

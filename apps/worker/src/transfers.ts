@@ -6,6 +6,7 @@
  */
 import * as Application from "@fundguard/application"
 import { listTransfers, repositoriesLayer, type Db } from "@fundguard/db"
+import { maskForPublication } from "@fundguard/domain/credit"
 import { addDays, WorkingCalendar, type IsoDate, type WorkingCalendarShape } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -50,9 +51,10 @@ export const remindTransferDeadlines = async (
         })
   }
   log(`transfers ${today}: ${reminders.length} deadline(s) of the bureau within ${reminderDays} days or past`)
+  // The server log is no place for personal data: a person's ID or phone number in the party is masked.
   for (const r of reminders)
     log(
-      `${r.overdue ? "OVERDUE" : "due"} ${r.dueOn}: ${r.number ?? "（未编号）"} ${r.subject} — ${r.label} (transfer ${r.id})`
+      `${r.overdue ? "OVERDUE" : "due"} ${r.dueOn}: ${r.number ?? "（未编号）"} ${maskForPublication(r.subject, [])} — ${r.label} (transfer ${r.id})`
     )
   return reminders
 }

@@ -99,4 +99,47 @@ describe("daily transfer reminders", () => {
       await scratch.dispose()
     }
   }, 60_000)
+  it("logs a transfer about a person without the person's ID or phone number", async () => {
+    const scratch = await createScratchDatabase("sqlite")
+    try {
+      const layer = Layer.mergeAll(
+        repositoriesLayer(scratch.db),
+        Layer.succeed(WorkingCalendar, calendar),
+        BureauClock.fixed("2025-09-30")
+      )
+      const { id } = await Effect.runPromise(
+        Application.Departments.draftTransfer({
+          draft: {
+            department: "police",
+            subject: "参保人赵大勇（身份证500235198001011234，电话13812345678）",
+            violations: ["A40-3-FICTITIOUS_SERVICE"],
+            facts: "冒用他人医保凭证",
+            officers: ["甲", "乙"],
+            materials: [
+              { kind: "transfer_letter", title: "涉嫌犯罪案件移送书", pages: 2 },
+              { kind: "investigation_report", title: "调查报告", pages: 8 }
+            ]
+          },
+          institution: () => Effect.succeed(null),
+          bureauRegion: "500236",
+          actor: { id: "officer", name: "王稽核", ip: null },
+          at: new Date("2025-09-30T01:00:00Z")
+        }).pipe(Effect.provide(layer))
+      )
+      const lines: Array<string> = []
+      const late = await remindTransferDeadlines(
+        scratch.db,
+        calendar,
+        new Date("2025-10-10T01:00:00Z"),
+        isoDate("2025-10-10"),
+        (l) => void lines.push(l)
+      )
+      expect(late).toEqual([expect.objectContaining({ id, overdue: true })])
+      const line = lines.find((l) => l.includes(id))
+      expect(line).toContain("参保人赵大勇（身份证500*************34，电话138******78）")
+      expect(lines.join("\n")).not.toMatch(/500235198001011234|13812345678/)
+    } finally {
+      await scratch.dispose()
+    }
+  }, 60_000)
 })

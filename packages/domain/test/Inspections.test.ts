@@ -18,7 +18,15 @@ import {
   type DrawInputs,
   type OnsiteRecordInput
 } from "../src/enforcement/index.js"
-import { Area, AreaAssignment, OrgUnit, Placement, type Organisation } from "../src/responsibilities/index.js"
+import {
+  Area,
+  AreaAssignment,
+  bureauWide,
+  OrgUnit,
+  Placement,
+  scopeOfUnit,
+  type Organisation
+} from "../src/responsibilities/index.js"
 
 const unit = (id: string, kind: string, parentId: string | null, institutionCode: string | null = null) =>
   Schema.decodeUnknownSync(OrgUnit)({
@@ -211,5 +219,17 @@ describe("plan and draw dates", () => {
         })
       )
     ).toBe(true)
+  })
+})
+
+describe("what belongs to the bureau as a whole", () => {
+  it("is seen at the bureau and its sections, not at a 医保中心 or a 卫生院 (a transfer about a person)", () => {
+    const withCentre: Organisation = { ...org, units: [...org.units, unit("CENTRE", "handling_centre", "BUREAU")] }
+    const facts = institutions.map((i) => ({ ...i, name: i.code, approvedBeds: null, supervisorCode: null }))
+    const wide = (unitId: string) => bureauWide(scopeOfUnit(withCentre, unitId, facts))
+    expect(["BUREAU", "SEC-JJJG", "CENTRE", "HC-CAOTANG"].map(wide)).toEqual([true, true, false, false])
+    // The section's own institutions stay those of its units and areas.
+    const section = scopeOfUnit(withCentre, "SEC-JJJG", facts)
+    expect(section.all).toBe(false)
   })
 })

@@ -1,6 +1,9 @@
 /**
  * Transfers over HTTP, from both sides. The bureau (transfers:*) sees the ledger within its data scope and
- * takes the bureau's steps; a department (department:inbox — its users in the UI and its API clients) sees
+ * takes the bureau's steps: a transfer about an institution is the scope of that institution's units, one
+ * about a person (no institution) is personal data seen only at the bureau and its sections (`bureauWide`),
+ * and every read of it is audited; ID and phone numbers in a transfer's text are masked for roles without
+ * `personal-data:unmasked`; a department (department:inbox — its users in the UI and its API clients) sees
  * only the transfers addressed to it or sent by it, and takes the department's steps. Another department's
  * transfer is answered as if it did not exist, so nothing of it leaks. Documents (移送书, 回执) are printed
  * from the record; every print and every department call is audited.
@@ -10,6 +13,7 @@ import { Transfers } from "@fundguard/contracts"
 import {
   bureauNameOf,
   findTransfer,
+  institutionOfCase,
   institutionOfTransfer,
   jointPunishmentNoticesFor,
   listDuties,
@@ -18,6 +22,7 @@ import {
   type Db
 } from "@fundguard/db"
 import { can } from "@fundguard/domain/access"
+import { maskForPublication } from "@fundguard/domain/credit"
 import {
   departmentLabel,
   departmentOfName,
@@ -41,6 +46,7 @@ import {
 import { bureauDate, formatYuan } from "@fundguard/domain/kernel"
 import { violationEntry } from "@fundguard/domain/penalty"
 import { regionCoverage } from "@fundguard/domain/penalty"
+import { bureauWide, institutionInScope } from "@fundguard/domain/responsibilities"
 import { renderHtml, renderPdf, transferLetter, transferReceipt, type DocumentModel } from "@fundguard/documents"
 import * as Effect from "effect/Effect"
 import { createHash } from "node:crypto"
@@ -231,6 +237,36 @@ const institutionLookup = (db: Db) => (code: string) =>
     return row === null ? null : { code: row.code, name: row.name, region: row.admdvs }
   })
 
+/**
+ * The case of that id the caller may see (its institution), or null: none, or outside the caller's data
+ * scope — answered alike, so that ids cannot be probed.
+ */
+const caseLookup = (db: Db, request: FastifyRequest) => (id: string) =>
+  Effect.promise(async () => {
+    const institutionCode = await institutionOfCase(db, id)
+    if (institutionCode === null || !institutionInScope(await request.scope(), institutionCode)) return null
+    return { institutionCode }
+  })
+
+/**
+ * A transfer as the caller's role may read it: ID and phone numbers in its party and facts masked without
+ * `personal-data:unmasked`.
+ */
+const asSeenBy = (request: FastifyRequest) => {
+  const unmasked = can(currentUser(request).role, "personal-data:unmasked")
+  return {
+    unmasked,
+    record: (record: TransferRecord): TransferRecord =>
+      unmasked
+        ? record
+        : { ...record, subject: maskForPublication(record.subject, []), facts: maskForPublication(record.facts, []) }
+  }
+}
+
+/** A transfer about a person (no institution) is seen and made only at the bureau and its sections (`bureauWide`). */
+const personTransferRefused = () =>
+  new Problem("OutOfScope", "不涉及定点医药机构的移送（当事人为个人）须由医保局或局机关科室的人员办理")
+
 /** The bureau's region: that of its institutions (a transfer about a person has none of its own). */
 const bureauRegion = async (db: Db): Promise<string> =>
   (await db.institution.findFirst({ select: { admdvs: true }, orderBy: { code: "asc" } }))?.admdvs ?? "000000"
@@ -242,25 +278,55 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
   const withinScope = async (request: FastifyRequest, id: string) => {
     const institution = await institutionOfTransfer(db, id)
     if (institution === undefined) throw new TransferNotFound({ id })
-    // A transfer about a person (no institution) is the bureau's as a whole.
-    if (institution !== null) await objectWithinScope(request, institution, () => new TransferNotFound({ id }))
+    // A transfer about a person (no institution) is personal data of the bureau as a whole: only the bureau and its
+    // sections see it (a 医保中心, 社保所 or 卫生院 does not); to anyone else it does not exist.
+    if (institution === null) {
+      if (!bureauWide(await request.scope())) throw new TransferNotFound({ id })
+    } else await objectWithinScope(request, institution, () => new TransferNotFound({ id }))
     const record = await findTransfer(db, id)
     if (record === null) throw new TransferNotFound({ id })
     return record
   }
+  /** The transfers the caller may see: its institutions', with those about persons at the bureau and its sections. */
+  const visibleTransfers = async (request: FastifyRequest, filter: Parameters<typeof listTransfers>[1]) => {
+    const visible = await visibleInstitutions(request)
+    const records = await listTransfers(db, { ...filter, institutions: visible === null ? null : new Set(visible) })
+    return bureauWide(await request.scope()) ? records : records.filter((r) => r.institutionCode !== null)
+  }
+  /** Reading a transfer about a person reads personal data: who read it, and unmasked or not, is on the record. */
+  const auditPersonRead = async (
+    request: FastifyRequest,
+    records: ReadonlyArray<TransferRecord>,
+    action: "transfer.view" | "transfer.list"
+  ) => {
+    const persons = records.filter((r) => r.institutionCode === null)
+    if (persons.length === 0) return
+    await recordAudit(db, requesterOf(request).actor, {
+      action,
+      entityType: "transfer",
+      entityId: action === "transfer.view" ? persons[0]!.id : null,
+      details: {
+        unmasked: asSeenBy(request).unmasked,
+        ...(action === "transfer.list" ? { transfers: persons.map((r) => r.id) } : {})
+      }
+    })
+  }
 
   mount(app, Transfers.listTransfers, async ({ query, request }) => {
-    const visible = await visibleInstitutions(request)
-    const records = await listTransfers(db, { ...query, institutions: visible === null ? null : new Set(visible) })
-    return { items: await Promise.all(records.map(async (r) => (await summary(r)).summary)) }
+    const records = await visibleTransfers(request, query)
+    await auditPersonRead(request, records, "transfer.list")
+    const seen = asSeenBy(request)
+    return { items: await Promise.all(records.map(async (r) => (await summary(seen.record(r))).summary)) }
   })
   mount(app, Transfers.draftTransfer, async ({ body, request }) => {
     if (body.institutionCode !== undefined) await institutionWithinScope(request, body.institutionCode)
+    else if (!bureauWide(await request.scope())) throw personTransferRefused()
     const user = currentUser(request)
     return app.run(
       Application.Departments.draftTransfer({
         draft: request.body,
         institution: institutionLookup(db),
+        caseOf: caseLookup(db, request),
         bureauRegion: await bureauRegion(db),
         actor: { id: user.id, name: user.displayName, ip: request.ip },
         at: now()
@@ -270,6 +336,7 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
   mount(app, Transfers.recordIncomingTransfer, async ({ body, request }) => {
     if (body.transfer.institutionCode !== undefined)
       await institutionWithinScope(request, body.transfer.institutionCode)
+    else if (!bureauWide(await request.scope())) throw personTransferRefused()
     const user = currentUser(request)
     return app.run(
       Application.Departments.registerIncomingTransfer({
@@ -283,9 +350,11 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
       })
     )
   })
-  mount(app, Transfers.getTransfer, async ({ params, request }) =>
-    full(await withinScope(request, params.id), transferActor(request))
-  )
+  mount(app, Transfers.getTransfer, async ({ params, request }) => {
+    const record = await withinScope(request, params.id)
+    await auditPersonRead(request, [record], "transfer.view")
+    return full(asSeenBy(request).record(record), transferActor(request))
+  })
   mount(app, Transfers.takeTransferStep, async ({ params, body, request }) => {
     await withinScope(request, params.id)
     return app.run(
@@ -315,7 +384,8 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
   })
   mount(app, Transfers.transferDocument, async ({ params, query, request, reply }) => {
     const record = await withinScope(request, params.id)
-    const model = await documentOf(db, record, query.kind ?? "letter")
+    const seen = asSeenBy(request)
+    const model = await documentOf(db, seen.record(record), query.kind ?? "letter")
     await recordAudit(
       db,
       { id: currentUser(request).id, name: currentUser(request).displayName, ip: request.ip },
@@ -323,7 +393,10 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
         action: "transfer.print",
         entityType: "transfer",
         entityId: record.id,
-        details: { document: query.kind ?? "letter" }
+        details: {
+          document: query.kind ?? "letter",
+          ...(record.institutionCode === null ? { person: true, unmasked: seen.unmasked } : {})
+        }
       }
     )
     return sendDocument(reply, model, query.format)
@@ -331,9 +404,14 @@ export const bureauTransferRoutes = async (app: FastifyInstance, options: Option
 
   // A report holds what the caller may see: the whole ledger for the bureau, a unit's institutions for a unit.
   const reportOf = async (request: FastifyRequest, year: number, department: Department) => {
-    const visible = await visibleInstitutions(request)
-    const records = await listTransfers(db, { department, institutions: visible === null ? null : new Set(visible) })
-    const report = transferYearReport(records, year, department)
+    const records = await visibleTransfers(request, { department })
+    const report = transferYearReport(records.map(asSeenBy(request).record), year, department)
+    const rows = new Set(report.rows.map((r) => r.id))
+    await auditPersonRead(
+      request,
+      records.filter((r) => rows.has(r.id)),
+      "transfer.list"
+    )
     const headers = [
       "序号",
       "文号",

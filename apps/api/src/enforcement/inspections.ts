@@ -5,7 +5,9 @@
  * on-site record and its files, and the 现场检查笔录 as HTML and PDF.
  *
  * An inspection is in a caller's scope when its institution is, or when a unit of its team is (the
- * team is drawn from outside the institution's area, 回避, and must still see its own work).
+ * team is drawn from outside the institution's area, 回避, and must still see its own work). The
+ * inspector register is read by all; an inspector is added or edited only within the caller's units
+ * (everyone's for a caller whose scope is the whole bureau).
  */
 import { requesterOf } from "./scope.js"
 import * as Application from "@fundguard/application"
@@ -195,11 +197,23 @@ export const inspectionRoutes = async (
     }
   })
 
-  mount(app, Inspections.saveInspector, async ({ params, body, request }) =>
-    app.run(
+  // The register is read by all, but a unit keeps only its own inspectors (and those of the units it
+  // supervises); a caller whose scope is the whole bureau keeps everyone's. An unknown unit is left to the
+  // use case, which names the field.
+  mount(app, Inspections.saveInspector, async ({ params, body, request }) => {
+    const scope = await request.scope()
+    if (!scope.all) {
+      const existing = await db.inspector.findUnique({ where: { staffCode: params.code }, select: { unitId: true } })
+      if (existing !== null && !unitInScope(scope, existing.unitId))
+        throw new Problem("OutOfScope", `执法检查人员 ${params.code} 不属于本单位，不能修改`)
+      const known = (await loadOrganisation(db)).units.some((u) => u.id === body.unitId)
+      if (known && !unitInScope(scope, body.unitId))
+        throw new Problem("OutOfScope", `单位 ${body.unitId} 不在本人数据范围内，不能登记其执法检查人员`)
+    }
+    return app.run(
       Application.Enforcement.saveInspector({ entry: { ...body, staffCode: params.code }, actor: actorOf(request) })
     )
-  )
+  })
 
   mount(app, Inspections.listPlans, async () => ({
     items: (await listPlans(db)).map((p) => ({

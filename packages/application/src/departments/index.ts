@@ -6,5 +6,6 @@ export {
   registerIncomingTransfer,
   takeTransferStep,
   viewTransfer,
+  type TransferCase,
   type TransferInstitution
 } from "./transfers.js"

@@ -8,6 +8,7 @@ import {
   IncomingTransfer,
   InvalidTransferInput,
   planTransferStep,
+  sendingProblems,
   TransferDraft,
   TransferRepository,
   TransferStep,
@@ -33,6 +34,11 @@ export interface TransferInstitution {
   readonly region: string
 }
 
+/** A case a transfer may refer to, as the door found it within the caller's scope. */
+export interface TransferCase {
+  readonly institutionCode: string
+}
+
 const decode = decodeOr((problems) => new InvalidTransferInput({ problems }))
 
 const calendars = Effect.map(WorkingCalendar, (calendar) => ({
@@ -45,11 +51,17 @@ const subjectOf = (given: string | undefined, institution: TransferInstitution |
 
 /**
  * Drafts an outgoing transfer (移送报告) for the head's approval. Fails with `InvalidTransferInput` naming the
- * fields.
+ * fields: an institution or a case that does not exist (a case outside the caller's scope is answered the
+ * same way, so that ids cannot be probed) or is of another institution, too few officers for the police.
  */
 export const draftTransfer = Effect.fn("Transfers.draft")(function* (request: {
   readonly draft: unknown
   readonly institution: (code: string) => Effect.Effect<TransferInstitution | null>
+  /**
+   * The case of that id the caller may see, or null (none, or outside the caller's scope). Without it, a
+   * draft naming a case is refused.
+   */
+  readonly caseOf?: (id: string) => Effect.Effect<TransferCase | null>
   readonly bureauRegion: string
   readonly actor: Actor
   readonly at: Date
@@ -69,13 +81,35 @@ export const draftTransfer = Effect.fn("Transfers.draft")(function* (request: {
         problems: [{ path: "$.subject", message: "请填写被移送的当事人，或选择定点医药机构" }]
       })
     )
+  if (draft.caseId !== undefined) {
+    const found = request.caseOf === undefined ? null : yield* request.caseOf(draft.caseId)
+    if (found === null)
+      return yield* new InvalidTransferInput({
+        problems: [{ path: "$.caseId", message: `案件 ${draft.caseId} 不存在` }]
+      })
+    if (institution !== null && found.institutionCode !== institution.code)
+      return yield* new InvalidTransferInput({
+        problems: [
+          {
+            path: "$.caseId",
+            message: `案件 ${draft.caseId} 不是定点医药机构 ${institution.code} 的案件，移送须与案件属同一机构`
+          }
+        ]
+      })
+  }
+  // Officers cannot be added by a later step (materials can, 补正材料): too few is refused now.
+  const region = institution?.region ?? request.bureauRegion
+  const officers = sendingProblems(draft, transferRulesFor(draft.department, region, bureauDate(request.at))).filter(
+    (p) => p.path === "$.officers"
+  )
+  if (officers.length > 0) return yield* new InvalidTransferInput({ problems: officers })
   const id = yield* Effect.flatMap(Ids, (ids) => ids.next)
   const record: Omit<TransferRecord, "revision"> = {
     id,
     number: null,
     direction: "outgoing",
     department: draft.department,
-    region: institution?.region ?? request.bureauRegion,
+    region,
     institutionCode: institution?.code ?? null,
     institutionName: institution?.name ?? null,
     subject,

@@ -6,6 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { IsoDate } from "../kernel/IsoDate.js"
+import { Yuan } from "../kernel/Money.js"
 import { ViolationCode } from "../penalty/Violation.js"
 import { Department } from "./TransferRules.js"
 import { TransferMaterial } from "./Transfers.js"
@@ -15,6 +16,11 @@ const Text = (max: number) =>
     Schema.minLength(1, { message: () => "不得为空" }),
     Schema.maxLength(max, { message: () => `长度不得超过 ${max} 个字符` })
   )
+
+/** A code of the violation catalogue, refused in Chinese like every other field of a transfer. */
+const Violation = ViolationCode.annotations({
+  message: () => "应为违法行为目录中的代码，如 A38-2-OVER_PRESCRIPTION"
+})
 
 /**
  * What the sender writes on a transfer.
@@ -30,10 +36,11 @@ export const TransferDraft = Schema.Struct({
   caseId: Schema.optional(Text(64)),
   /** 行政处罚决定书下达日: the health commission's limit runs from it. */
   decisionDate: Schema.optional(IsoDate),
-  violations: Schema.Array(ViolationCode).pipe(Schema.maxItems(50)),
+  violations: Schema.Array(Violation).pipe(Schema.maxItems(50)),
   listItems: Schema.optional(Schema.Array(Schema.Int.pipe(Schema.between(1, 20))).pipe(Schema.maxItems(20))),
   facts: Text(10_000),
-  amount: Schema.optional(Schema.Number.pipe(Schema.between(0, 1e12))),
+  /** At most `maxYuan` (ten billion yuan), the bound on every amount the system takes in. */
+  amount: Schema.optional(Yuan),
   officers: Schema.Array(Text(50)).pipe(Schema.maxItems(20)),
   materials: Schema.Array(TransferMaterial).pipe(Schema.maxItems(100))
 }).annotations({ identifier: "TransferDraft" })
@@ -52,10 +59,11 @@ export const IncomingTransfer = Schema.Struct({
   subject: Schema.optional(Text(200)),
   /** When the sender found the lead (its own limit runs from it). */
   discoveredOn: IsoDate,
-  violations: Schema.Array(ViolationCode).pipe(Schema.maxItems(50)),
+  violations: Schema.Array(Violation).pipe(Schema.maxItems(50)),
   listItems: Schema.optional(Schema.Array(Schema.Int.pipe(Schema.between(1, 20))).pipe(Schema.maxItems(20))),
   facts: Text(10_000),
-  amount: Schema.optional(Schema.Number.pipe(Schema.between(0, 1e12))),
+  /** At most `maxYuan` (ten billion yuan), the bound on every amount the system takes in. */
+  amount: Schema.optional(Yuan),
   materials: Schema.Array(TransferMaterial).pipe(Schema.minItems(1), Schema.maxItems(100))
 }).annotations({ identifier: "IncomingTransfer" })
 /** @category models */

@@ -53,7 +53,10 @@ export const transferSentOn = (record: TransferRecord): IsoDate | null =>
 export const ledgerRow = (record: TransferRecord): TransferLedgerRow => {
   const received = record.events.find((e) => e.step._tag === "receive")
   const requests = record.events.filter((e) => e.step._tag === "request_supplement")
-  const supplements = record.events.filter((e) => e.step._tag === "supplement")
+  // Answers to a request only: materials the bureau added to its draft before sending are not 补正.
+  const firstRequest = record.events.findIndex((e) => e.step._tag === "request_supplement")
+  const supplements =
+    firstRequest < 0 ? [] : record.events.slice(firstRequest).filter((e) => e.step._tag === "supplement")
   const results = record.events.filter((e) => e.step._tag === "result")
   const last = results.at(-1)
   const answer = record.events.findLast((e) => e.step._tag === "answer_reconsideration")

@@ -336,6 +336,41 @@ export const missingMaterials = (
     .map((m) => m.label)
 
 /**
+ * What keeps an outgoing transfer from being sent, by the field at fault: fewer than two officers (police,
+ * 国务院令第310号 Art.5) or a required material missing. The head's approval is refused while there is any,
+ * so that an approved transfer can always be sent; the sending is refused too.
+ *
+ * @category rules
+ */
+export const sendingProblems = (
+  record: Pick<TransferRecord, "department" | "officers" | "materials">,
+  rules: Pick<DepartmentTransferRules, "materials">
+): ReadonlyArray<{ readonly path: string; readonly message: string }> => {
+  const problems: Array<{ readonly path: string; readonly message: string }> = []
+  if (record.department === "police" && record.officers.length < 2)
+    problems.push({
+      path: "$.officers",
+      message: "涉嫌犯罪案件须由2名以上执法人员核实并提出移送报告（国务院令第310号第五条）"
+    })
+  const missing = missingMaterials(record, rules)
+  if (missing.length > 0) problems.push({ path: "$.materials", message: `移送材料不全，须附：${missing.join("、")}` })
+  return problems
+}
+
+/**
+ * Whether the sender may add materials to an outgoing transfer not yet sent: always while it awaits the
+ * head's approval (the draft stays open to completion), and after approval only while required materials
+ * are missing (a transfer approved before the approval checked them, which could otherwise never be sent).
+ */
+const completableBeforeSending = (
+  record: TransferRecord,
+  rules: Pick<DepartmentTransferRules, "materials">,
+  status: TransferStatus
+): boolean =>
+  record.direction === "outgoing" &&
+  (status === "awaiting_approval" || (status === "approved" && missingMaterials(record, rules).length > 0))
+
+/**
  * Whether `actor` may take `step` on the transfer now, and the event to record if so. The receiver never
  * has a way to refuse a transfer: it signs the receipt first and may then ask for materials (seed 004
  * 三(二): 不得以材料不全为由不接受移送案件); the police may decide not to file, which the bureau may challenge
@@ -376,17 +411,18 @@ export const planTransferStep = (
       case "send": {
         if (record.direction === "outgoing" && status !== "approved") return "须经本局负责人批准后移送"
         if (record.direction === "incoming") return "移入案件已由移送部门移送"
-        if (police && record.officers.length < 2)
-          return "涉嫌犯罪案件须由2名以上执法人员核实并提出移送报告（国务院令第310号第五条）"
-        const missing = missingMaterials(record, rules)
-        return missing.length === 0 ? null : `移送材料不全，须附：${missing.join("、")}`
+        const problems = sendingProblems(record, rules)
+        return problems.length === 0 ? null : problems.map((p) => p.message).join("；")
       }
       case "receive":
         return gate(status === "sent", has(record, "receive") ? "回执已签收" : "案件尚未移送")
       case "request_supplement":
         return gate(status === "received", "须先签收回执，再通知补正（不得以材料不全为由不接受移送）")
       case "supplement":
-        return gate(openSupplementRequest(record) !== null, "没有待补正的材料通知")
+        return gate(
+          openSupplementRequest(record) !== null || completableBeforeSending(record, rules, status),
+          "没有待补正的材料通知"
+        )
       case "forward":
         if (!police) return "只有公安机关对不属于本机关管辖的案件转送"
         return gate(status === "received", "须先签收回执")
@@ -433,6 +469,12 @@ export const planTransferStep = (
       "approval"
     )
     if (held.length > 0) return refuse("separation_of_duties", "移送报告的经办人不能批准本人提出的移送")
+  }
+  if (kind === "approve") {
+    // Approved means sendable: what would block the sending blocks the approval, while the draft can
+    // still be completed (补正材料).
+    const problems = sendingProblems(record, rules)
+    if (problems.length > 0) return refuse("gate", `${problems.map((p) => p.message).join("；")}。请补齐后再批准移送`)
   }
   if (kind === "result" && police && step._tag === "result" && !["filed", "not_filed"].includes(step.outcome))
     return refuse("gate", "公安机关反馈立案或者不予立案的决定")

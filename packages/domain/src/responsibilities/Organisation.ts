@@ -246,7 +246,20 @@ export type DataScope =
       readonly all: false
       readonly unitIds: ReadonlySet<string>
       readonly institutionCodes: ReadonlySet<string>
+      /**
+       * A section of the bureau itself (局机关科室): its institutions are those of the units it supervises, but what
+       * belongs to no institution — a transfer about a person — is the bureau's, and so its too (`bureauWide`).
+       */
+      readonly bureauSection?: boolean
     }
+
+/**
+ * Whether the scope takes in what belongs to the bureau as a whole and to no institution (a transfer about a
+ * person): the bureau's own users and its sections', not a 医保中心's, a 社保所's or a 卫生院's.
+ *
+ * @category rules
+ */
+export const bureauWide = (scope: DataScope): boolean => scope.all || scope.bureauSection === true
 
 /** Everything: the bureau's own view, and the system's. @category constructors */
 export const wholeScope: DataScope = { all: true }
@@ -267,7 +280,9 @@ export const scopeOfUnit = (
   const unitIds = new Set([unit.id as string, ...supervisedBy(org, unit.id)])
   const institutionCodes = new Set<string>()
   for (const id of unitIds) for (const i of institutionsOverseenBy(org, id, institutions)) institutionCodes.add(i.code)
-  return { all: false, unitIds, institutionCodes }
+  const parent = org.units.find((u) => u.id === unit.parentId)
+  const bureauSection = unit.kind === "section" && parent !== undefined && parent.parentId === null
+  return { all: false, unitIds, institutionCodes, ...(bureauSection ? { bureauSection } : {}) }
 }
 
 /** Whether a unit is in scope. @category rules */

@@ -102,6 +102,16 @@ const run = (
     return { ...r, events: [...r.events, planned.right], revision: r.revision + 1 }
   }, record)
 
+/** The head's approval as recorded, without the rules' say (a transfer approved before they checked it). */
+const approvedUnchecked: TransferRecord["events"][number] = {
+  step: { _tag: "approve" },
+  at: "2025-09-27T01:00:00.000Z",
+  on: d("2025-09-27"),
+  actorId: head.id,
+  actorName: head.name,
+  side: "bureau"
+}
+
 const refusal = (record: TransferRecord, actor: TransferActor, step: TransferStep) => {
   const rules = transferRulesFor(record.department, record.region, record.createdOn)
   const planned = planTransferStep(record, rules, step, actor, "2025-09-30T01:00:00.000Z", d("2025-09-30"))
@@ -115,24 +125,51 @@ describe("a transfer to the police (国务院令第310号)", () => {
     expect(refusal(record, { ...head, id: "u1" }, { _tag: "approve" })).toBe("separation_of_duties")
     expect(refusal(record, head, { _tag: "approve" })).toBeNull()
     expect(refusal(record, officer, { _tag: "send" })).toBe("gate")
-    const approved = run(base({ officers: ["王稽核"] }), [[head, { _tag: "approve" }, "2025-09-27T01:00:00.000Z"]])
-    expect(refusal(approved, officer, { _tag: "send" })).toBe("gate")
+    // One officer: the head cannot approve what could not be sent (国务院令第310号 Art.5) …
+    expect(refusal(base({ officers: ["王稽核"] }), head, { _tag: "approve" })).toBe("gate")
+    // … and a transfer approved so before that rule is still not sent.
+    const approvedBefore = { ...base({ officers: ["王稽核"] }), events: [approvedUnchecked], revision: 1 }
+    expect(refusal(approvedBefore, officer, { _tag: "send" })).toBe("gate")
   })
 
-  it("refuses to send without the investigation report the document set requires", () => {
-    const approved = run(base({ materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }] }), [
-      [head, { _tag: "approve" }, "2025-09-27T01:00:00.000Z"]
-    ])
+  it("refuses to approve or send without the investigation report the document set requires", () => {
     const rules = transferRulesFor("police", "500236", d("2025-09-26"))
-    const planned = planTransferStep(
-      approved,
+    const draft = base({ materials: [{ kind: "transfer_letter", title: "移送书", pages: 1 }] })
+    const approval = planTransferStep(draft, rules, { _tag: "approve" }, head, "2025-09-27T01:00:00Z", d("2025-09-27"))
+    expect(Either.isLeft(approval) && approval.left.detail).toContain("涉嫌犯罪案件情况的调查报告")
+    // The draft stays open: the officer completes it (the repository adds the materials supplemented), and
+    // the head can then approve and it can be sent.
+    const report = { kind: "investigation_report", title: "调查报告", pages: 10 }
+    const supplemented = run(draft, [
+      [officer, { _tag: "supplement", materials: [report] }, "2025-09-27T01:30:00.000Z"]
+    ])
+    const completed = run({ ...supplemented, materials: [...draft.materials, report] }, [
+      [head, { _tag: "approve" }, "2025-09-27T02:00:00.000Z"],
+      [officer, { _tag: "send" }, "2025-09-27T03:00:00.000Z"]
+    ])
+    expect(transferStatus(completed)).toBe("sent")
+    // A transfer approved incomplete before approval checked the materials is not stuck: it can be completed.
+    const approvedBefore = { ...draft, events: [approvedUnchecked], revision: 1 }
+    const send = planTransferStep(
+      approvedBefore,
       rules,
       { _tag: "send" },
       officer,
       "2025-09-27T02:00:00Z",
       d("2025-09-27")
     )
-    expect(Either.isLeft(planned) && planned.left.detail).toContain("涉嫌犯罪案件情况的调查报告")
+    expect(Either.isLeft(send) && send.left.detail).toContain("涉嫌犯罪案件情况的调查报告")
+    expect(
+      refusal(approvedBefore, officer, {
+        _tag: "supplement",
+        materials: [{ kind: "investigation_report", title: "调查报告", pages: 10 }]
+      })
+    ).toBeNull()
+    // Once approved complete, nothing more is added before the sending.
+    const approved = run(base({}), [[head, { _tag: "approve" }, "2025-09-27T01:00:00.000Z"]])
+    expect(
+      refusal(approved, officer, { _tag: "supplement", materials: [{ kind: "other", title: "x", pages: 1 }] })
+    ).toBe("status")
   })
 
   it("gives the deadlines of each step: 3 days, 24 hours, the police's 3 days, and the no-file challenge", () => {
@@ -262,6 +299,12 @@ describe("transfers with the health commission", () => {
 describe("the ledger and the yearly report", () => {
   it("lists the year's transfers with the department, in the order sent, with their results", () => {
     const a = run(base({ id: "a", department: "health_commission", region: "640502", materials: healthMaterials }), [
+      // Materials added to the draft before approval are not a 补正 answered.
+      [
+        officer,
+        { _tag: "supplement", materials: [{ kind: "other", title: "情况说明", pages: 1 }] },
+        "2025-02-28T01:00:00.000Z"
+      ],
       [head, { _tag: "approve" }, "2025-03-01T01:00:00.000Z"],
       [officer, { _tag: "send" }, "2025-03-02T01:00:00.000Z"],
       [health, { _tag: "receive", signedBy: "刘" }, "2025-03-03T01:00:00.000Z"],
@@ -278,7 +321,10 @@ describe("the ledger and the yearly report", () => {
       }),
       []
     )
-    const bSent = { ...b, events: [{ ...a.events[1]!, side: "department" as const, on: d("2025-01-10") }] }
+    const bSent = {
+      ...b,
+      events: [{ ...a.events.find((e) => e.step._tag === "send")!, side: "department" as const, on: d("2025-01-10") }]
+    }
     const police2024 = run(base({ id: "c" }), [[head, { _tag: "approve" }, "2025-03-01T01:00:00.000Z"]])
     const report = transferYearReport([a, bSent, police2024], 2025, "health_commission")
     expect(report.rows.map((r) => [r.id, r.direction, r.sentOn, r.status])).toEqual([
@@ -287,5 +333,6 @@ describe("the ledger and the yearly report", () => {
     ])
     expect(report.totals).toEqual({ outgoing: 1, incoming: 1, received: 1, answered: 1, pending: 1 })
     expect(ledgerRow(a).result).toBe("已给予处分：对医师给予警告")
+    expect(ledgerRow(a).supplements).toBe("无")
   })
 })
