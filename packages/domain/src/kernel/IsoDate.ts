@@ -28,7 +28,11 @@ export const isRealDate = (value: string): boolean => {
  * @category models
  * @since 0.9.0
  */
-export const DateText = Schema.String.pipe(Schema.filter((s) => isRealDate(s) || "应为真实存在的日期，格式 yyyy-MM-dd"))
+export const DateText = Schema.String.pipe(
+  Schema.pattern(isoDatePattern, { message: () => "应为真实存在的日期，格式 yyyy-MM-dd" }),
+  Schema.filter((s) => isRealDate(s) || "应为真实存在的日期，格式 yyyy-MM-dd"),
+  Schema.annotations({ description: "Date as yyyy-MM-dd, a day of the calendar" })
+)
 
 /**
  * A calendar date written `yyyy-MM-dd` that exists in the calendar (no 2025-02-30).
