@@ -7,13 +7,14 @@
 import { roundYuan } from "@fundguard/domain/kernel"
 import type { Suspicion } from "@fundguard/domain/screening"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { readdirSync } from "node:fs"
 import { join } from "node:path"
 import { ClaimsExtracts, type ExtractHandle, type ImportOptions } from "./Extract.js"
 import type { ExtractInvalid } from "./ExtractProblem.js"
-import { asString, exec, literal, query } from "./internal/Duck.js"
-import { compare, ruleOutput, suspicionsOf } from "./internal/RuleOutput.js"
+import { asString, type DuckDbError, exec, literal, query } from "./internal/Duck.js"
+import { compare, startRuleOutput, suspicionsOf } from "./internal/RuleOutput.js"
 import { filterOutput, type Partition, partitionSchema, partitionViews } from "./Partition.js"
 import { type PreparedRelation, preparedRelations } from "./Prepared.js"
 import type { CompiledRule, Rule, RuleKind } from "./Rule.js"
@@ -107,34 +108,52 @@ export interface ScreeningResult {
   readonly prepareMs: number
 }
 
-const runRule = (
+type RuleOutcome = { readonly run: RuleRun; readonly suspicions: ReadonlyArray<Suspicion> }
+
+/**
+ * Starts a rule: its query is sent to DuckDB now. The effect returned awaits the query, and the one that gives checks
+ * its rows. A run starts the next rule's query between the two (one query at a time on the connection), so that
+ * DuckDB's threads run it while JavaScript turns this rule's rows into suspicions (on an independently made
+ * county-year, 2.6 s of 25 s of rules).
+ */
+const startRule = (
   handle: ExtractHandle,
   rule: Rule,
   compiled: CompiledRule,
   partition: Partition | null
-): Effect.Effect<{ readonly run: RuleRun; readonly suspicions: ReadonlyArray<Suspicion> }, RuleFailed> =>
+): Effect.Effect<Effect.Effect<Effect.Effect<RuleOutcome, RuleFailed>, RuleFailed>> =>
   Effect.gen(function* () {
     const base = { code: rule.code, version: rule.version, kind: rule.kind, params: compiled.params }
     const missing = rule.requiredTables.filter((t) => !handle.has(t))
     if (missing.length > 0) {
       const reason = `missing table ${missing.join(", ")}`
-      return { run: { ...base, status: "skipped", reason, count: 0, durationMs: 0 }, suspicions: [] }
+      const skipped: RuleOutcome = {
+        run: { ...base, status: "skipped", reason, count: 0, durationMs: 0 },
+        suspicions: []
+      }
+      return Effect.succeed(Effect.succeed(skipped))
     }
     const fail = (reason: string) => new RuleFailed({ code: rule.code, reason })
+    const failWith = (e: DuckDbError) => fail(e.message.split("\n")[0] ?? e.message)
     const inputsFiltered = partition !== null && rule.partitionInputs.includes(partition.by)
     const sql = partition !== null && !inputsFiltered ? filterOutput(compiled.sql, partition) : compiled.sql
-    const started = performance.now()
-    const rows = yield* exec(
+    const searchPath = yield* exec(
       handle.connection,
       `SET search_path = '${inputsFiltered ? `${partitionSchema},main` : "main"}'`
-    ).pipe(
-      Effect.zipRight(ruleOutput(handle.connection, sql)),
-      Effect.mapError((e) => fail(e.message.split("\n")[0] ?? e.message))
+    ).pipe(Effect.either)
+    if (Either.isLeft(searchPath)) return Effect.fail(failWith(searchPath.left))
+    const output = yield* startRuleOutput(handle.connection, sql)
+    return output.pipe(
+      Effect.mapError(failWith),
+      Effect.map(({ durationMs, rows }) =>
+        Effect.suspend(() => {
+          const suspicions = suspicionsOf(rule, rows)
+          if (typeof suspicions === "string") return Effect.fail(fail(suspicions))
+          const run: RuleRun = { ...base, status: "ran", count: suspicions.length, durationMs }
+          return Effect.succeed({ run, suspicions })
+        })
+      )
     )
-    const durationMs = elapsed(started)
-    const suspicions = suspicionsOf(rule, rows)
-    if (typeof suspicions === "string") return yield* fail(suspicions)
-    return { run: { ...base, status: "ran", count: suspicions.length, durationMs }, suspicions }
   })
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10
@@ -261,14 +280,27 @@ const runOn = (
     const runs: Array<RuleRun> = []
     const suspicions: Array<Suspicion> = []
     const ordered = [...rules].sort((a, b) => compare(a.rule.code, b.rule.code))
-    for (const [index, { rule, compiled }] of ordered.entries()) {
-      onProgress({ _tag: "RuleStarted", code: rule.code, index, total: ordered.length })
-      const result = yield* runRule(handle, rule, compiled, partition)
-      onProgress({ _tag: "RuleFinished", run: result.run, index, total: ordered.length })
-      runs.push(result.run)
-      // Not push(...): a rule of a province-sized run can find more suspicions than a call takes arguments.
-      for (const s of result.suspicions) suspicions.push(s)
+    const start = (index: number) => {
+      const next = ordered[index]
+      return next === undefined ? Effect.succeed(null) : startRule(handle, next.rule, next.compiled, partition)
     }
+    // The rule after the one being checked is always under way; a run that fails waits for it before it cleans up.
+    let pending = yield* start(0)
+    yield* Effect.gen(function* () {
+      for (const [index, { rule }] of ordered.entries()) {
+        onProgress({ _tag: "RuleStarted", code: rule.code, index, total: ordered.length })
+        const current = pending
+        pending = null
+        const check = current === null ? null : yield* current
+        pending = yield* start(index + 1)
+        if (check === null) continue
+        const result = yield* check
+        onProgress({ _tag: "RuleFinished", run: result.run, index, total: ordered.length })
+        runs.push(result.run)
+        // Not push(...): a rule of a province-sized run can find more suspicions than a call takes arguments.
+        for (const s of result.suspicions) suspicions.push(s)
+      }
+    }).pipe(Effect.ensuring(Effect.suspend(() => (pending === null ? Effect.void : Effect.ignore(pending)))))
     const amount = roundYuan(suspicions.reduce((sum, s) => sum + s.amount, 0))
     return {
       suspicions,

@@ -284,6 +284,84 @@ describe("runScreening", () => {
     })
   )
 
+  it.effect(
+    "fails on a rule whose rows break the contract while the next rule's query is under way, and leaves the handle usable",
+    () =>
+      Effect.gen(function* () {
+        const handle = yield* importExtractScoped(demoExtractDir)
+        const twice = testRule(
+          "A_TWICE",
+          "visit",
+          `SELECT fixmedins_code, psn_no, mdtrt_id, NULL AS setl_id, [] AS feedetl_sn, NULL AS med_list_codg,
+                NULL AS date, 1 AS amount, {'n': 1} AS evidence, '' AS message FROM setlinfo`
+        )
+        // A query long enough to be under way while the rule before it is checked.
+        const slow = testRule(
+          "B_SLOW",
+          "institution",
+          `SELECT 'H' AS fixmedins_code, NULL AS psn_no, NULL AS mdtrt_id, NULL AS setl_id, [] AS feedetl_sn,
+                NULL AS med_list_codg, NULL AS date, sum(i % 7) * 0 + 1.0 AS amount, {'x': 1} AS evidence, '' AS message
+         FROM range(20000000) t(i)`
+        )
+        const events: Array<string> = []
+        const error = yield* Effect.flip(
+          runScreening({
+            extract: handle,
+            library: [slow, twice],
+            onProgress: (e) => {
+              if (e._tag === "RuleStarted") events.push(`start ${e.code}`)
+              if (e._tag === "RuleFinished") events.push(`finish ${e.run.code}`)
+            }
+          })
+        )
+        assert.strictEqual(error._tag, "RuleFailed")
+        assert.include(error.message, "rule A_TWICE failed")
+        assert.deepStrictEqual(events, ["start A_TWICE"])
+        // The slow query that was under way has ended: the connection takes the next run.
+        events.length = 0
+        const result = yield* runScreening({
+          extract: handle,
+          library: [slow, twice],
+          rules: ["B_SLOW"],
+          onProgress: (e) => {
+            if (e._tag === "RuleStarted") events.push(`start ${e.code}`)
+            if (e._tag === "RuleFinished") events.push(`finish ${e.run.code}`)
+          }
+        })
+        assert.deepStrictEqual(
+          result.suspicions.map((s) => [s.rule, s.amount]),
+          [["B_SLOW", 1]]
+        )
+        assert.deepStrictEqual(events, ["start B_SLOW", "finish B_SLOW"])
+        // A run that opened the extract itself closes it only once the query under way has ended.
+        const closed = yield* Effect.flip(runScreening({ extract: demoExtractDir, library: [slow, twice] }))
+        assert.include(closed.message, "rule A_TWICE failed")
+      }).pipe(Effect.scoped)
+  )
+
+  it.effect("reports the rules in order, each started before it finishes, with the time its query took", () =>
+    Effect.gen(function* () {
+      const events: Array<string> = []
+      const result = yield* runScreening({
+        extract: demoExtractDir,
+        rules: ["BED_OVER_CAPACITY", "NIGHT_SETTLEMENT", "SPLIT_ADMISSION"],
+        onProgress: (e) => {
+          if (e._tag === "RuleStarted") events.push(`start ${e.code}`)
+          if (e._tag === "RuleFinished") events.push(`finish ${e.run.code}`)
+        }
+      })
+      assert.deepStrictEqual(events, [
+        "start BED_OVER_CAPACITY",
+        "finish BED_OVER_CAPACITY",
+        "start NIGHT_SETTLEMENT",
+        "finish NIGHT_SETTLEMENT",
+        "start SPLIT_ADMISSION",
+        "finish SPLIT_ADMISSION"
+      ])
+      assert.isTrue(result.rules.every((r) => r.status === "ran" && r.durationMs > 0))
+    })
+  )
+
   it.effect("fails with RuleFailed when a suspicion lacks its level's key", () =>
     Effect.gen(function* () {
       const keyless = testRule(

@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
 
 /** A DuckDB call failed; callers turn it into an extract problem or a rule failure. */
 export class DuckDbError extends Data.TaggedError("DuckDbError")<{ readonly message: string; readonly sql: string }> {}
@@ -40,14 +41,32 @@ export const query = (conn: DuckDBConnection, sql: string): Effect.Effect<Readon
     catch: (e) => new DuckDbError({ message: errorMessage(e), sql })
   })
 
-/** Runs a query and returns its first column's values (no row objects: cheaper for one column of many rows). */
-export const queryColumn = (
+/**
+ * Starts a query now and returns what awaits its first column's values (no row objects: cheaper for one column of
+ * many rows) with the milliseconds the query took: DuckDB's threads run it meanwhile, whatever the JavaScript thread
+ * does until it is awaited.
+ */
+export const startQueryColumn = (
   conn: DuckDBConnection,
   sql: string
-): Effect.Effect<ReadonlyArray<JsonValue>, DuckDbError> =>
-  Effect.tryPromise({
-    try: async () => ((await conn.runAndReadAll(sql)).getColumnsJson()[0] ?? []) as ReadonlyArray<JsonValue>,
-    catch: (e) => new DuckDbError({ message: errorMessage(e), sql })
+): Effect.Effect<
+  Effect.Effect<{ readonly values: ReadonlyArray<JsonValue>; readonly durationMs: number }, DuckDbError>
+> =>
+  Effect.sync(() => {
+    const started = performance.now()
+    // Settled into an Either at once, so that a failure nobody has awaited yet is not an unhandled rejection.
+    const settled = conn.runAndReadAll(sql).then(
+      (result) =>
+        Either.right({
+          values: (result.getColumnsJson()[0] ?? []) as ReadonlyArray<JsonValue>,
+          durationMs: Math.round((performance.now() - started) * 10) / 10
+        }),
+      (e: unknown) => Either.left(new DuckDbError({ message: errorMessage(e), sql }))
+    )
+    return Effect.flatMap(
+      Effect.promise(() => settled),
+      (either) => either
+    )
   })
 
 /** Quotes an identifier (`"pric"`), doubling embedded quotes. */

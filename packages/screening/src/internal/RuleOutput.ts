@@ -7,7 +7,7 @@ import { type Suspicion, suspicionKey } from "@fundguard/domain/screening"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import * as Effect from "effect/Effect"
 import type { Rule } from "../Rule.js"
-import { asString, type DuckDbError, queryColumn, type Row } from "./Duck.js"
+import { asString, type DuckDbError, startQueryColumn, type Row } from "./Duck.js"
 
 /** Code-point order, the order of every list a run returns. */
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -29,9 +29,28 @@ export const contract = (sql: string) => `
     FROM (${sql}) AS __rule
   ) AS __suspicion`
 
+/** A rule query's rows, one JSON text each (`contract`), and the milliseconds the query took. */
+export interface RuleRows {
+  readonly rows: ReadonlyArray<string>
+  readonly durationMs: number
+}
+
+/**
+ * Starts a rule's query `sql` in the contract (`contract`) now, and returns what awaits its rows: a run starts the
+ * next rule's query before it checks this one's rows (`suspicionsOf`), so that DuckDB works meanwhile.
+ */
+export const startRuleOutput = (
+  conn: DuckDBConnection,
+  sql: string
+): Effect.Effect<Effect.Effect<RuleRows, DuckDbError>> =>
+  Effect.map(
+    startQueryColumn(conn, contract(sql)),
+    Effect.map(({ durationMs, values }) => ({ rows: values.map((t) => asString(t) ?? "null"), durationMs }))
+  )
+
 /** Runs a rule's query `sql` in the contract (`contract`): one JSON text per row, for `suspicionsOf`. */
 export const ruleOutput = (conn: DuckDBConnection, sql: string): Effect.Effect<ReadonlyArray<string>, DuckDbError> =>
-  queryColumn(conn, contract(sql)).pipe(Effect.map((texts) => texts.map((t) => asString(t) ?? "null")))
+  Effect.flatten(startRuleOutput(conn, sql)).pipe(Effect.map((r) => r.rows))
 
 /** What each level's key needs (`screening-rules.md`, "Levels and their key"). */
 const missingKey = (s: Suspicion): string | null => {
