@@ -13,7 +13,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { seedCounty, signInAll, today, type Username } from "./utils/county.js"
+import { password, seedCounty, signInAll, today, type Username } from "./utils/county.js"
+import { systemActor, upsertUser } from "@fundguard/db"
 
 describe("complaints over HTTP (SQLite)", () => {
   let scratch: ScratchDatabase
@@ -122,7 +123,7 @@ describe("complaints over HTTP (SQLite)", () => {
     expect(await scratch.db.auditEvent.count({ where: { action: "informant.reveal" } })).toBe(1)
   })
 
-  it("keeps another unit's complaints out of sight; a complaint about a person is bureau-wide", async () => {
+  it("keeps another unit's complaints out of sight; a complaint about a person is the bureau's and its sections'", async () => {
     const clinic = (
       await call(
         "POST",
@@ -145,13 +146,25 @@ describe("complaints over HTTP (SQLite)", () => {
         .statusCode
     ).toBe(404)
     expect((await call("GET", `/api/v1/complaints/${clinic}`, "caotang")).statusCode).toBe(200)
-    expect((await call("GET", `/api/v1/complaints/${person}`, "caotang")).statusCode).toBe(200)
+    // A person reported belongs to no 卫生院's or 医保中心's institutions: not found there, as a transfer about one.
+    for (const user of ["caotang", "shenhe"] as const)
+      expect((await call("GET", `/api/v1/complaints/${person}`, user)).statusCode).toBe(404)
+    expect((await call("GET", `/api/v1/complaints/${person}`, "jihe")).statusCode).toBe(200)
     const seen = (await call("GET", "/api/v1/complaints", "caotang")).json().items.map((c: { id: string }) => c.id)
-    expect(seen).toEqual(expect.arrayContaining([clinic, person]))
+    expect(seen).toContain(clinic)
+    expect(seen).not.toContain(person)
     expect(seen).not.toContain(hospitalComplaint)
-    // Recording one about another unit's institution is refused (403, naming it).
+    // Recording one about another unit's institution is refused (403, naming it), and one about a person too.
     const outside = await call("POST", "/api/v1/complaints", "caotang", intake())
     expect(outside.statusCode).toBe(403)
+    const aboutPerson = await call(
+      "POST",
+      "/api/v1/complaints",
+      "caotang",
+      intake({ subject: { kind: "person", personName: "王某" }, informant: { anonymous: true } })
+    )
+    expect(aboutPerson.statusCode).toBe(403)
+    expect(aboutPerson.json().detail).toContain("须由医保局或局机关科室的人员受理")
     expect((await call("GET", "/api/v1/complaints/ZZ-NONE", "admin")).statusCode).toBe(404)
   })
 
@@ -282,8 +295,24 @@ describe("complaints over HTTP (SQLite)", () => {
       )
     ).json().id
     const secrets = ["李四海", "500236198805051234", "13987654321"]
-    // caotang (a township unit's reviewer): bureau-wide by design, but masked.
-    const view = await call("GET", `/api/v1/complaints/${id}`, "caotang")
+    // A reviewer of the 基金监管科 (no personal-data:unmasked) sees it, masked.
+    await upsertUser(scratch.db, systemActor("test"), {
+      username: "jjjg-reviewer",
+      displayName: "赵科员",
+      role: "reviewer",
+      unitId: "SEC-JJJG",
+      department: null,
+      password
+    })
+    const signedIn = await app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "jjjg-reviewer", password }
+    })
+    const reviewer = (signedIn.json() as { token: string }).token
+    const asReviewer = (url: string) =>
+      app.inject({ method: "GET", url, headers: { authorization: `Bearer ${reviewer}` } })
+    const view = await asReviewer(`/api/v1/complaints/${id}`)
     expect(view.statusCode, view.body).toBe(200)
     expect(view.json()).toMatchObject({
       subjectKind: "person",
@@ -292,7 +321,7 @@ describe("complaints over HTTP (SQLite)", () => {
       content: "李**冒用他人医保卡就医，联系电话139******21"
     })
     for (const secret of secrets) expect(view.body).not.toContain(secret)
-    const list = await call("GET", "/api/v1/complaints", "caotang")
+    const list = await asReviewer("/api/v1/complaints")
     expect(list.json().items.find((c: { id: string }) => c.id === id)).toMatchObject({ personName: "李**" })
     for (const secret of secrets) expect(list.body).not.toContain(secret)
     // A supervisor (personal-data:unmasked) sees it in clear.
@@ -307,10 +336,10 @@ describe("complaints over HTTP (SQLite)", () => {
       orderBy: { seq: "asc" }
     })
     expect(views.map((v) => [v.actorName, (v.details as { unmasked: boolean }).unmasked])).toEqual([
-      ["张医保", false],
+      ["赵科员", false],
       ["王稽核", true]
     ])
-    const listed = await scratch.db.auditEvent.findMany({ where: { action: "complaint.list", actorName: "张医保" } })
+    const listed = await scratch.db.auditEvent.findMany({ where: { action: "complaint.list", actorName: "赵科员" } })
     expect(listed.length).toBeGreaterThan(0)
     expect(listed.at(-1)!.details).toMatchObject({ unmasked: false, complaints: expect.arrayContaining([id]) })
     for (const secret of secrets) expect(JSON.stringify(listed.map((l) => l.details))).not.toContain(secret)

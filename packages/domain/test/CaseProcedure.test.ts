@@ -6,6 +6,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
+import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
 import {
   caseFile,
@@ -19,6 +20,7 @@ import {
   type CasePermission
 } from "../src/enforcement/index.js"
 import { isoDate, type IsoDate } from "../src/kernel/IsoDate.js"
+import { YuanToFen } from "../src/kernel/Money.js"
 import { weekendsOnlyCalendar } from "../src/kernel/WorkingCalendar.js"
 
 const calendar = weekendsOnlyCalendar(2025, 2027)
@@ -183,12 +185,22 @@ describe("case procedure", () => {
       today
     )
     expect(tenthOfAFen.problems).toEqual([{ path: "$.amount", message: "金额应精确到分（最多两位小数）" }])
+    // The refund was paid back during the investigation (主动退回), before the decision; a fine cannot have been.
     await c.must(
       "record_payment",
       officer,
-      { ledger: "refund", amount: refund!.due, paidOn: today, reference: "财政专户 001" },
+      { ledger: "refund", amount: refund!.due, paidOn: "2026-01-20", reference: "财政专户 001" },
       today
     )
+    const fineBefore = await c.refusal(
+      "record_payment",
+      officer,
+      { ledger: "fine", amount: fine!.due, paidOn: "2026-01-20", reference: "国库" },
+      today
+    )
+    expect(fineBefore.problems).toEqual([
+      { path: "$.paidOn", message: "日期 2026-01-20 早于处罚决定日期（2026-01-26）" }
+    ])
     // Paid 2 days after the 15-day limit: 3 % a day on the fine (行政处罚法 Art.72).
     const late = "2026-02-12"
     await c.must(
@@ -462,5 +474,14 @@ describe("case procedure", () => {
     await c.must("submit_decision", officer, { opinion: "拟不予处罚" }, "2026-01-12")
     await c.must("return_decision", supervisor, { reason: "补充证据" }, "2026-01-12")
     expect(c.file().status).toBe("investigating")
+  })
+})
+
+describe("amounts to the fen", () => {
+  it("takes any amount of two decimals up to the cap, and none with a fraction of a fen", () => {
+    const decode = Schema.decodeUnknownEither(YuanToFen)
+    for (const ok of [0, 0.01, 17929.08, 123_456_789.23, 9_999_999_999.99])
+      expect(Either.isRight(decode(ok))).toBe(true)
+    for (const bad of [0.001, 1.005, 123_456_789.231]) expect(Either.isLeft(decode(bad))).toBe(true)
   })
 })

@@ -290,8 +290,9 @@ const runOn = (
       for (const [index, { rule }] of ordered.entries()) {
         onProgress({ _tag: "RuleStarted", code: rule.code, index, total: ordered.length })
         const current = pending
-        pending = null
+        // Still `pending` while it is awaited: an interrupted run waits for it before it cleans up.
         const check = current === null ? null : yield* current
+        pending = null
         pending = yield* start(index + 1)
         if (check === null) continue
         const result = yield* check

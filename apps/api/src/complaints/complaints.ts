@@ -1,7 +1,7 @@
 /**
  * Complaints and tips (举报投诉) and rewards over HTTP. Within the caller's data scope: a complaint
  * about an institution outside it (and its rewards) is answered as if it did not exist — also as the
- * target of a merge; a complaint about no institution (a person reported) is bureau-wide. The
+ * target of a merge; a complaint about no institution (a person reported) is the bureau's and its sections'. The
  * informant is masked in every answer except the reveal, which only `informants:reveal` may call and
  * which is audited. The person reported (name, ID and phone numbers in the texts) is masked for roles
  * without `personal-data:unmasked`, and every read of a complaint holding such data is audited.
@@ -31,7 +31,7 @@ import {
   type StoredComplaint
 } from "@fundguard/domain/complaints"
 import { bureauDate } from "@fundguard/domain/kernel"
-import { institutionInScope } from "@fundguard/domain/responsibilities"
+import { bureauWide, institutionInScope } from "@fundguard/domain/responsibilities"
 import * as Effect from "effect/Effect"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
@@ -47,11 +47,15 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
   const today = () => bureauDate(options.now())
   const actor = (request: FastifyRequest) => requesterOf(request).actor
 
-  /** A complaint outside the caller's scope, or none, is not found; one about no institution is bureau-wide. */
+  /**
+   * A complaint outside the caller's scope, or none, is not found; one about no institution (a person) belongs to
+   * the bureau and its sections (`bureauWide`), as a transfer about a person does.
+   */
   const complaintWithinScope = async (request: FastifyRequest, id: string): Promise<void> => {
     const institution = await institutionOfComplaint(db, id)
     if (institution === undefined) throw new ComplaintNotFound({ id })
-    if (institution !== null && !institutionInScope(await request.scope(), institution))
+    const scope = await request.scope()
+    if (institution === null ? !bureauWide(scope) : !institutionInScope(scope, institution))
       throw new ComplaintNotFound({ id })
   }
   /** A merge target outside the caller's scope, or none, is refused at `$.mergeInto` in the same words. */
@@ -112,7 +116,10 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
   })
 
   mount(app, Complaints.listComplaints, async ({ request }) => {
-    const rows = await listComplaints(db, await visibleInstitutions(request))
+    const wide = bureauWide(await request.scope())
+    const rows = (await listComplaints(db, await visibleInstitutions(request))).filter(
+      (c) => wide || c.institutionCode !== null
+    )
     const named = await names(rows.flatMap((r) => r.institutionCode ?? []))
     const deadlines = await app.run(Effect.forEach(rows, deadlinesOf))
     const unmasked = unmaskedFor(request)
@@ -129,6 +136,8 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
   })
   mount(app, Complaints.intakeComplaint, async ({ body, request }) => {
     if (body.subject.institutionCode !== undefined) await institutionWithinScope(request, body.subject.institutionCode)
+    else if (!bureauWide(await request.scope()))
+      throw new Problem("OutOfScope", "不涉及定点医药机构的举报（被举报人为个人）须由医保局或局机关科室的人员受理")
     return app.run(Application.Complaints.intakeComplaint({ input: request.body, actor: actor(request) }))
   })
   mount(app, Complaints.importFormat, async () => ({

@@ -39,7 +39,7 @@ import {
 } from "@fundguard/domain/enforcement"
 import { bureauDate } from "@fundguard/domain/kernel"
 import { violationCatalogue } from "@fundguard/domain/penalty"
-import { institutionInScope, unitInScope, type DataScope } from "@fundguard/domain/responsibilities"
+import { bureauWide, institutionInScope, unitInScope, type DataScope } from "@fundguard/domain/responsibilities"
 import type { FastifyInstance, FastifyRequest } from "fastify"
 import { currentUser } from "../plugins/auth.js"
 import { mount } from "../plugins/contracts.js"
@@ -198,11 +198,11 @@ export const inspectionRoutes = async (
   })
 
   // The register is read by all, but a unit keeps only its own inspectors (and those of the units it
-  // supervises); a caller whose scope is the whole bureau keeps everyone's. An unknown unit is left to the
-  // use case, which names the field.
+  // supervises); the bureau and its sections (the 基金监管科 plans the 双随机 draws with the 医保中心's inspectors
+  // too: `bureauWide`) keep everyone's. An unknown unit is left to the use case, which names the field.
   mount(app, Inspections.saveInspector, async ({ params, body, request }) => {
     const scope = await request.scope()
-    if (!scope.all) {
+    if (!bureauWide(scope)) {
       const existing = await db.inspector.findUnique({ where: { staffCode: params.code }, select: { unitId: true } })
       if (existing !== null && !unitInScope(scope, existing.unitId))
         throw new Problem("OutOfScope", `执法检查人员 ${params.code} 不属于本单位，不能修改`)

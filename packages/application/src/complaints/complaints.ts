@@ -16,6 +16,7 @@ import {
   ComplaintRepository,
   complaintDeadlines,
   InvalidComplaintInput,
+  maskedPersonalData,
   mergeTargetProblems,
   outcomeProblems,
   parseNationalExport,
@@ -143,7 +144,9 @@ export const openCaseFromComplaint = Effect.fn("Complaints.openCase")(function* 
   const complaint = yield* repo.load(request.id)
   const refusal = caseOpeningRefusal(complaint)
   if (refusal) return yield* Effect.fail(refusal)
-  const summary = (request.summary ?? `${complaint.number}：${complaint.content}`).slice(0, 5000)
+  // The case's summary is read by every role that handles cases: the complaint's text goes there masked (the
+  // complaint itself keeps it, for the roles that may read it in clear).
+  const summary = (request.summary ?? `${complaint.number}：${maskedPersonalData(complaint).content}`).slice(0, 5000)
   // Claimed first, so that two people opening a case on it at once cannot both write a case; the
   // claim is released if the case cannot be opened.
   const token = `claim-${yield* newId}`

@@ -531,7 +531,7 @@ export const ComplaintRepositoryLive = (db: Db): Layer.Layer<ComplaintRepository
 
 /**
  * Complaints within a scope (null: all), newest first: those about an institution in the scope and
- * those about no institution (bureau-wide). No informant identity is read.
+ * those about no institution (the API keeps these to the bureau and its sections). No informant identity is read.
  */
 export const listComplaints = async (db: Db, institutions: ReadonlyArray<string> | null) =>
   (

@@ -729,7 +729,11 @@ const notAfterToday = (today: IsoDate, dates: ReadonlyArray<readonly [string, Is
  * the past would have the party's statement and hearing windows run out before the party received it (行政处罚法
  * Art.44, 45, 63, 64), and a decision could follow at once.
  */
-const dateFloor = (action: CaseAction, file: CaseFile): { readonly on: IsoDate; readonly what: string } => {
+const dateFloor = (
+  action: CaseAction,
+  file: CaseFile,
+  input: Record<string, unknown>
+): { readonly on: IsoDate; readonly what: string } => {
   const { events } = file
   const floors: Array<{ readonly on: IsoDate | null | undefined; readonly what: string }> = [
     events.filedOn ? { on: events.filedOn, what: "立案日期" } : { on: events.discoveredOn, what: "发现案源日期" }
@@ -747,8 +751,12 @@ const dateFloor = (action: CaseAction, file: CaseFile): { readonly on: IsoDate; 
       floors.push({ on: events.hearingRequestedOn, what: "当事人要求听证的日期" })
       break
     case "serve_decision":
-    case "record_payment":
       floors.push({ on: events.decidedOn, what: "处罚决定日期" })
+      break
+    case "record_payment":
+      // A refund may have been paid back during the investigation (主动退回), before the decision set it due; a
+      // fine and its surcharge are paid after it.
+      if (input.ledger !== "refund") floors.push({ on: events.decidedOn, what: "处罚决定日期" })
       break
     case "demand_payment":
     case "apply_enforcement":
@@ -877,7 +885,7 @@ export const planCaseStep = (
       typeof input[key] === "string" ? [[key, input[key] as IsoDate] as const] : []
     )
     yield* notAfterToday(today, dated)
-    yield* notBefore(dateFloor(action, file), dated)
+    yield* notBefore(dateFloor(action, file, input), dated)
     let details: Record<string, unknown> = input
 
     switch (action) {

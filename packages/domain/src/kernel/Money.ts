@@ -36,7 +36,7 @@ export type Yuan = typeof Yuan.Type
  * @since 0.9.0
  */
 export const YuanToFen = Yuan.pipe(
-  Schema.filter((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6 || "金额应精确到分（最多两位小数）"),
+  Schema.filter((n) => roundYuan(n) === n || "金额应精确到分（最多两位小数）"),
   Schema.annotations({ identifier: "YuanToFen", description: "Amount in yuan (元) to the fen, 0 … 10,000,000,000" })
 )
 

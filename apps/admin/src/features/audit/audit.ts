@@ -91,6 +91,7 @@ export const auditActionLabel: Readonly<Record<string, string>> = {
   "complaint.view": "查看举报",
   "complaint.list": "查看举报清单",
   "transfer.view": "查看移送",
+  "transfer.list": "查看移送清单（含涉及个人的移送）",
   "case.view": "查看案件",
   "suspicion.export": "导出疑点清单",
   "suspicion.assign": "分派疑点",
