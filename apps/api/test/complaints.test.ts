@@ -13,8 +13,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { password, seedCounty, signInAll, today, type Username } from "./utils/county.js"
-import { systemActor, upsertUser } from "@fundguard/db"
+import { seedCounty, signInAll, signInNewAccount, today, type Username } from "./utils/county.js"
 
 describe("complaints over HTTP (SQLite)", () => {
   let scratch: ScratchDatabase
@@ -296,20 +295,12 @@ describe("complaints over HTTP (SQLite)", () => {
     ).json().id
     const secrets = ["李四海", "500236198805051234", "13987654321"]
     // A reviewer of the 基金监管科 (no personal-data:unmasked) sees it, masked.
-    await upsertUser(scratch.db, systemActor("test"), {
+    const reviewer = await signInNewAccount(app, scratch.db, {
       username: "jjjg-reviewer",
       displayName: "赵科员",
       role: "reviewer",
-      unitId: "SEC-JJJG",
-      department: null,
-      password
+      unitId: "SEC-JJJG"
     })
-    const signedIn = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { username: "jjjg-reviewer", password }
-    })
-    const reviewer = (signedIn.json() as { token: string }).token
     const asReviewer = (url: string) =>
       app.inject({ method: "GET", url, headers: { authorization: `Bearer ${reviewer}` } })
     const view = await asReviewer(`/api/v1/complaints/${id}`)

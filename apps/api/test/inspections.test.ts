@@ -5,7 +5,6 @@
  * finished with two — which completes the duty's task of the section — a case opened from the
  * inspection, and its 现场检查笔录 printed.
  */
-import { systemActor, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import type { FastifyInstance } from "fastify"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -13,7 +12,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { now, password, seedCounty, signInAll, today, type Username } from "./utils/county.js"
+import { now, seedCounty, signInAll, signInNewAccount, today, type Username } from "./utils/county.js"
 
 describe("inspections over HTTP (SQLite)", () => {
   let scratch: ScratchDatabase
@@ -295,20 +294,12 @@ describe("inspections over HTTP (SQLite)", () => {
   })
   it("a unit edits only its own inspectors; the bureau and its sections edit everyone's", async () => {
     // A 卫生院 supervisor (inspections:plan; his scope is his 卫生院's).
-    await upsertUser(scratch.db, systemActor("test"), {
+    const township = await signInNewAccount(app, scratch.db, {
       username: "caotang-sup",
       displayName: "草堂监管",
       role: "supervisor",
-      unitId: "HC-CAOTANG",
-      department: null,
-      password
+      unitId: "HC-CAOTANG"
     })
-    const login = await app.inject({
-      method: "POST",
-      url: "/api/auth/login",
-      payload: { username: "caotang-sup", password }
-    })
-    const township = (login.json() as { token: string }).token
     const put = (token: string, code: string, body: object) =>
       app.inject({
         method: "PUT",

@@ -7,7 +7,6 @@
  * generated from the ledger and completes the reporting duty. No department reads or touches another's
  * transfer; every department call is audited; keys are rotated and revoked.
  */
-import { systemActor, upsertUser } from "@fundguard/db"
 import { createScratchDatabase, type ScratchDatabase } from "@fundguard/db/testing"
 import ExcelJS from "exceljs"
 import type { FastifyInstance } from "fastify"
@@ -16,7 +15,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildApp } from "../src/app.js"
-import { password, seedCounty, signInAll, today, type CountyFixture, type Username } from "./utils/county.js"
+import { seedCounty, signInAll, signInNewAccount, today, type CountyFixture, type Username } from "./utils/county.js"
 
 describe.each(["sqlite", "postgresql"] as const)("transfers with other departments over HTTP on %s", (provider) => {
   let scratch: ScratchDatabase
@@ -43,18 +42,8 @@ describe.each(["sqlite", "postgresql"] as const)("transfers with other departmen
     return call("POST", `/api/v1/transfers/${id}/steps`, user, { revision, step: body })
   }
   /** Another account (a role in a unit), signed in: its token. */
-  const account = async (username: string, role: "supervisor" | "reviewer", unitId: string) => {
-    await upsertUser(scratch.db, systemActor("test"), {
-      username,
-      displayName: username,
-      role,
-      unitId,
-      department: null,
-      password
-    })
-    const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } })
-    return (res.json() as { token: string }).token
-  }
+  const account = (username: string, role: "supervisor" | "reviewer", unitId: string) =>
+    signInNewAccount(app, scratch.db, { username, role, unitId })
   const inboxStep = async (key: string, id: string, body: unknown) => {
     const { revision } = (await as(key, "GET", `/api/v1/inbox/transfers/${id}`)).json()
     return as(key, "POST", `/api/v1/inbox/transfers/${id}/steps`, { revision, step: body })

@@ -411,3 +411,23 @@ export const signInAll = async (app: FastifyInstance): Promise<Record<Username, 
   }
   return tokens as Record<Username, string>
 }
+
+/** Creates one more account (a role in a unit) beside the county's and signs it in: its bearer token. */
+export const signInNewAccount = async (
+  app: FastifyInstance,
+  db: Db,
+  account: { readonly username: string; readonly displayName?: string; readonly role: Role; readonly unitId: string }
+): Promise<string> => {
+  const { username, role, unitId } = account
+  await upsertUser(db, systemActor("test"), {
+    username,
+    displayName: account.displayName ?? username,
+    role,
+    unitId,
+    department: null,
+    password
+  })
+  const res = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } })
+  if (res.statusCode !== 200) throw new Error(`${username} could not sign in: ${res.body}`)
+  return (res.json() as { token: string }).token
+}

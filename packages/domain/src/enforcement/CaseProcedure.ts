@@ -709,20 +709,6 @@ const decodeInput = <A extends CaseAction>(action: A, input: unknown) =>
     )
   )
 
-const notAfterToday = (today: IsoDate, dates: ReadonlyArray<readonly [string, IsoDate]>) => {
-  const future = dates.filter(([, date]) => date > today)
-  return future.length === 0
-    ? Effect.void
-    : Effect.fail(
-        new InvalidCaseInput({
-          problems: future.map(([key, date]) => ({
-            path: `$.${key}`,
-            message: `日期 ${date} 晚于今天（${today}），不能登记尚未发生的事项`
-          }))
-        })
-      )
-}
-
 /**
  * The earliest day a step's dates can bear, and what that day is: nothing a case records happened before the case was
  * filed (立案; its discovery before that), nor before the event it answers. Without this floor a 事先告知书 dated in
@@ -772,21 +758,23 @@ const dateFloor = (
   )
 }
 
-const notBefore = (
+/**
+ * The problems of a step's dates outside [`floor`, `today`], each at its field: nothing is recorded that has not
+ * happened yet, nor dated before the filing or the event the step answers (`dateFloor`).
+ */
+const datesOutside = (
+  today: IsoDate,
   floor: { readonly on: IsoDate; readonly what: string },
   dates: ReadonlyArray<readonly [string, IsoDate]>
 ) => {
-  const early = dates.filter(([, date]) => date < floor.on)
-  return early.length === 0
-    ? Effect.void
-    : Effect.fail(
-        new InvalidCaseInput({
-          problems: early.map(([key, date]) => ({
-            path: `$.${key}`,
-            message: `日期 ${date} 早于${floor.what}（${floor.on}）`
-          }))
-        })
-      )
+  const problems = dates.flatMap(([key, date]) =>
+    date > today
+      ? [{ path: `$.${key}`, message: `日期 ${date} 晚于今天（${today}），不能登记尚未发生的事项` }]
+      : date < floor.on
+        ? [{ path: `$.${key}`, message: `日期 ${date} 早于${floor.what}（${floor.on}）` }]
+        : []
+  )
+  return problems.length === 0 ? Effect.void : Effect.fail(new InvalidCaseInput({ problems }))
 }
 
 /**
@@ -884,8 +872,7 @@ export const planCaseStep = (
     const dated = (["on", "servedOn", "paidOn", "noticeSentOn"] as const).flatMap((key) =>
       typeof input[key] === "string" ? [[key, input[key] as IsoDate] as const] : []
     )
-    yield* notAfterToday(today, dated)
-    yield* notBefore(dateFloor(action, file, input), dated)
+    yield* datesOutside(today, dateFloor(action, file, input), dated)
     let details: Record<string, unknown> = input
 
     switch (action) {
