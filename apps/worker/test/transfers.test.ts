@@ -15,17 +15,17 @@ import { remindTransferDeadlines } from "../src/transfers.js"
 
 const calendar = chineseWorkingCalendar()
 
+/** The repositories on a scratch database, the working calendar and the bureau's day (2025-09-30). */
+const transferLayer = (db: Parameters<typeof repositoriesLayer>[0]) =>
+  Layer.mergeAll(repositoriesLayer(db), Layer.succeed(WorkingCalendar, calendar), BureauClock.fixed("2025-09-30"))
+
 describe("daily transfer reminders", () => {
   it("announces the head's decision, then the hand-over, and says when they are late", async () => {
     const scratch = await createScratchDatabase("sqlite")
     try {
       await upsertInstitutions(scratch.db, systemActor(), demoRegister())
       const institution = demoRegister()[0]!
-      const layer = Layer.mergeAll(
-        repositoriesLayer(scratch.db),
-        Layer.succeed(WorkingCalendar, calendar),
-        BureauClock.fixed("2025-09-30")
-      )
+      const layer = transferLayer(scratch.db)
       const { id } = await Effect.runPromise(
         Application.Departments.draftTransfer({
           draft: {
@@ -102,11 +102,7 @@ describe("daily transfer reminders", () => {
   it("logs a transfer about a person without the person's ID or phone number", async () => {
     const scratch = await createScratchDatabase("sqlite")
     try {
-      const layer = Layer.mergeAll(
-        repositoriesLayer(scratch.db),
-        Layer.succeed(WorkingCalendar, calendar),
-        BureauClock.fixed("2025-09-30")
-      )
+      const layer = transferLayer(scratch.db)
       const { id } = await Effect.runPromise(
         Application.Departments.draftTransfer({
           draft: {

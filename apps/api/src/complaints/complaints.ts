@@ -116,10 +116,7 @@ export const complaintRoutes = async (app: FastifyInstance, options: { readonly 
   })
 
   mount(app, Complaints.listComplaints, async ({ request }) => {
-    const wide = bureauWide(await request.scope())
-    const rows = (await listComplaints(db, await visibleInstitutions(request))).filter(
-      (c) => wide || c.institutionCode !== null
-    )
+    const rows = await listComplaints(db, await visibleInstitutions(request), bureauWide(await request.scope()))
     const named = await names(rows.flatMap((r) => r.institutionCode ?? []))
     const deadlines = await app.run(Effect.forEach(rows, deadlinesOf))
     const unmasked = unmaskedFor(request)

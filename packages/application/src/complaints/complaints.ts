@@ -7,6 +7,7 @@
 import { bureauToday, decodeOr } from "../internal/inputs.js"
 import { openCase, type CaseRequester } from "../enforcement/cases.js"
 import {
+  caseClaimToken,
   caseOpeningRefusal,
   ComplaintImportRefused,
   ComplaintIntake,
@@ -149,7 +150,7 @@ export const openCaseFromComplaint = Effect.fn("Complaints.openCase")(function* 
   const summary = (request.summary ?? `${complaint.number}：${maskedPersonalData(complaint).content}`).slice(0, 5000)
   // Claimed first, so that two people opening a case on it at once cannot both write a case; the
   // claim is released if the case cannot be opened.
-  const token = `claim-${yield* newId}`
+  const token = caseClaimToken(yield* newId)
   yield* repo.claimForCase({ id: complaint.id, token })
   const { id: caseId } = yield* openCase({
     opening: {

@@ -10,6 +10,7 @@ import {
   ComplaintRefused,
   ComplaintRepository,
   InvalidComplaintInput,
+  isCaseClaim,
   maskedInformant,
   RewardRefused,
   type ComplaintChannel,
@@ -56,7 +57,7 @@ const complaintOf = (
   forwardTo: c.forwardTo,
   mergedInto: c.mergedInto,
   // A claim (a case being opened on it right now) is not yet a case.
-  caseId: c.caseId === null || c.caseId.startsWith("claim-") ? null : c.caseId,
+  caseId: c.caseId === null || isCaseClaim(c.caseId) ? null : c.caseId,
   outcome:
     c.outcome === null || c.outcomeOn === null
       ? null
@@ -531,15 +532,20 @@ export const ComplaintRepositoryLive = (db: Db): Layer.Layer<ComplaintRepository
 
 /**
  * Complaints within a scope (null: all), newest first: those about an institution in the scope and
- * those about no institution (the API keeps these to the bureau and its sections). No informant identity is read.
+ * those about no institution (a person reported) unless `persons` is false — the API lists these only for the bureau
+ * and its sections. No informant identity is read.
  */
-export const listComplaints = async (db: Db, institutions: ReadonlyArray<string> | null) =>
+export const listComplaints = async (db: Db, institutions: ReadonlyArray<string> | null, persons: boolean = true) =>
   (
     await db.complaint.findMany({
-      where:
-        institutions === null
-          ? {}
-          : { OR: [{ institutionCode: null }, { institutionCode: { in: [...institutions] } }] },
+      where: {
+        AND: [
+          institutions === null
+            ? {}
+            : { OR: [{ institutionCode: null }, { institutionCode: { in: [...institutions] } }] },
+          persons ? {} : { institutionCode: { not: null } }
+        ]
+      },
       include: { retaliations: { orderBy: { createdAt: "asc" } } },
       orderBy: [{ receivedOn: "desc" }, { number: "desc" }],
       take: 1000

@@ -15,6 +15,7 @@ import {
   type CaseStatus,
   type StoredCase
 } from "@fundguard/domain/enforcement"
+import { isCaseClaim } from "@fundguard/domain/complaints"
 import { bureauDate, type IsoDate, type OrgKind } from "@fundguard/domain/kernel"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -149,7 +150,7 @@ export const caseRepository = (db: Db): CaseRepository["Type"] => ({
                 problems.push({ path, message: `举报 ${complaint.number} 不是针对本机构的举报` })
               else if (complaint.caseId === null)
                 problems.push({ path, message: `举报 ${complaint.number} 须在举报处理中「立案」，案件才与举报关联` })
-              else if (!complaint.caseId.startsWith("claim-"))
+              else if (!isCaseClaim(complaint.caseId))
                 problems.push({ path, message: `举报 ${complaint.number} 已立案` })
             }
           for (const [i, id] of (opening.inspections ?? []).entries()) {

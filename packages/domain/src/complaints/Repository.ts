@@ -25,6 +25,21 @@ import type { ComplaintImportRefused } from "./NationalImport.js"
 import type { RewardPayment, RewardRefused, StoredReward } from "./Rewards.js"
 
 /**
+ * The token a complaint's own 立案 marks it with while its case is being opened (`claimForCase`), in place of the
+ * case's id until the case exists.
+ *
+ * @category models
+ */
+export const caseClaimToken = (unique: string): string => `claim-${unique}`
+
+/**
+ * Whether a complaint's `caseId` is a claim (`caseClaimToken`) and not yet a case.
+ *
+ * @category rules
+ */
+export const isCaseClaim = (caseId: string): boolean => caseId.startsWith("claim-")
+
+/**
  * The complaints store.
  *
  * @category services
